@@ -1,0 +1,55 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	entschema "entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+)
+
+// Alliance is a labor brand alliance (劳务品牌联盟, (十)): brands of one
+// industry or one region joined together, led by a leading enterprise.
+type Alliance struct{ ent.Schema }
+
+// Mixin of the Alliance.
+func (Alliance) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}}
+}
+
+// Fields of the Alliance.
+func (Alliance) Fields() []ent.Field {
+	var fields []ent.Field
+	fields = append(fields, localized("name", 128, true, "Alliance name")...)
+	fields = append(fields, localized("summary", 500, false, "Short description")...)
+	fields = append(fields, localizedText("purpose", 5000, "What the alliance is for")...)
+	fields = append(fields,
+		field.Enum("scope").Values("INDUSTRY", "REGION").
+			Comment("Whether members share an industry or a region."),
+		field.Time("founded_on").Optional().Nillable().
+			Comment("Founding date.").
+			Annotations(entgql.OrderField("FOUNDED_ON")),
+		field.Int("lead_enterprise_id").Optional().Nillable().Comment("The leading enterprise."),
+	)
+	return fields
+}
+
+// Edges of the Alliance.
+func (Alliance) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("lead_enterprise", Enterprise.Type).Ref("led_alliances").Field("lead_enterprise_id").Unique().
+			Comment("The enterprise that leads the alliance."),
+		edge.To("brands", Brand.Type).
+			Comment("Member brands.").
+			Annotations(entgql.RelayConnection()),
+	}
+}
+
+// Annotations of the Alliance.
+func (Alliance) Annotations() []entschema.Annotation {
+	return []entschema.Annotation{
+		entschema.Comment("A labor brand alliance (劳务品牌联盟): brands of one industry or region joined together, led by an enterprise."),
+		entgql.RelayConnection(),
+		entgql.QueryField().Description("Published labor brand alliances, as a Relay connection."),
+	}
+}

@@ -1,0 +1,65 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	entschema "entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// MediaCoverage is a report or feature about brands and people (十七):
+// online media, newspapers, magazines, radio, TV and themed films.
+type MediaCoverage struct{ ent.Schema }
+
+// Mixin of the MediaCoverage.
+func (MediaCoverage) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}}
+}
+
+// Fields of the MediaCoverage.
+func (MediaCoverage) Fields() []ent.Field {
+	var fields []ent.Field
+	fields = append(fields, localized("title", 200, true, "Headline")...)
+	fields = append(fields, localized("summary", 1000, false, "Summary")...)
+	fields = append(fields, localizedText("body", 50000, "Text or excerpt of the report")...)
+	fields = append(fields,
+		field.String("outlet").MaxLen(128).NotEmpty().Comment("The publishing outlet, e.g. a newspaper or TV channel."),
+		field.Enum("medium").Values("ONLINE", "NEWSPAPER", "MAGAZINE", "RADIO", "TV", "FILM").
+			Comment("Medium of the report.").
+			Annotations(entgql.Type("Medium")),
+		field.Time("published_on").
+			Comment("Date the report appeared.").
+			Annotations(entgql.OrderField("PUBLISHED_ON")),
+		field.String("author").MaxLen(128).Default("").Comment("Author or producer."),
+		field.String("url").MaxLen(1024).Default("").Validate(httpURL).Comment("Link to the original (http or https)."),
+	)
+	return fields
+}
+
+// Edges of the MediaCoverage.
+func (MediaCoverage) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("brands", Brand.Type).
+			Comment("Brands the report is about.").
+			Annotations(entgql.RelayConnection()),
+		edge.To("role_models", RoleModel.Type).
+			Comment("People the report is about.").
+			Annotations(entgql.RelayConnection()),
+	}
+}
+
+// Indexes of the MediaCoverage.
+func (MediaCoverage) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("published_on"), index.Fields("medium")}
+}
+
+// Annotations of the MediaCoverage.
+func (MediaCoverage) Annotations() []entschema.Annotation {
+	return []entschema.Annotation{
+		entschema.Comment("A media report, feature or film about brands and their people (媒体报道). Demo coverage is fictional."),
+		entgql.RelayConnection(),
+		entgql.QueryField().Description("Published media coverage, as a Relay connection: filter by medium, date (publishedOn), brand or person; order by PUBLISHED_ON."),
+	}
+}

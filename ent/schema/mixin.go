@@ -1,0 +1,119 @@
+// Package schema is the data model of the showcase: one file per content
+// type, with the GraphQL behaviour (connections, ordering, filters) declared
+// as entgql annotations. Shared columns live in the mixins of this file.
+package schema
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"time"
+
+	"brandshow/ent/schematype"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"entgo.io/ent/schema/mixin"
+)
+
+// TimeMixin records when a row was created and last changed.
+type TimeMixin struct{ mixin.Schema }
+
+// Fields of the TimeMixin.
+func (TimeMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("created_at").Immutable().Default(time.Now).
+			Comment("When this item was first entered.").
+			Annotations(entgql.OrderField("CREATED_AT")),
+		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now).
+			Comment("When this item was last changed.").
+			Annotations(entgql.OrderField("UPDATED_AT")),
+	}
+}
+
+// PublicationMixin gives a content type its publication status. The
+// interceptor that hides drafts from the public is added next to it in
+// publication.go, so every type that has a status is filtered the same way.
+type PublicationMixin struct{ mixin.Schema }
+
+// Fields of the PublicationMixin.
+func (PublicationMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Enum("status").GoType(schematype.Status("")).Default(string(schematype.StatusDraft)).
+			Comment("Publication status. The public API only ever returns PUBLISHED items.").
+			Annotations(entgql.Type("PublicationStatus")),
+		field.Time("published_at").Optional().Nillable().
+			Comment("When this item was first published.").
+			Annotations(entgql.OrderField("PUBLISHED_AT")),
+	}
+}
+
+// Indexes of the PublicationMixin: every public query filters on status.
+func (PublicationMixin) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("status")}
+}
+
+// slugPattern is readable Latin: lower-case pinyin words joined by hyphens.
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// SlugMixin adds the stable, unique, readable identifier used in URLs.
+type SlugMixin struct{ mixin.Schema }
+
+// Fields of the SlugMixin.
+func (SlugMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("slug").Unique().Immutable().MaxLen(96).Match(slugPattern).
+			Comment("Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).").
+			Annotations(entgql.OrderField("SLUG")),
+	}
+}
+
+// localized returns the Chinese and English columns of one piece of display
+// text. Chinese is the original; English may be empty, and the API then falls
+// back to Chinese (see the name/summary fields in schema/showcase.graphql).
+func localized(name string, maxLen int, requiredZh bool, what string) []ent.Field {
+	zh := field.String(name + "_zh").MaxLen(maxLen).Comment(what + ", in Chinese.")
+	if requiredZh {
+		zh = zh.NotEmpty()
+	} else {
+		zh = zh.Default("")
+	}
+	en := field.String(name + "_en").MaxLen(maxLen * 3).Default("").
+		Comment(what + ", in English; empty when not translated.")
+	return []ent.Field{zh, en}
+}
+
+// localizedText is localized for long text (stories, biographies).
+func localizedText(name string, maxLen int, what string) []ent.Field {
+	return []ent.Field{
+		field.Text(name + "_zh").MaxLen(maxLen).Default("").Comment(what + ", in Chinese (plain text, paragraphs separated by blank lines)."),
+		field.Text(name + "_en").MaxLen(maxLen * 3).Default("").Comment(what + ", in English; empty when not translated."),
+	}
+}
+
+// httpURL validates that a link is an absolute http or https URL, so no
+// javascript: or data: link can reach a browser through content.
+func httpURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%q is not an http or https URL", s)
+	}
+	return nil
+}
+
+// pictureField stores one picture as JSON.
+func pictureField(name, what string) ent.Field {
+	return field.JSON(name, &schematype.Picture{}).Optional().Comment(what).
+		Annotations(entgql.Type("Picture"))
+}
+
+// picturesField stores a gallery as JSON.
+func picturesField(what string) ent.Field {
+	return field.JSON("pictures", []schematype.Picture{}).Optional().Comment(what).
+		Annotations(entgql.Type("[Picture!]"))
+}

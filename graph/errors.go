@@ -1,0 +1,99 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"brandshow/ent"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// Error codes in the "code" extension of GraphQL errors.
+const (
+	CodeBadUserInput = "BAD_USER_INPUT"
+	CodeNotFound     = "NOT_FOUND"
+	CodeTimeout      = "TIMEOUT"
+	CodeInternal     = "INTERNAL"
+)
+
+// UserError is a mistake in the request that the caller can fix; its message
+// is shown as written.
+type UserError struct{ Msg string }
+
+func (e *UserError) Error() string { return e.Msg }
+
+// userErrorf builds a UserError.
+func userErrorf(format string, args ...any) error {
+	return &UserError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// presentError turns any error into what the public may see: mistakes in the
+// request keep their message; everything else becomes "internal error" and
+// the detail goes to the log only, so no SQL, path or stack trace leaks.
+func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) && gqlErr.Err == nil {
+			return gqlErr // built by the parser, the validator or this package
+		}
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		cause := err
+		if gqlErr != nil {
+			cause = gqlErr.Err
+		}
+		var user *UserError
+		var validation *ent.ValidationError
+		switch {
+		case errors.As(cause, &user):
+			out.Message = user.Msg
+			setCode(out, CodeBadUserInput)
+		case errors.As(cause, &validation):
+			out.Message = validation.Error()
+			setCode(out, CodeBadUserInput)
+		case ent.IsNotFound(cause):
+			out.Message = "not found"
+			setCode(out, CodeNotFound)
+		case errors.Is(cause, context.DeadlineExceeded):
+			out.Message = "the request took too long and was cancelled"
+			setCode(out, CodeTimeout)
+		case isArgumentError(ctx):
+			// The arguments of the current field failed to parse (a malformed
+			// ID or cursor, say): the message is about the caller's input.
+			setCode(out, CodeBadUserInput)
+		default:
+			logger.ErrorContext(ctx, "graphql: internal error", "error", err.Error(), "path", out.Path.String())
+			out.Message = "internal error"
+			setCode(out, CodeInternal)
+		}
+		return out
+	}
+}
+
+// isArgumentError reports whether the error arose while gqlgen decoded the
+// arguments of the current field: at that point the field context exists but
+// its Args were never set.
+func isArgumentError(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	return fc != nil && fc.Args == nil && len(fc.Field.Arguments) > 0
+}
+
+func setCode(e *gqlerror.Error, code string) {
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["code"] = code
+}
+
+// recoverPanic logs a panic and answers with a bare internal error.
+func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "graphql: panic", "panic", fmt.Sprint(p))
+		e := gqlerror.Errorf("internal error")
+		setCode(e, CodeInternal)
+		return e
+	}
+}

@@ -1,0 +1,88 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"brandshow/ent"
+	"brandshow/ent/brand"
+	"brandshow/ent/mediacoverage"
+	"brandshow/ent/region"
+	"brandshow/ent/rolemodel"
+	"brandshow/ent/schematype"
+	"brandshow/server/store/storetest"
+)
+
+// featuredPage is the promotion site's home page query: featured brands with
+// their region, three role models each and the number of reports.
+const featuredPage = `query FeaturedPage($n: Int) {
+  featuredBrands(first: $n) {
+    id slug name summary category level
+    region { code name parent { code name } }
+    roleModels(first: 3) { edges { node { id slug name kind } } }
+    mediaCoverages { totalCount }
+  }
+}`
+
+// TestFeaturedPageHasNoNPlusOne asserts that the featured page costs the same
+// number of SQL statements for 5 brands and for 50: every edge is loaded
+// with one statement for all brands, not one per brand.
+func TestFeaturedPageHasNoNPlusOne(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, counter := storetest.Fresh(t, dia, false)
+		ctx := context.Background()
+		c := db.Client
+		province := c.Region.Create().SetCode("420000").SetNameZh("湖北省").SetLevel(region.LevelPROVINCE).SaveX(ctx)
+		county := c.Region.Create().SetCode("421122").SetNameZh("红安县").SetLevel(region.LevelCOUNTY).SetParent(province).SaveX(ctx)
+		for i := range 50 {
+			b := c.Brand.Create().SetSlug(fmt.Sprintf("brand-%02d", i)).SetNameZh(fmt.Sprintf("品牌%02d", i)).
+				SetRegion(county).SetCategory(brand.CategoryQUALITY_SERVICE).SetLevel(brand.LevelCOUNTY).
+				SetFeatured(true).SetFeaturedRank(i).SetStatus(schematype.StatusPublished).SaveX(ctx)
+			people := make([]*ent.RoleModelCreate, 4)
+			for j := range people {
+				people[j] = c.RoleModel.Create().SetSlug(fmt.Sprintf("person-%02d-%d", i, j)).SetNameZh("示例人物").
+					SetKind(rolemodel.KindFOUNDER).SetStatus(schematype.StatusPublished).AddBrands(b)
+			}
+			c.RoleModel.CreateBulk(people...).SaveX(ctx)
+			for j := range i%3 + 1 {
+				c.MediaCoverage.Create().SetSlug(fmt.Sprintf("report-%02d-%d", i, j)).SetTitleZh("报道").SetOutlet("示例日报").
+					SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, j+1, 0, 0, 0, 0, time.UTC)).
+					SetStatus(schematype.StatusPublished).AddBrands(b).SaveX(ctx)
+			}
+		}
+		h := handlerFor(db)
+		statements := map[int]int64{}
+		for _, n := range []int{5, 50} {
+			var got struct {
+				FeaturedBrands []struct {
+					Slug       string
+					Region     struct{ Parent struct{ Code string } }
+					RoleModels struct {
+						Edges []struct{ Node struct{ Slug string } }
+					}
+					MediaCoverages struct{ TotalCount int }
+				}
+			}
+			counter.Reset()
+			mustQuery(t, h, featuredPage, map[string]any{"n": n}, &got)
+			statements[n] = counter.Count()
+			if len(got.FeaturedBrands) != n {
+				t.Fatalf("featured page with n=%d returned %d brands", n, len(got.FeaturedBrands))
+			}
+			for i, b := range got.FeaturedBrands {
+				if len(b.RoleModels.Edges) != 3 || b.MediaCoverages.TotalCount != i%3+1 || b.Region.Parent.Code != "420000" {
+					t.Fatalf("brand %s: %d role models, %d reports, parent %q", b.Slug, len(b.RoleModels.Edges), b.MediaCoverages.TotalCount, b.Region.Parent.Code)
+				}
+			}
+		}
+		t.Logf("%s: featured page = %d SQL statements for 5 brands, %d for 50", dia, statements[5], statements[50])
+		if statements[5] != statements[50] {
+			t.Fatalf("N+1: %d statements for 5 brands, %d for 50", statements[5], statements[50])
+		}
+		if statements[5] > 6 {
+			t.Fatalf("featured page costs %d statements; expected one per edge (≤ 6)", statements[5])
+		}
+	})
+}

@@ -1,0 +1,153 @@
+// Command server runs the Hubei labor brand showcase: a public GraphQL API
+// over an embedded SQLite database (default) or PostgreSQL.
+//
+//	go run ./server            serve (default command)
+//	go run ./server migrate    apply database migrations and exit
+//	go run ./server seed       load the demo content (idempotent) and exit
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	_ "brandshow/ent/runtime" // hooks, interceptors and defaults of ent/schema
+
+	"brandshow/graph"
+	"brandshow/server/config"
+	"brandshow/server/seed"
+	"brandshow/server/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "server:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	command := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		command, args = args[0], args[1:]
+	}
+	cfg, err := config.Parse(args, config.Getenv)
+	if err != nil {
+		return err
+	}
+	logger := newLogger(cfg)
+	slog.SetDefault(logger)
+	switch command {
+	case "serve":
+		return serve(ctx, cfg, logger)
+	case "migrate":
+		db, err := openAndMigrate(ctx, cfg, logger, true)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		logger.Info("database is up to date", "dialect", db.Dialect)
+		return nil
+	case "seed":
+		db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		res, err := seed.LoadDemo(ctx, db.Client)
+		if err != nil {
+			return err
+		}
+		logger.Info("demo content loaded", "created", res.Total(), "brands", res.Brands, "role_models", res.RoleModels, "coverage", res.Coverage)
+		return nil
+	case "help":
+		fmt.Println("usage: server [serve|migrate|seed] [flags]; server serve -h lists the flags")
+		return nil
+	}
+	return fmt.Errorf("unknown command %q (serve, migrate, seed)", command)
+}
+
+func newLogger(cfg config.Config) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}
+
+func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger, migrate bool) (*store.DB, error) {
+	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{ConnectTimeout: cfg.DBConnectTimeout, Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	if migrate {
+		if err := db.Migrate(ctx, logger); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
+	// SQLite has no migration step of its own: its schema always follows ent.
+	db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if cfg.LoadDemo() {
+		res, err := seed.LoadDemo(ctx, db.Client)
+		if err != nil {
+			return err
+		}
+		if res.Total() > 0 {
+			logger.Info("demo content loaded", "created", res.Total())
+		}
+	}
+	srv := &http.Server{
+		Addr: cfg.Addr,
+		Handler: graph.NewHandler(graph.HandlerConfig{
+			Client:         db.Client,
+			Ready:          db.Ping,
+			SampleContent:  cfg.SampleNotice,
+			AllowedOrigins: cfg.CORSOrigins,
+			Introspection:  cfg.Introspection,
+			Logger:         logger,
+		}),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() {
+		logger.Info("listening", "addr", cfg.Addr, "dialect", db.Dialect, "graphql", "/graphql", "playground", "/graphiql")
+		errc <- srv.ListenAndServe()
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down; waiting for in-flight requests", "timeout", cfg.ShutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestServeSeedsAndShutsDownGracefully runs the real command on a fresh
+// SQLite file: it must migrate, load the demo content, answer, and return
+// cleanly when its context is cancelled (as on SIGTERM).
+func TestServeSeedsAndShutsDownGracefully(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	dbFile := filepath.Join(t.TempDir(), "showcase.db")
+	t.Setenv("LOG_LEVEL", "warn")
+	go func() { done <- run(ctx, []string{"serve", "-addr", addr, "-database-url", dbFile}) }()
+
+	base := "http://" + addr
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := http.Get(base + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server not ready: %v", err)
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("server stopped early: %v", err)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query":"{ stats { brandCount } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), `"brandCount":`) || strings.Contains(string(body), `"brandCount":0`) {
+		t.Fatalf("demo content not served: %s", body)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("shutdown: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("server did not shut down")
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	if err := run(context.Background(), []string{"frobnicate"}); err == nil || !strings.Contains(err.Error(), "unknown command") {
+		t.Fatalf("run(frobnicate) = %v", err)
+	}
+}

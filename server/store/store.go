@@ -1,0 +1,164 @@
+// Package store opens the database behind the showcase: an embedded SQLite
+// file by default (zero setup, under ./data), PostgreSQL when DATABASE_URL
+// is a postgres:// URL. It also brings the schema up to date: versioned
+// migrations on PostgreSQL, ent's automatic migration on SQLite.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"brandshow/ent"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"   // registers "postgres"
+	_ "modernc.org/sqlite" // registers "sqlite" (pure Go)
+)
+
+// DefaultSQLitePath is where the embedded database lives, relative to the
+// working directory.
+const DefaultSQLitePath = "data/brandshow.db"
+
+// DB is an open database with its ent client.
+type DB struct {
+	Client  *ent.Client
+	SQL     *sql.DB
+	Dialect string // dialect.SQLite or dialect.Postgres
+	// Driver is the ent driver under Client; tests wrap it to count statements.
+	Driver dialect.Driver
+}
+
+// Close closes the client and the pool.
+func (db *DB) Close() error { return db.Client.Close() }
+
+// Ping reports whether the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.SQL.PingContext(ctx) }
+
+// Options tune Open.
+type Options struct {
+	// WrapDriver, if set, wraps the ent driver (tests count statements with it).
+	WrapDriver func(dialect.Driver) dialect.Driver
+	// ConnectTimeout bounds how long Open retries an unreachable database.
+	ConnectTimeout time.Duration
+	Logger         *slog.Logger
+}
+
+// Open connects to the database named by databaseURL: "" means the SQLite
+// file under ./data; "sqlite:PATH" or a path ending in .db another SQLite
+// file; postgres:// or postgresql:// a PostgreSQL server. A server that does
+// not answer yet is retried with backoff up to ConnectTimeout, so the API can
+// start together with its database.
+func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	driverName, dsn, dia, err := parseURL(databaseURL)
+	if err != nil {
+		return nil, err
+	}
+	sqlDB, err := sql.Open(driverName, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", dia, err)
+	}
+	if dia == dialect.SQLite {
+		// One writer at a time is SQLite's rule; WAL lets readers go on
+		// while it writes. A few connections keep reads parallel.
+		sqlDB.SetMaxOpenConns(4)
+	} else {
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	}
+	if err := pingWithBackoff(ctx, sqlDB, opts); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("store: %s unreachable: %w", dia, err)
+	}
+	var drv dialect.Driver = entsql.OpenDB(dia, sqlDB)
+	if opts.WrapDriver != nil {
+		drv = opts.WrapDriver(drv)
+	}
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: sqlDB, Dialect: dia, Driver: drv}, nil
+}
+
+// parseURL maps DATABASE_URL to a database/sql driver, DSN and ent dialect.
+func parseURL(databaseURL string) (driverName, dsn, dia string, err error) {
+	switch {
+	case strings.HasPrefix(databaseURL, "postgres://"), strings.HasPrefix(databaseURL, "postgresql://"):
+		return "postgres", databaseURL, dialect.Postgres, nil
+	case databaseURL == "":
+		return sqliteDSN(DefaultSQLitePath)
+	case strings.HasPrefix(databaseURL, "sqlite:"):
+		return sqliteDSN(strings.TrimPrefix(strings.TrimPrefix(databaseURL, "sqlite:"), "//"))
+	case strings.HasSuffix(databaseURL, ".db"):
+		return sqliteDSN(databaseURL)
+	}
+	return "", "", "", fmt.Errorf("store: DATABASE_URL must be postgres://..., sqlite:PATH or a .db file path, got %q", redact(databaseURL))
+}
+
+// sqliteDSN builds a modernc.org/sqlite DSN with WAL, a busy timeout and
+// foreign keys on, creating the file's directory.
+func sqliteDSN(path string) (string, string, string, error) {
+	if path == "" {
+		return "", "", "", errors.New("store: empty SQLite path")
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", "", "", fmt.Errorf("store: create %s: %w", dir, err)
+		}
+	}
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "sqlite", "file:" + path + "?" + q.Encode(), dialect.SQLite, nil
+}
+
+// redact hides a password in a URL for error messages and logs.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+func pingWithBackoff(ctx context.Context, db *sql.DB, opts Options) error {
+	timeout := opts.ConnectTimeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	deadline := time.Now().Add(timeout)
+	wait := 200 * time.Millisecond
+	for {
+		pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		err := db.PingContext(pctx)
+		cancel()
+		if err == nil {
+			return nil
+		}
+		if time.Now().Add(wait).After(deadline) {
+			return err
+		}
+		opts.Logger.WarnContext(ctx, "database not ready, retrying", "error", err.Error(), "in", wait.String())
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, 5*time.Second)
+	}
+}

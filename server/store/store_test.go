@@ -1,0 +1,64 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"brandshow/ent/migrate"
+	"brandshow/server/store"
+	"brandshow/server/store/storetest"
+
+	"entgo.io/ent/dialect"
+)
+
+// TestMigrationsMatchSchema applies the versioned migrations to an empty
+// PostgreSQL schema and asks ent what it would still change: nothing, or a
+// schema change was made without a migration (go run
+// ./server/store/gen_migration.go NAME).
+func TestMigrationsMatchSchema(t *testing.T) {
+	for _, dia := range storetest.Dialects() {
+		if dia != dialect.Postgres {
+			continue
+		}
+		db, _ := storetest.Fresh(t, dia, false)
+		var buf bytes.Buffer
+		if err := db.Client.Schema.WriteTo(context.Background(), &buf, migrate.WithDropIndex(true), migrate.WithDropColumn(true)); err != nil {
+			t.Fatal(err)
+		}
+		var pending []string
+		for _, line := range strings.Split(buf.String(), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || line == "BEGIN;" || line == "COMMIT;" || strings.HasPrefix(line, "--") {
+				continue
+			}
+			pending = append(pending, line)
+		}
+		if len(pending) > 0 {
+			t.Fatalf("ent/schema has changes that no migration applies:\n%s", strings.Join(pending, "\n"))
+		}
+		// Running the migrations again changes nothing.
+		if err := db.Migrate(context.Background(), nil); err != nil {
+			t.Fatalf("second migrate: %v", err)
+		}
+	}
+}
+
+func TestMigrationDirIsIntact(t *testing.T) {
+	dir, err := store.MigrationDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := dir.Files()
+	if err != nil || len(files) == 0 {
+		t.Fatalf("migrations: %d files, %v", len(files), err)
+	}
+}
+
+func TestDatabaseURLIsValidated(t *testing.T) {
+	_, err := store.Open(context.Background(), "mysql://root@localhost/x", store.Options{})
+	if err == nil || !strings.Contains(err.Error(), "DATABASE_URL") {
+		t.Fatalf("Open(mysql) = %v, want a DATABASE_URL error", err)
+	}
+}

@@ -1,0 +1,246 @@
+// Package storetest gives tests real databases: a SQLite file in a temporary
+// directory always, and a PostgreSQL schema of its own when
+// TEST_POSTGRES_URL is set (as .ci/run does). Every API test runs once per
+// database, so both give the same answers.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	_ "brandshow/ent/runtime" // hooks, interceptors and defaults of ent/schema
+
+	"brandshow/server/seed"
+	"brandshow/server/store"
+
+	"entgo.io/ent/dialect"
+)
+
+// PostgresEnv names the variable with the PostgreSQL server for tests.
+const PostgresEnv = "TEST_POSTGRES_URL"
+
+// Dialects lists the databases tests run on here: always "sqlite", and
+// "postgres" when TEST_POSTGRES_URL is set.
+func Dialects() []string {
+	if os.Getenv(PostgresEnv) != "" {
+		return []string{dialect.SQLite, dialect.Postgres}
+	}
+	return []string{dialect.SQLite}
+}
+
+// Each runs fn as a subtest once per database.
+func Each(t *testing.T, fn func(t *testing.T, dia string)) {
+	t.Helper()
+	for _, dia := range Dialects() {
+		t.Run(dia, func(t *testing.T) { fn(t, dia) })
+	}
+}
+
+// Counter counts the SQL statements sent through a wrapped driver.
+type Counter struct{ n atomic.Int64 }
+
+// Count returns the statements so far.
+func (c *Counter) Count() int64 { return c.n.Load() }
+
+// Reset sets the count to zero.
+func (c *Counter) Reset() { c.n.Store(0) }
+
+// Fresh opens an empty, migrated database of the dialect, closed and removed
+// when the test ends. With demo, the demo content is loaded. The returned
+// counter counts every statement sent after Fresh returns.
+func Fresh(t testing.TB, dia string, demo bool) (*store.DB, *Counter) {
+	t.Helper()
+	ctx := context.Background()
+	counter := &Counter{}
+	var counting atomic.Bool
+	url := databaseURL(t, dia)
+	db, err := store.Open(ctx, url, store.Options{
+		Logger: quietLogger(),
+		WrapDriver: func(d dialect.Driver) dialect.Driver {
+			return &countingDriver{Driver: d, counter: counter, on: &counting}
+		},
+	})
+	if err != nil {
+		t.Fatalf("open %s: %v", dia, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Migrate(ctx, quietLogger()); err != nil {
+		t.Fatalf("migrate %s: %v", dia, err)
+	}
+	if demo {
+		if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
+			t.Fatalf("seed %s: %v", dia, err)
+		}
+	}
+	counting.Store(true)
+	return db, counter
+}
+
+var (
+	sharedMu sync.Mutex
+	shared   = map[string]*store.DB{}
+)
+
+// SharedDemo returns one database per dialect with the demo content, shared
+// by the read-only tests of a package. Tests must not write to it.
+func SharedDemo(t testing.TB, dia string) *store.DB {
+	t.Helper()
+	sharedMu.Lock()
+	defer sharedMu.Unlock()
+	if db, ok := shared[dia]; ok {
+		return db
+	}
+	ctx := context.Background()
+	url := databaseURL(nil, dia)
+	db, err := store.Open(ctx, url, store.Options{Logger: quietLogger()})
+	if err != nil {
+		t.Fatalf("open %s: %v", dia, err)
+	}
+	if err := db.Migrate(ctx, quietLogger()); err != nil {
+		t.Fatalf("migrate %s: %v", dia, err)
+	}
+	if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
+		t.Fatalf("seed %s: %v", dia, err)
+	}
+	shared[dia] = db
+	return db
+}
+
+// databaseURL makes a new empty database: a file in a temporary directory
+// for SQLite, a new schema for PostgreSQL (dropped after the test when t is
+// given, left for the process otherwise — see CleanupShared).
+func databaseURL(t testing.TB, dia string) string {
+	switch dia {
+	case dialect.SQLite:
+		var dir string
+		if t != nil {
+			dir = t.TempDir()
+		} else {
+			d, err := os.MkdirTemp("", "brandshow-test-")
+			if err != nil {
+				panic(err)
+			}
+			dir = d
+			sharedDirs = append(sharedDirs, d)
+		}
+		return filepath.Join(dir, "test.db")
+	case dialect.Postgres:
+		base := os.Getenv(PostgresEnv)
+		schema := "t_" + randomHex(6)
+		admin, err := sql.Open("postgres", base)
+		if err != nil {
+			panic(err)
+		}
+		defer admin.Close()
+		if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+			panic("storetest: create schema: " + err.Error())
+		}
+		drop := func() {
+			a, err := sql.Open("postgres", base)
+			if err == nil {
+				_, _ = a.Exec(`DROP SCHEMA IF EXISTS ` + schema + ` CASCADE`)
+				a.Close()
+			}
+		}
+		if t != nil {
+			t.Cleanup(drop)
+		} else {
+			sharedDrops = append(sharedDrops, drop)
+		}
+		u, err := url.Parse(base)
+		if err != nil {
+			panic(err)
+		}
+		q := u.Query()
+		q.Set("search_path", schema)
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	panic("storetest: unknown dialect " + dia)
+}
+
+var (
+	sharedDirs  []string
+	sharedDrops []func()
+)
+
+// CleanupShared removes the shared databases; call it from TestMain after m.Run.
+func CleanupShared() {
+	sharedMu.Lock()
+	defer sharedMu.Unlock()
+	for _, db := range shared {
+		db.Close()
+	}
+	for _, d := range sharedDrops {
+		d()
+	}
+	for _, d := range sharedDirs {
+		os.RemoveAll(d)
+	}
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}
+
+func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// countingDriver counts statements; transactions are counted too.
+type countingDriver struct {
+	dialect.Driver
+	counter *Counter
+	on      *atomic.Bool
+}
+
+func (d *countingDriver) count() {
+	if d.on.Load() {
+		d.counter.n.Add(1)
+	}
+}
+
+func (d *countingDriver) Exec(ctx context.Context, query string, args, v any) error {
+	d.count()
+	return d.Driver.Exec(ctx, query, args, v)
+}
+
+func (d *countingDriver) Query(ctx context.Context, query string, args, v any) error {
+	d.count()
+	return d.Driver.Query(ctx, query, args, v)
+}
+
+func (d *countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
+	tx, err := d.Driver.Tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &countingTx{Tx: tx, d: d}, nil
+}
+
+type countingTx struct {
+	dialect.Tx
+	d *countingDriver
+}
+
+func (t *countingTx) Exec(ctx context.Context, query string, args, v any) error {
+	t.d.count()
+	return t.Tx.Exec(ctx, query, args, v)
+}
+
+func (t *countingTx) Query(ctx context.Context, query string, args, v any) error {
+	t.d.count()
+	return t.Tx.Query(ctx, query, args, v)
+}
