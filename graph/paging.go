@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -19,14 +20,12 @@ const (
 
 // PageLimits checks every first/last argument of an operation before it
 // runs, so a request for 1,000 items is refused before any SQL is sent, and
-// gives connections without first/last a default page. It is installed as
-// both an operation mutator (checks) and a field middleware (defaults).
+// gives connections without first/last a default page.
 type PageLimits struct{}
 
 var (
 	_ graphql.HandlerExtension        = PageLimits{}
 	_ graphql.OperationContextMutator = PageLimits{}
-	_ graphql.FieldInterceptor        = PageLimits{}
 )
 
 // ExtensionName implements graphql.HandlerExtension.
@@ -36,12 +35,108 @@ func (PageLimits) ExtensionName() string { return "PageLimits" }
 func (PageLimits) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext walks the operation and rejects out-of-range
-// first/last values anywhere in it, fragments included.
+// first/last values anywhere in it, fragments included. Then it gives every
+// connection field without first or last an explicit first, so that ent's
+// eager loading of nested edges (which reads arguments from the document)
+// also fetches one page, never a whole table.
 func (PageLimits) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	if oc.Operation == nil {
 		return nil
 	}
-	return checkSelection(oc.Operation.SelectionSet, oc.Variables, map[string]bool{})
+	if err := checkSelection(oc.Operation.SelectionSet, oc.Variables, map[string]bool{}); err != nil {
+		return err
+	}
+	withDefaultPages(oc)
+	return nil
+}
+
+// withDefaultPages rewrites the operation, copy-on-write: the parsed document
+// is shared through the query cache and must not change.
+func withDefaultPages(oc *graphql.OperationContext) {
+	set, changed := defaultPages(oc.Operation.SelectionSet, oc.Variables)
+	var fragments ast.FragmentDefinitionList
+	for _, f := range oc.Doc.Fragments {
+		fset, fchanged := defaultPages(f.SelectionSet, oc.Variables)
+		if fchanged {
+			cp := *f
+			cp.SelectionSet = fset
+			f = &cp
+			changed = true
+		}
+		fragments = append(fragments, f)
+	}
+	if !changed {
+		return
+	}
+	op := *oc.Operation
+	op.SelectionSet = set
+	doc := *oc.Doc
+	doc.Fragments = fragments
+	ops := make(ast.OperationList, len(doc.Operations))
+	for i, o := range doc.Operations {
+		if o == oc.Operation {
+			o = &op
+		}
+		ops[i] = o
+	}
+	doc.Operations = ops
+	oc.Operation, oc.Doc = &op, &doc
+}
+
+// defaultPages returns the selection set with first: DefaultPageSize given to
+// connection fields whose first and last are both absent or null, and
+// whether anything changed. Fragment spreads are left alone: their
+// definitions are rewritten separately.
+func defaultPages(set ast.SelectionSet, vars map[string]any) (ast.SelectionSet, bool) {
+	var out ast.SelectionSet
+	changed := false
+	for i, sel := range set {
+		var next ast.Selection = sel
+		switch s := sel.(type) {
+		case *ast.Field:
+			children, c := defaultPages(s.SelectionSet, vars)
+			needsFirst := false
+			if s.Definition != nil && isConnection(s.Definition.Type) && hasArg(s.Definition, "first") {
+				args := s.ArgumentMap(vars)
+				needsFirst = args["first"] == nil && args["last"] == nil
+			}
+			if c || needsFirst {
+				cp := *s
+				cp.SelectionSet = children
+				if needsFirst {
+					var kept ast.ArgumentList
+					for _, a := range s.Arguments {
+						if a.Name != "first" && a.Name != "last" {
+							kept = append(kept, a)
+						}
+					}
+					cp.Arguments = append(kept, &ast.Argument{
+						Name:     "first",
+						Value:    &ast.Value{Kind: ast.IntValue, Raw: strconv.Itoa(DefaultPageSize), Position: s.Position},
+						Position: s.Position,
+					})
+				}
+				next = &cp
+			}
+		case *ast.InlineFragment:
+			if children, c := defaultPages(s.SelectionSet, vars); c {
+				cp := *s
+				cp.SelectionSet = children
+				next = &cp
+			}
+		}
+		if next != sel && !changed {
+			changed = true
+			out = append(ast.SelectionSet(nil), set[:i]...)
+		}
+		if changed {
+			out = append(out, next)
+		}
+	}
+	if !changed {
+		return set, false
+	}
+	return out, true
 }
 
 func checkSelection(set ast.SelectionSet, vars map[string]any, seen map[string]bool) *gqlerror.Error {
@@ -102,23 +197,6 @@ func checkPageArg(f *ast.Field, name string, v any) *gqlerror.Error {
 	err := gqlerror.ErrorPosf(f.Position, "%s", msg)
 	err.Extensions = map[string]any{"code": CodeBadUserInput, "argument": name, "limit": MaxPageSize}
 	return err
-}
-
-// InterceptField gives a connection field without first and last a first of
-// DefaultPageSize, so no connection ever returns a whole table.
-func (PageLimits) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
-	if fc != nil && fc.Field.Definition != nil && isConnection(fc.Field.Definition.Type) && fc.Args != nil {
-		first, _ := fc.Args["first"].(*int)
-		last, _ := fc.Args["last"].(*int)
-		if first == nil && last == nil {
-			if _, ok := fc.Args["first"]; ok || hasArg(fc.Field.Definition, "first") {
-				n := DefaultPageSize
-				fc.Args["first"] = &n
-			}
-		}
-	}
-	return next(ctx)
 }
 
 func isConnection(t *ast.Type) bool {

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,6 +84,64 @@ func TestFeaturedPageHasNoNPlusOne(t *testing.T) {
 		}
 		if statements[5] > 6 {
 			t.Fatalf("featured page costs %d statements; expected one per edge (≤ 6)", statements[5])
+		}
+	})
+}
+
+// TestNestedConnectionWithoutFirstFetchesOnePage checks that a nested
+// connection without first/last is limited in SQL, not only in the answer.
+func TestNestedConnectionWithoutFirstFetchesOnePage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, counter := storetest.Fresh(t, dia, false)
+		ctx := context.Background()
+		c := db.Client
+		county := c.Region.Create().SetCode("421122").SetNameZh("红安县").SetLevel(region.LevelCOUNTY).SaveX(ctx)
+		b := c.Brand.Create().SetSlug("hongan-dasao").SetNameZh("红安大嫂").SetRegion(county).
+			SetCategory(brand.CategoryQUALITY_SERVICE).SetLevel(brand.LevelCOUNTY).SetStatus(schematype.StatusPublished).SaveX(ctx)
+		reports := make([]*ent.MediaCoverageCreate, 45)
+		for i := range reports {
+			reports[i] = c.MediaCoverage.Create().SetSlug(fmt.Sprintf("report-%02d", i)).SetTitleZh("报道").SetOutlet("示例日报").
+				SetMedium(mediacoverage.MediumTV).SetPublishedOn(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)).
+				SetStatus(schematype.StatusPublished).AddBrands(b)
+		}
+		c.MediaCoverage.CreateBulk(reports...).SaveX(ctx)
+		h := handlerFor(db)
+		var got struct {
+			Brands struct {
+				Edges []struct {
+					Node struct {
+						MediaCoverages struct {
+							TotalCount int
+							PageInfo   pageInfo
+							Edges      []struct{ Node struct{ Slug string } }
+						}
+					}
+				}
+			}
+		}
+		queries := []string{
+			`{ brands { edges { node { mediaCoverages { totalCount pageInfo { hasNextPage } edges { node { slug } } } } } } }`,
+			// the same again: now the parsed query comes from the cache
+			`{ brands { edges { node { mediaCoverages { totalCount pageInfo { hasNextPage } edges { node { slug } } } } } } }`,
+			// an explicit null is no page size either
+			`query($n: Int) { brands { edges { node { mediaCoverages(first: $n) { totalCount pageInfo { hasNextPage } edges { node { slug } } } } } } }`,
+		}
+		for _, q := range queries {
+			counter.Reset()
+			mustQuery(t, h, q, map[string]any{"n": nil}, &got)
+			mc := got.Brands.Edges[0].Node.MediaCoverages
+			if mc.TotalCount != 45 || len(mc.Edges) != 20 || !mc.PageInfo.HasNextPage {
+				t.Fatalf("nested default page: total %d, %d edges, hasNext %v", mc.TotalCount, len(mc.Edges), mc.PageInfo.HasNextPage)
+			}
+			limited := false
+			for _, s := range counter.Statements() {
+				if strings.Contains(s, "media_coverages") && strings.Contains(strings.ToUpper(s), "ROW_NUMBER") {
+					limited = true
+				}
+			}
+			if !limited {
+				t.Fatalf("nested coverage loaded without a row limit:\n%s", strings.Join(counter.Statements(), "\n"))
+			}
 		}
 	})
 }

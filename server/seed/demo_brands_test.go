@@ -7,9 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var seedBrandSlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func regionIndex() map[string]RegionSeed {
+func seedBrandRegionIndex() map[string]RegionSeed {
 	m := make(map[string]RegionSeed, len(DemoRegions))
 	for _, r := range DemoRegions {
 		m[r.Code] = r
@@ -17,7 +17,7 @@ func regionIndex() map[string]RegionSeed {
 	return m
 }
 
-func brandIndex() map[string]BrandSeed {
+func seedBrandIndex() map[string]BrandSeed {
 	m := make(map[string]BrandSeed, len(DemoBrands))
 	for _, b := range DemoBrands {
 		m[b.Slug] = b
@@ -25,8 +25,8 @@ func brandIndex() map[string]BrandSeed {
 	return m
 }
 
-// prefectureOf returns the prefecture-level code a region belongs to.
-func prefectureOf(regions map[string]RegionSeed, code string) string {
+// seedBrandPrefectureOf returns the prefecture-level code a region belongs to.
+func seedBrandPrefectureOf(regions map[string]RegionSeed, code string) string {
 	r, ok := regions[code]
 	for ok && r.Level == "COUNTY" {
 		r, ok = regions[r.ParentCode]
@@ -68,11 +68,11 @@ func TestDemoBrandCounts(t *testing.T) {
 }
 
 func TestDemoBrandSlugsAndRegions(t *testing.T) {
-	regions := regionIndex()
+	regions := seedBrandRegionIndex()
 	seen := map[string]bool{}
 	prefectures := map[string]bool{}
 	for _, b := range DemoBrands {
-		if !slugRE.MatchString(b.Slug) {
+		if !seedBrandSlugRE.MatchString(b.Slug) {
 			t.Errorf("brand slug %q is not lower-case hyphenated ASCII", b.Slug)
 		}
 		if seen[b.Slug] {
@@ -87,7 +87,7 @@ func TestDemoBrandSlugsAndRegions(t *testing.T) {
 		if r.Level == "PROVINCE" {
 			t.Errorf("brand %s: region must be a county or prefecture, got the province", b.Slug)
 		}
-		if p := prefectureOf(regions, b.RegionCode); p != "" {
+		if p := seedBrandPrefectureOf(regions, b.RegionCode); p != "" {
 			prefectures[p] = true
 		}
 	}
@@ -139,24 +139,24 @@ func TestDemoBrandFields(t *testing.T) {
 				t.Errorf("brand %s: StoryZh has an empty or broken paragraph", b.Slug)
 			}
 		}
-		if !strings.Contains(b.NameZh, regionShortName(b.RegionCode)) && !strings.Contains(b.NameZh, prefectureShortName(b.RegionCode)) {
+		if !strings.Contains(b.NameZh, seedBrandRegionShort(b.RegionCode)) && !strings.Contains(b.NameZh, seedBrandPrefectureShort(b.RegionCode)) {
 			t.Errorf("brand %s: name %s does not start from its region", b.Slug, b.NameZh)
 		}
 	}
 }
 
-// regionShortName strips the administrative suffix (县, 市, 区 ...) from a region name.
-func regionShortName(code string) string {
-	r := regionIndex()[code]
-	return shortName(r.NameZh)
+// seedBrandRegionShort strips the administrative suffix (县, 市, 区 ...) from a region name.
+func seedBrandRegionShort(code string) string {
+	r := seedBrandRegionIndex()[code]
+	return seedBrandShortName(r.NameZh)
 }
 
-func prefectureShortName(code string) string {
-	regions := regionIndex()
-	return shortName(regions[prefectureOf(regions, code)].NameZh)
+func seedBrandPrefectureShort(code string) string {
+	regions := seedBrandRegionIndex()
+	return seedBrandShortName(regions[seedBrandPrefectureOf(regions, code)].NameZh)
 }
 
-func shortName(name string) string {
+func seedBrandShortName(name string) string {
 	for _, suffix := range []string{"土家族苗族自治州", "土家族自治县", "林区", "县", "市", "区"} {
 		if s := strings.TrimSuffix(name, suffix); s != name && utf8.RuneCountInString(s) >= 1 {
 			return s
@@ -225,13 +225,13 @@ func TestDemoRoleModels(t *testing.T) {
 	if n := len(DemoRoleModels); n < 66 {
 		t.Errorf("DemoRoleModels has %d people, want at least 66", n)
 	}
-	regions := regionIndex()
-	brands := brandIndex()
+	regions := seedBrandRegionIndex()
+	brands := seedBrandIndex()
 	seen := map[string]bool{}
 	kinds := map[string]int{}
 	drafts, multi := 0, 0
 	for _, p := range DemoRoleModels {
-		if !slugRE.MatchString(p.Slug) {
+		if !seedBrandSlugRE.MatchString(p.Slug) {
 			t.Errorf("role model slug %q is not lower-case hyphenated ASCII", p.Slug)
 		}
 		if seen[p.Slug] {

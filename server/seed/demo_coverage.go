@@ -525,7 +525,7 @@ func buildDemoCoverage() []CoverageSeed {
 			Outlet:      tpl.Outlet,
 			Medium:      tpl.Medium,
 			PublishedOn: on.Format(time.DateOnly),
-			Author:      coverageAuthors[(i*5+t)%len(coverageAuthors)],
+			Author:      coverageAuthors[(i*5+i/len(coverageAuthors))%len(coverageAuthors)],
 			URL:         "https://example.com/news/" + slug,
 			SummaryZh:   r.Replace(tpl.SummaryZh),
 			SummaryEn:   r.Replace(tpl.SummaryEn),

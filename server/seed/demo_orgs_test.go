@@ -2,6 +2,7 @@ package seed
 
 import (
 	"math"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,13 +10,13 @@ import (
 	"unicode/utf8"
 )
 
-var demoSlugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var orgsSlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func checkSlugs(t *testing.T, what string, slugs []string) {
+func orgsCheckSlugs(t *testing.T, what string, slugs []string) {
 	t.Helper()
 	seen := map[string]bool{}
 	for _, s := range slugs {
-		if !demoSlugPattern.MatchString(s) || len(s) > 96 {
+		if !orgsSlugRE.MatchString(s) || len(s) > 96 {
 			t.Errorf("%s: malformed slug %q", what, s)
 		}
 		if seen[s] {
@@ -25,7 +26,7 @@ func checkSlugs(t *testing.T, what string, slugs []string) {
 	}
 }
 
-func regionsByCode() map[string]RegionSeed {
+func orgsRegionIndex() map[string]RegionSeed {
 	m := map[string]RegionSeed{}
 	for _, r := range DemoRegions {
 		m[r.Code] = r
@@ -33,8 +34,8 @@ func regionsByCode() map[string]RegionSeed {
 	return m
 }
 
-// publishedBrands are the demo brands the public can see, by slug.
-func publishedBrands() map[string]BrandSeed {
+// orgsPublishedBrands are the demo brands the public can see, by slug.
+func orgsPublishedBrands() map[string]BrandSeed {
 	m := map[string]BrandSeed{}
 	for _, b := range DemoBrands {
 		if !b.Draft {
@@ -44,12 +45,12 @@ func publishedBrands() map[string]BrandSeed {
 	return m
 }
 
-func checkBrandRefs(t *testing.T, what string, slugs []string, minN, maxN int) {
+func orgsCheckBrandRefs(t *testing.T, what string, slugs []string, minN, maxN int) {
 	t.Helper()
 	if len(slugs) < minN || len(slugs) > maxN {
 		t.Errorf("%s: %d brands, want %d–%d", what, len(slugs), minN, maxN)
 	}
-	brands := publishedBrands()
+	brands := orgsPublishedBrands()
 	seen := map[string]bool{}
 	for _, s := range slugs {
 		if _, ok := brands[s]; !ok {
@@ -62,7 +63,7 @@ func checkBrandRefs(t *testing.T, what string, slugs []string, minN, maxN int) {
 	}
 }
 
-func checkLen(t *testing.T, what, field, s string, maxBytes int, required bool) {
+func orgsCheckLen(t *testing.T, what, field, s string, maxBytes int, required bool) {
 	t.Helper()
 	if required && strings.TrimSpace(s) == "" {
 		t.Errorf("%s: %s is empty", what, field)
@@ -72,12 +73,12 @@ func checkLen(t *testing.T, what, field, s string, maxBytes int, required bool) 
 	}
 }
 
-func inHubei(lat, lng float64) bool {
+func orgsInHubei(lat, lng float64) bool {
 	return lat >= 29.0 && lat <= 33.3 && lng >= 108.3 && lng <= 116.2
 }
 
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lng1, lat2, lng2 float64) float64 {
+// orgsDistanceKm is the great-circle distance between two points.
+func orgsDistanceKm(lat1, lng1, lat2, lng2 float64) float64 {
 	const r = 6371.0
 	rad := math.Pi / 180
 	dLat := (lat2 - lat1) * rad
@@ -91,7 +92,7 @@ func TestDemoEnterprises(t *testing.T) {
 	if n := len(DemoEnterprises); n < 10 {
 		t.Fatalf("%d enterprises, want at least 10", n)
 	}
-	regions := regionsByCode()
+	regions := orgsRegionIndex()
 	var slugs []string
 	leading := 0
 	for _, e := range DemoEnterprises {
@@ -113,16 +114,16 @@ func TestDemoEnterprises(t *testing.T) {
 		} else if e.RecognizedYear != 0 {
 			t.Errorf("%s: recognised year set but not a provincial leading enterprise", e.Slug)
 		}
-		checkLen(t, e.Slug, "NameZh", e.NameZh, 128, true)
-		checkLen(t, e.Slug, "NameEn", e.NameEn, 384, true)
-		checkLen(t, e.Slug, "SummaryZh", e.SummaryZh, 500, true)
-		checkLen(t, e.Slug, "SummaryEn", e.SummaryEn, 1500, true)
-		checkBrandRefs(t, e.Slug, e.BrandSlugs, 2, 5)
+		orgsCheckLen(t, e.Slug, "NameZh", e.NameZh, 128, true)
+		orgsCheckLen(t, e.Slug, "NameEn", e.NameEn, 384, true)
+		orgsCheckLen(t, e.Slug, "SummaryZh", e.SummaryZh, 500, true)
+		orgsCheckLen(t, e.Slug, "SummaryEn", e.SummaryEn, 1500, true)
+		orgsCheckBrandRefs(t, e.Slug, e.BrandSlugs, 2, 5)
 	}
 	if leading*2 <= len(DemoEnterprises) {
 		t.Errorf("only %d of %d enterprises are provincial leading enterprises", leading, len(DemoEnterprises))
 	}
-	checkSlugs(t, "enterprise", slugs)
+	orgsCheckSlugs(t, "enterprise", slugs)
 }
 
 func TestDemoAlliances(t *testing.T) {
@@ -150,31 +151,31 @@ func TestDemoAlliances(t *testing.T) {
 		if !enterprises[a.LeadEnterpriseSlug] {
 			t.Errorf("%s: unknown lead enterprise %q", a.Slug, a.LeadEnterpriseSlug)
 		}
-		checkLen(t, a.Slug, "NameZh", a.NameZh, 128, true)
-		checkLen(t, a.Slug, "NameEn", a.NameEn, 384, true)
-		checkLen(t, a.Slug, "SummaryZh", a.SummaryZh, 500, true)
-		checkLen(t, a.Slug, "SummaryEn", a.SummaryEn, 1500, true)
-		checkLen(t, a.Slug, "PurposeZh", a.PurposeZh, 5000, true)
-		checkBrandRefs(t, a.Slug, a.BrandSlugs, 3, 8)
+		orgsCheckLen(t, a.Slug, "NameZh", a.NameZh, 128, true)
+		orgsCheckLen(t, a.Slug, "NameEn", a.NameEn, 384, true)
+		orgsCheckLen(t, a.Slug, "SummaryZh", a.SummaryZh, 500, true)
+		orgsCheckLen(t, a.Slug, "SummaryEn", a.SummaryEn, 1500, true)
+		orgsCheckLen(t, a.Slug, "PurposeZh", a.PurposeZh, 5000, true)
+		orgsCheckBrandRefs(t, a.Slug, a.BrandSlugs, 3, 8)
 	}
 	if scopes["INDUSTRY"] == 0 || scopes["REGION"] == 0 {
 		t.Errorf("alliance scopes %v, want both INDUSTRY and REGION", scopes)
 	}
-	checkSlugs(t, "alliance", slugs)
+	orgsCheckSlugs(t, "alliance", slugs)
 }
 
-var venueKinds = []string{
+var orgsVenueKinds = []string{
 	"HERITAGE_WORKSHOP", "EXPERIENCE_HALL", "EXPERIENCE_STREET", "BUSINESS_DISTRICT",
 	"INDUSTRIAL_PARK", "ENTREPRENEURSHIP_PARK", "TRAINING_BASE",
 }
 
-var demoPhonePattern = regexp.MustCompile(`^0\d{2,3}-\d{4}-\d{4}$`)
+var orgsPhoneRE = regexp.MustCompile(`^0\d{2,3}-\d{4}-\d{4}$`)
 
 func TestDemoVenues(t *testing.T) {
 	if n := len(DemoVenues); n < 24 {
 		t.Fatalf("%d venues, want at least 24", n)
 	}
-	regions := regionsByCode()
+	regions := orgsRegionIndex()
 	kinds := map[string]int{}
 	nearWuhan, inEnshi := 0, 0
 	var slugs []string
@@ -185,40 +186,40 @@ func TestDemoVenues(t *testing.T) {
 		if !ok {
 			t.Errorf("%s: unknown region %q", v.Slug, v.RegionCode)
 		}
-		if !inHubei(v.Lat, v.Lng) {
+		if !orgsInHubei(v.Lat, v.Lng) {
 			t.Errorf("%s: (%.3f, %.3f) is outside Hubei", v.Slug, v.Lat, v.Lng)
 		}
 		if ok {
-			if d := distanceKm(v.Lat, v.Lng, r.Lat, r.Lng); d > 20 {
+			if d := orgsDistanceKm(v.Lat, v.Lng, r.Lat, r.Lng); d > 20 {
 				t.Errorf("%s: %.1f km from the seat of %s, want at most 20", v.Slug, d, r.NameZh)
 			}
 		}
-		if distanceKm(v.Lat, v.Lng, 30.58, 114.30) <= 15 {
+		if orgsDistanceKm(v.Lat, v.Lng, 30.58, 114.30) <= 15 {
 			nearWuhan++
 		}
 		if strings.HasPrefix(v.RegionCode, "4228") {
 			inEnshi++
 		}
-		if !demoPhonePattern.MatchString(v.Phone) {
+		if !orgsPhoneRE.MatchString(v.Phone) {
 			t.Errorf("%s: phone %q is not like 027-8000-0001", v.Slug, v.Phone)
 		}
-		checkLen(t, v.Slug, "NameZh", v.NameZh, 128, true)
-		checkLen(t, v.Slug, "NameEn", v.NameEn, 384, true)
-		checkLen(t, v.Slug, "SummaryZh", v.SummaryZh, 500, true)
-		checkLen(t, v.Slug, "SummaryEn", v.SummaryEn, 1500, true)
-		checkLen(t, v.Slug, "AddressZh", v.AddressZh, 256, true)
-		checkLen(t, v.Slug, "AddressEn", v.AddressEn, 768, true)
-		checkLen(t, v.Slug, "OpeningHoursZh", v.OpeningHoursZh, 256, true)
-		checkLen(t, v.Slug, "OpeningHoursEn", v.OpeningHoursEn, 768, true)
-		checkBrandRefs(t, v.Slug, v.BrandSlugs, 1, 4)
+		orgsCheckLen(t, v.Slug, "NameZh", v.NameZh, 128, true)
+		orgsCheckLen(t, v.Slug, "NameEn", v.NameEn, 384, true)
+		orgsCheckLen(t, v.Slug, "SummaryZh", v.SummaryZh, 500, true)
+		orgsCheckLen(t, v.Slug, "SummaryEn", v.SummaryEn, 1500, true)
+		orgsCheckLen(t, v.Slug, "AddressZh", v.AddressZh, 256, true)
+		orgsCheckLen(t, v.Slug, "AddressEn", v.AddressEn, 768, true)
+		orgsCheckLen(t, v.Slug, "OpeningHoursZh", v.OpeningHoursZh, 256, true)
+		orgsCheckLen(t, v.Slug, "OpeningHoursEn", v.OpeningHoursEn, 768, true)
+		orgsCheckBrandRefs(t, v.Slug, v.BrandSlugs, 1, 4)
 	}
-	for _, k := range venueKinds {
+	for _, k := range orgsVenueKinds {
 		if kinds[k] == 0 {
 			t.Errorf("no venue of kind %s", k)
 		}
 	}
-	if len(kinds) != len(venueKinds) {
-		t.Errorf("venue kinds %v, want exactly %v", kinds, venueKinds)
+	if len(kinds) != len(orgsVenueKinds) {
+		t.Errorf("venue kinds %v, want exactly %v", kinds, orgsVenueKinds)
 	}
 	if nearWuhan < 4 {
 		t.Errorf("%d venues within 15 km of central Wuhan, want at least 4", nearWuhan)
@@ -226,10 +227,10 @@ func TestDemoVenues(t *testing.T) {
 	if inEnshi < 3 {
 		t.Errorf("%d venues in Enshi, want at least 3", inEnshi)
 	}
-	checkSlugs(t, "venue", slugs)
+	orgsCheckSlugs(t, "venue", slugs)
 }
 
-var coverageMedia = []string{"ONLINE", "NEWSPAPER", "MAGAZINE", "RADIO", "TV", "FILM"}
+var orgsCoverageMedia = []string{"ONLINE", "NEWSPAPER", "MAGAZINE", "RADIO", "TV", "FILM"}
 
 func TestDemoCoverage(t *testing.T) {
 	if n := len(DemoCoverage); n < 110 {
@@ -237,7 +238,7 @@ func TestDemoCoverage(t *testing.T) {
 	}
 	first, _ := time.Parse(time.DateOnly, "2021-01-01")
 	last, _ := time.Parse(time.DateOnly, "2026-10-31")
-	brands := publishedBrands()
+	brands := orgsPublishedBrands()
 	people := map[string]bool{}
 	for _, p := range DemoRoleModels {
 		if !p.Draft {
@@ -273,12 +274,12 @@ func TestDemoCoverage(t *testing.T) {
 		if c.Author == "" {
 			t.Errorf("%s: no author", c.Slug)
 		}
-		checkLen(t, c.Slug, "TitleZh", c.TitleZh, 200, true)
-		checkLen(t, c.Slug, "TitleEn", c.TitleEn, 600, false)
-		checkLen(t, c.Slug, "SummaryZh", c.SummaryZh, 1000, true)
-		checkLen(t, c.Slug, "SummaryEn", c.SummaryEn, 3000, false)
-		checkLen(t, c.Slug, "Outlet", c.Outlet, 128, true)
-		checkLen(t, c.Slug, "Author", c.Author, 128, true)
+		orgsCheckLen(t, c.Slug, "TitleZh", c.TitleZh, 200, true)
+		orgsCheckLen(t, c.Slug, "TitleEn", c.TitleEn, 600, false)
+		orgsCheckLen(t, c.Slug, "SummaryZh", c.SummaryZh, 1000, true)
+		orgsCheckLen(t, c.Slug, "SummaryEn", c.SummaryEn, 3000, false)
+		orgsCheckLen(t, c.Slug, "Outlet", c.Outlet, 128, true)
+		orgsCheckLen(t, c.Slug, "Author", c.Author, 128, true)
 		if c.TitleEn != "" && c.SummaryEn != "" {
 			withEn++
 		}
@@ -294,7 +295,7 @@ func TestDemoCoverage(t *testing.T) {
 		if n := utf8.RuneCountInString(c.BodyZh); n < 200 || n > 800 {
 			t.Errorf("%s: body has %d characters, want 200–800", c.Slug, n)
 		}
-		checkBrandRefs(t, c.Slug, c.BrandSlugs, 1, 3)
+		orgsCheckBrandRefs(t, c.Slug, c.BrandSlugs, 1, 3)
 		inTitle := false
 		for _, s := range c.BrandSlugs {
 			perBrand[s]++
@@ -316,13 +317,13 @@ func TestDemoCoverage(t *testing.T) {
 			}
 		}
 	}
-	for _, m := range coverageMedia {
+	for _, m := range orgsCoverageMedia {
 		if media[m] < 10 {
 			t.Errorf("%d items of medium %s, want at least 10", media[m], m)
 		}
 	}
-	if len(media) != len(coverageMedia) {
-		t.Errorf("media %v, want exactly %v", media, coverageMedia)
+	if len(media) != len(orgsCoverageMedia) {
+		t.Errorf("media %v, want exactly %v", media, orgsCoverageMedia)
 	}
 	for y := 2021; y <= 2026; y++ {
 		if years[y] == 0 {
@@ -351,13 +352,13 @@ func TestDemoCoverage(t *testing.T) {
 	if light*2 <= len(perBrand) {
 		t.Errorf("%d of %d brands have 1–3 items, want most", light, len(perBrand))
 	}
-	checkSlugs(t, "coverage", slugs)
+	orgsCheckSlugs(t, "coverage", slugs)
 }
 
 // TestCoverageBrandsMatchDemoBrands keeps the coverage wording in step with
 // the brands: the Chinese name in a report must be the brand's name.
 func TestCoverageBrandsMatchDemoBrands(t *testing.T) {
-	brands := publishedBrands()
+	brands := orgsPublishedBrands()
 	for _, cb := range coverageBrands {
 		b, ok := brands[cb.Slug]
 		if !ok {
@@ -369,6 +370,44 @@ func TestCoverageBrandsMatchDemoBrands(t *testing.T) {
 		}
 		if cb.Weight < 1 {
 			t.Errorf("coverage brand %s: weight %d", cb.Slug, cb.Weight)
+		}
+	}
+}
+
+// TestDemoCoverageIsDeterministic guards the slugs: loading is keyed by slug,
+// so a rebuild must give exactly the same items.
+func TestDemoCoverageIsDeterministic(t *testing.T) {
+	if again := buildDemoCoverage(); !reflect.DeepEqual(again, DemoCoverage) {
+		t.Fatal("buildDemoCoverage gives different items on a second run")
+	}
+}
+
+// TestDemoCoveragePeopleBelongToBrands checks that a report only names people
+// of the brands it is about.
+func TestDemoCoveragePeopleBelongToBrands(t *testing.T) {
+	people := map[string]RoleModelSeed{}
+	for _, p := range DemoRoleModels {
+		people[p.Slug] = p
+	}
+	for _, c := range DemoCoverage {
+		for _, slug := range c.RoleModelSlugs {
+			p, ok := people[slug]
+			if !ok {
+				t.Errorf("%s: unknown role model %q", c.Slug, slug)
+				continue
+			}
+			if !strings.Contains(c.BodyZh, p.NameZh) {
+				t.Errorf("%s: body does not name %s", c.Slug, p.NameZh)
+			}
+			shared := false
+			for _, b := range p.BrandSlugs {
+				for _, cb := range c.BrandSlugs {
+					shared = shared || b == cb
+				}
+			}
+			if !shared {
+				t.Errorf("%s: %s belongs to none of the report's brands", c.Slug, slug)
+			}
 		}
 	}
 }

@@ -46,14 +46,37 @@ func Each(t *testing.T, fn func(t *testing.T, dia string)) {
 	}
 }
 
-// Counter counts the SQL statements sent through a wrapped driver.
-type Counter struct{ n atomic.Int64 }
+// Counter counts, and keeps, the SQL statements sent through a wrapped driver.
+type Counter struct {
+	n     atomic.Int64
+	mu    sync.Mutex
+	stmts []string
+}
 
 // Count returns the statements so far.
 func (c *Counter) Count() int64 { return c.n.Load() }
 
-// Reset sets the count to zero.
-func (c *Counter) Reset() { c.n.Store(0) }
+// Statements returns the SQL text of the statements so far.
+func (c *Counter) Statements() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.stmts...)
+}
+
+// Reset sets the count to zero and forgets the statements.
+func (c *Counter) Reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n.Store(0)
+	c.stmts = nil
+}
+
+func (c *Counter) add(query string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n.Add(1)
+	c.stmts = append(c.stmts, query)
+}
 
 // Fresh opens an empty, migrated database of the dialect, closed and removed
 // when the test ends. With demo, the demo content is loaded. The returned
@@ -206,19 +229,19 @@ type countingDriver struct {
 	on      *atomic.Bool
 }
 
-func (d *countingDriver) count() {
+func (d *countingDriver) count(query string) {
 	if d.on.Load() {
-		d.counter.n.Add(1)
+		d.counter.add(query)
 	}
 }
 
 func (d *countingDriver) Exec(ctx context.Context, query string, args, v any) error {
-	d.count()
+	d.count(query)
 	return d.Driver.Exec(ctx, query, args, v)
 }
 
 func (d *countingDriver) Query(ctx context.Context, query string, args, v any) error {
-	d.count()
+	d.count(query)
 	return d.Driver.Query(ctx, query, args, v)
 }
 
@@ -236,11 +259,11 @@ type countingTx struct {
 }
 
 func (t *countingTx) Exec(ctx context.Context, query string, args, v any) error {
-	t.d.count()
+	t.d.count(query)
 	return t.Tx.Exec(ctx, query, args, v)
 }
 
 func (t *countingTx) Query(ctx context.Context, query string, args, v any) error {
-	t.d.count()
+	t.d.count(query)
 	return t.Tx.Query(ctx, query, args, v)
 }
