@@ -25,26 +25,26 @@ type PictureSeed struct {
 
 // BrandSeed is one labor brand (劳务品牌).
 type BrandSeed struct {
-	Slug                string // pinyin of NameZh, lower case, hyphen separated words, e.g. "hongan-dasao"
-	NameZh, NameEn      string
-	RegionCode          string // a county (or prefecture) code from the region list
-	IndustryZh          string // 家政服务
-	IndustryEn          string // Housekeeping
-	Category            string // HIGH_END_SKILLED | QUALITY_SERVICE | CULTURE_TOURISM | LIVELIHOOD
-	Level               string // COUNTY | CITY | PROVINCIAL | NATIONAL
-	InResourceLibrary   bool   // 省级重点劳务品牌资源库
-	InGuidanceCatalogue bool   // 指导目录
-	WorkersEmployed     int
-	WorkersExported     int
-	FoundedYear         int
-	TrademarkCount      int
-	PatentCount         int
-	CreditRating        string // "", "AAA", "AA", "A", "B"
+	Slug                 string // pinyin of NameZh, lower case, hyphen separated words, e.g. "hongan-dasao"
+	NameZh, NameEn       string
+	RegionCode           string // a county (or prefecture) code from the region list
+	IndustryZh           string // 家政服务
+	IndustryEn           string // Housekeeping
+	Category             string // HIGH_END_SKILLED | QUALITY_SERVICE | CULTURE_TOURISM | LIVELIHOOD
+	Level                string // COUNTY | CITY | PROVINCIAL | NATIONAL
+	InResourceLibrary    bool   // 省级重点劳务品牌资源库
+	InGuidanceCatalogue  bool   // 指导目录
+	WorkersEmployed      int
+	WorkersExported      int
+	FoundedYear          int
+	TrademarkCount       int
+	PatentCount          int
+	CreditRating         string // "", "AAA", "AA", "A", "B"
 	SummaryZh, SummaryEn string
 	StoryZh, StoryEn     string // several paragraphs separated by "\n\n"
-	Featured            bool
-	FeaturedRank        int // lower comes first
-	Draft               bool // true for a couple of unpublished brands
+	Featured             bool
+	FeaturedRank         int  // lower comes first
+	Draft                bool // true for a couple of unpublished brands
 }
 
 // RoleModelSeed is a brand's typical person (典型人物). Demo people are fictional.
