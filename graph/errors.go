@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"brandshow/ent"
+	"brandshow/server/middleware"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -57,7 +58,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case ent.IsNotFound(cause):
 			out.Message = "not found"
 			setCode(out, CodeNotFound)
-		case errors.Is(cause, context.DeadlineExceeded):
+		case errors.Is(cause, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 			out.Message = "the request took too long and was cancelled"
 			setCode(out, CodeTimeout)
 		case isArgumentError(ctx):
@@ -65,9 +66,13 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			// ID or cursor, say): the message is about the caller's input.
 			setCode(out, CodeBadUserInput)
 		default:
-			logger.ErrorContext(ctx, "graphql: internal error", "error", err.Error(), "path", out.Path.String())
+			id := middleware.RequestIDFrom(ctx)
+			logger.ErrorContext(ctx, "graphql: internal error", "error", err.Error(), "path", out.Path.String(), "request_id", id)
 			out.Message = "internal error"
 			setCode(out, CodeInternal)
+			if id != "" {
+				out.Extensions["requestId"] = id
+			}
 		}
 		return out
 	}
@@ -91,9 +96,13 @@ func setCode(e *gqlerror.Error, code string) {
 // recoverPanic logs a panic and answers with a bare internal error.
 func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
-		logger.ErrorContext(ctx, "graphql: panic", "panic", fmt.Sprint(p))
+		id := middleware.RequestIDFrom(ctx)
+		logger.ErrorContext(ctx, "graphql: panic", "panic", fmt.Sprint(p), "request_id", id)
 		e := gqlerror.Errorf("internal error")
 		setCode(e, CodeInternal)
+		if id != "" {
+			e.Extensions["requestId"] = id
+		}
 		return e
 	}
 }

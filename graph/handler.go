@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"brandshow/ent"
+	"brandshow/server/middleware"
+	"brandshow/server/ratelimit"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -18,7 +20,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// HandlerConfig is what the HTTP handler needs.
+// HandlerConfig is what the HTTP handler needs. Zero values mean the
+// defaults documented on each field.
 type HandlerConfig struct {
 	// Client is the ent client queries run on.
 	Client *ent.Client
@@ -32,17 +35,54 @@ type HandlerConfig struct {
 	Introspection bool
 	// Logger receives one line per request and the detail of internal errors.
 	Logger *slog.Logger
+	// Limits bound each query (default DefaultLimits).
+	Limits *Limits
+	// RateLimit limits requests per client; a zero Rate turns it off.
+	RateLimit ratelimit.Config
+	// OnRateLimited is called for each refused request (metrics).
+	OnRateLimited ratelimit.OnLimit
+	// QueryTimeout bounds a request's execution (default 10s).
+	QueryTimeout time.Duration
+	// MaxBodyBytes bounds a request body (default 64 KiB).
+	MaxBodyBytes int64
+	// CacheMaxAge is the max-age of cacheable anonymous GET answers, in
+	// seconds (default 60; negative: 0).
+	CacheMaxAge int
+	// TrustedDocuments, when set, lets only registered operations run.
+	TrustedDocuments *TrustedDocuments
 }
 
-// NewHandler builds the whole HTTP handler: /graphql, /graphiql, /healthz and
-// /readyz, with CORS and request logging. main, the tests and benchmarks all
-// use it, so what is tested is what runs.
-func NewHandler(cfg HandlerConfig) http.Handler {
+func (cfg *HandlerConfig) defaults() {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.Limits == nil {
+		cfg.Limits = &DefaultLimits
+	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = 10 * time.Second
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 64 << 10
+	}
+	if cfg.CacheMaxAge == 0 {
+		cfg.CacheMaxAge = 60
+	}
+	cfg.CacheMaxAge = max(cfg.CacheMaxAge, 0)
+}
+
+// NewHandler builds the whole HTTP handler: /graphql, /graphiql, /healthz and
+// /readyz, with request ids, panic recovery, request logging, CORS, rate
+// limiting, body and time limits and HTTP caching. main, the tests and the
+// benchmarks all use it, so what is tested is what runs.
+func NewHandler(cfg HandlerConfig) http.Handler {
+	cfg.defaults()
+	limiter := ratelimit.New(cfg.RateLimit, cfg.OnRateLimited)
+	gql := middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout,
+		middleware.HTTPCache(cfg.CacheMaxAge, middleware.ExplainTimeout(NewGraphQLServer(cfg))))
+
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", NewGraphQLServer(cfg))
+	mux.Handle("/graphql", limiter.Middleware(gql))
 	mux.Handle("/graphiql", playground.Handler("brandshow GraphQL", "/graphql"))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -64,29 +104,34 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	c := cors.New(cors.Options{
 		AllowedOrigins:   cfg.AllowedOrigins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders:   []string{"Content-Type", "Accept", "Authorization"},
+		AllowedHeaders:   []string{"Content-Type", "Accept", "Authorization", middleware.RequestIDHeader},
+		ExposedHeaders:   []string{"ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", middleware.RequestIDHeader},
 		AllowCredentials: false,
 		MaxAge:           600,
 	})
-	return logRequests(cfg.Logger, c.Handler(mux))
+	return middleware.RequestID(logRequests(cfg.Logger, middleware.Recover(cfg.Logger, c.Handler(mux))))
 }
 
 // NewGraphQLServer is the gqlgen server with explicit transports (no
 // websocket, no multipart), a parsed-query cache, automatic persisted
-// queries, page limits and an error presenter that hides internals.
+// queries (or trusted documents), query limits checked before execution,
+// and an error presenter that hides internals.
 func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
-	if cfg.Logger == nil {
-		cfg.Logger = slog.Default()
-	}
+	cfg.defaults()
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: NewResolver(cfg.Client, cfg.SampleContent)}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	if cfg.TrustedDocuments != nil {
+		srv.Use(cfg.TrustedDocuments)
+	} else {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	}
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
 	}
+	srv.Use(QueryBudget{Limits: *cfg.Limits})
 	srv.Use(PageLimits{})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if info := requestInfoFrom(ctx); info != nil {

@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -108,4 +110,9 @@ func eachDemo(t *testing.T, fn func(t *testing.T, h http.Handler)) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		fn(t, handlerFor(storetest.SharedDemo(t, dia)))
 	})
+}
+
+func sha256hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
 }

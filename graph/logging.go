@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"brandshow/server/middleware"
 )
 
 // requestInfo collects what the request log line reports; the GraphQL
@@ -60,6 +62,7 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 			slog.String("operation", info.operation),
 			slog.Int("status", rec.status),
 			slog.Duration("duration", time.Since(start)),
+			slog.String("request_id", middleware.RequestIDFrom(r.Context())),
 		)
 	})
 }

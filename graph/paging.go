@@ -172,17 +172,8 @@ func checkSelection(set ast.SelectionSet, vars map[string]any, seen map[string]b
 }
 
 func checkPageArg(f *ast.Field, name string, v any) *gqlerror.Error {
-	var n int64
-	switch x := v.(type) {
-	case nil:
-		return nil
-	case int:
-		n = int64(x)
-	case int64:
-		n = x
-	case float64:
-		n = int64(x)
-	default:
+	n, ok := toInt(v)
+	if !ok {
 		return nil
 	}
 	var msg string

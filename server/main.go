@@ -21,6 +21,7 @@ import (
 
 	"brandshow/graph"
 	"brandshow/server/config"
+	"brandshow/server/ratelimit"
 	"brandshow/server/seed"
 	"brandshow/server/store"
 )
@@ -117,19 +118,17 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 			logger.Info("demo content loaded", "created", res.Total())
 		}
 	}
+	hcfg, err := handlerConfig(cfg, logger)
+	if err != nil {
+		return err
+	}
+	hcfg.Client, hcfg.Ready = db.Client, db.Ping
 	srv := &http.Server{
-		Addr: cfg.Addr,
-		Handler: graph.NewHandler(graph.HandlerConfig{
-			Client:         db.Client,
-			Ready:          db.Ping,
-			SampleContent:  cfg.SampleNotice,
-			AllowedOrigins: cfg.CORSOrigins,
-			Introspection:  cfg.Introspection,
-			Logger:         logger,
-		}),
+		Addr:              cfg.Addr,
+		Handler:           graph.NewHandler(hcfg),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
+		WriteTimeout:      cfg.QueryTimeout + 5*time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
@@ -150,4 +149,43 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// handlerConfig maps the settings to the HTTP handler's configuration.
+func handlerConfig(cfg config.Config, logger *slog.Logger) (graph.HandlerConfig, error) {
+	kiosks, err := ratelimit.ParsePrefixes(cfg.KioskNetworks)
+	if err != nil {
+		return graph.HandlerConfig{}, fmt.Errorf("KIOSK_NETWORKS: %w", err)
+	}
+	proxies, err := ratelimit.ParsePrefixes(cfg.TrustedProxies)
+	if err != nil {
+		return graph.HandlerConfig{}, fmt.Errorf("TRUSTED_PROXIES: %w", err)
+	}
+	h := graph.HandlerConfig{
+		SampleContent:  cfg.SampleNotice,
+		AllowedOrigins: cfg.CORSOrigins,
+		Introspection:  cfg.Introspection,
+		Logger:         logger,
+		Limits: &graph.Limits{
+			MaxQueryBytes: cfg.MaxQueryBytes, MaxDepth: cfg.MaxQueryDepth, MaxCost: cfg.MaxQueryCost,
+			MaxFields: cfg.MaxQueryFields, MaxAliases: cfg.MaxQueryAliases,
+		},
+		RateLimit: ratelimit.Config{
+			Rate: cfg.RateLimit, Burst: cfg.RateBurst,
+			KioskRate: cfg.KioskRateLimit, KioskBurst: cfg.KioskBurst, KioskNetworks: kiosks,
+			TrustedProxies: proxies,
+		},
+		QueryTimeout: cfg.QueryTimeout,
+		MaxBodyBytes: cfg.MaxBodyBytes,
+		CacheMaxAge:  cfg.CacheMaxAge,
+	}
+	if h.CacheMaxAge == 0 {
+		h.CacheMaxAge = -1 // explicit 0: answers are revalidated every time
+	}
+	if cfg.TrustedDocuments != "" {
+		if h.TrustedDocuments, err = graph.LoadTrustedDocuments(cfg.TrustedDocuments); err != nil {
+			return graph.HandlerConfig{}, err
+		}
+	}
+	return h, nil
 }

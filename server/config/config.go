@@ -25,6 +25,23 @@ type Config struct {
 	LogLevel         string
 	ShutdownTimeout  time.Duration
 	DBConnectTimeout time.Duration
+
+	// The public endpoint's bounds (issue: a public endpoint that holds).
+	QueryTimeout     time.Duration
+	MaxBodyBytes     int64
+	MaxQueryBytes    int
+	MaxQueryDepth    int
+	MaxQueryCost     int
+	MaxQueryFields   int
+	MaxQueryAliases  int
+	CacheMaxAge      int
+	RateLimit        float64
+	RateBurst        int
+	KioskRateLimit   float64
+	KioskBurst       int
+	KioskNetworks    string
+	TrustedProxies   string
+	TrustedDocuments string
 }
 
 // Parse reads args (without the program name and command) and the environment.
@@ -43,6 +60,21 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.LogLevel, "log-level", env(getenv, "LOG_LEVEL", "info"), "debug, info, warn or error (LOG_LEVEL)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", envDuration(getenv, "SHUTDOWN_TIMEOUT", 20*time.Second), "how long in-flight requests may finish on SIGTERM (SHUTDOWN_TIMEOUT)")
 	fs.DurationVar(&c.DBConnectTimeout, "db-connect-timeout", envDuration(getenv, "DB_CONNECT_TIMEOUT", 30*time.Second), "how long to retry an unreachable database at start (DB_CONNECT_TIMEOUT)")
+	fs.DurationVar(&c.QueryTimeout, "query-timeout", envDuration(getenv, "QUERY_TIMEOUT", 10*time.Second), "execution deadline of one request (QUERY_TIMEOUT)")
+	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", int64(envInt(getenv, "MAX_BODY_BYTES", 64<<10)), "largest request body (MAX_BODY_BYTES)")
+	fs.IntVar(&c.MaxQueryBytes, "max-query-bytes", envInt(getenv, "MAX_QUERY_BYTES", 16<<10), "largest query document (MAX_QUERY_BYTES)")
+	fs.IntVar(&c.MaxQueryDepth, "max-query-depth", envInt(getenv, "MAX_QUERY_DEPTH", 15), "deepest field nesting (MAX_QUERY_DEPTH)")
+	fs.IntVar(&c.MaxQueryCost, "max-query-cost", envInt(getenv, "MAX_QUERY_COST", 25000), "highest query cost (MAX_QUERY_COST)")
+	fs.IntVar(&c.MaxQueryFields, "max-query-fields", envInt(getenv, "MAX_QUERY_FIELDS", 1000), "most fields per query, fragments expanded (MAX_QUERY_FIELDS)")
+	fs.IntVar(&c.MaxQueryAliases, "max-query-aliases", envInt(getenv, "MAX_QUERY_ALIASES", 50), "most aliases per query (MAX_QUERY_ALIASES)")
+	fs.IntVar(&c.CacheMaxAge, "cache-max-age", envInt(getenv, "CACHE_MAX_AGE", 60), "max-age in seconds of cacheable anonymous GET answers (CACHE_MAX_AGE)")
+	fs.Float64Var(&c.RateLimit, "rate-limit", envFloat(getenv, "RATE_LIMIT", 20), "requests per second per client IP, 0 = off (RATE_LIMIT)")
+	fs.IntVar(&c.RateBurst, "rate-burst", envInt(getenv, "RATE_BURST", 60), "requests a client may send at once (RATE_BURST)")
+	fs.Float64Var(&c.KioskRateLimit, "kiosk-rate-limit", envFloat(getenv, "KIOSK_RATE_LIMIT", 200), "requests per second shared by each kiosk network (KIOSK_RATE_LIMIT)")
+	fs.IntVar(&c.KioskBurst, "kiosk-burst", envInt(getenv, "KIOSK_BURST", 400), "burst of each kiosk network (KIOSK_BURST)")
+	fs.StringVar(&c.KioskNetworks, "kiosk-networks", env(getenv, "KIOSK_NETWORKS", ""), "comma-separated CIDRs of kiosk sites with their own, higher rate (KIOSK_NETWORKS)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env(getenv, "TRUSTED_PROXIES", ""), "comma-separated CIDRs of proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES)")
+	fs.StringVar(&c.TrustedDocuments, "trusted-documents", env(getenv, "TRUSTED_DOCUMENTS", ""), "JSON manifest {sha256: query}; when set only those operations run (TRUSTED_DOCUMENTS)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -83,6 +115,20 @@ func env(getenv func(string) string, key, def string) string {
 
 func envBool(getenv func(string) string, key string, def bool) bool {
 	if v, err := strconv.ParseBool(getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envInt(getenv func(string) string, key string, def int) int {
+	if v, err := strconv.Atoi(getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envFloat(getenv func(string) string, key string, def float64) float64 {
+	if v, err := strconv.ParseFloat(getenv(key), 64); err == nil {
 		return v
 	}
 	return def

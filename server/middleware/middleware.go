@@ -1,0 +1,119 @@
+// Package middleware holds the HTTP wrappers of the public endpoint: request
+// ids, panic recovery, body and time limits, and HTTP caching of anonymous
+// GET queries. graph.NewHandler assembles them; each is small and tested on
+// its own.
+package middleware
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"time"
+)
+
+type requestIDKey struct{}
+
+// RequestIDHeader carries the request id in both directions.
+const RequestIDHeader = "X-Request-Id"
+
+var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
+
+// RequestID gives every request an id: the caller's X-Request-Id when it is
+// sane (so a proxy's id carries through), a random one otherwise. The id is
+// in the response header, in every log line and in internal errors, so a
+// user's report can be matched to the log.
+func RequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get(RequestIDHeader)
+		if !validRequestID.MatchString(id) {
+			id = newID()
+		}
+		w.Header().Set(RequestIDHeader, id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+	})
+}
+
+// RequestIDFrom returns the request's id, or "".
+func RequestIDFrom(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+func newID() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Recover turns a panic anywhere below it into a 500 with a GraphQL-shaped
+// "internal error" and the request id; the panic itself goes to the log.
+func Recover(logger *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				id := RequestIDFrom(r.Context())
+				logger.ErrorContext(r.Context(), "http: panic", "panic", p, "request_id", id)
+				WriteError(w, http.StatusInternalServerError, "internal error", "INTERNAL", id)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// WriteError writes a GraphQL-shaped error response.
+func WriteError(w http.ResponseWriter, status int, message, code, requestID string) {
+	ext := map[string]any{"code": code}
+	if requestID != "" {
+		ext["requestId"] = requestID
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []map[string]any{{"message": message, "extensions": ext}},
+	})
+}
+
+// Limit bounds a request's body size and its running time: the handler's
+// context is cancelled at the deadline, which cancels the database query,
+// and the client gets a TIMEOUT error.
+func Limit(maxBody int64, timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxBody {
+			WriteError(w, http.StatusRequestEntityTooLarge, "request body too large", "REQUEST_TOO_LARGE", RequestIDFrom(r.Context()))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// ExplainTimeout makes sure a request whose deadline passed gets an answer
+// that says so. gqlgen sends "null" when the context is already done before
+// execution starts; the client gets a TIMEOUT error instead (and HTTPCache,
+// seeing an error, stores nothing).
+func ExplainTimeout(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &bufferedResponse{header: w.Header(), status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		body := bytes.TrimSpace(rec.body.Bytes())
+		if r.Context().Err() != nil && (len(body) == 0 || string(body) == "null") {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusOK)
+			_, _ = w.Write([]byte(`{"errors":[{"message":"the request took too long and was cancelled","extensions":{"code":"TIMEOUT"}}],"data":null}` + "\n"))
+			return
+		}
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(rec.body.Bytes())
+	})
+}

@@ -1,0 +1,222 @@
+// Package ratelimit limits requests per client with token buckets
+// (golang.org/x/time/rate): anonymous clients by IP address (IPv6 by /64,
+// since one host owns a whole /64), with X-Forwarded-For believed only from
+// configured proxies. Kiosk networks, which put many screens behind one
+// address, can be given their own, higher rate. Every response carries
+// RateLimit-* headers; a refused one gets 429 and Retry-After.
+package ratelimit
+
+import (
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"net/netip"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Config sets the limits.
+type Config struct {
+	// Rate is the sustained requests per second per client; 0 disables limiting.
+	Rate float64
+	// Burst is how many requests a client may send at once.
+	Burst int
+	// KioskRate and KioskBurst apply to clients in KioskNetworks.
+	KioskRate  float64
+	KioskBurst int
+	// KioskNetworks are CIDRs of exhibition halls and other trusted sites.
+	KioskNetworks []netip.Prefix
+	// TrustedProxies are CIDRs whose X-Forwarded-For is believed.
+	TrustedProxies []netip.Prefix
+	// MaxClients bounds the memory of the limiter; the idlest are dropped first.
+	MaxClients int
+}
+
+// OnLimit is called for every refused request (metrics hook).
+type OnLimit func(r *http.Request)
+
+// Limiter is the per-client limiter.
+type Limiter struct {
+	cfg     Config
+	mu      sync.Mutex
+	clients map[string]*client
+	now     func() time.Time
+	onLimit OnLimit
+}
+
+type client struct {
+	lim  *rate.Limiter
+	seen time.Time
+}
+
+// New returns a limiter; call Middleware to use it.
+func New(cfg Config, onLimit OnLimit) *Limiter {
+	if cfg.MaxClients <= 0 {
+		cfg.MaxClients = 100_000
+	}
+	if cfg.Burst <= 0 {
+		cfg.Burst = max(1, int(math.Ceil(cfg.Rate)))
+	}
+	if cfg.KioskBurst <= 0 {
+		cfg.KioskBurst = max(cfg.Burst, int(math.Ceil(cfg.KioskRate)))
+	}
+	return &Limiter{cfg: cfg, clients: map[string]*client{}, now: time.Now, onLimit: onLimit}
+}
+
+// Middleware limits next.
+func (l *Limiter) Middleware(next http.Handler) http.Handler {
+	if l.cfg.Rate <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ip := ClientIP(r, l.cfg.TrustedProxies)
+		key, limit, burst := l.classify(ip)
+		now := l.now()
+		lim := l.limiter(key, limit, burst, now)
+		res := lim.ReserveN(now, 1)
+		h := w.Header()
+		h.Set("RateLimit-Policy", fmt.Sprintf("%d;w=%d", burst, max(1, int(math.Ceil(float64(burst)/limit)))))
+		h.Set("RateLimit-Limit", strconv.Itoa(burst))
+		if delay := res.DelayFrom(now); delay > 0 {
+			res.CancelAt(now)
+			retry := max(1, int(math.Ceil(delay.Seconds())))
+			h.Set("RateLimit-Remaining", "0")
+			h.Set("RateLimit-Reset", strconv.Itoa(retry))
+			h.Set("Retry-After", strconv.Itoa(retry))
+			if l.onLimit != nil {
+				l.onLimit(r)
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			fmt.Fprintf(w, `{"errors":[{"message":"rate limit exceeded: at most %d requests at once and %g per second; retry after %d s","extensions":{"code":"RATE_LIMITED","retryAfter":%d}}]}`+"\n",
+				burst, limit, retry, retry)
+			return
+		}
+		tokens := lim.TokensAt(now)
+		h.Set("RateLimit-Remaining", strconv.Itoa(max(0, int(math.Floor(tokens)))))
+		h.Set("RateLimit-Reset", strconv.Itoa(max(0, int(math.Ceil((float64(burst)-tokens)/limit)))))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// classify returns the bucket key and limits for an address.
+func (l *Limiter) classify(ip netip.Addr) (string, float64, int) {
+	for _, p := range l.cfg.KioskNetworks {
+		if p.Contains(ip) && l.cfg.KioskRate > 0 {
+			return "kiosk:" + p.String(), l.cfg.KioskRate, l.cfg.KioskBurst
+		}
+	}
+	if ip.Is6() && !ip.Is4In6() {
+		p, _ := ip.Prefix(64)
+		return p.String(), l.cfg.Rate, l.cfg.Burst
+	}
+	return ip.Unmap().String(), l.cfg.Rate, l.cfg.Burst
+}
+
+func (l *Limiter) limiter(key string, limit float64, burst int, now time.Time) *rate.Limiter {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	c, ok := l.clients[key]
+	if !ok {
+		if len(l.clients) >= l.cfg.MaxClients {
+			l.evict(now)
+		}
+		c = &client{lim: rate.NewLimiter(rate.Limit(limit), burst)}
+		l.clients[key] = c
+	}
+	c.seen = now
+	return c.lim
+}
+
+// evict drops clients whose bucket is full again (forgetting them changes
+// nothing), or else the oldest half.
+func (l *Limiter) evict(now time.Time) {
+	for k, c := range l.clients {
+		if c.lim.TokensAt(now) >= float64(c.lim.Burst()) {
+			delete(l.clients, k)
+		}
+	}
+	if len(l.clients) < l.cfg.MaxClients {
+		return
+	}
+	cutoff := now
+	for _, c := range l.clients {
+		if c.seen.Before(cutoff) {
+			cutoff = c.seen
+		}
+	}
+	mid := cutoff.Add(now.Sub(cutoff) / 2)
+	for k, c := range l.clients {
+		if c.seen.Before(mid) {
+			delete(l.clients, k)
+		}
+	}
+}
+
+// ClientIP is the address a request comes from: the connection's peer, or,
+// when the peer is a trusted proxy, the right-most address of
+// X-Forwarded-For that is not itself a trusted proxy.
+func ClientIP(r *http.Request, trusted []netip.Prefix) netip.Addr {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	peer, err := netip.ParseAddr(host)
+	if err != nil {
+		return netip.IPv4Unspecified()
+	}
+	peer = peer.Unmap()
+	if !inAny(peer, trusted) {
+		return peer
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			return peer
+		}
+		a = a.Unmap()
+		if !inAny(a, trusted) {
+			return a
+		}
+	}
+	return peer
+}
+
+func inAny(a netip.Addr, prefixes []netip.Prefix) bool {
+	for _, p := range prefixes {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// ParsePrefixes reads a comma-separated list of CIDRs or single addresses.
+func ParsePrefixes(list string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range strings.Split(list, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		if !strings.Contains(s, "/") {
+			a, err := netip.ParseAddr(s)
+			if err != nil {
+				return nil, fmt.Errorf("%q is not an IP address or CIDR", s)
+			}
+			out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an IP address or CIDR", s)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
+}
