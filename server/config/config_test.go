@@ -1,0 +1,40 @@
+package config
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDefaultsFlagsAndEnvironment(t *testing.T) {
+	env := map[string]string{"ADDR": ":9000", "RATE_LIMIT": "5", "QUERY_TIMEOUT": "3s", "CORS_ORIGINS": "https://a.example, https://b.example"}
+	c, err := Parse([]string{"-addr", ":9100"}, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":9100" {
+		t.Errorf("a flag must win over its variable: %q", c.Addr)
+	}
+	if c.RateLimit != 5 || c.QueryTimeout != 3*time.Second || len(c.CORSOrigins) != 2 || c.CORSOrigins[1] != "https://b.example" {
+		t.Errorf("environment not read: %+v", c)
+	}
+	if c.MaxQueryCost != 25000 || c.DatabaseURL != "" || !c.LoadDemo() || c.IsPostgres() {
+		t.Errorf("defaults: %+v", c)
+	}
+	pg, _ := Parse(nil, func(k string) string {
+		if k == "DATABASE_URL" {
+			return "postgres://x@y/z"
+		}
+		return ""
+	})
+	if !pg.IsPostgres() || pg.LoadDemo() {
+		t.Errorf("on PostgreSQL the demo content is not loaded by default")
+	}
+}
+
+func TestBadValuesAreRefused(t *testing.T) {
+	for _, args := range [][]string{{"-demo-content", "maybe"}, {"-log-format", "xml"}, {"-no-such-flag"}} {
+		if _, err := Parse(args, func(string) string { return "" }); err == nil {
+			t.Errorf("Parse(%v) accepted", args)
+		}
+	}
+}
