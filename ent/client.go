@@ -12,11 +12,13 @@ import (
 	"brandshow/ent/migrate"
 
 	"brandshow/ent/alliance"
+	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
+	"brandshow/ent/token"
 	"brandshow/ent/venue"
 
 	"entgo.io/ent"
@@ -34,6 +36,8 @@ type Client struct {
 	Schema *migrate.Schema
 	// Alliance is the client for interacting with the Alliance builders.
 	Alliance *AllianceClient
+	// AuditEntry is the client for interacting with the AuditEntry builders.
+	AuditEntry *AuditEntryClient
 	// Brand is the client for interacting with the Brand builders.
 	Brand *BrandClient
 	// Enterprise is the client for interacting with the Enterprise builders.
@@ -44,6 +48,8 @@ type Client struct {
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
 	RoleModel *RoleModelClient
+	// Token is the client for interacting with the Token builders.
+	Token *TokenClient
 	// Venue is the client for interacting with the Venue builders.
 	Venue *VenueClient
 }
@@ -58,11 +64,13 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.Alliance = NewAllianceClient(c.config)
+	c.AuditEntry = NewAuditEntryClient(c.config)
 	c.Brand = NewBrandClient(c.config)
 	c.Enterprise = NewEnterpriseClient(c.config)
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
 	c.Region = NewRegionClient(c.config)
 	c.RoleModel = NewRoleModelClient(c.config)
+	c.Token = NewTokenClient(c.config)
 	c.Venue = NewVenueClient(c.config)
 }
 
@@ -157,11 +165,13 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:           ctx,
 		config:        cfg,
 		Alliance:      NewAllianceClient(cfg),
+		AuditEntry:    NewAuditEntryClient(cfg),
 		Brand:         NewBrandClient(cfg),
 		Enterprise:    NewEnterpriseClient(cfg),
 		MediaCoverage: NewMediaCoverageClient(cfg),
 		Region:        NewRegionClient(cfg),
 		RoleModel:     NewRoleModelClient(cfg),
+		Token:         NewTokenClient(cfg),
 		Venue:         NewVenueClient(cfg),
 	}, nil
 }
@@ -183,11 +193,13 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:           ctx,
 		config:        cfg,
 		Alliance:      NewAllianceClient(cfg),
+		AuditEntry:    NewAuditEntryClient(cfg),
 		Brand:         NewBrandClient(cfg),
 		Enterprise:    NewEnterpriseClient(cfg),
 		MediaCoverage: NewMediaCoverageClient(cfg),
 		Region:        NewRegionClient(cfg),
 		RoleModel:     NewRoleModelClient(cfg),
+		Token:         NewTokenClient(cfg),
 		Venue:         NewVenueClient(cfg),
 	}, nil
 }
@@ -218,8 +230,8 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.Alliance, c.Brand, c.Enterprise, c.MediaCoverage, c.Region, c.RoleModel,
-		c.Venue,
+		c.Alliance, c.AuditEntry, c.Brand, c.Enterprise, c.MediaCoverage, c.Region,
+		c.RoleModel, c.Token, c.Venue,
 	} {
 		n.Use(hooks...)
 	}
@@ -229,8 +241,8 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.Alliance, c.Brand, c.Enterprise, c.MediaCoverage, c.Region, c.RoleModel,
-		c.Venue,
+		c.Alliance, c.AuditEntry, c.Brand, c.Enterprise, c.MediaCoverage, c.Region,
+		c.RoleModel, c.Token, c.Venue,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -241,6 +253,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *AllianceMutation:
 		return c.Alliance.mutate(ctx, m)
+	case *AuditEntryMutation:
+		return c.AuditEntry.mutate(ctx, m)
 	case *BrandMutation:
 		return c.Brand.mutate(ctx, m)
 	case *EnterpriseMutation:
@@ -251,6 +265,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Region.mutate(ctx, m)
 	case *RoleModelMutation:
 		return c.RoleModel.mutate(ctx, m)
+	case *TokenMutation:
+		return c.Token.mutate(ctx, m)
 	case *VenueMutation:
 		return c.Venue.mutate(ctx, m)
 	default:
@@ -400,7 +416,8 @@ func (c *AllianceClient) QueryBrands(_m *Alliance) *BrandQuery {
 
 // Hooks returns the client hooks.
 func (c *AllianceClient) Hooks() []Hook {
-	return c.hooks.Alliance
+	hooks := c.hooks.Alliance
+	return append(hooks[:len(hooks):len(hooks)], alliance.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -421,6 +438,140 @@ func (c *AllianceClient) mutate(ctx context.Context, m *AllianceMutation) (Value
 		return (&AllianceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Alliance mutation op: %q", m.Op())
+	}
+}
+
+// AuditEntryClient is a client for the AuditEntry schema.
+type AuditEntryClient struct {
+	config
+}
+
+// NewAuditEntryClient returns a client for the AuditEntry from the given config.
+func NewAuditEntryClient(c config) *AuditEntryClient {
+	return &AuditEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `auditentry.Hooks(f(g(h())))`.
+func (c *AuditEntryClient) Use(hooks ...Hook) {
+	c.hooks.AuditEntry = append(c.hooks.AuditEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `auditentry.Intercept(f(g(h())))`.
+func (c *AuditEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AuditEntry = append(c.inters.AuditEntry, interceptors...)
+}
+
+// Create returns a builder for creating a AuditEntry entity.
+func (c *AuditEntryClient) Create() *AuditEntryCreate {
+	mutation := newAuditEntryMutation(c.config, OpCreate)
+	return &AuditEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AuditEntry entities.
+func (c *AuditEntryClient) CreateBulk(builders ...*AuditEntryCreate) *AuditEntryCreateBulk {
+	return &AuditEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AuditEntryClient) MapCreateBulk(slice any, setFunc func(*AuditEntryCreate, int)) *AuditEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AuditEntryCreateBulk{err: fmt.Errorf("calling to AuditEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AuditEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AuditEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AuditEntry.
+func (c *AuditEntryClient) Update() *AuditEntryUpdate {
+	mutation := newAuditEntryMutation(c.config, OpUpdate)
+	return &AuditEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AuditEntryClient) UpdateOne(_m *AuditEntry) *AuditEntryUpdateOne {
+	mutation := newAuditEntryMutation(c.config, OpUpdateOne, withAuditEntry(_m))
+	return &AuditEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AuditEntryClient) UpdateOneID(id int) *AuditEntryUpdateOne {
+	mutation := newAuditEntryMutation(c.config, OpUpdateOne, withAuditEntryID(id))
+	return &AuditEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AuditEntry.
+func (c *AuditEntryClient) Delete() *AuditEntryDelete {
+	mutation := newAuditEntryMutation(c.config, OpDelete)
+	return &AuditEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AuditEntryClient) DeleteOne(_m *AuditEntry) *AuditEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AuditEntryClient) DeleteOneID(id int) *AuditEntryDeleteOne {
+	builder := c.Delete().Where(auditentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AuditEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for AuditEntry.
+func (c *AuditEntryClient) Query() *AuditEntryQuery {
+	return &AuditEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAuditEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AuditEntry entity by its id.
+func (c *AuditEntryClient) Get(ctx context.Context, id int) (*AuditEntry, error) {
+	return c.Query().Where(auditentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AuditEntryClient) GetX(ctx context.Context, id int) *AuditEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AuditEntryClient) Hooks() []Hook {
+	return c.hooks.AuditEntry
+}
+
+// Interceptors returns the client interceptors.
+func (c *AuditEntryClient) Interceptors() []Interceptor {
+	inters := c.inters.AuditEntry
+	return append(inters[:len(inters):len(inters)], auditentry.Interceptors[:]...)
+}
+
+func (c *AuditEntryClient) mutate(ctx context.Context, m *AuditEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AuditEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AuditEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AuditEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AuditEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AuditEntry mutation op: %q", m.Op())
 	}
 }
 
@@ -630,7 +781,8 @@ func (c *BrandClient) QueryMediaCoverages(_m *Brand) *MediaCoverageQuery {
 
 // Hooks returns the client hooks.
 func (c *BrandClient) Hooks() []Hook {
-	return c.hooks.Brand
+	hooks := c.hooks.Brand
+	return append(hooks[:len(hooks):len(hooks)], brand.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -812,7 +964,8 @@ func (c *EnterpriseClient) QueryLedAlliances(_m *Enterprise) *AllianceQuery {
 
 // Hooks returns the client hooks.
 func (c *EnterpriseClient) Hooks() []Hook {
-	return c.hooks.Enterprise
+	hooks := c.hooks.Enterprise
+	return append(hooks[:len(hooks):len(hooks)], enterprise.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -978,7 +1131,8 @@ func (c *MediaCoverageClient) QueryRoleModels(_m *MediaCoverage) *RoleModelQuery
 
 // Hooks returns the client hooks.
 func (c *MediaCoverageClient) Hooks() []Hook {
-	return c.hooks.MediaCoverage
+	hooks := c.hooks.MediaCoverage
+	return append(hooks[:len(hooks):len(hooks)], mediacoverage.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1389,7 +1543,8 @@ func (c *RoleModelClient) QueryMediaCoverages(_m *RoleModel) *MediaCoverageQuery
 
 // Hooks returns the client hooks.
 func (c *RoleModelClient) Hooks() []Hook {
-	return c.hooks.RoleModel
+	hooks := c.hooks.RoleModel
+	return append(hooks[:len(hooks):len(hooks)], rolemodel.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1410,6 +1565,139 @@ func (c *RoleModelClient) mutate(ctx context.Context, m *RoleModelMutation) (Val
 		return (&RoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown RoleModel mutation op: %q", m.Op())
+	}
+}
+
+// TokenClient is a client for the Token schema.
+type TokenClient struct {
+	config
+}
+
+// NewTokenClient returns a client for the Token from the given config.
+func NewTokenClient(c config) *TokenClient {
+	return &TokenClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `token.Hooks(f(g(h())))`.
+func (c *TokenClient) Use(hooks ...Hook) {
+	c.hooks.Token = append(c.hooks.Token, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `token.Intercept(f(g(h())))`.
+func (c *TokenClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Token = append(c.inters.Token, interceptors...)
+}
+
+// Create returns a builder for creating a Token entity.
+func (c *TokenClient) Create() *TokenCreate {
+	mutation := newTokenMutation(c.config, OpCreate)
+	return &TokenCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Token entities.
+func (c *TokenClient) CreateBulk(builders ...*TokenCreate) *TokenCreateBulk {
+	return &TokenCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TokenClient) MapCreateBulk(slice any, setFunc func(*TokenCreate, int)) *TokenCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TokenCreateBulk{err: fmt.Errorf("calling to TokenClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TokenCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TokenCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Token.
+func (c *TokenClient) Update() *TokenUpdate {
+	mutation := newTokenMutation(c.config, OpUpdate)
+	return &TokenUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TokenClient) UpdateOne(_m *Token) *TokenUpdateOne {
+	mutation := newTokenMutation(c.config, OpUpdateOne, withToken(_m))
+	return &TokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TokenClient) UpdateOneID(id int) *TokenUpdateOne {
+	mutation := newTokenMutation(c.config, OpUpdateOne, withTokenID(id))
+	return &TokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Token.
+func (c *TokenClient) Delete() *TokenDelete {
+	mutation := newTokenMutation(c.config, OpDelete)
+	return &TokenDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TokenClient) DeleteOne(_m *Token) *TokenDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TokenClient) DeleteOneID(id int) *TokenDeleteOne {
+	builder := c.Delete().Where(token.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TokenDeleteOne{builder}
+}
+
+// Query returns a query builder for Token.
+func (c *TokenClient) Query() *TokenQuery {
+	return &TokenQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeToken},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Token entity by its id.
+func (c *TokenClient) Get(ctx context.Context, id int) (*Token, error) {
+	return c.Query().Where(token.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TokenClient) GetX(ctx context.Context, id int) *Token {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *TokenClient) Hooks() []Hook {
+	return c.hooks.Token
+}
+
+// Interceptors returns the client interceptors.
+func (c *TokenClient) Interceptors() []Interceptor {
+	return c.inters.Token
+}
+
+func (c *TokenClient) mutate(ctx context.Context, m *TokenMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TokenCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TokenUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Token mutation op: %q", m.Op())
 	}
 }
 
@@ -1555,7 +1843,8 @@ func (c *VenueClient) QueryBrands(_m *Venue) *BrandQuery {
 
 // Hooks returns the client hooks.
 func (c *VenueClient) Hooks() []Hook {
-	return c.hooks.Venue
+	hooks := c.hooks.Venue
+	return append(hooks[:len(hooks):len(hooks)], venue.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1582,11 +1871,12 @@ func (c *VenueClient) mutate(ctx context.Context, m *VenueMutation) (Value, erro
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Alliance, Brand, Enterprise, MediaCoverage, Region, RoleModel, Venue []ent.Hook
+		Alliance, AuditEntry, Brand, Enterprise, MediaCoverage, Region, RoleModel,
+		Token, Venue []ent.Hook
 	}
 	inters struct {
-		Alliance, Brand, Enterprise, MediaCoverage, Region, RoleModel,
-		Venue []ent.Interceptor
+		Alliance, AuditEntry, Brand, Enterprise, MediaCoverage, Region, RoleModel,
+		Token, Venue []ent.Interceptor
 	}
 )
 

@@ -4,11 +4,13 @@ package ent
 
 import (
 	"brandshow/ent/alliance"
+	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
+	"brandshow/ent/token"
 	"brandshow/ent/venue"
 	"context"
 	"errors"
@@ -80,11 +82,13 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			alliance.Table:      alliance.ValidColumn,
+			auditentry.Table:    auditentry.ValidColumn,
 			brand.Table:         brand.ValidColumn,
 			enterprise.Table:    enterprise.ValidColumn,
 			mediacoverage.Table: mediacoverage.ValidColumn,
 			region.Table:        region.ValidColumn,
 			rolemodel.Table:     rolemodel.ValidColumn,
+			token.Table:         token.ValidColumn,
 			venue.Table:         venue.ValidColumn,
 		})
 	})

@@ -16,6 +16,8 @@ type Tx struct {
 	config
 	// Alliance is the client for interacting with the Alliance builders.
 	Alliance *AllianceClient
+	// AuditEntry is the client for interacting with the AuditEntry builders.
+	AuditEntry *AuditEntryClient
 	// Brand is the client for interacting with the Brand builders.
 	Brand *BrandClient
 	// Enterprise is the client for interacting with the Enterprise builders.
@@ -26,6 +28,8 @@ type Tx struct {
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
 	RoleModel *RoleModelClient
+	// Token is the client for interacting with the Token builders.
+	Token *TokenClient
 	// Venue is the client for interacting with the Venue builders.
 	Venue *VenueClient
 
@@ -160,11 +164,13 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.Alliance = NewAllianceClient(tx.config)
+	tx.AuditEntry = NewAuditEntryClient(tx.config)
 	tx.Brand = NewBrandClient(tx.config)
 	tx.Enterprise = NewEnterpriseClient(tx.config)
 	tx.MediaCoverage = NewMediaCoverageClient(tx.config)
 	tx.Region = NewRegionClient(tx.config)
 	tx.RoleModel = NewRoleModelClient(tx.config)
+	tx.Token = NewTokenClient(tx.config)
 	tx.Venue = NewVenueClient(tx.config)
 }
 

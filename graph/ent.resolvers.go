@@ -27,6 +27,11 @@ func (r *queryResolver) Alliances(ctx context.Context, after *entgql.Cursor[int]
 	return r.client.Alliance.Query().Paginate(ctx, after, first, before, last, ent.WithAllianceOrder(orderBy), ent.WithAllianceFilter(where.Filter))
 }
 
+// AuditLog is the resolver for the auditLog field.
+func (r *queryResolver) AuditLog(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) (*ent.AuditEntryConnection, error) {
+	return r.client.AuditEntry.Query().Paginate(ctx, after, first, before, last, ent.WithAuditEntryOrder(orderBy), ent.WithAuditEntryFilter(where.Filter))
+}
+
 // Brands is the resolver for the brands field.
 func (r *queryResolver) Brands(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) (*ent.BrandConnection, error) {
 	return r.client.Brand.Query().Paginate(ctx, after, first, before, last, ent.WithBrandOrder(orderBy), ent.WithBrandFilter(where.Filter))

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"brandshow/ent"
+	"brandshow/ent/schema"
+	"brandshow/ent/schematype"
 	"brandshow/server/middleware"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -48,12 +51,30 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		var user *UserError
 		var validation *ent.ValidationError
+		var access *AccessError
+		var fieldErr *schematype.FieldError
 		switch {
 		case errors.As(cause, &user):
 			out.Message = user.Msg
 			setCode(out, CodeBadUserInput)
+		case errors.As(cause, &access):
+			out.Message = access.Msg
+			setCode(out, access.Code)
+		case errors.Is(cause, schema.ErrAdminOnly):
+			out.Message = "forbidden: " + schema.ErrAdminOnly.Error()
+			setCode(out, CodeForbidden)
+		case isRejectedWrite(cause):
+			// The read-only client refused: a resolver forgot its check.
+			out.Message = "forbidden: anonymous requests cannot change anything"
+			setCode(out, CodeForbidden)
+		case errors.As(cause, &fieldErr):
+			out.Message = fmt.Sprintf("invalid %s: %s", lowerCamel(fieldErr.Field), fieldErr.Err.Error())
+			setCode(out, CodeBadUserInput)
 		case errors.As(cause, &validation):
-			out.Message = validation.Error()
+			out.Message = validationMessage(validation)
+			setCode(out, CodeBadUserInput)
+		case ent.IsConstraintError(cause):
+			out.Message = constraintMessage(cause)
 			setCode(out, CodeBadUserInput)
 		case ent.IsNotFound(cause):
 			out.Message = "not found"
@@ -76,6 +97,52 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return out
 	}
+}
+
+// isRejectedWrite recognises the read-only client's refusal (hook.Reject).
+func isRejectedWrite(err error) bool {
+	return strings.HasSuffix(err.Error(), "operation is not allowed")
+}
+
+// validationMessage names the GraphQL field (nameZh), not the column.
+func validationMessage(v *ent.ValidationError) string {
+	reason := v.Error()
+	if u := errors.Unwrap(v); u != nil {
+		reason = u.Error()
+	}
+	reason = strings.TrimPrefix(reason, "ent: ")
+	if i := strings.Index(reason, "\": "); i >= 0 {
+		reason = reason[i+3:]
+	}
+	return fmt.Sprintf("invalid %s: %s", lowerCamel(v.Name), reason)
+}
+
+// constraintMessage explains a unique or foreign key violation without the
+// database's own words.
+func constraintMessage(err error) string {
+	msg := strings.ToLower(err.Error())
+	switch {
+	case strings.Contains(msg, "slug"):
+		return "this slug is already used by another item; slugs are unique"
+	case strings.Contains(msg, "code"):
+		return "this region code is already used"
+	case strings.Contains(msg, "foreign key") || strings.Contains(msg, "violates foreign"):
+		return "a linked ID does not exist (or the item is still linked from elsewhere)"
+	case strings.Contains(msg, "unique") || strings.Contains(msg, "duplicate"):
+		return "this value is already used by another item"
+	}
+	return "the change conflicts with existing content"
+}
+
+// lowerCamel turns a column name (name_zh) into its GraphQL field (nameZh).
+func lowerCamel(snake string) string {
+	parts := strings.Split(snake, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
 }
 
 // isArgumentError reports whether the error arose while gqlgen decoded the

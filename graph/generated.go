@@ -5,12 +5,14 @@ package graph
 import (
 	"brandshow/ent"
 	"brandshow/ent/alliance"
+	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
+	"brandshow/ent/visibility"
 	"bytes"
 	"context"
 	"errors"
@@ -41,10 +43,12 @@ type ResolverRoot interface {
 	Brand() BrandResolver
 	Enterprise() EnterpriseResolver
 	MediaCoverage() MediaCoverageResolver
+	Mutation() MutationResolver
 	Query() QueryResolver
 	Region() RegionResolver
 	RoleModel() RoleModelResolver
 	Venue() VenueResolver
+	Viewer() ViewerResolver
 }
 
 type DirectiveRoot struct {
@@ -86,6 +90,27 @@ type ComplexityRoot struct {
 	}
 
 	AllianceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AuditEntry struct {
+		Action     func(childComplexity int) int
+		Actor      func(childComplexity int) int
+		At         func(childComplexity int) int
+		Changes    func(childComplexity int) int
+		EntityID   func(childComplexity int) int
+		EntityType func(childComplexity int) int
+		ID         func(childComplexity int) int
+	}
+
+	AuditEntryConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuditEntryEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -184,6 +209,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	FieldChange struct {
+		Field func(childComplexity int) int
+		From  func(childComplexity int) int
+		To    func(childComplexity int) int
+	}
+
 	LevelCount struct {
 		Count func(childComplexity int) int
 		Level func(childComplexity int) int
@@ -225,6 +256,31 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Mutation struct {
+		CreateAlliance      func(childComplexity int, input ent.CreateAllianceInput) int
+		CreateBrand         func(childComplexity int, input ent.CreateBrandInput) int
+		CreateEnterprise    func(childComplexity int, input ent.CreateEnterpriseInput) int
+		CreateMediaCoverage func(childComplexity int, input ent.CreateMediaCoverageInput) int
+		CreateRoleModel     func(childComplexity int, input ent.CreateRoleModelInput) int
+		CreateVenue         func(childComplexity int, input ent.CreateVenueInput) int
+		DeleteAlliance      func(childComplexity int, id int) int
+		DeleteBrand         func(childComplexity int, id int) int
+		DeleteEnterprise    func(childComplexity int, id int) int
+		DeleteMediaCoverage func(childComplexity int, id int) int
+		DeleteRoleModel     func(childComplexity int, id int) int
+		DeleteVenue         func(childComplexity int, id int) int
+		FeatureBrand        func(childComplexity int, id int, rank int, from *time.Time, until *time.Time) int
+		Publish             func(childComplexity int, id int) int
+		UnfeatureBrand      func(childComplexity int, id int) int
+		Unpublish           func(childComplexity int, id int) int
+		UpdateAlliance      func(childComplexity int, id int, input ent.UpdateAllianceInput) int
+		UpdateBrand         func(childComplexity int, id int, input ent.UpdateBrandInput) int
+		UpdateEnterprise    func(childComplexity int, id int, input ent.UpdateEnterpriseInput) int
+		UpdateMediaCoverage func(childComplexity int, id int, input ent.UpdateMediaCoverageInput) int
+		UpdateRoleModel     func(childComplexity int, id int, input ent.UpdateRoleModelInput) int
+		UpdateVenue         func(childComplexity int, id int, input ent.UpdateVenueInput) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -249,6 +305,7 @@ type ComplexityRoot struct {
 		About          func(childComplexity int) int
 		Alliance       func(childComplexity int, slug string) int
 		Alliances      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AllianceOrder, where *ent.AllianceWhereInput) int
+		AuditLog       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
 		Brand          func(childComplexity int, slug string) int
 		Brands         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
 		Enterprise     func(childComplexity int, slug string) int
@@ -266,6 +323,7 @@ type ComplexityRoot struct {
 		Venue          func(childComplexity int, slug string) int
 		Venues         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) int
 		VenuesNear     func(childComplexity int, lat float64, lng float64, radiusKm float64, first *int) int
+		Viewer         func(childComplexity int) int
 	}
 
 	Region struct {
@@ -398,6 +456,11 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	Viewer struct {
+		Name func(childComplexity int) int
+		Role func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -424,16 +487,42 @@ type MediaCoverageResolver interface {
 	Summary(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error)
 	Body(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error)
 }
+type MutationResolver interface {
+	CreateBrand(ctx context.Context, input ent.CreateBrandInput) (*ent.Brand, error)
+	UpdateBrand(ctx context.Context, id int, input ent.UpdateBrandInput) (*ent.Brand, error)
+	DeleteBrand(ctx context.Context, id int) (int, error)
+	CreateRoleModel(ctx context.Context, input ent.CreateRoleModelInput) (*ent.RoleModel, error)
+	UpdateRoleModel(ctx context.Context, id int, input ent.UpdateRoleModelInput) (*ent.RoleModel, error)
+	DeleteRoleModel(ctx context.Context, id int) (int, error)
+	CreateEnterprise(ctx context.Context, input ent.CreateEnterpriseInput) (*ent.Enterprise, error)
+	UpdateEnterprise(ctx context.Context, id int, input ent.UpdateEnterpriseInput) (*ent.Enterprise, error)
+	DeleteEnterprise(ctx context.Context, id int) (int, error)
+	CreateAlliance(ctx context.Context, input ent.CreateAllianceInput) (*ent.Alliance, error)
+	UpdateAlliance(ctx context.Context, id int, input ent.UpdateAllianceInput) (*ent.Alliance, error)
+	DeleteAlliance(ctx context.Context, id int) (int, error)
+	CreateVenue(ctx context.Context, input ent.CreateVenueInput) (*ent.Venue, error)
+	UpdateVenue(ctx context.Context, id int, input ent.UpdateVenueInput) (*ent.Venue, error)
+	DeleteVenue(ctx context.Context, id int) (int, error)
+	CreateMediaCoverage(ctx context.Context, input ent.CreateMediaCoverageInput) (*ent.MediaCoverage, error)
+	UpdateMediaCoverage(ctx context.Context, id int, input ent.UpdateMediaCoverageInput) (*ent.MediaCoverage, error)
+	DeleteMediaCoverage(ctx context.Context, id int) (int, error)
+	Publish(ctx context.Context, id int) (ent.Noder, error)
+	Unpublish(ctx context.Context, id int) (ent.Noder, error)
+	FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error)
+	UnfeatureBrand(ctx context.Context, id int) (*ent.Brand, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []int) ([]ent.Noder, error)
 	Alliances(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AllianceOrder, where *ent.AllianceWhereInput) (*ent.AllianceConnection, error)
+	AuditLog(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) (*ent.AuditEntryConnection, error)
 	Brands(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) (*ent.BrandConnection, error)
 	Enterprises(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) (*ent.EnterpriseConnection, error)
 	MediaCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) (*ent.MediaCoverageConnection, error)
 	Regions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) (*ent.RegionConnection, error)
 	RoleModels(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) (*ent.RoleModelConnection, error)
 	Venues(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) (*ent.VenueConnection, error)
+	Viewer(ctx context.Context) (*visibility.Viewer, error)
 	Brand(ctx context.Context, slug string) (*ent.Brand, error)
 	RoleModel(ctx context.Context, slug string) (*ent.RoleModel, error)
 	Enterprise(ctx context.Context, slug string) (*ent.Enterprise, error)
@@ -460,6 +549,9 @@ type VenueResolver interface {
 	Summary(ctx context.Context, obj *ent.Venue, lang *Language) (string, error)
 	Address(ctx context.Context, obj *ent.Venue, lang *Language) (string, error)
 	OpeningHours(ctx context.Context, obj *ent.Venue, lang *Language) (string, error)
+}
+type ViewerResolver interface {
+	Role(ctx context.Context, obj *visibility.Viewer) (string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -670,6 +762,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AllianceEdge.Node(childComplexity), true
+
+	case "AuditEntry.action":
+		if e.ComplexityRoot.AuditEntry.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Action(childComplexity), true
+	case "AuditEntry.actor":
+		if e.ComplexityRoot.AuditEntry.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Actor(childComplexity), true
+	case "AuditEntry.at":
+		if e.ComplexityRoot.AuditEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.At(childComplexity), true
+	case "AuditEntry.changes":
+		if e.ComplexityRoot.AuditEntry.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Changes(childComplexity), true
+	case "AuditEntry.entityID":
+		if e.ComplexityRoot.AuditEntry.EntityID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.EntityID(childComplexity), true
+	case "AuditEntry.entityType":
+		if e.ComplexityRoot.AuditEntry.EntityType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.EntityType(childComplexity), true
+	case "AuditEntry.id":
+		if e.ComplexityRoot.AuditEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.ID(childComplexity), true
+
+	case "AuditEntryConnection.edges":
+		if e.ComplexityRoot.AuditEntryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryConnection.Edges(childComplexity), true
+	case "AuditEntryConnection.pageInfo":
+		if e.ComplexityRoot.AuditEntryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryConnection.PageInfo(childComplexity), true
+	case "AuditEntryConnection.totalCount":
+		if e.ComplexityRoot.AuditEntryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryConnection.TotalCount(childComplexity), true
+
+	case "AuditEntryEdge.cursor":
+		if e.ComplexityRoot.AuditEntryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryEdge.Cursor(childComplexity), true
+	case "AuditEntryEdge.node":
+		if e.ComplexityRoot.AuditEntryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryEdge.Node(childComplexity), true
 
 	case "Brand.alliances":
 		if e.ComplexityRoot.Brand.Alliances == nil {
@@ -1181,6 +1348,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EnterpriseEdge.Node(childComplexity), true
 
+	case "FieldChange.field":
+		if e.ComplexityRoot.FieldChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.Field(childComplexity), true
+	case "FieldChange.from":
+		if e.ComplexityRoot.FieldChange.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.From(childComplexity), true
+	case "FieldChange.to":
+		if e.ComplexityRoot.FieldChange.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.To(childComplexity), true
+
 	case "LevelCount.count":
 		if e.ComplexityRoot.LevelCount.Count == nil {
 			break
@@ -1384,6 +1570,249 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MediaCoverageEdge.Node(childComplexity), true
 
+	case "Mutation.createAlliance":
+		if e.ComplexityRoot.Mutation.CreateAlliance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAlliance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAlliance(childComplexity, args["input"].(ent.CreateAllianceInput)), true
+	case "Mutation.createBrand":
+		if e.ComplexityRoot.Mutation.CreateBrand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createBrand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateBrand(childComplexity, args["input"].(ent.CreateBrandInput)), true
+	case "Mutation.createEnterprise":
+		if e.ComplexityRoot.Mutation.CreateEnterprise == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createEnterprise_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateEnterprise(childComplexity, args["input"].(ent.CreateEnterpriseInput)), true
+	case "Mutation.createMediaCoverage":
+		if e.ComplexityRoot.Mutation.CreateMediaCoverage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMediaCoverage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMediaCoverage(childComplexity, args["input"].(ent.CreateMediaCoverageInput)), true
+	case "Mutation.createRoleModel":
+		if e.ComplexityRoot.Mutation.CreateRoleModel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createRoleModel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateRoleModel(childComplexity, args["input"].(ent.CreateRoleModelInput)), true
+	case "Mutation.createVenue":
+		if e.ComplexityRoot.Mutation.CreateVenue == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createVenue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateVenue(childComplexity, args["input"].(ent.CreateVenueInput)), true
+	case "Mutation.deleteAlliance":
+		if e.ComplexityRoot.Mutation.DeleteAlliance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAlliance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAlliance(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteBrand":
+		if e.ComplexityRoot.Mutation.DeleteBrand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteBrand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteBrand(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteEnterprise":
+		if e.ComplexityRoot.Mutation.DeleteEnterprise == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteEnterprise_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteEnterprise(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteMediaCoverage":
+		if e.ComplexityRoot.Mutation.DeleteMediaCoverage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMediaCoverage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMediaCoverage(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteRoleModel":
+		if e.ComplexityRoot.Mutation.DeleteRoleModel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteRoleModel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteRoleModel(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteVenue":
+		if e.ComplexityRoot.Mutation.DeleteVenue == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteVenue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteVenue(childComplexity, args["id"].(int)), true
+	case "Mutation.featureBrand":
+		if e.ComplexityRoot.Mutation.FeatureBrand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_featureBrand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FeatureBrand(childComplexity, args["id"].(int), args["rank"].(int), args["from"].(*time.Time), args["until"].(*time.Time)), true
+	case "Mutation.publish":
+		if e.ComplexityRoot.Mutation.Publish == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publish_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Publish(childComplexity, args["id"].(int)), true
+	case "Mutation.unfeatureBrand":
+		if e.ComplexityRoot.Mutation.UnfeatureBrand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unfeatureBrand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnfeatureBrand(childComplexity, args["id"].(int)), true
+	case "Mutation.unpublish":
+		if e.ComplexityRoot.Mutation.Unpublish == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unpublish_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Unpublish(childComplexity, args["id"].(int)), true
+	case "Mutation.updateAlliance":
+		if e.ComplexityRoot.Mutation.UpdateAlliance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAlliance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAlliance(childComplexity, args["id"].(int), args["input"].(ent.UpdateAllianceInput)), true
+	case "Mutation.updateBrand":
+		if e.ComplexityRoot.Mutation.UpdateBrand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateBrand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateBrand(childComplexity, args["id"].(int), args["input"].(ent.UpdateBrandInput)), true
+	case "Mutation.updateEnterprise":
+		if e.ComplexityRoot.Mutation.UpdateEnterprise == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateEnterprise_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateEnterprise(childComplexity, args["id"].(int), args["input"].(ent.UpdateEnterpriseInput)), true
+	case "Mutation.updateMediaCoverage":
+		if e.ComplexityRoot.Mutation.UpdateMediaCoverage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMediaCoverage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMediaCoverage(childComplexity, args["id"].(int), args["input"].(ent.UpdateMediaCoverageInput)), true
+	case "Mutation.updateRoleModel":
+		if e.ComplexityRoot.Mutation.UpdateRoleModel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRoleModel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRoleModel(childComplexity, args["id"].(int), args["input"].(ent.UpdateRoleModelInput)), true
+	case "Mutation.updateVenue":
+		if e.ComplexityRoot.Mutation.UpdateVenue == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateVenue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateVenue(childComplexity, args["id"].(int), args["input"].(ent.UpdateVenueInput)), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1481,6 +1910,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Alliances(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AllianceOrder), args["where"].(*ent.AllianceWhereInput)), true
+	case "Query.auditLog":
+		if e.ComplexityRoot.Query.AuditLog == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AuditEntryOrder), args["where"].(*ent.AuditEntryWhereInput)), true
 	case "Query.brand":
 		if e.ComplexityRoot.Query.Brand == nil {
 			break
@@ -1664,6 +2104,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.VenuesNear(childComplexity, args["lat"].(float64), args["lng"].(float64), args["radiusKm"].(float64), args["first"].(*int)), true
+	case "Query.viewer":
+		if e.ComplexityRoot.Query.Viewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
 	case "Region.brandCount":
 		if e.ComplexityRoot.Region.BrandCount == nil {
@@ -2344,6 +2790,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VenueEdge.Node(childComplexity), true
 
+	case "Viewer.name":
+		if e.ComplexityRoot.Viewer.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Name(childComplexity), true
+	case "Viewer.role":
+		if e.ComplexityRoot.Viewer.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Role(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2355,16 +2814,31 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AllianceOrder", ec.unmarshalInputAllianceOrder),
 			graphql.NewInputUnmarshaler("AllianceWhereInput", ec.unmarshalInputAllianceWhereInput),
+			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
+			graphql.NewInputUnmarshaler("AuditEntryWhereInput", ec.unmarshalInputAuditEntryWhereInput),
 			graphql.NewInputUnmarshaler("BrandOrder", ec.unmarshalInputBrandOrder),
 			graphql.NewInputUnmarshaler("BrandWhereInput", ec.unmarshalInputBrandWhereInput),
+			graphql.NewInputUnmarshaler("CreateAllianceInput", ec.unmarshalInputCreateAllianceInput),
+			graphql.NewInputUnmarshaler("CreateBrandInput", ec.unmarshalInputCreateBrandInput),
+			graphql.NewInputUnmarshaler("CreateEnterpriseInput", ec.unmarshalInputCreateEnterpriseInput),
+			graphql.NewInputUnmarshaler("CreateMediaCoverageInput", ec.unmarshalInputCreateMediaCoverageInput),
+			graphql.NewInputUnmarshaler("CreateRoleModelInput", ec.unmarshalInputCreateRoleModelInput),
+			graphql.NewInputUnmarshaler("CreateVenueInput", ec.unmarshalInputCreateVenueInput),
 			graphql.NewInputUnmarshaler("EnterpriseOrder", ec.unmarshalInputEnterpriseOrder),
 			graphql.NewInputUnmarshaler("EnterpriseWhereInput", ec.unmarshalInputEnterpriseWhereInput),
 			graphql.NewInputUnmarshaler("MediaCoverageOrder", ec.unmarshalInputMediaCoverageOrder),
 			graphql.NewInputUnmarshaler("MediaCoverageWhereInput", ec.unmarshalInputMediaCoverageWhereInput),
+			graphql.NewInputUnmarshaler("PictureInput", ec.unmarshalInputPictureInput),
 			graphql.NewInputUnmarshaler("RegionOrder", ec.unmarshalInputRegionOrder),
 			graphql.NewInputUnmarshaler("RegionWhereInput", ec.unmarshalInputRegionWhereInput),
 			graphql.NewInputUnmarshaler("RoleModelOrder", ec.unmarshalInputRoleModelOrder),
 			graphql.NewInputUnmarshaler("RoleModelWhereInput", ec.unmarshalInputRoleModelWhereInput),
+			graphql.NewInputUnmarshaler("UpdateAllianceInput", ec.unmarshalInputUpdateAllianceInput),
+			graphql.NewInputUnmarshaler("UpdateBrandInput", ec.unmarshalInputUpdateBrandInput),
+			graphql.NewInputUnmarshaler("UpdateEnterpriseInput", ec.unmarshalInputUpdateEnterpriseInput),
+			graphql.NewInputUnmarshaler("UpdateMediaCoverageInput", ec.unmarshalInputUpdateMediaCoverageInput),
+			graphql.NewInputUnmarshaler("UpdateRoleModelInput", ec.unmarshalInputUpdateRoleModelInput),
+			graphql.NewInputUnmarshaler("UpdateVenueInput", ec.unmarshalInputUpdateVenueInput),
 			graphql.NewInputUnmarshaler("VenueOrder", ec.unmarshalInputVenueOrder),
 			graphql.NewInputUnmarshaler("VenueWhereInput", ec.unmarshalInputVenueWhereInput),
 		)
@@ -2402,6 +2876,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 			return &response
 		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -2428,6 +2917,95 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/editing.graphql", Input: `# Editing: mutations for authenticated token holders. Anonymous requests
+# run with a client that cannot write; every mutation runs in one
+# transaction and is recorded in the audit log.
+
+"""One changed field in the audit log, with its old and new value as text."""
+type FieldChange {
+  "The field (column) or, for LINK/UNLINK, the edge."
+  field: String!
+  "The value before the change (empty for a new item)."
+  from: String
+  "The value after the change."
+  to: String
+}
+
+"""The holder of the token the request was sent with."""
+type Viewer {
+  "The token's name, as recorded in the audit log."
+  name: String!
+  "EDITOR, PUBLISHER or ADMIN."
+  role: String!
+}
+
+extend type Query {
+  "The authenticated token holder; null for anonymous requests."
+  viewer: Viewer
+}
+
+"""
+Changes to content. Every mutation needs a token (Authorization: Bearer ...):
+editors create and edit drafts; publishers also publish, unpublish, feature
+and delete; admins also read the audit log. Each mutation runs in one
+transaction and is recorded in the audit log.
+"""
+type Mutation {
+  "Create a brand as a draft."
+  createBrand("The new brand." input: CreateBrandInput!): Brand!
+  "Change a brand; edges are linked with add*IDs and unlinked with remove*IDs."
+  updateBrand("The brand's ID." id: ID!, "The fields to change." input: UpdateBrandInput!): Brand!
+  "Delete a brand (publishers)."
+  deleteBrand("The brand's ID." id: ID!): ID!
+  "Create a role model as a draft."
+  createRoleModel("The new role model." input: CreateRoleModelInput!): RoleModel!
+  "Change a role model."
+  updateRoleModel("The role model's ID." id: ID!, "The fields to change." input: UpdateRoleModelInput!): RoleModel!
+  "Delete a role model (publishers)."
+  deleteRoleModel("The role model's ID." id: ID!): ID!
+  "Create an enterprise as a draft."
+  createEnterprise("The new enterprise." input: CreateEnterpriseInput!): Enterprise!
+  "Change an enterprise."
+  updateEnterprise("The enterprise's ID." id: ID!, "The fields to change." input: UpdateEnterpriseInput!): Enterprise!
+  "Delete an enterprise (publishers)."
+  deleteEnterprise("The enterprise's ID." id: ID!): ID!
+  "Create an alliance as a draft."
+  createAlliance("The new alliance." input: CreateAllianceInput!): Alliance!
+  "Change an alliance."
+  updateAlliance("The alliance's ID." id: ID!, "The fields to change." input: UpdateAllianceInput!): Alliance!
+  "Delete an alliance (publishers)."
+  deleteAlliance("The alliance's ID." id: ID!): ID!
+  "Create a venue as a draft."
+  createVenue("The new venue." input: CreateVenueInput!): Venue!
+  "Change a venue."
+  updateVenue("The venue's ID." id: ID!, "The fields to change." input: UpdateVenueInput!): Venue!
+  "Delete a venue (publishers)."
+  deleteVenue("The venue's ID." id: ID!): ID!
+  "Create a media coverage item as a draft."
+  createMediaCoverage("The new item." input: CreateMediaCoverageInput!): MediaCoverage!
+  "Change a media coverage item."
+  updateMediaCoverage("The item's ID." id: ID!, "The fields to change." input: UpdateMediaCoverageInput!): MediaCoverage!
+  "Delete a media coverage item (publishers)."
+  deleteMediaCoverage("The item's ID." id: ID!): ID!
+  "Publish any content item: the public sees it from now on (publishers)."
+  publish("The item's ID." id: ID!): Node!
+  "Take any content item back to draft: the public no longer sees it (publishers)."
+  unpublish("The item's ID." id: ID!): Node!
+  "Feature a brand on promotion sites and kiosks, in rank order, optionally within a window (publishers)."
+  featureBrand(
+    "The brand's ID."
+    id: ID!
+    "Curator order: lower comes first."
+    rank: Int!
+    "Start of the window (inclusive); null: now."
+    from: Time
+    "End of the window (exclusive); null: open-ended."
+    until: Time
+  ): Brand!
+  "Stop featuring a brand (publishers)."
+  unfeatureBrand("The brand's ID." id: ID!): Brand!
+}
+`, BuiltIn: false},
 	{Name: "../schema/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 directive @goModel(model: String, models: [String!], forceGenerate: Boolean) on OBJECT | INPUT_OBJECT | SCALAR | ENUM | INTERFACE | UNION
 """
@@ -3243,6 +3821,366 @@ input AllianceWhereInput {
   Has a related Brands item matching one of the given filters.
   """
   hasBrandsWith: [BrandWhereInput!]
+}
+"""
+One change made through the API: who, what, when, and which fields changed. Only admins can read the audit log.
+"""
+type AuditEntry implements Node {
+  """
+  Globally unique ID; use it with node(id:).
+  """
+  id: ID!
+  """
+  When the change was made.
+  """
+  at: Time!
+  """
+  Name of the token that made the change.
+  """
+  actor: String!
+  """
+  What was done.
+  """
+  action: AuditEntryAction!
+  """
+  GraphQL type of the changed item, e.g. Brand.
+  """
+  entityType: String!
+  """
+  Global ID of the changed item.
+  """
+  entityID: Int!
+  """
+  The fields that changed, with their old and new values; for LINK/UNLINK the edge and the linked IDs.
+  """
+  changes: [FieldChange!]
+}
+"""
+AuditEntryAction is enum for the field action
+"""
+enum AuditEntryAction @goModel(model: "brandshow/ent/auditentry.Action") {
+  """
+  AuditEntryAction CREATE.
+  """
+  CREATE
+  """
+  AuditEntryAction UPDATE.
+  """
+  UPDATE
+  """
+  AuditEntryAction DELETE.
+  """
+  DELETE
+  """
+  AuditEntryAction PUBLISH.
+  """
+  PUBLISH
+  """
+  AuditEntryAction UNPUBLISH.
+  """
+  UNPUBLISH
+  """
+  AuditEntryAction FEATURE.
+  """
+  FEATURE
+  """
+  AuditEntryAction UNFEATURE.
+  """
+  UNFEATURE
+  """
+  AuditEntryAction LINK.
+  """
+  LINK
+  """
+  AuditEntryAction UNLINK.
+  """
+  UNLINK
+}
+"""
+A connection to a list of items.
+"""
+type AuditEntryConnection {
+  """
+  A list of edges.
+  """
+  edges: [AuditEntryEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AuditEntryEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: AuditEntry
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for AuditEntry connections
+"""
+input AuditEntryOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order AuditEntries.
+  """
+  field: AuditEntryOrderField!
+}
+"""
+Properties by which AuditEntry connections can be ordered.
+"""
+enum AuditEntryOrderField {
+  """
+  AuditEntryOrderField AT.
+  """
+  AT
+}
+"""
+AuditEntryWhereInput is used for filtering AuditEntry objects.
+Input was generated by ent.
+"""
+input AuditEntryWhereInput {
+  """
+  Matches items that do not match this filter.
+  """
+  not: AuditEntryWhereInput
+  """
+  Matches items that match every filter in the list.
+  """
+  and: [AuditEntryWhereInput!]
+  """
+  Matches items that match at least one filter in the list.
+  """
+  or: [AuditEntryWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  id is not equal to the value.
+  """
+  idNEQ: ID
+  """
+  id is one of the given values.
+  """
+  idIn: [ID!]
+  """
+  id is none of the given values.
+  """
+  idNotIn: [ID!]
+  """
+  id is greater than the value.
+  """
+  idGT: ID
+  """
+  id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  id is less than the value.
+  """
+  idLT: ID
+  """
+  id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  at field predicates
+  """
+  at: Time
+  """
+  at is not equal to the value.
+  """
+  atNEQ: Time
+  """
+  at is one of the given values.
+  """
+  atIn: [Time!]
+  """
+  at is none of the given values.
+  """
+  atNotIn: [Time!]
+  """
+  at is greater than the value.
+  """
+  atGT: Time
+  """
+  at is greater than or equal to the value.
+  """
+  atGTE: Time
+  """
+  at is less than the value.
+  """
+  atLT: Time
+  """
+  at is less than or equal to the value.
+  """
+  atLTE: Time
+  """
+  actor field predicates
+  """
+  actor: String
+  """
+  actor is not equal to the value.
+  """
+  actorNEQ: String
+  """
+  actor is one of the given values.
+  """
+  actorIn: [String!]
+  """
+  actor is none of the given values.
+  """
+  actorNotIn: [String!]
+  """
+  actor is greater than the value.
+  """
+  actorGT: String
+  """
+  actor is greater than or equal to the value.
+  """
+  actorGTE: String
+  """
+  actor is less than the value.
+  """
+  actorLT: String
+  """
+  actor is less than or equal to the value.
+  """
+  actorLTE: String
+  """
+  actor contains the value.
+  """
+  actorContains: String
+  """
+  actor starts with the value.
+  """
+  actorHasPrefix: String
+  """
+  actor ends with the value.
+  """
+  actorHasSuffix: String
+  """
+  actor equals the value, ignoring case.
+  """
+  actorEqualFold: String
+  """
+  actor contains the value, ignoring case.
+  """
+  actorContainsFold: String
+  """
+  action field predicates
+  """
+  action: AuditEntryAction
+  """
+  action is not equal to the value.
+  """
+  actionNEQ: AuditEntryAction
+  """
+  action is one of the given values.
+  """
+  actionIn: [AuditEntryAction!]
+  """
+  action is none of the given values.
+  """
+  actionNotIn: [AuditEntryAction!]
+  """
+  entity_type field predicates
+  """
+  entityType: String
+  """
+  entityType is not equal to the value.
+  """
+  entityTypeNEQ: String
+  """
+  entityType is one of the given values.
+  """
+  entityTypeIn: [String!]
+  """
+  entityType is none of the given values.
+  """
+  entityTypeNotIn: [String!]
+  """
+  entityType is greater than the value.
+  """
+  entityTypeGT: String
+  """
+  entityType is greater than or equal to the value.
+  """
+  entityTypeGTE: String
+  """
+  entityType is less than the value.
+  """
+  entityTypeLT: String
+  """
+  entityType is less than or equal to the value.
+  """
+  entityTypeLTE: String
+  """
+  entityType contains the value.
+  """
+  entityTypeContains: String
+  """
+  entityType starts with the value.
+  """
+  entityTypeHasPrefix: String
+  """
+  entityType ends with the value.
+  """
+  entityTypeHasSuffix: String
+  """
+  entityType equals the value, ignoring case.
+  """
+  entityTypeEqualFold: String
+  """
+  entityType contains the value, ignoring case.
+  """
+  entityTypeContainsFold: String
+  """
+  entity_id field predicates
+  """
+  entityID: Int
+  """
+  entityID is not equal to the value.
+  """
+  entityIDNEQ: Int
+  """
+  entityID is one of the given values.
+  """
+  entityIDIn: [Int!]
+  """
+  entityID is none of the given values.
+  """
+  entityIDNotIn: [Int!]
+  """
+  entityID is greater than the value.
+  """
+  entityIDGT: Int
+  """
+  entityID is greater than or equal to the value.
+  """
+  entityIDGTE: Int
+  """
+  entityID is less than the value.
+  """
+  entityIDLT: Int
+  """
+  entityID is less than or equal to the value.
+  """
+  entityIDLTE: Int
 }
 """
 A Hubei labor brand (劳务品牌): a named group of skilled workers from one place, e.g. 红安大嫂, the housekeepers of Hong'an county.
@@ -4755,6 +5693,430 @@ input BrandWhereInput {
   Has a related MediaCoverages item matching one of the given filters.
   """
   hasMediaCoveragesWith: [MediaCoverageWhereInput!]
+}
+"""
+CreateAllianceInput is used for create Alliance object.
+Input was generated by ent.
+"""
+input CreateAllianceInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Alliance name, in Chinese.
+  """
+  nameZh: String!
+  """
+  Alliance name, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  Short description, in Chinese.
+  """
+  summaryZh: String
+  """
+  Short description, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  What the alliance is for, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  purposeZh: String
+  """
+  What the alliance is for, in English; empty when not translated.
+  """
+  purposeEn: String
+  """
+  Whether members share an industry or a region.
+  """
+  scope: AllianceScope!
+  """
+  Founding date.
+  """
+  foundedOn: Time
+  """
+  leadEnterpriseID equals the value.
+  """
+  leadEnterpriseID: ID
+  """
+  brandIDs equals the value.
+  """
+  brandIDs: [ID!]
+}
+"""
+CreateBrandInput is used for create Brand object.
+Input was generated by ent.
+"""
+input CreateBrandInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Brand name: region + trade + person word, e.g. 红安大嫂, in Chinese.
+  """
+  nameZh: String!
+  """
+  Brand name: region + trade + person word, e.g. 红安大嫂, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  One-paragraph summary for cards and lists, in Chinese.
+  """
+  summaryZh: String
+  """
+  One-paragraph summary for cards and lists, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  The brand's long story, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  storyZh: String
+  """
+  The brand's long story, in English; empty when not translated.
+  """
+  storyEn: String
+  """
+  Industry, trade or product, e.g. 家政服务, in Chinese.
+  """
+  industryZh: String
+  """
+  Industry, trade or product, e.g. 家政服务, in English; empty when not translated.
+  """
+  industryEn: String
+  """
+  Policy category (四): high-end skilled, quality service, culture and tourism, or livelihood security.
+  """
+  category: BrandCategory!
+  """
+  Highest level of recognition (五): county, city, provincial or national.
+  """
+  level: BrandLevel!
+  """
+  Whether the brand is in the provincial key labor brand resource library (五).
+  """
+  inResourceLibrary: Boolean
+  """
+  Whether the brand is in the provincial guidance catalogue (五), which is managed dynamically.
+  """
+  inGuidanceCatalogue: Boolean
+  """
+  Number of workers employed under the brand (七).
+  """
+  workersEmployed: Int
+  """
+  Number of workers placed outside their home region (七).
+  """
+  workersExported: Int
+  """
+  Year the brand was founded.
+  """
+  foundedYear: Int
+  """
+  Registered trademarks (八).
+  """
+  trademarkCount: Int
+  """
+  Patents held (八).
+  """
+  patentCount: Int
+  """
+  Integrity and credit rating (八), when rated.
+  """
+  creditRating: BrandCreditRating
+  """
+  The brand's logo.
+  """
+  logo: PictureInput
+  """
+  Pictures of the brand's workers and work.
+  """
+  pictures: [PictureInput!]
+  """
+  regionID equals the value.
+  """
+  regionID: ID!
+  """
+  roleModelIDs equals the value.
+  """
+  roleModelIDs: [ID!]
+  """
+  allianceIDs equals the value.
+  """
+  allianceIDs: [ID!]
+  """
+  enterpriseIDs equals the value.
+  """
+  enterpriseIDs: [ID!]
+  """
+  venueIDs equals the value.
+  """
+  venueIDs: [ID!]
+  """
+  mediaCoverageIDs equals the value.
+  """
+  mediaCoverageIDs: [ID!]
+}
+"""
+CreateEnterpriseInput is used for create Enterprise object.
+Input was generated by ent.
+"""
+input CreateEnterpriseInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Registered company name, in Chinese.
+  """
+  nameZh: String!
+  """
+  Registered company name, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  Short description, in Chinese.
+  """
+  summaryZh: String
+  """
+  Short description, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  Recognised as a provincial leading enterprise of labor brands (十).
+  """
+  provincialLeading: Boolean
+  """
+  Year of the provincial recognition.
+  """
+  recognizedYear: Int
+  """
+  Company website (http or https).
+  """
+  website: String
+  """
+  Company logo.
+  """
+  logo: PictureInput
+  """
+  regionID equals the value.
+  """
+  regionID: ID
+  """
+  brandIDs equals the value.
+  """
+  brandIDs: [ID!]
+  """
+  ledAllianceIDs equals the value.
+  """
+  ledAllianceIDs: [ID!]
+}
+"""
+CreateMediaCoverageInput is used for create MediaCoverage object.
+Input was generated by ent.
+"""
+input CreateMediaCoverageInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Headline, in Chinese.
+  """
+  titleZh: String!
+  """
+  Headline, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  Summary, in Chinese.
+  """
+  summaryZh: String
+  """
+  Summary, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  Text or excerpt of the report, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  bodyZh: String
+  """
+  Text or excerpt of the report, in English; empty when not translated.
+  """
+  bodyEn: String
+  """
+  The publishing outlet, e.g. a newspaper or TV channel.
+  """
+  outlet: String!
+  """
+  Medium of the report.
+  """
+  medium: Medium!
+  """
+  Date the report appeared.
+  """
+  publishedOn: Time!
+  """
+  Author or producer.
+  """
+  author: String
+  """
+  Link to the original (http or https).
+  """
+  url: String
+  """
+  brandIDs equals the value.
+  """
+  brandIDs: [ID!]
+  """
+  roleModelIDs equals the value.
+  """
+  roleModelIDs: [ID!]
+}
+"""
+CreateRoleModelInput is used for create RoleModel object.
+Input was generated by ent.
+"""
+input CreateRoleModelInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Full name, in Chinese.
+  """
+  nameZh: String!
+  """
+  Full name, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  One-line description of who this person is, in Chinese.
+  """
+  titleZh: String
+  """
+  One-line description of who this person is, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  Biography, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  bioZh: String
+  """
+  Biography, in English; empty when not translated.
+  """
+  bioEn: String
+  """
+  Role: brand founder (创立人), inheritor (传承人), outstanding contributor (突出贡献者), ambassador (形象代言人) or skill master with a studio (技能大师).
+  """
+  kind: RoleModelKind!
+  """
+  Honours and awards, in Chinese, one per entry.
+  """
+  honoursZh: [String!]
+  """
+  Honours and awards, in English.
+  """
+  honoursEn: [String!]
+  """
+  Name of the skill master studio (技能大师工作室), if any, in Chinese.
+  """
+  studioZh: String
+  """
+  Name of the skill master studio, in English.
+  """
+  studioEn: String
+  """
+  Portrait photograph.
+  """
+  portrait: PictureInput
+  """
+  regionID equals the value.
+  """
+  regionID: ID
+  """
+  brandIDs equals the value.
+  """
+  brandIDs: [ID!]
+  """
+  mediaCoverageIDs equals the value.
+  """
+  mediaCoverageIDs: [ID!]
+}
+"""
+CreateVenueInput is used for create Venue object.
+Input was generated by ent.
+"""
+input CreateVenueInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Venue name, in Chinese.
+  """
+  nameZh: String!
+  """
+  Venue name, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  Short description, in Chinese.
+  """
+  summaryZh: String
+  """
+  Short description, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  Street address, in Chinese.
+  """
+  addressZh: String
+  """
+  Street address, in English; empty when not translated.
+  """
+  addressEn: String
+  """
+  Opening hours as shown to visitors, in Chinese.
+  """
+  openingHoursZh: String
+  """
+  Opening hours as shown to visitors, in English; empty when not translated.
+  """
+  openingHoursEn: String
+  """
+  Kind of venue: intangible-heritage workshop, experience hall, street or business district, industrial or return-home entrepreneurship park, or training base.
+  """
+  kind: VenueKind!
+  """
+  Latitude (WGS 84).
+  """
+  latitude: Float!
+  """
+  Longitude (WGS 84).
+  """
+  longitude: Float!
+  """
+  Contact telephone.
+  """
+  phone: String
+  """
+  Website (http or https).
+  """
+  website: String
+  """
+  Pictures of the venue.
+  """
+  pictures: [PictureInput!]
+  """
+  regionID equals the value.
+  """
+  regionID: ID!
+  """
+  brandIDs equals the value.
+  """
+  brandIDs: [ID!]
 }
 """
 Define a Relay Cursor type:
@@ -6647,6 +8009,40 @@ type Query {
     where: AllianceWhereInput
   ): AllianceConnection!
   """
+  The audit log, newest first by default when ordered by AT DESC; admins only. Filter by entityType, entityID, actor and time (at).
+  """
+  auditLog(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for AuditEntries returned from the connection.
+    """
+    orderBy: AuditEntryOrder
+
+    """
+    Filtering options for AuditEntries returned from the connection.
+    """
+    where: AuditEntryWhereInput
+  ): AuditEntryConnection!
+  """
   Published labor brands, as a Relay connection: filter with where (category, level, region, ...), order with orderBy.
   """
   brands(
@@ -8538,6 +9934,582 @@ The builtin Time type
 """
 scalar Time
 """
+UpdateAllianceInput is used for update Alliance object.
+Input was generated by ent.
+"""
+input UpdateAllianceInput {
+  """
+  Alliance name, in Chinese.
+  """
+  nameZh: String
+  """
+  Alliance name, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  Short description, in Chinese.
+  """
+  summaryZh: String
+  """
+  Short description, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  What the alliance is for, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  purposeZh: String
+  """
+  What the alliance is for, in English; empty when not translated.
+  """
+  purposeEn: String
+  """
+  Whether members share an industry or a region.
+  """
+  scope: AllianceScope
+  """
+  Founding date.
+  """
+  foundedOn: Time
+  """
+  clearFoundedOn equals the value.
+  """
+  clearFoundedOn: Boolean
+  """
+  leadEnterpriseID equals the value.
+  """
+  leadEnterpriseID: ID
+  """
+  clearLeadEnterprise equals the value.
+  """
+  clearLeadEnterprise: Boolean
+  """
+  addBrandIDs equals the value.
+  """
+  addBrandIDs: [ID!]
+  """
+  removeBrandIDs equals the value.
+  """
+  removeBrandIDs: [ID!]
+  """
+  clearBrands equals the value.
+  """
+  clearBrands: Boolean
+}
+"""
+UpdateBrandInput is used for update Brand object.
+Input was generated by ent.
+"""
+input UpdateBrandInput {
+  """
+  Brand name: region + trade + person word, e.g. 红安大嫂, in Chinese.
+  """
+  nameZh: String
+  """
+  Brand name: region + trade + person word, e.g. 红安大嫂, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  One-paragraph summary for cards and lists, in Chinese.
+  """
+  summaryZh: String
+  """
+  One-paragraph summary for cards and lists, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  The brand's long story, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  storyZh: String
+  """
+  The brand's long story, in English; empty when not translated.
+  """
+  storyEn: String
+  """
+  Industry, trade or product, e.g. 家政服务, in Chinese.
+  """
+  industryZh: String
+  """
+  Industry, trade or product, e.g. 家政服务, in English; empty when not translated.
+  """
+  industryEn: String
+  """
+  Policy category (四): high-end skilled, quality service, culture and tourism, or livelihood security.
+  """
+  category: BrandCategory
+  """
+  Highest level of recognition (五): county, city, provincial or national.
+  """
+  level: BrandLevel
+  """
+  Whether the brand is in the provincial key labor brand resource library (五).
+  """
+  inResourceLibrary: Boolean
+  """
+  Whether the brand is in the provincial guidance catalogue (五), which is managed dynamically.
+  """
+  inGuidanceCatalogue: Boolean
+  """
+  Number of workers employed under the brand (七).
+  """
+  workersEmployed: Int
+  """
+  Number of workers placed outside their home region (七).
+  """
+  workersExported: Int
+  """
+  Year the brand was founded.
+  """
+  foundedYear: Int
+  """
+  clearFoundedYear equals the value.
+  """
+  clearFoundedYear: Boolean
+  """
+  Registered trademarks (八).
+  """
+  trademarkCount: Int
+  """
+  Patents held (八).
+  """
+  patentCount: Int
+  """
+  Integrity and credit rating (八), when rated.
+  """
+  creditRating: BrandCreditRating
+  """
+  clearCreditRating equals the value.
+  """
+  clearCreditRating: Boolean
+  """
+  The brand's logo.
+  """
+  logo: PictureInput
+  """
+  clearLogo equals the value.
+  """
+  clearLogo: Boolean
+  """
+  Pictures of the brand's workers and work.
+  """
+  pictures: [PictureInput!]
+  """
+  appendPictures equals the value.
+  """
+  appendPictures: [PictureInput!]
+  """
+  clearPictures equals the value.
+  """
+  clearPictures: Boolean
+  """
+  regionID equals the value.
+  """
+  regionID: ID
+  """
+  addRoleModelIDs equals the value.
+  """
+  addRoleModelIDs: [ID!]
+  """
+  removeRoleModelIDs equals the value.
+  """
+  removeRoleModelIDs: [ID!]
+  """
+  clearRoleModels equals the value.
+  """
+  clearRoleModels: Boolean
+  """
+  addAllianceIDs equals the value.
+  """
+  addAllianceIDs: [ID!]
+  """
+  removeAllianceIDs equals the value.
+  """
+  removeAllianceIDs: [ID!]
+  """
+  clearAlliances equals the value.
+  """
+  clearAlliances: Boolean
+  """
+  addEnterpriseIDs equals the value.
+  """
+  addEnterpriseIDs: [ID!]
+  """
+  removeEnterpriseIDs equals the value.
+  """
+  removeEnterpriseIDs: [ID!]
+  """
+  clearEnterprises equals the value.
+  """
+  clearEnterprises: Boolean
+  """
+  addVenueIDs equals the value.
+  """
+  addVenueIDs: [ID!]
+  """
+  removeVenueIDs equals the value.
+  """
+  removeVenueIDs: [ID!]
+  """
+  clearVenues equals the value.
+  """
+  clearVenues: Boolean
+  """
+  addMediaCoverageIDs equals the value.
+  """
+  addMediaCoverageIDs: [ID!]
+  """
+  removeMediaCoverageIDs equals the value.
+  """
+  removeMediaCoverageIDs: [ID!]
+  """
+  clearMediaCoverages equals the value.
+  """
+  clearMediaCoverages: Boolean
+}
+"""
+UpdateEnterpriseInput is used for update Enterprise object.
+Input was generated by ent.
+"""
+input UpdateEnterpriseInput {
+  """
+  Registered company name, in Chinese.
+  """
+  nameZh: String
+  """
+  Registered company name, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  Short description, in Chinese.
+  """
+  summaryZh: String
+  """
+  Short description, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  Recognised as a provincial leading enterprise of labor brands (十).
+  """
+  provincialLeading: Boolean
+  """
+  Year of the provincial recognition.
+  """
+  recognizedYear: Int
+  """
+  clearRecognizedYear equals the value.
+  """
+  clearRecognizedYear: Boolean
+  """
+  Company website (http or https).
+  """
+  website: String
+  """
+  Company logo.
+  """
+  logo: PictureInput
+  """
+  clearLogo equals the value.
+  """
+  clearLogo: Boolean
+  """
+  regionID equals the value.
+  """
+  regionID: ID
+  """
+  clearRegion equals the value.
+  """
+  clearRegion: Boolean
+  """
+  addBrandIDs equals the value.
+  """
+  addBrandIDs: [ID!]
+  """
+  removeBrandIDs equals the value.
+  """
+  removeBrandIDs: [ID!]
+  """
+  clearBrands equals the value.
+  """
+  clearBrands: Boolean
+  """
+  addLedAllianceIDs equals the value.
+  """
+  addLedAllianceIDs: [ID!]
+  """
+  removeLedAllianceIDs equals the value.
+  """
+  removeLedAllianceIDs: [ID!]
+  """
+  clearLedAlliances equals the value.
+  """
+  clearLedAlliances: Boolean
+}
+"""
+UpdateMediaCoverageInput is used for update MediaCoverage object.
+Input was generated by ent.
+"""
+input UpdateMediaCoverageInput {
+  """
+  Headline, in Chinese.
+  """
+  titleZh: String
+  """
+  Headline, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  Summary, in Chinese.
+  """
+  summaryZh: String
+  """
+  Summary, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  Text or excerpt of the report, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  bodyZh: String
+  """
+  Text or excerpt of the report, in English; empty when not translated.
+  """
+  bodyEn: String
+  """
+  The publishing outlet, e.g. a newspaper or TV channel.
+  """
+  outlet: String
+  """
+  Medium of the report.
+  """
+  medium: Medium
+  """
+  Date the report appeared.
+  """
+  publishedOn: Time
+  """
+  Author or producer.
+  """
+  author: String
+  """
+  Link to the original (http or https).
+  """
+  url: String
+  """
+  addBrandIDs equals the value.
+  """
+  addBrandIDs: [ID!]
+  """
+  removeBrandIDs equals the value.
+  """
+  removeBrandIDs: [ID!]
+  """
+  clearBrands equals the value.
+  """
+  clearBrands: Boolean
+  """
+  addRoleModelIDs equals the value.
+  """
+  addRoleModelIDs: [ID!]
+  """
+  removeRoleModelIDs equals the value.
+  """
+  removeRoleModelIDs: [ID!]
+  """
+  clearRoleModels equals the value.
+  """
+  clearRoleModels: Boolean
+}
+"""
+UpdateRoleModelInput is used for update RoleModel object.
+Input was generated by ent.
+"""
+input UpdateRoleModelInput {
+  """
+  Full name, in Chinese.
+  """
+  nameZh: String
+  """
+  Full name, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  One-line description of who this person is, in Chinese.
+  """
+  titleZh: String
+  """
+  One-line description of who this person is, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  Biography, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  bioZh: String
+  """
+  Biography, in English; empty when not translated.
+  """
+  bioEn: String
+  """
+  Role: brand founder (创立人), inheritor (传承人), outstanding contributor (突出贡献者), ambassador (形象代言人) or skill master with a studio (技能大师).
+  """
+  kind: RoleModelKind
+  """
+  Honours and awards, in Chinese, one per entry.
+  """
+  honoursZh: [String!]
+  """
+  appendHonoursZh equals the value.
+  """
+  appendHonoursZh: [String!]
+  """
+  clearHonoursZh equals the value.
+  """
+  clearHonoursZh: Boolean
+  """
+  Honours and awards, in English.
+  """
+  honoursEn: [String!]
+  """
+  appendHonoursEn equals the value.
+  """
+  appendHonoursEn: [String!]
+  """
+  clearHonoursEn equals the value.
+  """
+  clearHonoursEn: Boolean
+  """
+  Name of the skill master studio (技能大师工作室), if any, in Chinese.
+  """
+  studioZh: String
+  """
+  Name of the skill master studio, in English.
+  """
+  studioEn: String
+  """
+  Portrait photograph.
+  """
+  portrait: PictureInput
+  """
+  clearPortrait equals the value.
+  """
+  clearPortrait: Boolean
+  """
+  regionID equals the value.
+  """
+  regionID: ID
+  """
+  clearRegion equals the value.
+  """
+  clearRegion: Boolean
+  """
+  addBrandIDs equals the value.
+  """
+  addBrandIDs: [ID!]
+  """
+  removeBrandIDs equals the value.
+  """
+  removeBrandIDs: [ID!]
+  """
+  clearBrands equals the value.
+  """
+  clearBrands: Boolean
+  """
+  addMediaCoverageIDs equals the value.
+  """
+  addMediaCoverageIDs: [ID!]
+  """
+  removeMediaCoverageIDs equals the value.
+  """
+  removeMediaCoverageIDs: [ID!]
+  """
+  clearMediaCoverages equals the value.
+  """
+  clearMediaCoverages: Boolean
+}
+"""
+UpdateVenueInput is used for update Venue object.
+Input was generated by ent.
+"""
+input UpdateVenueInput {
+  """
+  Venue name, in Chinese.
+  """
+  nameZh: String
+  """
+  Venue name, in English; empty when not translated.
+  """
+  nameEn: String
+  """
+  Short description, in Chinese.
+  """
+  summaryZh: String
+  """
+  Short description, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  Street address, in Chinese.
+  """
+  addressZh: String
+  """
+  Street address, in English; empty when not translated.
+  """
+  addressEn: String
+  """
+  Opening hours as shown to visitors, in Chinese.
+  """
+  openingHoursZh: String
+  """
+  Opening hours as shown to visitors, in English; empty when not translated.
+  """
+  openingHoursEn: String
+  """
+  Kind of venue: intangible-heritage workshop, experience hall, street or business district, industrial or return-home entrepreneurship park, or training base.
+  """
+  kind: VenueKind
+  """
+  Latitude (WGS 84).
+  """
+  latitude: Float
+  """
+  Longitude (WGS 84).
+  """
+  longitude: Float
+  """
+  Contact telephone.
+  """
+  phone: String
+  """
+  Website (http or https).
+  """
+  website: String
+  """
+  Pictures of the venue.
+  """
+  pictures: [PictureInput!]
+  """
+  appendPictures equals the value.
+  """
+  appendPictures: [PictureInput!]
+  """
+  clearPictures equals the value.
+  """
+  clearPictures: Boolean
+  """
+  regionID equals the value.
+  """
+  regionID: ID
+  """
+  addBrandIDs equals the value.
+  """
+  addBrandIDs: [ID!]
+  """
+  removeBrandIDs equals the value.
+  """
+  removeBrandIDs: [ID!]
+  """
+  clearBrands equals the value.
+  """
+  clearBrands: Boolean
+}
+"""
 A place to experience the brands: heritage workshop, experience hall, street or district, park or training base.
 """
 type Venue implements Node {
@@ -9645,6 +11617,20 @@ type Picture {
   height: Int
 }
 
+"""An image to attach: an absolute http(s) URL and its alternative text."""
+input PictureInput {
+  "Absolute http(s) URL of the image."
+  url: String!
+  "Alternative text in Chinese (required: describe the picture)."
+  alt: String!
+  "Alternative text in English."
+  altEn: String
+  "Width in pixels, if known."
+  width: Int
+  "Height in pixels, if known."
+  height: Int
+}
+
 extend type Brand {
   "The brand name in the requested language (falls back to Chinese)."
   name("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
@@ -9911,6 +11897,48 @@ func (ec *executionContext) childFields_AllianceEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type AllianceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AuditEntry_id(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditEntry_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEntry_actor(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditEntry_action(ctx, field)
+	case "entityType":
+		return ec.fieldContext_AuditEntry_entityType(ctx, field)
+	case "entityID":
+		return ec.fieldContext_AuditEntry_entityID(ctx, field)
+	case "changes":
+		return ec.fieldContext_AuditEntry_changes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEntryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditEntryConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuditEntryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuditEntryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEntryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AuditEntryEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AuditEntryEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntryEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10097,6 +12125,18 @@ func (ec *executionContext) childFields_EnterpriseEdge(ctx context.Context, fiel
 		return ec.fieldContext_EnterpriseEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EnterpriseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_FieldChange_field(ctx, field)
+	case "from":
+		return ec.fieldContext_FieldChange_from(ctx, field)
+	case "to":
+		return ec.fieldContext_FieldChange_to(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
 }
 
 func (ec *executionContext) childFields_LevelCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10481,6 +12521,16 @@ func (ec *executionContext) childFields_VenueEdge(ctx context.Context, field gra
 		return ec.fieldContext_VenueEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VenueEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Viewer_name(ctx, field)
+	case "role":
+		return ec.fieldContext_Viewer_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11321,6 +13371,386 @@ func (ec *executionContext) field_MediaCoverage_title_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createAlliance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateAllianceInput, error) {
+			return ec.unmarshalNCreateAllianceInput2brandshowᚋentᚐCreateAllianceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createBrand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateBrandInput, error) {
+			return ec.unmarshalNCreateBrandInput2brandshowᚋentᚐCreateBrandInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createEnterprise_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateEnterpriseInput, error) {
+			return ec.unmarshalNCreateEnterpriseInput2brandshowᚋentᚐCreateEnterpriseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateMediaCoverageInput, error) {
+			return ec.unmarshalNCreateMediaCoverageInput2brandshowᚋentᚐCreateMediaCoverageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createRoleModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateRoleModelInput, error) {
+			return ec.unmarshalNCreateRoleModelInput2brandshowᚋentᚐCreateRoleModelInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createVenue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateVenueInput, error) {
+			return ec.unmarshalNCreateVenueInput2brandshowᚋentᚐCreateVenueInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteAlliance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteBrand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteEnterprise_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteRoleModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteVenue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_featureBrand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rank",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rank"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_publish_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unfeatureBrand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unpublish_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateAlliance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateAllianceInput, error) {
+			return ec.unmarshalNUpdateAllianceInput2brandshowᚋentᚐUpdateAllianceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateBrand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateBrandInput, error) {
+			return ec.unmarshalNUpdateBrandInput2brandshowᚋentᚐUpdateBrandInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateEnterprise_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateEnterpriseInput, error) {
+			return ec.unmarshalNUpdateEnterpriseInput2brandshowᚋentᚐUpdateEnterpriseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateMediaCoverageInput, error) {
+			return ec.unmarshalNUpdateMediaCoverageInput2brandshowᚋentᚐUpdateMediaCoverageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateRoleModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateRoleModelInput, error) {
+			return ec.unmarshalNUpdateRoleModelInput2brandshowᚋentᚐUpdateRoleModelInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateVenue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateVenueInput, error) {
+			return ec.unmarshalNUpdateVenueInput2brandshowᚋentᚐUpdateVenueInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11395,6 +13825,60 @@ func (ec *executionContext) field_Query_alliances_args(ctx context.Context, rawA
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.AllianceWhereInput, error) {
 			return ec.unmarshalOAllianceWhereInput2ᚖbrandshowᚋentᚐAllianceWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖbrandshowᚋentᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AuditEntryWhereInput, error) {
+			return ec.unmarshalOAuditEntryWhereInput2ᚖbrandshowᚋentᚐAuditEntryWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -13285,6 +15769,318 @@ func (ec *executionContext) _AllianceEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_AllianceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AllianceEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v auditentry.Action) graphql.Marshaler {
+			return ec.marshalNAuditEntryAction2brandshowᚋentᚋauditentryᚐAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "AuditEntryAction")
+}
+
+func (ec *executionContext) _AuditEntry_entityType(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_entityType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_entityID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_entityID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_entityID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEntry_changes(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []schematype.FieldChange) graphql.Marshaler {
+			return ec.marshalOFieldChange2ᚕbrandshowᚋentᚋschematypeᚐFieldChangeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AuditEntryEdge) graphql.Marshaler {
+			return ec.marshalOAuditEntryEdge2ᚕᚖbrandshowᚋentᚐAuditEntryEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntryConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEntryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEntry) graphql.Marshaler {
+			return ec.marshalOAuditEntry2ᚖbrandshowᚋentᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntryEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Brand_id(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
@@ -15338,6 +18134,75 @@ func (ec *executionContext) fieldContext_EnterpriseEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("EnterpriseEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *schematype.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldChange_from(ctx context.Context, field graphql.CollectedField, obj *schematype.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldChange_to(ctx context.Context, field graphql.CollectedField, obj *schematype.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
 func (ec *executionContext) _LevelCount_level(ctx context.Context, field graphql.CollectedField, obj *LevelCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16137,6 +19002,974 @@ func (ec *executionContext) fieldContext_MediaCoverageEdge_cursor(_ context.Cont
 	return graphql.NewScalarFieldContext("MediaCoverageEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Mutation_createBrand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createBrand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateBrand(ctx, fc.Args["input"].(ent.CreateBrandInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Brand) graphql.Marshaler {
+			return ec.marshalNBrand2ᚖbrandshowᚋentᚐBrand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createBrand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createBrand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateBrand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateBrand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateBrand(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateBrandInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Brand) graphql.Marshaler {
+			return ec.marshalNBrand2ᚖbrandshowᚋentᚐBrand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateBrand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateBrand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteBrand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteBrand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteBrand(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteBrand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteBrand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createRoleModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createRoleModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateRoleModel(ctx, fc.Args["input"].(ent.CreateRoleModelInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoleModel) graphql.Marshaler {
+			return ec.marshalNRoleModel2ᚖbrandshowᚋentᚐRoleModel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createRoleModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleModel(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createRoleModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRoleModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRoleModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRoleModel(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateRoleModelInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoleModel) graphql.Marshaler {
+			return ec.marshalNRoleModel2ᚖbrandshowᚋentᚐRoleModel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRoleModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleModel(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRoleModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteRoleModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteRoleModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteRoleModel(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteRoleModel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteRoleModel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createEnterprise(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createEnterprise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateEnterprise(ctx, fc.Args["input"].(ent.CreateEnterpriseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Enterprise) graphql.Marshaler {
+			return ec.marshalNEnterprise2ᚖbrandshowᚋentᚐEnterprise(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createEnterprise(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Enterprise(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createEnterprise_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateEnterprise(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateEnterprise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateEnterprise(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateEnterpriseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Enterprise) graphql.Marshaler {
+			return ec.marshalNEnterprise2ᚖbrandshowᚋentᚐEnterprise(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateEnterprise(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Enterprise(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateEnterprise_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteEnterprise(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteEnterprise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteEnterprise(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteEnterprise(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteEnterprise_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAlliance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAlliance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAlliance(ctx, fc.Args["input"].(ent.CreateAllianceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Alliance) graphql.Marshaler {
+			return ec.marshalNAlliance2ᚖbrandshowᚋentᚐAlliance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAlliance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alliance(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAlliance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAlliance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAlliance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAlliance(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateAllianceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Alliance) graphql.Marshaler {
+			return ec.marshalNAlliance2ᚖbrandshowᚋentᚐAlliance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAlliance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alliance(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAlliance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteAlliance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteAlliance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAlliance(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteAlliance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteAlliance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createVenue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createVenue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateVenue(ctx, fc.Args["input"].(ent.CreateVenueInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Venue) graphql.Marshaler {
+			return ec.marshalNVenue2ᚖbrandshowᚋentᚐVenue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createVenue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Venue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createVenue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateVenue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateVenue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateVenue(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateVenueInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Venue) graphql.Marshaler {
+			return ec.marshalNVenue2ᚖbrandshowᚋentᚐVenue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateVenue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Venue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateVenue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteVenue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteVenue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteVenue(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteVenue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteVenue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMediaCoverage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMediaCoverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMediaCoverage(ctx, fc.Args["input"].(ent.CreateMediaCoverageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MediaCoverage) graphql.Marshaler {
+			return ec.marshalNMediaCoverage2ᚖbrandshowᚋentᚐMediaCoverage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMediaCoverage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MediaCoverage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMediaCoverage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMediaCoverage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMediaCoverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMediaCoverage(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateMediaCoverageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MediaCoverage) graphql.Marshaler {
+			return ec.marshalNMediaCoverage2ᚖbrandshowᚋentᚐMediaCoverage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMediaCoverage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MediaCoverage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMediaCoverage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteMediaCoverage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteMediaCoverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteMediaCoverage(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteMediaCoverage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteMediaCoverage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_publish(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Publish(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2brandshowᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_publish(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publish_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unpublish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unpublish(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Unpublish(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2brandshowᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unpublish(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unpublish_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_featureBrand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_featureBrand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FeatureBrand(ctx, fc.Args["id"].(int), fc.Args["rank"].(int), fc.Args["from"].(*time.Time), fc.Args["until"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Brand) graphql.Marshaler {
+			return ec.marshalNBrand2ᚖbrandshowᚋentᚐBrand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_featureBrand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_featureBrand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unfeatureBrand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unfeatureBrand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnfeatureBrand(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Brand) graphql.Marshaler {
+			return ec.marshalNBrand2ᚖbrandshowᚋentᚐBrand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unfeatureBrand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unfeatureBrand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16531,6 +20364,50 @@ func (ec *executionContext) fieldContext_Query_alliances(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.AuditEntryOrder), fc.Args["where"].(*ent.AuditEntryWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEntryConnection) graphql.Marshaler {
+			return ec.marshalNAuditEntryConnection2ᚖbrandshowᚋentᚐAuditEntryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_brands(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16791,6 +20668,38 @@ func (ec *executionContext) fieldContext_Query_venues(ctx context.Context, field
 	if fc.Args, err = ec.field_Query_venues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_viewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Viewer(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *visibility.Viewer) graphql.Marshaler {
+			return ec.marshalOViewer2ᚖbrandshowᚋentᚋvisibilityᚐViewer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Viewer(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -20083,6 +23992,52 @@ func (ec *executionContext) fieldContext_VenueEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("VenueEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Viewer_name(ctx context.Context, field graphql.CollectedField, obj *visibility.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Viewer_role(ctx context.Context, field graphql.CollectedField, obj *visibility.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().Role(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, true, true, "String")
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22336,6 +26291,493 @@ func UnmarshalAllianceWhereInput(ctx context.Context, raw any) (ent.AllianceWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAuditEntryOrder(ctx context.Context, obj any) (ent.AuditEntryOrder, error) {
+	var it ent.AuditEntryOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAuditEntryOrderField2ᚖbrandshowᚋentᚐAuditEntryOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditEntryOrder unmarshals raw into the AuditEntryOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditEntryOrder(ctx context.Context, raw any) (ent.AuditEntryOrder, error) {
+	var out ent.AuditEntryOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditEntryOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuditEntryWhereInput(ctx context.Context, obj any) (ent.AuditEntryWhereInput, error) {
+	var it ent.AuditEntryWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "action", "actionNEQ", "actionIn", "actionNotIn", "entityType", "entityTypeNEQ", "entityTypeIn", "entityTypeNotIn", "entityTypeGT", "entityTypeGTE", "entityTypeLT", "entityTypeLTE", "entityTypeContains", "entityTypeHasPrefix", "entityTypeHasSuffix", "entityTypeEqualFold", "entityTypeContainsFold", "entityID", "entityIDNEQ", "entityIDIn", "entityIDNotIn", "entityIDGT", "entityIDGTE", "entityIDLT", "entityIDLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAuditEntryWhereInput2ᚖbrandshowᚋentᚐAuditEntryWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAuditEntryWhereInput2ᚕᚖbrandshowᚋentᚐAuditEntryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAuditEntryWhereInput2ᚕᚖbrandshowᚋentᚐAuditEntryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "at":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.At = data
+		case "atNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNEQ = data
+		case "atIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtIn = data
+		case "atNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNotIn = data
+		case "atGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGT = data
+		case "atGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGTE = data
+		case "atLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLT = data
+		case "atLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLTE = data
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "actorNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorNEQ = data
+		case "actorIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIn = data
+		case "actorNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorNotIn = data
+		case "actorGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorGT = data
+		case "actorGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorGTE = data
+		case "actorLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorLT = data
+		case "actorLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorLTE = data
+		case "actorContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorContains = data
+		case "actorHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorHasPrefix = data
+		case "actorHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorHasSuffix = data
+		case "actorEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorEqualFold = data
+		case "actorContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorContainsFold = data
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalOAuditEntryAction2ᚖbrandshowᚋentᚋauditentryᚐAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
+		case "actionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionNEQ"))
+			data, err := ec.unmarshalOAuditEntryAction2ᚖbrandshowᚋentᚋauditentryᚐAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActionNEQ = data
+		case "actionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionIn"))
+			data, err := ec.unmarshalOAuditEntryAction2ᚕbrandshowᚋentᚋauditentryᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActionIn = data
+		case "actionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionNotIn"))
+			data, err := ec.unmarshalOAuditEntryAction2ᚕbrandshowᚋentᚋauditentryᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActionNotIn = data
+		case "entityType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityType = data
+		case "entityTypeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeNEQ = data
+		case "entityTypeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeIn = data
+		case "entityTypeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeNotIn = data
+		case "entityTypeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeGT = data
+		case "entityTypeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeGTE = data
+		case "entityTypeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeLT = data
+		case "entityTypeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeLTE = data
+		case "entityTypeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeContains = data
+		case "entityTypeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeHasPrefix = data
+		case "entityTypeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeHasSuffix = data
+		case "entityTypeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeEqualFold = data
+		case "entityTypeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeContainsFold = data
+		case "entityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityID = data
+		case "entityIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDNEQ = data
+		case "entityIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDIn = data
+		case "entityIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDNotIn = data
+		case "entityIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDGT = data
+		case "entityIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDGTE = data
+		case "entityIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDLT = data
+		case "entityIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditEntryWhereInput unmarshals raw into the AuditEntryWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditEntryWhereInput(ctx context.Context, raw any) (ent.AuditEntryWhereInput, error) {
+	var out ent.AuditEntryWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditEntryWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputBrandOrder(ctx context.Context, obj any) (ent.BrandOrder, error) {
 	var it ent.BrandOrder
 	if obj == nil {
@@ -24269,6 +28711,895 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 func UnmarshalBrandWhereInput(ctx context.Context, raw any) (ent.BrandWhereInput, error) {
 	var out ent.BrandWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "BrandWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateAllianceInput(ctx context.Context, obj any) (ent.CreateAllianceInput, error) {
+	var it ent.CreateAllianceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "purposeZh", "purposeEn", "scope", "foundedOn", "leadEnterpriseID", "brandIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "purposeZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurposeZh = data
+		case "purposeEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurposeEn = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalNAllianceScope2brandshowᚋentᚋallianceᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "foundedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundedOn = data
+		case "leadEnterpriseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadEnterpriseID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadEnterpriseID = data
+		case "brandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAllianceInput unmarshals raw into the CreateAllianceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAllianceInput(ctx context.Context, raw any) (ent.CreateAllianceInput, error) {
+	var out ent.CreateAllianceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAllianceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, obj any) (ent.CreateBrandInput, error) {
+	var it ent.CreateBrandInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "storyZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storyZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoryZh = data
+		case "storyEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storyEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoryEn = data
+		case "industryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndustryZh = data
+		case "industryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndustryEn = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNBrandCategory2brandshowᚋentᚋbrandᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalNBrandLevel2brandshowᚋentᚋbrandᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "inResourceLibrary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inResourceLibrary"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InResourceLibrary = data
+		case "inGuidanceCatalogue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inGuidanceCatalogue"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InGuidanceCatalogue = data
+		case "workersEmployed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workersEmployed"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkersEmployed = data
+		case "workersExported":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workersExported"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkersExported = data
+		case "foundedYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundedYear"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundedYear = data
+		case "trademarkCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trademarkCount"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrademarkCount = data
+		case "patentCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("patentCount"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PatentCount = data
+		case "creditRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creditRating"))
+			data, err := ec.unmarshalOBrandCreditRating2ᚖbrandshowᚋentᚋbrandᚐCreditRating(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreditRating = data
+		case "logo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("logo"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Logo = data
+		case "pictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pictures = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "roleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelIDs = data
+		case "allianceIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allianceIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllianceIDs = data
+		case "enterpriseIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseIDs = data
+		case "venueIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDs = data
+		case "mediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MediaCoverageIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateBrandInput unmarshals raw into the CreateBrandInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateBrandInput(ctx context.Context, raw any) (ent.CreateBrandInput, error) {
+	var out ent.CreateBrandInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateBrandInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Context, obj any) (ent.CreateEnterpriseInput, error) {
+	var it ent.CreateEnterpriseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "brandIDs", "ledAllianceIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "provincialLeading":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provincialLeading"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProvincialLeading = data
+		case "recognizedYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognizedYear"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognizedYear = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "logo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("logo"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Logo = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "brandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDs = data
+		case "ledAllianceIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ledAllianceIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LedAllianceIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateEnterpriseInput unmarshals raw into the CreateEnterpriseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateEnterpriseInput(ctx context.Context, raw any) (ent.CreateEnterpriseInput, error) {
+	var out ent.CreateEnterpriseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateEnterpriseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMediaCoverageInput(ctx context.Context, obj any) (ent.CreateMediaCoverageInput, error) {
+	var it ent.CreateMediaCoverageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "brandIDs", "roleModelIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "bodyZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyZh = data
+		case "bodyEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyEn = data
+		case "outlet":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outlet"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outlet = data
+		case "medium":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("medium"))
+			data, err := ec.unmarshalNMedium2brandshowᚋentᚋmediacoverageᚐMedium(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Medium = data
+		case "publishedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedOn"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedOn = data
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "brandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDs = data
+		case "roleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMediaCoverageInput unmarshals raw into the CreateMediaCoverageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMediaCoverageInput(ctx context.Context, raw any) (ent.CreateMediaCoverageInput, error) {
+	var out ent.CreateMediaCoverageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMediaCoverageInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Context, obj any) (ent.CreateRoleModelInput, error) {
+	var it ent.CreateRoleModelInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "brandIDs", "mediaCoverageIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "bioZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bioZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BioZh = data
+		case "bioEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bioEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BioEn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNRoleModelKind2brandshowᚋentᚋrolemodelᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "honoursZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("honoursZh"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HonoursZh = data
+		case "honoursEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("honoursEn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HonoursEn = data
+		case "studioZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studioZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudioZh = data
+		case "studioEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studioEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudioEn = data
+		case "portrait":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("portrait"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Portrait = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "brandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDs = data
+		case "mediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MediaCoverageIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateRoleModelInput unmarshals raw into the CreateRoleModelInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateRoleModelInput(ctx context.Context, raw any) (ent.CreateRoleModelInput, error) {
+	var out ent.CreateRoleModelInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRoleModelInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, obj any) (ent.CreateVenueInput, error) {
+	var it ent.CreateVenueInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "brandIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "addressZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZh = data
+		case "addressEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEn = data
+		case "openingHoursZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openingHoursZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpeningHoursZh = data
+		case "openingHoursEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openingHoursEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpeningHoursEn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNVenueKind2brandshowᚋentᚋvenueᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "pictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pictures = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "brandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateVenueInput unmarshals raw into the CreateVenueInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateVenueInput(ctx context.Context, raw any) (ent.CreateVenueInput, error) {
+	var out ent.CreateVenueInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateVenueInput", raw, &out)
 	return out, err
 }
 
@@ -26758,6 +32089,76 @@ func UnmarshalMediaCoverageWhereInput(ctx context.Context, raw any) (ent.MediaCo
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPictureInput(ctx context.Context, obj any) (schematype.Picture, error) {
+	var it schematype.Picture
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"url", "alt", "altEn", "width", "height"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "alt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alt"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Alt = data
+		case "altEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("altEn"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AltEn = data
+		case "width":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("width"))
+			data, err := ec.unmarshalOInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Width = data
+		case "height":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("height"))
+			data, err := ec.unmarshalOInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Height = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPictureInput unmarshals raw into the PictureInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPictureInput(ctx context.Context, raw any) (schematype.Picture, error) {
+	var out schematype.Picture
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PictureInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRegionOrder(ctx context.Context, obj any) (ent.RegionOrder, error) {
 	var it ent.RegionOrder
 	if obj == nil {
@@ -28908,6 +34309,1161 @@ func UnmarshalRoleModelWhereInput(ctx context.Context, raw any) (ent.RoleModelWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateAllianceInput(ctx context.Context, obj any) (ent.UpdateAllianceInput, error) {
+	var it ent.UpdateAllianceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "purposeZh", "purposeEn", "scope", "foundedOn", "clearFoundedOn", "leadEnterpriseID", "clearLeadEnterprise", "addBrandIDs", "removeBrandIDs", "clearBrands"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "purposeZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurposeZh = data
+		case "purposeEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurposeEn = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOAllianceScope2ᚖbrandshowᚋentᚋallianceᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "foundedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundedOn = data
+		case "clearFoundedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearFoundedOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearFoundedOn = data
+		case "leadEnterpriseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadEnterpriseID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadEnterpriseID = data
+		case "clearLeadEnterprise":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLeadEnterprise"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLeadEnterprise = data
+		case "addBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddBrandIDs = data
+		case "removeBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveBrandIDs = data
+		case "clearBrands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBrands"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBrands = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAllianceInput unmarshals raw into the UpdateAllianceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAllianceInput(ctx context.Context, raw any) (ent.UpdateAllianceInput, error) {
+	var out ent.UpdateAllianceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAllianceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, obj any) (ent.UpdateBrandInput, error) {
+	var it ent.UpdateBrandInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "storyZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storyZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoryZh = data
+		case "storyEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storyEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoryEn = data
+		case "industryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndustryZh = data
+		case "industryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndustryEn = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOBrandCategory2ᚖbrandshowᚋentᚋbrandᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOBrandLevel2ᚖbrandshowᚋentᚋbrandᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "inResourceLibrary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inResourceLibrary"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InResourceLibrary = data
+		case "inGuidanceCatalogue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inGuidanceCatalogue"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InGuidanceCatalogue = data
+		case "workersEmployed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workersEmployed"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkersEmployed = data
+		case "workersExported":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workersExported"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkersExported = data
+		case "foundedYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("foundedYear"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FoundedYear = data
+		case "clearFoundedYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearFoundedYear"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearFoundedYear = data
+		case "trademarkCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trademarkCount"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrademarkCount = data
+		case "patentCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("patentCount"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PatentCount = data
+		case "creditRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creditRating"))
+			data, err := ec.unmarshalOBrandCreditRating2ᚖbrandshowᚋentᚋbrandᚐCreditRating(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreditRating = data
+		case "clearCreditRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearCreditRating"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearCreditRating = data
+		case "logo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("logo"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Logo = data
+		case "clearLogo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLogo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLogo = data
+		case "pictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pictures = data
+		case "appendPictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendPictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendPictures = data
+		case "clearPictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearPictures"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearPictures = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "addRoleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRoleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRoleModelIDs = data
+		case "removeRoleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRoleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRoleModelIDs = data
+		case "clearRoleModels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRoleModels"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRoleModels = data
+		case "addAllianceIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addAllianceIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddAllianceIDs = data
+		case "removeAllianceIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeAllianceIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveAllianceIDs = data
+		case "clearAlliances":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAlliances"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearAlliances = data
+		case "addEnterpriseIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addEnterpriseIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddEnterpriseIDs = data
+		case "removeEnterpriseIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeEnterpriseIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveEnterpriseIDs = data
+		case "clearEnterprises":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEnterprises"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEnterprises = data
+		case "addVenueIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addVenueIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddVenueIDs = data
+		case "removeVenueIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeVenueIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveVenueIDs = data
+		case "clearVenues":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearVenues"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearVenues = data
+		case "addMediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addMediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddMediaCoverageIDs = data
+		case "removeMediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeMediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveMediaCoverageIDs = data
+		case "clearMediaCoverages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMediaCoverages"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearMediaCoverages = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateBrandInput unmarshals raw into the UpdateBrandInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateBrandInput(ctx context.Context, raw any) (ent.UpdateBrandInput, error) {
+	var out ent.UpdateBrandInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateBrandInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Context, obj any) (ent.UpdateEnterpriseInput, error) {
+	var it ent.UpdateEnterpriseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "provincialLeading":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provincialLeading"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProvincialLeading = data
+		case "recognizedYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognizedYear"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognizedYear = data
+		case "clearRecognizedYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognizedYear"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognizedYear = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "logo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("logo"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Logo = data
+		case "clearLogo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLogo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLogo = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "clearRegion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRegion"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRegion = data
+		case "addBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddBrandIDs = data
+		case "removeBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveBrandIDs = data
+		case "clearBrands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBrands"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBrands = data
+		case "addLedAllianceIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addLedAllianceIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddLedAllianceIDs = data
+		case "removeLedAllianceIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeLedAllianceIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveLedAllianceIDs = data
+		case "clearLedAlliances":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLedAlliances"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLedAlliances = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateEnterpriseInput unmarshals raw into the UpdateEnterpriseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateEnterpriseInput(ctx context.Context, raw any) (ent.UpdateEnterpriseInput, error) {
+	var out ent.UpdateEnterpriseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateEnterpriseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateMediaCoverageInput(ctx context.Context, obj any) (ent.UpdateMediaCoverageInput, error) {
+	var it ent.UpdateMediaCoverageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "bodyZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyZh = data
+		case "bodyEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyEn = data
+		case "outlet":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outlet"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outlet = data
+		case "medium":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("medium"))
+			data, err := ec.unmarshalOMedium2ᚖbrandshowᚋentᚋmediacoverageᚐMedium(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Medium = data
+		case "publishedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedOn = data
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "addBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddBrandIDs = data
+		case "removeBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveBrandIDs = data
+		case "clearBrands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBrands"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBrands = data
+		case "addRoleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRoleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRoleModelIDs = data
+		case "removeRoleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRoleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRoleModelIDs = data
+		case "clearRoleModels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRoleModels"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRoleModels = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMediaCoverageInput unmarshals raw into the UpdateMediaCoverageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMediaCoverageInput(ctx context.Context, raw any) (ent.UpdateMediaCoverageInput, error) {
+	var out ent.UpdateMediaCoverageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMediaCoverageInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Context, obj any) (ent.UpdateRoleModelInput, error) {
+	var it ent.UpdateRoleModelInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "bioZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bioZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BioZh = data
+		case "bioEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bioEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BioEn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalORoleModelKind2ᚖbrandshowᚋentᚋrolemodelᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "honoursZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("honoursZh"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HonoursZh = data
+		case "appendHonoursZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendHonoursZh"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendHonoursZh = data
+		case "clearHonoursZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearHonoursZh"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearHonoursZh = data
+		case "honoursEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("honoursEn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HonoursEn = data
+		case "appendHonoursEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendHonoursEn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendHonoursEn = data
+		case "clearHonoursEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearHonoursEn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearHonoursEn = data
+		case "studioZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studioZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudioZh = data
+		case "studioEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("studioEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StudioEn = data
+		case "portrait":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("portrait"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Portrait = data
+		case "clearPortrait":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearPortrait"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearPortrait = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "clearRegion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRegion"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRegion = data
+		case "addBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddBrandIDs = data
+		case "removeBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveBrandIDs = data
+		case "clearBrands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBrands"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBrands = data
+		case "addMediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addMediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddMediaCoverageIDs = data
+		case "removeMediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeMediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveMediaCoverageIDs = data
+		case "clearMediaCoverages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMediaCoverages"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearMediaCoverages = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRoleModelInput unmarshals raw into the UpdateRoleModelInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRoleModelInput(ctx context.Context, raw any) (ent.UpdateRoleModelInput, error) {
+	var out ent.UpdateRoleModelInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRoleModelInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, obj any) (ent.UpdateVenueInput, error) {
+	var it ent.UpdateVenueInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "addBrandIDs", "removeBrandIDs", "clearBrands"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameZh = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "addressZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZh = data
+		case "addressEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEn = data
+		case "openingHoursZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openingHoursZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpeningHoursZh = data
+		case "openingHoursEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openingHoursEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpeningHoursEn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOVenueKind2ᚖbrandshowᚋentᚋvenueᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "pictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pictures = data
+		case "appendPictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendPictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendPictures = data
+		case "clearPictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearPictures"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearPictures = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "addBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddBrandIDs = data
+		case "removeBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveBrandIDs = data
+		case "clearBrands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBrands"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBrands = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateVenueInput unmarshals raw into the UpdateVenueInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateVenueInput(ctx context.Context, raw any) (ent.UpdateVenueInput, error) {
+	var out ent.UpdateVenueInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateVenueInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputVenueOrder(ctx context.Context, obj any) (ent.VenueOrder, error) {
 	var it ent.VenueOrder
 	if obj == nil {
@@ -30518,6 +37074,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Brand(ctx, sel, obj)
+	case *ent.AuditEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AuditEntry(ctx, sel, obj)
 	case *ent.Alliance:
 		if obj == nil {
 			return graphql.Null
@@ -30768,6 +37329,150 @@ func (ec *executionContext) _AllianceEdge(ctx context.Context, sel ast.Selection
 			}
 		case "cursor":
 			out.Values[i] = ec._AllianceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEntryImplementors = []string{"AuditEntry", "Node"}
+
+func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntry")
+		case "id":
+			out.Values[i] = ec._AuditEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._AuditEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._AuditEntry_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._AuditEntry_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityType":
+			out.Values[i] = ec._AuditEntry_entityType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityID":
+			out.Values[i] = ec._AuditEntry_entityID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._AuditEntry_changes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEntryConnectionImplementors = []string{"AuditEntryConnection"}
+
+func (ec *executionContext) _AuditEntryConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEntryConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntryConnection")
+		case "edges":
+			out.Values[i] = ec._AuditEntryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AuditEntryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AuditEntryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEntryEdgeImplementors = []string{"AuditEntryEdge"}
+
+func (ec *executionContext) _AuditEntryEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEntryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntryEdge")
+		case "node":
+			out.Values[i] = ec._AuditEntryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AuditEntryEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -31364,6 +38069,49 @@ func (ec *executionContext) _EnterpriseEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var fieldChangeImplementors = []string{"FieldChange"}
+
+func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *schematype.FieldChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldChange")
+		case "field":
+			out.Values[i] = ec._FieldChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._FieldChange_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._FieldChange_to(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var levelCountImplementors = []string{"LevelCount"}
 
 func (ec *executionContext) _LevelCount(ctx context.Context, sel ast.SelectionSet, obj *LevelCount) graphql.Marshaler {
@@ -31626,6 +38374,196 @@ func (ec *executionContext) _MediaCoverageEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "createBrand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createBrand(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateBrand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateBrand(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteBrand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteBrand(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createRoleModel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createRoleModel(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRoleModel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRoleModel(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteRoleModel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteRoleModel(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createEnterprise":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createEnterprise(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateEnterprise":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateEnterprise(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteEnterprise":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteEnterprise(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAlliance":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAlliance(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAlliance":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAlliance(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteAlliance":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAlliance(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createVenue":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createVenue(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateVenue":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateVenue(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteVenue":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteVenue(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMediaCoverage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMediaCoverage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMediaCoverage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMediaCoverage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMediaCoverage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteMediaCoverage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publish":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publish(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unpublish":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unpublish(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "featureBrand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_featureBrand(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unfeatureBrand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unfeatureBrand(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[int]) graphql.Marshaler {
@@ -31802,6 +38740,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_alliances(ctx, field)
 				})
+		case "auditLog":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditLog(ctx, field)
+				})
 		case "brands":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -31837,6 +38781,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_venues(ctx, field)
+				})
+		case "viewer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_viewer(ctx, field)
 				})
 		case "brand":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -32753,6 +39703,45 @@ func (ec *executionContext) _VenueEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var viewerImplementors = []string{"Viewer"}
+
+func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *visibility.Viewer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Viewer")
+		case "name":
+			out.Values[i] = ec._Viewer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_role(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -33123,6 +40112,14 @@ func (ec *executionContext) marshalNAbout2ᚖbrandshowᚋgraphᚐAbout(ctx conte
 	return ec._About(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAlliance2ᚖbrandshowᚋentᚐAlliance(ctx context.Context, sel ast.SelectionSet, v *ent.Alliance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Alliance!")
+		return graphql.Null
+	}
+	return ec._Alliance(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAllianceConnection2ᚖbrandshowᚋentᚐAllianceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AllianceConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AllianceConnection!")
@@ -33157,6 +40154,43 @@ func (ec *executionContext) marshalNAllianceScope2brandshowᚋentᚋallianceᚐS
 
 func (ec *executionContext) unmarshalNAllianceWhereInput2ᚖbrandshowᚋentᚐAllianceWhereInput(ctx context.Context, v any) (*ent.AllianceWhereInput, error) {
 	res, err := ec.unmarshalInputAllianceWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAuditEntryAction2brandshowᚋentᚋauditentryᚐAction(ctx context.Context, v any) (auditentry.Action, error) {
+	var res auditentry.Action
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEntryAction2brandshowᚋentᚋauditentryᚐAction(ctx context.Context, sel ast.SelectionSet, v auditentry.Action) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNAuditEntryConnection2ᚖbrandshowᚋentᚐAuditEntryConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEntryConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntryConnection!")
+		return graphql.Null
+	}
+	return ec._AuditEntryConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAuditEntryOrderField2ᚖbrandshowᚋentᚐAuditEntryOrderField(ctx context.Context, v any) (*ent.AuditEntryOrderField, error) {
+	var res = new(ent.AuditEntryOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEntryOrderField2ᚖbrandshowᚋentᚐAuditEntryOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEntryOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntryOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAuditEntryWhereInput2ᚖbrandshowᚋentᚐAuditEntryWhereInput(ctx context.Context, v any) (*ent.AuditEntryWhereInput, error) {
+	res, err := ec.unmarshalInputAuditEntryWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -33279,6 +40313,36 @@ func (ec *executionContext) marshalNCategoryCount2ᚖbrandshowᚋgraphᚐCategor
 	return ec._CategoryCount(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCreateAllianceInput2brandshowᚋentᚐCreateAllianceInput(ctx context.Context, v any) (ent.CreateAllianceInput, error) {
+	res, err := ec.unmarshalInputCreateAllianceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateBrandInput2brandshowᚋentᚐCreateBrandInput(ctx context.Context, v any) (ent.CreateBrandInput, error) {
+	res, err := ec.unmarshalInputCreateBrandInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateEnterpriseInput2brandshowᚋentᚐCreateEnterpriseInput(ctx context.Context, v any) (ent.CreateEnterpriseInput, error) {
+	res, err := ec.unmarshalInputCreateEnterpriseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateMediaCoverageInput2brandshowᚋentᚐCreateMediaCoverageInput(ctx context.Context, v any) (ent.CreateMediaCoverageInput, error) {
+	res, err := ec.unmarshalInputCreateMediaCoverageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateRoleModelInput2brandshowᚋentᚐCreateRoleModelInput(ctx context.Context, v any) (ent.CreateRoleModelInput, error) {
+	res, err := ec.unmarshalInputCreateRoleModelInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateVenueInput2brandshowᚋentᚐCreateVenueInput(ctx context.Context, v any) (ent.CreateVenueInput, error) {
+	res, err := ec.unmarshalInputCreateVenueInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[int], error) {
 	var res entgql.Cursor[int]
 	err := res.UnmarshalGQL(v)
@@ -33287,6 +40351,14 @@ func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCur
 
 func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNEnterprise2ᚖbrandshowᚋentᚐEnterprise(ctx context.Context, sel ast.SelectionSet, v *ent.Enterprise) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Enterprise!")
+		return graphql.Null
+	}
+	return ec._Enterprise(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEnterpriseConnection2ᚖbrandshowᚋentᚐEnterpriseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.EnterpriseConnection) graphql.Marshaler {
@@ -33314,6 +40386,10 @@ func (ec *executionContext) marshalNEnterpriseOrderField2ᚖbrandshowᚋentᚐEn
 func (ec *executionContext) unmarshalNEnterpriseWhereInput2ᚖbrandshowᚋentᚐEnterpriseWhereInput(ctx context.Context, v any) (*ent.EnterpriseWhereInput, error) {
 	res, err := ec.unmarshalInputEnterpriseWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFieldChange2brandshowᚋentᚋschematypeᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v schematype.FieldChange) graphql.Marshaler {
+	return ec._FieldChange(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -33411,6 +40487,14 @@ func (ec *executionContext) marshalNLevelCount2ᚖbrandshowᚋgraphᚐLevelCount
 	return ec._LevelCount(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMediaCoverage2ᚖbrandshowᚋentᚐMediaCoverage(ctx context.Context, sel ast.SelectionSet, v *ent.MediaCoverage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MediaCoverage!")
+		return graphql.Null
+	}
+	return ec._MediaCoverage(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMediaCoverageConnection2ᚖbrandshowᚋentᚐMediaCoverageConnection(ctx context.Context, sel ast.SelectionSet, v *ent.MediaCoverageConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MediaCoverageConnection!")
@@ -33448,6 +40532,14 @@ func (ec *executionContext) marshalNMedium2brandshowᚋentᚋmediacoverageᚐMed
 	return v
 }
 
+func (ec *executionContext) marshalNNode2brandshowᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Node!")
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕbrandshowᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -33474,6 +40566,11 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 
 func (ec *executionContext) marshalNPicture2brandshowᚋentᚋschematypeᚐPicture(ctx context.Context, sel ast.SelectionSet, v schematype.Picture) graphql.Marshaler {
 	return ec._Picture(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPictureInput2brandshowᚋentᚋschematypeᚐPicture(ctx context.Context, v any) (schematype.Picture, error) {
+	res, err := ec.unmarshalInputPictureInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPrefectureCount2ᚕᚖbrandshowᚋgraphᚐPrefectureCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*PrefectureCount) graphql.Marshaler {
@@ -33555,6 +40652,14 @@ func (ec *executionContext) unmarshalNRegionWhereInput2ᚖbrandshowᚋentᚐRegi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNRoleModel2ᚖbrandshowᚋentᚐRoleModel(ctx context.Context, sel ast.SelectionSet, v *ent.RoleModel) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoleModel!")
+		return graphql.Null
+	}
+	return ec._RoleModel(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNRoleModelConnection2ᚖbrandshowᚋentᚐRoleModelConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RoleModelConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RoleModelConnection!")
@@ -33626,6 +40731,36 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNUpdateAllianceInput2brandshowᚋentᚐUpdateAllianceInput(ctx context.Context, v any) (ent.UpdateAllianceInput, error) {
+	res, err := ec.unmarshalInputUpdateAllianceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateBrandInput2brandshowᚋentᚐUpdateBrandInput(ctx context.Context, v any) (ent.UpdateBrandInput, error) {
+	res, err := ec.unmarshalInputUpdateBrandInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateEnterpriseInput2brandshowᚋentᚐUpdateEnterpriseInput(ctx context.Context, v any) (ent.UpdateEnterpriseInput, error) {
+	res, err := ec.unmarshalInputUpdateEnterpriseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateMediaCoverageInput2brandshowᚋentᚐUpdateMediaCoverageInput(ctx context.Context, v any) (ent.UpdateMediaCoverageInput, error) {
+	res, err := ec.unmarshalInputUpdateMediaCoverageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRoleModelInput2brandshowᚋentᚐUpdateRoleModelInput(ctx context.Context, v any) (ent.UpdateRoleModelInput, error) {
+	res, err := ec.unmarshalInputUpdateRoleModelInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateVenueInput2brandshowᚋentᚐUpdateVenueInput(ctx context.Context, v any) (ent.UpdateVenueInput, error) {
+	res, err := ec.unmarshalInputUpdateVenueInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNVenue2ᚖbrandshowᚋentᚐVenue(ctx context.Context, sel ast.SelectionSet, v *ent.Venue) graphql.Marshaler {
@@ -33951,6 +41086,118 @@ func (ec *executionContext) unmarshalOAllianceWhereInput2ᚖbrandshowᚋentᚐAl
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOAuditEntry2ᚖbrandshowᚋentᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAuditEntryAction2ᚕbrandshowᚋentᚋauditentryᚐActionᚄ(ctx context.Context, v any) ([]auditentry.Action, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]auditentry.Action, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAuditEntryAction2brandshowᚋentᚋauditentryᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAuditEntryAction2ᚕbrandshowᚋentᚋauditentryᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []auditentry.Action) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEntryAction2brandshowᚋentᚋauditentryᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAuditEntryAction2ᚖbrandshowᚋentᚋauditentryᚐAction(ctx context.Context, v any) (*auditentry.Action, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(auditentry.Action)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAuditEntryAction2ᚖbrandshowᚋentᚋauditentryᚐAction(ctx context.Context, sel ast.SelectionSet, v *auditentry.Action) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOAuditEntryEdge2ᚕᚖbrandshowᚋentᚐAuditEntryEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEntryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAuditEntryEdge2ᚖbrandshowᚋentᚐAuditEntryEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAuditEntryEdge2ᚖbrandshowᚋentᚐAuditEntryEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEntryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditEntryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAuditEntryOrder2ᚖbrandshowᚋentᚐAuditEntryOrder(ctx context.Context, v any) (*ent.AuditEntryOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuditEntryOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAuditEntryWhereInput2ᚕᚖbrandshowᚋentᚐAuditEntryWhereInputᚄ(ctx context.Context, v any) ([]*ent.AuditEntryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AuditEntryWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAuditEntryWhereInput2ᚖbrandshowᚋentᚐAuditEntryWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAuditEntryWhereInput2ᚖbrandshowᚋentᚐAuditEntryWhereInput(ctx context.Context, v any) (*ent.AuditEntryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuditEntryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -34271,6 +41518,25 @@ func (ec *executionContext) unmarshalOEnterpriseWhereInput2ᚖbrandshowᚋentᚐ
 	}
 	res, err := ec.unmarshalInputEnterpriseWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFieldChange2ᚕbrandshowᚋentᚋschematypeᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []schematype.FieldChange) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldChange2brandshowᚋentᚋschematypeᚐFieldChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
@@ -34602,6 +41868,31 @@ func (ec *executionContext) marshalOPicture2ᚖbrandshowᚋentᚋschematypeᚐPi
 		return graphql.Null
 	}
 	return ec._Picture(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx context.Context, v any) ([]schematype.Picture, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]schematype.Picture, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPictureInput2brandshowᚋentᚋschematypeᚐPicture(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx context.Context, v any) (*schematype.Picture, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPictureInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx context.Context, v any) ([]schematype.Status, error) {
@@ -35108,6 +42399,13 @@ func (ec *executionContext) unmarshalOVenueWhereInput2ᚖbrandshowᚋentᚐVenue
 	}
 	res, err := ec.unmarshalInputVenueWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOViewer2ᚖbrandshowᚋentᚋvisibilityᚐViewer(ctx context.Context, sel ast.SelectionSet, v *visibility.Viewer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Viewer(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -6,10 +6,14 @@ import (
 	"net/http"
 	"time"
 
-	"brandshow/ent"
+	"brandshow/server/auth"
 	"brandshow/server/middleware"
 	"brandshow/server/ratelimit"
+	"brandshow/server/store"
 
+	"brandshow/ent"
+
+	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -23,10 +27,9 @@ import (
 // HandlerConfig is what the HTTP handler needs. Zero values mean the
 // defaults documented on each field.
 type HandlerConfig struct {
-	// Client is the ent client queries run on.
-	Client *ent.Client
-	// Ready reports whether the database answers; /readyz calls it.
-	Ready func(context.Context) error
+	// DB is the database: its Client serves editors, its read-only Public
+	// client everyone else; /readyz pings it.
+	DB *store.DB
 	// SampleContent marks the data set as the bundled demo content.
 	SampleContent bool
 	// AllowedOrigins for CORS; "*" allows any origin (credentials are never allowed).
@@ -82,7 +85,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		middleware.HTTPCache(cfg.CacheMaxAge, middleware.ExplainTimeout(NewGraphQLServer(cfg))))
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limiter.Middleware(gql))
+	mux.Handle("/graphql", limiter.Middleware(auth.Middleware(cfg.DB.Client, cfg.DB.Public, gql)))
 	mux.Handle("/graphiql", playground.Handler("brandshow GraphQL", "/graphql"))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -90,10 +93,10 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	})
 	mux.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if cfg.Ready != nil {
+		{
 			ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 			defer cancel()
-			if err := cfg.Ready(ctx); err != nil {
+			if err := cfg.DB.Ping(ctx); err != nil {
 				cfg.Logger.WarnContext(ctx, "readyz: database unreachable", "error", err.Error())
 				http.Error(w, "database unreachable", http.StatusServiceUnavailable)
 				return
@@ -118,11 +121,15 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 // and an error presenter that hides internals.
 func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 	cfg.defaults()
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: NewResolver(cfg.Client, cfg.SampleContent)}))
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: NewResolver(cfg.DB.Client, cfg.SampleContent)}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// Mutations run in one transaction, opened on the client that
+	// auth.Middleware put in the context: the read-only one for anonymous
+	// requests, so they cannot write even if a resolver forgot a check.
+	srv.Use(entgql.Transactioner{TxOpener: entgql.TxOpenerFunc(ent.OpenTxFromContext)})
 	if cfg.TrustedDocuments != nil {
 		srv.Use(cfg.TrustedDocuments)
 	} else {

@@ -41,8 +41,7 @@ type response struct {
 // handlerFor builds the real HTTP handler that main uses, on db.
 func handlerFor(db *store.DB) http.Handler {
 	return graph.NewHandler(graph.HandlerConfig{
-		Client:         db.Client,
-		Ready:          db.Ping,
+		DB:             db,
 		SampleContent:  true,
 		AllowedOrigins: []string{"*"},
 		Introspection:  true,

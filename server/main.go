@@ -40,6 +40,10 @@ func run(ctx context.Context, args []string) error {
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		command, args = args[0], args[1:]
 	}
+	if command == "token" {
+		cfg, _ := config.Parse(nil, config.Getenv)
+		return tokenCommand(ctx, args, os.Stdout, newLogger(cfg))
+	}
 	cfg, err := config.Parse(args, config.Getenv)
 	if err != nil {
 		return err
@@ -70,10 +74,10 @@ func run(ctx context.Context, args []string) error {
 		logger.Info("demo content loaded", "created", res.Total(), "brands", res.Brands, "role_models", res.RoleModels, "coverage", res.Coverage)
 		return nil
 	case "help":
-		fmt.Println("usage: server [serve|migrate|seed] [flags]; server serve -h lists the flags")
+		fmt.Println("usage: server [serve|migrate|seed|token] [flags]; server serve -h lists the flags")
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (serve, migrate, seed)", command)
+	return fmt.Errorf("unknown command %q (serve, migrate, seed, token)", command)
 }
 
 func newLogger(cfg config.Config) *slog.Logger {
@@ -122,7 +126,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	hcfg.Client, hcfg.Ready = db.Client, db.Ping
+	hcfg.DB = db
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           graph.NewHandler(hcfg),

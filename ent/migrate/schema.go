@@ -48,6 +48,39 @@ var (
 			},
 		},
 	}
+	// AuditEntriesColumns holds the columns for the "audit_entries" table.
+	AuditEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "actor", Type: field.TypeString},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"CREATE", "UPDATE", "DELETE", "PUBLISH", "UNPUBLISH", "FEATURE", "UNFEATURE", "LINK", "UNLINK"}},
+		{Name: "entity_type", Type: field.TypeString},
+		{Name: "entity_id", Type: field.TypeInt},
+		{Name: "changes", Type: field.TypeJSON, Nullable: true},
+	}
+	// AuditEntriesTable holds the schema information for the "audit_entries" table.
+	AuditEntriesTable = &schema.Table{
+		Name:       "audit_entries",
+		Columns:    AuditEntriesColumns,
+		PrimaryKey: []*schema.Column{AuditEntriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditentry_entity_type_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEntriesColumns[4], AuditEntriesColumns[5]},
+			},
+			{
+				Name:    "auditentry_actor",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEntriesColumns[2]},
+			},
+			{
+				Name:    "auditentry_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEntriesColumns[1]},
+			},
+		},
+	}
 	// BrandsColumns holds the columns for the "brands" table.
 	BrandsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -275,6 +308,22 @@ var (
 			},
 		},
 	}
+	// TokensColumns holds the columns for the "tokens" table.
+	TokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "name", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"EDITOR", "PUBLISHER", "ADMIN"}},
+		{Name: "hash", Type: field.TypeString, Unique: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+	}
+	// TokensTable holds the schema information for the "tokens" table.
+	TokensTable = &schema.Table{
+		Name:       "tokens",
+		Columns:    TokensColumns,
+		PrimaryKey: []*schema.Column{TokensColumns[0]},
+	}
 	// VenuesColumns holds the columns for the "venues" table.
 	VenuesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -483,11 +532,13 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		AlliancesTable,
+		AuditEntriesTable,
 		BrandsTable,
 		EnterprisesTable,
 		MediaCoveragesTable,
 		RegionsTable,
 		RoleModelsTable,
+		TokensTable,
 		VenuesTable,
 		AllianceBrandsTable,
 		BrandRoleModelsTable,
@@ -502,6 +553,9 @@ func init() {
 	AlliancesTable.ForeignKeys[0].RefTable = EnterprisesTable
 	AlliancesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
+	}
+	AuditEntriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(30064771072),
 	}
 	BrandsTable.ForeignKeys[0].RefTable = RegionsTable
 	BrandsTable.Annotation = &entsql.Annotation{
@@ -521,6 +575,9 @@ func init() {
 	RoleModelsTable.ForeignKeys[0].RefTable = RegionsTable
 	RoleModelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
+	TokensTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(34359738368),
 	}
 	VenuesTable.ForeignKeys[0].RefTable = RegionsTable
 	VenuesTable.Annotation = &entsql.Annotation{

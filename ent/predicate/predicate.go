@@ -9,6 +9,9 @@ import (
 // Alliance is the predicate function for alliance builders.
 type Alliance func(*sql.Selector)
 
+// AuditEntry is the predicate function for auditentry builders.
+type AuditEntry func(*sql.Selector)
+
 // Brand is the predicate function for brand builders.
 type Brand func(*sql.Selector)
 
@@ -23,6 +26,9 @@ type Region func(*sql.Selector)
 
 // RoleModel is the predicate function for rolemodel builders.
 type RoleModel func(*sql.Selector)
+
+// Token is the predicate function for token builders.
+type Token func(*sql.Selector)
 
 // Venue is the predicate function for venue builders.
 type Venue func(*sql.Selector)

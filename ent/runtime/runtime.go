@@ -4,12 +4,14 @@ package runtime
 
 import (
 	"brandshow/ent/alliance"
+	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schema"
+	"brandshow/ent/token"
 	"brandshow/ent/venue"
 	"time"
 )
@@ -19,6 +21,9 @@ import (
 // to their package variables.
 func init() {
 	allianceMixin := schema.Alliance{}.Mixin()
+	allianceMixinHooks1 := allianceMixin[1].Hooks()
+	alliance.Hooks[0] = allianceMixinHooks1[0]
+	alliance.Hooks[1] = allianceMixinHooks1[1]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	alliance.Interceptors[0] = allianceMixinInters1[0]
 	allianceMixinFields0 := allianceMixin[0].Fields()
@@ -65,6 +70,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(name_zh string) error {
 			for _, fn := range fns {
@@ -80,32 +86,113 @@ func init() {
 	// alliance.DefaultNameEn holds the default value on creation for the name_en field.
 	alliance.DefaultNameEn = allianceDescNameEn.Default.(string)
 	// alliance.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
-	alliance.NameEnValidator = allianceDescNameEn.Validators[0].(func(string) error)
+	alliance.NameEnValidator = func() func(string) error {
+		validators := allianceDescNameEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_en string) error {
+			for _, fn := range fns {
+				if err := fn(name_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// allianceDescSummaryZh is the schema descriptor for summary_zh field.
 	allianceDescSummaryZh := allianceFields[2].Descriptor()
 	// alliance.DefaultSummaryZh holds the default value on creation for the summary_zh field.
 	alliance.DefaultSummaryZh = allianceDescSummaryZh.Default.(string)
 	// alliance.SummaryZhValidator is a validator for the "summary_zh" field. It is called by the builders before save.
-	alliance.SummaryZhValidator = allianceDescSummaryZh.Validators[0].(func(string) error)
+	alliance.SummaryZhValidator = func() func(string) error {
+		validators := allianceDescSummaryZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_zh string) error {
+			for _, fn := range fns {
+				if err := fn(summary_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// allianceDescSummaryEn is the schema descriptor for summary_en field.
 	allianceDescSummaryEn := allianceFields[3].Descriptor()
 	// alliance.DefaultSummaryEn holds the default value on creation for the summary_en field.
 	alliance.DefaultSummaryEn = allianceDescSummaryEn.Default.(string)
 	// alliance.SummaryEnValidator is a validator for the "summary_en" field. It is called by the builders before save.
-	alliance.SummaryEnValidator = allianceDescSummaryEn.Validators[0].(func(string) error)
+	alliance.SummaryEnValidator = func() func(string) error {
+		validators := allianceDescSummaryEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_en string) error {
+			for _, fn := range fns {
+				if err := fn(summary_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// allianceDescPurposeZh is the schema descriptor for purpose_zh field.
 	allianceDescPurposeZh := allianceFields[4].Descriptor()
 	// alliance.DefaultPurposeZh holds the default value on creation for the purpose_zh field.
 	alliance.DefaultPurposeZh = allianceDescPurposeZh.Default.(string)
 	// alliance.PurposeZhValidator is a validator for the "purpose_zh" field. It is called by the builders before save.
-	alliance.PurposeZhValidator = allianceDescPurposeZh.Validators[0].(func(string) error)
+	alliance.PurposeZhValidator = func() func(string) error {
+		validators := allianceDescPurposeZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(purpose_zh string) error {
+			for _, fn := range fns {
+				if err := fn(purpose_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// allianceDescPurposeEn is the schema descriptor for purpose_en field.
 	allianceDescPurposeEn := allianceFields[5].Descriptor()
 	// alliance.DefaultPurposeEn holds the default value on creation for the purpose_en field.
 	alliance.DefaultPurposeEn = allianceDescPurposeEn.Default.(string)
 	// alliance.PurposeEnValidator is a validator for the "purpose_en" field. It is called by the builders before save.
-	alliance.PurposeEnValidator = allianceDescPurposeEn.Validators[0].(func(string) error)
+	alliance.PurposeEnValidator = func() func(string) error {
+		validators := allianceDescPurposeEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(purpose_en string) error {
+			for _, fn := range fns {
+				if err := fn(purpose_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	auditentryInters := schema.AuditEntry{}.Interceptors()
+	auditentry.Interceptors[0] = auditentryInters[0]
+	auditentryFields := schema.AuditEntry{}.Fields()
+	_ = auditentryFields
+	// auditentryDescAt is the schema descriptor for at field.
+	auditentryDescAt := auditentryFields[0].Descriptor()
+	// auditentry.DefaultAt holds the default value on creation for the at field.
+	auditentry.DefaultAt = auditentryDescAt.Default.(func() time.Time)
 	brandMixin := schema.Brand{}.Mixin()
+	brandMixinHooks1 := brandMixin[1].Hooks()
+	brand.Hooks[0] = brandMixinHooks1[0]
+	brand.Hooks[1] = brandMixinHooks1[1]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
 	brandMixinFields0 := brandMixin[0].Fields()
@@ -152,6 +239,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(name_zh string) error {
 			for _, fn := range fns {
@@ -167,43 +255,141 @@ func init() {
 	// brand.DefaultNameEn holds the default value on creation for the name_en field.
 	brand.DefaultNameEn = brandDescNameEn.Default.(string)
 	// brand.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
-	brand.NameEnValidator = brandDescNameEn.Validators[0].(func(string) error)
+	brand.NameEnValidator = func() func(string) error {
+		validators := brandDescNameEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_en string) error {
+			for _, fn := range fns {
+				if err := fn(name_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// brandDescSummaryZh is the schema descriptor for summary_zh field.
 	brandDescSummaryZh := brandFields[2].Descriptor()
 	// brand.DefaultSummaryZh holds the default value on creation for the summary_zh field.
 	brand.DefaultSummaryZh = brandDescSummaryZh.Default.(string)
 	// brand.SummaryZhValidator is a validator for the "summary_zh" field. It is called by the builders before save.
-	brand.SummaryZhValidator = brandDescSummaryZh.Validators[0].(func(string) error)
+	brand.SummaryZhValidator = func() func(string) error {
+		validators := brandDescSummaryZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_zh string) error {
+			for _, fn := range fns {
+				if err := fn(summary_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// brandDescSummaryEn is the schema descriptor for summary_en field.
 	brandDescSummaryEn := brandFields[3].Descriptor()
 	// brand.DefaultSummaryEn holds the default value on creation for the summary_en field.
 	brand.DefaultSummaryEn = brandDescSummaryEn.Default.(string)
 	// brand.SummaryEnValidator is a validator for the "summary_en" field. It is called by the builders before save.
-	brand.SummaryEnValidator = brandDescSummaryEn.Validators[0].(func(string) error)
+	brand.SummaryEnValidator = func() func(string) error {
+		validators := brandDescSummaryEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_en string) error {
+			for _, fn := range fns {
+				if err := fn(summary_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// brandDescStoryZh is the schema descriptor for story_zh field.
 	brandDescStoryZh := brandFields[4].Descriptor()
 	// brand.DefaultStoryZh holds the default value on creation for the story_zh field.
 	brand.DefaultStoryZh = brandDescStoryZh.Default.(string)
 	// brand.StoryZhValidator is a validator for the "story_zh" field. It is called by the builders before save.
-	brand.StoryZhValidator = brandDescStoryZh.Validators[0].(func(string) error)
+	brand.StoryZhValidator = func() func(string) error {
+		validators := brandDescStoryZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(story_zh string) error {
+			for _, fn := range fns {
+				if err := fn(story_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// brandDescStoryEn is the schema descriptor for story_en field.
 	brandDescStoryEn := brandFields[5].Descriptor()
 	// brand.DefaultStoryEn holds the default value on creation for the story_en field.
 	brand.DefaultStoryEn = brandDescStoryEn.Default.(string)
 	// brand.StoryEnValidator is a validator for the "story_en" field. It is called by the builders before save.
-	brand.StoryEnValidator = brandDescStoryEn.Validators[0].(func(string) error)
+	brand.StoryEnValidator = func() func(string) error {
+		validators := brandDescStoryEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(story_en string) error {
+			for _, fn := range fns {
+				if err := fn(story_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// brandDescIndustryZh is the schema descriptor for industry_zh field.
 	brandDescIndustryZh := brandFields[6].Descriptor()
 	// brand.DefaultIndustryZh holds the default value on creation for the industry_zh field.
 	brand.DefaultIndustryZh = brandDescIndustryZh.Default.(string)
 	// brand.IndustryZhValidator is a validator for the "industry_zh" field. It is called by the builders before save.
-	brand.IndustryZhValidator = brandDescIndustryZh.Validators[0].(func(string) error)
+	brand.IndustryZhValidator = func() func(string) error {
+		validators := brandDescIndustryZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(industry_zh string) error {
+			for _, fn := range fns {
+				if err := fn(industry_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// brandDescIndustryEn is the schema descriptor for industry_en field.
 	brandDescIndustryEn := brandFields[7].Descriptor()
 	// brand.DefaultIndustryEn holds the default value on creation for the industry_en field.
 	brand.DefaultIndustryEn = brandDescIndustryEn.Default.(string)
 	// brand.IndustryEnValidator is a validator for the "industry_en" field. It is called by the builders before save.
-	brand.IndustryEnValidator = brandDescIndustryEn.Validators[0].(func(string) error)
+	brand.IndustryEnValidator = func() func(string) error {
+		validators := brandDescIndustryEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(industry_en string) error {
+			for _, fn := range fns {
+				if err := fn(industry_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// brandDescInResourceLibrary is the schema descriptor for in_resource_library field.
 	brandDescInResourceLibrary := brandFields[11].Descriptor()
 	// brand.DefaultInResourceLibrary holds the default value on creation for the in_resource_library field.
@@ -249,6 +435,9 @@ func init() {
 	// brand.DefaultFeaturedRank holds the default value on creation for the featured_rank field.
 	brand.DefaultFeaturedRank = brandDescFeaturedRank.Default.(int)
 	enterpriseMixin := schema.Enterprise{}.Mixin()
+	enterpriseMixinHooks1 := enterpriseMixin[1].Hooks()
+	enterprise.Hooks[0] = enterpriseMixinHooks1[0]
+	enterprise.Hooks[1] = enterpriseMixinHooks1[1]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -295,6 +484,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(name_zh string) error {
 			for _, fn := range fns {
@@ -310,19 +500,61 @@ func init() {
 	// enterprise.DefaultNameEn holds the default value on creation for the name_en field.
 	enterprise.DefaultNameEn = enterpriseDescNameEn.Default.(string)
 	// enterprise.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
-	enterprise.NameEnValidator = enterpriseDescNameEn.Validators[0].(func(string) error)
+	enterprise.NameEnValidator = func() func(string) error {
+		validators := enterpriseDescNameEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_en string) error {
+			for _, fn := range fns {
+				if err := fn(name_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// enterpriseDescSummaryZh is the schema descriptor for summary_zh field.
 	enterpriseDescSummaryZh := enterpriseFields[2].Descriptor()
 	// enterprise.DefaultSummaryZh holds the default value on creation for the summary_zh field.
 	enterprise.DefaultSummaryZh = enterpriseDescSummaryZh.Default.(string)
 	// enterprise.SummaryZhValidator is a validator for the "summary_zh" field. It is called by the builders before save.
-	enterprise.SummaryZhValidator = enterpriseDescSummaryZh.Validators[0].(func(string) error)
+	enterprise.SummaryZhValidator = func() func(string) error {
+		validators := enterpriseDescSummaryZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_zh string) error {
+			for _, fn := range fns {
+				if err := fn(summary_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// enterpriseDescSummaryEn is the schema descriptor for summary_en field.
 	enterpriseDescSummaryEn := enterpriseFields[3].Descriptor()
 	// enterprise.DefaultSummaryEn holds the default value on creation for the summary_en field.
 	enterprise.DefaultSummaryEn = enterpriseDescSummaryEn.Default.(string)
 	// enterprise.SummaryEnValidator is a validator for the "summary_en" field. It is called by the builders before save.
-	enterprise.SummaryEnValidator = enterpriseDescSummaryEn.Validators[0].(func(string) error)
+	enterprise.SummaryEnValidator = func() func(string) error {
+		validators := enterpriseDescSummaryEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_en string) error {
+			for _, fn := range fns {
+				if err := fn(summary_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// enterpriseDescProvincialLeading is the schema descriptor for provincial_leading field.
 	enterpriseDescProvincialLeading := enterpriseFields[4].Descriptor()
 	// enterprise.DefaultProvincialLeading holds the default value on creation for the provincial_leading field.
@@ -352,6 +584,9 @@ func init() {
 		}
 	}()
 	mediacoverageMixin := schema.MediaCoverage{}.Mixin()
+	mediacoverageMixinHooks1 := mediacoverageMixin[1].Hooks()
+	mediacoverage.Hooks[0] = mediacoverageMixinHooks1[0]
+	mediacoverage.Hooks[1] = mediacoverageMixinHooks1[1]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
 	mediacoverageMixinFields0 := mediacoverageMixin[0].Fields()
@@ -398,6 +633,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(title_zh string) error {
 			for _, fn := range fns {
@@ -413,31 +649,101 @@ func init() {
 	// mediacoverage.DefaultTitleEn holds the default value on creation for the title_en field.
 	mediacoverage.DefaultTitleEn = mediacoverageDescTitleEn.Default.(string)
 	// mediacoverage.TitleEnValidator is a validator for the "title_en" field. It is called by the builders before save.
-	mediacoverage.TitleEnValidator = mediacoverageDescTitleEn.Validators[0].(func(string) error)
+	mediacoverage.TitleEnValidator = func() func(string) error {
+		validators := mediacoverageDescTitleEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title_en string) error {
+			for _, fn := range fns {
+				if err := fn(title_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// mediacoverageDescSummaryZh is the schema descriptor for summary_zh field.
 	mediacoverageDescSummaryZh := mediacoverageFields[2].Descriptor()
 	// mediacoverage.DefaultSummaryZh holds the default value on creation for the summary_zh field.
 	mediacoverage.DefaultSummaryZh = mediacoverageDescSummaryZh.Default.(string)
 	// mediacoverage.SummaryZhValidator is a validator for the "summary_zh" field. It is called by the builders before save.
-	mediacoverage.SummaryZhValidator = mediacoverageDescSummaryZh.Validators[0].(func(string) error)
+	mediacoverage.SummaryZhValidator = func() func(string) error {
+		validators := mediacoverageDescSummaryZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_zh string) error {
+			for _, fn := range fns {
+				if err := fn(summary_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// mediacoverageDescSummaryEn is the schema descriptor for summary_en field.
 	mediacoverageDescSummaryEn := mediacoverageFields[3].Descriptor()
 	// mediacoverage.DefaultSummaryEn holds the default value on creation for the summary_en field.
 	mediacoverage.DefaultSummaryEn = mediacoverageDescSummaryEn.Default.(string)
 	// mediacoverage.SummaryEnValidator is a validator for the "summary_en" field. It is called by the builders before save.
-	mediacoverage.SummaryEnValidator = mediacoverageDescSummaryEn.Validators[0].(func(string) error)
+	mediacoverage.SummaryEnValidator = func() func(string) error {
+		validators := mediacoverageDescSummaryEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_en string) error {
+			for _, fn := range fns {
+				if err := fn(summary_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// mediacoverageDescBodyZh is the schema descriptor for body_zh field.
 	mediacoverageDescBodyZh := mediacoverageFields[4].Descriptor()
 	// mediacoverage.DefaultBodyZh holds the default value on creation for the body_zh field.
 	mediacoverage.DefaultBodyZh = mediacoverageDescBodyZh.Default.(string)
 	// mediacoverage.BodyZhValidator is a validator for the "body_zh" field. It is called by the builders before save.
-	mediacoverage.BodyZhValidator = mediacoverageDescBodyZh.Validators[0].(func(string) error)
+	mediacoverage.BodyZhValidator = func() func(string) error {
+		validators := mediacoverageDescBodyZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(body_zh string) error {
+			for _, fn := range fns {
+				if err := fn(body_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// mediacoverageDescBodyEn is the schema descriptor for body_en field.
 	mediacoverageDescBodyEn := mediacoverageFields[5].Descriptor()
 	// mediacoverage.DefaultBodyEn holds the default value on creation for the body_en field.
 	mediacoverage.DefaultBodyEn = mediacoverageDescBodyEn.Default.(string)
 	// mediacoverage.BodyEnValidator is a validator for the "body_en" field. It is called by the builders before save.
-	mediacoverage.BodyEnValidator = mediacoverageDescBodyEn.Validators[0].(func(string) error)
+	mediacoverage.BodyEnValidator = func() func(string) error {
+		validators := mediacoverageDescBodyEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(body_en string) error {
+			for _, fn := range fns {
+				if err := fn(body_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// mediacoverageDescOutlet is the schema descriptor for outlet field.
 	mediacoverageDescOutlet := mediacoverageFields[6].Descriptor()
 	// mediacoverage.OutletValidator is a validator for the "outlet" field. It is called by the builders before save.
@@ -545,6 +851,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(name_zh string) error {
 			for _, fn := range fns {
@@ -560,8 +867,25 @@ func init() {
 	// region.DefaultNameEn holds the default value on creation for the name_en field.
 	region.DefaultNameEn = regionDescNameEn.Default.(string)
 	// region.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
-	region.NameEnValidator = regionDescNameEn.Validators[0].(func(string) error)
+	region.NameEnValidator = func() func(string) error {
+		validators := regionDescNameEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_en string) error {
+			for _, fn := range fns {
+				if err := fn(name_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	rolemodelMixin := schema.RoleModel{}.Mixin()
+	rolemodelMixinHooks1 := rolemodelMixin[1].Hooks()
+	rolemodel.Hooks[0] = rolemodelMixinHooks1[0]
+	rolemodel.Hooks[1] = rolemodelMixinHooks1[1]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
 	rolemodelMixinFields0 := rolemodelMixin[0].Fields()
@@ -608,6 +932,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(name_zh string) error {
 			for _, fn := range fns {
@@ -623,31 +948,101 @@ func init() {
 	// rolemodel.DefaultNameEn holds the default value on creation for the name_en field.
 	rolemodel.DefaultNameEn = rolemodelDescNameEn.Default.(string)
 	// rolemodel.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
-	rolemodel.NameEnValidator = rolemodelDescNameEn.Validators[0].(func(string) error)
+	rolemodel.NameEnValidator = func() func(string) error {
+		validators := rolemodelDescNameEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_en string) error {
+			for _, fn := range fns {
+				if err := fn(name_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// rolemodelDescTitleZh is the schema descriptor for title_zh field.
 	rolemodelDescTitleZh := rolemodelFields[2].Descriptor()
 	// rolemodel.DefaultTitleZh holds the default value on creation for the title_zh field.
 	rolemodel.DefaultTitleZh = rolemodelDescTitleZh.Default.(string)
 	// rolemodel.TitleZhValidator is a validator for the "title_zh" field. It is called by the builders before save.
-	rolemodel.TitleZhValidator = rolemodelDescTitleZh.Validators[0].(func(string) error)
+	rolemodel.TitleZhValidator = func() func(string) error {
+		validators := rolemodelDescTitleZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title_zh string) error {
+			for _, fn := range fns {
+				if err := fn(title_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// rolemodelDescTitleEn is the schema descriptor for title_en field.
 	rolemodelDescTitleEn := rolemodelFields[3].Descriptor()
 	// rolemodel.DefaultTitleEn holds the default value on creation for the title_en field.
 	rolemodel.DefaultTitleEn = rolemodelDescTitleEn.Default.(string)
 	// rolemodel.TitleEnValidator is a validator for the "title_en" field. It is called by the builders before save.
-	rolemodel.TitleEnValidator = rolemodelDescTitleEn.Validators[0].(func(string) error)
+	rolemodel.TitleEnValidator = func() func(string) error {
+		validators := rolemodelDescTitleEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title_en string) error {
+			for _, fn := range fns {
+				if err := fn(title_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// rolemodelDescBioZh is the schema descriptor for bio_zh field.
 	rolemodelDescBioZh := rolemodelFields[4].Descriptor()
 	// rolemodel.DefaultBioZh holds the default value on creation for the bio_zh field.
 	rolemodel.DefaultBioZh = rolemodelDescBioZh.Default.(string)
 	// rolemodel.BioZhValidator is a validator for the "bio_zh" field. It is called by the builders before save.
-	rolemodel.BioZhValidator = rolemodelDescBioZh.Validators[0].(func(string) error)
+	rolemodel.BioZhValidator = func() func(string) error {
+		validators := rolemodelDescBioZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(bio_zh string) error {
+			for _, fn := range fns {
+				if err := fn(bio_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// rolemodelDescBioEn is the schema descriptor for bio_en field.
 	rolemodelDescBioEn := rolemodelFields[5].Descriptor()
 	// rolemodel.DefaultBioEn holds the default value on creation for the bio_en field.
 	rolemodel.DefaultBioEn = rolemodelDescBioEn.Default.(string)
 	// rolemodel.BioEnValidator is a validator for the "bio_en" field. It is called by the builders before save.
-	rolemodel.BioEnValidator = rolemodelDescBioEn.Validators[0].(func(string) error)
+	rolemodel.BioEnValidator = func() func(string) error {
+		validators := rolemodelDescBioEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(bio_en string) error {
+			for _, fn := range fns {
+				if err := fn(bio_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// rolemodelDescStudioZh is the schema descriptor for studio_zh field.
 	rolemodelDescStudioZh := rolemodelFields[9].Descriptor()
 	// rolemodel.DefaultStudioZh holds the default value on creation for the studio_zh field.
@@ -660,7 +1055,35 @@ func init() {
 	rolemodel.DefaultStudioEn = rolemodelDescStudioEn.Default.(string)
 	// rolemodel.StudioEnValidator is a validator for the "studio_en" field. It is called by the builders before save.
 	rolemodel.StudioEnValidator = rolemodelDescStudioEn.Validators[0].(func(string) error)
+	tokenFields := schema.Token{}.Fields()
+	_ = tokenFields
+	// tokenDescName is the schema descriptor for name field.
+	tokenDescName := tokenFields[0].Descriptor()
+	// token.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	token.NameValidator = func() func(string) error {
+		validators := tokenDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// tokenDescCreatedAt is the schema descriptor for created_at field.
+	tokenDescCreatedAt := tokenFields[3].Descriptor()
+	// token.DefaultCreatedAt holds the default value on creation for the created_at field.
+	token.DefaultCreatedAt = tokenDescCreatedAt.Default.(func() time.Time)
 	venueMixin := schema.Venue{}.Mixin()
+	venueMixinHooks1 := venueMixin[1].Hooks()
+	venue.Hooks[0] = venueMixinHooks1[0]
+	venue.Hooks[1] = venueMixinHooks1[1]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()
@@ -707,6 +1130,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(name_zh string) error {
 			for _, fn := range fns {
@@ -722,43 +1146,141 @@ func init() {
 	// venue.DefaultNameEn holds the default value on creation for the name_en field.
 	venue.DefaultNameEn = venueDescNameEn.Default.(string)
 	// venue.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
-	venue.NameEnValidator = venueDescNameEn.Validators[0].(func(string) error)
+	venue.NameEnValidator = func() func(string) error {
+		validators := venueDescNameEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_en string) error {
+			for _, fn := range fns {
+				if err := fn(name_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// venueDescSummaryZh is the schema descriptor for summary_zh field.
 	venueDescSummaryZh := venueFields[2].Descriptor()
 	// venue.DefaultSummaryZh holds the default value on creation for the summary_zh field.
 	venue.DefaultSummaryZh = venueDescSummaryZh.Default.(string)
 	// venue.SummaryZhValidator is a validator for the "summary_zh" field. It is called by the builders before save.
-	venue.SummaryZhValidator = venueDescSummaryZh.Validators[0].(func(string) error)
+	venue.SummaryZhValidator = func() func(string) error {
+		validators := venueDescSummaryZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_zh string) error {
+			for _, fn := range fns {
+				if err := fn(summary_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// venueDescSummaryEn is the schema descriptor for summary_en field.
 	venueDescSummaryEn := venueFields[3].Descriptor()
 	// venue.DefaultSummaryEn holds the default value on creation for the summary_en field.
 	venue.DefaultSummaryEn = venueDescSummaryEn.Default.(string)
 	// venue.SummaryEnValidator is a validator for the "summary_en" field. It is called by the builders before save.
-	venue.SummaryEnValidator = venueDescSummaryEn.Validators[0].(func(string) error)
+	venue.SummaryEnValidator = func() func(string) error {
+		validators := venueDescSummaryEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_en string) error {
+			for _, fn := range fns {
+				if err := fn(summary_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// venueDescAddressZh is the schema descriptor for address_zh field.
 	venueDescAddressZh := venueFields[4].Descriptor()
 	// venue.DefaultAddressZh holds the default value on creation for the address_zh field.
 	venue.DefaultAddressZh = venueDescAddressZh.Default.(string)
 	// venue.AddressZhValidator is a validator for the "address_zh" field. It is called by the builders before save.
-	venue.AddressZhValidator = venueDescAddressZh.Validators[0].(func(string) error)
+	venue.AddressZhValidator = func() func(string) error {
+		validators := venueDescAddressZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(address_zh string) error {
+			for _, fn := range fns {
+				if err := fn(address_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// venueDescAddressEn is the schema descriptor for address_en field.
 	venueDescAddressEn := venueFields[5].Descriptor()
 	// venue.DefaultAddressEn holds the default value on creation for the address_en field.
 	venue.DefaultAddressEn = venueDescAddressEn.Default.(string)
 	// venue.AddressEnValidator is a validator for the "address_en" field. It is called by the builders before save.
-	venue.AddressEnValidator = venueDescAddressEn.Validators[0].(func(string) error)
+	venue.AddressEnValidator = func() func(string) error {
+		validators := venueDescAddressEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(address_en string) error {
+			for _, fn := range fns {
+				if err := fn(address_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// venueDescOpeningHoursZh is the schema descriptor for opening_hours_zh field.
 	venueDescOpeningHoursZh := venueFields[6].Descriptor()
 	// venue.DefaultOpeningHoursZh holds the default value on creation for the opening_hours_zh field.
 	venue.DefaultOpeningHoursZh = venueDescOpeningHoursZh.Default.(string)
 	// venue.OpeningHoursZhValidator is a validator for the "opening_hours_zh" field. It is called by the builders before save.
-	venue.OpeningHoursZhValidator = venueDescOpeningHoursZh.Validators[0].(func(string) error)
+	venue.OpeningHoursZhValidator = func() func(string) error {
+		validators := venueDescOpeningHoursZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(opening_hours_zh string) error {
+			for _, fn := range fns {
+				if err := fn(opening_hours_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// venueDescOpeningHoursEn is the schema descriptor for opening_hours_en field.
 	venueDescOpeningHoursEn := venueFields[7].Descriptor()
 	// venue.DefaultOpeningHoursEn holds the default value on creation for the opening_hours_en field.
 	venue.DefaultOpeningHoursEn = venueDescOpeningHoursEn.Default.(string)
 	// venue.OpeningHoursEnValidator is a validator for the "opening_hours_en" field. It is called by the builders before save.
-	venue.OpeningHoursEnValidator = venueDescOpeningHoursEn.Validators[0].(func(string) error)
+	venue.OpeningHoursEnValidator = func() func(string) error {
+		validators := venueDescOpeningHoursEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(opening_hours_en string) error {
+			for _, fn := range fns {
+				if err := fn(opening_hours_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// venueDescLatitude is the schema descriptor for latitude field.
 	venueDescLatitude := venueFields[9].Descriptor()
 	// venue.LatitudeValidator is a validator for the "latitude" field. It is called by the builders before save.

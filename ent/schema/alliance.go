@@ -50,6 +50,7 @@ func (Alliance) Annotations() []entschema.Annotation {
 	return []entschema.Annotation{
 		entschema.Comment("A labor brand alliance (劳务品牌联盟): brands of one industry or region joined together, led by an enterprise."),
 		entgql.RelayConnection(),
+		mutations,
 		entgql.QueryField().Description("Published labor brand alliances, as a Relay connection."),
 	}
 }

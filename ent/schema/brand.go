@@ -53,14 +53,17 @@ func (Brand) Fields() []ent.Field {
 		pictureField("logo", "The brand's logo."),
 		picturesField("Pictures of the brand's workers and work."),
 		field.Bool("featured").Default(false).
-			Comment("Whether curators feature this brand on promotion sites and kiosks (see featuredBrands)."),
+			Comment("Whether curators feature this brand on promotion sites and kiosks (see featuredBrands).").
+			Annotations(skipInputs),
 		field.Int("featured_rank").Default(0).
 			Comment("Curator order among featured brands: lower comes first.").
-			Annotations(entgql.OrderField("FEATURED_RANK")),
+			Annotations(entgql.OrderField("FEATURED_RANK"), skipInputs),
 		field.Time("featured_from").Optional().Nillable().
-			Comment("Start of the featured window; empty means already started."),
+			Comment("Start of the featured window; empty means already started.").
+			Annotations(skipInputs),
 		field.Time("featured_until").Optional().Nillable().
-			Comment("End of the featured window (exclusive); empty means open-ended."),
+			Comment("End of the featured window (exclusive); empty means open-ended.").
+			Annotations(skipInputs),
 	)
 	return fields
 }
@@ -103,6 +106,7 @@ func (Brand) Annotations() []entschema.Annotation {
 	return []entschema.Annotation{
 		entschema.Comment("A Hubei labor brand (劳务品牌): a named group of skilled workers from one place, e.g. 红安大嫂, the housekeepers of Hong'an county."),
 		entgql.RelayConnection(),
+		mutations,
 		entgql.QueryField().Description("Published labor brands, as a Relay connection: filter with where (category, level, region, ...), order with orderBy."),
 	}
 }

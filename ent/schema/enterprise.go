@@ -54,6 +54,7 @@ func (Enterprise) Annotations() []entschema.Annotation {
 	return []entschema.Annotation{
 		entschema.Comment("An enterprise behind brands or alliances, e.g. a provincial leading enterprise (领军企业). Demo enterprises are fictional."),
 		entgql.RelayConnection(),
+		mutations,
 		entgql.QueryField().Description("Published enterprises behind brands and alliances, as a Relay connection."),
 	}
 }

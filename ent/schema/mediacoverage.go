@@ -60,6 +60,7 @@ func (MediaCoverage) Annotations() []entschema.Annotation {
 	return []entschema.Annotation{
 		entschema.Comment("A media report, feature or film about brands and their people (媒体报道). Demo coverage is fictional."),
 		entgql.RelayConnection(),
+		mutations,
 		entgql.QueryField().Description("Published media coverage, as a Relay connection: filter by medium, date (publishedOn), brand or person; order by PUBLISHED_ON."),
 	}
 }

@@ -26,10 +26,10 @@ func (TimeMixin) Fields() []ent.Field {
 	return []ent.Field{
 		field.Time("created_at").Immutable().Default(time.Now).
 			Comment("When this item was first entered.").
-			Annotations(entgql.OrderField("CREATED_AT")),
+			Annotations(entgql.OrderField("CREATED_AT"), skipInputs),
 		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now).
 			Comment("When this item was last changed.").
-			Annotations(entgql.OrderField("UPDATED_AT")),
+			Annotations(entgql.OrderField("UPDATED_AT"), skipInputs),
 	}
 }
 
@@ -43,10 +43,10 @@ func (PublicationMixin) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("status").GoType(schematype.Status("")).Default(string(schematype.StatusDraft)).
 			Comment("Publication status. The public API only ever returns PUBLISHED items.").
-			Annotations(entgql.Type("PublicationStatus")),
+			Annotations(entgql.Type("PublicationStatus"), skipInputs),
 		field.Time("published_at").Optional().Nillable().
 			Comment("When this item was first published.").
-			Annotations(entgql.OrderField("PUBLISHED_AT")),
+			Annotations(entgql.OrderField("PUBLISHED_AT"), skipInputs),
 	}
 }
 
@@ -54,6 +54,13 @@ func (PublicationMixin) Fields() []ent.Field {
 func (PublicationMixin) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("status")}
 }
+
+// skipInputs keeps a field out of the generated create/update inputs: it is
+// set by the server (times) or by its own mutation (publish, feature).
+var skipInputs = entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
+
+// mutations generates the create and update inputs of a content type.
+var mutations = entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())
 
 // slugPattern is readable Latin: lower-case pinyin words joined by hyphens.
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -74,13 +81,13 @@ func (SlugMixin) Fields() []ent.Field {
 // text. Chinese is the original; English may be empty, and the API then falls
 // back to Chinese (see the name/summary fields in schema/showcase.graphql).
 func localized(name string, maxLen int, requiredZh bool, what string) []ent.Field {
-	zh := field.String(name + "_zh").MaxLen(maxLen).Comment(what + ", in Chinese.")
+	zh := field.String(name + "_zh").MaxLen(maxLen).Validate(plainText).Comment(what + ", in Chinese.")
 	if requiredZh {
 		zh = zh.NotEmpty()
 	} else {
 		zh = zh.Default("")
 	}
-	en := field.String(name + "_en").MaxLen(maxLen * 3).Default("").
+	en := field.String(name + "_en").MaxLen(maxLen * 3).Default("").Validate(plainText).
 		Comment(what + ", in English; empty when not translated.")
 	return []ent.Field{zh, en}
 }
@@ -88,9 +95,21 @@ func localized(name string, maxLen int, requiredZh bool, what string) []ent.Fiel
 // localizedText is localized for long text (stories, biographies).
 func localizedText(name string, maxLen int, what string) []ent.Field {
 	return []ent.Field{
-		field.Text(name + "_zh").MaxLen(maxLen).Default("").Comment(what + ", in Chinese (plain text, paragraphs separated by blank lines)."),
-		field.Text(name + "_en").MaxLen(maxLen * 3).Default("").Comment(what + ", in English; empty when not translated."),
+		field.Text(name + "_zh").MaxLen(maxLen).Default("").Validate(plainText).Comment(what + ", in Chinese (plain text, paragraphs separated by blank lines)."),
+		field.Text(name + "_en").MaxLen(maxLen * 3).Default("").Validate(plainText).Comment(what + ", in English; empty when not translated."),
 	}
+}
+
+// markup matches the start of an HTML tag, comment or declaration.
+var markup = regexp.MustCompile(`<[A-Za-z!/?]`)
+
+// plainText keeps display text plain: the API serves text, never HTML, so a
+// client that wrongly inserts it as HTML still cannot run a script from it.
+func plainText(s string) error {
+	if loc := markup.FindStringIndex(s); loc != nil {
+		return fmt.Errorf("text is plain text; HTML tags are not allowed (found %q)", s[loc[0]:min(len(s), loc[0]+12)])
+	}
+	return nil
 }
 
 // httpURL validates that a link is an absolute http or https URL, so no
@@ -108,12 +127,10 @@ func httpURL(s string) error {
 
 // pictureField stores one picture as JSON.
 func pictureField(name, what string) ent.Field {
-	return field.JSON(name, &schematype.Picture{}).Optional().Comment(what).
-		Annotations(entgql.Type("Picture"))
+	return field.JSON(name, &schematype.Picture{}).Optional().Comment(what)
 }
 
 // picturesField stores a gallery as JSON.
 func picturesField(what string) ent.Field {
-	return field.JSON("pictures", []schematype.Picture{}).Optional().Comment(what).
-		Annotations(entgql.Type("[Picture!]"))
+	return field.JSON("pictures", []schematype.Picture{}).Optional().Comment(what)
 }

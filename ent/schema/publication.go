@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 
+	"brandshow/ent/auditlog"
 	"brandshow/ent/intercept"
 	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
@@ -25,4 +26,38 @@ func (PublicationMixin) Interceptors() []ent.Interceptor {
 			return nil
 		}),
 	}
+}
+
+// Hooks of the PublicationMixin: pictures are checked like every other URL,
+// and every change to content is audited.
+func (PublicationMixin) Hooks() []ent.Hook {
+	return []ent.Hook{validatePictures, auditlog.Hook}
+}
+
+// validatePictures checks the JSON picture columns (logo, portrait,
+// pictures), which ent's field validators cannot reach.
+func validatePictures(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		for _, name := range []string{"logo", "portrait", "pictures"} {
+			v, ok := m.Field(name)
+			if !ok {
+				continue
+			}
+			var pics []schematype.Picture
+			switch x := v.(type) {
+			case *schematype.Picture:
+				if x != nil {
+					pics = append(pics, *x)
+				}
+			case []schematype.Picture:
+				pics = x
+			}
+			for _, p := range pics {
+				if err := p.Validate(); err != nil {
+					return nil, &schematype.FieldError{Field: name, Err: err}
+				}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
 }

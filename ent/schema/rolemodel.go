@@ -56,6 +56,7 @@ func (RoleModel) Annotations() []entschema.Annotation {
 	return []entschema.Annotation{
 		entschema.Comment("A role model (典型人物) of one or more brands: founder, inheritor, outstanding contributor, ambassador or skill master. Demo people are fictional."),
 		entgql.RelayConnection(),
+		mutations,
 		entgql.QueryField().Description("Published role models (典型人物) of the brands, as a Relay connection."),
 	}
 }

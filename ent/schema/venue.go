@@ -61,6 +61,7 @@ func (Venue) Annotations() []entschema.Annotation {
 	return []entschema.Annotation{
 		entschema.Comment("A place to experience the brands: heritage workshop, experience hall, street or district, park or training base."),
 		entgql.RelayConnection(),
+		mutations,
 		entgql.QueryField().Description("Published venues (heritage workshops, experience halls, parks, training bases), as a Relay connection. For distance search use venuesNear."),
 	}
 }

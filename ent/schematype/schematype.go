@@ -5,9 +5,12 @@
 package schematype
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
+	"strings"
 )
 
 // Picture is an image shown with a brand, person, venue or enterprise.
@@ -53,3 +56,42 @@ func (s *Status) UnmarshalGQL(v any) error {
 	}
 	return fmt.Errorf("%q is not a valid PublicationStatus", str)
 }
+
+// FieldChange is one changed field in the audit log. Values are rendered as
+// JSON text so that any column type fits.
+type FieldChange struct {
+	Field string `json:"field"`
+	From  string `json:"from,omitempty"`
+	To    string `json:"to,omitempty"`
+}
+
+// Validate checks a picture: an absolute http(s) URL (no javascript: or
+// data: links) and alternative text.
+func (p Picture) Validate() error {
+	u, err := url.Parse(p.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("picture URL %q must be an absolute http or https URL", p.URL)
+	}
+	if strings.TrimSpace(p.Alt) == "" {
+		return errors.New("a picture needs alternative text (alt)")
+	}
+	if p.Width < 0 || p.Height < 0 || p.Width > 20000 || p.Height > 20000 {
+		return fmt.Errorf("picture size %dx%d is out of range", p.Width, p.Height)
+	}
+	if len(p.Alt) > 500 || len(p.AltEn) > 1500 || len(p.URL) > 2048 {
+		return errors.New("picture URL or alternative text too long")
+	}
+	return nil
+}
+
+// FieldError is a validation error that names the field, raised where ent's
+// own validators cannot reach (JSON columns).
+type FieldError struct {
+	Field string
+	Err   error
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+
+// Unwrap returns the reason.
+func (e *FieldError) Unwrap() error { return e.Err }

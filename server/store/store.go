@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"brandshow/ent"
+	"brandshow/ent/hook"
 
+	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 	_ "github.com/lib/pq"  // registers "postgres"
@@ -28,9 +30,13 @@ import (
 // working directory.
 const DefaultSQLitePath = "data/brandshow.db"
 
-// DB is an open database with its ent client.
+// DB is an open database with its ent clients.
 type DB struct {
-	Client  *ent.Client
+	// Client can read and write; it is for editors, import and seeding.
+	Client *ent.Client
+	// Public cannot write by construction (every create, update and delete
+	// is rejected by a hook): anonymous requests run on it.
+	Public  *ent.Client
 	SQL     *sql.DB
 	Dialect string // dialect.SQLite or dialect.Postgres
 	// Driver is the ent driver under Client; tests wrap it to count statements.
@@ -86,7 +92,9 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
 	}
-	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: sqlDB, Dialect: dia, Driver: drv}, nil
+	public := ent.NewClient(ent.Driver(drv))
+	public.Use(hook.Reject(entgo.OpCreate | entgo.OpUpdate | entgo.OpUpdateOne | entgo.OpDelete | entgo.OpDeleteOne))
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), Public: public, SQL: sqlDB, Dialect: dia, Driver: drv}, nil
 }
 
 // parseURL maps DATABASE_URL to a database/sql driver, DSN and ent dialect.
