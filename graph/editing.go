@@ -72,7 +72,7 @@ func Editable(ctx context.Context, id int) (*ent.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, err := c.Noder(ctx, id)
+	n, err := loadContent(ctx, c, id)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func SetPublished(ctx context.Context, id int, publish bool) (ent.Noder, error) 
 	if err != nil {
 		return nil, err
 	}
-	n, err := c.Noder(ctx, id)
+	n, err := loadContent(ctx, c, id)
 	if err != nil {
 		return nil, err
 	}
@@ -129,6 +129,40 @@ func SetPublished(ctx context.Context, id int, publish bool) (ent.Noder, error) 
 		return nil, err
 	}
 	return c.Noder(ctx, id)
+}
+
+// loadContent loads a whole content item by ID, whatever its type. It does
+// not use Noder, which would load only the columns the client selected.
+func loadContent(ctx context.Context, c *ent.Client, id int) (ent.Noder, error) {
+	lookups := []func() (ent.Noder, error){
+		func() (ent.Noder, error) { return orNil(c.Brand.Get(ctx, id)) },
+		func() (ent.Noder, error) { return orNil(c.RoleModel.Get(ctx, id)) },
+		func() (ent.Noder, error) { return orNil(c.MediaCoverage.Get(ctx, id)) },
+		func() (ent.Noder, error) { return orNil(c.Venue.Get(ctx, id)) },
+		func() (ent.Noder, error) { return orNil(c.Enterprise.Get(ctx, id)) },
+		func() (ent.Noder, error) { return orNil(c.Alliance.Get(ctx, id)) },
+	}
+	for _, lookup := range lookups {
+		n, err := lookup()
+		if err != nil {
+			return nil, err
+		}
+		if n != nil {
+			return n, nil
+		}
+	}
+	return nil, &ent.NotFoundError{}
+}
+
+// orNil turns not-found into a nil node, so lookups can be chained.
+func orNil[T ent.Noder](n T, err error) (ent.Noder, error) {
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return n, nil
 }
 
 // firstPublished keeps the first publication time.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 
 	"brandshow/ent"
@@ -164,7 +165,7 @@ func setCode(e *gqlerror.Error, code string) {
 func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
 		id := middleware.RequestIDFrom(ctx)
-		logger.ErrorContext(ctx, "graphql: panic", "panic", fmt.Sprint(p), "request_id", id)
+		logger.ErrorContext(ctx, "graphql: panic", "panic", fmt.Sprint(p), "request_id", id, "stack", string(debug.Stack()))
 		e := gqlerror.Errorf("internal error")
 		setCode(e, CodeInternal)
 		if id != "" {

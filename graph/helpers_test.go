@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"brandshow/graph"
+	"brandshow/server/seed"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 )
@@ -45,8 +46,16 @@ func handlerFor(db *store.DB) http.Handler {
 		SampleContent:  true,
 		AllowedOrigins: []string{"*"},
 		Introspection:  true,
-		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Logger:         testLogger(),
 	})
+}
+
+// testLogger discards logs unless BRANDSHOW_TEST_LOG is set.
+func testLogger() *slog.Logger {
+	if os.Getenv("BRANDSHOW_TEST_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
 }
 
 // post sends a query by POST and decodes the answer.
@@ -115,3 +124,5 @@ func sha256hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
+
+func seed_DemoBrands() []seed.BrandSeed { return seed.DemoBrands }

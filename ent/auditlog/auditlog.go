@@ -9,7 +9,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
+	"time"
 
 	gen "brandshow/ent"
 	"brandshow/ent/auditentry"
@@ -125,9 +127,17 @@ func Hook(next ent.Mutator) ent.Mutator {
 
 // render turns a value into the JSON text stored in the log.
 func render(v any) string {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return ""
+		}
+		v = rv.Elem().Interface()
+	}
 	switch x := v.(type) {
 	case nil:
 		return ""
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano)
 	case string:
 		return x
 	case fmt.Stringer:

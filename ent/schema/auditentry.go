@@ -36,7 +36,8 @@ func (AuditEntry) Fields() []ent.Field {
 		field.String("entity_type").Immutable().
 			Comment("GraphQL type of the changed item, e.g. Brand."),
 		field.Int("entity_id").Immutable().
-			Comment("Global ID of the changed item."),
+			Comment("Global ID of the changed item.").
+			Annotations(entgql.Type("ID")),
 		field.JSON("changes", []schematype.FieldChange{}).Optional().Immutable().
 			Comment("The fields that changed, with their old and new values; for LINK/UNLINK the edge and the linked IDs.").
 			Annotations(entgql.Type("[FieldChange!]")),
