@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"brandshow/server/middleware"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
@@ -23,6 +25,7 @@ const (
 	CodeNotFound     = "NOT_FOUND"
 	CodeTimeout      = "TIMEOUT"
 	CodeInternal     = "INTERNAL"
+	CodeCancelled    = "CANCELLED"
 )
 
 // UserError is a mistake in the request that the caller can fix; its message
@@ -83,9 +86,14 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(cause, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 			out.Message = "the request took too long and was cancelled"
 			setCode(out, CodeTimeout)
+		case errors.Is(cause, context.Canceled) || errors.Is(ctx.Err(), context.Canceled):
+			// The client went away; nobody reads this answer.
+			out.Message = "the request was cancelled"
+			setCode(out, CodeCancelled)
 		case isArgumentError(ctx):
 			// The arguments of the current field failed to parse (a malformed
 			// ID or cursor, say): the message is about the caller's input.
+			out.Message = argumentMessage(out.Path, cause)
 			setCode(out, CodeBadUserInput)
 		default:
 			id := middleware.RequestIDFrom(ctx)
@@ -144,6 +152,26 @@ func lowerCamel(snake string) string {
 		}
 	}
 	return strings.Join(parts, "")
+}
+
+var quoted = regexp.MustCompile(`"[^"]*"`)
+
+// argumentMessage explains a value that failed to parse without Go's own
+// words (strconv.Atoi: parsing ...).
+func argumentMessage(path ast.Path, err error) string {
+	where := "an argument"
+	if len(path) > 0 {
+		where = "argument " + path.String()
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "strconv") {
+		value := quoted.FindString(msg)
+		return fmt.Sprintf("invalid value %s for %s: expected an ID or a whole number", value, where)
+	}
+	if strings.Contains(strings.ToLower(msg), "cursor") {
+		return fmt.Sprintf("invalid cursor for %s: use a cursor from a previous page", where)
+	}
+	return fmt.Sprintf("invalid value for %s: %s", where, msg)
 }
 
 // isArgumentError reports whether the error arose while gqlgen decoded the

@@ -32,8 +32,7 @@ func FuzzHandler(f *testing.F) {
 	db, counter := storetest.Fresh(f, "sqlite3", true)
 	logs := &errorLog{}
 	h := graph.NewHandler(graph.HandlerConfig{
-		Client:         db.Client,
-		Ready:          db.Ping,
+		DB:             db,
 		SampleContent:  true,
 		AllowedOrigins: []string{"*"},
 		Introspection:  true,

@@ -11,9 +11,6 @@ import (
 	"brandshow/server/ratelimit"
 	"brandshow/server/store"
 
-	"brandshow/ent"
-
-	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -126,10 +123,7 @@ func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	// Mutations run in one transaction, opened on the client that
-	// auth.Middleware put in the context: the read-only one for anonymous
-	// requests, so they cannot write even if a resolver forgot a check.
-	srv.Use(entgql.Transactioner{TxOpener: entgql.TxOpenerFunc(ent.OpenTxFromContext)})
+	srv.Use(newTransactioner())
 	if cfg.TrustedDocuments != nil {
 		srv.Use(cfg.TrustedDocuments)
 	} else {

@@ -7,6 +7,9 @@ package middleware
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -82,16 +85,32 @@ func WriteError(w http.ResponseWriter, status int, message, code, requestID stri
 	})
 }
 
-// Limit bounds a request's body size and its running time: the handler's
-// context is cancelled at the deadline, which cancels the database query,
-// and the client gets a TIMEOUT error.
+// Limit bounds a request's body size and its running time. The body is read
+// here, whole, before anything else sees it: a body that is too large, or
+// too slow to arrive (the server's read timeout), gets a clear 413 or 408
+// instead of a half-read request. The handler's context is cancelled at the
+// deadline, which cancels the database query, and the client gets a
+// TIMEOUT error.
 func Limit(maxBody int64, timeout time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := RequestIDFrom(r.Context())
 		if r.ContentLength > maxBody {
-			WriteError(w, http.StatusRequestEntityTooLarge, "request body too large", "REQUEST_TOO_LARGE", RequestIDFrom(r.Context()))
+			WriteError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body too large: the limit is %d bytes", maxBody), "REQUEST_TOO_LARGE", id)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		if r.Body != nil && r.Body != http.NoBody {
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+			if err != nil {
+				var tooLarge *http.MaxBytesError
+				if errors.As(err, &tooLarge) {
+					WriteError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body too large: the limit is %d bytes", maxBody), "REQUEST_TOO_LARGE", id)
+					return
+				}
+				WriteError(w, http.StatusRequestTimeout, "the request body could not be read in time", "BAD_REQUEST", id)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
