@@ -79,7 +79,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	cfg.defaults()
 	limiter := ratelimit.New(cfg.RateLimit, cfg.OnRateLimited)
 	gql := middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout,
-		middleware.HTTPCache(cfg.CacheMaxAge, middleware.ExplainTimeout(NewGraphQLServer(cfg))))
+		middleware.HTTPCache(cfg.CacheMaxAge, middleware.FinishGraphQL(NewGraphQLServer(cfg))))
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", limiter.Middleware(auth.Middleware(cfg.DB.Client, cfg.DB.Public, gql)))

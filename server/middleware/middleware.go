@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strings"
 	"time"
 )
 
@@ -117,11 +118,14 @@ func Limit(maxBody int64, timeout time.Duration, next http.Handler) http.Handler
 	})
 }
 
-// ExplainTimeout makes sure a request whose deadline passed gets an answer
-// that says so. gqlgen sends "null" when the context is already done before
-// execution starts; the client gets a TIMEOUT error instead (and HTTPCache,
-// seeing an error, stores nothing).
-func ExplainTimeout(next http.Handler) http.Handler {
+// FinishGraphQL holds each GraphQL answer until it is complete, then
+//   - gives a request whose deadline passed an answer that says so (gqlgen
+//     sends "null" when the context is done before execution starts), and
+//   - follows the GraphQL-over-HTTP recommendations gqlgen does not: a
+//     request error (a document that does not parse or validate, bad
+//     variables) has no "data" entry, and with application/json it is
+//     answered 200, as the spec's "legacy" media type expects, instead of 422.
+func FinishGraphQL(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &bufferedResponse{header: w.Header(), status: http.StatusOK}
 		next.ServeHTTP(rec, r)
@@ -129,10 +133,17 @@ func ExplainTimeout(next http.Handler) http.Handler {
 		if r.Context().Err() != nil && (len(body) == 0 || string(body) == "null") {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusOK)
-			_, _ = w.Write([]byte(`{"errors":[{"message":"the request took too long and was cancelled","extensions":{"code":"TIMEOUT"}}],"data":null}` + "\n"))
+			_, _ = w.Write([]byte(`{"errors":[{"message":"the request took too long and was cancelled","extensions":{"code":"TIMEOUT"}}]}` + "\n"))
 			return
 		}
-		w.WriteHeader(rec.status)
-		_, _ = w.Write(rec.body.Bytes())
+		status, out := rec.status, rec.body.Bytes()
+		if status == http.StatusBadRequest || status == http.StatusUnprocessableEntity {
+			out = bytes.Replace(out, []byte(`,"data":null}`), []byte(`}`), 1)
+			if strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") && status == http.StatusUnprocessableEntity {
+				status = http.StatusOK
+			}
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write(out)
 	})
 }
