@@ -55,6 +55,7 @@ type options struct {
 	slowMax     int
 	slowHold    time.Duration
 	pid         int
+	attackFrom  net.IP // local loopback address of the attackers, nil: default
 }
 
 func main() {
@@ -88,8 +89,16 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.slowMax, "slow-max", 4, "slow-body (slowloris) connections open at once during the attack")
 	fs.DurationVar(&o.slowHold, "slow-hold", 20*time.Second, "longest time one slow-body connection trickles its body")
 	fs.IntVar(&o.pid, "pid", 0, "server process id: its memory (VmRSS, VmHWM in /proc/PID/status) is sampled and reported")
+	attackFrom := fs.String("attack-from", "", "local loopback address for the attackers (e.g. 127.0.0.2), so a per-IP rate limiter tells them from the probes")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if *attackFrom != "" {
+		ip := net.ParseIP(*attackFrom)
+		if ip == nil || !ip.IsLoopback() {
+			return o, fmt.Errorf("-attack-from must be a loopback address, got %q", *attackFrom)
+		}
+		o.attackFrom = ip
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
@@ -153,8 +162,20 @@ func isLoopbackHost(host string) bool {
 
 // loopbackDialer dials only loopback addresses, whatever a name resolves to.
 func loopbackDialer(timeout time.Duration) *net.Dialer {
+	return loopbackDialerFrom(timeout, nil)
+}
+
+// loopbackDialerFrom is loopbackDialer with a local (loopback) source
+// address, so attackers and probes can look like different clients to the
+// server's per-IP rate limiter.
+func loopbackDialerFrom(timeout time.Duration, local net.IP) *net.Dialer {
+	var localAddr net.Addr
+	if local != nil {
+		localAddr = &net.TCPAddr{IP: local}
+	}
 	return &net.Dialer{
-		Timeout: timeout,
+		Timeout:   timeout,
+		LocalAddr: localAddr,
 		Control: func(_, address string, _ syscall.RawConn) error {
 			host, _, err := net.SplitHostPort(address)
 			if err != nil {
@@ -445,6 +466,21 @@ func run(parent context.Context, o options) (*result, error) {
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	defer client.CloseIdleConnections()
+	attacker := client
+	if o.attackFrom != nil {
+		attacker = &http.Client{
+			Timeout: o.timeout,
+			Transport: &http.Transport{
+				Proxy:               nil,
+				DialContext:         loopbackDialerFrom(5*time.Second, o.attackFrom).DialContext,
+				MaxIdleConns:        o.concurrency,
+				MaxIdleConnsPerHost: o.concurrency,
+				IdleConnTimeout:     30 * time.Second,
+			},
+			CheckRedirect: client.CheckRedirect,
+		}
+		defer attacker.CloseIdleConnections()
+	}
 
 	slugs, err := brandSlugs(parent, client, o.target)
 	if err != nil {
@@ -496,7 +532,7 @@ func run(parent context.Context, o options) (*result, error) {
 		wg.Go(func() {
 			rng := rand.New(rand.NewPCG(uint64(i), 2))
 			for ctx.Err() == nil && budget() {
-				out := send(ctx, client, o.target, pick(mix, rng))
+				out := send(ctx, attacker, o.target, pick(mix, rng))
 				if ctx.Err() != nil && out.failure != "" {
 					break
 				}
@@ -507,7 +543,7 @@ func run(parent context.Context, o options) (*result, error) {
 	for range o.slowMax {
 		wg.Go(func() {
 			for ctx.Err() == nil && budget() {
-				res.slow.add(slowBody(ctx, o.target, o.slowHold))
+				res.slow.add(slowBody(ctx, o.target, o.slowHold, o.attackFrom))
 			}
 		})
 	}
@@ -697,7 +733,7 @@ func (s *slowStats) add(kind string, held time.Duration) {
 // connection, or hold has passed. A server with a read timeout ends it
 // early; one without lets a handful of such clients pin connections and
 // goroutines for as long as they like.
-func slowBody(ctx context.Context, target *url.URL, hold time.Duration) (string, time.Duration) {
+func slowBody(ctx context.Context, target *url.URL, hold time.Duration, from net.IP) (string, time.Duration) {
 	start := time.Now()
 	addr := target.Host
 	if target.Port() == "" {
@@ -707,7 +743,7 @@ func slowBody(ctx context.Context, target *url.URL, hold time.Duration) (string,
 		sleep(ctx, time.Second)
 		return "skipped (https)", 0
 	}
-	conn, err := loopbackDialer(5*time.Second).DialContext(ctx, "tcp", addr)
+	conn, err := loopbackDialerFrom(5*time.Second, from).DialContext(ctx, "tcp", addr)
 	if err != nil {
 		sleep(ctx, 100*time.Millisecond)
 		return "could not connect", time.Since(start)
