@@ -212,4 +212,3 @@ func CurrentViewer(ctx context.Context) *visibility.Viewer {
 	}
 	return nil
 }
-

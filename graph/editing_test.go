@@ -204,7 +204,7 @@ func TestAuditLog(t *testing.T) {
 				Edges      []struct {
 					Node struct {
 						Actor, Action, EntityType, EntityID string
-						Changes                            []struct{ Field, From, To string }
+						Changes                             []struct{ Field, From, To string }
 					}
 				}
 			}
