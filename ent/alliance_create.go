@@ -224,7 +224,9 @@ func (_c *AllianceCreate) Mutation() *AllianceMutation {
 
 // Save creates the Alliance in the database.
 func (_c *AllianceCreate) Save(ctx context.Context) (*Alliance, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -251,12 +253,18 @@ func (_c *AllianceCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *AllianceCreate) defaults() {
+func (_c *AllianceCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if alliance.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized alliance.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := alliance.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if alliance.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized alliance.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := alliance.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -284,6 +292,7 @@ func (_c *AllianceCreate) defaults() {
 		v := alliance.DefaultPurposeEn
 		_c.mutation.SetPurposeEn(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -264,7 +264,9 @@ func (_u *AllianceUpdate) RemoveBrands(v ...*Brand) *AllianceUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *AllianceUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -291,11 +293,15 @@ func (_u *AllianceUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *AllianceUpdate) defaults() {
+func (_u *AllianceUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if alliance.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized alliance.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := alliance.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -741,7 +747,9 @@ func (_u *AllianceUpdateOne) Select(field string, fields ...string) *AllianceUpd
 
 // Save executes the query and returns the updated Alliance entity.
 func (_u *AllianceUpdateOne) Save(ctx context.Context) (*Alliance, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -768,11 +776,15 @@ func (_u *AllianceUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *AllianceUpdateOne) defaults() {
+func (_u *AllianceUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if alliance.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized alliance.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := alliance.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

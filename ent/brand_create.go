@@ -480,7 +480,9 @@ func (_c *BrandCreate) Mutation() *BrandMutation {
 
 // Save creates the Brand in the database.
 func (_c *BrandCreate) Save(ctx context.Context) (*Brand, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -507,12 +509,18 @@ func (_c *BrandCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *BrandCreate) defaults() {
+func (_c *BrandCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if brand.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized brand.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := brand.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if brand.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized brand.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := brand.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -580,6 +588,7 @@ func (_c *BrandCreate) defaults() {
 		v := brand.DefaultFeaturedRank
 		_c.mutation.SetFeaturedRank(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

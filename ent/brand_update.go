@@ -693,7 +693,9 @@ func (_u *BrandUpdate) RemoveMediaCoverages(v ...*MediaCoverage) *BrandUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *BrandUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -720,11 +722,15 @@ func (_u *BrandUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *BrandUpdate) defaults() {
+func (_u *BrandUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if brand.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized brand.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := brand.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -1908,7 +1914,9 @@ func (_u *BrandUpdateOne) Select(field string, fields ...string) *BrandUpdateOne
 
 // Save executes the query and returns the updated Brand entity.
 func (_u *BrandUpdateOne) Save(ctx context.Context) (*Brand, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -1935,11 +1943,15 @@ func (_u *BrandUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *BrandUpdateOne) defaults() {
+func (_u *BrandUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if brand.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized brand.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := brand.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -17,6 +17,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
+	"brandshow/ent/searchdoc"
 	"brandshow/ent/venue"
 
 	"entgo.io/ent"
@@ -44,6 +45,8 @@ type Client struct {
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
 	RoleModel *RoleModelClient
+	// SearchDoc is the client for interacting with the SearchDoc builders.
+	SearchDoc *SearchDocClient
 	// Venue is the client for interacting with the Venue builders.
 	Venue *VenueClient
 }
@@ -63,6 +66,7 @@ func (c *Client) init() {
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
 	c.Region = NewRegionClient(c.config)
 	c.RoleModel = NewRoleModelClient(c.config)
+	c.SearchDoc = NewSearchDocClient(c.config)
 	c.Venue = NewVenueClient(c.config)
 }
 
@@ -162,6 +166,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MediaCoverage: NewMediaCoverageClient(cfg),
 		Region:        NewRegionClient(cfg),
 		RoleModel:     NewRoleModelClient(cfg),
+		SearchDoc:     NewSearchDocClient(cfg),
 		Venue:         NewVenueClient(cfg),
 	}, nil
 }
@@ -188,6 +193,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MediaCoverage: NewMediaCoverageClient(cfg),
 		Region:        NewRegionClient(cfg),
 		RoleModel:     NewRoleModelClient(cfg),
+		SearchDoc:     NewSearchDocClient(cfg),
 		Venue:         NewVenueClient(cfg),
 	}, nil
 }
@@ -219,7 +225,7 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Alliance, c.Brand, c.Enterprise, c.MediaCoverage, c.Region, c.RoleModel,
-		c.Venue,
+		c.SearchDoc, c.Venue,
 	} {
 		n.Use(hooks...)
 	}
@@ -230,7 +236,7 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Alliance, c.Brand, c.Enterprise, c.MediaCoverage, c.Region, c.RoleModel,
-		c.Venue,
+		c.SearchDoc, c.Venue,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -251,6 +257,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Region.mutate(ctx, m)
 	case *RoleModelMutation:
 		return c.RoleModel.mutate(ctx, m)
+	case *SearchDocMutation:
+		return c.SearchDoc.mutate(ctx, m)
 	case *VenueMutation:
 		return c.Venue.mutate(ctx, m)
 	default:
@@ -400,7 +408,8 @@ func (c *AllianceClient) QueryBrands(_m *Alliance) *BrandQuery {
 
 // Hooks returns the client hooks.
 func (c *AllianceClient) Hooks() []Hook {
-	return c.hooks.Alliance
+	hooks := c.hooks.Alliance
+	return append(hooks[:len(hooks):len(hooks)], alliance.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -630,7 +639,8 @@ func (c *BrandClient) QueryMediaCoverages(_m *Brand) *MediaCoverageQuery {
 
 // Hooks returns the client hooks.
 func (c *BrandClient) Hooks() []Hook {
-	return c.hooks.Brand
+	hooks := c.hooks.Brand
+	return append(hooks[:len(hooks):len(hooks)], brand.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -812,7 +822,8 @@ func (c *EnterpriseClient) QueryLedAlliances(_m *Enterprise) *AllianceQuery {
 
 // Hooks returns the client hooks.
 func (c *EnterpriseClient) Hooks() []Hook {
-	return c.hooks.Enterprise
+	hooks := c.hooks.Enterprise
+	return append(hooks[:len(hooks):len(hooks)], enterprise.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -978,7 +989,8 @@ func (c *MediaCoverageClient) QueryRoleModels(_m *MediaCoverage) *RoleModelQuery
 
 // Hooks returns the client hooks.
 func (c *MediaCoverageClient) Hooks() []Hook {
-	return c.hooks.MediaCoverage
+	hooks := c.hooks.MediaCoverage
+	return append(hooks[:len(hooks):len(hooks)], mediacoverage.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1389,7 +1401,8 @@ func (c *RoleModelClient) QueryMediaCoverages(_m *RoleModel) *MediaCoverageQuery
 
 // Hooks returns the client hooks.
 func (c *RoleModelClient) Hooks() []Hook {
-	return c.hooks.RoleModel
+	hooks := c.hooks.RoleModel
+	return append(hooks[:len(hooks):len(hooks)], rolemodel.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1410,6 +1423,140 @@ func (c *RoleModelClient) mutate(ctx context.Context, m *RoleModelMutation) (Val
 		return (&RoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown RoleModel mutation op: %q", m.Op())
+	}
+}
+
+// SearchDocClient is a client for the SearchDoc schema.
+type SearchDocClient struct {
+	config
+}
+
+// NewSearchDocClient returns a client for the SearchDoc from the given config.
+func NewSearchDocClient(c config) *SearchDocClient {
+	return &SearchDocClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `searchdoc.Hooks(f(g(h())))`.
+func (c *SearchDocClient) Use(hooks ...Hook) {
+	c.hooks.SearchDoc = append(c.hooks.SearchDoc, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `searchdoc.Intercept(f(g(h())))`.
+func (c *SearchDocClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SearchDoc = append(c.inters.SearchDoc, interceptors...)
+}
+
+// Create returns a builder for creating a SearchDoc entity.
+func (c *SearchDocClient) Create() *SearchDocCreate {
+	mutation := newSearchDocMutation(c.config, OpCreate)
+	return &SearchDocCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SearchDoc entities.
+func (c *SearchDocClient) CreateBulk(builders ...*SearchDocCreate) *SearchDocCreateBulk {
+	return &SearchDocCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SearchDocClient) MapCreateBulk(slice any, setFunc func(*SearchDocCreate, int)) *SearchDocCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SearchDocCreateBulk{err: fmt.Errorf("calling to SearchDocClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SearchDocCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SearchDocCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SearchDoc.
+func (c *SearchDocClient) Update() *SearchDocUpdate {
+	mutation := newSearchDocMutation(c.config, OpUpdate)
+	return &SearchDocUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SearchDocClient) UpdateOne(_m *SearchDoc) *SearchDocUpdateOne {
+	mutation := newSearchDocMutation(c.config, OpUpdateOne, withSearchDoc(_m))
+	return &SearchDocUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SearchDocClient) UpdateOneID(id int) *SearchDocUpdateOne {
+	mutation := newSearchDocMutation(c.config, OpUpdateOne, withSearchDocID(id))
+	return &SearchDocUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SearchDoc.
+func (c *SearchDocClient) Delete() *SearchDocDelete {
+	mutation := newSearchDocMutation(c.config, OpDelete)
+	return &SearchDocDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SearchDocClient) DeleteOne(_m *SearchDoc) *SearchDocDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SearchDocClient) DeleteOneID(id int) *SearchDocDeleteOne {
+	builder := c.Delete().Where(searchdoc.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SearchDocDeleteOne{builder}
+}
+
+// Query returns a query builder for SearchDoc.
+func (c *SearchDocClient) Query() *SearchDocQuery {
+	return &SearchDocQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSearchDoc},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SearchDoc entity by its id.
+func (c *SearchDocClient) Get(ctx context.Context, id int) (*SearchDoc, error) {
+	return c.Query().Where(searchdoc.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SearchDocClient) GetX(ctx context.Context, id int) *SearchDoc {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SearchDocClient) Hooks() []Hook {
+	return c.hooks.SearchDoc
+}
+
+// Interceptors returns the client interceptors.
+func (c *SearchDocClient) Interceptors() []Interceptor {
+	inters := c.inters.SearchDoc
+	return append(inters[:len(inters):len(inters)], searchdoc.Interceptors[:]...)
+}
+
+func (c *SearchDocClient) mutate(ctx context.Context, m *SearchDocMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SearchDocCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SearchDocUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SearchDocUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SearchDocDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SearchDoc mutation op: %q", m.Op())
 	}
 }
 
@@ -1555,7 +1702,8 @@ func (c *VenueClient) QueryBrands(_m *Venue) *BrandQuery {
 
 // Hooks returns the client hooks.
 func (c *VenueClient) Hooks() []Hook {
-	return c.hooks.Venue
+	hooks := c.hooks.Venue
+	return append(hooks[:len(hooks):len(hooks)], venue.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1582,10 +1730,11 @@ func (c *VenueClient) mutate(ctx context.Context, m *VenueMutation) (Value, erro
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Alliance, Brand, Enterprise, MediaCoverage, Region, RoleModel, Venue []ent.Hook
+		Alliance, Brand, Enterprise, MediaCoverage, Region, RoleModel, SearchDoc,
+		Venue []ent.Hook
 	}
 	inters struct {
-		Alliance, Brand, Enterprise, MediaCoverage, Region, RoleModel,
+		Alliance, Brand, Enterprise, MediaCoverage, Region, RoleModel, SearchDoc,
 		Venue []ent.Interceptor
 	}
 )

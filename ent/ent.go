@@ -9,6 +9,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
+	"brandshow/ent/searchdoc"
 	"brandshow/ent/venue"
 	"context"
 	"errors"
@@ -85,6 +86,7 @@ func checkColumn(t, c string) error {
 			mediacoverage.Table: mediacoverage.ValidColumn,
 			region.Table:        region.ValidColumn,
 			rolemodel.Table:     rolemodel.ValidColumn,
+			searchdoc.Table:     searchdoc.ValidColumn,
 			venue.Table:         venue.ValidColumn,
 		})
 	})

@@ -240,7 +240,9 @@ func (_c *EnterpriseCreate) Mutation() *EnterpriseMutation {
 
 // Save creates the Enterprise in the database.
 func (_c *EnterpriseCreate) Save(ctx context.Context) (*Enterprise, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -267,12 +269,18 @@ func (_c *EnterpriseCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *EnterpriseCreate) defaults() {
+func (_c *EnterpriseCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if enterprise.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized enterprise.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := enterprise.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if enterprise.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized enterprise.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := enterprise.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -300,6 +308,7 @@ func (_c *EnterpriseCreate) defaults() {
 		v := enterprise.DefaultWebsite
 		_c.mutation.SetWebsite(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -306,7 +306,9 @@ func (_u *EnterpriseUpdate) RemoveLedAlliances(v ...*Alliance) *EnterpriseUpdate
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *EnterpriseUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -333,11 +335,15 @@ func (_u *EnterpriseUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *EnterpriseUpdate) defaults() {
+func (_u *EnterpriseUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if enterprise.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized enterprise.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := enterprise.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -870,7 +876,9 @@ func (_u *EnterpriseUpdateOne) Select(field string, fields ...string) *Enterpris
 
 // Save executes the query and returns the updated Enterprise entity.
 func (_u *EnterpriseUpdateOne) Save(ctx context.Context) (*Enterprise, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -897,11 +905,15 @@ func (_u *EnterpriseUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *EnterpriseUpdateOne) defaults() {
+func (_u *EnterpriseUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if enterprise.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized enterprise.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := enterprise.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -246,7 +246,9 @@ func (_c *MediaCoverageCreate) Mutation() *MediaCoverageMutation {
 
 // Save creates the MediaCoverage in the database.
 func (_c *MediaCoverageCreate) Save(ctx context.Context) (*MediaCoverage, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -273,12 +275,18 @@ func (_c *MediaCoverageCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *MediaCoverageCreate) defaults() {
+func (_c *MediaCoverageCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if mediacoverage.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized mediacoverage.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := mediacoverage.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if mediacoverage.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized mediacoverage.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := mediacoverage.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -314,6 +322,7 @@ func (_c *MediaCoverageCreate) defaults() {
 		v := mediacoverage.DefaultURL
 		_c.mutation.SetURL(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -305,7 +305,9 @@ func (_u *MediaCoverageUpdate) RemoveRoleModels(v ...*RoleModel) *MediaCoverageU
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *MediaCoverageUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -332,11 +334,15 @@ func (_u *MediaCoverageUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *MediaCoverageUpdate) defaults() {
+func (_u *MediaCoverageUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if mediacoverage.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized mediacoverage.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := mediacoverage.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -860,7 +866,9 @@ func (_u *MediaCoverageUpdateOne) Select(field string, fields ...string) *MediaC
 
 // Save executes the query and returns the updated MediaCoverage entity.
 func (_u *MediaCoverageUpdateOne) Save(ctx context.Context) (*MediaCoverage, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -887,11 +895,15 @@ func (_u *MediaCoverageUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *MediaCoverageUpdateOne) defaults() {
+func (_u *MediaCoverageUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if mediacoverage.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized mediacoverage.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := mediacoverage.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -272,7 +272,9 @@ func (_c *RoleModelCreate) Mutation() *RoleModelMutation {
 
 // Save creates the RoleModel in the database.
 func (_c *RoleModelCreate) Save(ctx context.Context) (*RoleModel, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -299,12 +301,18 @@ func (_c *RoleModelCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *RoleModelCreate) defaults() {
+func (_c *RoleModelCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if rolemodel.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized rolemodel.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := rolemodel.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if rolemodel.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized rolemodel.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := rolemodel.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -340,6 +348,7 @@ func (_c *RoleModelCreate) defaults() {
 		v := rolemodel.DefaultStudioEn
 		_c.mutation.SetStudioEn(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -358,7 +358,9 @@ func (_u *RoleModelUpdate) RemoveMediaCoverages(v ...*MediaCoverage) *RoleModelU
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *RoleModelUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -385,11 +387,15 @@ func (_u *RoleModelUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *RoleModelUpdate) defaults() {
+func (_u *RoleModelUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if rolemodel.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized rolemodel.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := rolemodel.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -1010,7 +1016,9 @@ func (_u *RoleModelUpdateOne) Select(field string, fields ...string) *RoleModelU
 
 // Save executes the query and returns the updated RoleModel entity.
 func (_u *RoleModelUpdateOne) Save(ctx context.Context) (*RoleModel, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -1037,11 +1045,15 @@ func (_u *RoleModelUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *RoleModelUpdateOne) defaults() {
+func (_u *RoleModelUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if rolemodel.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized rolemodel.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := rolemodel.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

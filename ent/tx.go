@@ -26,6 +26,8 @@ type Tx struct {
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
 	RoleModel *RoleModelClient
+	// SearchDoc is the client for interacting with the SearchDoc builders.
+	SearchDoc *SearchDocClient
 	// Venue is the client for interacting with the Venue builders.
 	Venue *VenueClient
 
@@ -165,6 +167,7 @@ func (tx *Tx) init() {
 	tx.MediaCoverage = NewMediaCoverageClient(tx.config)
 	tx.Region = NewRegionClient(tx.config)
 	tx.RoleModel = NewRoleModelClient(tx.config)
+	tx.SearchDoc = NewSearchDocClient(tx.config)
 	tx.Venue = NewVenueClient(tx.config)
 }
 

@@ -276,7 +276,9 @@ func (_c *VenueCreate) Mutation() *VenueMutation {
 
 // Save creates the Venue in the database.
 func (_c *VenueCreate) Save(ctx context.Context) (*Venue, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -303,12 +305,18 @@ func (_c *VenueCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *VenueCreate) defaults() {
+func (_c *VenueCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if venue.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized venue.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := venue.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if venue.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized venue.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := venue.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -352,6 +360,7 @@ func (_c *VenueCreate) defaults() {
 		v := venue.DefaultWebsite
 		_c.mutation.SetWebsite(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -355,7 +355,9 @@ func (_u *VenueUpdate) RemoveBrands(v ...*Brand) *VenueUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *VenueUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -382,11 +384,15 @@ func (_u *VenueUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *VenueUpdate) defaults() {
+func (_u *VenueUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if venue.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized venue.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := venue.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -984,7 +990,9 @@ func (_u *VenueUpdateOne) Select(field string, fields ...string) *VenueUpdateOne
 
 // Save executes the query and returns the updated Venue entity.
 func (_u *VenueUpdateOne) Save(ctx context.Context) (*Venue, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -1011,11 +1019,15 @@ func (_u *VenueUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *VenueUpdateOne) defaults() {
+func (_u *VenueUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if venue.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized venue.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := venue.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

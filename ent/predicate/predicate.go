@@ -24,5 +24,8 @@ type Region func(*sql.Selector)
 // RoleModel is the predicate function for rolemodel builders.
 type RoleModel func(*sql.Selector)
 
+// SearchDoc is the predicate function for searchdoc builders.
+type SearchDoc func(*sql.Selector)
+
 // Venue is the predicate function for venue builders.
 type Venue func(*sql.Selector)

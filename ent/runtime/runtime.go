@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schema"
+	"brandshow/ent/searchdoc"
 	"brandshow/ent/venue"
 	"time"
 )
@@ -19,6 +20,8 @@ import (
 // to their package variables.
 func init() {
 	allianceMixin := schema.Alliance{}.Mixin()
+	allianceMixinHooks3 := allianceMixin[3].Hooks()
+	alliance.Hooks[0] = allianceMixinHooks3[0]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	alliance.Interceptors[0] = allianceMixinInters1[0]
 	allianceMixinFields0 := allianceMixin[0].Fields()
@@ -106,6 +109,8 @@ func init() {
 	// alliance.PurposeEnValidator is a validator for the "purpose_en" field. It is called by the builders before save.
 	alliance.PurposeEnValidator = allianceDescPurposeEn.Validators[0].(func(string) error)
 	brandMixin := schema.Brand{}.Mixin()
+	brandMixinHooks3 := brandMixin[3].Hooks()
+	brand.Hooks[0] = brandMixinHooks3[0]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
 	brandMixinFields0 := brandMixin[0].Fields()
@@ -249,6 +254,8 @@ func init() {
 	// brand.DefaultFeaturedRank holds the default value on creation for the featured_rank field.
 	brand.DefaultFeaturedRank = brandDescFeaturedRank.Default.(int)
 	enterpriseMixin := schema.Enterprise{}.Mixin()
+	enterpriseMixinHooks3 := enterpriseMixin[3].Hooks()
+	enterprise.Hooks[0] = enterpriseMixinHooks3[0]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -352,6 +359,8 @@ func init() {
 		}
 	}()
 	mediacoverageMixin := schema.MediaCoverage{}.Mixin()
+	mediacoverageMixinHooks3 := mediacoverageMixin[3].Hooks()
+	mediacoverage.Hooks[0] = mediacoverageMixinHooks3[0]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
 	mediacoverageMixinFields0 := mediacoverageMixin[0].Fields()
@@ -562,6 +571,8 @@ func init() {
 	// region.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
 	region.NameEnValidator = regionDescNameEn.Validators[0].(func(string) error)
 	rolemodelMixin := schema.RoleModel{}.Mixin()
+	rolemodelMixinHooks3 := rolemodelMixin[3].Hooks()
+	rolemodel.Hooks[0] = rolemodelMixinHooks3[0]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
 	rolemodelMixinFields0 := rolemodelMixin[0].Fields()
@@ -660,7 +671,48 @@ func init() {
 	rolemodel.DefaultStudioEn = rolemodelDescStudioEn.Default.(string)
 	// rolemodel.StudioEnValidator is a validator for the "studio_en" field. It is called by the builders before save.
 	rolemodel.StudioEnValidator = rolemodelDescStudioEn.Validators[0].(func(string) error)
+	searchdocMixin := schema.SearchDoc{}.Mixin()
+	searchdocMixinInters0 := searchdocMixin[0].Interceptors()
+	searchdoc.Interceptors[0] = searchdocMixinInters0[0]
+	searchdocMixinFields0 := searchdocMixin[0].Fields()
+	_ = searchdocMixinFields0
+	searchdocFields := schema.SearchDoc{}.Fields()
+	_ = searchdocFields
+	// searchdocDescCategory is the schema descriptor for category field.
+	searchdocDescCategory := searchdocFields[3].Descriptor()
+	// searchdoc.DefaultCategory holds the default value on creation for the category field.
+	searchdoc.DefaultCategory = searchdocDescCategory.Default.(string)
+	// searchdocDescLevel is the schema descriptor for level field.
+	searchdocDescLevel := searchdocFields[4].Descriptor()
+	// searchdoc.DefaultLevel holds the default value on creation for the level field.
+	searchdoc.DefaultLevel = searchdocDescLevel.Default.(string)
+	// searchdocDescMedium is the schema descriptor for medium field.
+	searchdocDescMedium := searchdocFields[5].Descriptor()
+	// searchdoc.DefaultMedium holds the default value on creation for the medium field.
+	searchdoc.DefaultMedium = searchdocDescMedium.Default.(string)
+	// searchdocDescPrefectures is the schema descriptor for prefectures field.
+	searchdocDescPrefectures := searchdocFields[6].Descriptor()
+	// searchdoc.DefaultPrefectures holds the default value on creation for the prefectures field.
+	searchdoc.DefaultPrefectures = searchdocDescPrefectures.Default.(string)
+	// searchdocDescName is the schema descriptor for name field.
+	searchdocDescName := searchdocFields[7].Descriptor()
+	// searchdoc.DefaultName holds the default value on creation for the name field.
+	searchdoc.DefaultName = searchdocDescName.Default.(string)
+	// searchdocDescPinyin is the schema descriptor for pinyin field.
+	searchdocDescPinyin := searchdocFields[8].Descriptor()
+	// searchdoc.DefaultPinyin holds the default value on creation for the pinyin field.
+	searchdoc.DefaultPinyin = searchdocDescPinyin.Default.(string)
+	// searchdocDescNameTokens is the schema descriptor for name_tokens field.
+	searchdocDescNameTokens := searchdocFields[9].Descriptor()
+	// searchdoc.DefaultNameTokens holds the default value on creation for the name_tokens field.
+	searchdoc.DefaultNameTokens = searchdocDescNameTokens.Default.(string)
+	// searchdocDescTokens is the schema descriptor for tokens field.
+	searchdocDescTokens := searchdocFields[10].Descriptor()
+	// searchdoc.DefaultTokens holds the default value on creation for the tokens field.
+	searchdoc.DefaultTokens = searchdocDescTokens.Default.(string)
 	venueMixin := schema.Venue{}.Mixin()
+	venueMixinHooks3 := venueMixin[3].Hooks()
+	venue.Hooks[0] = venueMixinHooks3[0]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()
