@@ -186,6 +186,7 @@ func filterGroups(ctx context.Context, o Options) [][]string {
 var candidateColumns = []string{
 	searchdoc.FieldID, searchdoc.FieldItemType, searchdoc.FieldItemID, searchdoc.FieldSortDate,
 	searchdoc.FieldCategory, searchdoc.FieldMedium, searchdoc.FieldPrefectures,
+	searchdoc.FieldName, searchdoc.FieldPinyin,
 }
 
 // candidates asks the index for up to CandidateLimit+1 rows matching every

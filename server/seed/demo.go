@@ -18,8 +18,8 @@ import (
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
-	"brandshow/ent/venue"
 	"brandshow/ent/searchindex"
+	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
 )
 
