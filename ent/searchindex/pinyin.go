@@ -2,6 +2,7 @@ package searchindex
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/mozillazg/go-pinyin"
 )
@@ -24,12 +25,28 @@ func PinyinOf(folded []rune) Pinyin {
 		if !isHan(r) {
 			continue
 		}
-		if sy := pinyin.SinglePinyin(r, pinyinArgs); len(sy) > 0 && sy[0] != "" {
-			p.Syllables = append(p.Syllables, sy[0])
+		if sy := syllableOf(r); sy != "" {
+			p.Syllables = append(p.Syllables, sy)
 			p.Runes = append(p.Runes, i)
 		}
 	}
 	return p
+}
+
+// syllables caches each character's reading: go-pinyin computes it with
+// regular expressions, far too slow for every title of every candidate.
+var syllables sync.Map // rune → string
+
+func syllableOf(r rune) string {
+	if s, ok := syllables.Load(r); ok {
+		return s.(string)
+	}
+	s := ""
+	if sy := pinyin.SinglePinyin(r, pinyinArgs); len(sy) > 0 {
+		s = sy[0]
+	}
+	syllables.Store(r, s)
+	return s
 }
 
 // Initials is the first letter of every syllable ("hads" for 红安大嫂).

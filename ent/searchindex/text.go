@@ -24,12 +24,19 @@ type Text struct {
 
 // Fold returns the searchable form of s.
 func Fold(s string) Text {
-	t := Text{Orig: s, Runes: make([]rune, 0, len(s)/2), start: make([]int, 0, len(s)/2), end: make([]int, 0, len(s)/2)}
+	n := utf8.RuneCountInString(s)
+	t := Text{Orig: s, Runes: make([]rune, 0, n), start: make([]int, 0, n), end: make([]int, 0, n)}
 	var buf [8]rune
 	for i, r := range s {
 		w := utf8.RuneLen(r)
 		if w < 0 {
 			w = 1
+		}
+		if 0x4E00 <= r && r <= 0x9FFF { // the common case: a Chinese character
+			t.Runes = append(t.Runes, simplified(r))
+			t.start = append(t.start, i)
+			t.end = append(t.end, i+w)
+			continue
 		}
 		for _, o := range foldRune(r, buf[:0]) {
 			if unicode.IsSpace(o) || unicode.IsControl(o) {
@@ -76,40 +83,44 @@ func foldRune(r rune, out []rune) []rune {
 	return out
 }
 
+// t2sFirst and t2sLast bound the characters that traditionalToSimplified maps.
+const t2sFirst, t2sLast = 0x3400, 0x9FFF
+
 // traditionalToSimplified maps single traditional characters to simplified
-// ones. It is built once from OpenCC's t2s dictionaries, character by
-// character: search folds text and queries alike, so a character-level map
-// is consistent on both sides and keeps every character's position, which
-// highlighting needs (OpenCC's phrase rules could change lengths).
-var traditionalToSimplified = sync.OnceValue(func() map[rune]rune {
-	m := map[rune]rune{}
+// ones, as a flat table over the CJK ideograph blocks. It is built once from
+// OpenCC's t2s dictionaries, character by character: search folds text and
+// queries alike, so a character-level map is consistent on both sides and
+// keeps every character's position, which highlighting needs (OpenCC's
+// phrase rules could change lengths).
+var traditionalToSimplified = sync.OnceValue(func() []rune {
+	table := make([]rune, t2sLast-t2sFirst+1)
+	for i := range table {
+		table[i] = rune(t2sFirst + i)
+	}
 	cc, err := opencc.New("t2s")
 	if err != nil {
-		return m // the dictionaries are embedded; this does not happen
+		return table // the dictionaries are embedded; this does not happen
 	}
 	var b strings.Builder
-	for r := rune(0x3400); r <= 0x9FFF; r++ {
-		if r == 0x4DC0 {
-			r = 0x4E00
-		}
+	for r := rune(t2sFirst); r <= t2sLast; r++ {
 		b.Reset()
 		b.WriteRune(r)
 		s, err := cc.Convert(b.String())
 		if err != nil {
 			continue
 		}
-		if o, n := utf8.DecodeRuneInString(s); n == len(s) && o != r && o != utf8.RuneError {
-			m[r] = o
+		if o, n := utf8.DecodeRuneInString(s); n == len(s) && o != utf8.RuneError {
+			table[r-t2sFirst] = o
 		}
 	}
-	return m
+	return table
 })
 
 func simplified(r rune) rune {
-	if o, ok := traditionalToSimplified()[r]; ok {
-		return o
+	if r < t2sFirst || r > t2sLast {
+		return r
 	}
-	return r
+	return traditionalToSimplified()[r-t2sFirst]
 }
 
 // isHan reports whether a folded character is a Chinese character.
