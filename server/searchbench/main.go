@@ -25,9 +25,9 @@ import (
 
 	"brandshow/ent"
 	"brandshow/ent/mediacoverage"
+	_ "brandshow/ent/runtime"
 	"brandshow/ent/schematype"
 	"brandshow/ent/searchindex"
-	_ "brandshow/ent/runtime"
 	"brandshow/server/seed"
 	"brandshow/server/store"
 
@@ -213,7 +213,7 @@ func generate(ctx context.Context, client *ent.Client, n int) error {
 			builders = append(builders, tx.MediaCoverage.Create().
 				SetSlug(fmt.Sprintf("bench-%d", done+i)).SetTitleZh([]string{title[:min(len(title), 60*3)]}[0]).
 				SetSummaryZh(sentence(r)).SetBodyZh(body.String()).SetOutlet("示例报").
-				SetMedium(media[r.IntN(len(media))]).SetPublishedOn(base.Add(time.Duration(r.IntN(3650*24)) * time.Hour)).
+				SetMedium(media[r.IntN(len(media))]).SetPublishedOn(base.Add(time.Duration(r.IntN(3650*24))*time.Hour)).
 				SetStatus(schematype.StatusPublished).AddBrandIDs(brands[r.IntN(len(brands))]))
 		}
 		if err := tx.MediaCoverage.CreateBulk(builders...).Exec(ctx); err != nil {
