@@ -18,6 +18,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
+	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
 
@@ -48,6 +49,8 @@ type Client struct {
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
 	RoleModel *RoleModelClient
+	// SearchDoc is the client for interacting with the SearchDoc builders.
+	SearchDoc *SearchDocClient
 	// Token is the client for interacting with the Token builders.
 	Token *TokenClient
 	// Venue is the client for interacting with the Venue builders.
@@ -70,6 +73,7 @@ func (c *Client) init() {
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
 	c.Region = NewRegionClient(c.config)
 	c.RoleModel = NewRoleModelClient(c.config)
+	c.SearchDoc = NewSearchDocClient(c.config)
 	c.Token = NewTokenClient(c.config)
 	c.Venue = NewVenueClient(c.config)
 }
@@ -171,6 +175,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MediaCoverage: NewMediaCoverageClient(cfg),
 		Region:        NewRegionClient(cfg),
 		RoleModel:     NewRoleModelClient(cfg),
+		SearchDoc:     NewSearchDocClient(cfg),
 		Token:         NewTokenClient(cfg),
 		Venue:         NewVenueClient(cfg),
 	}, nil
@@ -199,6 +204,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MediaCoverage: NewMediaCoverageClient(cfg),
 		Region:        NewRegionClient(cfg),
 		RoleModel:     NewRoleModelClient(cfg),
+		SearchDoc:     NewSearchDocClient(cfg),
 		Token:         NewTokenClient(cfg),
 		Venue:         NewVenueClient(cfg),
 	}, nil
@@ -231,7 +237,7 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Alliance, c.AuditEntry, c.Brand, c.Enterprise, c.MediaCoverage, c.Region,
-		c.RoleModel, c.Token, c.Venue,
+		c.RoleModel, c.SearchDoc, c.Token, c.Venue,
 	} {
 		n.Use(hooks...)
 	}
@@ -242,7 +248,7 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Alliance, c.AuditEntry, c.Brand, c.Enterprise, c.MediaCoverage, c.Region,
-		c.RoleModel, c.Token, c.Venue,
+		c.RoleModel, c.SearchDoc, c.Token, c.Venue,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -265,6 +271,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Region.mutate(ctx, m)
 	case *RoleModelMutation:
 		return c.RoleModel.mutate(ctx, m)
+	case *SearchDocMutation:
+		return c.SearchDoc.mutate(ctx, m)
 	case *TokenMutation:
 		return c.Token.mutate(ctx, m)
 	case *VenueMutation:
@@ -1568,6 +1576,140 @@ func (c *RoleModelClient) mutate(ctx context.Context, m *RoleModelMutation) (Val
 	}
 }
 
+// SearchDocClient is a client for the SearchDoc schema.
+type SearchDocClient struct {
+	config
+}
+
+// NewSearchDocClient returns a client for the SearchDoc from the given config.
+func NewSearchDocClient(c config) *SearchDocClient {
+	return &SearchDocClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `searchdoc.Hooks(f(g(h())))`.
+func (c *SearchDocClient) Use(hooks ...Hook) {
+	c.hooks.SearchDoc = append(c.hooks.SearchDoc, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `searchdoc.Intercept(f(g(h())))`.
+func (c *SearchDocClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SearchDoc = append(c.inters.SearchDoc, interceptors...)
+}
+
+// Create returns a builder for creating a SearchDoc entity.
+func (c *SearchDocClient) Create() *SearchDocCreate {
+	mutation := newSearchDocMutation(c.config, OpCreate)
+	return &SearchDocCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SearchDoc entities.
+func (c *SearchDocClient) CreateBulk(builders ...*SearchDocCreate) *SearchDocCreateBulk {
+	return &SearchDocCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SearchDocClient) MapCreateBulk(slice any, setFunc func(*SearchDocCreate, int)) *SearchDocCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SearchDocCreateBulk{err: fmt.Errorf("calling to SearchDocClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SearchDocCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SearchDocCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SearchDoc.
+func (c *SearchDocClient) Update() *SearchDocUpdate {
+	mutation := newSearchDocMutation(c.config, OpUpdate)
+	return &SearchDocUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SearchDocClient) UpdateOne(_m *SearchDoc) *SearchDocUpdateOne {
+	mutation := newSearchDocMutation(c.config, OpUpdateOne, withSearchDoc(_m))
+	return &SearchDocUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SearchDocClient) UpdateOneID(id int) *SearchDocUpdateOne {
+	mutation := newSearchDocMutation(c.config, OpUpdateOne, withSearchDocID(id))
+	return &SearchDocUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SearchDoc.
+func (c *SearchDocClient) Delete() *SearchDocDelete {
+	mutation := newSearchDocMutation(c.config, OpDelete)
+	return &SearchDocDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SearchDocClient) DeleteOne(_m *SearchDoc) *SearchDocDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SearchDocClient) DeleteOneID(id int) *SearchDocDeleteOne {
+	builder := c.Delete().Where(searchdoc.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SearchDocDeleteOne{builder}
+}
+
+// Query returns a query builder for SearchDoc.
+func (c *SearchDocClient) Query() *SearchDocQuery {
+	return &SearchDocQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSearchDoc},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SearchDoc entity by its id.
+func (c *SearchDocClient) Get(ctx context.Context, id int) (*SearchDoc, error) {
+	return c.Query().Where(searchdoc.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SearchDocClient) GetX(ctx context.Context, id int) *SearchDoc {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SearchDocClient) Hooks() []Hook {
+	return c.hooks.SearchDoc
+}
+
+// Interceptors returns the client interceptors.
+func (c *SearchDocClient) Interceptors() []Interceptor {
+	inters := c.inters.SearchDoc
+	return append(inters[:len(inters):len(inters)], searchdoc.Interceptors[:]...)
+}
+
+func (c *SearchDocClient) mutate(ctx context.Context, m *SearchDocMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SearchDocCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SearchDocUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SearchDocUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SearchDocDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SearchDoc mutation op: %q", m.Op())
+	}
+}
+
 // TokenClient is a client for the Token schema.
 type TokenClient struct {
 	config
@@ -1872,11 +2014,11 @@ func (c *VenueClient) mutate(ctx context.Context, m *VenueMutation) (Value, erro
 type (
 	hooks struct {
 		Alliance, AuditEntry, Brand, Enterprise, MediaCoverage, Region, RoleModel,
-		Token, Venue []ent.Hook
+		SearchDoc, Token, Venue []ent.Hook
 	}
 	inters struct {
 		Alliance, AuditEntry, Brand, Enterprise, MediaCoverage, Region, RoleModel,
-		Token, Venue []ent.Interceptor
+		SearchDoc, Token, Venue []ent.Interceptor
 	}
 )
 

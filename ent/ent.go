@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
+	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
 	"context"
@@ -88,6 +89,7 @@ func checkColumn(t, c string) error {
 			mediacoverage.Table: mediacoverage.ValidColumn,
 			region.Table:        region.ValidColumn,
 			rolemodel.Table:     rolemodel.ValidColumn,
+			searchdoc.Table:     searchdoc.ValidColumn,
 			token.Table:         token.ValidColumn,
 			venue.Table:         venue.ValidColumn,
 		})

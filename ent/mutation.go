@@ -12,6 +12,7 @@ import (
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
+	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
 	"context"
@@ -40,6 +41,7 @@ const (
 	TypeMediaCoverage = "MediaCoverage"
 	TypeRegion        = "Region"
 	TypeRoleModel     = "RoleModel"
+	TypeSearchDoc     = "SearchDoc"
 	TypeToken         = "Token"
 	TypeVenue         = "Venue"
 )
@@ -10322,6 +10324,1038 @@ func (m *RoleModelMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown RoleModel edge %s", name)
+}
+
+// SearchDocMutation represents an operation that mutates the SearchDoc nodes in the graph.
+type SearchDocMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	status        *schematype.Status
+	published_at  *time.Time
+	item_type     *searchdoc.ItemType
+	item_id       *int
+	additem_id    *int
+	sort_date     *time.Time
+	category      *string
+	level         *string
+	medium        *string
+	prefectures   *string
+	name          *string
+	pinyin        *string
+	name_tokens   *string
+	tokens        *string
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*SearchDoc, error)
+	predicates    []predicate.SearchDoc
+}
+
+var _ ent.Mutation = (*SearchDocMutation)(nil)
+
+// searchdocOption allows management of the mutation configuration using functional options.
+type searchdocOption func(*SearchDocMutation)
+
+// newSearchDocMutation creates new mutation for the SearchDoc entity.
+func newSearchDocMutation(c config, op Op, opts ...searchdocOption) *SearchDocMutation {
+	m := &SearchDocMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSearchDoc,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSearchDocID sets the ID field of the mutation.
+func withSearchDocID(id int) searchdocOption {
+	return func(m *SearchDocMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SearchDoc
+		)
+		m.oldValue = func(ctx context.Context) (*SearchDoc, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SearchDoc.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSearchDoc sets the old SearchDoc of the mutation.
+func withSearchDoc(node *SearchDoc) searchdocOption {
+	return func(m *SearchDocMutation) {
+		m.oldValue = func(context.Context) (*SearchDoc, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SearchDocMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SearchDocMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SearchDocMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SearchDocMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SearchDoc.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetStatus sets the "status" field.
+func (m *SearchDocMutation) SetStatus(s schematype.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *SearchDocMutation) Status() (r schematype.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldStatus(ctx context.Context) (v schematype.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *SearchDocMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (m *SearchDocMutation) SetPublishedAt(t time.Time) {
+	m.published_at = &t
+}
+
+// PublishedAt returns the value of the "published_at" field in the mutation.
+func (m *SearchDocMutation) PublishedAt() (r time.Time, exists bool) {
+	v := m.published_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishedAt returns the old "published_at" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldPublishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishedAt: %w", err)
+	}
+	return oldValue.PublishedAt, nil
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (m *SearchDocMutation) ClearPublishedAt() {
+	m.published_at = nil
+	m.clearedFields[searchdoc.FieldPublishedAt] = struct{}{}
+}
+
+// PublishedAtCleared returns if the "published_at" field was cleared in this mutation.
+func (m *SearchDocMutation) PublishedAtCleared() bool {
+	_, ok := m.clearedFields[searchdoc.FieldPublishedAt]
+	return ok
+}
+
+// ResetPublishedAt resets all changes to the "published_at" field.
+func (m *SearchDocMutation) ResetPublishedAt() {
+	m.published_at = nil
+	delete(m.clearedFields, searchdoc.FieldPublishedAt)
+}
+
+// SetItemType sets the "item_type" field.
+func (m *SearchDocMutation) SetItemType(st searchdoc.ItemType) {
+	m.item_type = &st
+}
+
+// ItemType returns the value of the "item_type" field in the mutation.
+func (m *SearchDocMutation) ItemType() (r searchdoc.ItemType, exists bool) {
+	v := m.item_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldItemType returns the old "item_type" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldItemType(ctx context.Context) (v searchdoc.ItemType, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldItemType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldItemType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldItemType: %w", err)
+	}
+	return oldValue.ItemType, nil
+}
+
+// ResetItemType resets all changes to the "item_type" field.
+func (m *SearchDocMutation) ResetItemType() {
+	m.item_type = nil
+}
+
+// SetItemID sets the "item_id" field.
+func (m *SearchDocMutation) SetItemID(i int) {
+	m.item_id = &i
+	m.additem_id = nil
+}
+
+// ItemID returns the value of the "item_id" field in the mutation.
+func (m *SearchDocMutation) ItemID() (r int, exists bool) {
+	v := m.item_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldItemID returns the old "item_id" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldItemID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldItemID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldItemID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldItemID: %w", err)
+	}
+	return oldValue.ItemID, nil
+}
+
+// AddItemID adds i to the "item_id" field.
+func (m *SearchDocMutation) AddItemID(i int) {
+	if m.additem_id != nil {
+		*m.additem_id += i
+	} else {
+		m.additem_id = &i
+	}
+}
+
+// AddedItemID returns the value that was added to the "item_id" field in this mutation.
+func (m *SearchDocMutation) AddedItemID() (r int, exists bool) {
+	v := m.additem_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetItemID resets all changes to the "item_id" field.
+func (m *SearchDocMutation) ResetItemID() {
+	m.item_id = nil
+	m.additem_id = nil
+}
+
+// SetSortDate sets the "sort_date" field.
+func (m *SearchDocMutation) SetSortDate(t time.Time) {
+	m.sort_date = &t
+}
+
+// SortDate returns the value of the "sort_date" field in the mutation.
+func (m *SearchDocMutation) SortDate() (r time.Time, exists bool) {
+	v := m.sort_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSortDate returns the old "sort_date" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldSortDate(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSortDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSortDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSortDate: %w", err)
+	}
+	return oldValue.SortDate, nil
+}
+
+// ResetSortDate resets all changes to the "sort_date" field.
+func (m *SearchDocMutation) ResetSortDate() {
+	m.sort_date = nil
+}
+
+// SetCategory sets the "category" field.
+func (m *SearchDocMutation) SetCategory(s string) {
+	m.category = &s
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *SearchDocMutation) Category() (r string, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldCategory(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *SearchDocMutation) ResetCategory() {
+	m.category = nil
+}
+
+// SetLevel sets the "level" field.
+func (m *SearchDocMutation) SetLevel(s string) {
+	m.level = &s
+}
+
+// Level returns the value of the "level" field in the mutation.
+func (m *SearchDocMutation) Level() (r string, exists bool) {
+	v := m.level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel returns the old "level" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldLevel(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel: %w", err)
+	}
+	return oldValue.Level, nil
+}
+
+// ResetLevel resets all changes to the "level" field.
+func (m *SearchDocMutation) ResetLevel() {
+	m.level = nil
+}
+
+// SetMedium sets the "medium" field.
+func (m *SearchDocMutation) SetMedium(s string) {
+	m.medium = &s
+}
+
+// Medium returns the value of the "medium" field in the mutation.
+func (m *SearchDocMutation) Medium() (r string, exists bool) {
+	v := m.medium
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMedium returns the old "medium" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldMedium(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMedium is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMedium requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMedium: %w", err)
+	}
+	return oldValue.Medium, nil
+}
+
+// ResetMedium resets all changes to the "medium" field.
+func (m *SearchDocMutation) ResetMedium() {
+	m.medium = nil
+}
+
+// SetPrefectures sets the "prefectures" field.
+func (m *SearchDocMutation) SetPrefectures(s string) {
+	m.prefectures = &s
+}
+
+// Prefectures returns the value of the "prefectures" field in the mutation.
+func (m *SearchDocMutation) Prefectures() (r string, exists bool) {
+	v := m.prefectures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrefectures returns the old "prefectures" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldPrefectures(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrefectures is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrefectures requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrefectures: %w", err)
+	}
+	return oldValue.Prefectures, nil
+}
+
+// ResetPrefectures resets all changes to the "prefectures" field.
+func (m *SearchDocMutation) ResetPrefectures() {
+	m.prefectures = nil
+}
+
+// SetName sets the "name" field.
+func (m *SearchDocMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *SearchDocMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *SearchDocMutation) ResetName() {
+	m.name = nil
+}
+
+// SetPinyin sets the "pinyin" field.
+func (m *SearchDocMutation) SetPinyin(s string) {
+	m.pinyin = &s
+}
+
+// Pinyin returns the value of the "pinyin" field in the mutation.
+func (m *SearchDocMutation) Pinyin() (r string, exists bool) {
+	v := m.pinyin
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPinyin returns the old "pinyin" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldPinyin(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPinyin is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPinyin requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPinyin: %w", err)
+	}
+	return oldValue.Pinyin, nil
+}
+
+// ResetPinyin resets all changes to the "pinyin" field.
+func (m *SearchDocMutation) ResetPinyin() {
+	m.pinyin = nil
+}
+
+// SetNameTokens sets the "name_tokens" field.
+func (m *SearchDocMutation) SetNameTokens(s string) {
+	m.name_tokens = &s
+}
+
+// NameTokens returns the value of the "name_tokens" field in the mutation.
+func (m *SearchDocMutation) NameTokens() (r string, exists bool) {
+	v := m.name_tokens
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNameTokens returns the old "name_tokens" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldNameTokens(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNameTokens is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNameTokens requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNameTokens: %w", err)
+	}
+	return oldValue.NameTokens, nil
+}
+
+// ResetNameTokens resets all changes to the "name_tokens" field.
+func (m *SearchDocMutation) ResetNameTokens() {
+	m.name_tokens = nil
+}
+
+// SetTokens sets the "tokens" field.
+func (m *SearchDocMutation) SetTokens(s string) {
+	m.tokens = &s
+}
+
+// Tokens returns the value of the "tokens" field in the mutation.
+func (m *SearchDocMutation) Tokens() (r string, exists bool) {
+	v := m.tokens
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokens returns the old "tokens" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldTokens(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokens is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokens requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokens: %w", err)
+	}
+	return oldValue.Tokens, nil
+}
+
+// ResetTokens resets all changes to the "tokens" field.
+func (m *SearchDocMutation) ResetTokens() {
+	m.tokens = nil
+}
+
+// Where appends a list predicates to the SearchDocMutation builder.
+func (m *SearchDocMutation) Where(ps ...predicate.SearchDoc) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SearchDocMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SearchDocMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SearchDoc, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SearchDocMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SearchDocMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SearchDoc).
+func (m *SearchDocMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SearchDocMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.status != nil {
+		fields = append(fields, searchdoc.FieldStatus)
+	}
+	if m.published_at != nil {
+		fields = append(fields, searchdoc.FieldPublishedAt)
+	}
+	if m.item_type != nil {
+		fields = append(fields, searchdoc.FieldItemType)
+	}
+	if m.item_id != nil {
+		fields = append(fields, searchdoc.FieldItemID)
+	}
+	if m.sort_date != nil {
+		fields = append(fields, searchdoc.FieldSortDate)
+	}
+	if m.category != nil {
+		fields = append(fields, searchdoc.FieldCategory)
+	}
+	if m.level != nil {
+		fields = append(fields, searchdoc.FieldLevel)
+	}
+	if m.medium != nil {
+		fields = append(fields, searchdoc.FieldMedium)
+	}
+	if m.prefectures != nil {
+		fields = append(fields, searchdoc.FieldPrefectures)
+	}
+	if m.name != nil {
+		fields = append(fields, searchdoc.FieldName)
+	}
+	if m.pinyin != nil {
+		fields = append(fields, searchdoc.FieldPinyin)
+	}
+	if m.name_tokens != nil {
+		fields = append(fields, searchdoc.FieldNameTokens)
+	}
+	if m.tokens != nil {
+		fields = append(fields, searchdoc.FieldTokens)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SearchDocMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case searchdoc.FieldStatus:
+		return m.Status()
+	case searchdoc.FieldPublishedAt:
+		return m.PublishedAt()
+	case searchdoc.FieldItemType:
+		return m.ItemType()
+	case searchdoc.FieldItemID:
+		return m.ItemID()
+	case searchdoc.FieldSortDate:
+		return m.SortDate()
+	case searchdoc.FieldCategory:
+		return m.Category()
+	case searchdoc.FieldLevel:
+		return m.Level()
+	case searchdoc.FieldMedium:
+		return m.Medium()
+	case searchdoc.FieldPrefectures:
+		return m.Prefectures()
+	case searchdoc.FieldName:
+		return m.Name()
+	case searchdoc.FieldPinyin:
+		return m.Pinyin()
+	case searchdoc.FieldNameTokens:
+		return m.NameTokens()
+	case searchdoc.FieldTokens:
+		return m.Tokens()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SearchDocMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case searchdoc.FieldStatus:
+		return m.OldStatus(ctx)
+	case searchdoc.FieldPublishedAt:
+		return m.OldPublishedAt(ctx)
+	case searchdoc.FieldItemType:
+		return m.OldItemType(ctx)
+	case searchdoc.FieldItemID:
+		return m.OldItemID(ctx)
+	case searchdoc.FieldSortDate:
+		return m.OldSortDate(ctx)
+	case searchdoc.FieldCategory:
+		return m.OldCategory(ctx)
+	case searchdoc.FieldLevel:
+		return m.OldLevel(ctx)
+	case searchdoc.FieldMedium:
+		return m.OldMedium(ctx)
+	case searchdoc.FieldPrefectures:
+		return m.OldPrefectures(ctx)
+	case searchdoc.FieldName:
+		return m.OldName(ctx)
+	case searchdoc.FieldPinyin:
+		return m.OldPinyin(ctx)
+	case searchdoc.FieldNameTokens:
+		return m.OldNameTokens(ctx)
+	case searchdoc.FieldTokens:
+		return m.OldTokens(ctx)
+	}
+	return nil, fmt.Errorf("unknown SearchDoc field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SearchDocMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case searchdoc.FieldStatus:
+		v, ok := value.(schematype.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case searchdoc.FieldPublishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishedAt(v)
+		return nil
+	case searchdoc.FieldItemType:
+		v, ok := value.(searchdoc.ItemType)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetItemType(v)
+		return nil
+	case searchdoc.FieldItemID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetItemID(v)
+		return nil
+	case searchdoc.FieldSortDate:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSortDate(v)
+		return nil
+	case searchdoc.FieldCategory:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
+		return nil
+	case searchdoc.FieldLevel:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel(v)
+		return nil
+	case searchdoc.FieldMedium:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMedium(v)
+		return nil
+	case searchdoc.FieldPrefectures:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrefectures(v)
+		return nil
+	case searchdoc.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case searchdoc.FieldPinyin:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPinyin(v)
+		return nil
+	case searchdoc.FieldNameTokens:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNameTokens(v)
+		return nil
+	case searchdoc.FieldTokens:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokens(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SearchDoc field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SearchDocMutation) AddedFields() []string {
+	var fields []string
+	if m.additem_id != nil {
+		fields = append(fields, searchdoc.FieldItemID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SearchDocMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case searchdoc.FieldItemID:
+		return m.AddedItemID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SearchDocMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case searchdoc.FieldItemID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddItemID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SearchDoc numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SearchDocMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(searchdoc.FieldPublishedAt) {
+		fields = append(fields, searchdoc.FieldPublishedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SearchDocMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SearchDocMutation) ClearField(name string) error {
+	switch name {
+	case searchdoc.FieldPublishedAt:
+		m.ClearPublishedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown SearchDoc nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SearchDocMutation) ResetField(name string) error {
+	switch name {
+	case searchdoc.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case searchdoc.FieldPublishedAt:
+		m.ResetPublishedAt()
+		return nil
+	case searchdoc.FieldItemType:
+		m.ResetItemType()
+		return nil
+	case searchdoc.FieldItemID:
+		m.ResetItemID()
+		return nil
+	case searchdoc.FieldSortDate:
+		m.ResetSortDate()
+		return nil
+	case searchdoc.FieldCategory:
+		m.ResetCategory()
+		return nil
+	case searchdoc.FieldLevel:
+		m.ResetLevel()
+		return nil
+	case searchdoc.FieldMedium:
+		m.ResetMedium()
+		return nil
+	case searchdoc.FieldPrefectures:
+		m.ResetPrefectures()
+		return nil
+	case searchdoc.FieldName:
+		m.ResetName()
+		return nil
+	case searchdoc.FieldPinyin:
+		m.ResetPinyin()
+		return nil
+	case searchdoc.FieldNameTokens:
+		m.ResetNameTokens()
+		return nil
+	case searchdoc.FieldTokens:
+		m.ResetTokens()
+		return nil
+	}
+	return fmt.Errorf("unknown SearchDoc field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SearchDocMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SearchDocMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SearchDocMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SearchDocMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SearchDocMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SearchDocMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SearchDocMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown SearchDoc unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SearchDocMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown SearchDoc edge %s", name)
 }
 
 // TokenMutation represents an operation that mutates the Token nodes in the graph.

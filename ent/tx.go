@@ -28,6 +28,8 @@ type Tx struct {
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
 	RoleModel *RoleModelClient
+	// SearchDoc is the client for interacting with the SearchDoc builders.
+	SearchDoc *SearchDocClient
 	// Token is the client for interacting with the Token builders.
 	Token *TokenClient
 	// Venue is the client for interacting with the Venue builders.
@@ -170,6 +172,7 @@ func (tx *Tx) init() {
 	tx.MediaCoverage = NewMediaCoverageClient(tx.config)
 	tx.Region = NewRegionClient(tx.config)
 	tx.RoleModel = NewRoleModelClient(tx.config)
+	tx.SearchDoc = NewSearchDocClient(tx.config)
 	tx.Token = NewTokenClient(tx.config)
 	tx.Venue = NewVenueClient(tx.config)
 }

@@ -237,6 +237,11 @@ func TestAuditLog(t *testing.T) {
 		if r := e.as(t, "anonymous", `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": strconv.Itoa(entry.ID)}); !strings.Contains(string(r.Data), "null") || len(r.Errors) == 0 {
 			t.Errorf("node(audit entry) as anonymous: %s %+v", r.Data, r.Errors)
 		}
+		// Only content is audited, not the search index that mirrors it.
+		admin := visibility.WithViewer(context.Background(), visibility.Viewer{Name: "t", Role: visibility.RoleAdmin})
+		if n := e.db.Client.AuditEntry.Query().Where(auditentry.EntityTypeNEQ("Brand")).CountX(admin); n != 0 {
+			t.Errorf("%d audit entries for other types than Brand", n)
+		}
 		// Links are recorded as LINK entries.
 		person := e.db.Client.RoleModel.Query().FirstX(e.all())
 		r = e.as(t, "publisher", `mutation($id: ID!, $p: ID!) { updateBrand(id: $id, input: {addRoleModelIDs: [$p]}) { id } }`, map[string]any{"id": id, "p": strconv.Itoa(person.ID)})

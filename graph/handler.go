@@ -84,6 +84,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", limiter.Middleware(auth.Middleware(cfg.DB.Client, cfg.DB.Public, gql)))
 	mux.Handle("/graphiql", playground.Handler("brandshow GraphQL", "/graphql"))
+	mux.Handle("/feeds/", NewFeedHandler(cfg))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))

@@ -5,10 +5,14 @@ package graph
 import (
 	"brandshow/ent"
 	"brandshow/ent/brand"
+	"brandshow/ent/mediacoverage"
 	"bytes"
 	"fmt"
 	"io"
 	"strconv"
+	"time"
+
+	"entgo.io/contrib/entgql"
 )
 
 // Number of published brands in one category.
@@ -27,11 +31,101 @@ type LevelCount struct {
 	Count int `json:"count"`
 }
 
+// Number of coverage hits in one medium.
+type MediumCount struct {
+	// The medium.
+	Medium mediacoverage.Medium `json:"medium"`
+	// Hits in it.
+	Count int `json:"count"`
+}
+
 // Number of published brands in one prefecture-level division, counties included.
 type PrefectureCount struct {
 	// The prefecture-level division.
 	Region *ent.Region `json:"region"`
 	// Published brands in it and its counties.
+	Count int `json:"count"`
+}
+
+// A page of search hits, best first. Ranking is exact over every match when
+// rankedWithin is null; otherwise the index found more candidates than the
+// engine ranks, and the hits are the best of the rankedWithin newest ones
+// (name and title matches are always taken first, never dropped for body matches).
+type SearchConnection struct {
+	// The hits of this page, each with its cursor.
+	Edges []*SearchEdge `json:"edges"`
+	// Information to fetch the next page.
+	PageInfo *entgql.PageInfo[int] `json:"pageInfo"`
+	// Number of hits (all pages) among the candidates ranked.
+	TotalCount int `json:"totalCount"`
+	// Null when every match was ranked; otherwise how many candidates were checked and ranked.
+	RankedWithin *int `json:"rankedWithin,omitempty"`
+	// Hit counts per type, category, prefecture and medium, for filter menus.
+	Facets *SearchFacets `json:"facets"`
+}
+
+// One hit in a search connection, with its cursor.
+type SearchEdge struct {
+	// Opaque cursor of this hit, for after.
+	Cursor entgql.Cursor[int] `json:"cursor"`
+	// The hit.
+	Node *SearchHit `json:"node"`
+}
+
+// Hit counts of the current query and filters, for filter menus.
+type SearchFacets struct {
+	// Hits per type, every type listed.
+	Types []*SearchTypeCount `json:"types"`
+	// Brand hits per category, every category listed.
+	Categories []*CategoryCount `json:"categories"`
+	// Hits per prefecture-level division (counties counted in theirs), only those with hits, by region code.
+	Prefectures []*PrefectureCount `json:"prefectures"`
+	// Coverage hits per medium, every medium listed.
+	Media []*MediumCount `json:"media"`
+}
+
+// Narrows a search. All given conditions must hold; lists match any of their values.
+type SearchFilter struct {
+	// Only items of this region or below it (GB/T 2260 code): a prefecture includes its counties. Coverage is placed by the brands it is about.
+	RegionCode *string `json:"regionCode,omitempty"`
+	// Only brands of these categories (other types have no category and drop out).
+	Categories []brand.Category `json:"categories,omitempty"`
+	// Only brands at these levels (other types drop out).
+	Levels []brand.Level `json:"levels,omitempty"`
+	// Only coverage in these media (other types drop out).
+	Media []mediacoverage.Medium `json:"media,omitempty"`
+	// Only coverage published on or after this time (other types drop out).
+	PublishedFrom *time.Time `json:"publishedFrom,omitempty"`
+	// Only coverage published before this time (other types drop out).
+	PublishedBefore *time.Time `json:"publishedBefore,omitempty"`
+}
+
+// Where one field matched. The excerpt is plain text, never markup: escape it
+// like any text before showing it, and mark the ranges yourself.
+type SearchHighlight struct {
+	// The field: name, nameEn, title, titleEn, summary, summaryEn, story, storyEn, bio, bioEn, body, bodyEn, industry, place, address, purpose, studio, honours, outlet, author, ...
+	Field string `json:"field"`
+	// The field's text (names whole; long texts as about 80 characters around the first match, cut ends marked with …).
+	Excerpt string `json:"excerpt"`
+	// The matches in the excerpt.
+	Ranges []*TextRange `json:"ranges"`
+}
+
+// A found item, how well it matched, and where.
+type SearchHit struct {
+	// The item.
+	Item ent.Noder `json:"item"`
+	// Relevance: 200 + BM25 when the whole query is the item's whole name, 100 + BM25 when every term is in the name or title, otherwise BM25 (see README, Ranking).
+	Score float64 `json:"score"`
+	// Where the item matched, one entry per matching field.
+	Highlights []*SearchHighlight `json:"highlights"`
+}
+
+// Number of hits of one type.
+type SearchTypeCount struct {
+	// The type.
+	Type SearchType `json:"type"`
+	// Hits of that type.
 	Count int `json:"count"`
 }
 
@@ -59,6 +153,24 @@ type Stats struct {
 	BrandsByLevel []*LevelCount `json:"brandsByLevel"`
 	// Published brands per prefecture-level division, every division listed, by region code.
 	BrandsByPrefecture []*PrefectureCount `json:"brandsByPrefecture"`
+}
+
+// A name that starts with (or contains) what the user typed.
+type Suggestion struct {
+	// The name to show, in Chinese.
+	Text string `json:"text"`
+	// The type of the named item.
+	Type SearchType `json:"type"`
+	// The named item.
+	Item ent.Noder `json:"item"`
+}
+
+// A stretch of text: [start, end) offsets in Unicode code points (characters, not bytes or UTF-16 units).
+type TextRange struct {
+	// Offset of the first character.
+	Start int `json:"start"`
+	// Offset after the last character.
+	End int `json:"end"`
 }
 
 // A venue and its great-circle distance from the point asked for.
@@ -123,6 +235,76 @@ func (e *Language) UnmarshalJSON(b []byte) error {
 }
 
 func (e Language) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A kind of item that search finds.
+type SearchType string
+
+const (
+	// Labor brands.
+	SearchTypeBrand SearchType = "BRAND"
+	// Role models (典型人物).
+	SearchTypeRoleModel SearchType = "ROLE_MODEL"
+	// Enterprises.
+	SearchTypeEnterprise SearchType = "ENTERPRISE"
+	// Brand alliances.
+	SearchTypeAlliance SearchType = "ALLIANCE"
+	// Venues: workshops, experience halls, parks, training bases.
+	SearchTypeVenue SearchType = "VENUE"
+	// Media coverage: reports, features, films.
+	SearchTypeMediaCoverage SearchType = "MEDIA_COVERAGE"
+)
+
+var AllSearchType = []SearchType{
+	SearchTypeBrand,
+	SearchTypeRoleModel,
+	SearchTypeEnterprise,
+	SearchTypeAlliance,
+	SearchTypeVenue,
+	SearchTypeMediaCoverage,
+}
+
+func (e SearchType) IsValid() bool {
+	switch e {
+	case SearchTypeBrand, SearchTypeRoleModel, SearchTypeEnterprise, SearchTypeAlliance, SearchTypeVenue, SearchTypeMediaCoverage:
+		return true
+	}
+	return false
+}
+
+func (e SearchType) String() string {
+	return string(e)
+}
+
+func (e *SearchType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchType", str)
+	}
+	return nil
+}
+
+func (e SearchType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchType) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

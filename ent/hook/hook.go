@@ -92,6 +92,18 @@ func (f RoleModelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RoleModelMutation", m)
 }
 
+// The SearchDocFunc type is an adapter to allow the use of ordinary
+// function as SearchDoc mutator.
+type SearchDocFunc func(context.Context, *ent.SearchDocMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SearchDocFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SearchDocMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SearchDocMutation", m)
+}
+
 // The TokenFunc type is an adapter to allow the use of ordinary
 // function as Token mutator.
 type TokenFunc func(context.Context, *ent.TokenMutation) (ent.Value, error)

@@ -15,6 +15,7 @@ import (
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
+	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
 
@@ -266,6 +267,33 @@ func (f TraverseRoleModel) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.RoleModelQuery", q)
 }
 
+// The SearchDocFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SearchDocFunc func(context.Context, *ent.SearchDocQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SearchDocFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SearchDocQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SearchDocQuery", q)
+}
+
+// The TraverseSearchDoc type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSearchDoc func(context.Context, *ent.SearchDocQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSearchDoc) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSearchDoc) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SearchDocQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SearchDocQuery", q)
+}
+
 // The TokenFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TokenFunc func(context.Context, *ent.TokenQuery) (ent.Value, error)
 
@@ -337,6 +365,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.RegionQuery, predicate.Region, region.OrderOption]{typ: ent.TypeRegion, tq: q}, nil
 	case *ent.RoleModelQuery:
 		return &query[*ent.RoleModelQuery, predicate.RoleModel, rolemodel.OrderOption]{typ: ent.TypeRoleModel, tq: q}, nil
+	case *ent.SearchDocQuery:
+		return &query[*ent.SearchDocQuery, predicate.SearchDoc, searchdoc.OrderOption]{typ: ent.TypeSearchDoc, tq: q}, nil
 	case *ent.TokenQuery:
 		return &query[*ent.TokenQuery, predicate.Token, token.OrderOption]{typ: ent.TypeToken, tq: q}, nil
 	case *ent.VenueQuery:

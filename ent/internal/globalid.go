@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"alliances\":0,\"audit_entries\":30064771072,\"brands\":4294967296,\"enterprises\":8589934592,\"media_coverages\":12884901888,\"regions\":17179869184,\"role_models\":21474836480,\"tokens\":34359738368,\"venues\":25769803776}"
+const IncrementStarts = "{\"alliances\":0,\"audit_entries\":30064771072,\"brands\":4294967296,\"enterprises\":8589934592,\"media_coverages\":12884901888,\"regions\":17179869184,\"role_models\":21474836480,\"search_docs\":38654705664,\"tokens\":34359738368,\"venues\":25769803776}"

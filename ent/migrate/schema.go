@@ -308,6 +308,57 @@ var (
 			},
 		},
 	}
+	// SearchDocsColumns holds the columns for the "search_docs" table.
+	SearchDocsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "item_type", Type: field.TypeEnum, Enums: []string{"BRAND", "ROLE_MODEL", "ENTERPRISE", "ALLIANCE", "VENUE", "MEDIA_COVERAGE"}},
+		{Name: "item_id", Type: field.TypeInt},
+		{Name: "sort_date", Type: field.TypeTime},
+		{Name: "category", Type: field.TypeString, Default: ""},
+		{Name: "level", Type: field.TypeString, Default: ""},
+		{Name: "medium", Type: field.TypeString, Default: ""},
+		{Name: "prefectures", Type: field.TypeString, Default: ""},
+		{Name: "name", Type: field.TypeString, Default: ""},
+		{Name: "pinyin", Type: field.TypeString, Default: ""},
+		{Name: "name_tokens", Type: field.TypeString, Size: 2147483647, Default: "", SchemaType: map[string]string{"postgres": "tsvector", "sqlite3": "text"}},
+		{Name: "tokens", Type: field.TypeString, Size: 2147483647, Default: "", SchemaType: map[string]string{"postgres": "tsvector", "sqlite3": "text"}},
+	}
+	// SearchDocsTable holds the schema information for the "search_docs" table.
+	SearchDocsTable = &schema.Table{
+		Name:       "search_docs",
+		Columns:    SearchDocsColumns,
+		PrimaryKey: []*schema.Column{SearchDocsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "searchdoc_status",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[1]},
+			},
+			{
+				Name:    "searchdoc_item_type_item_id",
+				Unique:  true,
+				Columns: []*schema.Column{SearchDocsColumns[3], SearchDocsColumns[4]},
+			},
+			{
+				Name:    "searchdoc_name_tokens",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[12]},
+				Annotation: &entsql.IndexAnnotation{
+					Type: "GIN",
+				},
+			},
+			{
+				Name:    "searchdoc_tokens",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[13]},
+				Annotation: &entsql.IndexAnnotation{
+					Type: "GIN",
+				},
+			},
+		},
+	}
 	// TokensColumns holds the columns for the "tokens" table.
 	TokensColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -538,6 +589,7 @@ var (
 		MediaCoveragesTable,
 		RegionsTable,
 		RoleModelsTable,
+		SearchDocsTable,
 		TokensTable,
 		VenuesTable,
 		AllianceBrandsTable,
@@ -575,6 +627,9 @@ func init() {
 	RoleModelsTable.ForeignKeys[0].RefTable = RegionsTable
 	RoleModelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
+	SearchDocsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(38654705664),
 	}
 	TokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),

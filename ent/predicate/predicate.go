@@ -27,6 +27,9 @@ type Region func(*sql.Selector)
 // RoleModel is the predicate function for rolemodel builders.
 type RoleModel func(*sql.Selector)
 
+// SearchDoc is the predicate function for searchdoc builders.
+type SearchDoc func(*sql.Selector)
+
 // Token is the predicate function for token builders.
 type Token func(*sql.Selector)
 

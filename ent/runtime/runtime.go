@@ -11,6 +11,7 @@ import (
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schema"
+	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
 	"time"
@@ -21,9 +22,11 @@ import (
 // to their package variables.
 func init() {
 	allianceMixin := schema.Alliance{}.Mixin()
-	allianceMixinHooks1 := allianceMixin[1].Hooks()
-	alliance.Hooks[0] = allianceMixinHooks1[0]
-	alliance.Hooks[1] = allianceMixinHooks1[1]
+	allianceMixinHooks3 := allianceMixin[3].Hooks()
+	allianceMixinHooks4 := allianceMixin[4].Hooks()
+	alliance.Hooks[0] = allianceMixinHooks3[0]
+	alliance.Hooks[1] = allianceMixinHooks4[0]
+	alliance.Hooks[2] = allianceMixinHooks4[1]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	alliance.Interceptors[0] = allianceMixinInters1[0]
 	allianceMixinFields0 := allianceMixin[0].Fields()
@@ -190,9 +193,11 @@ func init() {
 	// auditentry.DefaultAt holds the default value on creation for the at field.
 	auditentry.DefaultAt = auditentryDescAt.Default.(func() time.Time)
 	brandMixin := schema.Brand{}.Mixin()
-	brandMixinHooks1 := brandMixin[1].Hooks()
-	brand.Hooks[0] = brandMixinHooks1[0]
-	brand.Hooks[1] = brandMixinHooks1[1]
+	brandMixinHooks3 := brandMixin[3].Hooks()
+	brandMixinHooks4 := brandMixin[4].Hooks()
+	brand.Hooks[0] = brandMixinHooks3[0]
+	brand.Hooks[1] = brandMixinHooks4[0]
+	brand.Hooks[2] = brandMixinHooks4[1]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
 	brandMixinFields0 := brandMixin[0].Fields()
@@ -435,9 +440,11 @@ func init() {
 	// brand.DefaultFeaturedRank holds the default value on creation for the featured_rank field.
 	brand.DefaultFeaturedRank = brandDescFeaturedRank.Default.(int)
 	enterpriseMixin := schema.Enterprise{}.Mixin()
-	enterpriseMixinHooks1 := enterpriseMixin[1].Hooks()
-	enterprise.Hooks[0] = enterpriseMixinHooks1[0]
-	enterprise.Hooks[1] = enterpriseMixinHooks1[1]
+	enterpriseMixinHooks3 := enterpriseMixin[3].Hooks()
+	enterpriseMixinHooks4 := enterpriseMixin[4].Hooks()
+	enterprise.Hooks[0] = enterpriseMixinHooks3[0]
+	enterprise.Hooks[1] = enterpriseMixinHooks4[0]
+	enterprise.Hooks[2] = enterpriseMixinHooks4[1]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -584,9 +591,11 @@ func init() {
 		}
 	}()
 	mediacoverageMixin := schema.MediaCoverage{}.Mixin()
-	mediacoverageMixinHooks1 := mediacoverageMixin[1].Hooks()
-	mediacoverage.Hooks[0] = mediacoverageMixinHooks1[0]
-	mediacoverage.Hooks[1] = mediacoverageMixinHooks1[1]
+	mediacoverageMixinHooks3 := mediacoverageMixin[3].Hooks()
+	mediacoverageMixinHooks4 := mediacoverageMixin[4].Hooks()
+	mediacoverage.Hooks[0] = mediacoverageMixinHooks3[0]
+	mediacoverage.Hooks[1] = mediacoverageMixinHooks4[0]
+	mediacoverage.Hooks[2] = mediacoverageMixinHooks4[1]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
 	mediacoverageMixinFields0 := mediacoverageMixin[0].Fields()
@@ -883,9 +892,11 @@ func init() {
 		}
 	}()
 	rolemodelMixin := schema.RoleModel{}.Mixin()
-	rolemodelMixinHooks1 := rolemodelMixin[1].Hooks()
-	rolemodel.Hooks[0] = rolemodelMixinHooks1[0]
-	rolemodel.Hooks[1] = rolemodelMixinHooks1[1]
+	rolemodelMixinHooks3 := rolemodelMixin[3].Hooks()
+	rolemodelMixinHooks4 := rolemodelMixin[4].Hooks()
+	rolemodel.Hooks[0] = rolemodelMixinHooks3[0]
+	rolemodel.Hooks[1] = rolemodelMixinHooks4[0]
+	rolemodel.Hooks[2] = rolemodelMixinHooks4[1]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
 	rolemodelMixinFields0 := rolemodelMixin[0].Fields()
@@ -1055,6 +1066,45 @@ func init() {
 	rolemodel.DefaultStudioEn = rolemodelDescStudioEn.Default.(string)
 	// rolemodel.StudioEnValidator is a validator for the "studio_en" field. It is called by the builders before save.
 	rolemodel.StudioEnValidator = rolemodelDescStudioEn.Validators[0].(func(string) error)
+	searchdocMixin := schema.SearchDoc{}.Mixin()
+	searchdocMixinInters0 := searchdocMixin[0].Interceptors()
+	searchdoc.Interceptors[0] = searchdocMixinInters0[0]
+	searchdocMixinFields0 := searchdocMixin[0].Fields()
+	_ = searchdocMixinFields0
+	searchdocFields := schema.SearchDoc{}.Fields()
+	_ = searchdocFields
+	// searchdocDescCategory is the schema descriptor for category field.
+	searchdocDescCategory := searchdocFields[3].Descriptor()
+	// searchdoc.DefaultCategory holds the default value on creation for the category field.
+	searchdoc.DefaultCategory = searchdocDescCategory.Default.(string)
+	// searchdocDescLevel is the schema descriptor for level field.
+	searchdocDescLevel := searchdocFields[4].Descriptor()
+	// searchdoc.DefaultLevel holds the default value on creation for the level field.
+	searchdoc.DefaultLevel = searchdocDescLevel.Default.(string)
+	// searchdocDescMedium is the schema descriptor for medium field.
+	searchdocDescMedium := searchdocFields[5].Descriptor()
+	// searchdoc.DefaultMedium holds the default value on creation for the medium field.
+	searchdoc.DefaultMedium = searchdocDescMedium.Default.(string)
+	// searchdocDescPrefectures is the schema descriptor for prefectures field.
+	searchdocDescPrefectures := searchdocFields[6].Descriptor()
+	// searchdoc.DefaultPrefectures holds the default value on creation for the prefectures field.
+	searchdoc.DefaultPrefectures = searchdocDescPrefectures.Default.(string)
+	// searchdocDescName is the schema descriptor for name field.
+	searchdocDescName := searchdocFields[7].Descriptor()
+	// searchdoc.DefaultName holds the default value on creation for the name field.
+	searchdoc.DefaultName = searchdocDescName.Default.(string)
+	// searchdocDescPinyin is the schema descriptor for pinyin field.
+	searchdocDescPinyin := searchdocFields[8].Descriptor()
+	// searchdoc.DefaultPinyin holds the default value on creation for the pinyin field.
+	searchdoc.DefaultPinyin = searchdocDescPinyin.Default.(string)
+	// searchdocDescNameTokens is the schema descriptor for name_tokens field.
+	searchdocDescNameTokens := searchdocFields[9].Descriptor()
+	// searchdoc.DefaultNameTokens holds the default value on creation for the name_tokens field.
+	searchdoc.DefaultNameTokens = searchdocDescNameTokens.Default.(string)
+	// searchdocDescTokens is the schema descriptor for tokens field.
+	searchdocDescTokens := searchdocFields[10].Descriptor()
+	// searchdoc.DefaultTokens holds the default value on creation for the tokens field.
+	searchdoc.DefaultTokens = searchdocDescTokens.Default.(string)
 	tokenFields := schema.Token{}.Fields()
 	_ = tokenFields
 	// tokenDescName is the schema descriptor for name field.
@@ -1081,9 +1131,11 @@ func init() {
 	// token.DefaultCreatedAt holds the default value on creation for the created_at field.
 	token.DefaultCreatedAt = tokenDescCreatedAt.Default.(func() time.Time)
 	venueMixin := schema.Venue{}.Mixin()
-	venueMixinHooks1 := venueMixin[1].Hooks()
-	venue.Hooks[0] = venueMixinHooks1[0]
-	venue.Hooks[1] = venueMixinHooks1[1]
+	venueMixinHooks3 := venueMixin[3].Hooks()
+	venueMixinHooks4 := venueMixin[4].Hooks()
+	venue.Hooks[0] = venueMixinHooks3[0]
+	venue.Hooks[1] = venueMixinHooks4[0]
+	venue.Hooks[2] = venueMixinHooks4[1]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()

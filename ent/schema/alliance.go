@@ -14,7 +14,7 @@ type Alliance struct{ ent.Schema }
 
 // Mixin of the Alliance.
 func (Alliance) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
 }
 
 // Fields of the Alliance.

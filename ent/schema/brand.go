@@ -16,7 +16,7 @@ type Brand struct{ ent.Schema }
 
 // Mixin of the Brand.
 func (Brand) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
 }
 
 // Fields of the Brand.

@@ -14,7 +14,7 @@ type Enterprise struct{ ent.Schema }
 
 // Mixin of the Enterprise.
 func (Enterprise) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
 }
 
 // Fields of the Enterprise.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"brandshow/ent/schematype"
+	"brandshow/ent/searchindex"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
@@ -133,4 +134,14 @@ func pictureField(name, what string) ent.Field {
 // picturesField stores a gallery as JSON.
 func picturesField(what string) ent.Field {
 	return field.JSON("pictures", []schematype.Picture{}).Optional().Comment(what)
+}
+
+// SearchIndexedMixin keeps a content type's row in the search side table
+// (SearchDoc) up to date: its hook rewrites the row in the same transaction
+// as every create, update and delete. The logic lives in ent/searchindex.
+type SearchIndexedMixin struct{ mixin.Schema }
+
+// Hooks of the SearchIndexedMixin.
+func (SearchIndexedMixin) Hooks() []ent.Hook {
+	return []ent.Hook{searchindex.Hook()}
 }

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/schema/mixin"
 )
 
 // Interceptors of the PublicationMixin: the one place where drafts are hidden.
@@ -28,9 +29,13 @@ func (PublicationMixin) Interceptors() []ent.Interceptor {
 	}
 }
 
-// Hooks of the PublicationMixin: pictures are checked like every other URL,
-// and every change to content is audited.
-func (PublicationMixin) Hooks() []ent.Hook {
+// EditedMixin marks the content types that editors change through the API:
+// their pictures are checked like every other URL, and every change is
+// recorded in the audit log (search_docs, which only mirrors content, is not).
+type EditedMixin struct{ mixin.Schema }
+
+// Hooks of the EditedMixin.
+func (EditedMixin) Hooks() []ent.Hook {
 	return []ent.Hook{validatePictures, auditlog.Hook}
 }
 

@@ -15,7 +15,7 @@ type RoleModel struct{ ent.Schema }
 
 // Mixin of the RoleModel.
 func (RoleModel) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
 }
 
 // Fields of the RoleModel.

@@ -16,7 +16,7 @@ type Venue struct{ ent.Schema }
 
 // Mixin of the Venue.
 func (Venue) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
 }
 
 // Fields of the Venue.

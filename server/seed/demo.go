@@ -18,6 +18,7 @@ import (
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
+	"brandshow/ent/searchindex"
 	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
 )
@@ -42,7 +43,12 @@ func LoadDemo(ctx context.Context, client *ent.Client) (Result, error) {
 		return Result{}, fmt.Errorf("seed: %w", err)
 	}
 	l := &loader{tx: tx, now: time.Now().UTC()}
-	if err := l.load(ctx); err != nil {
+	// Index once at the end, in the same transaction, instead of per write.
+	if err := l.load(searchindex.WithoutIndexing(ctx)); err != nil {
+		_ = tx.Rollback()
+		return Result{}, fmt.Errorf("seed: %w", err)
+	}
+	if err := searchindex.IndexAll(ctx, tx.Client()); err != nil {
 		_ = tx.Rollback()
 		return Result{}, fmt.Errorf("seed: %w", err)
 	}

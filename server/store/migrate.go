@@ -9,9 +9,11 @@ import (
 	"time"
 
 	"brandshow/ent/migrate"
+	"brandshow/ent/searchindex"
 
 	atlasmigrate "ariga.io/atlas/sql/migrate"
 	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql/schema"
 )
 
 // migrationFiles are the PostgreSQL migrations in Atlas's format, generated
@@ -34,10 +36,13 @@ func (db *DB) Migrate(ctx context.Context, logger *slog.Logger) error {
 		logger = slog.Default()
 	}
 	if db.Dialect == dialect.SQLite {
-		if err := db.Client.Schema.Create(ctx, migrate.WithDropIndex(true)); err != nil {
+		if err := db.Client.Schema.Create(ctx, migrate.WithDropIndex(true), schema.WithHooks(withoutGINIndexes)); err != nil {
 			return fmt.Errorf("store: migrate sqlite: %w", err)
 		}
-		return nil
+		if err := db.sqliteSearch(ctx); err != nil {
+			return err
+		}
+		return searchindex.EnsureBuilt(ctx, db.Client)
 	}
 	dir, err := MigrationDir()
 	if err != nil {
@@ -104,7 +109,8 @@ func (db *DB) Migrate(ctx context.Context, logger *slog.Logger) error {
 		}
 		logger.InfoContext(ctx, "applied migration", "version", f.Version(), "name", f.Desc(), "duration", time.Since(start).String())
 	}
-	return nil
+	// Content written before search existed gets its index rows.
+	return searchindex.EnsureBuilt(ctx, db.Client)
 }
 
 // MigrationDir returns the embedded migrations, verified against atlas.sum so

@@ -1,0 +1,74 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/entsql"
+	entschema "entgo.io/ent/schema"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// SearchDoc is one searchable item (brand, person, enterprise, alliance,
+// venue or report) in the journalists' search side table. It holds only what
+// finding and filtering need — the app-built tokens, the name for
+// suggestions, filter and facet columns — never the long texts, which stay
+// in the content tables and are read back only for the few candidates a
+// query ranks. Rows are written by the search index hook (package
+// ent/searchindex) in the same transaction as the content they describe, and
+// the publication interceptor hides rows of drafts like everything else.
+// It is not part of the GraphQL schema.
+type SearchDoc struct{ ent.Schema }
+
+// Mixin of the SearchDoc: the status mirrors the item's, so the one
+// publication interceptor hides drafts here too.
+func (SearchDoc) Mixin() []ent.Mixin {
+	return []ent.Mixin{PublicationMixin{}}
+}
+
+// tokenColumn is a token list: a tsvector with a GIN index on PostgreSQL,
+// plain text on SQLite, where an FTS5 table over it is created by the store.
+var tokenColumn = map[string]string{dialect.Postgres: "tsvector", dialect.SQLite: "text"}
+
+// Fields of the SearchDoc. Small columns come first: SQLite reads a row's
+// columns in order, and the token lists are long.
+func (SearchDoc) Fields() []ent.Field {
+	return []ent.Field{
+		field.Enum("item_type").Values("BRAND", "ROLE_MODEL", "ENTERPRISE", "ALLIANCE", "VENUE", "MEDIA_COVERAGE").
+			Comment("Which content type the item is."),
+		field.Int("item_id").Comment("The item's ID in its own table."),
+		field.Time("sort_date").
+			Comment("Recency for tie-breaking: publication date of coverage, otherwise when the item was first published or entered."),
+		field.String("category").Default("").Comment("Brand category, for facets; empty for other types."),
+		field.String("level").Default("").Comment("Brand level, for facets; empty for other types."),
+		field.String("medium").Default("").Comment("Medium of coverage, for facets; empty for other types."),
+		field.String("prefectures").Default("").
+			Comment("Codes of the prefecture-level divisions the item belongs to, space-separated, for facets."),
+		field.String("name").Default("").Comment("Display name (Chinese), for suggestions."),
+		field.String("pinyin").Default("").
+			Comment("Pinyin of the name, syllables separated by spaces, for suggestions."),
+		field.Text("name_tokens").Default("").SchemaType(tokenColumn).
+			Comment("Tokens of the name only (bigrams, unigrams, pinyin), space-separated: candidates for name matches."),
+		field.Text("tokens").Default("").SchemaType(tokenColumn).
+			Comment("Tokens of every searchable field plus filter tokens, space-separated."),
+	}
+}
+
+// Indexes of the SearchDoc. The GIN indexes exist on PostgreSQL only; the
+// store leaves them out on SQLite, which searches through FTS5 instead.
+func (SearchDoc) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("item_type", "item_id").Unique(),
+		index.Fields("name_tokens").Annotations(entsql.IndexType("GIN")),
+		index.Fields("tokens").Annotations(entsql.IndexType("GIN")),
+	}
+}
+
+// Annotations of the SearchDoc.
+func (SearchDoc) Annotations() []entschema.Annotation {
+	return []entschema.Annotation{
+		entschema.Comment("A row of the search side table; internal, not exposed in GraphQL."),
+		entgql.Skip(entgql.SkipAll),
+	}
+}

@@ -1,0 +1,144 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+
+	"brandshow/ent"
+	"brandshow/ent/brand"
+	"brandshow/ent/mediacoverage"
+	"brandshow/ent/region"
+	"brandshow/ent/searchdoc"
+	"brandshow/ent/searchindex"
+
+	"entgo.io/contrib/entgql"
+)
+
+// MaxSuggestions bounds suggest's first.
+const MaxSuggestions = 20
+
+// Search answers the search field: it runs the engine in ent/searchindex
+// and turns its result into the GraphQL connection. The cursor is the
+// position in the ranked list.
+func Search(ctx context.Context, client *ent.Client, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int]) (*SearchConnection, error) {
+	limit := DefaultPageSize
+	if first != nil {
+		limit = *first
+	}
+	opts := searchindex.Options{Limit: limit}
+	if after != nil {
+		if after.ID < 0 {
+			return nil, userErrorf("after is not a search cursor")
+		}
+		opts.Offset = after.ID + 1
+	}
+	for _, t := range types {
+		opts.Types = append(opts.Types, searchdoc.ItemType(t))
+	}
+	if filter != nil {
+		if filter.RegionCode != nil {
+			opts.RegionCode = strings.TrimSpace(*filter.RegionCode)
+		}
+		for _, c := range filter.Categories {
+			opts.Categories = append(opts.Categories, string(c))
+		}
+		for _, l := range filter.Levels {
+			opts.Levels = append(opts.Levels, string(l))
+		}
+		for _, m := range filter.Media {
+			opts.Media = append(opts.Media, string(m))
+		}
+		opts.From, opts.Before = filter.PublishedFrom, filter.PublishedBefore
+	}
+	res, err := searchindex.Search(ctx, client, query, opts)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	conn := &SearchConnection{TotalCount: res.Total, PageInfo: &entgql.PageInfo[int]{}}
+	if res.RankedWithin > 0 {
+		conn.RankedWithin = &res.RankedWithin
+	}
+	for i, h := range res.Hits {
+		hit := &SearchHit{Item: h.Doc.Entity.(ent.Noder), Score: h.Score}
+		for _, hl := range h.Highlights {
+			out := &SearchHighlight{Field: hl.Field, Excerpt: hl.Excerpt}
+			for _, r := range hl.Ranges {
+				out.Ranges = append(out.Ranges, &TextRange{Start: r[0], End: r[1]})
+			}
+			hit.Highlights = append(hit.Highlights, out)
+		}
+		conn.Edges = append(conn.Edges, &SearchEdge{Cursor: entgql.Cursor[int]{ID: opts.Offset + i}, Node: hit})
+	}
+	if n := len(conn.Edges); n > 0 {
+		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
+		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
+	}
+	conn.PageInfo.HasNextPage = opts.Offset+len(res.Hits) < res.Total
+	conn.PageInfo.HasPreviousPage = opts.Offset > 0
+	if conn.Facets, err = searchFacets(ctx, client, res.Facets); err != nil {
+		return nil, err
+	}
+	return conn, nil
+}
+
+// searchError shows query mistakes to the caller and keeps the rest internal.
+func searchError(err error) error {
+	var qe *searchindex.QueryError
+	if errors.As(err, &qe) {
+		return &UserError{Msg: qe.Msg}
+	}
+	return err
+}
+
+// searchFacets lists every type, category and medium (zero included) and
+// the prefectures with hits, by code.
+func searchFacets(ctx context.Context, client *ent.Client, f searchindex.Facets) (*SearchFacets, error) {
+	out := &SearchFacets{}
+	for _, t := range AllSearchType {
+		out.Types = append(out.Types, &SearchTypeCount{Type: t, Count: f.Types[searchdoc.ItemType(t)]})
+	}
+	for _, c := range []brand.Category{brand.CategoryHIGH_END_SKILLED, brand.CategoryQUALITY_SERVICE, brand.CategoryCULTURE_TOURISM, brand.CategoryLIVELIHOOD} {
+		out.Categories = append(out.Categories, &CategoryCount{Category: c, Count: f.Categories[string(c)]})
+	}
+	for _, m := range []mediacoverage.Medium{mediacoverage.MediumONLINE, mediacoverage.MediumNEWSPAPER, mediacoverage.MediumMAGAZINE, mediacoverage.MediumRADIO, mediacoverage.MediumTV, mediacoverage.MediumFILM} {
+		out.Media = append(out.Media, &MediumCount{Medium: m, Count: f.Media[string(m)]})
+	}
+	if len(f.Prefectures) == 0 {
+		return out, nil
+	}
+	codes := make([]string, 0, len(f.Prefectures))
+	for c := range f.Prefectures {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	regions, err := client.Region.Query().Where(region.CodeIn(codes...)).Order(region.ByCode()).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range regions {
+		out.Prefectures = append(out.Prefectures, &PrefectureCount{Region: r, Count: f.Prefectures[r.Code]})
+	}
+	return out, nil
+}
+
+// Suggest answers the suggest field.
+func Suggest(ctx context.Context, client *ent.Client, prefix string, first *int) ([]*Suggestion, error) {
+	n := 8
+	if first != nil {
+		n = *first
+	}
+	if n > MaxSuggestions {
+		return nil, userErrorf("first on suggest must be at most %d, got %d", MaxSuggestions, n)
+	}
+	got, err := searchindex.Suggest(ctx, client, prefix, n)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	out := make([]*Suggestion, 0, len(got))
+	for _, s := range got {
+		out = append(out, &Suggestion{Text: s.Text, Type: SearchType(s.Type), Item: s.Entity.(ent.Noder)})
+	}
+	return out, nil
+}

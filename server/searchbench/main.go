@@ -1,0 +1,229 @@
+// Command searchbench measures the journalists' search on a synthetic
+// corpus: it loads the demo content plus N generated coverage items of
+// 1–5 KB, builds the search index, and prints p50/p95 latencies per query
+// class (top 20 with highlights) and of suggest, the index build time and
+// its size.
+//
+//	go run ./server/searchbench -n 100000                       # SQLite in a temporary file
+//	go run ./server/searchbench -n 100000 -database-url 'postgres://...&search_path=bench'
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"time"
+
+	"brandshow/ent"
+	"brandshow/ent/mediacoverage"
+	_ "brandshow/ent/runtime"
+	"brandshow/ent/schematype"
+	"brandshow/ent/searchindex"
+	"brandshow/server/seed"
+	"brandshow/server/store"
+
+	"entgo.io/ent/dialect"
+)
+
+func main() {
+	n := flag.Int("n", 100000, "generated coverage items")
+	dbURL := flag.String("database-url", "", "database (default: a new SQLite file in a temporary directory)")
+	reps := flag.Int("reps", 20, "runs of each query")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the queries to this file")
+	flag.Parse()
+	ctx := context.Background()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if *dbURL == "" {
+		dir, err := os.MkdirTemp("", "searchbench-")
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
+		*dbURL = filepath.Join(dir, "bench.db")
+	}
+	db, err := store.Open(ctx, *dbURL, store.Options{Logger: quiet})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx, quiet); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
+		log.Fatal(err)
+	}
+	start := time.Now()
+	if err := generate(ctx, db.Client, *n); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s: loaded %d coverage items in %s\n", db.Dialect, *n, time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	if err := searchindex.Rebuild(ctx, db.Client); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("index build (all items): %s\n", time.Since(start).Round(time.Millisecond))
+	if db.Dialect == dialect.Postgres {
+		_, _ = db.SQL.ExecContext(ctx, "VACUUM ANALYZE search_docs")
+	}
+	fmt.Printf("index size: %s\n", indexSize(ctx, db))
+
+	classes := []struct {
+		name    string
+		queries []string
+		opts    searchindex.Options
+	}{
+		{"1 char", []string{"茶", "嫂", "师"}, searchindex.Options{}},
+		{"2 chars", []string{"家政", "培训", "艾灸", "龙虾"}, searchindex.Options{}},
+		{"3 chars", []string{"龙虾师", "艾灸师", "家政嫂"}, searchindex.Options{}},
+		{"4+ chars", []string{"红安大嫂", "劳务品牌", "技能大师工作室"}, searchindex.Options{}},
+		{"multi-term", []string{"劳务品牌 培训", "红安 家政", "龙虾 技能 大赛"}, searchindex.Options{}},
+		{"filtered", []string{"培训", "劳务品牌"}, searchindex.Options{RegionCode: "421100", Media: []string{"NEWSPAPER", "TV"}}},
+		{"pinyin", []string{"hongan dasao", "hads", "qichun"}, searchindex.Options{}},
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	fmt.Printf("%-11s %8s %8s %8s  %s\n", "class", "p50", "p95", "max", "ranked within / total (first query)")
+	for _, c := range classes {
+		var times []time.Duration
+		note := ""
+		for i, q := range c.queries {
+			for r := 0; r < *reps; r++ {
+				opts := c.opts
+				opts.Limit = 20
+				t0 := time.Now()
+				res, err := searchindex.Search(ctx, db.Client, q, opts)
+				if err != nil {
+					log.Fatalf("%s: %v", q, err)
+				}
+				times = append(times, time.Since(t0))
+				if i == 0 && r == 0 {
+					note = fmt.Sprintf("%d / %d", res.RankedWithin, res.Total)
+				}
+			}
+		}
+		p50, p95, mx := percentiles(times)
+		fmt.Printf("%-11s %8s %8s %8s  %s\n", c.name, p50, p95, mx, note)
+	}
+	var times []time.Duration
+	for _, p := range []string{"红", "红安", "hong", "had", "蕲春艾", "qic"} {
+		for r := 0; r < *reps; r++ {
+			t0 := time.Now()
+			if _, err := searchindex.Suggest(ctx, db.Client, p, 8); err != nil {
+				log.Fatal(err)
+			}
+			times = append(times, time.Since(t0))
+		}
+	}
+	p50, p95, mx := percentiles(times)
+	fmt.Printf("%-11s %8s %8s %8s\n", "suggest", p50, p95, mx)
+}
+
+func percentiles(ts []time.Duration) (p50, p95, mx time.Duration) {
+	sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
+	r := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
+	return r(ts[len(ts)/2]), r(ts[len(ts)*95/100]), r(ts[len(ts)-1])
+}
+
+func indexSize(ctx context.Context, db *store.DB) string {
+	var q string
+	if db.Dialect == dialect.Postgres {
+		q = `SELECT pg_total_relation_size('search_docs')`
+	} else {
+		q = `SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search%'`
+	}
+	var n int64
+	if err := db.SQL.QueryRowContext(ctx, q).Scan(&n); err != nil {
+		return "unknown (" + err.Error() + ")"
+	}
+	return fmt.Sprintf("%.1f MB (side table, its indexes and the full-text index)", float64(n)/1e6)
+}
+
+// Vocabulary of the synthetic reports: trades, places, policy words and
+// filler, so frequent terms (劳务品牌, 培训) hit most items and names are rare.
+var (
+	common = strings.Fields("劳务品牌 培训 就业 技能 服务 企业 农村 返乡 创业 示范 推广 发展 市场 收入 群众 政策 岗位 学员 课程 基地")
+	trades = strings.Fields("家政 月嫂 龙虾 艾灸 茶叶 厨师 焊工 电工 物流 电商 养老 护理 建筑 纺织 刺绣 陶艺 木雕 编织 制造 汽车")
+	places = strings.Fields("红安 蕲春 潜江 恩施 黄冈 武汉 十堰 宜昌 襄阳 孝感 荆州 咸宁 随州 仙桃 天门 郧西 黄陂 阳新 麻城 罗田")
+	people = strings.Fields("师傅 大嫂 匠人 大师 技工 骨干 学徒 代言人 传承人 带头人")
+	filler = strings.Fields("近日 记者 了解到 当地 通过 进一步 同时 此外 据介绍 目前 已经 累计 带动 实现 提升 开展 组织 推进 加强 完善")
+)
+
+func sentence(r *rand.Rand) string {
+	var b strings.Builder
+	pick := func(list []string) string { return list[r.IntN(len(list))] }
+	b.WriteString(pick(filler))
+	b.WriteString("，")
+	b.WriteString(pick(places))
+	b.WriteString(pick(trades))
+	b.WriteString(pick(people))
+	for i := 0; i < 3+r.IntN(4); i++ {
+		b.WriteString(pick(filler))
+		b.WriteString(pick(common))
+		if r.IntN(3) == 0 {
+			b.WriteString(pick(trades))
+		}
+	}
+	b.WriteString("。")
+	return b.String()
+}
+
+func generate(ctx context.Context, client *ent.Client, n int) error {
+	r := rand.New(rand.NewPCG(1, 2))
+	ctx = searchindex.WithoutIndexing(ctx)
+	media := []mediacoverage.Medium{mediacoverage.MediumONLINE, mediacoverage.MediumNEWSPAPER, mediacoverage.MediumMAGAZINE, mediacoverage.MediumRADIO, mediacoverage.MediumTV}
+	brands, err := client.Brand.Query().IDs(ctx)
+	if err != nil {
+		return err
+	}
+	base := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	for done := 0; done < n; {
+		tx, err := client.Tx(ctx)
+		if err != nil {
+			return err
+		}
+		batch := min(1000, n-done)
+		builders := make([]*ent.MediaCoverageCreate, 0, batch)
+		for i := 0; i < batch; i++ {
+			var body strings.Builder
+			size := 1000 + r.IntN(4000)
+			for body.Len() < size {
+				body.WriteString(sentence(r))
+				if r.IntN(6) == 0 {
+					body.WriteString("\n\n")
+				}
+			}
+			title := sentence(r)
+			builders = append(builders, tx.MediaCoverage.Create().
+				SetSlug(fmt.Sprintf("bench-%d", done+i)).SetTitleZh([]string{title[:min(len(title), 60*3)]}[0]).
+				SetSummaryZh(sentence(r)).SetBodyZh(body.String()).SetOutlet("示例报").
+				SetMedium(media[r.IntN(len(media))]).SetPublishedOn(base.Add(time.Duration(r.IntN(3650*24))*time.Hour)).
+				SetStatus(schematype.StatusPublished).AddBrandIDs(brands[r.IntN(len(brands))]))
+		}
+		if err := tx.MediaCoverage.CreateBulk(builders...).Exec(ctx); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		done += batch
+	}
+	return nil
+}

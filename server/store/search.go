@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"entgo.io/ent/dialect/sql/schema"
+)
+
+// withoutGINIndexes leaves PostgreSQL's GIN indexes (the search side
+// table's token indexes) out of SQLite's automatic migration: SQLite
+// searches through the FTS5 table that sqliteSearch creates instead.
+func withoutGINIndexes(next schema.Creator) schema.Creator {
+	return schema.CreateFunc(func(ctx context.Context, tables ...*schema.Table) error {
+		for _, t := range tables {
+			kept := t.Indexes[:0:0]
+			for _, idx := range t.Indexes {
+				if idx.Annotation != nil && idx.Annotation.Type == "GIN" {
+					continue
+				}
+				kept = append(kept, idx)
+			}
+			t.Indexes = kept
+		}
+		return next.Create(ctx, tables...)
+	})
+}
+
+// sqliteSearchStatements create the FTS5 index over the search side table's
+// tokens. It is an external-content table (the tokens are stored once, in
+// search_docs) kept in step by triggers, so the index changes in the same
+// transaction as the row. The tokenizer only splits at spaces in practice:
+// the tokens are made by the Go tokenizer and contain no other separator
+// ("_" of the filter tokens is made a token character).
+var sqliteSearchStatements = []string{
+	`CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(name_tokens, tokens,
+		content='search_docs', content_rowid='id', detail=column,
+		tokenize="unicode61 remove_diacritics 0 tokenchars '_'")`,
+	`CREATE TRIGGER IF NOT EXISTS search_docs_fts_insert AFTER INSERT ON search_docs BEGIN
+		INSERT INTO search_fts(rowid, name_tokens, tokens) VALUES (new.id, new.name_tokens, new.tokens);
+	END`,
+	`CREATE TRIGGER IF NOT EXISTS search_docs_fts_delete AFTER DELETE ON search_docs BEGIN
+		INSERT INTO search_fts(search_fts, rowid, name_tokens, tokens) VALUES ('delete', old.id, old.name_tokens, old.tokens);
+	END`,
+	`CREATE TRIGGER IF NOT EXISTS search_docs_fts_update AFTER UPDATE ON search_docs BEGIN
+		INSERT INTO search_fts(search_fts, rowid, name_tokens, tokens) VALUES ('delete', old.id, old.name_tokens, old.tokens);
+		INSERT INTO search_fts(rowid, name_tokens, tokens) VALUES (new.id, new.name_tokens, new.tokens);
+	END`,
+}
+
+// sqliteSearch creates the FTS5 index if it is missing, filling it from
+// rows that already exist.
+func (db *DB) sqliteSearch(ctx context.Context) error {
+	var n int
+	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'`).Scan(&n); err != nil {
+		return fmt.Errorf("store: search index: %w", err)
+	}
+	for _, stmt := range sqliteSearchStatements {
+		if _, err := db.SQL.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("store: search index: %w", err)
+		}
+	}
+	if n == 0 {
+		if _, err := db.SQL.ExecContext(ctx, `INSERT INTO search_fts(search_fts) VALUES ('rebuild')`); err != nil {
+			return fmt.Errorf("store: search index: %w", err)
+		}
+	}
+	return nil
+}
