@@ -62,3 +62,32 @@ func TestDatabaseURLIsValidated(t *testing.T) {
 		t.Fatalf("Open(mysql) = %v, want a DATABASE_URL error", err)
 	}
 }
+
+// TestPublicClientCannotWrite: the client anonymous requests run on rejects
+// every create, update and delete, whatever the caller's context says.
+func TestPublicClientCannotWrite(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, true)
+		ctx := context.Background()
+		r, err := db.Public.Region.Query().First(ctx)
+		if err != nil {
+			t.Fatalf("the public client must read: %v", err)
+		}
+		attempts := map[string]error{
+			"create":     db.Public.Region.Create().SetCode("999999").SetNameZh("测试").SetLevel("COUNTY").Exec(ctx),
+			"update one": db.Public.Region.UpdateOne(r).SetNameEn("x").Exec(ctx),
+			"update":     db.Public.Region.Update().SetNameEn("x").Exec(ctx),
+			"delete one": db.Public.Region.DeleteOne(r).Exec(ctx),
+		}
+		_, err = db.Public.Region.Delete().Exec(ctx)
+		attempts["delete"] = err
+		for op, err := range attempts {
+			if err == nil || !strings.Contains(err.Error(), "not allowed") {
+				t.Errorf("%s through the public client: %v", op, err)
+			}
+		}
+		if n := db.Client.Region.Query().CountX(ctx); n == 0 {
+			t.Fatal("regions deleted")
+		}
+	})
+}
