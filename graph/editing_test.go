@@ -18,7 +18,9 @@ import (
 	"brandshow/ent/schematype"
 	"brandshow/ent/token"
 	"brandshow/ent/visibility"
+	"brandshow/graph"
 	"brandshow/server/auth"
+	"brandshow/server/ratelimit"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 )
@@ -351,3 +353,38 @@ func TestEditorsSeeDrafts(t *testing.T) {
 }
 
 var _ = ent.IsNotFound
+
+// TestTokenHoldersAreLimitedByToken: an editor's requests use the token's
+// bucket, not the IP's, and an anonymous client at the same address keeps
+// its own.
+func TestTokenHoldersAreLimitedByToken(t *testing.T) {
+	db, _ := storetest.Fresh(t, "sqlite3", true)
+	tok, hash, _ := auth.NewToken()
+	db.Client.Token.Create().SetName("limited").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(context.Background())
+	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet(),
+		RateLimit: ratelimit.Config{Rate: 0.001, Burst: 2, TokenRate: 0.001, TokenBurst: 3}})
+	send := func(withToken bool) int {
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ viewer { name } }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.RemoteAddr = "198.51.100.20:1"
+		if withToken {
+			req.Header.Set("Authorization", "Bearer "+tok)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	for i := range 3 {
+		if c := send(true); c != 200 {
+			t.Fatalf("token request %d: %d", i, c)
+		}
+	}
+	if c := send(true); c != http.StatusTooManyRequests {
+		t.Fatalf("4th token request: %d, want 429", c)
+	}
+	for i := range 2 {
+		if c := send(false); c != 200 {
+			t.Fatalf("anonymous request %d from the same IP: %d", i, c)
+		}
+	}
+}

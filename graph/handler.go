@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"brandshow/ent/visibility"
 	"brandshow/server/auth"
 	"brandshow/server/middleware"
 	"brandshow/server/ratelimit"
@@ -77,12 +78,18 @@ func (cfg *HandlerConfig) defaults() {
 // benchmarks all use it, so what is tested is what runs.
 func NewHandler(cfg HandlerConfig) http.Handler {
 	cfg.defaults()
-	limiter := ratelimit.New(cfg.RateLimit, cfg.OnRateLimited)
+	rl := cfg.RateLimit
+	rl.Holder = func(r *http.Request) (string, bool) {
+		v, ok := visibility.ViewerFrom(r.Context())
+		return v.Name, ok
+	}
+	limiter := ratelimit.New(rl, cfg.OnRateLimited)
 	gql := middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout,
 		middleware.HTTPCache(cfg.CacheMaxAge, middleware.FinishGraphQL(NewGraphQLServer(cfg))))
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limiter.Middleware(auth.Middleware(cfg.DB.Client, cfg.DB.Public, gql)))
+	// Authentication comes first so that token holders are limited by token.
+	mux.Handle("/graphql", auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.Middleware(gql)))
 	mux.Handle("/graphiql", playground.Handler("brandshow GraphQL", "/graphql"))
 	mux.Handle("/feeds/", NewFeedHandler(cfg))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {

@@ -40,6 +40,8 @@ type Config struct {
 	KioskRateLimit   float64
 	KioskBurst       int
 	KioskNetworks    string
+	TokenRateLimit   float64
+	TokenBurst       int
 	TrustedProxies   string
 	TrustedDocuments string
 }
@@ -72,6 +74,8 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	fs.IntVar(&c.RateBurst, "rate-burst", envInt(getenv, "RATE_BURST", 60), "requests a client may send at once (RATE_BURST)")
 	fs.Float64Var(&c.KioskRateLimit, "kiosk-rate-limit", envFloat(getenv, "KIOSK_RATE_LIMIT", 200), "requests per second shared by each kiosk network (KIOSK_RATE_LIMIT)")
 	fs.IntVar(&c.KioskBurst, "kiosk-burst", envInt(getenv, "KIOSK_BURST", 400), "burst of each kiosk network (KIOSK_BURST)")
+	fs.Float64Var(&c.TokenRateLimit, "token-rate-limit", envFloat(getenv, "TOKEN_RATE_LIMIT", 50), "requests per second per editor token (TOKEN_RATE_LIMIT)")
+	fs.IntVar(&c.TokenBurst, "token-burst", envInt(getenv, "TOKEN_BURST", 100), "burst of each editor token (TOKEN_BURST)")
 	fs.StringVar(&c.KioskNetworks, "kiosk-networks", env(getenv, "KIOSK_NETWORKS", ""), "comma-separated CIDRs of kiosk sites with their own, higher rate (KIOSK_NETWORKS)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env(getenv, "TRUSTED_PROXIES", ""), "comma-separated CIDRs of proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES)")
 	fs.StringVar(&c.TrustedDocuments, "trusted-documents", env(getenv, "TRUSTED_DOCUMENTS", ""), "JSON manifest {sha256: query}; when set only those operations run (TRUSTED_DOCUMENTS)")

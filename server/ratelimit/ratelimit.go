@@ -1,7 +1,7 @@
 // Package ratelimit limits requests per client with token buckets
 // (golang.org/x/time/rate): anonymous clients by IP address (IPv6 by /64,
 // since one host owns a whole /64), with X-Forwarded-For believed only from
-// configured proxies. Kiosk networks, which put many screens behind one
+// configured proxies; token holders by token. Kiosk networks, which put many screens behind one
 // address, can be given their own, higher rate. Every response carries
 // RateLimit-* headers; a refused one gets 429 and Retry-After.
 package ratelimit
@@ -35,6 +35,12 @@ type Config struct {
 	TrustedProxies []netip.Prefix
 	// MaxClients bounds the memory of the limiter; the idlest are dropped first.
 	MaxClients int
+	// TokenRate and TokenBurst apply to authenticated token holders, who are
+	// limited by token, wherever they connect from.
+	TokenRate  float64
+	TokenBurst int
+	// Holder names the authenticated token holder of a request, if any.
+	Holder func(*http.Request) (string, bool)
 }
 
 // OnLimit is called for every refused request (metrics hook).
@@ -65,6 +71,12 @@ func New(cfg Config, onLimit OnLimit) *Limiter {
 	if cfg.KioskBurst <= 0 {
 		cfg.KioskBurst = max(cfg.Burst, int(math.Ceil(cfg.KioskRate)))
 	}
+	if cfg.TokenRate <= 0 {
+		cfg.TokenRate = cfg.Rate
+	}
+	if cfg.TokenBurst <= 0 {
+		cfg.TokenBurst = cfg.Burst
+	}
 	return &Limiter{cfg: cfg, clients: map[string]*client{}, now: time.Now, onLimit: onLimit}
 }
 
@@ -74,8 +86,12 @@ func (l *Limiter) Middleware(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ip := ClientIP(r, l.cfg.TrustedProxies)
-		key, limit, burst := l.classify(ip)
+		key, limit, burst := l.classify(ClientIP(r, l.cfg.TrustedProxies))
+		if l.cfg.Holder != nil {
+			if name, ok := l.cfg.Holder(r); ok {
+				key, limit, burst = "token:"+name, l.cfg.TokenRate, l.cfg.TokenBurst
+			}
+		}
 		now := l.now()
 		lim := l.limiter(key, limit, burst, now)
 		res := lim.ReserveN(now, 1)
