@@ -91,7 +91,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	// Authentication comes first so that token holders are limited by token.
 	mux.Handle("/graphql", auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.Middleware(gql)))
 	mux.Handle("/graphiql", playground.Handler("brandshow GraphQL", "/graphql"))
-	mux.Handle("/feeds/", NewFeedHandler(cfg))
+	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, NewFeedHandler(cfg))))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
