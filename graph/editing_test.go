@@ -10,13 +10,18 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"brandshow/ent"
+	"brandshow/ent/alliance"
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
+	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
+	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/token"
+	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
 	"brandshow/graph"
 	"brandshow/server/auth"
@@ -81,6 +86,36 @@ func (e *editors) draftBrandID(t *testing.T, slug string) string {
 	return strconv.Itoa(b.ID)
 }
 
+// draftID creates a draft of a content type directly and returns its ID.
+func (e *editors) draftID(t *testing.T, typ, slug string) string {
+	ctx, c := e.all(), e.db.Client
+	r := c.Region.Query().Where(region.Code("421122")).OnlyX(context.Background())
+	var id int
+	switch typ {
+	case "RoleModel":
+		id = c.RoleModel.Create().SetSlug(slug).SetNameZh("示例人物").SetKind(rolemodel.KindFOUNDER).SaveX(ctx).ID
+	case "Enterprise":
+		id = c.Enterprise.Create().SetSlug(slug).SetNameZh("示例企业").SaveX(ctx).ID
+	case "Alliance":
+		id = c.Alliance.Create().SetSlug(slug).SetNameZh("示例联盟").SetScope(alliance.ScopeREGION).SaveX(ctx).ID
+	case "Venue":
+		id = c.Venue.Create().SetSlug(slug).SetNameZh("示例场馆").SetKind(venue.KindTRAINING_BASE).SetLatitude(31).SetLongitude(114.5).SetRegion(r).SaveX(ctx).ID
+	case "MediaCoverage":
+		id = c.MediaCoverage.Create().SetSlug(slug).SetTitleZh("示例报道").SetOutlet("示例日报").SetMedium(mediacoverage.MediumRADIO).SetPublishedOn(time.Now()).SaveX(ctx).ID
+	default:
+		t.Fatalf("no draft maker for %s", typ)
+	}
+	return strconv.Itoa(id)
+}
+
+// brandID creates a published brand, featured or not.
+func (e *editors) brandID(t *testing.T, slug string, featured bool) string {
+	r := e.db.Client.Region.Query().Where(region.Code("421122")).OnlyX(context.Background())
+	b := e.db.Client.Brand.Create().SetSlug(slug).SetNameZh("测试品牌").SetRegion(r).SetStatus(schematype.StatusPublished).
+		SetCategory(brand.CategoryLIVELIHOOD).SetLevel(brand.LevelCOUNTY).SetFeatured(featured).SaveX(e.all())
+	return strconv.Itoa(b.ID)
+}
+
 func (e *editors) publishedBrandID(t *testing.T) string {
 	b := e.db.Client.Brand.Query().Where(brand.StatusEQ(schematype.StatusPublished)).FirstX(context.Background())
 	return strconv.Itoa(b.ID)
@@ -104,7 +139,7 @@ func TestMutationRoleMatrix(t *testing.T) {
 			minRole   string // editor, publisher
 			query     string
 			vars      func(role string) map[string]any
-			dataField string
+			action    string // the audit action a successful run records
 		}
 		n := 0
 		uniq := func(prefix string) string { n++; return fmt.Sprintf("%s-%d", prefix, n) }
@@ -112,47 +147,65 @@ func TestMutationRoleMatrix(t *testing.T) {
 			{"createBrand", "editor", `mutation($in: CreateBrandInput!) { createBrand(input: $in) { id slug status } }`,
 				func(string) map[string]any {
 					return map[string]any{"in": map[string]any{"slug": uniq("new-brand"), "nameZh": "新品牌", "category": "QUALITY_SERVICE", "level": "COUNTY", "regionID": e.regionID(t)}}
-				}, "createBrand"},
+				}, "CREATE"},
 			{"updateBrand (draft)", "editor", `mutation($id: ID!) { updateBrand(id: $id, input: {summaryZh: "更新后的简介"}) { id summaryZh } }`,
-				func(string) map[string]any { return map[string]any{"id": e.draftBrandID(t, uniq("draft"))} }, "updateBrand"},
-			{"updateBrand (published)", "publisher", `mutation($id: ID!) { updateBrand(id: $id, input: {summaryEn: "Updated"}) { id } }`,
-				func(string) map[string]any { return map[string]any{"id": e.publishedBrandID(t)} }, "updateBrand"},
+				func(string) map[string]any { return map[string]any{"id": e.draftBrandID(t, uniq("draft"))} }, "UPDATE"},
+			{"updateBrand (published)", "publisher", `mutation($id: ID!, $text: String!) { updateBrand(id: $id, input: {summaryEn: $text}) { id } }`,
+				func(role string) map[string]any { return map[string]any{"id": e.publishedBrandID(t), "text": "Updated by " + role} }, "UPDATE"},
 			{"deleteBrand", "publisher", `mutation($id: ID!) { deleteBrand(id: $id) }`,
-				func(string) map[string]any { return map[string]any{"id": e.draftBrandID(t, uniq("doomed"))} }, "deleteBrand"},
+				func(string) map[string]any { return map[string]any{"id": e.draftBrandID(t, uniq("doomed"))} }, "DELETE"},
 			{"publish", "publisher", `mutation($id: ID!) { publish(id: $id) { id ... on Brand { status } } }`,
-				func(string) map[string]any { return map[string]any{"id": e.draftBrandID(t, uniq("to-publish"))} }, "publish"},
+				func(string) map[string]any { return map[string]any{"id": e.draftBrandID(t, uniq("to-publish"))} }, "PUBLISH"},
 			{"unpublish", "publisher", `mutation($id: ID!) { unpublish(id: $id) { id } }`,
-				func(string) map[string]any { return map[string]any{"id": e.publishedBrandID(t)} }, "unpublish"},
+				func(string) map[string]any { return map[string]any{"id": e.publishedBrandID(t)} }, "UNPUBLISH"},
 			{"featureBrand", "publisher", `mutation($id: ID!) { featureBrand(id: $id, rank: 1) { featured featuredRank } }`,
-				func(string) map[string]any { return map[string]any{"id": e.publishedBrandID(t)} }, "featureBrand"},
+				func(string) map[string]any { return map[string]any{"id": e.brandID(t, uniq("plain"), false)} }, "FEATURE"},
 			{"unfeatureBrand", "publisher", `mutation($id: ID!) { unfeatureBrand(id: $id) { featured } }`,
-				func(string) map[string]any { return map[string]any{"id": e.publishedBrandID(t)} }, "unfeatureBrand"},
+				func(string) map[string]any { return map[string]any{"id": e.brandID(t, uniq("starred"), true)} }, "UNFEATURE"},
 			{"createVenue", "editor", `mutation($in: CreateVenueInput!) { createVenue(input: $in) { id } }`,
 				func(string) map[string]any {
 					return map[string]any{"in": map[string]any{"slug": uniq("venue"), "nameZh": "新场馆", "kind": "EXPERIENCE_HALL", "latitude": 30.5, "longitude": 114.3, "regionID": e.regionID(t)}}
-				}, "createVenue"},
+				}, "CREATE"},
 			{"createRoleModel", "editor", `mutation($in: CreateRoleModelInput!) { createRoleModel(input: $in) { id } }`,
 				func(string) map[string]any {
 					return map[string]any{"in": map[string]any{"slug": uniq("person"), "nameZh": "示例人物", "kind": "FOUNDER"}}
-				}, "createRoleModel"},
+				}, "CREATE"},
 			{"createMediaCoverage", "editor", `mutation($in: CreateMediaCoverageInput!) { createMediaCoverage(input: $in) { id } }`,
 				func(string) map[string]any {
 					return map[string]any{"in": map[string]any{"slug": uniq("report"), "titleZh": "报道", "outlet": "示例日报", "medium": "NEWSPAPER", "publishedOn": "2024-05-01T00:00:00Z", "url": "https://example.com/a"}}
-				}, "createMediaCoverage"},
+				}, "CREATE"},
 			{"createEnterprise", "editor", `mutation($in: CreateEnterpriseInput!) { createEnterprise(input: $in) { id } }`,
 				func(string) map[string]any {
 					return map[string]any{"in": map[string]any{"slug": uniq("company"), "nameZh": "示例企业"}}
-				}, "createEnterprise"},
+				}, "CREATE"},
 			{"createAlliance", "editor", `mutation($in: CreateAllianceInput!) { createAlliance(input: $in) { id } }`,
 				func(string) map[string]any {
 					return map[string]any{"in": map[string]any{"slug": uniq("alliance"), "nameZh": "示例联盟", "scope": "INDUSTRY"}}
-				}, "createAlliance"},
+				}, "CREATE"},
 		}
+		for _, typ := range []string{"RoleModel", "Enterprise", "Alliance", "Venue", "MediaCoverage"} {
+			mutations = append(mutations,
+				mutation{"update" + typ + " (draft)", "editor", fmt.Sprintf(`mutation($id: ID!) { update%s(id: $id, input: {%s: "Edited"}) { id } }`, typ, map[bool]string{true: "titleEn", false: "nameEn"}[typ == "MediaCoverage"]),
+					func(string) map[string]any { return map[string]any{"id": e.draftID(t, typ, uniq("d"))} }, "UPDATE"},
+				mutation{"delete" + typ, "publisher", fmt.Sprintf(`mutation($id: ID!) { delete%s(id: $id) }`, typ),
+					func(string) map[string]any { return map[string]any{"id": e.draftID(t, typ, uniq("d"))} }, "DELETE"},
+				mutation{"publish " + typ, "publisher", `mutation($id: ID!) { publish(id: $id) { id } }`,
+					func(string) map[string]any { return map[string]any{"id": e.draftID(t, typ, uniq("d"))} }, "PUBLISH"},
+			)
+		}
+		admin := visibility.WithViewer(context.Background(), visibility.Viewer{Name: "t", Role: visibility.RoleAdmin})
 		rank := map[string]int{"anonymous": 0, "editor": 1, "publisher": 2, "admin": 3}
 		for _, m := range mutations {
 			for _, role := range []string{"anonymous", "editor", "publisher", "admin"} {
+				audited := e.db.Client.AuditEntry.Query().Where(auditentry.ActionEQ(auditentry.Action(m.action)), auditentry.Actor("test-"+role)).CountX(admin)
 				r := e.as(t, role, m.query, m.vars(role))
 				allowed := rank[role] >= rank[m.minRole]
+				if allowed && len(r.Errors) == 0 {
+					after := e.db.Client.AuditEntry.Query().Where(auditentry.ActionEQ(auditentry.Action(m.action)), auditentry.Actor("test-"+role)).CountX(admin)
+					if after != audited+1 {
+						t.Errorf("%s as %s: %d new %s audit entries, want 1", m.name, role, after-audited, m.action)
+					}
+				}
 				switch {
 				case allowed && len(r.Errors) > 0:
 					t.Errorf("%s as %s: refused: %+v", m.name, role, r.Errors)
