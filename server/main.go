@@ -4,6 +4,8 @@
 //	go run ./server            serve (default command)
 //	go run ./server migrate    apply database migrations and exit
 //	go run ./server seed       load the demo content (idempotent) and exit
+//	go run ./server export     write all content as JSON (-o FILE)
+//	go run ./server import     upsert a JSON export, CSV or XLSX (--dry-run)
 package main
 
 import (
@@ -40,9 +42,17 @@ func run(ctx context.Context, args []string) error {
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		command, args = args[0], args[1:]
 	}
-	if command == "token" {
+	// These commands have flags of their own.
+	switch command {
+	case "token":
 		cfg, _ := config.Parse(nil, config.Getenv)
 		return tokenCommand(ctx, args, os.Stdout, newLogger(cfg))
+	case "export":
+		cfg, _ := config.Parse(nil, config.Getenv)
+		return exportCommand(ctx, args, os.Stdout, newLogger(cfg))
+	case "import":
+		cfg, _ := config.Parse(nil, config.Getenv)
+		return importCommand(ctx, args, os.Stdout, os.Stderr, newLogger(cfg))
 	}
 	cfg, err := config.Parse(args, config.Getenv)
 	if err != nil {
@@ -74,10 +84,10 @@ func run(ctx context.Context, args []string) error {
 		logger.Info("demo content loaded", "created", res.Total(), "brands", res.Brands, "role_models", res.RoleModels, "coverage", res.Coverage)
 		return nil
 	case "help":
-		fmt.Println("usage: server [serve|migrate|seed|token] [flags]; server serve -h lists the flags")
+		fmt.Println("usage: server [serve|migrate|seed|token|export|import] [flags]; server serve -h lists the flags")
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (serve, migrate, seed, token)", command)
+	return fmt.Errorf("unknown command %q (serve, migrate, seed, token, export, import)", command)
 }
 
 func newLogger(cfg config.Config) *slog.Logger {

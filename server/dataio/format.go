@@ -1,0 +1,254 @@
+// Package dataio moves the showcase's content in and out of the database in
+// bulk: `server export` writes every item (drafts included) as one JSON
+// document, and `server import` reads that document back, or a spreadsheet
+// of brands (CSV or XLSX) kept by a human-resources department.
+//
+// Items are identified by their slug (regions by their GB/T 2260 code),
+// never by database ID, so a document moves between databases. An export is
+// deterministic — collections and reference lists sorted by slug or code —
+// so two exports of the same content are byte for byte equal, and diffs
+// between exports show what changed.
+//
+// An import upserts by slug in one transaction: every record is validated
+// first (required fields, enum values, references that must exist in the
+// database or in the same file), then written, where ent's own validators
+// run as well; every problem is collected with its place in the file
+// (brands[3] in JSON, line 5 and a column in a spreadsheet), and if there is
+// any, nothing is written. A dry run does all of that and rolls back.
+package dataio
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"brandshow/ent/schematype"
+)
+
+// FormatVersion names the JSON format in the document's "format" key.
+const FormatVersion = "brandshow-export/1"
+
+// Document is the JSON format: every collection of the showcase. References
+// between items are slugs (regions: codes). A list of references replaces
+// the item's links when present — even when empty — and leaves them as
+// they are when the key is absent (null).
+type Document struct {
+	Format        string          `json:"format"`
+	Regions       []Region        `json:"regions"`
+	Brands        []Brand         `json:"brands"`
+	RoleModels    []RoleModel     `json:"roleModels"`
+	Enterprises   []Enterprise    `json:"enterprises"`
+	Alliances     []Alliance      `json:"alliances"`
+	Venues        []Venue         `json:"venues"`
+	MediaCoverage []MediaCoverage `json:"mediaCoverage"`
+}
+
+// Publication holds the columns every content type shares. CreatedAt is
+// kept on import only when the item is created (it is immutable); the last
+// change time (updatedAt) is not part of the format: an import is a change.
+type Publication struct {
+	Slug        string            `json:"slug"`
+	Status      schematype.Status `json:"status"` // DRAFT (default) or PUBLISHED
+	PublishedAt *Time             `json:"publishedAt"`
+	CreatedAt   *Time             `json:"createdAt"`
+}
+
+// Region is an administrative division, keyed by its code.
+type Region struct {
+	Code       string   `json:"code"`
+	ParentCode string   `json:"parentCode"` // "" for the province
+	Level      string   `json:"level"`      // PROVINCE, PREFECTURE or COUNTY
+	NameZh     string   `json:"nameZh"`
+	NameEn     string   `json:"nameEn"`
+	Latitude   *float64 `json:"latitude"`
+	Longitude  *float64 `json:"longitude"`
+}
+
+// Brand is a labor brand. RoleModels are the slugs of its people.
+type Brand struct {
+	Publication
+	NameZh              string               `json:"nameZh"`
+	NameEn              string               `json:"nameEn"`
+	SummaryZh           string               `json:"summaryZh"`
+	SummaryEn           string               `json:"summaryEn"`
+	StoryZh             string               `json:"storyZh"`
+	StoryEn             string               `json:"storyEn"`
+	IndustryZh          string               `json:"industryZh"`
+	IndustryEn          string               `json:"industryEn"`
+	RegionCode          string               `json:"regionCode"`
+	Category            string               `json:"category"`
+	Level               string               `json:"level"`
+	InResourceLibrary   bool                 `json:"inResourceLibrary"`
+	InGuidanceCatalogue bool                 `json:"inGuidanceCatalogue"`
+	WorkersEmployed     int                  `json:"workersEmployed"`
+	WorkersExported     int                  `json:"workersExported"`
+	FoundedYear         *int                 `json:"foundedYear"`
+	TrademarkCount      int                  `json:"trademarkCount"`
+	PatentCount         int                  `json:"patentCount"`
+	CreditRating        string               `json:"creditRating"` // "" when not rated
+	Logo                *schematype.Picture  `json:"logo"`
+	Pictures            []schematype.Picture `json:"pictures"`
+	Featured            bool                 `json:"featured"`
+	FeaturedRank        int                  `json:"featuredRank"`
+	FeaturedFrom        *Time                `json:"featuredFrom"`
+	FeaturedUntil       *Time                `json:"featuredUntil"`
+	RoleModels          []string             `json:"roleModels"`
+}
+
+// RoleModel is a brand's typical person. Brands link to people (see
+// Brand.RoleModels), not the other way round.
+type RoleModel struct {
+	Publication
+	NameZh     string              `json:"nameZh"`
+	NameEn     string              `json:"nameEn"`
+	TitleZh    string              `json:"titleZh"`
+	TitleEn    string              `json:"titleEn"`
+	BioZh      string              `json:"bioZh"`
+	BioEn      string              `json:"bioEn"`
+	Kind       string              `json:"kind"`
+	HonoursZh  []string            `json:"honoursZh"`
+	HonoursEn  []string            `json:"honoursEn"`
+	StudioZh   string              `json:"studioZh"`
+	StudioEn   string              `json:"studioEn"`
+	Portrait   *schematype.Picture `json:"portrait"`
+	RegionCode string              `json:"regionCode"` // "" when unknown
+}
+
+// Enterprise is a company behind brands; Brands are the slugs it leads or employs.
+type Enterprise struct {
+	Publication
+	NameZh            string              `json:"nameZh"`
+	NameEn            string              `json:"nameEn"`
+	SummaryZh         string              `json:"summaryZh"`
+	SummaryEn         string              `json:"summaryEn"`
+	ProvincialLeading bool                `json:"provincialLeading"`
+	RecognizedYear    *int                `json:"recognizedYear"`
+	Website           string              `json:"website"`
+	Logo              *schematype.Picture `json:"logo"`
+	RegionCode        string              `json:"regionCode"` // "" when unknown
+	Brands            []string            `json:"brands"`
+}
+
+// Alliance is a labor brand alliance; Brands are its members.
+type Alliance struct {
+	Publication
+	NameZh         string   `json:"nameZh"`
+	NameEn         string   `json:"nameEn"`
+	SummaryZh      string   `json:"summaryZh"`
+	SummaryEn      string   `json:"summaryEn"`
+	PurposeZh      string   `json:"purposeZh"`
+	PurposeEn      string   `json:"purposeEn"`
+	Scope          string   `json:"scope"`
+	FoundedOn      *Time    `json:"foundedOn"`
+	LeadEnterprise string   `json:"leadEnterprise"` // enterprise slug, "" for none
+	Brands         []string `json:"brands"`
+}
+
+// Venue is a place to experience brands.
+type Venue struct {
+	Publication
+	NameZh         string               `json:"nameZh"`
+	NameEn         string               `json:"nameEn"`
+	SummaryZh      string               `json:"summaryZh"`
+	SummaryEn      string               `json:"summaryEn"`
+	AddressZh      string               `json:"addressZh"`
+	AddressEn      string               `json:"addressEn"`
+	OpeningHoursZh string               `json:"openingHoursZh"`
+	OpeningHoursEn string               `json:"openingHoursEn"`
+	Kind           string               `json:"kind"`
+	Latitude       float64              `json:"latitude"`
+	Longitude      float64              `json:"longitude"`
+	Phone          string               `json:"phone"`
+	Website        string               `json:"website"`
+	Pictures       []schematype.Picture `json:"pictures"`
+	RegionCode     string               `json:"regionCode"`
+	Brands         []string             `json:"brands"`
+}
+
+// MediaCoverage is a report about brands and people.
+type MediaCoverage struct {
+	Publication
+	TitleZh     string   `json:"titleZh"`
+	TitleEn     string   `json:"titleEn"`
+	SummaryZh   string   `json:"summaryZh"`
+	SummaryEn   string   `json:"summaryEn"`
+	BodyZh      string   `json:"bodyZh"`
+	BodyEn      string   `json:"bodyEn"`
+	Outlet      string   `json:"outlet"`
+	Medium      string   `json:"medium"`
+	PublishedOn Time     `json:"publishedOn"`
+	Author      string   `json:"author"`
+	URL         string   `json:"url"`
+	Brands      []string `json:"brands"`
+	RoleModels  []string `json:"roleModels"`
+}
+
+// Time is a moment in the JSON format: written as RFC 3339 in UTC; read
+// from RFC 3339 or from a date alone (2023-05-04, midnight UTC).
+type Time struct{ time.Time }
+
+// NewTime converts a database time.
+func NewTime(t time.Time) Time { return Time{t.UTC()} }
+
+func timePtr(t *time.Time) *Time {
+	if t == nil {
+		return nil
+	}
+	v := NewTime(*t)
+	return &v
+}
+
+func (t *Time) std() *time.Time {
+	if t == nil {
+		return nil
+	}
+	return &t.Time
+}
+
+// MarshalJSON writes RFC 3339 in UTC.
+func (t Time) MarshalJSON() ([]byte, error) {
+	return json.Marshal(t.UTC().Format(time.RFC3339Nano))
+}
+
+// UnmarshalJSON reads RFC 3339 or a date.
+func (t *Time) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("a time is a string, e.g. \"2023-05-04\" or \"2023-05-04T08:00:00Z\"")
+	}
+	v, err := parseTime(s)
+	if err != nil {
+		return err
+	}
+	t.Time = v
+	return nil
+}
+
+func parseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if v, err := time.Parse(time.DateOnly, s); err == nil {
+		return v, nil
+	}
+	v, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date (2023-05-04) or an RFC 3339 time", s)
+	}
+	return v.UTC(), nil
+}
+
+// WriteJSON writes the document as indented JSON, the same bytes for the
+// same content.
+func WriteJSON(w io.Writer, doc *Document) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // URLs with & stay readable
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

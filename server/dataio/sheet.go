@@ -1,0 +1,286 @@
+package dataio
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"brandshow/ent/schematype"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Column is one column of a brand spreadsheet.
+type Column struct {
+	Name        string // header text, matched case-insensitively
+	Description string
+	set         func(b *Brand, v string) error
+}
+
+// BrandColumns are the columns a brand spreadsheet may have, in the order
+// the README documents them. Only slug is mandatory in the header; a new
+// brand also needs name_zh, region_code, category and level. A column that is
+// present sets its field (an empty cell empties it, except status); a column
+// that is absent leaves an existing brand's field as it is.
+var BrandColumns = []Column{
+	{"slug", "Stable identifier: lower-case pinyin words joined by hyphens (hongan-dasao). The row updates the brand with this slug, or creates it.", func(b *Brand, v string) error { b.Slug = v; return nil }},
+	{"name_zh", "Chinese name (required).", text(func(b *Brand) *string { return &b.NameZh })},
+	{"name_en", "English name.", text(func(b *Brand) *string { return &b.NameEn })},
+	{"region_code", "Six-digit GB/T 2260 code of the county or city (required), e.g. 421122.", text(func(b *Brand) *string { return &b.RegionCode })},
+	{"category", "HIGH_END_SKILLED, QUALITY_SERVICE, CULTURE_TOURISM or LIVELIHOOD (required; any case, spaces or hyphens for _).", enum(func(b *Brand) *string { return &b.Category })},
+	{"level", "COUNTY, CITY, PROVINCIAL or NATIONAL (required; any case).", enum(func(b *Brand) *string { return &b.Level })},
+	{"industry_zh", "Industry or trade, in Chinese.", text(func(b *Brand) *string { return &b.IndustryZh })},
+	{"industry_en", "Industry or trade, in English.", text(func(b *Brand) *string { return &b.IndustryEn })},
+	{"summary_zh", "One-paragraph summary, in Chinese.", text(func(b *Brand) *string { return &b.SummaryZh })},
+	{"summary_en", "One-paragraph summary, in English.", text(func(b *Brand) *string { return &b.SummaryEn })},
+	{"story_zh", "The long story, in Chinese (plain text).", text(func(b *Brand) *string { return &b.StoryZh })},
+	{"story_en", "The long story, in English (plain text).", text(func(b *Brand) *string { return &b.StoryEn })},
+	{"workers_employed", "Workers employed under the brand: a whole number ≥ 0 (empty = 0).", number(func(b *Brand) *int { return &b.WorkersEmployed })},
+	{"workers_exported", "Workers placed outside their home region (empty = 0).", number(func(b *Brand) *int { return &b.WorkersExported })},
+	{"founded_year", "Year founded, 1949–2100; empty when unknown.", year},
+	{"trademark_count", "Registered trademarks (empty = 0).", number(func(b *Brand) *int { return &b.TrademarkCount })},
+	{"patent_count", "Patents (empty = 0).", number(func(b *Brand) *int { return &b.PatentCount })},
+	{"credit_rating", "AAA, AA, A, B or C; empty when not rated.", enum(func(b *Brand) *string { return &b.CreditRating })},
+	{"in_resource_library", "In the provincial resource library: true/false, yes/no, 1/0, 是/否 (empty = false).", flag(func(b *Brand) *bool { return &b.InResourceLibrary })},
+	{"in_guidance_catalogue", "In the provincial guidance catalogue: true/false (empty = false).", flag(func(b *Brand) *bool { return &b.InGuidanceCatalogue })},
+	{"status", "DRAFT or PUBLISHED; empty keeps an existing brand's status and makes a new one a DRAFT.", status},
+}
+
+func text(field func(*Brand) *string) func(*Brand, string) error {
+	return func(b *Brand, v string) error { *field(b) = v; return nil }
+}
+
+// normalizeEnum lets people type enum names as they like: "quality service",
+// "Quality-Service" and "QUALITY_SERVICE" are the same.
+func normalizeEnum(v string) string {
+	v = strings.ToUpper(strings.TrimSpace(v))
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(v)
+}
+
+func enum(field func(*Brand) *string) func(*Brand, string) error {
+	return func(b *Brand, v string) error { *field(b) = normalizeEnum(v); return nil }
+}
+
+func status(b *Brand, v string) error {
+	if v = normalizeEnum(v); v != "" {
+		b.Status = schematype.Status(v)
+	}
+	return nil
+}
+
+// parseInt reads a whole number; spreadsheets may write 1200 as "1,200" or
+// "1200.0".
+func parseInt(v string) (int, error) {
+	v = strings.ReplaceAll(strings.TrimSpace(v), ",", "")
+	if n, err := strconv.Atoi(v); err == nil {
+		return n, nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1e15 {
+		return 0, fmt.Errorf("%q is not a whole number", v)
+	}
+	return int(f), nil
+}
+
+func number(field func(*Brand) *int) func(*Brand, string) error {
+	return func(b *Brand, v string) error {
+		if strings.TrimSpace(v) == "" {
+			*field(b) = 0
+			return nil
+		}
+		n, err := parseInt(v)
+		if err != nil {
+			return err
+		}
+		*field(b) = n
+		return nil
+	}
+}
+
+func year(b *Brand, v string) error {
+	if strings.TrimSpace(v) == "" {
+		b.FoundedYear = nil
+		return nil
+	}
+	n, err := parseInt(v)
+	if err != nil {
+		return err
+	}
+	b.FoundedYear = &n
+	return nil
+}
+
+func flag(field func(*Brand) *bool) func(*Brand, string) error {
+	return func(b *Brand, v string) error {
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "", "false", "no", "n", "0", "否":
+			*field(b) = false
+		case "true", "yes", "y", "1", "是", "x", "✓":
+			*field(b) = true
+		default:
+			return fmt.Errorf("%q is not true or false", v)
+		}
+		return nil
+	}
+}
+
+// sheet is a brand spreadsheet after its header was checked.
+type sheet struct {
+	columns []*Column  // by cell index; nil for an empty, unnamed column
+	lines   []int      // line (row number) of each data row
+	rows    [][]string // cells of each data row
+}
+
+// ReadCSV reads a brand spreadsheet saved as CSV (UTF-8, comma-separated, an
+// optional byte order mark as Excel writes it).
+func ReadCSV(name string, r io.Reader) (*Source, error) {
+	br := bufio.NewReader(r)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\xef\xbb\xbf" {
+		_, _ = br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	var rows [][]string
+	var lines []int
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, Problems{{Where: name, Message: err.Error()}}
+		}
+		line, _ := cr.FieldPos(0)
+		rows = append(rows, rec)
+		lines = append(lines, line)
+	}
+	return newSheet(name, rows, lines)
+}
+
+// ReadXLSX reads the first sheet of an Excel workbook as a brand spreadsheet.
+func ReadXLSX(name string, r io.Reader) (*Source, error) {
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return nil, Problems{{Where: name, Message: "not a readable XLSX workbook: " + err.Error()}}
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, Problems{{Where: name, Message: "the workbook has no sheet"}}
+	}
+	rows, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, Problems{{Where: name, Message: err.Error()}}
+	}
+	lines := make([]int, len(rows))
+	for i := range rows {
+		lines[i] = i + 1
+	}
+	return newSheet(name, rows, lines)
+}
+
+// newSheet checks the header (first non-empty row) and keeps the non-empty
+// data rows with their line numbers.
+func newSheet(name string, rows [][]string, lines []int) (*Source, error) {
+	blank := func(row []string) bool {
+		return !slices.ContainsFunc(row, func(c string) bool { return strings.TrimSpace(c) != "" })
+	}
+	for len(rows) > 0 && blank(rows[0]) {
+		rows, lines = rows[1:], lines[1:]
+	}
+	if len(rows) == 0 {
+		return nil, Problems{{Where: name, Message: "the spreadsheet is empty; the first row must name the columns"}}
+	}
+	header, headerLine := rows[0], lines[0]
+	sh := &sheet{columns: make([]*Column, len(header))}
+	var problems Problems
+	seen := map[string]bool{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		where := fmt.Sprintf("line %d, column %d", headerLine, i+1)
+		if h == "" {
+			continue // checked below: an unnamed column must stay empty
+		}
+		col := slices.IndexFunc(BrandColumns, func(c Column) bool { return c.Name == h })
+		switch {
+		case col < 0:
+			problems = append(problems, Problem{where + " (" + h + ")", "unknown column; the columns are " + columnNames()})
+		case seen[h]:
+			problems = append(problems, Problem{where + " (" + h + ")", "the column appears twice"})
+		default:
+			sh.columns[i] = &BrandColumns[col]
+		}
+		seen[h] = true
+	}
+	if !seen["slug"] {
+		problems = append(problems, Problem{fmt.Sprintf("line %d", headerLine), "a slug column is required"})
+	}
+	for r := 1; r < len(rows); r++ {
+		if blank(rows[r]) {
+			continue
+		}
+		for i, cell := range rows[r] {
+			if strings.TrimSpace(cell) == "" {
+				continue
+			}
+			if i >= len(header) {
+				problems = append(problems, Problem{fmt.Sprintf("line %d, column %d", lines[r], i+1), "a value beyond the last named column"})
+			} else if strings.TrimSpace(header[i]) == "" {
+				problems = append(problems, Problem{fmt.Sprintf("line %d, column %d", lines[r], i+1), "a value in a column without a name"})
+			}
+		}
+		sh.rows = append(sh.rows, rows[r])
+		sh.lines = append(sh.lines, lines[r])
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return &Source{Name: name, sheet: sh}, nil
+}
+
+func columnNames() string {
+	names := make([]string, len(BrandColumns))
+	for i, c := range BrandColumns {
+		names[i] = c.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// brandsFromSheet turns rows into brand records: a row whose slug exists
+// starts from the brand as it is, so only the sheet's columns change.
+func (im *importer) brandsFromSheet(sh *sheet) []Brand {
+	slugCol := slices.IndexFunc(sh.columns, func(c *Column) bool { return c != nil && c.Name == "slug" })
+	brands := make([]Brand, len(sh.rows))
+	for i, row := range sh.rows {
+		slug := ""
+		if slugCol < len(row) {
+			slug = strings.TrimSpace(row[slugCol])
+		}
+		b := Brand{Publication: Publication{Slug: slug}}
+		if old, ok := im.old.brands[slug]; ok {
+			b = old
+			b.Pictures = slices.Clone(old.Pictures)
+			b.RoleModels = slices.Clone(old.RoleModels)
+		}
+		for j, col := range sh.columns {
+			if col == nil || col.Name == "slug" {
+				continue
+			}
+			cell := ""
+			if j < len(row) {
+				cell = strings.TrimSpace(row[j])
+			}
+			if err := col.set(&b, cell); err != nil {
+				im.problem("brands", i, slug, camel(col.Name), "%v", err)
+			}
+		}
+		brands[i] = b
+	}
+	return brands
+}
