@@ -352,3 +352,47 @@ func TestIntrospectionCanBeTurnedOff(t *testing.T) {
 		t.Fatalf("ordinary query: %+v", r.Errors)
 	}
 }
+
+// TestBadRequestKinds sends each kind of broken request and expects a 4xx
+// with a GraphQL error, never a 5xx and never a leak.
+func TestBadRequestKinds(t *testing.T) {
+	db := storetest.SharedDemo(t, "sqlite3")
+	h := handlerFor(db)
+	cases := []struct {
+		name, method, contentType, body, target string
+	}{
+		{"malformed JSON", http.MethodPost, "application/json", `{"query": "{ stats { brandCount } }"`, "/graphql"},
+		{"JSON that is not an object", http.MethodPost, "application/json", `["{ stats { brandCount } }"]`, "/graphql"},
+		{"no query", http.MethodPost, "application/json", `{"variables": {}}`, "/graphql"},
+		{"variables not an object", http.MethodPost, "application/json", `{"query": "{ stats { brandCount } }", "variables": 7}`, "/graphql"},
+		{"unsupported content type", http.MethodPost, "text/plain", `{ stats { brandCount } }`, "/graphql"},
+		{"bad variables in GET", http.MethodGet, "", "", "/graphql?query=" + url.QueryEscape("query($n: Int) { featuredBrands(first: $n) { slug } }") + "&variables=" + url.QueryEscape("{not json")},
+		{"parse error", http.MethodPost, "application/json", `{"query": "{ stats { brandCount "}`, "/graphql"},
+		{"unknown field", http.MethodPost, "application/json", `{"query": "{ secrets }"}`, "/graphql"},
+		{"wrong variable type", http.MethodPost, "application/json", `{"query": "query($n: Int) { featuredBrands(first: $n) { slug } }", "variables": {"n": "many"}}`, "/graphql"},
+		{"PUT", http.MethodPut, "application/json", `{"query": "{ stats { brandCount } }"}`, "/graphql"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			req := httptest.NewRequest(c.method, c.target, strings.NewReader(c.body))
+			if c.contentType != "" {
+				req.Header.Set("Content-Type", c.contentType)
+			}
+			req.Header.Set("Accept", "application/graphql-response+json")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code < 400 || rec.Code >= 500 {
+				t.Fatalf("status %d, want 4xx: %s", rec.Code, rec.Body.String())
+			}
+			body := rec.Body.String()
+			if c.method != http.MethodPut && !strings.Contains(body, `"errors"`) {
+				t.Fatalf("no GraphQL error: %s", body)
+			}
+			for _, leak := range []string{".go:", "goroutine", "sql", "127.0.0.1"} {
+				if strings.Contains(body, leak) {
+					t.Fatalf("answer leaks %q: %s", leak, body)
+				}
+			}
+		})
+	}
+}
