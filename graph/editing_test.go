@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"brandshow/ent"
 	"brandshow/ent/alliance"
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
@@ -26,6 +25,7 @@ import (
 	"brandshow/graph"
 	"brandshow/server/auth"
 	"brandshow/server/ratelimit"
+	"brandshow/server/seed"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 )
@@ -135,11 +135,11 @@ func TestMutationRoleMatrix(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		e := newEditors(t, dia)
 		type mutation struct {
-			name      string
-			minRole   string // editor, publisher
-			query     string
-			vars      func(role string) map[string]any
-			action    string // the audit action a successful run records
+			name    string
+			minRole string // editor, publisher
+			query   string
+			vars    func(role string) map[string]any
+			action  string // the audit action a successful run records
 		}
 		n := 0
 		uniq := func(prefix string) string { n++; return fmt.Sprintf("%s-%d", prefix, n) }
@@ -151,7 +151,9 @@ func TestMutationRoleMatrix(t *testing.T) {
 			{"updateBrand (draft)", "editor", `mutation($id: ID!) { updateBrand(id: $id, input: {summaryZh: "更新后的简介"}) { id summaryZh } }`,
 				func(string) map[string]any { return map[string]any{"id": e.draftBrandID(t, uniq("draft"))} }, "UPDATE"},
 			{"updateBrand (published)", "publisher", `mutation($id: ID!, $text: String!) { updateBrand(id: $id, input: {summaryEn: $text}) { id } }`,
-				func(role string) map[string]any { return map[string]any{"id": e.publishedBrandID(t), "text": "Updated by " + role} }, "UPDATE"},
+				func(role string) map[string]any {
+					return map[string]any{"id": e.publishedBrandID(t), "text": "Updated by " + role}
+				}, "UPDATE"},
 			{"deleteBrand", "publisher", `mutation($id: ID!) { deleteBrand(id: $id) }`,
 				func(string) map[string]any { return map[string]any{"id": e.draftBrandID(t, uniq("doomed"))} }, "DELETE"},
 			{"publish", "publisher", `mutation($id: ID!) { publish(id: $id) { id ... on Brand { status } } }`,
@@ -394,7 +396,7 @@ func TestEditorsSeeDrafts(t *testing.T) {
 			t.Errorf("anonymous sees drafts: %+v", anon)
 		}
 		drafts := 0
-		for _, b := range seed_DemoBrands() {
+		for _, b := range seed.DemoBrands {
 			if b.Draft {
 				drafts++
 			}
@@ -404,8 +406,6 @@ func TestEditorsSeeDrafts(t *testing.T) {
 		}
 	})
 }
-
-var _ = ent.IsNotFound
 
 // TestTokenHoldersAreLimitedByToken: an editor's requests use the token's
 // bucket, not the IP's, and an anonymous client at the same address keeps

@@ -72,8 +72,8 @@ func (cfg *HandlerConfig) defaults() {
 	cfg.CacheMaxAge = max(cfg.CacheMaxAge, 0)
 }
 
-// NewHandler builds the whole HTTP handler: /graphql, /graphiql, /healthz and
-// /readyz, with request ids, panic recovery, request logging, CORS, rate
+// NewHandler builds the whole HTTP handler: /graphql, /graphiql, /feeds/,
+// /healthz and /readyz, with request ids, authentication, panic recovery, request logging, CORS, rate
 // limiting, body and time limits and HTTP caching. main, the tests and the
 // benchmarks all use it, so what is tested is what runs.
 func NewHandler(cfg HandlerConfig) http.Handler {
@@ -98,14 +98,12 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	})
 	mux.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		{
-			ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-			defer cancel()
-			if err := cfg.DB.Ping(ctx); err != nil {
-				cfg.Logger.WarnContext(ctx, "readyz: database unreachable", "error", err.Error())
-				http.Error(w, "database unreachable", http.StatusServiceUnavailable)
-				return
-			}
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := cfg.DB.Ping(ctx); err != nil {
+			cfg.Logger.WarnContext(ctx, "readyz: database unreachable", "error", err.Error())
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
 		}
 		_, _ = w.Write([]byte("ready\n"))
 	})

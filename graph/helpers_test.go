@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"brandshow/graph"
-	"brandshow/server/seed"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 )
@@ -124,5 +123,3 @@ func sha256hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
-
-func seed_DemoBrands() []seed.BrandSeed { return seed.DemoBrands }
