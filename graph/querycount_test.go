@@ -145,3 +145,45 @@ func TestNestedConnectionWithoutFirstFetchesOnePage(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchHitsHaveNoNPlusOne: the items of a search page are loaded with
+// their selected edges in a fixed number of statements, whatever the page
+// size.
+func TestSearchHitsHaveNoNPlusOne(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, counter := storetest.Fresh(t, dia, true)
+		h := handlerFor(db)
+		q := `query($n: Int) { search(query: "师", types: [BRAND], first: $n) { edges { node { item {
+			... on Brand { slug region { name parent { name } } roleModels(first: 2) { edges { node { slug } } } } } } } } }`
+		statements := map[int]int64{}
+		for _, n := range []int{2, 10} {
+			var got struct {
+				Search struct {
+					Edges []struct {
+						Node struct {
+							Item struct {
+								Slug   string
+								Region struct{ Parent struct{ Name string } }
+							}
+						}
+					}
+				}
+			}
+			counter.Reset()
+			mustQuery(t, h, q, map[string]any{"n": n}, &got)
+			statements[n] = counter.Count()
+			if len(got.Search.Edges) != n {
+				t.Fatalf("search returned %d hits, want %d (the demo data has more brands with 师)", len(got.Search.Edges), n)
+			}
+			for _, e := range got.Search.Edges {
+				if e.Node.Item.Slug == "" || e.Node.Item.Region.Parent.Name == "" {
+					t.Fatalf("hit without its fields or edges: %+v", e.Node.Item)
+				}
+			}
+		}
+		t.Logf("%s: search page = %d statements for 2 hits, %d for 10", dia, statements[2], statements[10])
+		if statements[2] != statements[10] {
+			t.Fatalf("N+1 in search hits: %d statements for 2 hits, %d for 10", statements[2], statements[10])
+		}
+	})
+}

@@ -7,11 +7,15 @@ import (
 	"strings"
 
 	"brandshow/ent"
+	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
+	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
+	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/searchindex"
+	"brandshow/ent/venue"
 
 	"entgo.io/contrib/entgql"
 )
@@ -74,6 +78,9 @@ func Search(ctx context.Context, client *ent.Client, query string, types []Searc
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
 		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
+	}
+	if err := collectHitItems(ctx, client, conn.Edges); err != nil {
+		return nil, err
 	}
 	conn.PageInfo.HasNextPage = opts.Offset+len(res.Hits) < res.Total
 	conn.PageInfo.HasPreviousPage = opts.Offset > 0
@@ -141,4 +148,92 @@ func Suggest(ctx context.Context, client *ent.Client, prefix string, first *int)
 		out = append(out, &Suggestion{Text: s.Text, Type: SearchType(s.Type), Item: s.Entity.(ent.Noder)})
 	}
 	return out, nil
+}
+
+// collectHitItems reloads the items of a page of hits with the fields and
+// edges the query selects under edges.node.item: one statement per item
+// type (plus one per selected edge), not one per hit and edge.
+func collectHitItems(ctx context.Context, client *ent.Client, edges []*SearchEdge) error {
+	ids := map[string][]int{} // GraphQL type → IDs
+	for _, e := range edges {
+		typ, id := nodeKey(e.Node.Item)
+		ids[typ] = append(ids[typ], id)
+	}
+	fctx := childFieldContext(ctx, "edges", "node", "item")
+	loaded := map[int]ent.Noder{}
+	for typ, list := range ids {
+		nodes, err := loadCollected(ctx, fctx, client, typ, list)
+		if err != nil {
+			return err
+		}
+		for _, n := range nodes {
+			_, id := nodeKey(n)
+			loaded[id] = n
+		}
+	}
+	for _, e := range edges {
+		if _, id := nodeKey(e.Node.Item); loaded[id] != nil {
+			e.Node.Item = loaded[id]
+		}
+	}
+	return nil
+}
+
+// nodeKey is a search item's GraphQL type and ID.
+func nodeKey(n ent.Noder) (string, int) {
+	switch x := n.(type) {
+	case *ent.Brand:
+		return "Brand", x.ID
+	case *ent.RoleModel:
+		return "RoleModel", x.ID
+	case *ent.Enterprise:
+		return "Enterprise", x.ID
+	case *ent.Alliance:
+		return "Alliance", x.ID
+	case *ent.Venue:
+		return "Venue", x.ID
+	case *ent.MediaCoverage:
+		return "MediaCoverage", x.ID
+	}
+	return "", 0
+}
+
+// loadCollected loads items of one type by ID with field collection from
+// fctx, for the fragments on that type (and on Node).
+func loadCollected(ctx, fctx context.Context, client *ent.Client, typ string, ids []int) ([]ent.Noder, error) {
+	switch typ {
+	case "Brand":
+		q, err := client.Brand.Query().Where(brand.IDIn(ids...)).CollectFields(fctx, typ, "Node")
+		return allNodes[*ent.Brand](ctx, q, err)
+	case "RoleModel":
+		q, err := client.RoleModel.Query().Where(rolemodel.IDIn(ids...)).CollectFields(fctx, typ, "Node")
+		return allNodes[*ent.RoleModel](ctx, q, err)
+	case "Enterprise":
+		q, err := client.Enterprise.Query().Where(enterprise.IDIn(ids...)).CollectFields(fctx, typ, "Node")
+		return allNodes[*ent.Enterprise](ctx, q, err)
+	case "Alliance":
+		q, err := client.Alliance.Query().Where(alliance.IDIn(ids...)).CollectFields(fctx, typ, "Node")
+		return allNodes[*ent.Alliance](ctx, q, err)
+	case "Venue":
+		q, err := client.Venue.Query().Where(venue.IDIn(ids...)).CollectFields(fctx, typ, "Node")
+		return allNodes[*ent.Venue](ctx, q, err)
+	case "MediaCoverage":
+		q, err := client.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...)).CollectFields(fctx, typ, "Node")
+		return allNodes[*ent.MediaCoverage](ctx, q, err)
+	}
+	return nil, nil
+}
+
+func allNodes[T ent.Noder](ctx context.Context, q interface {
+	All(context.Context) ([]T, error)
+}, err error) ([]ent.Noder, error) {
+	if err != nil {
+		return nil, err
+	}
+	items, err := q.All(ctx)
+	out := make([]ent.Noder, len(items))
+	for i, it := range items {
+		out[i] = it
+	}
+	return out, err
 }
