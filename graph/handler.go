@@ -8,6 +8,7 @@ import (
 
 	"brandshow/ent/visibility"
 	"brandshow/server/auth"
+	"brandshow/server/metrics"
 	"brandshow/server/middleware"
 	"brandshow/server/ratelimit"
 	"brandshow/server/store"
@@ -51,6 +52,8 @@ type HandlerConfig struct {
 	CacheMaxAge int
 	// TrustedDocuments, when set, lets only registered operations run.
 	TrustedDocuments *TrustedDocuments
+	// Metrics, when set, is served at /metrics and fed by every request.
+	Metrics *metrics.Metrics
 }
 
 func (cfg *HandlerConfig) defaults() {
@@ -73,7 +76,7 @@ func (cfg *HandlerConfig) defaults() {
 }
 
 // NewHandler builds the whole HTTP handler: /graphql, /graphiql, /feeds/,
-// /healthz and /readyz, with request ids, authentication, panic recovery, request logging, CORS, rate
+// /healthz, /readyz and (when configured) /metrics, with request ids, authentication, panic recovery, request logging, CORS, rate
 // limiting, body and time limits and HTTP caching. main, the tests and the
 // benchmarks all use it, so what is tested is what runs.
 func NewHandler(cfg HandlerConfig) http.Handler {
@@ -83,7 +86,11 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		v, ok := visibility.ViewerFrom(r.Context())
 		return v.Name, ok
 	}
-	limiter := ratelimit.New(rl, cfg.OnRateLimited)
+	onLimit := cfg.OnRateLimited
+	if cfg.Metrics != nil && onLimit == nil {
+		onLimit = cfg.Metrics.RateLimited
+	}
+	limiter := ratelimit.New(rl, onLimit)
 	gql := middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout,
 		middleware.HTTPCache(cfg.CacheMaxAge, middleware.FinishGraphQL(NewGraphQLServer(cfg))))
 
@@ -92,6 +99,9 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	mux.Handle("/graphql", auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.Middleware(gql)))
 	mux.Handle("/graphiql", playground.Handler("brandshow GraphQL", "/graphql"))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, NewFeedHandler(cfg))))
+	if cfg.Metrics != nil {
+		mux.Handle("/metrics", cfg.Metrics.Handler())
+	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -115,7 +125,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		AllowCredentials: false,
 		MaxAge:           600,
 	})
-	return middleware.RequestID(logRequests(cfg.Logger, middleware.Recover(cfg.Logger, c.Handler(mux))))
+	return middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, c.Handler(mux))))
 }
 
 // NewGraphQLServer is the gqlgen server with explicit transports (no
@@ -142,7 +152,11 @@ func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 	srv.Use(PageLimits{})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if info := requestInfoFrom(ctx); info != nil {
-			info.operation = graphql.GetOperationContext(ctx).OperationName
+			oc := graphql.GetOperationContext(ctx)
+			info.operation = oc.OperationName
+			if info.operation == "" && oc.Operation != nil {
+				info.operation = oc.Operation.Name
+			}
 		}
 		return next(withRegionCounts(ctx))
 	})

@@ -4,8 +4,10 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
+	"brandshow/server/metrics"
 	"brandshow/server/middleware"
 )
 
@@ -45,16 +47,34 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the real writer.
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
+// metricPath keeps the path label bounded: feeds by kind, unknown paths as one.
+func metricPath(p string) string {
+	switch {
+	case p == "/graphql", p == "/graphiql", p == "/healthz", p == "/readyz", p == "/feeds/coverage.atom":
+		return p
+	case strings.HasPrefix(p, "/feeds/brands/"):
+		return "/feeds/brands/{slug}"
+	}
+	return "other"
+}
+
 // logRequests writes one structured line per request: method, path,
 // GraphQL operation name, status and duration.
-func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
+func logRequests(logger *slog.Logger, m *metrics.Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		info := &requestInfo{}
 		rec := &statusRecorder{ResponseWriter: w}
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info)))
+		ctx := context.WithValue(r.Context(), requestInfoKey{}, info)
+		if m != nil {
+			ctx = metrics.WithStatementCount(ctx)
+		}
+		next.ServeHTTP(rec, r.WithContext(ctx))
 		if rec.status == 0 {
 			rec.status = http.StatusOK
+		}
+		if m != nil && r.URL.Path != "/metrics" {
+			m.Observe(ctx, metricPath(r.URL.Path), info.operation, rec.status, time.Since(start))
 		}
 		logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
 			slog.String("method", r.Method),

@@ -21,8 +21,11 @@ import (
 
 	_ "brandshow/ent/runtime" // hooks, interceptors and defaults of ent/schema
 
+	"entgo.io/ent/dialect"
+
 	"brandshow/graph"
 	"brandshow/server/config"
+	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
 	"brandshow/server/seed"
 	"brandshow/server/store"
@@ -103,7 +106,12 @@ func newLogger(cfg config.Config) *slog.Logger {
 }
 
 func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger, migrate bool) (*store.DB, error) {
-	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{ConnectTimeout: cfg.DBConnectTimeout, Logger: logger})
+	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{
+		ConnectTimeout: cfg.DBConnectTimeout,
+		Logger:         logger,
+		// Counts SQL statements per request for /metrics; free without it.
+		WrapDriver: func(d dialect.Driver) dialect.Driver { return metrics.CountingDriver{Driver: d} },
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +145,9 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return err
 	}
 	hcfg.DB = db
+	if cfg.Metrics {
+		hcfg.Metrics = metrics.New(db.SQL)
+	}
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           graph.NewHandler(hcfg),

@@ -47,7 +47,7 @@ func TestServeSeedsAndShutsDownGracefully(t *testing.T) {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-	resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query":"{ stats { brandCount } }"}`))
+	resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query":"query KeyFigures { stats { brandCount } }"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,6 +55,26 @@ func TestServeSeedsAndShutsDownGracefully(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(body), `"brandCount":`) || strings.Contains(string(body), `"brandCount":0`) {
 		t.Fatalf("demo content not served: %s", body)
+	}
+	// Metrics: the request above is counted, with its SQL statements.
+	resp, err = http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := string(body)
+	for _, want := range []string{
+		`brandshow_requests_total{operation="KeyFigures",path="/graphql",status="2xx"} 1`,
+		`brandshow_sql_statements_per_request_count{operation="KeyFigures"} 1`,
+		`go_sql_max_open_connections{db_name="brandshow"}`,
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	if strings.Contains(m, `brandshow_sql_statements_per_request_sum{operation="KeyFigures"} 0`) {
+		t.Error("SQL statements were not counted")
 	}
 	cancel()
 	select {

@@ -44,6 +44,7 @@ type Config struct {
 	TokenBurst       int
 	TrustedProxies   string
 	TrustedDocuments string
+	Metrics          bool
 }
 
 // Parse reads args (without the program name and command) and the environment.
@@ -79,6 +80,7 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.KioskNetworks, "kiosk-networks", env(getenv, "KIOSK_NETWORKS", ""), "comma-separated CIDRs of kiosk sites with their own, higher rate (KIOSK_NETWORKS)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env(getenv, "TRUSTED_PROXIES", ""), "comma-separated CIDRs of proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES)")
 	fs.StringVar(&c.TrustedDocuments, "trusted-documents", env(getenv, "TRUSTED_DOCUMENTS", ""), "JSON manifest {sha256: query}; when set only those operations run (TRUSTED_DOCUMENTS)")
+	fs.BoolVar(&c.Metrics, "metrics", envBool(getenv, "METRICS", true), "serve Prometheus metrics at /metrics (METRICS)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
