@@ -132,12 +132,8 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	}
 	defer db.Close()
 	if cfg.LoadDemo() {
-		res, err := seed.LoadDemo(ctx, db.Client)
-		if err != nil {
+		if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
 			return err
-		}
-		if res.Total() > 0 {
-			logger.Info("demo content loaded", "created", res.Total())
 		}
 	}
 	hcfg, err := handlerConfig(cfg, logger)
@@ -214,4 +210,23 @@ func handlerConfig(cfg config.Config, logger *slog.Logger) (graph.HandlerConfig,
 		}
 	}
 	return h, nil
+}
+
+// loadDemoIfEmpty loads the demo content into an empty database only: once
+// editors manage the content, a restart must not bring back demo items they
+// deleted.
+func loadDemoIfEmpty(ctx context.Context, db *store.DB, logger *slog.Logger) error {
+	hasContent, err := db.Client.Region.Query().Exist(ctx)
+	if err != nil {
+		return fmt.Errorf("demo content: %w", err)
+	}
+	if hasContent {
+		return nil
+	}
+	res, err := seed.LoadDemo(ctx, db.Client)
+	if err != nil {
+		return err
+	}
+	logger.Info("demo content loaded into the empty database", "created", res.Total())
+	return nil
 }

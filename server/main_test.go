@@ -3,12 +3,18 @@ package main
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"brandshow/ent/brand"
+	"brandshow/ent/visibility"
+	"brandshow/server/seed"
+	"brandshow/server/store/storetest"
 )
 
 // TestServeSeedsAndShutsDownGracefully runs the real command on a fresh
@@ -90,5 +96,27 @@ func TestServeSeedsAndShutsDownGracefully(t *testing.T) {
 func TestUnknownCommand(t *testing.T) {
 	if err := run(context.Background(), []string{"frobnicate"}); err == nil || !strings.Contains(err.Error(), "unknown command") {
 		t.Fatalf("run(frobnicate) = %v", err)
+	}
+}
+
+// TestDemoContentOnlyIntoAnEmptyDatabase: a restart does not bring back a
+// demo brand that an editor deleted.
+func TestDemoContentOnlyIntoAnEmptyDatabase(t *testing.T) {
+	db, _ := storetest.Fresh(t, "sqlite3", false)
+	ctx := visibility.WithDrafts(context.Background())
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
+		t.Fatal(err)
+	}
+	n := db.Client.Brand.Query().CountX(ctx)
+	if n == 0 {
+		t.Fatal("demo content not loaded into the empty database")
+	}
+	db.Client.Brand.Delete().Where(brand.Slug(seed.DemoBrands[0].Slug)).ExecX(ctx)
+	if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
+		t.Fatal(err)
+	}
+	if got := db.Client.Brand.Query().CountX(ctx); got != n-1 {
+		t.Fatalf("%d brands after a restart, want %d: a deleted demo brand came back", got, n-1)
 	}
 }
