@@ -45,7 +45,8 @@ type Limits struct {
 // DefaultLimits are the limits of the public endpoint.
 var DefaultLimits = Limits{MaxQueryBytes: 16 << 10, MaxDepth: 15, MaxCost: 25000, MaxFields: 1000, MaxAliases: 50}
 
-// QueryBudget enforces Limits and reports every query's cost in the
+// QueryBudget enforces Limits and the range of every first/last (one walk
+// of the operation, fragments included), and reports every query's cost in the
 // response's extensions.cost, as Shopify does, so client authors see where
 // they stand.
 type QueryBudget struct{ Limits Limits }
@@ -85,6 +86,9 @@ func (b QueryBudget) MutateOperationContext(_ context.Context, oc *graphql.Opera
 	}
 	m := &measurer{vars: oc.Variables, fragments: map[string]tally{}, doc: oc.Doc}
 	t := m.selection(oc.Operation.SelectionSet)
+	if m.pageErr != nil {
+		return m.pageErr // the most specific mistake: it names the field and the limit
+	}
 	l := b.Limits
 	switch {
 	case l.MaxDepth > 0 && t.depth > l.MaxDepth:
@@ -141,6 +145,7 @@ type measurer struct {
 	doc       *ast.QueryDocument
 	fragments map[string]tally
 	visiting  map[string]bool
+	pageErr   *gqlerror.Error // the first first/last out of range
 }
 
 func (m *measurer) selection(set ast.SelectionSet) tally {
@@ -202,6 +207,11 @@ func (m *measurer) multiplier(f *ast.Field) int {
 		return 1
 	}
 	args := f.ArgumentMap(m.vars)
+	for _, name := range []string{"first", "last"} {
+		if err := checkPageArg(f, name, args[name]); err != nil && m.pageErr == nil {
+			m.pageErr = err
+		}
+	}
 	if ids, ok := args["ids"].([]any); ok && f.Name == "nodes" {
 		return max(1, len(ids))
 	}

@@ -18,9 +18,8 @@ const (
 	MaxPageSize = 100
 )
 
-// PageLimits checks every first/last argument of an operation before it
-// runs, so a request for 1,000 items is refused before any SQL is sent, and
-// gives connections without first/last a default page.
+// PageLimits gives connections without first/last a default page. (The
+// range of first/last is checked by QueryBudget, before this runs.)
 type PageLimits struct{}
 
 var (
@@ -34,19 +33,14 @@ func (PageLimits) ExtensionName() string { return "PageLimits" }
 // Validate implements graphql.HandlerExtension.
 func (PageLimits) Validate(graphql.ExecutableSchema) error { return nil }
 
-// MutateOperationContext walks the operation and rejects out-of-range
-// first/last values anywhere in it, fragments included. Then it gives every
-// connection field without first or last an explicit first, so that ent's
-// eager loading of nested edges (which reads arguments from the document)
-// also fetches one page, never a whole table.
+// MutateOperationContext gives every connection field without first or
+// last an explicit first, so that ent's eager loading of nested edges (which
+// reads arguments from the document) also fetches one page, never a whole
+// table.
 func (PageLimits) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if oc.Operation == nil {
-		return nil
+	if oc.Operation != nil {
+		withDefaultPages(oc)
 	}
-	if err := checkSelection(oc.Operation.SelectionSet, oc.Variables, map[string]bool{}); err != nil {
-		return err
-	}
-	withDefaultPages(oc)
 	return nil
 }
 
@@ -139,38 +133,9 @@ func defaultPages(set ast.SelectionSet, vars map[string]any) (ast.SelectionSet, 
 	return out, true
 }
 
-func checkSelection(set ast.SelectionSet, vars map[string]any, seen map[string]bool) *gqlerror.Error {
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Definition != nil && len(s.Arguments) > 0 {
-				args := s.ArgumentMap(vars)
-				for _, name := range []string{"first", "last"} {
-					if err := checkPageArg(s, name, args[name]); err != nil {
-						return err
-					}
-				}
-			}
-			if err := checkSelection(s.SelectionSet, vars, seen); err != nil {
-				return err
-			}
-		case *ast.InlineFragment:
-			if err := checkSelection(s.SelectionSet, vars, seen); err != nil {
-				return err
-			}
-		case *ast.FragmentSpread:
-			if s.Definition == nil || seen[s.Name] {
-				continue
-			}
-			seen[s.Name] = true
-			if err := checkSelection(s.Definition.SelectionSet, vars, seen); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
+// checkPageArg refuses a first or last outside 0..MaxPageSize. QueryBudget
+// calls it for every field while it measures the operation, so the whole
+// operation, fragments included, is checked in the same single walk.
 func checkPageArg(f *ast.Field, name string, v any) *gqlerror.Error {
 	n, ok := toInt(v)
 	if !ok {

@@ -106,7 +106,7 @@ func searchFacets(ctx context.Context, client *ent.Client, f searchindex.Facets)
 	for _, t := range AllSearchType {
 		out.Types = append(out.Types, &SearchTypeCount{Type: t, Count: f.Types[searchdoc.ItemType(t)]})
 	}
-	for _, c := range []brand.Category{brand.CategoryHIGH_END_SKILLED, brand.CategoryQUALITY_SERVICE, brand.CategoryCULTURE_TOURISM, brand.CategoryLIVELIHOOD} {
+	for _, c := range brandCategories {
 		out.Categories = append(out.Categories, &CategoryCount{Category: c, Count: f.Categories[string(c)]})
 	}
 	for _, m := range []mediacoverage.Medium{mediacoverage.MediumONLINE, mediacoverage.MediumNEWSPAPER, mediacoverage.MediumMAGAZINE, mediacoverage.MediumRADIO, mediacoverage.MediumTV, mediacoverage.MediumFILM} {

@@ -9,6 +9,13 @@ import (
 	"brandshow/ent/region"
 )
 
+// brandCategories and brandLevels are the enums in their declared order, for
+// lists that show every value, zero counts included.
+var (
+	brandCategories = []brand.Category{brand.CategoryHIGH_END_SKILLED, brand.CategoryQUALITY_SERVICE, brand.CategoryCULTURE_TOURISM, brand.CategoryLIVELIHOOD}
+	brandLevels     = []brand.Level{brand.LevelCOUNTY, brand.LevelCITY, brand.LevelPROVINCIAL, brand.LevelNATIONAL}
+)
+
 // ShowcaseStats computes the key figures. Every count goes through the ent
 // interceptor, so only published content is counted.
 func ShowcaseStats(ctx context.Context, client *ent.Client) (*Stats, error) {
@@ -48,7 +55,7 @@ func ShowcaseStats(ctx context.Context, client *ent.Client) (*Stats, error) {
 		s.WorkersEmployed += c.Employed
 		s.WorkersExported += c.Exported
 	}
-	for _, cat := range []brand.Category{brand.CategoryHIGH_END_SKILLED, brand.CategoryQUALITY_SERVICE, brand.CategoryCULTURE_TOURISM, brand.CategoryLIVELIHOOD} {
+	for _, cat := range brandCategories {
 		s.BrandsByCategory = append(s.BrandsByCategory, &CategoryCount{Category: cat, Count: categoryCounts[cat]})
 	}
 	var byLevel []struct {
@@ -62,7 +69,7 @@ func ShowcaseStats(ctx context.Context, client *ent.Client) (*Stats, error) {
 	for _, l := range byLevel {
 		levelCounts[l.Level] = l.Count
 	}
-	for _, lvl := range []brand.Level{brand.LevelCOUNTY, brand.LevelCITY, brand.LevelPROVINCIAL, brand.LevelNATIONAL} {
+	for _, lvl := range brandLevels {
 		s.BrandsByLevel = append(s.BrandsByLevel, &LevelCount{Level: lvl, Count: levelCounts[lvl]})
 	}
 	if s.BrandsByPrefecture, err = brandsByPrefecture(ctx, client); err != nil {
