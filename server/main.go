@@ -110,7 +110,9 @@ func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger,
 		ConnectTimeout: cfg.DBConnectTimeout,
 		Logger:         logger,
 		// Counts SQL statements per request for /metrics; free without it.
-		WrapDriver: func(d dialect.Driver) dialect.Driver { return metrics.CountingDriver{Driver: d} },
+		WrapDriver: func(d dialect.Driver) dialect.Driver {
+			return store.ObservedDriver{Driver: d, OnStatement: metrics.CountStatement}
+		},
 	})
 	if err != nil {
 		return nil, err

@@ -15,7 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -106,50 +105,16 @@ func (m *Metrics) Observe(ctx context.Context, path, operation string, status in
 	}
 }
 
-// WithStatementCount returns a context in which CountingDriver counts the
+// WithStatementCount returns a context in which CountStatement counts the
 // request's SQL statements.
 func WithStatementCount(ctx context.Context) context.Context {
 	return context.WithValue(ctx, statementsKey{}, new(atomic.Int64))
 }
 
-// CountingDriver wraps an ent driver to count statements per request.
-type CountingDriver struct{ dialect.Driver }
-
-func count(ctx context.Context) {
+// CountStatement counts one statement of the request in ctx; it is the
+// store.ObservedDriver hook main installs.
+func CountStatement(ctx context.Context, _ string) {
 	if n, ok := ctx.Value(statementsKey{}).(*atomic.Int64); ok {
 		n.Add(1)
 	}
-}
-
-// Exec counts and runs a statement.
-func (d CountingDriver) Exec(ctx context.Context, query string, args, v any) error {
-	count(ctx)
-	return d.Driver.Exec(ctx, query, args, v)
-}
-
-// Query counts and runs a query.
-func (d CountingDriver) Query(ctx context.Context, query string, args, v any) error {
-	count(ctx)
-	return d.Driver.Query(ctx, query, args, v)
-}
-
-// Tx starts a transaction whose statements are counted too.
-func (d CountingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
-	tx, err := d.Driver.Tx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return countingTx{tx}, nil
-}
-
-type countingTx struct{ dialect.Tx }
-
-func (t countingTx) Exec(ctx context.Context, query string, args, v any) error {
-	count(ctx)
-	return t.Tx.Exec(ctx, query, args, v)
-}
-
-func (t countingTx) Query(ctx context.Context, query string, args, v any) error {
-	count(ctx)
-	return t.Tx.Query(ctx, query, args, v)
 }

@@ -90,7 +90,11 @@ func Fresh(t testing.TB, dia string, demo bool) (*store.DB, *Counter) {
 	db, err := store.Open(ctx, url, store.Options{
 		Logger: quietLogger(),
 		WrapDriver: func(d dialect.Driver) dialect.Driver {
-			return &countingDriver{Driver: d, counter: counter, on: &counting}
+			return store.ObservedDriver{Driver: d, OnStatement: func(_ context.Context, query string) {
+				if counting.Load() {
+					counter.add(query)
+				}
+			}}
 		},
 	})
 	if err != nil {
@@ -221,49 +225,3 @@ func randomHex(n int) string {
 }
 
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
-
-// countingDriver counts statements; transactions are counted too.
-type countingDriver struct {
-	dialect.Driver
-	counter *Counter
-	on      *atomic.Bool
-}
-
-func (d *countingDriver) count(query string) {
-	if d.on.Load() {
-		d.counter.add(query)
-	}
-}
-
-func (d *countingDriver) Exec(ctx context.Context, query string, args, v any) error {
-	d.count(query)
-	return d.Driver.Exec(ctx, query, args, v)
-}
-
-func (d *countingDriver) Query(ctx context.Context, query string, args, v any) error {
-	d.count(query)
-	return d.Driver.Query(ctx, query, args, v)
-}
-
-func (d *countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
-	tx, err := d.Driver.Tx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &countingTx{Tx: tx, d: d}, nil
-}
-
-type countingTx struct {
-	dialect.Tx
-	d *countingDriver
-}
-
-func (t *countingTx) Exec(ctx context.Context, query string, args, v any) error {
-	t.d.count(query)
-	return t.Tx.Exec(ctx, query, args, v)
-}
-
-func (t *countingTx) Query(ctx context.Context, query string, args, v any) error {
-	t.d.count(query)
-	return t.Tx.Query(ctx, query, args, v)
-}
