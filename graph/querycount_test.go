@@ -187,3 +187,39 @@ func TestSearchHitsHaveNoNPlusOne(t *testing.T) {
 		}
 	})
 }
+
+// TestStatsComputesOnlyWhatIsSelected asserts that the home page's key
+// figures (brand count and workers employed) cost one statement, and that the
+// full set still gives the same figures.
+func TestStatsComputesOnlyWhatIsSelected(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, counter := storetest.Fresh(t, dia, true)
+		h := handlerFor(db)
+		type figures struct {
+			Stats struct {
+				BrandCount, WorkersEmployed, RoleModelCount int
+				BrandsByCategory                            []struct{ Count int }
+				BrandsByPrefecture                          []struct{ Count int }
+			}
+		}
+		var small, full figures
+		counter.Reset()
+		mustQuery(t, h, `{ stats { brandCount workersEmployed } }`, nil, &small)
+		if n := counter.Count(); n != 1 {
+			t.Errorf("stats { brandCount workersEmployed } took %d statements, want 1:\n%s", n, strings.Join(counter.Statements(), "\n"))
+		}
+		mustQuery(t, h, `{ stats { brandCount workersEmployed roleModelCount brandsByCategory { count } brandsByPrefecture { count } } }`, nil, &full)
+		if small.Stats.BrandCount == 0 || small.Stats.BrandCount != full.Stats.BrandCount || small.Stats.WorkersEmployed != full.Stats.WorkersEmployed {
+			t.Errorf("figures differ: small %+v, full %+v", small.Stats, full.Stats)
+		}
+		sum := func(cs []struct{ Count int }) (n int) {
+			for _, c := range cs {
+				n += c.Count
+			}
+			return n
+		}
+		if sum(full.Stats.BrandsByCategory) != full.Stats.BrandCount || sum(full.Stats.BrandsByPrefecture) != full.Stats.BrandCount || full.Stats.RoleModelCount == 0 {
+			t.Errorf("per-category and per-prefecture counts do not add up to %d brands: %+v", full.Stats.BrandCount, full.Stats)
+		}
+	})
+}
