@@ -73,7 +73,7 @@ func (Brand) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("region", Region.Type).Ref("brands").Field("region_id").Unique().Required().
 			Comment("The county or city the brand comes from."),
-		edge.To("role_models", RoleModel.Type).
+		edge.To("role_models", RoleModel.Type).Through("role_model_links", BrandRoleModel.Type).
 			Comment("The brand's role models: founders, inheritors, contributors, ambassadors and skill masters.").
 			Annotations(entgql.RelayConnection()),
 		edge.From("alliances", Alliance.Type).Ref("brands").
@@ -98,6 +98,9 @@ func (Brand) Indexes() []ent.Index {
 		index.Fields("region_id"),
 		index.Fields("category"),
 		index.Fields("level"),
+		// Orderings of the brands list.
+		index.Fields("workers_employed"),
+		index.Fields("founded_year"),
 	}
 }
 
