@@ -177,9 +177,12 @@ var (
 				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[4]},
 			},
 			{
-				Name:    "brand_featured_featured_rank",
+				Name:    "brand_featured_rank",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[26], BrandsColumns[27]},
+				Columns: []*schema.Column{BrandsColumns[27]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "featured",
+				},
 			},
 			{
 				Name:    "brand_region_id",

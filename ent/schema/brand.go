@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	entschema "entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -94,7 +95,11 @@ func (Brand) Edges() []ent.Edge {
 // Indexes of the Brand.
 func (Brand) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("featured", "featured_rank"),
+		// featuredBrands: only featured brands, in curator order. A partial
+		// index, because the query's condition is the bare column
+		// ("WHERE featured"), which SQLite cannot look up in an ordinary
+		// index on it.
+		index.Fields("featured_rank").Annotations(entsql.IndexWhere("featured")),
 		index.Fields("region_id"),
 		index.Fields("category"),
 		index.Fields("level"),

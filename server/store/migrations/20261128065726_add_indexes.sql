@@ -12,8 +12,12 @@ CREATE INDEX "alliance_status_published_at" ON "alliances" ("status", "published
 DROP INDEX "searchdoc_status";
 -- Create index "searchdoc_status_published_at" to table: "search_docs"
 CREATE INDEX "searchdoc_status_published_at" ON "search_docs" ("status", "published_at");
+-- Drop index "brand_featured_featured_rank" from table: "brands"
+DROP INDEX "brand_featured_featured_rank";
 -- Drop index "brand_status" from table: "brands"
 DROP INDEX "brand_status";
+-- Create index "brand_featured_rank" to table: "brands"
+CREATE INDEX "brand_featured_rank" ON "brands" ("featured_rank") WHERE featured;
 -- Create index "brand_founded_year" to table: "brands"
 CREATE INDEX "brand_founded_year" ON "brands" ("founded_year");
 -- Create index "brand_status_published_at" to table: "brands"
