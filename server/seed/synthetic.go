@@ -64,13 +64,13 @@ const coverageZipfS = 1.1
 // run leaves the batches committed before the failure. A database that
 // already holds synthetic content is refused.
 func Synthetic(ctx context.Context, client *ent.Client, sizes SyntheticSizes, seed uint64) (Result, error) {
-	if sizes.Brands < 1 && (sizes.RoleModels > 0 || sizes.Coverage > 0 || sizes.Venues > 0 || sizes.Enterprises > 0 || sizes.Alliances > 0) {
-		return Result{}, errors.New("synthetic: content hangs off brands: brands must be at least 1")
-	}
 	for _, n := range []int{sizes.Brands, sizes.RoleModels, sizes.Coverage, sizes.Venues, sizes.Enterprises, sizes.Alliances} {
 		if n < 0 {
 			return Result{}, fmt.Errorf("synthetic: sizes must not be negative, got %d", n)
 		}
+	}
+	if sizes.Brands < 1 && (sizes.RoleModels > 0 || sizes.Coverage > 0 || sizes.Venues > 0 || sizes.Enterprises > 0 || sizes.Alliances > 0) {
+		return Result{}, errors.New("synthetic: content hangs off brands: brands must be at least 1")
 	}
 	ctx = visibility.WithDrafts(ctx)
 	exists, err := client.Brand.Query().Where(brand.SlugHasPrefix(SyntheticSlugPrefix)).Exist(ctx)
