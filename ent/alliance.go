@@ -59,13 +59,16 @@ type AllianceEdges struct {
 	LeadEnterprise *Enterprise `json:"lead_enterprise,omitempty"`
 	// Member brands.
 	Brands []*Brand `json:"brands,omitempty"`
+	// BrandLinks holds the value of the brand_links edge.
+	BrandLinks []*AllianceBrand `json:"brand_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedBrands map[string][]*Brand
+	namedBrands     map[string][]*Brand
+	namedBrandLinks map[string][]*AllianceBrand
 }
 
 // LeadEnterpriseOrErr returns the LeadEnterprise value or an error if the edge
@@ -86,6 +89,15 @@ func (e AllianceEdges) BrandsOrErr() ([]*Brand, error) {
 		return e.Brands, nil
 	}
 	return nil, &NotLoadedError{edge: "brands"}
+}
+
+// BrandLinksOrErr returns the BrandLinks value or an error if the edge
+// was not loaded in eager-loading.
+func (e AllianceEdges) BrandLinksOrErr() ([]*AllianceBrand, error) {
+	if e.loadedTypes[2] {
+		return e.BrandLinks, nil
+	}
+	return nil, &NotLoadedError{edge: "brand_links"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -230,6 +242,11 @@ func (_m *Alliance) QueryBrands() *BrandQuery {
 	return NewAllianceClient(_m.config).QueryBrands(_m)
 }
 
+// QueryBrandLinks queries the "brand_links" edge of the Alliance entity.
+func (_m *Alliance) QueryBrandLinks() *AllianceBrandQuery {
+	return NewAllianceClient(_m.config).QueryBrandLinks(_m)
+}
+
 // Update returns a builder for updating this Alliance.
 // Note that you need to call Alliance.Unwrap() before calling this method if this Alliance
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -325,6 +342,30 @@ func (_m *Alliance) appendNamedBrands(name string, edges ...*Brand) {
 		_m.Edges.namedBrands[name] = []*Brand{}
 	} else {
 		_m.Edges.namedBrands[name] = append(_m.Edges.namedBrands[name], edges...)
+	}
+}
+
+// NamedBrandLinks returns the BrandLinks named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Alliance) NamedBrandLinks(name string) ([]*AllianceBrand, error) {
+	if _m.Edges.namedBrandLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedBrandLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Alliance) appendNamedBrandLinks(name string, edges ...*AllianceBrand) {
+	if _m.Edges.namedBrandLinks == nil {
+		_m.Edges.namedBrandLinks = make(map[string][]*AllianceBrand)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedBrandLinks[name] = []*AllianceBrand{}
+	} else {
+		_m.Edges.namedBrandLinks[name] = append(_m.Edges.namedBrandLinks[name], edges...)
 	}
 }
 

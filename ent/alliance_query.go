@@ -4,6 +4,7 @@ package ent
 
 import (
 	"brandshow/ent/alliance"
+	"brandshow/ent/alliancebrand"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/predicate"
@@ -22,15 +23,17 @@ import (
 // AllianceQuery is the builder for querying Alliance entities.
 type AllianceQuery struct {
 	config
-	ctx                *QueryContext
-	order              []alliance.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Alliance
-	withLeadEnterprise *EnterpriseQuery
-	withBrands         *BrandQuery
-	loadTotal          []func(context.Context, []*Alliance) error
-	modifiers          []func(*sql.Selector)
-	withNamedBrands    map[string]*BrandQuery
+	ctx                 *QueryContext
+	order               []alliance.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Alliance
+	withLeadEnterprise  *EnterpriseQuery
+	withBrands          *BrandQuery
+	withBrandLinks      *AllianceBrandQuery
+	loadTotal           []func(context.Context, []*Alliance) error
+	modifiers           []func(*sql.Selector)
+	withNamedBrands     map[string]*BrandQuery
+	withNamedBrandLinks map[string]*AllianceBrandQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -104,6 +107,28 @@ func (_q *AllianceQuery) QueryBrands() *BrandQuery {
 			sqlgraph.From(alliance.Table, alliance.FieldID, selector),
 			sqlgraph.To(brand.Table, brand.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, alliance.BrandsTable, alliance.BrandsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryBrandLinks chains the current query on the "brand_links" edge.
+func (_q *AllianceQuery) QueryBrandLinks() *AllianceBrandQuery {
+	query := (&AllianceBrandClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alliance.Table, alliance.FieldID, selector),
+			sqlgraph.To(alliancebrand.Table, alliancebrand.AllianceColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, alliance.BrandLinksTable, alliance.BrandLinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -305,6 +330,7 @@ func (_q *AllianceQuery) Clone() *AllianceQuery {
 		predicates:         append([]predicate.Alliance{}, _q.predicates...),
 		withLeadEnterprise: _q.withLeadEnterprise.Clone(),
 		withBrands:         _q.withBrands.Clone(),
+		withBrandLinks:     _q.withBrandLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -331,6 +357,17 @@ func (_q *AllianceQuery) WithBrands(opts ...func(*BrandQuery)) *AllianceQuery {
 		opt(query)
 	}
 	_q.withBrands = query
+	return _q
+}
+
+// WithBrandLinks tells the query-builder to eager-load the nodes that are connected to
+// the "brand_links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AllianceQuery) WithBrandLinks(opts ...func(*AllianceBrandQuery)) *AllianceQuery {
+	query := (&AllianceBrandClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withBrandLinks = query
 	return _q
 }
 
@@ -412,9 +449,10 @@ func (_q *AllianceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*All
 	var (
 		nodes       = []*Alliance{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withLeadEnterprise != nil,
 			_q.withBrands != nil,
+			_q.withBrandLinks != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -451,10 +489,24 @@ func (_q *AllianceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*All
 			return nil, err
 		}
 	}
+	if query := _q.withBrandLinks; query != nil {
+		if err := _q.loadBrandLinks(ctx, query, nodes,
+			func(n *Alliance) { n.Edges.BrandLinks = []*AllianceBrand{} },
+			func(n *Alliance, e *AllianceBrand) { n.Edges.BrandLinks = append(n.Edges.BrandLinks, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedBrands {
 		if err := _q.loadBrands(ctx, query, nodes,
 			func(n *Alliance) { n.appendNamedBrands(name) },
 			func(n *Alliance, e *Brand) { n.appendNamedBrands(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedBrandLinks {
+		if err := _q.loadBrandLinks(ctx, query, nodes,
+			func(n *Alliance) { n.appendNamedBrandLinks(name) },
+			func(n *Alliance, e *AllianceBrand) { n.appendNamedBrandLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -556,6 +608,36 @@ func (_q *AllianceQuery) loadBrands(ctx context.Context, query *BrandQuery, node
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *AllianceQuery) loadBrandLinks(ctx context.Context, query *AllianceBrandQuery, nodes []*Alliance, init func(*Alliance), assign func(*Alliance, *AllianceBrand)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Alliance)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(alliancebrand.FieldAllianceID)
+	}
+	query.Where(predicate.AllianceBrand(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(alliance.BrandLinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.AllianceID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "alliance_id" returned %v for node %v`, fk, n)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -693,6 +775,20 @@ func (_q *AllianceQuery) WithNamedBrands(name string, opts ...func(*BrandQuery))
 		_q.withNamedBrands = make(map[string]*BrandQuery)
 	}
 	_q.withNamedBrands[name] = query
+	return _q
+}
+
+// WithNamedBrandLinks tells the query-builder to eager-load the nodes that are connected to the "brand_links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AllianceQuery) WithNamedBrandLinks(name string, opts ...func(*AllianceBrandQuery)) *AllianceQuery {
+	query := (&AllianceBrandClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedBrandLinks == nil {
+		_q.withNamedBrandLinks = make(map[string]*AllianceBrandQuery)
+	}
+	_q.withNamedBrandLinks[name] = query
 	return _q
 }
 

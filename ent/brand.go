@@ -100,9 +100,11 @@ type BrandEdges struct {
 	Venues []*Venue `json:"venues,omitempty"`
 	// Media coverage about the brand.
 	MediaCoverages []*MediaCoverage `json:"media_coverages,omitempty"`
+	// RoleModelLinks holds the value of the role_model_links edge.
+	RoleModelLinks []*BrandRoleModel `json:"role_model_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [6]map[string]int
 
@@ -111,6 +113,7 @@ type BrandEdges struct {
 	namedEnterprises    map[string][]*Enterprise
 	namedVenues         map[string][]*Venue
 	namedMediaCoverages map[string][]*MediaCoverage
+	namedRoleModelLinks map[string][]*BrandRoleModel
 }
 
 // RegionOrErr returns the Region value or an error if the edge
@@ -167,6 +170,15 @@ func (e BrandEdges) MediaCoveragesOrErr() ([]*MediaCoverage, error) {
 		return e.MediaCoverages, nil
 	}
 	return nil, &NotLoadedError{edge: "media_coverages"}
+}
+
+// RoleModelLinksOrErr returns the RoleModelLinks value or an error if the edge
+// was not loaded in eager-loading.
+func (e BrandEdges) RoleModelLinksOrErr() ([]*BrandRoleModel, error) {
+	if e.loadedTypes[6] {
+		return e.RoleModelLinks, nil
+	}
+	return nil, &NotLoadedError{edge: "role_model_links"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -437,6 +449,11 @@ func (_m *Brand) QueryMediaCoverages() *MediaCoverageQuery {
 	return NewBrandClient(_m.config).QueryMediaCoverages(_m)
 }
 
+// QueryRoleModelLinks queries the "role_model_links" edge of the Brand entity.
+func (_m *Brand) QueryRoleModelLinks() *BrandRoleModelQuery {
+	return NewBrandClient(_m.config).QueryRoleModelLinks(_m)
+}
+
 // Update returns a builder for updating this Brand.
 // Note that you need to call Brand.Unwrap() before calling this method if this Brand
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -680,6 +697,30 @@ func (_m *Brand) appendNamedMediaCoverages(name string, edges ...*MediaCoverage)
 		_m.Edges.namedMediaCoverages[name] = []*MediaCoverage{}
 	} else {
 		_m.Edges.namedMediaCoverages[name] = append(_m.Edges.namedMediaCoverages[name], edges...)
+	}
+}
+
+// NamedRoleModelLinks returns the RoleModelLinks named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Brand) NamedRoleModelLinks(name string) ([]*BrandRoleModel, error) {
+	if _m.Edges.namedRoleModelLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRoleModelLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Brand) appendNamedRoleModelLinks(name string, edges ...*BrandRoleModel) {
+	if _m.Edges.namedRoleModelLinks == nil {
+		_m.Edges.namedRoleModelLinks = make(map[string][]*BrandRoleModel)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRoleModelLinks[name] = []*BrandRoleModel{}
+	} else {
+		_m.Edges.namedRoleModelLinks[name] = append(_m.Edges.namedRoleModelLinks[name], edges...)
 	}
 }
 

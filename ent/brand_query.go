@@ -5,6 +5,7 @@ package ent
 import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
+	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
@@ -36,6 +37,7 @@ type BrandQuery struct {
 	withEnterprises         *EnterpriseQuery
 	withVenues              *VenueQuery
 	withMediaCoverages      *MediaCoverageQuery
+	withRoleModelLinks      *BrandRoleModelQuery
 	loadTotal               []func(context.Context, []*Brand) error
 	modifiers               []func(*sql.Selector)
 	withNamedRoleModels     map[string]*RoleModelQuery
@@ -43,6 +45,7 @@ type BrandQuery struct {
 	withNamedEnterprises    map[string]*EnterpriseQuery
 	withNamedVenues         map[string]*VenueQuery
 	withNamedMediaCoverages map[string]*MediaCoverageQuery
+	withNamedRoleModelLinks map[string]*BrandRoleModelQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -204,6 +207,28 @@ func (_q *BrandQuery) QueryMediaCoverages() *MediaCoverageQuery {
 			sqlgraph.From(brand.Table, brand.FieldID, selector),
 			sqlgraph.To(mediacoverage.Table, mediacoverage.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, brand.MediaCoveragesTable, brand.MediaCoveragesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRoleModelLinks chains the current query on the "role_model_links" edge.
+func (_q *BrandQuery) QueryRoleModelLinks() *BrandRoleModelQuery {
+	query := (&BrandRoleModelClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, selector),
+			sqlgraph.To(brandrolemodel.Table, brandrolemodel.BrandColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, brand.RoleModelLinksTable, brand.RoleModelLinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -409,6 +434,7 @@ func (_q *BrandQuery) Clone() *BrandQuery {
 		withEnterprises:    _q.withEnterprises.Clone(),
 		withVenues:         _q.withVenues.Clone(),
 		withMediaCoverages: _q.withMediaCoverages.Clone(),
+		withRoleModelLinks: _q.withRoleModelLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -479,6 +505,17 @@ func (_q *BrandQuery) WithMediaCoverages(opts ...func(*MediaCoverageQuery)) *Bra
 		opt(query)
 	}
 	_q.withMediaCoverages = query
+	return _q
+}
+
+// WithRoleModelLinks tells the query-builder to eager-load the nodes that are connected to
+// the "role_model_links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *BrandQuery) WithRoleModelLinks(opts ...func(*BrandRoleModelQuery)) *BrandQuery {
+	query := (&BrandRoleModelClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRoleModelLinks = query
 	return _q
 }
 
@@ -560,13 +597,14 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 	var (
 		nodes       = []*Brand{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withRegion != nil,
 			_q.withRoleModels != nil,
 			_q.withAlliances != nil,
 			_q.withEnterprises != nil,
 			_q.withVenues != nil,
 			_q.withMediaCoverages != nil,
+			_q.withRoleModelLinks != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -631,6 +669,13 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 			return nil, err
 		}
 	}
+	if query := _q.withRoleModelLinks; query != nil {
+		if err := _q.loadRoleModelLinks(ctx, query, nodes,
+			func(n *Brand) { n.Edges.RoleModelLinks = []*BrandRoleModel{} },
+			func(n *Brand, e *BrandRoleModel) { n.Edges.RoleModelLinks = append(n.Edges.RoleModelLinks, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedRoleModels {
 		if err := _q.loadRoleModels(ctx, query, nodes,
 			func(n *Brand) { n.appendNamedRoleModels(name) },
@@ -663,6 +708,13 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 		if err := _q.loadMediaCoverages(ctx, query, nodes,
 			func(n *Brand) { n.appendNamedMediaCoverages(name) },
 			func(n *Brand, e *MediaCoverage) { n.appendNamedMediaCoverages(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRoleModelLinks {
+		if err := _q.loadRoleModelLinks(ctx, query, nodes,
+			func(n *Brand) { n.appendNamedRoleModelLinks(name) },
+			func(n *Brand, e *BrandRoleModel) { n.appendNamedRoleModelLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1008,6 +1060,36 @@ func (_q *BrandQuery) loadMediaCoverages(ctx context.Context, query *MediaCovera
 	}
 	return nil
 }
+func (_q *BrandQuery) loadRoleModelLinks(ctx context.Context, query *BrandRoleModelQuery, nodes []*Brand, init func(*Brand), assign func(*Brand, *BrandRoleModel)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Brand)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(brandrolemodel.FieldBrandID)
+	}
+	query.Where(predicate.BrandRoleModel(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(brand.RoleModelLinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.BrandID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "brand_id" returned %v for node %v`, fk, n)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *BrandQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1198,6 +1280,20 @@ func (_q *BrandQuery) WithNamedMediaCoverages(name string, opts ...func(*MediaCo
 		_q.withNamedMediaCoverages = make(map[string]*MediaCoverageQuery)
 	}
 	_q.withNamedMediaCoverages[name] = query
+	return _q
+}
+
+// WithNamedRoleModelLinks tells the query-builder to eager-load the nodes that are connected to the "role_model_links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *BrandQuery) WithNamedRoleModelLinks(name string, opts ...func(*BrandRoleModelQuery)) *BrandQuery {
+	query := (&BrandRoleModelClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRoleModelLinks == nil {
+		_q.withNamedRoleModelLinks = make(map[string]*BrandRoleModelQuery)
+	}
+	_q.withNamedRoleModelLinks[name] = query
 	return _q
 }
 

@@ -12,15 +12,21 @@ import (
 	"brandshow/ent/migrate"
 
 	"brandshow/ent/alliance"
+	"brandshow/ent/alliancebrand"
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
+	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/mediacoveragebrand"
+	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
+	"brandshow/ent/venuebrand"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -37,14 +43,24 @@ type Client struct {
 	Schema *migrate.Schema
 	// Alliance is the client for interacting with the Alliance builders.
 	Alliance *AllianceClient
+	// AllianceBrand is the client for interacting with the AllianceBrand builders.
+	AllianceBrand *AllianceBrandClient
 	// AuditEntry is the client for interacting with the AuditEntry builders.
 	AuditEntry *AuditEntryClient
 	// Brand is the client for interacting with the Brand builders.
 	Brand *BrandClient
+	// BrandRoleModel is the client for interacting with the BrandRoleModel builders.
+	BrandRoleModel *BrandRoleModelClient
 	// Enterprise is the client for interacting with the Enterprise builders.
 	Enterprise *EnterpriseClient
+	// EnterpriseBrand is the client for interacting with the EnterpriseBrand builders.
+	EnterpriseBrand *EnterpriseBrandClient
 	// MediaCoverage is the client for interacting with the MediaCoverage builders.
 	MediaCoverage *MediaCoverageClient
+	// MediaCoverageBrand is the client for interacting with the MediaCoverageBrand builders.
+	MediaCoverageBrand *MediaCoverageBrandClient
+	// MediaCoverageRoleModel is the client for interacting with the MediaCoverageRoleModel builders.
+	MediaCoverageRoleModel *MediaCoverageRoleModelClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
@@ -55,6 +71,8 @@ type Client struct {
 	Token *TokenClient
 	// Venue is the client for interacting with the Venue builders.
 	Venue *VenueClient
+	// VenueBrand is the client for interacting with the VenueBrand builders.
+	VenueBrand *VenueBrandClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -67,15 +85,21 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.Alliance = NewAllianceClient(c.config)
+	c.AllianceBrand = NewAllianceBrandClient(c.config)
 	c.AuditEntry = NewAuditEntryClient(c.config)
 	c.Brand = NewBrandClient(c.config)
+	c.BrandRoleModel = NewBrandRoleModelClient(c.config)
 	c.Enterprise = NewEnterpriseClient(c.config)
+	c.EnterpriseBrand = NewEnterpriseBrandClient(c.config)
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
+	c.MediaCoverageBrand = NewMediaCoverageBrandClient(c.config)
+	c.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(c.config)
 	c.Region = NewRegionClient(c.config)
 	c.RoleModel = NewRoleModelClient(c.config)
 	c.SearchDoc = NewSearchDocClient(c.config)
 	c.Token = NewTokenClient(c.config)
 	c.Venue = NewVenueClient(c.config)
+	c.VenueBrand = NewVenueBrandClient(c.config)
 }
 
 type (
@@ -166,18 +190,24 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:           ctx,
-		config:        cfg,
-		Alliance:      NewAllianceClient(cfg),
-		AuditEntry:    NewAuditEntryClient(cfg),
-		Brand:         NewBrandClient(cfg),
-		Enterprise:    NewEnterpriseClient(cfg),
-		MediaCoverage: NewMediaCoverageClient(cfg),
-		Region:        NewRegionClient(cfg),
-		RoleModel:     NewRoleModelClient(cfg),
-		SearchDoc:     NewSearchDocClient(cfg),
-		Token:         NewTokenClient(cfg),
-		Venue:         NewVenueClient(cfg),
+		ctx:                    ctx,
+		config:                 cfg,
+		Alliance:               NewAllianceClient(cfg),
+		AllianceBrand:          NewAllianceBrandClient(cfg),
+		AuditEntry:             NewAuditEntryClient(cfg),
+		Brand:                  NewBrandClient(cfg),
+		BrandRoleModel:         NewBrandRoleModelClient(cfg),
+		Enterprise:             NewEnterpriseClient(cfg),
+		EnterpriseBrand:        NewEnterpriseBrandClient(cfg),
+		MediaCoverage:          NewMediaCoverageClient(cfg),
+		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
+		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
+		Region:                 NewRegionClient(cfg),
+		RoleModel:              NewRoleModelClient(cfg),
+		SearchDoc:              NewSearchDocClient(cfg),
+		Token:                  NewTokenClient(cfg),
+		Venue:                  NewVenueClient(cfg),
+		VenueBrand:             NewVenueBrandClient(cfg),
 	}, nil
 }
 
@@ -195,18 +225,24 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:           ctx,
-		config:        cfg,
-		Alliance:      NewAllianceClient(cfg),
-		AuditEntry:    NewAuditEntryClient(cfg),
-		Brand:         NewBrandClient(cfg),
-		Enterprise:    NewEnterpriseClient(cfg),
-		MediaCoverage: NewMediaCoverageClient(cfg),
-		Region:        NewRegionClient(cfg),
-		RoleModel:     NewRoleModelClient(cfg),
-		SearchDoc:     NewSearchDocClient(cfg),
-		Token:         NewTokenClient(cfg),
-		Venue:         NewVenueClient(cfg),
+		ctx:                    ctx,
+		config:                 cfg,
+		Alliance:               NewAllianceClient(cfg),
+		AllianceBrand:          NewAllianceBrandClient(cfg),
+		AuditEntry:             NewAuditEntryClient(cfg),
+		Brand:                  NewBrandClient(cfg),
+		BrandRoleModel:         NewBrandRoleModelClient(cfg),
+		Enterprise:             NewEnterpriseClient(cfg),
+		EnterpriseBrand:        NewEnterpriseBrandClient(cfg),
+		MediaCoverage:          NewMediaCoverageClient(cfg),
+		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
+		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
+		Region:                 NewRegionClient(cfg),
+		RoleModel:              NewRoleModelClient(cfg),
+		SearchDoc:              NewSearchDocClient(cfg),
+		Token:                  NewTokenClient(cfg),
+		Venue:                  NewVenueClient(cfg),
+		VenueBrand:             NewVenueBrandClient(cfg),
 	}, nil
 }
 
@@ -236,8 +272,10 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.Alliance, c.AuditEntry, c.Brand, c.Enterprise, c.MediaCoverage, c.Region,
-		c.RoleModel, c.SearchDoc, c.Token, c.Venue,
+		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
+		c.Enterprise, c.EnterpriseBrand, c.MediaCoverage, c.MediaCoverageBrand,
+		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
+		c.VenueBrand,
 	} {
 		n.Use(hooks...)
 	}
@@ -247,8 +285,10 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.Alliance, c.AuditEntry, c.Brand, c.Enterprise, c.MediaCoverage, c.Region,
-		c.RoleModel, c.SearchDoc, c.Token, c.Venue,
+		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
+		c.Enterprise, c.EnterpriseBrand, c.MediaCoverage, c.MediaCoverageBrand,
+		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
+		c.VenueBrand,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -259,14 +299,24 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *AllianceMutation:
 		return c.Alliance.mutate(ctx, m)
+	case *AllianceBrandMutation:
+		return c.AllianceBrand.mutate(ctx, m)
 	case *AuditEntryMutation:
 		return c.AuditEntry.mutate(ctx, m)
 	case *BrandMutation:
 		return c.Brand.mutate(ctx, m)
+	case *BrandRoleModelMutation:
+		return c.BrandRoleModel.mutate(ctx, m)
 	case *EnterpriseMutation:
 		return c.Enterprise.mutate(ctx, m)
+	case *EnterpriseBrandMutation:
+		return c.EnterpriseBrand.mutate(ctx, m)
 	case *MediaCoverageMutation:
 		return c.MediaCoverage.mutate(ctx, m)
+	case *MediaCoverageBrandMutation:
+		return c.MediaCoverageBrand.mutate(ctx, m)
+	case *MediaCoverageRoleModelMutation:
+		return c.MediaCoverageRoleModel.mutate(ctx, m)
 	case *RegionMutation:
 		return c.Region.mutate(ctx, m)
 	case *RoleModelMutation:
@@ -277,6 +327,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Token.mutate(ctx, m)
 	case *VenueMutation:
 		return c.Venue.mutate(ctx, m)
+	case *VenueBrandMutation:
+		return c.VenueBrand.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -422,6 +474,22 @@ func (c *AllianceClient) QueryBrands(_m *Alliance) *BrandQuery {
 	return query
 }
 
+// QueryBrandLinks queries the brand_links edge of a Alliance.
+func (c *AllianceClient) QueryBrandLinks(_m *Alliance) *AllianceBrandQuery {
+	query := (&AllianceBrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alliance.Table, alliance.FieldID, id),
+			sqlgraph.To(alliancebrand.Table, alliancebrand.AllianceColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, alliance.BrandLinksTable, alliance.BrandLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AllianceClient) Hooks() []Hook {
 	hooks := c.hooks.Alliance
@@ -446,6 +514,122 @@ func (c *AllianceClient) mutate(ctx context.Context, m *AllianceMutation) (Value
 		return (&AllianceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Alliance mutation op: %q", m.Op())
+	}
+}
+
+// AllianceBrandClient is a client for the AllianceBrand schema.
+type AllianceBrandClient struct {
+	config
+}
+
+// NewAllianceBrandClient returns a client for the AllianceBrand from the given config.
+func NewAllianceBrandClient(c config) *AllianceBrandClient {
+	return &AllianceBrandClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `alliancebrand.Hooks(f(g(h())))`.
+func (c *AllianceBrandClient) Use(hooks ...Hook) {
+	c.hooks.AllianceBrand = append(c.hooks.AllianceBrand, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `alliancebrand.Intercept(f(g(h())))`.
+func (c *AllianceBrandClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AllianceBrand = append(c.inters.AllianceBrand, interceptors...)
+}
+
+// Create returns a builder for creating a AllianceBrand entity.
+func (c *AllianceBrandClient) Create() *AllianceBrandCreate {
+	mutation := newAllianceBrandMutation(c.config, OpCreate)
+	return &AllianceBrandCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AllianceBrand entities.
+func (c *AllianceBrandClient) CreateBulk(builders ...*AllianceBrandCreate) *AllianceBrandCreateBulk {
+	return &AllianceBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AllianceBrandClient) MapCreateBulk(slice any, setFunc func(*AllianceBrandCreate, int)) *AllianceBrandCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AllianceBrandCreateBulk{err: fmt.Errorf("calling to AllianceBrandClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AllianceBrandCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AllianceBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AllianceBrand.
+func (c *AllianceBrandClient) Update() *AllianceBrandUpdate {
+	mutation := newAllianceBrandMutation(c.config, OpUpdate)
+	return &AllianceBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AllianceBrandClient) UpdateOne(_m *AllianceBrand) *AllianceBrandUpdateOne {
+	mutation := newAllianceBrandMutation(c.config, OpUpdateOne)
+	mutation.alliance = &_m.AllianceID
+	mutation.brand = &_m.BrandID
+	return &AllianceBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AllianceBrand.
+func (c *AllianceBrandClient) Delete() *AllianceBrandDelete {
+	mutation := newAllianceBrandMutation(c.config, OpDelete)
+	return &AllianceBrandDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for AllianceBrand.
+func (c *AllianceBrandClient) Query() *AllianceBrandQuery {
+	return &AllianceBrandQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAllianceBrand},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryAlliance queries the alliance edge of a AllianceBrand.
+func (c *AllianceBrandClient) QueryAlliance(_m *AllianceBrand) *AllianceQuery {
+	return c.Query().
+		Where(alliancebrand.AllianceID(_m.AllianceID), alliancebrand.BrandID(_m.BrandID)).
+		QueryAlliance()
+}
+
+// QueryBrand queries the brand edge of a AllianceBrand.
+func (c *AllianceBrandClient) QueryBrand(_m *AllianceBrand) *BrandQuery {
+	return c.Query().
+		Where(alliancebrand.AllianceID(_m.AllianceID), alliancebrand.BrandID(_m.BrandID)).
+		QueryBrand()
+}
+
+// Hooks returns the client hooks.
+func (c *AllianceBrandClient) Hooks() []Hook {
+	return c.hooks.AllianceBrand
+}
+
+// Interceptors returns the client interceptors.
+func (c *AllianceBrandClient) Interceptors() []Interceptor {
+	return c.inters.AllianceBrand
+}
+
+func (c *AllianceBrandClient) mutate(ctx context.Context, m *AllianceBrandMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AllianceBrandCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AllianceBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AllianceBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AllianceBrandDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AllianceBrand mutation op: %q", m.Op())
 	}
 }
 
@@ -787,6 +971,22 @@ func (c *BrandClient) QueryMediaCoverages(_m *Brand) *MediaCoverageQuery {
 	return query
 }
 
+// QueryRoleModelLinks queries the role_model_links edge of a Brand.
+func (c *BrandClient) QueryRoleModelLinks(_m *Brand) *BrandRoleModelQuery {
+	query := (&BrandRoleModelClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, id),
+			sqlgraph.To(brandrolemodel.Table, brandrolemodel.BrandColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, brand.RoleModelLinksTable, brand.RoleModelLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *BrandClient) Hooks() []Hook {
 	hooks := c.hooks.Brand
@@ -811,6 +1011,122 @@ func (c *BrandClient) mutate(ctx context.Context, m *BrandMutation) (Value, erro
 		return (&BrandDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Brand mutation op: %q", m.Op())
+	}
+}
+
+// BrandRoleModelClient is a client for the BrandRoleModel schema.
+type BrandRoleModelClient struct {
+	config
+}
+
+// NewBrandRoleModelClient returns a client for the BrandRoleModel from the given config.
+func NewBrandRoleModelClient(c config) *BrandRoleModelClient {
+	return &BrandRoleModelClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `brandrolemodel.Hooks(f(g(h())))`.
+func (c *BrandRoleModelClient) Use(hooks ...Hook) {
+	c.hooks.BrandRoleModel = append(c.hooks.BrandRoleModel, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `brandrolemodel.Intercept(f(g(h())))`.
+func (c *BrandRoleModelClient) Intercept(interceptors ...Interceptor) {
+	c.inters.BrandRoleModel = append(c.inters.BrandRoleModel, interceptors...)
+}
+
+// Create returns a builder for creating a BrandRoleModel entity.
+func (c *BrandRoleModelClient) Create() *BrandRoleModelCreate {
+	mutation := newBrandRoleModelMutation(c.config, OpCreate)
+	return &BrandRoleModelCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of BrandRoleModel entities.
+func (c *BrandRoleModelClient) CreateBulk(builders ...*BrandRoleModelCreate) *BrandRoleModelCreateBulk {
+	return &BrandRoleModelCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *BrandRoleModelClient) MapCreateBulk(slice any, setFunc func(*BrandRoleModelCreate, int)) *BrandRoleModelCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &BrandRoleModelCreateBulk{err: fmt.Errorf("calling to BrandRoleModelClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*BrandRoleModelCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &BrandRoleModelCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for BrandRoleModel.
+func (c *BrandRoleModelClient) Update() *BrandRoleModelUpdate {
+	mutation := newBrandRoleModelMutation(c.config, OpUpdate)
+	return &BrandRoleModelUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *BrandRoleModelClient) UpdateOne(_m *BrandRoleModel) *BrandRoleModelUpdateOne {
+	mutation := newBrandRoleModelMutation(c.config, OpUpdateOne)
+	mutation.brand = &_m.BrandID
+	mutation.role_model = &_m.RoleModelID
+	return &BrandRoleModelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for BrandRoleModel.
+func (c *BrandRoleModelClient) Delete() *BrandRoleModelDelete {
+	mutation := newBrandRoleModelMutation(c.config, OpDelete)
+	return &BrandRoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for BrandRoleModel.
+func (c *BrandRoleModelClient) Query() *BrandRoleModelQuery {
+	return &BrandRoleModelQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeBrandRoleModel},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryBrand queries the brand edge of a BrandRoleModel.
+func (c *BrandRoleModelClient) QueryBrand(_m *BrandRoleModel) *BrandQuery {
+	return c.Query().
+		Where(brandrolemodel.BrandID(_m.BrandID), brandrolemodel.RoleModelID(_m.RoleModelID)).
+		QueryBrand()
+}
+
+// QueryRoleModel queries the role_model edge of a BrandRoleModel.
+func (c *BrandRoleModelClient) QueryRoleModel(_m *BrandRoleModel) *RoleModelQuery {
+	return c.Query().
+		Where(brandrolemodel.BrandID(_m.BrandID), brandrolemodel.RoleModelID(_m.RoleModelID)).
+		QueryRoleModel()
+}
+
+// Hooks returns the client hooks.
+func (c *BrandRoleModelClient) Hooks() []Hook {
+	return c.hooks.BrandRoleModel
+}
+
+// Interceptors returns the client interceptors.
+func (c *BrandRoleModelClient) Interceptors() []Interceptor {
+	return c.inters.BrandRoleModel
+}
+
+func (c *BrandRoleModelClient) mutate(ctx context.Context, m *BrandRoleModelMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&BrandRoleModelCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&BrandRoleModelUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&BrandRoleModelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&BrandRoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown BrandRoleModel mutation op: %q", m.Op())
 	}
 }
 
@@ -970,6 +1286,22 @@ func (c *EnterpriseClient) QueryLedAlliances(_m *Enterprise) *AllianceQuery {
 	return query
 }
 
+// QueryBrandLinks queries the brand_links edge of a Enterprise.
+func (c *EnterpriseClient) QueryBrandLinks(_m *Enterprise) *EnterpriseBrandQuery {
+	query := (&EnterpriseBrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enterprise.Table, enterprise.FieldID, id),
+			sqlgraph.To(enterprisebrand.Table, enterprisebrand.EnterpriseColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, enterprise.BrandLinksTable, enterprise.BrandLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *EnterpriseClient) Hooks() []Hook {
 	hooks := c.hooks.Enterprise
@@ -994,6 +1326,122 @@ func (c *EnterpriseClient) mutate(ctx context.Context, m *EnterpriseMutation) (V
 		return (&EnterpriseDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Enterprise mutation op: %q", m.Op())
+	}
+}
+
+// EnterpriseBrandClient is a client for the EnterpriseBrand schema.
+type EnterpriseBrandClient struct {
+	config
+}
+
+// NewEnterpriseBrandClient returns a client for the EnterpriseBrand from the given config.
+func NewEnterpriseBrandClient(c config) *EnterpriseBrandClient {
+	return &EnterpriseBrandClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `enterprisebrand.Hooks(f(g(h())))`.
+func (c *EnterpriseBrandClient) Use(hooks ...Hook) {
+	c.hooks.EnterpriseBrand = append(c.hooks.EnterpriseBrand, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `enterprisebrand.Intercept(f(g(h())))`.
+func (c *EnterpriseBrandClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EnterpriseBrand = append(c.inters.EnterpriseBrand, interceptors...)
+}
+
+// Create returns a builder for creating a EnterpriseBrand entity.
+func (c *EnterpriseBrandClient) Create() *EnterpriseBrandCreate {
+	mutation := newEnterpriseBrandMutation(c.config, OpCreate)
+	return &EnterpriseBrandCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EnterpriseBrand entities.
+func (c *EnterpriseBrandClient) CreateBulk(builders ...*EnterpriseBrandCreate) *EnterpriseBrandCreateBulk {
+	return &EnterpriseBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EnterpriseBrandClient) MapCreateBulk(slice any, setFunc func(*EnterpriseBrandCreate, int)) *EnterpriseBrandCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EnterpriseBrandCreateBulk{err: fmt.Errorf("calling to EnterpriseBrandClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EnterpriseBrandCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EnterpriseBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EnterpriseBrand.
+func (c *EnterpriseBrandClient) Update() *EnterpriseBrandUpdate {
+	mutation := newEnterpriseBrandMutation(c.config, OpUpdate)
+	return &EnterpriseBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EnterpriseBrandClient) UpdateOne(_m *EnterpriseBrand) *EnterpriseBrandUpdateOne {
+	mutation := newEnterpriseBrandMutation(c.config, OpUpdateOne)
+	mutation.enterprise = &_m.EnterpriseID
+	mutation.brand = &_m.BrandID
+	return &EnterpriseBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EnterpriseBrand.
+func (c *EnterpriseBrandClient) Delete() *EnterpriseBrandDelete {
+	mutation := newEnterpriseBrandMutation(c.config, OpDelete)
+	return &EnterpriseBrandDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for EnterpriseBrand.
+func (c *EnterpriseBrandClient) Query() *EnterpriseBrandQuery {
+	return &EnterpriseBrandQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEnterpriseBrand},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryEnterprise queries the enterprise edge of a EnterpriseBrand.
+func (c *EnterpriseBrandClient) QueryEnterprise(_m *EnterpriseBrand) *EnterpriseQuery {
+	return c.Query().
+		Where(enterprisebrand.EnterpriseID(_m.EnterpriseID), enterprisebrand.BrandID(_m.BrandID)).
+		QueryEnterprise()
+}
+
+// QueryBrand queries the brand edge of a EnterpriseBrand.
+func (c *EnterpriseBrandClient) QueryBrand(_m *EnterpriseBrand) *BrandQuery {
+	return c.Query().
+		Where(enterprisebrand.EnterpriseID(_m.EnterpriseID), enterprisebrand.BrandID(_m.BrandID)).
+		QueryBrand()
+}
+
+// Hooks returns the client hooks.
+func (c *EnterpriseBrandClient) Hooks() []Hook {
+	return c.hooks.EnterpriseBrand
+}
+
+// Interceptors returns the client interceptors.
+func (c *EnterpriseBrandClient) Interceptors() []Interceptor {
+	return c.inters.EnterpriseBrand
+}
+
+func (c *EnterpriseBrandClient) mutate(ctx context.Context, m *EnterpriseBrandMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EnterpriseBrandCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EnterpriseBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EnterpriseBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EnterpriseBrandDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EnterpriseBrand mutation op: %q", m.Op())
 	}
 }
 
@@ -1137,6 +1585,38 @@ func (c *MediaCoverageClient) QueryRoleModels(_m *MediaCoverage) *RoleModelQuery
 	return query
 }
 
+// QueryBrandLinks queries the brand_links edge of a MediaCoverage.
+func (c *MediaCoverageClient) QueryBrandLinks(_m *MediaCoverage) *MediaCoverageBrandQuery {
+	query := (&MediaCoverageBrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, id),
+			sqlgraph.To(mediacoveragebrand.Table, mediacoveragebrand.MediaCoverageColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, mediacoverage.BrandLinksTable, mediacoverage.BrandLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRoleModelLinks queries the role_model_links edge of a MediaCoverage.
+func (c *MediaCoverageClient) QueryRoleModelLinks(_m *MediaCoverage) *MediaCoverageRoleModelQuery {
+	query := (&MediaCoverageRoleModelClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, id),
+			sqlgraph.To(mediacoveragerolemodel.Table, mediacoveragerolemodel.MediaCoverageColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, mediacoverage.RoleModelLinksTable, mediacoverage.RoleModelLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *MediaCoverageClient) Hooks() []Hook {
 	hooks := c.hooks.MediaCoverage
@@ -1161,6 +1641,238 @@ func (c *MediaCoverageClient) mutate(ctx context.Context, m *MediaCoverageMutati
 		return (&MediaCoverageDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown MediaCoverage mutation op: %q", m.Op())
+	}
+}
+
+// MediaCoverageBrandClient is a client for the MediaCoverageBrand schema.
+type MediaCoverageBrandClient struct {
+	config
+}
+
+// NewMediaCoverageBrandClient returns a client for the MediaCoverageBrand from the given config.
+func NewMediaCoverageBrandClient(c config) *MediaCoverageBrandClient {
+	return &MediaCoverageBrandClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `mediacoveragebrand.Hooks(f(g(h())))`.
+func (c *MediaCoverageBrandClient) Use(hooks ...Hook) {
+	c.hooks.MediaCoverageBrand = append(c.hooks.MediaCoverageBrand, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `mediacoveragebrand.Intercept(f(g(h())))`.
+func (c *MediaCoverageBrandClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MediaCoverageBrand = append(c.inters.MediaCoverageBrand, interceptors...)
+}
+
+// Create returns a builder for creating a MediaCoverageBrand entity.
+func (c *MediaCoverageBrandClient) Create() *MediaCoverageBrandCreate {
+	mutation := newMediaCoverageBrandMutation(c.config, OpCreate)
+	return &MediaCoverageBrandCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MediaCoverageBrand entities.
+func (c *MediaCoverageBrandClient) CreateBulk(builders ...*MediaCoverageBrandCreate) *MediaCoverageBrandCreateBulk {
+	return &MediaCoverageBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MediaCoverageBrandClient) MapCreateBulk(slice any, setFunc func(*MediaCoverageBrandCreate, int)) *MediaCoverageBrandCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MediaCoverageBrandCreateBulk{err: fmt.Errorf("calling to MediaCoverageBrandClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MediaCoverageBrandCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MediaCoverageBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MediaCoverageBrand.
+func (c *MediaCoverageBrandClient) Update() *MediaCoverageBrandUpdate {
+	mutation := newMediaCoverageBrandMutation(c.config, OpUpdate)
+	return &MediaCoverageBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MediaCoverageBrandClient) UpdateOne(_m *MediaCoverageBrand) *MediaCoverageBrandUpdateOne {
+	mutation := newMediaCoverageBrandMutation(c.config, OpUpdateOne)
+	mutation.media_coverage = &_m.MediaCoverageID
+	mutation.brand = &_m.BrandID
+	return &MediaCoverageBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MediaCoverageBrand.
+func (c *MediaCoverageBrandClient) Delete() *MediaCoverageBrandDelete {
+	mutation := newMediaCoverageBrandMutation(c.config, OpDelete)
+	return &MediaCoverageBrandDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for MediaCoverageBrand.
+func (c *MediaCoverageBrandClient) Query() *MediaCoverageBrandQuery {
+	return &MediaCoverageBrandQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMediaCoverageBrand},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryMediaCoverage queries the media_coverage edge of a MediaCoverageBrand.
+func (c *MediaCoverageBrandClient) QueryMediaCoverage(_m *MediaCoverageBrand) *MediaCoverageQuery {
+	return c.Query().
+		Where(mediacoveragebrand.MediaCoverageID(_m.MediaCoverageID), mediacoveragebrand.BrandID(_m.BrandID)).
+		QueryMediaCoverage()
+}
+
+// QueryBrand queries the brand edge of a MediaCoverageBrand.
+func (c *MediaCoverageBrandClient) QueryBrand(_m *MediaCoverageBrand) *BrandQuery {
+	return c.Query().
+		Where(mediacoveragebrand.MediaCoverageID(_m.MediaCoverageID), mediacoveragebrand.BrandID(_m.BrandID)).
+		QueryBrand()
+}
+
+// Hooks returns the client hooks.
+func (c *MediaCoverageBrandClient) Hooks() []Hook {
+	return c.hooks.MediaCoverageBrand
+}
+
+// Interceptors returns the client interceptors.
+func (c *MediaCoverageBrandClient) Interceptors() []Interceptor {
+	return c.inters.MediaCoverageBrand
+}
+
+func (c *MediaCoverageBrandClient) mutate(ctx context.Context, m *MediaCoverageBrandMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MediaCoverageBrandCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MediaCoverageBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MediaCoverageBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MediaCoverageBrandDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MediaCoverageBrand mutation op: %q", m.Op())
+	}
+}
+
+// MediaCoverageRoleModelClient is a client for the MediaCoverageRoleModel schema.
+type MediaCoverageRoleModelClient struct {
+	config
+}
+
+// NewMediaCoverageRoleModelClient returns a client for the MediaCoverageRoleModel from the given config.
+func NewMediaCoverageRoleModelClient(c config) *MediaCoverageRoleModelClient {
+	return &MediaCoverageRoleModelClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `mediacoveragerolemodel.Hooks(f(g(h())))`.
+func (c *MediaCoverageRoleModelClient) Use(hooks ...Hook) {
+	c.hooks.MediaCoverageRoleModel = append(c.hooks.MediaCoverageRoleModel, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `mediacoveragerolemodel.Intercept(f(g(h())))`.
+func (c *MediaCoverageRoleModelClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MediaCoverageRoleModel = append(c.inters.MediaCoverageRoleModel, interceptors...)
+}
+
+// Create returns a builder for creating a MediaCoverageRoleModel entity.
+func (c *MediaCoverageRoleModelClient) Create() *MediaCoverageRoleModelCreate {
+	mutation := newMediaCoverageRoleModelMutation(c.config, OpCreate)
+	return &MediaCoverageRoleModelCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MediaCoverageRoleModel entities.
+func (c *MediaCoverageRoleModelClient) CreateBulk(builders ...*MediaCoverageRoleModelCreate) *MediaCoverageRoleModelCreateBulk {
+	return &MediaCoverageRoleModelCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MediaCoverageRoleModelClient) MapCreateBulk(slice any, setFunc func(*MediaCoverageRoleModelCreate, int)) *MediaCoverageRoleModelCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MediaCoverageRoleModelCreateBulk{err: fmt.Errorf("calling to MediaCoverageRoleModelClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MediaCoverageRoleModelCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MediaCoverageRoleModelCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MediaCoverageRoleModel.
+func (c *MediaCoverageRoleModelClient) Update() *MediaCoverageRoleModelUpdate {
+	mutation := newMediaCoverageRoleModelMutation(c.config, OpUpdate)
+	return &MediaCoverageRoleModelUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MediaCoverageRoleModelClient) UpdateOne(_m *MediaCoverageRoleModel) *MediaCoverageRoleModelUpdateOne {
+	mutation := newMediaCoverageRoleModelMutation(c.config, OpUpdateOne)
+	mutation.media_coverage = &_m.MediaCoverageID
+	mutation.role_model = &_m.RoleModelID
+	return &MediaCoverageRoleModelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MediaCoverageRoleModel.
+func (c *MediaCoverageRoleModelClient) Delete() *MediaCoverageRoleModelDelete {
+	mutation := newMediaCoverageRoleModelMutation(c.config, OpDelete)
+	return &MediaCoverageRoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for MediaCoverageRoleModel.
+func (c *MediaCoverageRoleModelClient) Query() *MediaCoverageRoleModelQuery {
+	return &MediaCoverageRoleModelQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMediaCoverageRoleModel},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryMediaCoverage queries the media_coverage edge of a MediaCoverageRoleModel.
+func (c *MediaCoverageRoleModelClient) QueryMediaCoverage(_m *MediaCoverageRoleModel) *MediaCoverageQuery {
+	return c.Query().
+		Where(mediacoveragerolemodel.MediaCoverageID(_m.MediaCoverageID), mediacoveragerolemodel.RoleModelID(_m.RoleModelID)).
+		QueryMediaCoverage()
+}
+
+// QueryRoleModel queries the role_model edge of a MediaCoverageRoleModel.
+func (c *MediaCoverageRoleModelClient) QueryRoleModel(_m *MediaCoverageRoleModel) *RoleModelQuery {
+	return c.Query().
+		Where(mediacoveragerolemodel.MediaCoverageID(_m.MediaCoverageID), mediacoveragerolemodel.RoleModelID(_m.RoleModelID)).
+		QueryRoleModel()
+}
+
+// Hooks returns the client hooks.
+func (c *MediaCoverageRoleModelClient) Hooks() []Hook {
+	return c.hooks.MediaCoverageRoleModel
+}
+
+// Interceptors returns the client interceptors.
+func (c *MediaCoverageRoleModelClient) Interceptors() []Interceptor {
+	return c.inters.MediaCoverageRoleModel
+}
+
+func (c *MediaCoverageRoleModelClient) mutate(ctx context.Context, m *MediaCoverageRoleModelMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MediaCoverageRoleModelCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MediaCoverageRoleModelUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MediaCoverageRoleModelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MediaCoverageRoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MediaCoverageRoleModel mutation op: %q", m.Op())
 	}
 }
 
@@ -1983,6 +2695,22 @@ func (c *VenueClient) QueryBrands(_m *Venue) *BrandQuery {
 	return query
 }
 
+// QueryBrandLinks queries the brand_links edge of a Venue.
+func (c *VenueClient) QueryBrandLinks(_m *Venue) *VenueBrandQuery {
+	query := (&VenueBrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(venue.Table, venue.FieldID, id),
+			sqlgraph.To(venuebrand.Table, venuebrand.VenueColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, venue.BrandLinksTable, venue.BrandLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *VenueClient) Hooks() []Hook {
 	hooks := c.hooks.Venue
@@ -2010,15 +2738,133 @@ func (c *VenueClient) mutate(ctx context.Context, m *VenueMutation) (Value, erro
 	}
 }
 
+// VenueBrandClient is a client for the VenueBrand schema.
+type VenueBrandClient struct {
+	config
+}
+
+// NewVenueBrandClient returns a client for the VenueBrand from the given config.
+func NewVenueBrandClient(c config) *VenueBrandClient {
+	return &VenueBrandClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `venuebrand.Hooks(f(g(h())))`.
+func (c *VenueBrandClient) Use(hooks ...Hook) {
+	c.hooks.VenueBrand = append(c.hooks.VenueBrand, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `venuebrand.Intercept(f(g(h())))`.
+func (c *VenueBrandClient) Intercept(interceptors ...Interceptor) {
+	c.inters.VenueBrand = append(c.inters.VenueBrand, interceptors...)
+}
+
+// Create returns a builder for creating a VenueBrand entity.
+func (c *VenueBrandClient) Create() *VenueBrandCreate {
+	mutation := newVenueBrandMutation(c.config, OpCreate)
+	return &VenueBrandCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of VenueBrand entities.
+func (c *VenueBrandClient) CreateBulk(builders ...*VenueBrandCreate) *VenueBrandCreateBulk {
+	return &VenueBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *VenueBrandClient) MapCreateBulk(slice any, setFunc func(*VenueBrandCreate, int)) *VenueBrandCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &VenueBrandCreateBulk{err: fmt.Errorf("calling to VenueBrandClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*VenueBrandCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &VenueBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for VenueBrand.
+func (c *VenueBrandClient) Update() *VenueBrandUpdate {
+	mutation := newVenueBrandMutation(c.config, OpUpdate)
+	return &VenueBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *VenueBrandClient) UpdateOne(_m *VenueBrand) *VenueBrandUpdateOne {
+	mutation := newVenueBrandMutation(c.config, OpUpdateOne)
+	mutation.venue = &_m.VenueID
+	mutation.brand = &_m.BrandID
+	return &VenueBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for VenueBrand.
+func (c *VenueBrandClient) Delete() *VenueBrandDelete {
+	mutation := newVenueBrandMutation(c.config, OpDelete)
+	return &VenueBrandDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for VenueBrand.
+func (c *VenueBrandClient) Query() *VenueBrandQuery {
+	return &VenueBrandQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeVenueBrand},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryVenue queries the venue edge of a VenueBrand.
+func (c *VenueBrandClient) QueryVenue(_m *VenueBrand) *VenueQuery {
+	return c.Query().
+		Where(venuebrand.VenueID(_m.VenueID), venuebrand.BrandID(_m.BrandID)).
+		QueryVenue()
+}
+
+// QueryBrand queries the brand edge of a VenueBrand.
+func (c *VenueBrandClient) QueryBrand(_m *VenueBrand) *BrandQuery {
+	return c.Query().
+		Where(venuebrand.VenueID(_m.VenueID), venuebrand.BrandID(_m.BrandID)).
+		QueryBrand()
+}
+
+// Hooks returns the client hooks.
+func (c *VenueBrandClient) Hooks() []Hook {
+	return c.hooks.VenueBrand
+}
+
+// Interceptors returns the client interceptors.
+func (c *VenueBrandClient) Interceptors() []Interceptor {
+	return c.inters.VenueBrand
+}
+
+func (c *VenueBrandClient) mutate(ctx context.Context, m *VenueBrandMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&VenueBrandCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&VenueBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&VenueBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&VenueBrandDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown VenueBrand mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Alliance, AuditEntry, Brand, Enterprise, MediaCoverage, Region, RoleModel,
-		SearchDoc, Token, Venue []ent.Hook
+		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, Enterprise,
+		EnterpriseBrand, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
+		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Hook
 	}
 	inters struct {
-		Alliance, AuditEntry, Brand, Enterprise, MediaCoverage, Region, RoleModel,
-		SearchDoc, Token, Venue []ent.Interceptor
+		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, Enterprise,
+		EnterpriseBrand, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
+		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Interceptor
 	}
 )
 

@@ -4,15 +4,21 @@ package ent
 
 import (
 	"brandshow/ent/alliance"
+	"brandshow/ent/alliancebrand"
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
+	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/mediacoveragebrand"
+	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
+	"brandshow/ent/venuebrand"
 	"context"
 	"errors"
 	"fmt"
@@ -82,16 +88,22 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			alliance.Table:      alliance.ValidColumn,
-			auditentry.Table:    auditentry.ValidColumn,
-			brand.Table:         brand.ValidColumn,
-			enterprise.Table:    enterprise.ValidColumn,
-			mediacoverage.Table: mediacoverage.ValidColumn,
-			region.Table:        region.ValidColumn,
-			rolemodel.Table:     rolemodel.ValidColumn,
-			searchdoc.Table:     searchdoc.ValidColumn,
-			token.Table:         token.ValidColumn,
-			venue.Table:         venue.ValidColumn,
+			alliance.Table:               alliance.ValidColumn,
+			alliancebrand.Table:          alliancebrand.ValidColumn,
+			auditentry.Table:             auditentry.ValidColumn,
+			brand.Table:                  brand.ValidColumn,
+			brandrolemodel.Table:         brandrolemodel.ValidColumn,
+			enterprise.Table:             enterprise.ValidColumn,
+			enterprisebrand.Table:        enterprisebrand.ValidColumn,
+			mediacoverage.Table:          mediacoverage.ValidColumn,
+			mediacoveragebrand.Table:     mediacoveragebrand.ValidColumn,
+			mediacoveragerolemodel.Table: mediacoveragerolemodel.ValidColumn,
+			region.Table:                 region.ValidColumn,
+			rolemodel.Table:              rolemodel.ValidColumn,
+			searchdoc.Table:              searchdoc.ValidColumn,
+			token.Table:                  token.ValidColumn,
+			venue.Table:                  venue.ValidColumn,
+			venuebrand.Table:             venuebrand.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -62,14 +62,17 @@ type EnterpriseEdges struct {
 	Brands []*Brand `json:"brands,omitempty"`
 	// Alliances this enterprise leads.
 	LedAlliances []*Alliance `json:"led_alliances,omitempty"`
+	// BrandLinks holds the value of the brand_links edge.
+	BrandLinks []*EnterpriseBrand `json:"brand_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
 	namedBrands       map[string][]*Brand
 	namedLedAlliances map[string][]*Alliance
+	namedBrandLinks   map[string][]*EnterpriseBrand
 }
 
 // RegionOrErr returns the Region value or an error if the edge
@@ -99,6 +102,15 @@ func (e EnterpriseEdges) LedAlliancesOrErr() ([]*Alliance, error) {
 		return e.LedAlliances, nil
 	}
 	return nil, &NotLoadedError{edge: "led_alliances"}
+}
+
+// BrandLinksOrErr returns the BrandLinks value or an error if the edge
+// was not loaded in eager-loading.
+func (e EnterpriseEdges) BrandLinksOrErr() ([]*EnterpriseBrand, error) {
+	if e.loadedTypes[3] {
+		return e.BrandLinks, nil
+	}
+	return nil, &NotLoadedError{edge: "brand_links"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -254,6 +266,11 @@ func (_m *Enterprise) QueryLedAlliances() *AllianceQuery {
 	return NewEnterpriseClient(_m.config).QueryLedAlliances(_m)
 }
 
+// QueryBrandLinks queries the "brand_links" edge of the Enterprise entity.
+func (_m *Enterprise) QueryBrandLinks() *EnterpriseBrandQuery {
+	return NewEnterpriseClient(_m.config).QueryBrandLinks(_m)
+}
+
 // Update returns a builder for updating this Enterprise.
 // Note that you need to call Enterprise.Unwrap() before calling this method if this Enterprise
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -373,6 +390,30 @@ func (_m *Enterprise) appendNamedLedAlliances(name string, edges ...*Alliance) {
 		_m.Edges.namedLedAlliances[name] = []*Alliance{}
 	} else {
 		_m.Edges.namedLedAlliances[name] = append(_m.Edges.namedLedAlliances[name], edges...)
+	}
+}
+
+// NamedBrandLinks returns the BrandLinks named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Enterprise) NamedBrandLinks(name string) ([]*EnterpriseBrand, error) {
+	if _m.Edges.namedBrandLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedBrandLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Enterprise) appendNamedBrandLinks(name string, edges ...*EnterpriseBrand) {
+	if _m.Edges.namedBrandLinks == nil {
+		_m.Edges.namedBrandLinks = make(map[string][]*EnterpriseBrand)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedBrandLinks[name] = []*EnterpriseBrand{}
+	} else {
+		_m.Edges.namedBrandLinks[name] = append(_m.Edges.namedBrandLinks[name], edges...)
 	}
 }
 

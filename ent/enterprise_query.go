@@ -6,6 +6,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
 	"context"
@@ -30,10 +31,12 @@ type EnterpriseQuery struct {
 	withRegion            *RegionQuery
 	withBrands            *BrandQuery
 	withLedAlliances      *AllianceQuery
+	withBrandLinks        *EnterpriseBrandQuery
 	loadTotal             []func(context.Context, []*Enterprise) error
 	modifiers             []func(*sql.Selector)
 	withNamedBrands       map[string]*BrandQuery
 	withNamedLedAlliances map[string]*AllianceQuery
+	withNamedBrandLinks   map[string]*EnterpriseBrandQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -129,6 +132,28 @@ func (_q *EnterpriseQuery) QueryLedAlliances() *AllianceQuery {
 			sqlgraph.From(enterprise.Table, enterprise.FieldID, selector),
 			sqlgraph.To(alliance.Table, alliance.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, enterprise.LedAlliancesTable, enterprise.LedAlliancesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryBrandLinks chains the current query on the "brand_links" edge.
+func (_q *EnterpriseQuery) QueryBrandLinks() *EnterpriseBrandQuery {
+	query := (&EnterpriseBrandClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enterprise.Table, enterprise.FieldID, selector),
+			sqlgraph.To(enterprisebrand.Table, enterprisebrand.EnterpriseColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, enterprise.BrandLinksTable, enterprise.BrandLinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -331,6 +356,7 @@ func (_q *EnterpriseQuery) Clone() *EnterpriseQuery {
 		withRegion:       _q.withRegion.Clone(),
 		withBrands:       _q.withBrands.Clone(),
 		withLedAlliances: _q.withLedAlliances.Clone(),
+		withBrandLinks:   _q.withBrandLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -368,6 +394,17 @@ func (_q *EnterpriseQuery) WithLedAlliances(opts ...func(*AllianceQuery)) *Enter
 		opt(query)
 	}
 	_q.withLedAlliances = query
+	return _q
+}
+
+// WithBrandLinks tells the query-builder to eager-load the nodes that are connected to
+// the "brand_links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EnterpriseQuery) WithBrandLinks(opts ...func(*EnterpriseBrandQuery)) *EnterpriseQuery {
+	query := (&EnterpriseBrandClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withBrandLinks = query
 	return _q
 }
 
@@ -449,10 +486,11 @@ func (_q *EnterpriseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 	var (
 		nodes       = []*Enterprise{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withRegion != nil,
 			_q.withBrands != nil,
 			_q.withLedAlliances != nil,
+			_q.withBrandLinks != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -496,6 +534,13 @@ func (_q *EnterpriseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 			return nil, err
 		}
 	}
+	if query := _q.withBrandLinks; query != nil {
+		if err := _q.loadBrandLinks(ctx, query, nodes,
+			func(n *Enterprise) { n.Edges.BrandLinks = []*EnterpriseBrand{} },
+			func(n *Enterprise, e *EnterpriseBrand) { n.Edges.BrandLinks = append(n.Edges.BrandLinks, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedBrands {
 		if err := _q.loadBrands(ctx, query, nodes,
 			func(n *Enterprise) { n.appendNamedBrands(name) },
@@ -507,6 +552,13 @@ func (_q *EnterpriseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 		if err := _q.loadLedAlliances(ctx, query, nodes,
 			func(n *Enterprise) { n.appendNamedLedAlliances(name) },
 			func(n *Enterprise, e *Alliance) { n.appendNamedLedAlliances(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedBrandLinks {
+		if err := _q.loadBrandLinks(ctx, query, nodes,
+			func(n *Enterprise) { n.appendNamedBrandLinks(name) },
+			func(n *Enterprise, e *EnterpriseBrand) { n.appendNamedBrandLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -639,6 +691,36 @@ func (_q *EnterpriseQuery) loadLedAlliances(ctx context.Context, query *Alliance
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "lead_enterprise_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *EnterpriseQuery) loadBrandLinks(ctx context.Context, query *EnterpriseBrandQuery, nodes []*Enterprise, init func(*Enterprise), assign func(*Enterprise, *EnterpriseBrand)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Enterprise)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(enterprisebrand.FieldEnterpriseID)
+	}
+	query.Where(predicate.EnterpriseBrand(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(enterprise.BrandLinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.EnterpriseID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "enterprise_id" returned %v for node %v`, fk, n)
 		}
 		assign(node, n)
 	}
@@ -792,6 +874,20 @@ func (_q *EnterpriseQuery) WithNamedLedAlliances(name string, opts ...func(*Alli
 		_q.withNamedLedAlliances = make(map[string]*AllianceQuery)
 	}
 	_q.withNamedLedAlliances[name] = query
+	return _q
+}
+
+// WithNamedBrandLinks tells the query-builder to eager-load the nodes that are connected to the "brand_links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EnterpriseQuery) WithNamedBrandLinks(name string, opts ...func(*EnterpriseBrandQuery)) *EnterpriseQuery {
+	query := (&EnterpriseBrandClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedBrandLinks == nil {
+		_q.withNamedBrandLinks = make(map[string]*EnterpriseBrandQuery)
+	}
+	_q.withNamedBrandLinks[name] = query
 	return _q
 }
 

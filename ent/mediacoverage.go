@@ -62,14 +62,20 @@ type MediaCoverageEdges struct {
 	Brands []*Brand `json:"brands,omitempty"`
 	// People the report is about.
 	RoleModels []*RoleModel `json:"role_models,omitempty"`
+	// BrandLinks holds the value of the brand_links edge.
+	BrandLinks []*MediaCoverageBrand `json:"brand_links,omitempty"`
+	// RoleModelLinks holds the value of the role_model_links edge.
+	RoleModelLinks []*MediaCoverageRoleModel `json:"role_model_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedBrands     map[string][]*Brand
-	namedRoleModels map[string][]*RoleModel
+	namedBrands         map[string][]*Brand
+	namedRoleModels     map[string][]*RoleModel
+	namedBrandLinks     map[string][]*MediaCoverageBrand
+	namedRoleModelLinks map[string][]*MediaCoverageRoleModel
 }
 
 // BrandsOrErr returns the Brands value or an error if the edge
@@ -88,6 +94,24 @@ func (e MediaCoverageEdges) RoleModelsOrErr() ([]*RoleModel, error) {
 		return e.RoleModels, nil
 	}
 	return nil, &NotLoadedError{edge: "role_models"}
+}
+
+// BrandLinksOrErr returns the BrandLinks value or an error if the edge
+// was not loaded in eager-loading.
+func (e MediaCoverageEdges) BrandLinksOrErr() ([]*MediaCoverageBrand, error) {
+	if e.loadedTypes[2] {
+		return e.BrandLinks, nil
+	}
+	return nil, &NotLoadedError{edge: "brand_links"}
+}
+
+// RoleModelLinksOrErr returns the RoleModelLinks value or an error if the edge
+// was not loaded in eager-loading.
+func (e MediaCoverageEdges) RoleModelLinksOrErr() ([]*MediaCoverageRoleModel, error) {
+	if e.loadedTypes[3] {
+		return e.RoleModelLinks, nil
+	}
+	return nil, &NotLoadedError{edge: "role_model_links"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -242,6 +266,16 @@ func (_m *MediaCoverage) QueryRoleModels() *RoleModelQuery {
 	return NewMediaCoverageClient(_m.config).QueryRoleModels(_m)
 }
 
+// QueryBrandLinks queries the "brand_links" edge of the MediaCoverage entity.
+func (_m *MediaCoverage) QueryBrandLinks() *MediaCoverageBrandQuery {
+	return NewMediaCoverageClient(_m.config).QueryBrandLinks(_m)
+}
+
+// QueryRoleModelLinks queries the "role_model_links" edge of the MediaCoverage entity.
+func (_m *MediaCoverage) QueryRoleModelLinks() *MediaCoverageRoleModelQuery {
+	return NewMediaCoverageClient(_m.config).QueryRoleModelLinks(_m)
+}
+
 // Update returns a builder for updating this MediaCoverage.
 // Note that you need to call MediaCoverage.Unwrap() before calling this method if this MediaCoverage
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -363,6 +397,54 @@ func (_m *MediaCoverage) appendNamedRoleModels(name string, edges ...*RoleModel)
 		_m.Edges.namedRoleModels[name] = []*RoleModel{}
 	} else {
 		_m.Edges.namedRoleModels[name] = append(_m.Edges.namedRoleModels[name], edges...)
+	}
+}
+
+// NamedBrandLinks returns the BrandLinks named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *MediaCoverage) NamedBrandLinks(name string) ([]*MediaCoverageBrand, error) {
+	if _m.Edges.namedBrandLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedBrandLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *MediaCoverage) appendNamedBrandLinks(name string, edges ...*MediaCoverageBrand) {
+	if _m.Edges.namedBrandLinks == nil {
+		_m.Edges.namedBrandLinks = make(map[string][]*MediaCoverageBrand)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedBrandLinks[name] = []*MediaCoverageBrand{}
+	} else {
+		_m.Edges.namedBrandLinks[name] = append(_m.Edges.namedBrandLinks[name], edges...)
+	}
+}
+
+// NamedRoleModelLinks returns the RoleModelLinks named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *MediaCoverage) NamedRoleModelLinks(name string) ([]*MediaCoverageRoleModel, error) {
+	if _m.Edges.namedRoleModelLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRoleModelLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *MediaCoverage) appendNamedRoleModelLinks(name string, edges ...*MediaCoverageRoleModel) {
+	if _m.Edges.namedRoleModelLinks == nil {
+		_m.Edges.namedRoleModelLinks = make(map[string][]*MediaCoverageRoleModel)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRoleModelLinks[name] = []*MediaCoverageRoleModel{}
+	} else {
+		_m.Edges.namedRoleModelLinks[name] = append(_m.Edges.namedRoleModelLinks[name], edges...)
 	}
 }
 

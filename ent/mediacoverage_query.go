@@ -5,6 +5,8 @@ package ent
 import (
 	"brandshow/ent/brand"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/mediacoveragebrand"
+	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/predicate"
 	"brandshow/ent/rolemodel"
 	"context"
@@ -22,16 +24,20 @@ import (
 // MediaCoverageQuery is the builder for querying MediaCoverage entities.
 type MediaCoverageQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []mediacoverage.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.MediaCoverage
-	withBrands          *BrandQuery
-	withRoleModels      *RoleModelQuery
-	loadTotal           []func(context.Context, []*MediaCoverage) error
-	modifiers           []func(*sql.Selector)
-	withNamedBrands     map[string]*BrandQuery
-	withNamedRoleModels map[string]*RoleModelQuery
+	ctx                     *QueryContext
+	order                   []mediacoverage.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.MediaCoverage
+	withBrands              *BrandQuery
+	withRoleModels          *RoleModelQuery
+	withBrandLinks          *MediaCoverageBrandQuery
+	withRoleModelLinks      *MediaCoverageRoleModelQuery
+	loadTotal               []func(context.Context, []*MediaCoverage) error
+	modifiers               []func(*sql.Selector)
+	withNamedBrands         map[string]*BrandQuery
+	withNamedRoleModels     map[string]*RoleModelQuery
+	withNamedBrandLinks     map[string]*MediaCoverageBrandQuery
+	withNamedRoleModelLinks map[string]*MediaCoverageRoleModelQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -105,6 +111,50 @@ func (_q *MediaCoverageQuery) QueryRoleModels() *RoleModelQuery {
 			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, selector),
 			sqlgraph.To(rolemodel.Table, rolemodel.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, mediacoverage.RoleModelsTable, mediacoverage.RoleModelsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryBrandLinks chains the current query on the "brand_links" edge.
+func (_q *MediaCoverageQuery) QueryBrandLinks() *MediaCoverageBrandQuery {
+	query := (&MediaCoverageBrandClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, selector),
+			sqlgraph.To(mediacoveragebrand.Table, mediacoveragebrand.MediaCoverageColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, mediacoverage.BrandLinksTable, mediacoverage.BrandLinksColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRoleModelLinks chains the current query on the "role_model_links" edge.
+func (_q *MediaCoverageQuery) QueryRoleModelLinks() *MediaCoverageRoleModelQuery {
+	query := (&MediaCoverageRoleModelClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, selector),
+			sqlgraph.To(mediacoveragerolemodel.Table, mediacoveragerolemodel.MediaCoverageColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, mediacoverage.RoleModelLinksTable, mediacoverage.RoleModelLinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -299,13 +349,15 @@ func (_q *MediaCoverageQuery) Clone() *MediaCoverageQuery {
 		return nil
 	}
 	return &MediaCoverageQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]mediacoverage.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.MediaCoverage{}, _q.predicates...),
-		withBrands:     _q.withBrands.Clone(),
-		withRoleModels: _q.withRoleModels.Clone(),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]mediacoverage.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.MediaCoverage{}, _q.predicates...),
+		withBrands:         _q.withBrands.Clone(),
+		withRoleModels:     _q.withRoleModels.Clone(),
+		withBrandLinks:     _q.withBrandLinks.Clone(),
+		withRoleModelLinks: _q.withRoleModelLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -332,6 +384,28 @@ func (_q *MediaCoverageQuery) WithRoleModels(opts ...func(*RoleModelQuery)) *Med
 		opt(query)
 	}
 	_q.withRoleModels = query
+	return _q
+}
+
+// WithBrandLinks tells the query-builder to eager-load the nodes that are connected to
+// the "brand_links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MediaCoverageQuery) WithBrandLinks(opts ...func(*MediaCoverageBrandQuery)) *MediaCoverageQuery {
+	query := (&MediaCoverageBrandClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withBrandLinks = query
+	return _q
+}
+
+// WithRoleModelLinks tells the query-builder to eager-load the nodes that are connected to
+// the "role_model_links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MediaCoverageQuery) WithRoleModelLinks(opts ...func(*MediaCoverageRoleModelQuery)) *MediaCoverageQuery {
+	query := (&MediaCoverageRoleModelClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRoleModelLinks = query
 	return _q
 }
 
@@ -413,9 +487,11 @@ func (_q *MediaCoverageQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	var (
 		nodes       = []*MediaCoverage{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [4]bool{
 			_q.withBrands != nil,
 			_q.withRoleModels != nil,
+			_q.withBrandLinks != nil,
+			_q.withRoleModelLinks != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -453,6 +529,22 @@ func (_q *MediaCoverageQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 			return nil, err
 		}
 	}
+	if query := _q.withBrandLinks; query != nil {
+		if err := _q.loadBrandLinks(ctx, query, nodes,
+			func(n *MediaCoverage) { n.Edges.BrandLinks = []*MediaCoverageBrand{} },
+			func(n *MediaCoverage, e *MediaCoverageBrand) { n.Edges.BrandLinks = append(n.Edges.BrandLinks, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRoleModelLinks; query != nil {
+		if err := _q.loadRoleModelLinks(ctx, query, nodes,
+			func(n *MediaCoverage) { n.Edges.RoleModelLinks = []*MediaCoverageRoleModel{} },
+			func(n *MediaCoverage, e *MediaCoverageRoleModel) {
+				n.Edges.RoleModelLinks = append(n.Edges.RoleModelLinks, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedBrands {
 		if err := _q.loadBrands(ctx, query, nodes,
 			func(n *MediaCoverage) { n.appendNamedBrands(name) },
@@ -464,6 +556,20 @@ func (_q *MediaCoverageQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 		if err := _q.loadRoleModels(ctx, query, nodes,
 			func(n *MediaCoverage) { n.appendNamedRoleModels(name) },
 			func(n *MediaCoverage, e *RoleModel) { n.appendNamedRoleModels(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedBrandLinks {
+		if err := _q.loadBrandLinks(ctx, query, nodes,
+			func(n *MediaCoverage) { n.appendNamedBrandLinks(name) },
+			func(n *MediaCoverage, e *MediaCoverageBrand) { n.appendNamedBrandLinks(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRoleModelLinks {
+		if err := _q.loadRoleModelLinks(ctx, query, nodes,
+			func(n *MediaCoverage) { n.appendNamedRoleModelLinks(name) },
+			func(n *MediaCoverage, e *MediaCoverageRoleModel) { n.appendNamedRoleModelLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -594,6 +700,66 @@ func (_q *MediaCoverageQuery) loadRoleModels(ctx context.Context, query *RoleMod
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *MediaCoverageQuery) loadBrandLinks(ctx context.Context, query *MediaCoverageBrandQuery, nodes []*MediaCoverage, init func(*MediaCoverage), assign func(*MediaCoverage, *MediaCoverageBrand)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*MediaCoverage)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(mediacoveragebrand.FieldMediaCoverageID)
+	}
+	query.Where(predicate.MediaCoverageBrand(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(mediacoverage.BrandLinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.MediaCoverageID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "media_coverage_id" returned %v for node %v`, fk, n)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *MediaCoverageQuery) loadRoleModelLinks(ctx context.Context, query *MediaCoverageRoleModelQuery, nodes []*MediaCoverage, init func(*MediaCoverage), assign func(*MediaCoverage, *MediaCoverageRoleModel)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*MediaCoverage)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(mediacoveragerolemodel.FieldMediaCoverageID)
+	}
+	query.Where(predicate.MediaCoverageRoleModel(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(mediacoverage.RoleModelLinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.MediaCoverageID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "media_coverage_id" returned %v for node %v`, fk, n)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -742,6 +908,34 @@ func (_q *MediaCoverageQuery) WithNamedRoleModels(name string, opts ...func(*Rol
 		_q.withNamedRoleModels = make(map[string]*RoleModelQuery)
 	}
 	_q.withNamedRoleModels[name] = query
+	return _q
+}
+
+// WithNamedBrandLinks tells the query-builder to eager-load the nodes that are connected to the "brand_links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MediaCoverageQuery) WithNamedBrandLinks(name string, opts ...func(*MediaCoverageBrandQuery)) *MediaCoverageQuery {
+	query := (&MediaCoverageBrandClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedBrandLinks == nil {
+		_q.withNamedBrandLinks = make(map[string]*MediaCoverageBrandQuery)
+	}
+	_q.withNamedBrandLinks[name] = query
+	return _q
+}
+
+// WithNamedRoleModelLinks tells the query-builder to eager-load the nodes that are connected to the "role_model_links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MediaCoverageQuery) WithNamedRoleModelLinks(name string, opts ...func(*MediaCoverageRoleModelQuery)) *MediaCoverageQuery {
+	query := (&MediaCoverageRoleModelClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRoleModelLinks == nil {
+		_q.withNamedRoleModelLinks = make(map[string]*MediaCoverageRoleModelQuery)
+	}
+	_q.withNamedRoleModelLinks[name] = query
 	return _q
 }
 

@@ -4,10 +4,15 @@ package ent
 
 import (
 	"brandshow/ent/alliance"
+	"brandshow/ent/alliancebrand"
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
+	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/mediacoveragebrand"
+	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -15,6 +20,7 @@ import (
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
+	"brandshow/ent/venuebrand"
 	"context"
 	"errors"
 	"fmt"
@@ -34,16 +40,22 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAlliance      = "Alliance"
-	TypeAuditEntry    = "AuditEntry"
-	TypeBrand         = "Brand"
-	TypeEnterprise    = "Enterprise"
-	TypeMediaCoverage = "MediaCoverage"
-	TypeRegion        = "Region"
-	TypeRoleModel     = "RoleModel"
-	TypeSearchDoc     = "SearchDoc"
-	TypeToken         = "Token"
-	TypeVenue         = "Venue"
+	TypeAlliance               = "Alliance"
+	TypeAllianceBrand          = "AllianceBrand"
+	TypeAuditEntry             = "AuditEntry"
+	TypeBrand                  = "Brand"
+	TypeBrandRoleModel         = "BrandRoleModel"
+	TypeEnterprise             = "Enterprise"
+	TypeEnterpriseBrand        = "EnterpriseBrand"
+	TypeMediaCoverage          = "MediaCoverage"
+	TypeMediaCoverageBrand     = "MediaCoverageBrand"
+	TypeMediaCoverageRoleModel = "MediaCoverageRoleModel"
+	TypeRegion                 = "Region"
+	TypeRoleModel              = "RoleModel"
+	TypeSearchDoc              = "SearchDoc"
+	TypeToken                  = "Token"
+	TypeVenue                  = "Venue"
+	TypeVenueBrand             = "VenueBrand"
 )
 
 // AllianceMutation represents an operation that mutates the Alliance nodes in the graph.
@@ -1274,6 +1286,388 @@ func (m *AllianceMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Alliance edge %s", name)
+}
+
+// AllianceBrandMutation represents an operation that mutates the AllianceBrand nodes in the graph.
+type AllianceBrandMutation struct {
+	config
+	op              Op
+	typ             string
+	clearedFields   map[string]struct{}
+	alliance        *int
+	clearedalliance bool
+	brand           *int
+	clearedbrand    bool
+	done            bool
+	oldValue        func(context.Context) (*AllianceBrand, error)
+	predicates      []predicate.AllianceBrand
+}
+
+var _ ent.Mutation = (*AllianceBrandMutation)(nil)
+
+// alliancebrandOption allows management of the mutation configuration using functional options.
+type alliancebrandOption func(*AllianceBrandMutation)
+
+// newAllianceBrandMutation creates new mutation for the AllianceBrand entity.
+func newAllianceBrandMutation(c config, op Op, opts ...alliancebrandOption) *AllianceBrandMutation {
+	m := &AllianceBrandMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAllianceBrand,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AllianceBrandMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AllianceBrandMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetAllianceID sets the "alliance_id" field.
+func (m *AllianceBrandMutation) SetAllianceID(i int) {
+	m.alliance = &i
+}
+
+// AllianceID returns the value of the "alliance_id" field in the mutation.
+func (m *AllianceBrandMutation) AllianceID() (r int, exists bool) {
+	v := m.alliance
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAllianceID resets all changes to the "alliance_id" field.
+func (m *AllianceBrandMutation) ResetAllianceID() {
+	m.alliance = nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *AllianceBrandMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *AllianceBrandMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *AllianceBrandMutation) ResetBrandID() {
+	m.brand = nil
+}
+
+// ClearAlliance clears the "alliance" edge to the Alliance entity.
+func (m *AllianceBrandMutation) ClearAlliance() {
+	m.clearedalliance = true
+	m.clearedFields[alliancebrand.FieldAllianceID] = struct{}{}
+}
+
+// AllianceCleared reports if the "alliance" edge to the Alliance entity was cleared.
+func (m *AllianceBrandMutation) AllianceCleared() bool {
+	return m.clearedalliance
+}
+
+// AllianceIDs returns the "alliance" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AllianceID instead. It exists only for internal usage by the builders.
+func (m *AllianceBrandMutation) AllianceIDs() (ids []int) {
+	if id := m.alliance; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAlliance resets all changes to the "alliance" edge.
+func (m *AllianceBrandMutation) ResetAlliance() {
+	m.alliance = nil
+	m.clearedalliance = false
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *AllianceBrandMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[alliancebrand.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *AllianceBrandMutation) BrandCleared() bool {
+	return m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *AllianceBrandMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *AllianceBrandMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// Where appends a list predicates to the AllianceBrandMutation builder.
+func (m *AllianceBrandMutation) Where(ps ...predicate.AllianceBrand) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AllianceBrandMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AllianceBrandMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AllianceBrand, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AllianceBrandMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AllianceBrandMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AllianceBrand).
+func (m *AllianceBrandMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AllianceBrandMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.alliance != nil {
+		fields = append(fields, alliancebrand.FieldAllianceID)
+	}
+	if m.brand != nil {
+		fields = append(fields, alliancebrand.FieldBrandID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AllianceBrandMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case alliancebrand.FieldAllianceID:
+		return m.AllianceID()
+	case alliancebrand.FieldBrandID:
+		return m.BrandID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AllianceBrandMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema AllianceBrand does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AllianceBrandMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case alliancebrand.FieldAllianceID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAllianceID(v)
+		return nil
+	case alliancebrand.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AllianceBrand field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AllianceBrandMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AllianceBrandMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AllianceBrandMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown AllianceBrand numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AllianceBrandMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AllianceBrandMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AllianceBrandMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown AllianceBrand nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AllianceBrandMutation) ResetField(name string) error {
+	switch name {
+	case alliancebrand.FieldAllianceID:
+		m.ResetAllianceID()
+		return nil
+	case alliancebrand.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	}
+	return fmt.Errorf("unknown AllianceBrand field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AllianceBrandMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.alliance != nil {
+		edges = append(edges, alliancebrand.EdgeAlliance)
+	}
+	if m.brand != nil {
+		edges = append(edges, alliancebrand.EdgeBrand)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AllianceBrandMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case alliancebrand.EdgeAlliance:
+		if id := m.alliance; id != nil {
+			return []ent.Value{*id}
+		}
+	case alliancebrand.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AllianceBrandMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AllianceBrandMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AllianceBrandMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedalliance {
+		edges = append(edges, alliancebrand.EdgeAlliance)
+	}
+	if m.clearedbrand {
+		edges = append(edges, alliancebrand.EdgeBrand)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AllianceBrandMutation) EdgeCleared(name string) bool {
+	switch name {
+	case alliancebrand.EdgeAlliance:
+		return m.clearedalliance
+	case alliancebrand.EdgeBrand:
+		return m.clearedbrand
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AllianceBrandMutation) ClearEdge(name string) error {
+	switch name {
+	case alliancebrand.EdgeAlliance:
+		m.ClearAlliance()
+		return nil
+	case alliancebrand.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown AllianceBrand unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AllianceBrandMutation) ResetEdge(name string) error {
+	switch name {
+	case alliancebrand.EdgeAlliance:
+		m.ResetAlliance()
+		return nil
+	case alliancebrand.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown AllianceBrand edge %s", name)
 }
 
 // AuditEntryMutation represents an operation that mutates the AuditEntry nodes in the graph.
@@ -4665,6 +5059,388 @@ func (m *BrandMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Brand edge %s", name)
 }
 
+// BrandRoleModelMutation represents an operation that mutates the BrandRoleModel nodes in the graph.
+type BrandRoleModelMutation struct {
+	config
+	op                Op
+	typ               string
+	clearedFields     map[string]struct{}
+	brand             *int
+	clearedbrand      bool
+	role_model        *int
+	clearedrole_model bool
+	done              bool
+	oldValue          func(context.Context) (*BrandRoleModel, error)
+	predicates        []predicate.BrandRoleModel
+}
+
+var _ ent.Mutation = (*BrandRoleModelMutation)(nil)
+
+// brandrolemodelOption allows management of the mutation configuration using functional options.
+type brandrolemodelOption func(*BrandRoleModelMutation)
+
+// newBrandRoleModelMutation creates new mutation for the BrandRoleModel entity.
+func newBrandRoleModelMutation(c config, op Op, opts ...brandrolemodelOption) *BrandRoleModelMutation {
+	m := &BrandRoleModelMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeBrandRoleModel,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m BrandRoleModelMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m BrandRoleModelMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *BrandRoleModelMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *BrandRoleModelMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *BrandRoleModelMutation) ResetBrandID() {
+	m.brand = nil
+}
+
+// SetRoleModelID sets the "role_model_id" field.
+func (m *BrandRoleModelMutation) SetRoleModelID(i int) {
+	m.role_model = &i
+}
+
+// RoleModelID returns the value of the "role_model_id" field in the mutation.
+func (m *BrandRoleModelMutation) RoleModelID() (r int, exists bool) {
+	v := m.role_model
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRoleModelID resets all changes to the "role_model_id" field.
+func (m *BrandRoleModelMutation) ResetRoleModelID() {
+	m.role_model = nil
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *BrandRoleModelMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[brandrolemodel.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *BrandRoleModelMutation) BrandCleared() bool {
+	return m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *BrandRoleModelMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *BrandRoleModelMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// ClearRoleModel clears the "role_model" edge to the RoleModel entity.
+func (m *BrandRoleModelMutation) ClearRoleModel() {
+	m.clearedrole_model = true
+	m.clearedFields[brandrolemodel.FieldRoleModelID] = struct{}{}
+}
+
+// RoleModelCleared reports if the "role_model" edge to the RoleModel entity was cleared.
+func (m *BrandRoleModelMutation) RoleModelCleared() bool {
+	return m.clearedrole_model
+}
+
+// RoleModelIDs returns the "role_model" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RoleModelID instead. It exists only for internal usage by the builders.
+func (m *BrandRoleModelMutation) RoleModelIDs() (ids []int) {
+	if id := m.role_model; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRoleModel resets all changes to the "role_model" edge.
+func (m *BrandRoleModelMutation) ResetRoleModel() {
+	m.role_model = nil
+	m.clearedrole_model = false
+}
+
+// Where appends a list predicates to the BrandRoleModelMutation builder.
+func (m *BrandRoleModelMutation) Where(ps ...predicate.BrandRoleModel) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the BrandRoleModelMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *BrandRoleModelMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.BrandRoleModel, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *BrandRoleModelMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *BrandRoleModelMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (BrandRoleModel).
+func (m *BrandRoleModelMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *BrandRoleModelMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.brand != nil {
+		fields = append(fields, brandrolemodel.FieldBrandID)
+	}
+	if m.role_model != nil {
+		fields = append(fields, brandrolemodel.FieldRoleModelID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *BrandRoleModelMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case brandrolemodel.FieldBrandID:
+		return m.BrandID()
+	case brandrolemodel.FieldRoleModelID:
+		return m.RoleModelID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *BrandRoleModelMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema BrandRoleModel does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *BrandRoleModelMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case brandrolemodel.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	case brandrolemodel.FieldRoleModelID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoleModelID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown BrandRoleModel field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *BrandRoleModelMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *BrandRoleModelMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *BrandRoleModelMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown BrandRoleModel numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *BrandRoleModelMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *BrandRoleModelMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *BrandRoleModelMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown BrandRoleModel nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *BrandRoleModelMutation) ResetField(name string) error {
+	switch name {
+	case brandrolemodel.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	case brandrolemodel.FieldRoleModelID:
+		m.ResetRoleModelID()
+		return nil
+	}
+	return fmt.Errorf("unknown BrandRoleModel field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *BrandRoleModelMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.brand != nil {
+		edges = append(edges, brandrolemodel.EdgeBrand)
+	}
+	if m.role_model != nil {
+		edges = append(edges, brandrolemodel.EdgeRoleModel)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *BrandRoleModelMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case brandrolemodel.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	case brandrolemodel.EdgeRoleModel:
+		if id := m.role_model; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *BrandRoleModelMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *BrandRoleModelMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *BrandRoleModelMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedbrand {
+		edges = append(edges, brandrolemodel.EdgeBrand)
+	}
+	if m.clearedrole_model {
+		edges = append(edges, brandrolemodel.EdgeRoleModel)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *BrandRoleModelMutation) EdgeCleared(name string) bool {
+	switch name {
+	case brandrolemodel.EdgeBrand:
+		return m.clearedbrand
+	case brandrolemodel.EdgeRoleModel:
+		return m.clearedrole_model
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *BrandRoleModelMutation) ClearEdge(name string) error {
+	switch name {
+	case brandrolemodel.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	case brandrolemodel.EdgeRoleModel:
+		m.ClearRoleModel()
+		return nil
+	}
+	return fmt.Errorf("unknown BrandRoleModel unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *BrandRoleModelMutation) ResetEdge(name string) error {
+	switch name {
+	case brandrolemodel.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	case brandrolemodel.EdgeRoleModel:
+		m.ResetRoleModel()
+		return nil
+	}
+	return fmt.Errorf("unknown BrandRoleModel edge %s", name)
+}
+
 // EnterpriseMutation represents an operation that mutates the Enterprise nodes in the graph.
 type EnterpriseMutation struct {
 	config
@@ -6031,6 +6807,388 @@ func (m *EnterpriseMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Enterprise edge %s", name)
 }
 
+// EnterpriseBrandMutation represents an operation that mutates the EnterpriseBrand nodes in the graph.
+type EnterpriseBrandMutation struct {
+	config
+	op                Op
+	typ               string
+	clearedFields     map[string]struct{}
+	enterprise        *int
+	clearedenterprise bool
+	brand             *int
+	clearedbrand      bool
+	done              bool
+	oldValue          func(context.Context) (*EnterpriseBrand, error)
+	predicates        []predicate.EnterpriseBrand
+}
+
+var _ ent.Mutation = (*EnterpriseBrandMutation)(nil)
+
+// enterprisebrandOption allows management of the mutation configuration using functional options.
+type enterprisebrandOption func(*EnterpriseBrandMutation)
+
+// newEnterpriseBrandMutation creates new mutation for the EnterpriseBrand entity.
+func newEnterpriseBrandMutation(c config, op Op, opts ...enterprisebrandOption) *EnterpriseBrandMutation {
+	m := &EnterpriseBrandMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEnterpriseBrand,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EnterpriseBrandMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EnterpriseBrandMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetEnterpriseID sets the "enterprise_id" field.
+func (m *EnterpriseBrandMutation) SetEnterpriseID(i int) {
+	m.enterprise = &i
+}
+
+// EnterpriseID returns the value of the "enterprise_id" field in the mutation.
+func (m *EnterpriseBrandMutation) EnterpriseID() (r int, exists bool) {
+	v := m.enterprise
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEnterpriseID resets all changes to the "enterprise_id" field.
+func (m *EnterpriseBrandMutation) ResetEnterpriseID() {
+	m.enterprise = nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *EnterpriseBrandMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *EnterpriseBrandMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *EnterpriseBrandMutation) ResetBrandID() {
+	m.brand = nil
+}
+
+// ClearEnterprise clears the "enterprise" edge to the Enterprise entity.
+func (m *EnterpriseBrandMutation) ClearEnterprise() {
+	m.clearedenterprise = true
+	m.clearedFields[enterprisebrand.FieldEnterpriseID] = struct{}{}
+}
+
+// EnterpriseCleared reports if the "enterprise" edge to the Enterprise entity was cleared.
+func (m *EnterpriseBrandMutation) EnterpriseCleared() bool {
+	return m.clearedenterprise
+}
+
+// EnterpriseIDs returns the "enterprise" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EnterpriseID instead. It exists only for internal usage by the builders.
+func (m *EnterpriseBrandMutation) EnterpriseIDs() (ids []int) {
+	if id := m.enterprise; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEnterprise resets all changes to the "enterprise" edge.
+func (m *EnterpriseBrandMutation) ResetEnterprise() {
+	m.enterprise = nil
+	m.clearedenterprise = false
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *EnterpriseBrandMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[enterprisebrand.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *EnterpriseBrandMutation) BrandCleared() bool {
+	return m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *EnterpriseBrandMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *EnterpriseBrandMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// Where appends a list predicates to the EnterpriseBrandMutation builder.
+func (m *EnterpriseBrandMutation) Where(ps ...predicate.EnterpriseBrand) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EnterpriseBrandMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EnterpriseBrandMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EnterpriseBrand, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EnterpriseBrandMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EnterpriseBrandMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EnterpriseBrand).
+func (m *EnterpriseBrandMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EnterpriseBrandMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.enterprise != nil {
+		fields = append(fields, enterprisebrand.FieldEnterpriseID)
+	}
+	if m.brand != nil {
+		fields = append(fields, enterprisebrand.FieldBrandID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EnterpriseBrandMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case enterprisebrand.FieldEnterpriseID:
+		return m.EnterpriseID()
+	case enterprisebrand.FieldBrandID:
+		return m.BrandID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EnterpriseBrandMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema EnterpriseBrand does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EnterpriseBrandMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case enterprisebrand.FieldEnterpriseID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnterpriseID(v)
+		return nil
+	case enterprisebrand.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EnterpriseBrand field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EnterpriseBrandMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EnterpriseBrandMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EnterpriseBrandMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown EnterpriseBrand numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EnterpriseBrandMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EnterpriseBrandMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EnterpriseBrandMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EnterpriseBrand nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EnterpriseBrandMutation) ResetField(name string) error {
+	switch name {
+	case enterprisebrand.FieldEnterpriseID:
+		m.ResetEnterpriseID()
+		return nil
+	case enterprisebrand.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	}
+	return fmt.Errorf("unknown EnterpriseBrand field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EnterpriseBrandMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.enterprise != nil {
+		edges = append(edges, enterprisebrand.EdgeEnterprise)
+	}
+	if m.brand != nil {
+		edges = append(edges, enterprisebrand.EdgeBrand)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EnterpriseBrandMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case enterprisebrand.EdgeEnterprise:
+		if id := m.enterprise; id != nil {
+			return []ent.Value{*id}
+		}
+	case enterprisebrand.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EnterpriseBrandMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EnterpriseBrandMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EnterpriseBrandMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedenterprise {
+		edges = append(edges, enterprisebrand.EdgeEnterprise)
+	}
+	if m.clearedbrand {
+		edges = append(edges, enterprisebrand.EdgeBrand)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EnterpriseBrandMutation) EdgeCleared(name string) bool {
+	switch name {
+	case enterprisebrand.EdgeEnterprise:
+		return m.clearedenterprise
+	case enterprisebrand.EdgeBrand:
+		return m.clearedbrand
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EnterpriseBrandMutation) ClearEdge(name string) error {
+	switch name {
+	case enterprisebrand.EdgeEnterprise:
+		m.ClearEnterprise()
+		return nil
+	case enterprisebrand.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown EnterpriseBrand unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EnterpriseBrandMutation) ResetEdge(name string) error {
+	switch name {
+	case enterprisebrand.EdgeEnterprise:
+		m.ResetEnterprise()
+		return nil
+	case enterprisebrand.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown EnterpriseBrand edge %s", name)
+}
+
 // MediaCoverageMutation represents an operation that mutates the MediaCoverage nodes in the graph.
 type MediaCoverageMutation struct {
 	config
@@ -7363,6 +8521,770 @@ func (m *MediaCoverageMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown MediaCoverage edge %s", name)
+}
+
+// MediaCoverageBrandMutation represents an operation that mutates the MediaCoverageBrand nodes in the graph.
+type MediaCoverageBrandMutation struct {
+	config
+	op                    Op
+	typ                   string
+	clearedFields         map[string]struct{}
+	media_coverage        *int
+	clearedmedia_coverage bool
+	brand                 *int
+	clearedbrand          bool
+	done                  bool
+	oldValue              func(context.Context) (*MediaCoverageBrand, error)
+	predicates            []predicate.MediaCoverageBrand
+}
+
+var _ ent.Mutation = (*MediaCoverageBrandMutation)(nil)
+
+// mediacoveragebrandOption allows management of the mutation configuration using functional options.
+type mediacoveragebrandOption func(*MediaCoverageBrandMutation)
+
+// newMediaCoverageBrandMutation creates new mutation for the MediaCoverageBrand entity.
+func newMediaCoverageBrandMutation(c config, op Op, opts ...mediacoveragebrandOption) *MediaCoverageBrandMutation {
+	m := &MediaCoverageBrandMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMediaCoverageBrand,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MediaCoverageBrandMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MediaCoverageBrandMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetMediaCoverageID sets the "media_coverage_id" field.
+func (m *MediaCoverageBrandMutation) SetMediaCoverageID(i int) {
+	m.media_coverage = &i
+}
+
+// MediaCoverageID returns the value of the "media_coverage_id" field in the mutation.
+func (m *MediaCoverageBrandMutation) MediaCoverageID() (r int, exists bool) {
+	v := m.media_coverage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMediaCoverageID resets all changes to the "media_coverage_id" field.
+func (m *MediaCoverageBrandMutation) ResetMediaCoverageID() {
+	m.media_coverage = nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *MediaCoverageBrandMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *MediaCoverageBrandMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *MediaCoverageBrandMutation) ResetBrandID() {
+	m.brand = nil
+}
+
+// ClearMediaCoverage clears the "media_coverage" edge to the MediaCoverage entity.
+func (m *MediaCoverageBrandMutation) ClearMediaCoverage() {
+	m.clearedmedia_coverage = true
+	m.clearedFields[mediacoveragebrand.FieldMediaCoverageID] = struct{}{}
+}
+
+// MediaCoverageCleared reports if the "media_coverage" edge to the MediaCoverage entity was cleared.
+func (m *MediaCoverageBrandMutation) MediaCoverageCleared() bool {
+	return m.clearedmedia_coverage
+}
+
+// MediaCoverageIDs returns the "media_coverage" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MediaCoverageID instead. It exists only for internal usage by the builders.
+func (m *MediaCoverageBrandMutation) MediaCoverageIDs() (ids []int) {
+	if id := m.media_coverage; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMediaCoverage resets all changes to the "media_coverage" edge.
+func (m *MediaCoverageBrandMutation) ResetMediaCoverage() {
+	m.media_coverage = nil
+	m.clearedmedia_coverage = false
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *MediaCoverageBrandMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[mediacoveragebrand.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *MediaCoverageBrandMutation) BrandCleared() bool {
+	return m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *MediaCoverageBrandMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *MediaCoverageBrandMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// Where appends a list predicates to the MediaCoverageBrandMutation builder.
+func (m *MediaCoverageBrandMutation) Where(ps ...predicate.MediaCoverageBrand) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MediaCoverageBrandMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MediaCoverageBrandMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MediaCoverageBrand, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MediaCoverageBrandMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MediaCoverageBrandMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MediaCoverageBrand).
+func (m *MediaCoverageBrandMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MediaCoverageBrandMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.media_coverage != nil {
+		fields = append(fields, mediacoveragebrand.FieldMediaCoverageID)
+	}
+	if m.brand != nil {
+		fields = append(fields, mediacoveragebrand.FieldBrandID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MediaCoverageBrandMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case mediacoveragebrand.FieldMediaCoverageID:
+		return m.MediaCoverageID()
+	case mediacoveragebrand.FieldBrandID:
+		return m.BrandID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MediaCoverageBrandMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema MediaCoverageBrand does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MediaCoverageBrandMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case mediacoveragebrand.FieldMediaCoverageID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMediaCoverageID(v)
+		return nil
+	case mediacoveragebrand.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MediaCoverageBrand field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MediaCoverageBrandMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MediaCoverageBrandMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MediaCoverageBrandMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown MediaCoverageBrand numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MediaCoverageBrandMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MediaCoverageBrandMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MediaCoverageBrandMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown MediaCoverageBrand nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MediaCoverageBrandMutation) ResetField(name string) error {
+	switch name {
+	case mediacoveragebrand.FieldMediaCoverageID:
+		m.ResetMediaCoverageID()
+		return nil
+	case mediacoveragebrand.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaCoverageBrand field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MediaCoverageBrandMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.media_coverage != nil {
+		edges = append(edges, mediacoveragebrand.EdgeMediaCoverage)
+	}
+	if m.brand != nil {
+		edges = append(edges, mediacoveragebrand.EdgeBrand)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MediaCoverageBrandMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case mediacoveragebrand.EdgeMediaCoverage:
+		if id := m.media_coverage; id != nil {
+			return []ent.Value{*id}
+		}
+	case mediacoveragebrand.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MediaCoverageBrandMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MediaCoverageBrandMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MediaCoverageBrandMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedmedia_coverage {
+		edges = append(edges, mediacoveragebrand.EdgeMediaCoverage)
+	}
+	if m.clearedbrand {
+		edges = append(edges, mediacoveragebrand.EdgeBrand)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MediaCoverageBrandMutation) EdgeCleared(name string) bool {
+	switch name {
+	case mediacoveragebrand.EdgeMediaCoverage:
+		return m.clearedmedia_coverage
+	case mediacoveragebrand.EdgeBrand:
+		return m.clearedbrand
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MediaCoverageBrandMutation) ClearEdge(name string) error {
+	switch name {
+	case mediacoveragebrand.EdgeMediaCoverage:
+		m.ClearMediaCoverage()
+		return nil
+	case mediacoveragebrand.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaCoverageBrand unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MediaCoverageBrandMutation) ResetEdge(name string) error {
+	switch name {
+	case mediacoveragebrand.EdgeMediaCoverage:
+		m.ResetMediaCoverage()
+		return nil
+	case mediacoveragebrand.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaCoverageBrand edge %s", name)
+}
+
+// MediaCoverageRoleModelMutation represents an operation that mutates the MediaCoverageRoleModel nodes in the graph.
+type MediaCoverageRoleModelMutation struct {
+	config
+	op                    Op
+	typ                   string
+	clearedFields         map[string]struct{}
+	media_coverage        *int
+	clearedmedia_coverage bool
+	role_model            *int
+	clearedrole_model     bool
+	done                  bool
+	oldValue              func(context.Context) (*MediaCoverageRoleModel, error)
+	predicates            []predicate.MediaCoverageRoleModel
+}
+
+var _ ent.Mutation = (*MediaCoverageRoleModelMutation)(nil)
+
+// mediacoveragerolemodelOption allows management of the mutation configuration using functional options.
+type mediacoveragerolemodelOption func(*MediaCoverageRoleModelMutation)
+
+// newMediaCoverageRoleModelMutation creates new mutation for the MediaCoverageRoleModel entity.
+func newMediaCoverageRoleModelMutation(c config, op Op, opts ...mediacoveragerolemodelOption) *MediaCoverageRoleModelMutation {
+	m := &MediaCoverageRoleModelMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMediaCoverageRoleModel,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MediaCoverageRoleModelMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MediaCoverageRoleModelMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetMediaCoverageID sets the "media_coverage_id" field.
+func (m *MediaCoverageRoleModelMutation) SetMediaCoverageID(i int) {
+	m.media_coverage = &i
+}
+
+// MediaCoverageID returns the value of the "media_coverage_id" field in the mutation.
+func (m *MediaCoverageRoleModelMutation) MediaCoverageID() (r int, exists bool) {
+	v := m.media_coverage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMediaCoverageID resets all changes to the "media_coverage_id" field.
+func (m *MediaCoverageRoleModelMutation) ResetMediaCoverageID() {
+	m.media_coverage = nil
+}
+
+// SetRoleModelID sets the "role_model_id" field.
+func (m *MediaCoverageRoleModelMutation) SetRoleModelID(i int) {
+	m.role_model = &i
+}
+
+// RoleModelID returns the value of the "role_model_id" field in the mutation.
+func (m *MediaCoverageRoleModelMutation) RoleModelID() (r int, exists bool) {
+	v := m.role_model
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRoleModelID resets all changes to the "role_model_id" field.
+func (m *MediaCoverageRoleModelMutation) ResetRoleModelID() {
+	m.role_model = nil
+}
+
+// ClearMediaCoverage clears the "media_coverage" edge to the MediaCoverage entity.
+func (m *MediaCoverageRoleModelMutation) ClearMediaCoverage() {
+	m.clearedmedia_coverage = true
+	m.clearedFields[mediacoveragerolemodel.FieldMediaCoverageID] = struct{}{}
+}
+
+// MediaCoverageCleared reports if the "media_coverage" edge to the MediaCoverage entity was cleared.
+func (m *MediaCoverageRoleModelMutation) MediaCoverageCleared() bool {
+	return m.clearedmedia_coverage
+}
+
+// MediaCoverageIDs returns the "media_coverage" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MediaCoverageID instead. It exists only for internal usage by the builders.
+func (m *MediaCoverageRoleModelMutation) MediaCoverageIDs() (ids []int) {
+	if id := m.media_coverage; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMediaCoverage resets all changes to the "media_coverage" edge.
+func (m *MediaCoverageRoleModelMutation) ResetMediaCoverage() {
+	m.media_coverage = nil
+	m.clearedmedia_coverage = false
+}
+
+// ClearRoleModel clears the "role_model" edge to the RoleModel entity.
+func (m *MediaCoverageRoleModelMutation) ClearRoleModel() {
+	m.clearedrole_model = true
+	m.clearedFields[mediacoveragerolemodel.FieldRoleModelID] = struct{}{}
+}
+
+// RoleModelCleared reports if the "role_model" edge to the RoleModel entity was cleared.
+func (m *MediaCoverageRoleModelMutation) RoleModelCleared() bool {
+	return m.clearedrole_model
+}
+
+// RoleModelIDs returns the "role_model" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RoleModelID instead. It exists only for internal usage by the builders.
+func (m *MediaCoverageRoleModelMutation) RoleModelIDs() (ids []int) {
+	if id := m.role_model; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRoleModel resets all changes to the "role_model" edge.
+func (m *MediaCoverageRoleModelMutation) ResetRoleModel() {
+	m.role_model = nil
+	m.clearedrole_model = false
+}
+
+// Where appends a list predicates to the MediaCoverageRoleModelMutation builder.
+func (m *MediaCoverageRoleModelMutation) Where(ps ...predicate.MediaCoverageRoleModel) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MediaCoverageRoleModelMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MediaCoverageRoleModelMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MediaCoverageRoleModel, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MediaCoverageRoleModelMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MediaCoverageRoleModelMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MediaCoverageRoleModel).
+func (m *MediaCoverageRoleModelMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MediaCoverageRoleModelMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.media_coverage != nil {
+		fields = append(fields, mediacoveragerolemodel.FieldMediaCoverageID)
+	}
+	if m.role_model != nil {
+		fields = append(fields, mediacoveragerolemodel.FieldRoleModelID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MediaCoverageRoleModelMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case mediacoveragerolemodel.FieldMediaCoverageID:
+		return m.MediaCoverageID()
+	case mediacoveragerolemodel.FieldRoleModelID:
+		return m.RoleModelID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MediaCoverageRoleModelMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema MediaCoverageRoleModel does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MediaCoverageRoleModelMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case mediacoveragerolemodel.FieldMediaCoverageID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMediaCoverageID(v)
+		return nil
+	case mediacoveragerolemodel.FieldRoleModelID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoleModelID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MediaCoverageRoleModel field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MediaCoverageRoleModelMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MediaCoverageRoleModelMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MediaCoverageRoleModelMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown MediaCoverageRoleModel numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MediaCoverageRoleModelMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MediaCoverageRoleModelMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MediaCoverageRoleModelMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown MediaCoverageRoleModel nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MediaCoverageRoleModelMutation) ResetField(name string) error {
+	switch name {
+	case mediacoveragerolemodel.FieldMediaCoverageID:
+		m.ResetMediaCoverageID()
+		return nil
+	case mediacoveragerolemodel.FieldRoleModelID:
+		m.ResetRoleModelID()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaCoverageRoleModel field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MediaCoverageRoleModelMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.media_coverage != nil {
+		edges = append(edges, mediacoveragerolemodel.EdgeMediaCoverage)
+	}
+	if m.role_model != nil {
+		edges = append(edges, mediacoveragerolemodel.EdgeRoleModel)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MediaCoverageRoleModelMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case mediacoveragerolemodel.EdgeMediaCoverage:
+		if id := m.media_coverage; id != nil {
+			return []ent.Value{*id}
+		}
+	case mediacoveragerolemodel.EdgeRoleModel:
+		if id := m.role_model; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MediaCoverageRoleModelMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MediaCoverageRoleModelMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MediaCoverageRoleModelMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedmedia_coverage {
+		edges = append(edges, mediacoveragerolemodel.EdgeMediaCoverage)
+	}
+	if m.clearedrole_model {
+		edges = append(edges, mediacoveragerolemodel.EdgeRoleModel)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MediaCoverageRoleModelMutation) EdgeCleared(name string) bool {
+	switch name {
+	case mediacoveragerolemodel.EdgeMediaCoverage:
+		return m.clearedmedia_coverage
+	case mediacoveragerolemodel.EdgeRoleModel:
+		return m.clearedrole_model
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MediaCoverageRoleModelMutation) ClearEdge(name string) error {
+	switch name {
+	case mediacoveragerolemodel.EdgeMediaCoverage:
+		m.ClearMediaCoverage()
+		return nil
+	case mediacoveragerolemodel.EdgeRoleModel:
+		m.ClearRoleModel()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaCoverageRoleModel unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MediaCoverageRoleModelMutation) ResetEdge(name string) error {
+	switch name {
+	case mediacoveragerolemodel.EdgeMediaCoverage:
+		m.ResetMediaCoverage()
+		return nil
+	case mediacoveragerolemodel.EdgeRoleModel:
+		m.ResetRoleModel()
+		return nil
+	}
+	return fmt.Errorf("unknown MediaCoverageRoleModel edge %s", name)
 }
 
 // RegionMutation represents an operation that mutates the Region nodes in the graph.
@@ -13611,4 +15533,386 @@ func (m *VenueMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Venue edge %s", name)
+}
+
+// VenueBrandMutation represents an operation that mutates the VenueBrand nodes in the graph.
+type VenueBrandMutation struct {
+	config
+	op            Op
+	typ           string
+	clearedFields map[string]struct{}
+	venue         *int
+	clearedvenue  bool
+	brand         *int
+	clearedbrand  bool
+	done          bool
+	oldValue      func(context.Context) (*VenueBrand, error)
+	predicates    []predicate.VenueBrand
+}
+
+var _ ent.Mutation = (*VenueBrandMutation)(nil)
+
+// venuebrandOption allows management of the mutation configuration using functional options.
+type venuebrandOption func(*VenueBrandMutation)
+
+// newVenueBrandMutation creates new mutation for the VenueBrand entity.
+func newVenueBrandMutation(c config, op Op, opts ...venuebrandOption) *VenueBrandMutation {
+	m := &VenueBrandMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeVenueBrand,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m VenueBrandMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m VenueBrandMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetVenueID sets the "venue_id" field.
+func (m *VenueBrandMutation) SetVenueID(i int) {
+	m.venue = &i
+}
+
+// VenueID returns the value of the "venue_id" field in the mutation.
+func (m *VenueBrandMutation) VenueID() (r int, exists bool) {
+	v := m.venue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVenueID resets all changes to the "venue_id" field.
+func (m *VenueBrandMutation) ResetVenueID() {
+	m.venue = nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *VenueBrandMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *VenueBrandMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *VenueBrandMutation) ResetBrandID() {
+	m.brand = nil
+}
+
+// ClearVenue clears the "venue" edge to the Venue entity.
+func (m *VenueBrandMutation) ClearVenue() {
+	m.clearedvenue = true
+	m.clearedFields[venuebrand.FieldVenueID] = struct{}{}
+}
+
+// VenueCleared reports if the "venue" edge to the Venue entity was cleared.
+func (m *VenueBrandMutation) VenueCleared() bool {
+	return m.clearedvenue
+}
+
+// VenueIDs returns the "venue" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VenueID instead. It exists only for internal usage by the builders.
+func (m *VenueBrandMutation) VenueIDs() (ids []int) {
+	if id := m.venue; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVenue resets all changes to the "venue" edge.
+func (m *VenueBrandMutation) ResetVenue() {
+	m.venue = nil
+	m.clearedvenue = false
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *VenueBrandMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[venuebrand.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *VenueBrandMutation) BrandCleared() bool {
+	return m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *VenueBrandMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *VenueBrandMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// Where appends a list predicates to the VenueBrandMutation builder.
+func (m *VenueBrandMutation) Where(ps ...predicate.VenueBrand) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the VenueBrandMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *VenueBrandMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.VenueBrand, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *VenueBrandMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *VenueBrandMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (VenueBrand).
+func (m *VenueBrandMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *VenueBrandMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.venue != nil {
+		fields = append(fields, venuebrand.FieldVenueID)
+	}
+	if m.brand != nil {
+		fields = append(fields, venuebrand.FieldBrandID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *VenueBrandMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case venuebrand.FieldVenueID:
+		return m.VenueID()
+	case venuebrand.FieldBrandID:
+		return m.BrandID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *VenueBrandMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema VenueBrand does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VenueBrandMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case venuebrand.FieldVenueID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVenueID(v)
+		return nil
+	case venuebrand.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VenueBrand field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *VenueBrandMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *VenueBrandMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VenueBrandMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown VenueBrand numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *VenueBrandMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *VenueBrandMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *VenueBrandMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown VenueBrand nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *VenueBrandMutation) ResetField(name string) error {
+	switch name {
+	case venuebrand.FieldVenueID:
+		m.ResetVenueID()
+		return nil
+	case venuebrand.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	}
+	return fmt.Errorf("unknown VenueBrand field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *VenueBrandMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.venue != nil {
+		edges = append(edges, venuebrand.EdgeVenue)
+	}
+	if m.brand != nil {
+		edges = append(edges, venuebrand.EdgeBrand)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *VenueBrandMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case venuebrand.EdgeVenue:
+		if id := m.venue; id != nil {
+			return []ent.Value{*id}
+		}
+	case venuebrand.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *VenueBrandMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *VenueBrandMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *VenueBrandMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedvenue {
+		edges = append(edges, venuebrand.EdgeVenue)
+	}
+	if m.clearedbrand {
+		edges = append(edges, venuebrand.EdgeBrand)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *VenueBrandMutation) EdgeCleared(name string) bool {
+	switch name {
+	case venuebrand.EdgeVenue:
+		return m.clearedvenue
+	case venuebrand.EdgeBrand:
+		return m.clearedbrand
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *VenueBrandMutation) ClearEdge(name string) error {
+	switch name {
+	case venuebrand.EdgeVenue:
+		m.ClearVenue()
+		return nil
+	case venuebrand.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown VenueBrand unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *VenueBrandMutation) ResetEdge(name string) error {
+	switch name {
+	case venuebrand.EdgeVenue:
+		m.ResetVenue()
+		return nil
+	case venuebrand.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown VenueBrand edge %s", name)
 }

@@ -16,14 +16,24 @@ type Tx struct {
 	config
 	// Alliance is the client for interacting with the Alliance builders.
 	Alliance *AllianceClient
+	// AllianceBrand is the client for interacting with the AllianceBrand builders.
+	AllianceBrand *AllianceBrandClient
 	// AuditEntry is the client for interacting with the AuditEntry builders.
 	AuditEntry *AuditEntryClient
 	// Brand is the client for interacting with the Brand builders.
 	Brand *BrandClient
+	// BrandRoleModel is the client for interacting with the BrandRoleModel builders.
+	BrandRoleModel *BrandRoleModelClient
 	// Enterprise is the client for interacting with the Enterprise builders.
 	Enterprise *EnterpriseClient
+	// EnterpriseBrand is the client for interacting with the EnterpriseBrand builders.
+	EnterpriseBrand *EnterpriseBrandClient
 	// MediaCoverage is the client for interacting with the MediaCoverage builders.
 	MediaCoverage *MediaCoverageClient
+	// MediaCoverageBrand is the client for interacting with the MediaCoverageBrand builders.
+	MediaCoverageBrand *MediaCoverageBrandClient
+	// MediaCoverageRoleModel is the client for interacting with the MediaCoverageRoleModel builders.
+	MediaCoverageRoleModel *MediaCoverageRoleModelClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
@@ -34,6 +44,8 @@ type Tx struct {
 	Token *TokenClient
 	// Venue is the client for interacting with the Venue builders.
 	Venue *VenueClient
+	// VenueBrand is the client for interacting with the VenueBrand builders.
+	VenueBrand *VenueBrandClient
 
 	// lazily loaded.
 	client     *Client
@@ -166,15 +178,21 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.Alliance = NewAllianceClient(tx.config)
+	tx.AllianceBrand = NewAllianceBrandClient(tx.config)
 	tx.AuditEntry = NewAuditEntryClient(tx.config)
 	tx.Brand = NewBrandClient(tx.config)
+	tx.BrandRoleModel = NewBrandRoleModelClient(tx.config)
 	tx.Enterprise = NewEnterpriseClient(tx.config)
+	tx.EnterpriseBrand = NewEnterpriseBrandClient(tx.config)
 	tx.MediaCoverage = NewMediaCoverageClient(tx.config)
+	tx.MediaCoverageBrand = NewMediaCoverageBrandClient(tx.config)
+	tx.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(tx.config)
 	tx.Region = NewRegionClient(tx.config)
 	tx.RoleModel = NewRoleModelClient(tx.config)
 	tx.SearchDoc = NewSearchDocClient(tx.config)
 	tx.Token = NewTokenClient(tx.config)
 	tx.Venue = NewVenueClient(tx.config)
+	tx.VenueBrand = NewVenueBrandClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

@@ -72,13 +72,16 @@ type VenueEdges struct {
 	Region *Region `json:"region,omitempty"`
 	// Brands shown, practised or trained at this venue.
 	Brands []*Brand `json:"brands,omitempty"`
+	// BrandLinks holds the value of the brand_links edge.
+	BrandLinks []*VenueBrand `json:"brand_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedBrands map[string][]*Brand
+	namedBrands     map[string][]*Brand
+	namedBrandLinks map[string][]*VenueBrand
 }
 
 // RegionOrErr returns the Region value or an error if the edge
@@ -99,6 +102,15 @@ func (e VenueEdges) BrandsOrErr() ([]*Brand, error) {
 		return e.Brands, nil
 	}
 	return nil, &NotLoadedError{edge: "brands"}
+}
+
+// BrandLinksOrErr returns the BrandLinks value or an error if the edge
+// was not loaded in eager-loading.
+func (e VenueEdges) BrandLinksOrErr() ([]*VenueBrand, error) {
+	if e.loadedTypes[2] {
+		return e.BrandLinks, nil
+	}
+	return nil, &NotLoadedError{edge: "brand_links"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -283,6 +295,11 @@ func (_m *Venue) QueryBrands() *BrandQuery {
 	return NewVenueClient(_m.config).QueryBrands(_m)
 }
 
+// QueryBrandLinks queries the "brand_links" edge of the Venue entity.
+func (_m *Venue) QueryBrandLinks() *VenueBrandQuery {
+	return NewVenueClient(_m.config).QueryBrandLinks(_m)
+}
+
 // Update returns a builder for updating this Venue.
 // Note that you need to call Venue.Unwrap() before calling this method if this Venue
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -392,6 +409,30 @@ func (_m *Venue) appendNamedBrands(name string, edges ...*Brand) {
 		_m.Edges.namedBrands[name] = []*Brand{}
 	} else {
 		_m.Edges.namedBrands[name] = append(_m.Edges.namedBrands[name], edges...)
+	}
+}
+
+// NamedBrandLinks returns the BrandLinks named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Venue) NamedBrandLinks(name string) ([]*VenueBrand, error) {
+	if _m.Edges.namedBrandLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedBrandLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Venue) appendNamedBrandLinks(name string, edges ...*VenueBrand) {
+	if _m.Edges.namedBrandLinks == nil {
+		_m.Edges.namedBrandLinks = make(map[string][]*VenueBrand)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedBrandLinks[name] = []*VenueBrand{}
+	} else {
+		_m.Edges.namedBrandLinks[name] = append(_m.Edges.namedBrandLinks[name], edges...)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
 	"brandshow/ent/venue"
+	"brandshow/ent/venuebrand"
 	"context"
 	"database/sql/driver"
 	"fmt"
@@ -22,15 +23,17 @@ import (
 // VenueQuery is the builder for querying Venue entities.
 type VenueQuery struct {
 	config
-	ctx             *QueryContext
-	order           []venue.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Venue
-	withRegion      *RegionQuery
-	withBrands      *BrandQuery
-	loadTotal       []func(context.Context, []*Venue) error
-	modifiers       []func(*sql.Selector)
-	withNamedBrands map[string]*BrandQuery
+	ctx                 *QueryContext
+	order               []venue.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Venue
+	withRegion          *RegionQuery
+	withBrands          *BrandQuery
+	withBrandLinks      *VenueBrandQuery
+	loadTotal           []func(context.Context, []*Venue) error
+	modifiers           []func(*sql.Selector)
+	withNamedBrands     map[string]*BrandQuery
+	withNamedBrandLinks map[string]*VenueBrandQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -104,6 +107,28 @@ func (_q *VenueQuery) QueryBrands() *BrandQuery {
 			sqlgraph.From(venue.Table, venue.FieldID, selector),
 			sqlgraph.To(brand.Table, brand.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, venue.BrandsTable, venue.BrandsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryBrandLinks chains the current query on the "brand_links" edge.
+func (_q *VenueQuery) QueryBrandLinks() *VenueBrandQuery {
+	query := (&VenueBrandClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(venue.Table, venue.FieldID, selector),
+			sqlgraph.To(venuebrand.Table, venuebrand.VenueColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, venue.BrandLinksTable, venue.BrandLinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -298,13 +323,14 @@ func (_q *VenueQuery) Clone() *VenueQuery {
 		return nil
 	}
 	return &VenueQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]venue.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Venue{}, _q.predicates...),
-		withRegion: _q.withRegion.Clone(),
-		withBrands: _q.withBrands.Clone(),
+		config:         _q.config,
+		ctx:            _q.ctx.Clone(),
+		order:          append([]venue.OrderOption{}, _q.order...),
+		inters:         append([]Interceptor{}, _q.inters...),
+		predicates:     append([]predicate.Venue{}, _q.predicates...),
+		withRegion:     _q.withRegion.Clone(),
+		withBrands:     _q.withBrands.Clone(),
+		withBrandLinks: _q.withBrandLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -331,6 +357,17 @@ func (_q *VenueQuery) WithBrands(opts ...func(*BrandQuery)) *VenueQuery {
 		opt(query)
 	}
 	_q.withBrands = query
+	return _q
+}
+
+// WithBrandLinks tells the query-builder to eager-load the nodes that are connected to
+// the "brand_links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *VenueQuery) WithBrandLinks(opts ...func(*VenueBrandQuery)) *VenueQuery {
+	query := (&VenueBrandClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withBrandLinks = query
 	return _q
 }
 
@@ -412,9 +449,10 @@ func (_q *VenueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Venue,
 	var (
 		nodes       = []*Venue{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withRegion != nil,
 			_q.withBrands != nil,
+			_q.withBrandLinks != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -451,10 +489,24 @@ func (_q *VenueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Venue,
 			return nil, err
 		}
 	}
+	if query := _q.withBrandLinks; query != nil {
+		if err := _q.loadBrandLinks(ctx, query, nodes,
+			func(n *Venue) { n.Edges.BrandLinks = []*VenueBrand{} },
+			func(n *Venue, e *VenueBrand) { n.Edges.BrandLinks = append(n.Edges.BrandLinks, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedBrands {
 		if err := _q.loadBrands(ctx, query, nodes,
 			func(n *Venue) { n.appendNamedBrands(name) },
 			func(n *Venue, e *Brand) { n.appendNamedBrands(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedBrandLinks {
+		if err := _q.loadBrandLinks(ctx, query, nodes,
+			func(n *Venue) { n.appendNamedBrandLinks(name) },
+			func(n *Venue, e *VenueBrand) { n.appendNamedBrandLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -553,6 +605,36 @@ func (_q *VenueQuery) loadBrands(ctx context.Context, query *BrandQuery, nodes [
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *VenueQuery) loadBrandLinks(ctx context.Context, query *VenueBrandQuery, nodes []*Venue, init func(*Venue), assign func(*Venue, *VenueBrand)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Venue)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(venuebrand.FieldVenueID)
+	}
+	query.Where(predicate.VenueBrand(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(venue.BrandLinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.VenueID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "venue_id" returned %v for node %v`, fk, n)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -690,6 +772,20 @@ func (_q *VenueQuery) WithNamedBrands(name string, opts ...func(*BrandQuery)) *V
 		_q.withNamedBrands = make(map[string]*BrandQuery)
 	}
 	_q.withNamedBrands[name] = query
+	return _q
+}
+
+// WithNamedBrandLinks tells the query-builder to eager-load the nodes that are connected to the "brand_links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *VenueQuery) WithNamedBrandLinks(name string, opts ...func(*VenueBrandQuery)) *VenueQuery {
+	query := (&VenueBrandClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedBrandLinks == nil {
+		_q.withNamedBrandLinks = make(map[string]*VenueBrandQuery)
+	}
+	_q.withNamedBrandLinks[name] = query
 	return _q
 }
 

@@ -4,6 +4,7 @@
 //	go run ./server            serve (default command)
 //	go run ./server migrate    apply database migrations and exit
 //	go run ./server seed       load the demo content (idempotent) and exit
+//	go run ./server seed --synthetic   generate content at scale (-brands N, -seed N, ...)
 //	go run ./server export     write all content as JSON (-o FILE)
 //	go run ./server import     upsert a JSON export, CSV or XLSX (--dry-run)
 package main
@@ -56,6 +57,11 @@ func run(ctx context.Context, args []string) error {
 	case "import":
 		cfg, _ := config.Parse(nil, config.Getenv)
 		return importCommand(ctx, args, os.Stdout, os.Stderr, newLogger(cfg))
+	case "seed":
+		if isSynthetic(args) {
+			cfg, _ := config.Parse(nil, config.Getenv)
+			return syntheticCommand(ctx, args, os.Stdout, newLogger(cfg))
+		}
 	}
 	cfg, err := config.Parse(args, config.Getenv)
 	if err != nil {
@@ -87,7 +93,7 @@ func run(ctx context.Context, args []string) error {
 		logger.Info("demo content loaded", "created", res.Total(), "brands", res.Brands, "role_models", res.RoleModels, "coverage", res.Coverage)
 		return nil
 	case "help":
-		fmt.Println("usage: server [serve|migrate|seed|token|export|import] [flags]; server serve -h lists the flags")
+		fmt.Println("usage: server [serve|migrate|seed [--synthetic]|token|export|import] [flags]; server serve -h lists the flags")
 		return nil
 	}
 	return fmt.Errorf("unknown command %q (serve, migrate, seed, token, export, import)", command)

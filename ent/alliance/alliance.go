@@ -52,6 +52,8 @@ const (
 	EdgeLeadEnterprise = "lead_enterprise"
 	// EdgeBrands holds the string denoting the brands edge name in mutations.
 	EdgeBrands = "brands"
+	// EdgeBrandLinks holds the string denoting the brand_links edge name in mutations.
+	EdgeBrandLinks = "brand_links"
 	// Table holds the table name of the alliance in the database.
 	Table = "alliances"
 	// LeadEnterpriseTable is the table that holds the lead_enterprise relation/edge.
@@ -66,6 +68,13 @@ const (
 	// BrandsInverseTable is the table name for the Brand entity.
 	// It exists in this package in order to avoid circular dependency with the "brand" package.
 	BrandsInverseTable = "brands"
+	// BrandLinksTable is the table that holds the brand_links relation/edge.
+	BrandLinksTable = "alliance_brands"
+	// BrandLinksInverseTable is the table name for the AllianceBrand entity.
+	// It exists in this package in order to avoid circular dependency with the "alliancebrand" package.
+	BrandLinksInverseTable = "alliance_brands"
+	// BrandLinksColumn is the table column denoting the brand_links relation/edge.
+	BrandLinksColumn = "alliance_id"
 )
 
 // Columns holds all SQL columns for alliance fields.
@@ -276,6 +285,20 @@ func ByBrands(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newBrandsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByBrandLinksCount orders the results by brand_links count.
+func ByBrandLinksCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newBrandLinksStep(), opts...)
+	}
+}
+
+// ByBrandLinks orders the results by brand_links terms.
+func ByBrandLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newBrandLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newLeadEnterpriseStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -288,6 +311,13 @@ func newBrandsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(BrandsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, BrandsTable, BrandsPrimaryKey...),
+	)
+}
+func newBrandLinksStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(BrandLinksInverseTable, BrandLinksColumn),
+		sqlgraph.Edge(sqlgraph.O2M, true, BrandLinksTable, BrandLinksColumn),
 	)
 }
 

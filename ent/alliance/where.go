@@ -877,6 +877,29 @@ func HasBrandsWith(preds ...predicate.Brand) predicate.Alliance {
 	})
 }
 
+// HasBrandLinks applies the HasEdge predicate on the "brand_links" edge.
+func HasBrandLinks() predicate.Alliance {
+	return predicate.Alliance(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, BrandLinksTable, BrandLinksColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasBrandLinksWith applies the HasEdge predicate on the "brand_links" edge with a given conditions (other predicates).
+func HasBrandLinksWith(preds ...predicate.AllianceBrand) predicate.Alliance {
+	return predicate.Alliance(func(s *sql.Selector) {
+		step := newBrandLinksStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Alliance) predicate.Alliance {
 	return predicate.Alliance(sql.AndPredicates(predicates...))

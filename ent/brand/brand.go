@@ -92,6 +92,8 @@ const (
 	EdgeVenues = "venues"
 	// EdgeMediaCoverages holds the string denoting the media_coverages edge name in mutations.
 	EdgeMediaCoverages = "media_coverages"
+	// EdgeRoleModelLinks holds the string denoting the role_model_links edge name in mutations.
+	EdgeRoleModelLinks = "role_model_links"
 	// Table holds the table name of the brand in the database.
 	Table = "brands"
 	// RegionTable is the table that holds the region relation/edge.
@@ -126,6 +128,13 @@ const (
 	// MediaCoveragesInverseTable is the table name for the MediaCoverage entity.
 	// It exists in this package in order to avoid circular dependency with the "mediacoverage" package.
 	MediaCoveragesInverseTable = "media_coverages"
+	// RoleModelLinksTable is the table that holds the role_model_links relation/edge.
+	RoleModelLinksTable = "brand_role_models"
+	// RoleModelLinksInverseTable is the table name for the BrandRoleModel entity.
+	// It exists in this package in order to avoid circular dependency with the "brandrolemodel" package.
+	RoleModelLinksInverseTable = "brand_role_models"
+	// RoleModelLinksColumn is the table column denoting the role_model_links relation/edge.
+	RoleModelLinksColumn = "brand_id"
 )
 
 // Columns holds all SQL columns for brand fields.
@@ -577,6 +586,20 @@ func ByMediaCoverages(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newMediaCoveragesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByRoleModelLinksCount orders the results by role_model_links count.
+func ByRoleModelLinksCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRoleModelLinksStep(), opts...)
+	}
+}
+
+// ByRoleModelLinks orders the results by role_model_links terms.
+func ByRoleModelLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRoleModelLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newRegionStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -617,6 +640,13 @@ func newMediaCoveragesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(MediaCoveragesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, MediaCoveragesTable, MediaCoveragesPrimaryKey...),
+	)
+}
+func newRoleModelLinksStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RoleModelLinksInverseTable, RoleModelLinksColumn),
+		sqlgraph.Edge(sqlgraph.O2M, true, RoleModelLinksTable, RoleModelLinksColumn),
 	)
 }
 

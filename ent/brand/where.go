@@ -1549,6 +1549,29 @@ func HasMediaCoveragesWith(preds ...predicate.MediaCoverage) predicate.Brand {
 	})
 }
 
+// HasRoleModelLinks applies the HasEdge predicate on the "role_model_links" edge.
+func HasRoleModelLinks() predicate.Brand {
+	return predicate.Brand(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, RoleModelLinksTable, RoleModelLinksColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRoleModelLinksWith applies the HasEdge predicate on the "role_model_links" edge with a given conditions (other predicates).
+func HasRoleModelLinksWith(preds ...predicate.BrandRoleModel) predicate.Brand {
+	return predicate.Brand(func(s *sql.Selector) {
+		step := newRoleModelLinksStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Brand) predicate.Brand {
 	return predicate.Brand(sql.AndPredicates(predicates...))

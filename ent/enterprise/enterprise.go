@@ -52,6 +52,8 @@ const (
 	EdgeBrands = "brands"
 	// EdgeLedAlliances holds the string denoting the led_alliances edge name in mutations.
 	EdgeLedAlliances = "led_alliances"
+	// EdgeBrandLinks holds the string denoting the brand_links edge name in mutations.
+	EdgeBrandLinks = "brand_links"
 	// Table holds the table name of the enterprise in the database.
 	Table = "enterprises"
 	// RegionTable is the table that holds the region relation/edge.
@@ -73,6 +75,13 @@ const (
 	LedAlliancesInverseTable = "alliances"
 	// LedAlliancesColumn is the table column denoting the led_alliances relation/edge.
 	LedAlliancesColumn = "lead_enterprise_id"
+	// BrandLinksTable is the table that holds the brand_links relation/edge.
+	BrandLinksTable = "enterprise_brands"
+	// BrandLinksInverseTable is the table name for the EnterpriseBrand entity.
+	// It exists in this package in order to avoid circular dependency with the "enterprisebrand" package.
+	BrandLinksInverseTable = "enterprise_brands"
+	// BrandLinksColumn is the table column denoting the brand_links relation/edge.
+	BrandLinksColumn = "enterprise_id"
 )
 
 // Columns holds all SQL columns for enterprise fields.
@@ -269,6 +278,20 @@ func ByLedAlliances(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newLedAlliancesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByBrandLinksCount orders the results by brand_links count.
+func ByBrandLinksCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newBrandLinksStep(), opts...)
+	}
+}
+
+// ByBrandLinks orders the results by brand_links terms.
+func ByBrandLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newBrandLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newRegionStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -288,6 +311,13 @@ func newLedAlliancesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(LedAlliancesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, LedAlliancesTable, LedAlliancesColumn),
+	)
+}
+func newBrandLinksStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(BrandLinksInverseTable, BrandLinksColumn),
+		sqlgraph.Edge(sqlgraph.O2M, true, BrandLinksTable, BrandLinksColumn),
 	)
 }
 

@@ -835,6 +835,29 @@ func HasLedAlliancesWith(preds ...predicate.Alliance) predicate.Enterprise {
 	})
 }
 
+// HasBrandLinks applies the HasEdge predicate on the "brand_links" edge.
+func HasBrandLinks() predicate.Enterprise {
+	return predicate.Enterprise(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, BrandLinksTable, BrandLinksColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasBrandLinksWith applies the HasEdge predicate on the "brand_links" edge with a given conditions (other predicates).
+func HasBrandLinksWith(preds ...predicate.EnterpriseBrand) predicate.Enterprise {
+	return predicate.Enterprise(func(s *sql.Selector) {
+		step := newBrandLinksStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Enterprise) predicate.Enterprise {
 	return predicate.Enterprise(sql.AndPredicates(predicates...))

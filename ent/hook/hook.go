@@ -20,6 +20,18 @@ func (f AllianceFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AllianceMutation", m)
 }
 
+// The AllianceBrandFunc type is an adapter to allow the use of ordinary
+// function as AllianceBrand mutator.
+type AllianceBrandFunc func(context.Context, *ent.AllianceBrandMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AllianceBrandFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AllianceBrandMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AllianceBrandMutation", m)
+}
+
 // The AuditEntryFunc type is an adapter to allow the use of ordinary
 // function as AuditEntry mutator.
 type AuditEntryFunc func(context.Context, *ent.AuditEntryMutation) (ent.Value, error)
@@ -44,6 +56,18 @@ func (f BrandFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.BrandMutation", m)
 }
 
+// The BrandRoleModelFunc type is an adapter to allow the use of ordinary
+// function as BrandRoleModel mutator.
+type BrandRoleModelFunc func(context.Context, *ent.BrandRoleModelMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f BrandRoleModelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.BrandRoleModelMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.BrandRoleModelMutation", m)
+}
+
 // The EnterpriseFunc type is an adapter to allow the use of ordinary
 // function as Enterprise mutator.
 type EnterpriseFunc func(context.Context, *ent.EnterpriseMutation) (ent.Value, error)
@@ -56,6 +80,18 @@ func (f EnterpriseFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EnterpriseMutation", m)
 }
 
+// The EnterpriseBrandFunc type is an adapter to allow the use of ordinary
+// function as EnterpriseBrand mutator.
+type EnterpriseBrandFunc func(context.Context, *ent.EnterpriseBrandMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EnterpriseBrandFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EnterpriseBrandMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EnterpriseBrandMutation", m)
+}
+
 // The MediaCoverageFunc type is an adapter to allow the use of ordinary
 // function as MediaCoverage mutator.
 type MediaCoverageFunc func(context.Context, *ent.MediaCoverageMutation) (ent.Value, error)
@@ -66,6 +102,30 @@ func (f MediaCoverageFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MediaCoverageMutation", m)
+}
+
+// The MediaCoverageBrandFunc type is an adapter to allow the use of ordinary
+// function as MediaCoverageBrand mutator.
+type MediaCoverageBrandFunc func(context.Context, *ent.MediaCoverageBrandMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MediaCoverageBrandFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MediaCoverageBrandMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MediaCoverageBrandMutation", m)
+}
+
+// The MediaCoverageRoleModelFunc type is an adapter to allow the use of ordinary
+// function as MediaCoverageRoleModel mutator.
+type MediaCoverageRoleModelFunc func(context.Context, *ent.MediaCoverageRoleModelMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MediaCoverageRoleModelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MediaCoverageRoleModelMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MediaCoverageRoleModelMutation", m)
 }
 
 // The RegionFunc type is an adapter to allow the use of ordinary
@@ -126,6 +186,18 @@ func (f VenueFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.VenueMutation", m)
+}
+
+// The VenueBrandFunc type is an adapter to allow the use of ordinary
+// function as VenueBrand mutator.
+type VenueBrandFunc func(context.Context, *ent.VenueBrandMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f VenueBrandFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.VenueBrandMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.VenueBrandMutation", m)
 }
 
 // Condition is a hook condition function.

@@ -8,16 +8,22 @@ import (
 
 	"brandshow/ent"
 	"brandshow/ent/alliance"
+	"brandshow/ent/alliancebrand"
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
+	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/mediacoveragebrand"
+	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
+	"brandshow/ent/venuebrand"
 
 	"entgo.io/ent/dialect/sql"
 )
@@ -105,6 +111,33 @@ func (f TraverseAlliance) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AllianceQuery", q)
 }
 
+// The AllianceBrandFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AllianceBrandFunc func(context.Context, *ent.AllianceBrandQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AllianceBrandFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AllianceBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AllianceBrandQuery", q)
+}
+
+// The TraverseAllianceBrand type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAllianceBrand func(context.Context, *ent.AllianceBrandQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAllianceBrand) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAllianceBrand) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AllianceBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AllianceBrandQuery", q)
+}
+
 // The AuditEntryFunc type is an adapter to allow the use of ordinary function as a Querier.
 type AuditEntryFunc func(context.Context, *ent.AuditEntryQuery) (ent.Value, error)
 
@@ -159,6 +192,33 @@ func (f TraverseBrand) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.BrandQuery", q)
 }
 
+// The BrandRoleModelFunc type is an adapter to allow the use of ordinary function as a Querier.
+type BrandRoleModelFunc func(context.Context, *ent.BrandRoleModelQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f BrandRoleModelFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.BrandRoleModelQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.BrandRoleModelQuery", q)
+}
+
+// The TraverseBrandRoleModel type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseBrandRoleModel func(context.Context, *ent.BrandRoleModelQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseBrandRoleModel) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseBrandRoleModel) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.BrandRoleModelQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.BrandRoleModelQuery", q)
+}
+
 // The EnterpriseFunc type is an adapter to allow the use of ordinary function as a Querier.
 type EnterpriseFunc func(context.Context, *ent.EnterpriseQuery) (ent.Value, error)
 
@@ -186,6 +246,33 @@ func (f TraverseEnterprise) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.EnterpriseQuery", q)
 }
 
+// The EnterpriseBrandFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EnterpriseBrandFunc func(context.Context, *ent.EnterpriseBrandQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EnterpriseBrandFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EnterpriseBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EnterpriseBrandQuery", q)
+}
+
+// The TraverseEnterpriseBrand type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEnterpriseBrand func(context.Context, *ent.EnterpriseBrandQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEnterpriseBrand) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEnterpriseBrand) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EnterpriseBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EnterpriseBrandQuery", q)
+}
+
 // The MediaCoverageFunc type is an adapter to allow the use of ordinary function as a Querier.
 type MediaCoverageFunc func(context.Context, *ent.MediaCoverageQuery) (ent.Value, error)
 
@@ -211,6 +298,60 @@ func (f TraverseMediaCoverage) Traverse(ctx context.Context, q ent.Query) error 
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.MediaCoverageQuery", q)
+}
+
+// The MediaCoverageBrandFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MediaCoverageBrandFunc func(context.Context, *ent.MediaCoverageBrandQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MediaCoverageBrandFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MediaCoverageBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MediaCoverageBrandQuery", q)
+}
+
+// The TraverseMediaCoverageBrand type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMediaCoverageBrand func(context.Context, *ent.MediaCoverageBrandQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMediaCoverageBrand) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMediaCoverageBrand) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MediaCoverageBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MediaCoverageBrandQuery", q)
+}
+
+// The MediaCoverageRoleModelFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MediaCoverageRoleModelFunc func(context.Context, *ent.MediaCoverageRoleModelQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MediaCoverageRoleModelFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MediaCoverageRoleModelQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MediaCoverageRoleModelQuery", q)
+}
+
+// The TraverseMediaCoverageRoleModel type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMediaCoverageRoleModel func(context.Context, *ent.MediaCoverageRoleModelQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMediaCoverageRoleModel) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMediaCoverageRoleModel) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MediaCoverageRoleModelQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MediaCoverageRoleModelQuery", q)
 }
 
 // The RegionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -348,19 +489,56 @@ func (f TraverseVenue) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.VenueQuery", q)
 }
 
+// The VenueBrandFunc type is an adapter to allow the use of ordinary function as a Querier.
+type VenueBrandFunc func(context.Context, *ent.VenueBrandQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f VenueBrandFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.VenueBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.VenueBrandQuery", q)
+}
+
+// The TraverseVenueBrand type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseVenueBrand func(context.Context, *ent.VenueBrandQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseVenueBrand) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseVenueBrand) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VenueBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.VenueBrandQuery", q)
+}
+
 // NewQuery returns the generic Query interface for the given typed query.
 func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.AllianceQuery:
 		return &query[*ent.AllianceQuery, predicate.Alliance, alliance.OrderOption]{typ: ent.TypeAlliance, tq: q}, nil
+	case *ent.AllianceBrandQuery:
+		return &query[*ent.AllianceBrandQuery, predicate.AllianceBrand, alliancebrand.OrderOption]{typ: ent.TypeAllianceBrand, tq: q}, nil
 	case *ent.AuditEntryQuery:
 		return &query[*ent.AuditEntryQuery, predicate.AuditEntry, auditentry.OrderOption]{typ: ent.TypeAuditEntry, tq: q}, nil
 	case *ent.BrandQuery:
 		return &query[*ent.BrandQuery, predicate.Brand, brand.OrderOption]{typ: ent.TypeBrand, tq: q}, nil
+	case *ent.BrandRoleModelQuery:
+		return &query[*ent.BrandRoleModelQuery, predicate.BrandRoleModel, brandrolemodel.OrderOption]{typ: ent.TypeBrandRoleModel, tq: q}, nil
 	case *ent.EnterpriseQuery:
 		return &query[*ent.EnterpriseQuery, predicate.Enterprise, enterprise.OrderOption]{typ: ent.TypeEnterprise, tq: q}, nil
+	case *ent.EnterpriseBrandQuery:
+		return &query[*ent.EnterpriseBrandQuery, predicate.EnterpriseBrand, enterprisebrand.OrderOption]{typ: ent.TypeEnterpriseBrand, tq: q}, nil
 	case *ent.MediaCoverageQuery:
 		return &query[*ent.MediaCoverageQuery, predicate.MediaCoverage, mediacoverage.OrderOption]{typ: ent.TypeMediaCoverage, tq: q}, nil
+	case *ent.MediaCoverageBrandQuery:
+		return &query[*ent.MediaCoverageBrandQuery, predicate.MediaCoverageBrand, mediacoveragebrand.OrderOption]{typ: ent.TypeMediaCoverageBrand, tq: q}, nil
+	case *ent.MediaCoverageRoleModelQuery:
+		return &query[*ent.MediaCoverageRoleModelQuery, predicate.MediaCoverageRoleModel, mediacoveragerolemodel.OrderOption]{typ: ent.TypeMediaCoverageRoleModel, tq: q}, nil
 	case *ent.RegionQuery:
 		return &query[*ent.RegionQuery, predicate.Region, region.OrderOption]{typ: ent.TypeRegion, tq: q}, nil
 	case *ent.RoleModelQuery:
@@ -371,6 +549,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.TokenQuery, predicate.Token, token.OrderOption]{typ: ent.TypeToken, tq: q}, nil
 	case *ent.VenueQuery:
 		return &query[*ent.VenueQuery, predicate.Venue, venue.OrderOption]{typ: ent.TypeVenue, tq: q}, nil
+	case *ent.VenueBrandQuery:
+		return &query[*ent.VenueBrandQuery, predicate.VenueBrand, venuebrand.OrderOption]{typ: ent.TypeVenueBrand, tq: q}, nil
 	default:
 		return nil, fmt.Errorf("unknown query type %T", q)
 	}

@@ -56,6 +56,10 @@ const (
 	EdgeBrands = "brands"
 	// EdgeRoleModels holds the string denoting the role_models edge name in mutations.
 	EdgeRoleModels = "role_models"
+	// EdgeBrandLinks holds the string denoting the brand_links edge name in mutations.
+	EdgeBrandLinks = "brand_links"
+	// EdgeRoleModelLinks holds the string denoting the role_model_links edge name in mutations.
+	EdgeRoleModelLinks = "role_model_links"
 	// Table holds the table name of the mediacoverage in the database.
 	Table = "media_coverages"
 	// BrandsTable is the table that holds the brands relation/edge. The primary key declared below.
@@ -68,6 +72,20 @@ const (
 	// RoleModelsInverseTable is the table name for the RoleModel entity.
 	// It exists in this package in order to avoid circular dependency with the "rolemodel" package.
 	RoleModelsInverseTable = "role_models"
+	// BrandLinksTable is the table that holds the brand_links relation/edge.
+	BrandLinksTable = "media_coverage_brands"
+	// BrandLinksInverseTable is the table name for the MediaCoverageBrand entity.
+	// It exists in this package in order to avoid circular dependency with the "mediacoveragebrand" package.
+	BrandLinksInverseTable = "media_coverage_brands"
+	// BrandLinksColumn is the table column denoting the brand_links relation/edge.
+	BrandLinksColumn = "media_coverage_id"
+	// RoleModelLinksTable is the table that holds the role_model_links relation/edge.
+	RoleModelLinksTable = "media_coverage_role_models"
+	// RoleModelLinksInverseTable is the table name for the MediaCoverageRoleModel entity.
+	// It exists in this package in order to avoid circular dependency with the "mediacoveragerolemodel" package.
+	RoleModelLinksInverseTable = "media_coverage_role_models"
+	// RoleModelLinksColumn is the table column denoting the role_model_links relation/edge.
+	RoleModelLinksColumn = "media_coverage_id"
 )
 
 // Columns holds all SQL columns for mediacoverage fields.
@@ -314,6 +332,34 @@ func ByRoleModels(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newRoleModelsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByBrandLinksCount orders the results by brand_links count.
+func ByBrandLinksCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newBrandLinksStep(), opts...)
+	}
+}
+
+// ByBrandLinks orders the results by brand_links terms.
+func ByBrandLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newBrandLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByRoleModelLinksCount orders the results by role_model_links count.
+func ByRoleModelLinksCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRoleModelLinksStep(), opts...)
+	}
+}
+
+// ByRoleModelLinks orders the results by role_model_links terms.
+func ByRoleModelLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRoleModelLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newBrandsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -326,6 +372,20 @@ func newRoleModelsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(RoleModelsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, RoleModelsTable, RoleModelsPrimaryKey...),
+	)
+}
+func newBrandLinksStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(BrandLinksInverseTable, BrandLinksColumn),
+		sqlgraph.Edge(sqlgraph.O2M, true, BrandLinksTable, BrandLinksColumn),
+	)
+}
+func newRoleModelLinksStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RoleModelLinksInverseTable, RoleModelLinksColumn),
+		sqlgraph.Edge(sqlgraph.O2M, true, RoleModelLinksTable, RoleModelLinksColumn),
 	)
 }
 

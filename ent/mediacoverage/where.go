@@ -1042,6 +1042,52 @@ func HasRoleModelsWith(preds ...predicate.RoleModel) predicate.MediaCoverage {
 	})
 }
 
+// HasBrandLinks applies the HasEdge predicate on the "brand_links" edge.
+func HasBrandLinks() predicate.MediaCoverage {
+	return predicate.MediaCoverage(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, BrandLinksTable, BrandLinksColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasBrandLinksWith applies the HasEdge predicate on the "brand_links" edge with a given conditions (other predicates).
+func HasBrandLinksWith(preds ...predicate.MediaCoverageBrand) predicate.MediaCoverage {
+	return predicate.MediaCoverage(func(s *sql.Selector) {
+		step := newBrandLinksStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRoleModelLinks applies the HasEdge predicate on the "role_model_links" edge.
+func HasRoleModelLinks() predicate.MediaCoverage {
+	return predicate.MediaCoverage(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, RoleModelLinksTable, RoleModelLinksColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRoleModelLinksWith applies the HasEdge predicate on the "role_model_links" edge with a given conditions (other predicates).
+func HasRoleModelLinksWith(preds ...predicate.MediaCoverageRoleModel) predicate.MediaCoverage {
+	return predicate.MediaCoverage(func(s *sql.Selector) {
+		step := newRoleModelLinksStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.MediaCoverage) predicate.MediaCoverage {
 	return predicate.MediaCoverage(sql.AndPredicates(predicates...))

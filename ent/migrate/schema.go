@@ -42,9 +42,51 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "alliance_status",
+				Name:    "alliance_status_published_at",
 				Unique:  false,
-				Columns: []*schema.Column{AlliancesColumns[3]},
+				Columns: []*schema.Column{AlliancesColumns[3], AlliancesColumns[4]},
+			},
+			{
+				Name:    "alliance_lead_enterprise_id",
+				Unique:  false,
+				Columns: []*schema.Column{AlliancesColumns[14]},
+			},
+			{
+				Name:    "alliance_founded_on",
+				Unique:  false,
+				Columns: []*schema.Column{AlliancesColumns[13]},
+			},
+		},
+	}
+	// AllianceBrandsColumns holds the columns for the "alliance_brands" table.
+	AllianceBrandsColumns = []*schema.Column{
+		{Name: "alliance_id", Type: field.TypeInt},
+		{Name: "brand_id", Type: field.TypeInt},
+	}
+	// AllianceBrandsTable holds the schema information for the "alliance_brands" table.
+	AllianceBrandsTable = &schema.Table{
+		Name:       "alliance_brands",
+		Columns:    AllianceBrandsColumns,
+		PrimaryKey: []*schema.Column{AllianceBrandsColumns[0], AllianceBrandsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "alliance_brands_alliances_alliance",
+				Columns:    []*schema.Column{AllianceBrandsColumns[0]},
+				RefColumns: []*schema.Column{AlliancesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "alliance_brands_brands_brand",
+				Columns:    []*schema.Column{AllianceBrandsColumns[1]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "alliancebrand_brand_id",
+				Unique:  false,
+				Columns: []*schema.Column{AllianceBrandsColumns[1]},
 			},
 		},
 	}
@@ -130,14 +172,17 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "brand_status",
+				Name:    "brand_status_published_at",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[3]},
+				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[4]},
 			},
 			{
-				Name:    "brand_featured_featured_rank",
+				Name:    "brand_featured_rank",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[26], BrandsColumns[27]},
+				Columns: []*schema.Column{BrandsColumns[27]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "featured",
+				},
 			},
 			{
 				Name:    "brand_region_id",
@@ -153,6 +198,48 @@ var (
 				Name:    "brand_level",
 				Unique:  false,
 				Columns: []*schema.Column{BrandsColumns[15]},
+			},
+			{
+				Name:    "brand_workers_employed",
+				Unique:  false,
+				Columns: []*schema.Column{BrandsColumns[18]},
+			},
+			{
+				Name:    "brand_founded_year",
+				Unique:  false,
+				Columns: []*schema.Column{BrandsColumns[20]},
+			},
+		},
+	}
+	// BrandRoleModelsColumns holds the columns for the "brand_role_models" table.
+	BrandRoleModelsColumns = []*schema.Column{
+		{Name: "brand_id", Type: field.TypeInt},
+		{Name: "role_model_id", Type: field.TypeInt},
+	}
+	// BrandRoleModelsTable holds the schema information for the "brand_role_models" table.
+	BrandRoleModelsTable = &schema.Table{
+		Name:       "brand_role_models",
+		Columns:    BrandRoleModelsColumns,
+		PrimaryKey: []*schema.Column{BrandRoleModelsColumns[0], BrandRoleModelsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "brand_role_models_brands_brand",
+				Columns:    []*schema.Column{BrandRoleModelsColumns[0]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "brand_role_models_role_models_role_model",
+				Columns:    []*schema.Column{BrandRoleModelsColumns[1]},
+				RefColumns: []*schema.Column{RoleModelsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "brandrolemodel_role_model_id",
+				Unique:  false,
+				Columns: []*schema.Column{BrandRoleModelsColumns[1]},
 			},
 		},
 	}
@@ -189,9 +276,46 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "enterprise_status",
+				Name:    "enterprise_status_published_at",
 				Unique:  false,
-				Columns: []*schema.Column{EnterprisesColumns[3]},
+				Columns: []*schema.Column{EnterprisesColumns[3], EnterprisesColumns[4]},
+			},
+			{
+				Name:    "enterprise_region_id",
+				Unique:  false,
+				Columns: []*schema.Column{EnterprisesColumns[14]},
+			},
+		},
+	}
+	// EnterpriseBrandsColumns holds the columns for the "enterprise_brands" table.
+	EnterpriseBrandsColumns = []*schema.Column{
+		{Name: "enterprise_id", Type: field.TypeInt},
+		{Name: "brand_id", Type: field.TypeInt},
+	}
+	// EnterpriseBrandsTable holds the schema information for the "enterprise_brands" table.
+	EnterpriseBrandsTable = &schema.Table{
+		Name:       "enterprise_brands",
+		Columns:    EnterpriseBrandsColumns,
+		PrimaryKey: []*schema.Column{EnterpriseBrandsColumns[0], EnterpriseBrandsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "enterprise_brands_enterprises_enterprise",
+				Columns:    []*schema.Column{EnterpriseBrandsColumns[0]},
+				RefColumns: []*schema.Column{EnterprisesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "enterprise_brands_brands_brand",
+				Columns:    []*schema.Column{EnterpriseBrandsColumns[1]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "enterprisebrand_brand_id",
+				Unique:  false,
+				Columns: []*schema.Column{EnterpriseBrandsColumns[1]},
 			},
 		},
 	}
@@ -222,9 +346,9 @@ var (
 		PrimaryKey: []*schema.Column{MediaCoveragesColumns[0]},
 		Indexes: []*schema.Index{
 			{
-				Name:    "mediacoverage_status",
+				Name:    "mediacoverage_status_published_at",
 				Unique:  false,
-				Columns: []*schema.Column{MediaCoveragesColumns[3]},
+				Columns: []*schema.Column{MediaCoveragesColumns[3], MediaCoveragesColumns[4]},
 			},
 			{
 				Name:    "mediacoverage_published_on",
@@ -232,9 +356,73 @@ var (
 				Columns: []*schema.Column{MediaCoveragesColumns[14]},
 			},
 			{
-				Name:    "mediacoverage_medium",
+				Name:    "mediacoverage_medium_published_on",
 				Unique:  false,
-				Columns: []*schema.Column{MediaCoveragesColumns[13]},
+				Columns: []*schema.Column{MediaCoveragesColumns[13], MediaCoveragesColumns[14]},
+			},
+		},
+	}
+	// MediaCoverageBrandsColumns holds the columns for the "media_coverage_brands" table.
+	MediaCoverageBrandsColumns = []*schema.Column{
+		{Name: "media_coverage_id", Type: field.TypeInt},
+		{Name: "brand_id", Type: field.TypeInt},
+	}
+	// MediaCoverageBrandsTable holds the schema information for the "media_coverage_brands" table.
+	MediaCoverageBrandsTable = &schema.Table{
+		Name:       "media_coverage_brands",
+		Columns:    MediaCoverageBrandsColumns,
+		PrimaryKey: []*schema.Column{MediaCoverageBrandsColumns[0], MediaCoverageBrandsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "media_coverage_brands_media_coverages_media_coverage",
+				Columns:    []*schema.Column{MediaCoverageBrandsColumns[0]},
+				RefColumns: []*schema.Column{MediaCoveragesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "media_coverage_brands_brands_brand",
+				Columns:    []*schema.Column{MediaCoverageBrandsColumns[1]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "mediacoveragebrand_brand_id",
+				Unique:  false,
+				Columns: []*schema.Column{MediaCoverageBrandsColumns[1]},
+			},
+		},
+	}
+	// MediaCoverageRoleModelsColumns holds the columns for the "media_coverage_role_models" table.
+	MediaCoverageRoleModelsColumns = []*schema.Column{
+		{Name: "media_coverage_id", Type: field.TypeInt},
+		{Name: "role_model_id", Type: field.TypeInt},
+	}
+	// MediaCoverageRoleModelsTable holds the schema information for the "media_coverage_role_models" table.
+	MediaCoverageRoleModelsTable = &schema.Table{
+		Name:       "media_coverage_role_models",
+		Columns:    MediaCoverageRoleModelsColumns,
+		PrimaryKey: []*schema.Column{MediaCoverageRoleModelsColumns[0], MediaCoverageRoleModelsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "media_coverage_role_models_media_coverages_media_coverage",
+				Columns:    []*schema.Column{MediaCoverageRoleModelsColumns[0]},
+				RefColumns: []*schema.Column{MediaCoveragesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "media_coverage_role_models_role_models_role_model",
+				Columns:    []*schema.Column{MediaCoverageRoleModelsColumns[1]},
+				RefColumns: []*schema.Column{RoleModelsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "mediacoveragerolemodel_role_model_id",
+				Unique:  false,
+				Columns: []*schema.Column{MediaCoverageRoleModelsColumns[1]},
 			},
 		},
 	}
@@ -262,6 +450,13 @@ var (
 				Columns:    []*schema.Column{RegionsColumns[9]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "region_parent_id",
+				Unique:  false,
+				Columns: []*schema.Column{RegionsColumns[9]},
 			},
 		},
 	}
@@ -302,9 +497,14 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "rolemodel_status",
+				Name:    "rolemodel_status_published_at",
 				Unique:  false,
-				Columns: []*schema.Column{RoleModelsColumns[3]},
+				Columns: []*schema.Column{RoleModelsColumns[3], RoleModelsColumns[4]},
+			},
+			{
+				Name:    "rolemodel_region_id",
+				Unique:  false,
+				Columns: []*schema.Column{RoleModelsColumns[18]},
 			},
 		},
 	}
@@ -332,9 +532,9 @@ var (
 		PrimaryKey: []*schema.Column{SearchDocsColumns[0]},
 		Indexes: []*schema.Index{
 			{
-				Name:    "searchdoc_status",
+				Name:    "searchdoc_status_published_at",
 				Unique:  false,
-				Columns: []*schema.Column{SearchDocsColumns[1]},
+				Columns: []*schema.Column{SearchDocsColumns[1], SearchDocsColumns[2]},
 			},
 			{
 				Name:    "searchdoc_item_type_item_id",
@@ -414,9 +614,9 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "venue_status",
+				Name:    "venue_status_published_at",
 				Unique:  false,
-				Columns: []*schema.Column{VenuesColumns[3]},
+				Columns: []*schema.Column{VenuesColumns[3], VenuesColumns[4]},
 			},
 			{
 				Name:    "venue_latitude_longitude",
@@ -427,131 +627,6 @@ var (
 				Name:    "venue_region_id",
 				Unique:  false,
 				Columns: []*schema.Column{VenuesColumns[20]},
-			},
-		},
-	}
-	// AllianceBrandsColumns holds the columns for the "alliance_brands" table.
-	AllianceBrandsColumns = []*schema.Column{
-		{Name: "alliance_id", Type: field.TypeInt},
-		{Name: "brand_id", Type: field.TypeInt},
-	}
-	// AllianceBrandsTable holds the schema information for the "alliance_brands" table.
-	AllianceBrandsTable = &schema.Table{
-		Name:       "alliance_brands",
-		Columns:    AllianceBrandsColumns,
-		PrimaryKey: []*schema.Column{AllianceBrandsColumns[0], AllianceBrandsColumns[1]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "alliance_brands_alliance_id",
-				Columns:    []*schema.Column{AllianceBrandsColumns[0]},
-				RefColumns: []*schema.Column{AlliancesColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-			{
-				Symbol:     "alliance_brands_brand_id",
-				Columns:    []*schema.Column{AllianceBrandsColumns[1]},
-				RefColumns: []*schema.Column{BrandsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-		},
-	}
-	// BrandRoleModelsColumns holds the columns for the "brand_role_models" table.
-	BrandRoleModelsColumns = []*schema.Column{
-		{Name: "brand_id", Type: field.TypeInt},
-		{Name: "role_model_id", Type: field.TypeInt},
-	}
-	// BrandRoleModelsTable holds the schema information for the "brand_role_models" table.
-	BrandRoleModelsTable = &schema.Table{
-		Name:       "brand_role_models",
-		Columns:    BrandRoleModelsColumns,
-		PrimaryKey: []*schema.Column{BrandRoleModelsColumns[0], BrandRoleModelsColumns[1]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "brand_role_models_brand_id",
-				Columns:    []*schema.Column{BrandRoleModelsColumns[0]},
-				RefColumns: []*schema.Column{BrandsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-			{
-				Symbol:     "brand_role_models_role_model_id",
-				Columns:    []*schema.Column{BrandRoleModelsColumns[1]},
-				RefColumns: []*schema.Column{RoleModelsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-		},
-	}
-	// EnterpriseBrandsColumns holds the columns for the "enterprise_brands" table.
-	EnterpriseBrandsColumns = []*schema.Column{
-		{Name: "enterprise_id", Type: field.TypeInt},
-		{Name: "brand_id", Type: field.TypeInt},
-	}
-	// EnterpriseBrandsTable holds the schema information for the "enterprise_brands" table.
-	EnterpriseBrandsTable = &schema.Table{
-		Name:       "enterprise_brands",
-		Columns:    EnterpriseBrandsColumns,
-		PrimaryKey: []*schema.Column{EnterpriseBrandsColumns[0], EnterpriseBrandsColumns[1]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "enterprise_brands_enterprise_id",
-				Columns:    []*schema.Column{EnterpriseBrandsColumns[0]},
-				RefColumns: []*schema.Column{EnterprisesColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-			{
-				Symbol:     "enterprise_brands_brand_id",
-				Columns:    []*schema.Column{EnterpriseBrandsColumns[1]},
-				RefColumns: []*schema.Column{BrandsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-		},
-	}
-	// MediaCoverageBrandsColumns holds the columns for the "media_coverage_brands" table.
-	MediaCoverageBrandsColumns = []*schema.Column{
-		{Name: "media_coverage_id", Type: field.TypeInt},
-		{Name: "brand_id", Type: field.TypeInt},
-	}
-	// MediaCoverageBrandsTable holds the schema information for the "media_coverage_brands" table.
-	MediaCoverageBrandsTable = &schema.Table{
-		Name:       "media_coverage_brands",
-		Columns:    MediaCoverageBrandsColumns,
-		PrimaryKey: []*schema.Column{MediaCoverageBrandsColumns[0], MediaCoverageBrandsColumns[1]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "media_coverage_brands_media_coverage_id",
-				Columns:    []*schema.Column{MediaCoverageBrandsColumns[0]},
-				RefColumns: []*schema.Column{MediaCoveragesColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-			{
-				Symbol:     "media_coverage_brands_brand_id",
-				Columns:    []*schema.Column{MediaCoverageBrandsColumns[1]},
-				RefColumns: []*schema.Column{BrandsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-		},
-	}
-	// MediaCoverageRoleModelsColumns holds the columns for the "media_coverage_role_models" table.
-	MediaCoverageRoleModelsColumns = []*schema.Column{
-		{Name: "media_coverage_id", Type: field.TypeInt},
-		{Name: "role_model_id", Type: field.TypeInt},
-	}
-	// MediaCoverageRoleModelsTable holds the schema information for the "media_coverage_role_models" table.
-	MediaCoverageRoleModelsTable = &schema.Table{
-		Name:       "media_coverage_role_models",
-		Columns:    MediaCoverageRoleModelsColumns,
-		PrimaryKey: []*schema.Column{MediaCoverageRoleModelsColumns[0], MediaCoverageRoleModelsColumns[1]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "media_coverage_role_models_media_coverage_id",
-				Columns:    []*schema.Column{MediaCoverageRoleModelsColumns[0]},
-				RefColumns: []*schema.Column{MediaCoveragesColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-			{
-				Symbol:     "media_coverage_role_models_role_model_id",
-				Columns:    []*schema.Column{MediaCoverageRoleModelsColumns[1]},
-				RefColumns: []*schema.Column{RoleModelsColumns[0]},
-				OnDelete:   schema.Cascade,
 			},
 		},
 	}
@@ -567,36 +642,43 @@ var (
 		PrimaryKey: []*schema.Column{VenueBrandsColumns[0], VenueBrandsColumns[1]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "venue_brands_venue_id",
+				Symbol:     "venue_brands_venues_venue",
 				Columns:    []*schema.Column{VenueBrandsColumns[0]},
 				RefColumns: []*schema.Column{VenuesColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 			{
-				Symbol:     "venue_brands_brand_id",
+				Symbol:     "venue_brands_brands_brand",
 				Columns:    []*schema.Column{VenueBrandsColumns[1]},
 				RefColumns: []*schema.Column{BrandsColumns[0]},
 				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "venuebrand_brand_id",
+				Unique:  false,
+				Columns: []*schema.Column{VenueBrandsColumns[1]},
 			},
 		},
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		AlliancesTable,
+		AllianceBrandsTable,
 		AuditEntriesTable,
 		BrandsTable,
+		BrandRoleModelsTable,
 		EnterprisesTable,
+		EnterpriseBrandsTable,
 		MediaCoveragesTable,
+		MediaCoverageBrandsTable,
+		MediaCoverageRoleModelsTable,
 		RegionsTable,
 		RoleModelsTable,
 		SearchDocsTable,
 		TokensTable,
 		VenuesTable,
-		AllianceBrandsTable,
-		BrandRoleModelsTable,
-		EnterpriseBrandsTable,
-		MediaCoverageBrandsTable,
-		MediaCoverageRoleModelsTable,
 		VenueBrandsTable,
 	}
 )
@@ -606,6 +688,11 @@ func init() {
 	AlliancesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
 	}
+	AllianceBrandsTable.ForeignKeys[0].RefTable = AlliancesTable
+	AllianceBrandsTable.ForeignKeys[1].RefTable = BrandsTable
+	AllianceBrandsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(47244640256),
+	}
 	AuditEntriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
 	}
@@ -613,12 +700,32 @@ func init() {
 	BrandsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
 	}
+	BrandRoleModelsTable.ForeignKeys[0].RefTable = BrandsTable
+	BrandRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
+	BrandRoleModelsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
 	EnterprisesTable.ForeignKeys[0].RefTable = RegionsTable
 	EnterprisesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
+	EnterpriseBrandsTable.ForeignKeys[0].RefTable = EnterprisesTable
+	EnterpriseBrandsTable.ForeignKeys[1].RefTable = BrandsTable
+	EnterpriseBrandsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
 	MediaCoveragesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
+	}
+	MediaCoverageBrandsTable.ForeignKeys[0].RefTable = MediaCoveragesTable
+	MediaCoverageBrandsTable.ForeignKeys[1].RefTable = BrandsTable
+	MediaCoverageBrandsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	MediaCoverageRoleModelsTable.ForeignKeys[0].RefTable = MediaCoveragesTable
+	MediaCoverageRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
+	MediaCoverageRoleModelsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(60129542144),
 	}
 	RegionsTable.ForeignKeys[0].RefTable = RegionsTable
 	RegionsTable.Annotation = &entsql.Annotation{
@@ -638,16 +745,9 @@ func init() {
 	VenuesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
 	}
-	AllianceBrandsTable.ForeignKeys[0].RefTable = AlliancesTable
-	AllianceBrandsTable.ForeignKeys[1].RefTable = BrandsTable
-	BrandRoleModelsTable.ForeignKeys[0].RefTable = BrandsTable
-	BrandRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
-	EnterpriseBrandsTable.ForeignKeys[0].RefTable = EnterprisesTable
-	EnterpriseBrandsTable.ForeignKeys[1].RefTable = BrandsTable
-	MediaCoverageBrandsTable.ForeignKeys[0].RefTable = MediaCoveragesTable
-	MediaCoverageBrandsTable.ForeignKeys[1].RefTable = BrandsTable
-	MediaCoverageRoleModelsTable.ForeignKeys[0].RefTable = MediaCoveragesTable
-	MediaCoverageRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
 	VenueBrandsTable.ForeignKeys[0].RefTable = VenuesTable
 	VenueBrandsTable.ForeignKeys[1].RefTable = BrandsTable
+	VenueBrandsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(64424509440),
+	}
 }

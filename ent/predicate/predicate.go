@@ -9,17 +9,32 @@ import (
 // Alliance is the predicate function for alliance builders.
 type Alliance func(*sql.Selector)
 
+// AllianceBrand is the predicate function for alliancebrand builders.
+type AllianceBrand func(*sql.Selector)
+
 // AuditEntry is the predicate function for auditentry builders.
 type AuditEntry func(*sql.Selector)
 
 // Brand is the predicate function for brand builders.
 type Brand func(*sql.Selector)
 
+// BrandRoleModel is the predicate function for brandrolemodel builders.
+type BrandRoleModel func(*sql.Selector)
+
 // Enterprise is the predicate function for enterprise builders.
 type Enterprise func(*sql.Selector)
 
+// EnterpriseBrand is the predicate function for enterprisebrand builders.
+type EnterpriseBrand func(*sql.Selector)
+
 // MediaCoverage is the predicate function for mediacoverage builders.
 type MediaCoverage func(*sql.Selector)
+
+// MediaCoverageBrand is the predicate function for mediacoveragebrand builders.
+type MediaCoverageBrand func(*sql.Selector)
+
+// MediaCoverageRoleModel is the predicate function for mediacoveragerolemodel builders.
+type MediaCoverageRoleModel func(*sql.Selector)
 
 // Region is the predicate function for region builders.
 type Region func(*sql.Selector)
@@ -35,3 +50,6 @@ type Token func(*sql.Selector)
 
 // Venue is the predicate function for venue builders.
 type Venue func(*sql.Selector)
+
+// VenueBrand is the predicate function for venuebrand builders.
+type VenueBrand func(*sql.Selector)

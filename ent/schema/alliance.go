@@ -6,6 +6,7 @@ import (
 	entschema "entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 )
 
 // Alliance is a labor brand alliance (劳务品牌联盟, (十)): brands of one
@@ -39,7 +40,7 @@ func (Alliance) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("lead_enterprise", Enterprise.Type).Ref("led_alliances").Field("lead_enterprise_id").Unique().
 			Comment("The enterprise that leads the alliance."),
-		edge.To("brands", Brand.Type).
+		edge.To("brands", Brand.Type).Through("brand_links", AllianceBrand.Type).
 			Comment("Member brands.").
 			Annotations(entgql.RelayConnection()),
 	}
@@ -53,4 +54,9 @@ func (Alliance) Annotations() []entschema.Annotation {
 		mutations,
 		entgql.QueryField().Description("Published labor brand alliances, as a Relay connection."),
 	}
+}
+
+// Indexes of the Alliance: the alliances an enterprise leads, and the FOUNDED_ON ordering.
+func (Alliance) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("lead_enterprise_id"), index.Fields("founded_on")}
 }

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	entschema "entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -73,7 +74,7 @@ func (Brand) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("region", Region.Type).Ref("brands").Field("region_id").Unique().Required().
 			Comment("The county or city the brand comes from."),
-		edge.To("role_models", RoleModel.Type).
+		edge.To("role_models", RoleModel.Type).Through("role_model_links", BrandRoleModel.Type).
 			Comment("The brand's role models: founders, inheritors, contributors, ambassadors and skill masters.").
 			Annotations(entgql.RelayConnection()),
 		edge.From("alliances", Alliance.Type).Ref("brands").
@@ -94,10 +95,17 @@ func (Brand) Edges() []ent.Edge {
 // Indexes of the Brand.
 func (Brand) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("featured", "featured_rank"),
+		// featuredBrands: only featured brands, in curator order. A partial
+		// index, because the query's condition is the bare column
+		// ("WHERE featured"), which SQLite cannot look up in an ordinary
+		// index on it.
+		index.Fields("featured_rank").Annotations(entsql.IndexWhere("featured")),
 		index.Fields("region_id"),
 		index.Fields("category"),
 		index.Fields("level"),
+		// Orderings of the brands list.
+		index.Fields("workers_employed"),
+		index.Fields("founded_year"),
 	}
 }
 

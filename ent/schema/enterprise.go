@@ -6,6 +6,7 @@ import (
 	entschema "entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 )
 
 // Enterprise is a company behind brands or alliances, in particular a
@@ -40,7 +41,7 @@ func (Enterprise) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("region", Region.Type).Ref("enterprises").Field("region_id").Unique().
 			Comment("Where the company is registered."),
-		edge.To("brands", Brand.Type).
+		edge.To("brands", Brand.Type).Through("brand_links", EnterpriseBrand.Type).
 			Comment("Brands the enterprise leads or employs.").
 			Annotations(entgql.RelayConnection()),
 		edge.To("led_alliances", Alliance.Type).
@@ -57,4 +58,9 @@ func (Enterprise) Annotations() []entschema.Annotation {
 		mutations,
 		entgql.QueryField().Description("Published enterprises behind brands and alliances, as a Relay connection."),
 	}
+}
+
+// Indexes of the Enterprise: enterprises of a region.
+func (Enterprise) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("region_id")}
 }

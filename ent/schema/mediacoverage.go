@@ -41,10 +41,10 @@ func (MediaCoverage) Fields() []ent.Field {
 // Edges of the MediaCoverage.
 func (MediaCoverage) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("brands", Brand.Type).
+		edge.To("brands", Brand.Type).Through("brand_links", MediaCoverageBrand.Type).
 			Comment("Brands the report is about.").
 			Annotations(entgql.RelayConnection()),
-		edge.To("role_models", RoleModel.Type).
+		edge.To("role_models", RoleModel.Type).Through("role_model_links", MediaCoverageRoleModel.Type).
 			Comment("People the report is about.").
 			Annotations(entgql.RelayConnection()),
 	}
@@ -52,7 +52,7 @@ func (MediaCoverage) Edges() []ent.Edge {
 
 // Indexes of the MediaCoverage.
 func (MediaCoverage) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("published_on"), index.Fields("medium")}
+	return []ent.Index{index.Fields("published_on"), index.Fields("medium", "published_on")}
 }
 
 // Annotations of the MediaCoverage.

@@ -51,9 +51,10 @@ func (PublicationMixin) Fields() []ent.Field {
 	}
 }
 
-// Indexes of the PublicationMixin: every public query filters on status.
+// Indexes of the PublicationMixin: every public query filters on status,
+// and lists ordered by PUBLISHED_AT read it in that order from the index.
 func (PublicationMixin) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("status")}
+	return []ent.Index{index.Fields("status", "published_at")}
 }
 
 // skipInputs keeps a field out of the generated create/update inputs: it is

@@ -8,6 +8,7 @@ import (
 	entschema "entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 )
 
 // Region is one of Hubei's administrative divisions (GB/T 2260): the
@@ -66,4 +67,9 @@ func (Region) Annotations() []entschema.Annotation {
 		entgql.RelayConnection(),
 		entgql.QueryField().Description("Hubei's administrative divisions (province, prefectures, counties), as a Relay connection. Filter with where (e.g. level, parent code); order by CODE."),
 	}
+}
+
+// Indexes of the Region: a region's children, and brands of a prefecture with its counties (featuredBrands, brandCount).
+func (Region) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("parent_id")}
 }

@@ -6,6 +6,7 @@ import (
 	entschema "entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 )
 
 // RoleModel is a brand's typical person (典型人物, (十五)): a founder,
@@ -59,4 +60,9 @@ func (RoleModel) Annotations() []entschema.Annotation {
 		mutations,
 		entgql.QueryField().Description("Published role models (典型人物) of the brands, as a Relay connection."),
 	}
+}
+
+// Indexes of the RoleModel: role models of a region.
+func (RoleModel) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("region_id")}
 }

@@ -45,7 +45,7 @@ func (Venue) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("region", Region.Type).Ref("venues").Field("region_id").Unique().Required().
 			Comment("The region the venue is in."),
-		edge.To("brands", Brand.Type).
+		edge.To("brands", Brand.Type).Through("brand_links", VenueBrand.Type).
 			Comment("Brands shown, practised or trained at this venue.").
 			Annotations(entgql.RelayConnection()),
 	}

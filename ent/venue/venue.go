@@ -64,6 +64,8 @@ const (
 	EdgeRegion = "region"
 	// EdgeBrands holds the string denoting the brands edge name in mutations.
 	EdgeBrands = "brands"
+	// EdgeBrandLinks holds the string denoting the brand_links edge name in mutations.
+	EdgeBrandLinks = "brand_links"
 	// Table holds the table name of the venue in the database.
 	Table = "venues"
 	// RegionTable is the table that holds the region relation/edge.
@@ -78,6 +80,13 @@ const (
 	// BrandsInverseTable is the table name for the Brand entity.
 	// It exists in this package in order to avoid circular dependency with the "brand" package.
 	BrandsInverseTable = "brands"
+	// BrandLinksTable is the table that holds the brand_links relation/edge.
+	BrandLinksTable = "venue_brands"
+	// BrandLinksInverseTable is the table name for the VenueBrand entity.
+	// It exists in this package in order to avoid circular dependency with the "venuebrand" package.
+	BrandLinksInverseTable = "venue_brands"
+	// BrandLinksColumn is the table column denoting the brand_links relation/edge.
+	BrandLinksColumn = "venue_id"
 )
 
 // Columns holds all SQL columns for venue fields.
@@ -344,6 +353,20 @@ func ByBrands(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newBrandsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByBrandLinksCount orders the results by brand_links count.
+func ByBrandLinksCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newBrandLinksStep(), opts...)
+	}
+}
+
+// ByBrandLinks orders the results by brand_links terms.
+func ByBrandLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newBrandLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newRegionStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -356,6 +379,13 @@ func newBrandsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(BrandsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, BrandsTable, BrandsPrimaryKey...),
+	)
+}
+func newBrandLinksStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(BrandLinksInverseTable, BrandLinksColumn),
+		sqlgraph.Edge(sqlgraph.O2M, true, BrandLinksTable, BrandLinksColumn),
 	)
 }
 

@@ -1,6 +1,7 @@
 // Command searchbench measures the journalists' search on a synthetic
-// corpus: it loads the demo content plus N generated coverage items of
-// 1–5 KB, builds the search index, and prints p50/p95 latencies per query
+// corpus: it loads the demo content plus the synthetic set of
+// seed.Synthetic scaled to N coverage items of 1–5 KB, rebuilds the search
+// index (timed), and prints p50/p95 latencies per query
 // class (top 20 with highlights) and of suggest, the index build time and
 // its size.
 //
@@ -15,18 +16,13 @@ import (
 	"io"
 	"log"
 	"log/slog"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
-	"strings"
 	"time"
 
-	"brandshow/ent"
-	"brandshow/ent/mediacoverage"
 	_ "brandshow/ent/runtime"
-	"brandshow/ent/schematype"
 	"brandshow/ent/searchindex"
 	"brandshow/server/seed"
 	"brandshow/server/store"
@@ -62,10 +58,16 @@ func main() {
 		log.Fatal(err)
 	}
 	start := time.Now()
-	if err := generate(ctx, db.Client, *n); err != nil {
+	// The synthetic set of `server seed --synthetic`, scaled to n reports.
+	sizes := seed.DefaultSyntheticSizes()
+	scale := func(x int) int { return max(1, x*(*n)/sizes.Coverage) }
+	sizes = seed.SyntheticSizes{Brands: scale(sizes.Brands), RoleModels: scale(sizes.RoleModels), Coverage: *n,
+		Venues: scale(sizes.Venues), Enterprises: scale(sizes.Enterprises), Alliances: scale(sizes.Alliances)}
+	res, err := seed.Synthetic(ctx, db.Client, sizes, 1)
+	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("%s: loaded %d coverage items in %s\n", db.Dialect, *n, time.Since(start).Round(time.Millisecond))
+	fmt.Printf("%s: generated %d synthetic items (%d coverage) in %s\n", db.Dialect, res.Total(), res.Coverage, time.Since(start).Round(time.Millisecond))
 	start = time.Now()
 	if err := searchindex.Rebuild(ctx, db.Client); err != nil {
 		log.Fatal(err)
@@ -153,77 +155,4 @@ func indexSize(ctx context.Context, db *store.DB) string {
 		return "unknown (" + err.Error() + ")"
 	}
 	return fmt.Sprintf("%.1f MB (side table, its indexes and the full-text index)", float64(n)/1e6)
-}
-
-// Vocabulary of the synthetic reports: trades, places, policy words and
-// filler, so frequent terms (劳务品牌, 培训) hit most items and names are rare.
-var (
-	common = strings.Fields("劳务品牌 培训 就业 技能 服务 企业 农村 返乡 创业 示范 推广 发展 市场 收入 群众 政策 岗位 学员 课程 基地")
-	trades = strings.Fields("家政 月嫂 龙虾 艾灸 茶叶 厨师 焊工 电工 物流 电商 养老 护理 建筑 纺织 刺绣 陶艺 木雕 编织 制造 汽车")
-	places = strings.Fields("红安 蕲春 潜江 恩施 黄冈 武汉 十堰 宜昌 襄阳 孝感 荆州 咸宁 随州 仙桃 天门 郧西 黄陂 阳新 麻城 罗田")
-	people = strings.Fields("师傅 大嫂 匠人 大师 技工 骨干 学徒 代言人 传承人 带头人")
-	filler = strings.Fields("近日 记者 了解到 当地 通过 进一步 同时 此外 据介绍 目前 已经 累计 带动 实现 提升 开展 组织 推进 加强 完善")
-)
-
-func sentence(r *rand.Rand) string {
-	var b strings.Builder
-	pick := func(list []string) string { return list[r.IntN(len(list))] }
-	b.WriteString(pick(filler))
-	b.WriteString("，")
-	b.WriteString(pick(places))
-	b.WriteString(pick(trades))
-	b.WriteString(pick(people))
-	for i := 0; i < 3+r.IntN(4); i++ {
-		b.WriteString(pick(filler))
-		b.WriteString(pick(common))
-		if r.IntN(3) == 0 {
-			b.WriteString(pick(trades))
-		}
-	}
-	b.WriteString("。")
-	return b.String()
-}
-
-func generate(ctx context.Context, client *ent.Client, n int) error {
-	r := rand.New(rand.NewPCG(1, 2))
-	ctx = searchindex.WithoutIndexing(ctx)
-	media := []mediacoverage.Medium{mediacoverage.MediumONLINE, mediacoverage.MediumNEWSPAPER, mediacoverage.MediumMAGAZINE, mediacoverage.MediumRADIO, mediacoverage.MediumTV}
-	brands, err := client.Brand.Query().IDs(ctx)
-	if err != nil {
-		return err
-	}
-	base := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
-	for done := 0; done < n; {
-		tx, err := client.Tx(ctx)
-		if err != nil {
-			return err
-		}
-		batch := min(1000, n-done)
-		builders := make([]*ent.MediaCoverageCreate, 0, batch)
-		for i := 0; i < batch; i++ {
-			var body strings.Builder
-			size := 1000 + r.IntN(4000)
-			for body.Len() < size {
-				body.WriteString(sentence(r))
-				if r.IntN(6) == 0 {
-					body.WriteString("\n\n")
-				}
-			}
-			title := sentence(r)
-			builders = append(builders, tx.MediaCoverage.Create().
-				SetSlug(fmt.Sprintf("bench-%d", done+i)).SetTitleZh([]string{title[:min(len(title), 60*3)]}[0]).
-				SetSummaryZh(sentence(r)).SetBodyZh(body.String()).SetOutlet("示例报").
-				SetMedium(media[r.IntN(len(media))]).SetPublishedOn(base.Add(time.Duration(r.IntN(3650*24))*time.Hour)).
-				SetStatus(schematype.StatusPublished).AddBrandIDs(brands[r.IntN(len(brands))]))
-		}
-		if err := tx.MediaCoverage.CreateBulk(builders...).Exec(ctx); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
-		}
-		done += batch
-	}
-	return nil
 }
