@@ -101,7 +101,7 @@ func capture(ctx context.Context, rawURL, opsDir, opName string) ([]byte, error)
 		return nil, fmt.Errorf("no operation %s in %s", opName, opsDir)
 	}
 	client := newClient(1, 30*time.Second)
-	pools, err := setup(ctx, client, options{target: u}, d)
+	pools, err := setup(ctx, client, options{target: u}, d, opName)
 	if err != nil {
 		return nil, err
 	}

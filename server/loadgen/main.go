@@ -309,10 +309,21 @@ func classifyError(err error) string {
 	return "connection error"
 }
 
-// setup runs the directory's setup query and fills the pools.
-func setup(ctx context.Context, client *http.Client, o options, d *OpsDir) (Pools, error) {
+// setup fills the pools that the operations of ops use, running the
+// directory's setup query when one of them reads it. A mix without pools
+// sends nothing (the ceiling handler would not answer a setup query).
+func setup(ctx context.Context, client *http.Client, o options, d *OpsDir, ops ...string) (Pools, error) {
+	specs := map[string]json.RawMessage{}
+	needsSetup := false
+	for _, name := range ops {
+		for _, ref := range poolRefs(d.Operations[name].Vars) {
+			specs[ref] = d.PoolSpecs[ref]
+			var path string
+			needsSetup = needsSetup || json.Unmarshal(specs[ref], &path) == nil
+		}
+	}
 	var answer any
-	if d.Setup != "" {
+	if d.Setup != "" && needsSetup {
 		op := &Operation{Name: operationName(d.Setup), Query: d.Setup}
 		out, body := send(ctx, client, o.target, op, nil, false)
 		if out.failed() {
@@ -322,7 +333,7 @@ func setup(ctx context.Context, client *http.Client, o options, d *OpsDir) (Pool
 			return nil, fmt.Errorf("setup query: %w", err)
 		}
 	}
-	return buildPools(d.PoolSpecs, answer)
+	return buildPools(specs, answer)
 }
 
 // operationName is the name after "query" in a document, "" when anonymous.
@@ -359,7 +370,11 @@ func run(ctx context.Context, o options) (*Report, error) {
 	}
 	client := newClient(o.conc, o.timeout)
 	defer client.CloseIdleConnections()
-	pools, err := setup(ctx, client, o, d)
+	var ops []string
+	for _, e := range mix.Entries {
+		ops = append(ops, e.Op)
+	}
+	pools, err := setup(ctx, client, o, d, ops...)
 	if err != nil {
 		return nil, err
 	}

@@ -136,6 +136,11 @@ func pgcountCommand(ctx context.Context, args []string, out io.Writer) error {
 		msrv.Close()
 	}()
 	fmt.Fprintf(out, "pgcount: %s -> %s, count at http://%s/metrics\n", l.Addr(), *upstream, ml.Addr())
+	return c.serve(ctx, l, *upstream)
+}
+
+// serve proxies every connection accepted on l to upstream until l closes.
+func (c *pgCounter) serve(ctx context.Context, l net.Listener, upstream string) error {
 	for {
 		conn, err := l.Accept()
 		if err != nil {
@@ -144,6 +149,6 @@ func pgcountCommand(ctx context.Context, args []string, out io.Writer) error {
 			}
 			return err
 		}
-		go c.proxy(conn, *upstream)
+		go c.proxy(conn, upstream)
 	}
 }
