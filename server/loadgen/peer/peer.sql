@@ -1,5 +1,6 @@
 -- Functions the peer exposes for the two operations PostGraphile cannot
 -- express from tables alone. Idempotent; only reads.
+SET client_min_messages = warning;
 CREATE SCHEMA IF NOT EXISTS brandshow_peer;
 
 -- Published venues within radius_km of a point, nearest first: a bounding

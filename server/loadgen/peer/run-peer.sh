@@ -10,11 +10,12 @@ here="$(cd "$(dirname "$0")" && pwd)"
 work="${1:-/tmp/brandshow-peer}"
 : "${DATABASE_URL:?set DATABASE_URL to the database filled by server seed}"
 mkdir -p "$work"
-cp "$here/package.json" "$here/graphile.config.mjs" "$work/"
+cp "$here/graphile.config.mjs" "$work/"
 cd "$work"
-if [ ! -x node_modules/node/bin/node ] || [ package.json -nt node_modules/.installed ]; then
-  npm install --no-audit --no-fund --loglevel=error
-  touch node_modules/.installed
+# Install the locked versions when the lock file changed (or never was installed).
+if ! cmp -s "$here/package-lock.json" package-lock.json || [ ! -x node_modules/node/bin/node ]; then
+  cp "$here/package.json" "$here/package-lock.json" .
+  npm ci --no-audit --no-fund --loglevel=error || { rm -f package-lock.json; exit 1; }
 fi
 psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q -f "$here/peer.sql"
 export NODE_ENV=production
