@@ -323,10 +323,30 @@ func demoServer(t *testing.T) *httptest.Server {
 }
 
 // TestShortRunAgainstOurHandler runs the public mix for 1.5 s against the
-// real handler on the demo content: every operation of the mix must run,
-// none may fail, and the server must have counted exactly our requests.
+// real handler on the demo content: no request may fail, and the server
+// must have counted exactly our requests. Before it, every operation of
+// the directory is sent once (a short run on a busy machine may not draw
+// them all), and must answer data without errors.
 func TestShortRunAgainstOurHandler(t *testing.T) {
 	srv := demoServer(t)
+	d, err := loadOpsDir("ops/brandshow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	target, _ := url.Parse(srv.URL + "/graphql")
+	client := newClient(1, 30*time.Second)
+	pools, err := setup(context.Background(), client, options{target: target}, d, sortedKeys(d.Operations)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	for _, name := range sortedKeys(d.Operations) {
+		op := d.Operations[name]
+		out, body := send(context.Background(), client, target, op, pools.instantiate(op.Vars, rng), false)
+		if out.failed() || !bytes.Contains(body, []byte(`"data":{`)) {
+			t.Errorf("%s: HTTP %d %s %v %.300s", name, out.Status, out.Transport, out.GQLErrors, body)
+		}
+	}
 	o, err := parseFlags([]string{"-url", srv.URL + "/graphql", "-ops", "ops/brandshow", "-mix", "public", "-duration", "1500ms", "-c", "4"})
 	if err != nil {
 		t.Fatal(err)
@@ -335,16 +355,12 @@ func TestShortRunAgainstOurHandler(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := map[string]int{}
+	if len(rep.Outcomes) == 0 {
+		t.Fatal("no requests")
+	}
 	for _, out := range rep.Outcomes {
-		seen[out.Op]++
 		if out.failed() {
 			t.Errorf("%s failed: HTTP %d %s %v", out.Op, out.Status, out.Transport, out.GQLErrors)
-		}
-	}
-	for _, e := range rep.Mix.Entries {
-		if seen[e.Op] == 0 {
-			t.Errorf("%s never ran in %d requests", e.Op, len(rep.Outcomes))
 		}
 	}
 	if rep.Statements == nil || int(rep.Statements.Requests) != len(rep.Outcomes) {
