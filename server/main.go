@@ -152,6 +152,13 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if cfg.Metrics {
 		hcfg.Metrics = metrics.New(db.SQL)
 	}
+	if cfg.PprofAddr != "" {
+		_, stopPprof, err := startPprof(cfg.PprofAddr, logger)
+		if err != nil {
+			return err
+		}
+		defer stopPprof()
+	}
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           graph.NewHandler(hcfg),

@@ -32,7 +32,15 @@ func TestServeSeedsAndShutsDownGracefully(t *testing.T) {
 	done := make(chan error, 1)
 	dbFile := filepath.Join(t.TempDir(), "showcase.db")
 	t.Setenv("LOG_LEVEL", "warn")
-	go func() { done <- run(ctx, []string{"serve", "-addr", addr, "-database-url", dbFile}) }()
+	pl, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pprofAddr := pl.Addr().String()
+	pl.Close()
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", addr, "-database-url", dbFile, "-pprof-addr", pprofAddr})
+	}()
 
 	base := "http://" + addr
 	deadline := time.Now().Add(60 * time.Second)
@@ -82,6 +90,13 @@ func TestServeSeedsAndShutsDownGracefully(t *testing.T) {
 	if strings.Contains(m, `brandshow_sql_statements_per_request_sum{operation="KeyFigures"} 0`) {
 		t.Error("SQL statements were not counted")
 	}
+	// Profiles are served on the PPROF_ADDR listener, never on the public one.
+	if code, body := get(t, "http://"+pprofAddr+"/debug/pprof/"); code != 200 || !strings.Contains(body, "goroutine") {
+		t.Errorf("pprof listener: %d %.200s", code, body)
+	}
+	if code, _ := get(t, base+"/debug/pprof/"); code == 200 {
+		t.Error("pprof is served on the public listener")
+	}
 	cancel()
 	select {
 	case err := <-done:
@@ -118,5 +133,34 @@ func TestDemoContentOnlyIntoAnEmptyDatabase(t *testing.T) {
 	}
 	if got := db.Client.Brand.Query().CountX(ctx); got != n-1 {
 		t.Fatalf("%d brands after a restart, want %d: a deleted demo brand came back", got, n-1)
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func TestPprofListener(t *testing.T) {
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	addr, stop, err := startPprof("127.0.0.1:0", logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, body := get(t, "http://"+addr+"/debug/pprof/cmdline"); code != 200 || body == "" {
+		t.Errorf("cmdline: %d %q", code, body)
+	}
+	stop()
+	if _, err := http.Get("http://" + addr + "/debug/pprof/"); err == nil {
+		t.Error("the pprof listener still answers after stop")
+	}
+	if err := run(context.Background(), []string{"serve", "-pprof-addr", "0.0.0.0:6060"}); err == nil || !strings.Contains(err.Error(), "loopback") {
+		t.Errorf("a public pprof address must be refused: %v", err)
 	}
 }

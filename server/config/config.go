@@ -6,6 +6,7 @@ package config
 import (
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"strconv"
 	"strings"
@@ -45,6 +46,9 @@ type Config struct {
 	TrustedProxies   string
 	TrustedDocuments string
 	Metrics          bool
+	// PprofAddr, when set, serves net/http/pprof on its own listener, which
+	// must be a loopback address: profiles show internals and cost CPU.
+	PprofAddr string
 }
 
 // Parse reads args (without the program name and command) and the environment.
@@ -81,8 +85,12 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env(getenv, "TRUSTED_PROXIES", ""), "comma-separated CIDRs of proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES)")
 	fs.StringVar(&c.TrustedDocuments, "trusted-documents", env(getenv, "TRUSTED_DOCUMENTS", ""), "JSON manifest {sha256: query}; when set only those operations run (TRUSTED_DOCUMENTS)")
 	fs.BoolVar(&c.Metrics, "metrics", envBool(getenv, "METRICS", true), "serve Prometheus metrics at /metrics (METRICS)")
+	fs.StringVar(&c.PprofAddr, "pprof-addr", env(getenv, "PPROF_ADDR", ""), "serve net/http/pprof on this loopback address, e.g. 127.0.0.1:6060; empty = off (PPROF_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if c.PprofAddr != "" && !isLoopbackAddr(c.PprofAddr) {
+		return c, fmt.Errorf("PPROF_ADDR must be a loopback address such as 127.0.0.1:6060, got %q", c.PprofAddr)
 	}
 	for _, o := range strings.Split(origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -110,6 +118,20 @@ func (c Config) IsPostgres() bool {
 // LoadDemo reports whether the demo content is loaded at start.
 func (c Config) LoadDemo() bool {
 	return c.DemoContent == "true" || (c.DemoContent == "auto" && !c.IsPostgres())
+}
+
+// isLoopbackAddr reports whether addr is host:port with a loopback host
+// (127.0.0.0/8, ::1 or localhost); an empty host would listen everywhere.
+func isLoopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func env(getenv func(string) string, key, def string) string {

@@ -32,9 +32,29 @@ func TestDefaultsFlagsAndEnvironment(t *testing.T) {
 }
 
 func TestBadValuesAreRefused(t *testing.T) {
-	for _, args := range [][]string{{"-demo-content", "maybe"}, {"-log-format", "xml"}, {"-no-such-flag"}} {
+	for _, args := range [][]string{{"-demo-content", "maybe"}, {"-log-format", "xml"}, {"-no-such-flag"},
+		{"-pprof-addr", ":6060"}, {"-pprof-addr", "0.0.0.0:6060"}, {"-pprof-addr", "192.0.2.1:6060"}, {"-pprof-addr", "127.0.0.1"}} {
 		if _, err := Parse(args, func(string) string { return "" }); err == nil {
 			t.Errorf("Parse(%v) accepted", args)
+		}
+	}
+}
+
+func TestPprofOnlyOnLoopback(t *testing.T) {
+	none := func(string) string { return "" }
+	c, err := Parse(nil, none)
+	if err != nil || c.PprofAddr != "" {
+		t.Fatalf("pprof must be off by default: %q %v", c.PprofAddr, err)
+	}
+	for _, addr := range []string{"127.0.0.1:6060", "[::1]:6060", "localhost:0"} {
+		c, err := Parse(nil, func(k string) string {
+			if k == "PPROF_ADDR" {
+				return addr
+			}
+			return ""
+		})
+		if err != nil || c.PprofAddr != addr {
+			t.Errorf("PPROF_ADDR=%s: %q %v", addr, c.PprofAddr, err)
 		}
 	}
 }
