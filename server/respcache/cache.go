@@ -71,7 +71,7 @@ type Cache struct {
 	lagUntil   time.Time
 
 	hits, misses, stores, evictions, rejectedStale atomic.Int64
-	invalidations                                 [5]atomic.Int64 // by store.Change, then replicaLag
+	invalidations                                  [5]atomic.Int64 // by store.Change, then replicaLag
 }
 
 // New returns an empty cache. MaxBytes must be positive.

@@ -145,8 +145,10 @@ func TestKeyCoversWhatChangesTheAnswer(t *testing.T) {
 		"query":          func(r *http.Request) { r.URL.RawQuery = strings.Replace(r.URL.RawQuery, "%7Bn%7D", "%7Bm%7D", 1) },
 		"variables":      func(r *http.Request) { r.URL.RawQuery = strings.Replace(r.URL.RawQuery, "%3A2", "%3A3", 1) },
 		"operation name": func(r *http.Request) { r.URL.RawQuery += "&operationName=N" },
-		"extensions":     func(r *http.Request) { r.URL.RawQuery += "&extensions=" + url.QueryEscape(`{"persistedQuery":{"version":1,"sha256Hash":"ab"}}`) },
-		"accept":         func(r *http.Request) { r.Header.Set("Accept", "application/graphql-response+json") },
+		"extensions": func(r *http.Request) {
+			r.URL.RawQuery += "&extensions=" + url.QueryEscape(`{"persistedQuery":{"version":1,"sha256Hash":"ab"}}`)
+		},
+		"accept": func(r *http.Request) { r.Header.Set("Accept", "application/graphql-response+json") },
 	} {
 		r := base()
 		m(r)

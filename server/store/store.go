@@ -36,8 +36,8 @@ type DB struct {
 	Client *ent.Client
 	// Public cannot write by construction (every create, update and delete
 	// is rejected by a hook): anonymous requests run on it.
-	Public  *ent.Client
-	SQL     *sql.DB
+	Public *ent.Client
+	SQL    *sql.DB
 	// ReadSQL is the read replica's pool (DATABASE_READ_URL), or nil.
 	ReadSQL *sql.DB
 	Dialect string // dialect.SQLite or dialect.Postgres
