@@ -14,10 +14,16 @@ import (
 	"testing"
 
 	"brandshow/ent/brand"
+	"brandshow/ent/token"
+	"brandshow/ent/visibility"
 	"brandshow/graph"
+	"brandshow/server/auth"
 	"brandshow/server/respcache"
+	"brandshow/server/seed"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
+
+	"entgo.io/ent/dialect"
 )
 
 // cachedHandler is handlerFor with a response cache that follows db's writes,
@@ -144,4 +150,62 @@ func TestResponseCacheNeverStaleAfterWrite(t *testing.T) {
 			t.Fatalf("stats %+v: the cache was not exercised", st)
 		}
 	})
+}
+
+// TestReadReplica: with a read replica, anonymous requests read it and
+// token holders the primary. The "replica" here is another PostgreSQL
+// schema whose content differs, so the answer tells which one was read.
+func TestReadReplica(t *testing.T) {
+	for _, dia := range storetest.Dialects() {
+		if dia != dialect.Postgres {
+			continue
+		}
+		ctx := context.Background()
+		primaryURL, replicaURL := storetest.NewURL(t, dia), storetest.NewURL(t, dia)
+		for _, u := range []string{primaryURL, replicaURL} {
+			db, err := store.Open(ctx, u, store.Options{Logger: testLogger()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Migrate(ctx, testLogger()); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
+				t.Fatal(err)
+			}
+			if u == replicaURL {
+				db.Client.Brand.Update().Where(brand.Slug("hongan-dasao")).SetNameZh("副本里的红安大嫂").ExecX(visibility.WithDrafts(ctx))
+			}
+			db.Close()
+		}
+		db, err := store.Open(ctx, primaryURL, store.Options{Logger: testLogger(), ReadURL: replicaURL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		tok, hash, err := auth.NewToken()
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Client.Token.Create().SetName("reader").SetRole(token.RolePUBLISHER).SetHash(hash).ExecX(ctx)
+		h := handlerFor(db)
+		vars := map[string]any{"slug": "hongan-dasao"}
+		if _, body := send(t, h, "", brandStatusQuery, vars); !strings.Contains(body, "副本里的红安大嫂") {
+			t.Fatalf("anonymous read %s, want the replica's name", body)
+		}
+		if _, body := send(t, h, tok, brandStatusQuery, vars); !strings.Contains(body, `"红安大嫂"`) {
+			t.Fatalf("editor read %s, want the primary's name", body)
+		}
+		// The editor's writes go to the primary, whoever reads.
+		b := db.Client.Brand.Query().Where(brand.Slug("hongan-dasao")).OnlyX(ctx)
+		if _, body := send(t, h, tok, `mutation($id: ID!) { updateBrand(id: $id, input: { workersEmployed: 777 }) { id } }`, map[string]any{"id": strconv.Itoa(b.ID)}); strings.Contains(body, "errors") {
+			t.Fatalf("update: %s", body)
+		}
+		if n := db.Client.Brand.GetX(ctx, b.ID).WorkersEmployed; n != 777 {
+			t.Fatalf("primary has %d workers, want 777", n)
+		}
+		if db.ReadSQL == nil {
+			t.Fatal("no replica pool")
+		}
+	}
 }
