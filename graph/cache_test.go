@@ -209,3 +209,43 @@ func TestReadReplica(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFeaturedPage measures the promotion sites' featured block (the
+// README's FeaturedPage query) through the whole HTTP handler, answered
+// from the response cache ("cached") and executed every time ("uncached"):
+//
+//	go test -run '^$' -bench FeaturedPage -benchtime 3s ./graph/
+func BenchmarkFeaturedPage(b *testing.B) {
+	const query = `query FeaturedPage {
+  featuredBrands(first: 6, category: QUALITY_SERVICE) {
+    slug name summary category level
+    region { code name parent { name } }
+    roleModels(first: 3) { edges { node { slug name kind } } }
+    mediaCoverages { totalCount }
+  }
+  stats { brandCount workersEmployed }
+  about { sampleContent notice }
+}`
+	db := storetest.SharedDemo(b, dialect.SQLite)
+	target := "/graphql?query=" + url.QueryEscape(query)
+	for _, cached := range []bool{true, false} {
+		name := map[bool]string{true: "cached", false: "uncached"}[cached]
+		b.Run(name, func(b *testing.B) {
+			cfg := graph.HandlerConfig{DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Logger: testLogger()}
+			if cached {
+				cfg.ResponseCache = respcache.New(respcache.Options{MaxBytes: 8 << 20})
+			}
+			h := graph.NewHandler(cfg)
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+					if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"errors"`) {
+						b.Fatalf("%d %s", rec.Code, rec.Body.String())
+					}
+				}
+			})
+		})
+	}
+}
