@@ -207,6 +207,9 @@ func (db *DB) ListenForChanges(ctx context.Context, logger *slog.Logger) error {
 		for {
 			select {
 			case <-ctx.Done():
+				// Requests still draining must not be answered from a
+				// cache nobody invalidates any more.
+				db.changes.publish(ListenerDown)
 				return
 			case <-ping.C:
 				_ = l.Ping()
