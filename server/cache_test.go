@@ -237,4 +237,3 @@ func httpGet(t *testing.T, u string) string {
 	body, _ := io.ReadAll(resp.Body)
 	return string(body)
 }
-
