@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"brandshow/graph"
+	"brandshow/server/respcache"
 	"brandshow/server/store/storetest"
 )
 
@@ -37,6 +38,7 @@ func FuzzHandler(f *testing.F) {
 		AllowedOrigins: []string{"*"},
 		Introspection:  true,
 		Logger:         slog.New(logs),
+		ResponseCache:  respcache.New(respcache.Options{MaxBytes: 4 << 20}),
 	})
 
 	f.Fuzz(func(t *testing.T, get bool, rawQuery string, body []byte, contentType, headerName, headerValue string) {

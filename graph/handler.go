@@ -11,6 +11,7 @@ import (
 	"brandshow/server/metrics"
 	"brandshow/server/middleware"
 	"brandshow/server/ratelimit"
+	"brandshow/server/respcache"
 	"brandshow/server/store"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -54,6 +55,9 @@ type HandlerConfig struct {
 	TrustedDocuments *TrustedDocuments
 	// Metrics, when set, is served at /metrics and fed by every request.
 	Metrics *metrics.Metrics
+	// ResponseCache, when set, serves anonymous queries' answers from memory
+	// until the next write (see server/respcache).
+	ResponseCache *respcache.Cache
 }
 
 func (cfg *HandlerConfig) defaults() {
@@ -91,14 +95,17 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		onLimit = cfg.Metrics.RateLimited
 	}
 	limiter := ratelimit.New(rl, onLimit)
-	gql := middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout,
-		middleware.HTTPCache(cfg.CacheMaxAge, middleware.FinishGraphQL(NewGraphQLServer(cfg))))
+	var gql http.Handler = middleware.FinishGraphQL(NewGraphQLServer(cfg))
+	if cfg.ResponseCache != nil {
+		gql = cfg.ResponseCache.Middleware(gql)
+	}
+	gql = middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, middleware.HTTPCache(cfg.CacheMaxAge, gql))
 
 	mux := http.NewServeMux()
 	// Authentication comes first so that token holders are limited by token.
 	mux.Handle("/graphql", auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.Middleware(gql)))
 	mux.Handle("/graphiql", playground.Handler("brandshow GraphQL", "/graphql"))
-	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, NewFeedHandler(cfg))))
+	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(NewFeedHandler(cfg)))))
 	if cfg.Metrics != nil {
 		mux.Handle("/metrics", cfg.Metrics.Handler())
 	}
@@ -158,6 +165,7 @@ func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 				info.operation = oc.Operation.Name
 			}
 		}
+		noteOperation(ctx)
 		return next(withRegionCounts(ctx))
 	})
 	srv.SetErrorPresenter(presentError(cfg.Logger))

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"brandshow/graph"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 )
@@ -38,15 +37,12 @@ type response struct {
 	status int
 }
 
-// handlerFor builds the real HTTP handler that main uses, on db.
+// handlerFor builds the real HTTP handler that main uses, on db, with the
+// response cache on as main has it by default: every API test also checks
+// that caching changes no answer.
 func handlerFor(db *store.DB) http.Handler {
-	return graph.NewHandler(graph.HandlerConfig{
-		DB:             db,
-		SampleContent:  true,
-		AllowedOrigins: []string{"*"},
-		Introspection:  true,
-		Logger:         testLogger(),
-	})
+	h, _ := cachedHandler(db)
+	return h
 }
 
 // testLogger discards logs unless BRANDSHOW_TEST_LOG is set.

@@ -125,5 +125,6 @@ func openForData(ctx context.Context, dbURL string, logger *slog.Logger) (*store
 	if err != nil {
 		return nil, err
 	}
+	cfg.DatabaseReadURL = "" // imports and exports use the primary
 	return openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres())
 }

@@ -28,6 +28,7 @@ import (
 	"brandshow/server/config"
 	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
+	"brandshow/server/respcache"
 	"brandshow/server/seed"
 	"brandshow/server/store"
 )
@@ -69,6 +70,9 @@ func run(ctx context.Context, args []string) error {
 	}
 	logger := newLogger(cfg)
 	slog.SetDefault(logger)
+	if command != "serve" {
+		cfg.DatabaseReadURL = "" // only the server reads from a replica
+	}
 	switch command {
 	case "serve":
 		return serve(ctx, cfg, logger)
@@ -115,6 +119,7 @@ func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger,
 	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{
 		ConnectTimeout: cfg.DBConnectTimeout,
 		Logger:         logger,
+		ReadURL:        cfg.DatabaseReadURL,
 		// Counts SQL statements per request for /metrics; free without it.
 		WrapDriver: func(d dialect.Driver) dialect.Driver {
 			return store.ObservedDriver{Driver: d, OnStatement: metrics.CountStatement}
@@ -149,8 +154,17 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return err
 	}
 	hcfg.DB = db
+	if hcfg.ResponseCache, err = responseCache(ctx, cfg, db, logger); err != nil {
+		return err
+	}
 	if cfg.Metrics {
 		hcfg.Metrics = metrics.New(db.SQL)
+		if db.ReadSQL != nil {
+			hcfg.Metrics.AddPool(db.ReadSQL, "brandshow_replica")
+		}
+		if hcfg.ResponseCache != nil {
+			hcfg.Metrics.Register(hcfg.ResponseCache.Collectors()...)
+		}
 	}
 	if cfg.PprofAddr != "" {
 		_, stopPprof, err := startPprof(cfg.PprofAddr, logger)
@@ -185,6 +199,29 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// responseCache builds the response cache (nil when RESPONSE_CACHE_MB=0)
+// and connects it to the database's changes: this process's writes at
+// commit, and on PostgreSQL every process's writes through LISTEN/NOTIFY.
+// Until LISTEN is in place the cache stays off, or it could miss a write.
+func responseCache(ctx context.Context, cfg config.Config, db *store.DB, logger *slog.Logger) (*respcache.Cache, error) {
+	if cfg.ResponseCacheMB == 0 {
+		return nil, nil
+	}
+	opts := respcache.Options{MaxBytes: int64(cfg.ResponseCacheMB) << 20, TTL: cfg.ResponseCacheTTL}
+	if db.ReadSQL != nil {
+		opts.ReplicaLag = cfg.DatabaseReadLag
+	}
+	rc := respcache.New(opts)
+	db.OnChange(rc.OnChange)
+	if db.Dialect == dialect.Postgres {
+		rc.Suspend()
+		if err := db.ListenForChanges(ctx, logger); err != nil {
+			return nil, err
+		}
+	}
+	return rc, nil
 }
 
 // handlerConfig maps the settings to the HTTP handler's configuration.

@@ -37,6 +37,7 @@ func tokenCommand(ctx context.Context, args []string, out io.Writer, logger *slo
 	if err != nil {
 		return err
 	}
+	cfg.DatabaseReadURL = "" // tokens are read and written on the primary
 	db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres())
 	if err != nil {
 		return err

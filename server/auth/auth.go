@@ -23,6 +23,7 @@ import (
 	"brandshow/ent/token"
 	"brandshow/ent/visibility"
 	"brandshow/server/middleware"
+	"brandshow/server/store"
 )
 
 // TokenPrefix marks brandshow tokens, so secret scanners can find leaked ones.
@@ -83,12 +84,14 @@ func touch(ctx context.Context, client *ent.Client, t *ent.Token) {
 
 // Middleware authenticates the request and puts the ent client it may use
 // into the context (ent.FromContext): writer for token holders, public (which
-// rejects every write) for everyone else.
+// rejects every write) for everyone else. Anonymous requests may read from
+// the read replica (store.WithReplicaReads); token holders read the primary,
+// so an editor always sees what was just written.
 func Middleware(writer, public *ent.Client, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
 		if header == "" {
-			next.ServeHTTP(w, r.WithContext(ent.NewContext(r.Context(), public)))
+			next.ServeHTTP(w, r.WithContext(ent.NewContext(store.WithReplicaReads(r.Context()), public)))
 			return
 		}
 		scheme, tok, ok := strings.Cut(header, " ")

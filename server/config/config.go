@@ -49,6 +49,12 @@ type Config struct {
 	// PprofAddr, when set, serves net/http/pprof on its own listener, which
 	// must be a loopback address: profiles show internals and cost CPU.
 	PprofAddr string
+
+	// Response cache and read replica.
+	DatabaseReadURL  string
+	DatabaseReadLag  time.Duration
+	ResponseCacheMB  int
+	ResponseCacheTTL time.Duration
 }
 
 // Parse reads args (without the program name and command) and the environment.
@@ -86,6 +92,10 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.TrustedDocuments, "trusted-documents", env(getenv, "TRUSTED_DOCUMENTS", ""), "JSON manifest {sha256: query}; when set only those operations run (TRUSTED_DOCUMENTS)")
 	fs.BoolVar(&c.Metrics, "metrics", envBool(getenv, "METRICS", true), "serve Prometheus metrics at /metrics (METRICS)")
 	fs.StringVar(&c.PprofAddr, "pprof-addr", env(getenv, "PPROF_ADDR", ""), "serve net/http/pprof on this loopback address, e.g. 127.0.0.1:6060; empty = off (PPROF_ADDR)")
+	fs.StringVar(&c.DatabaseReadURL, "database-read-url", env(getenv, "DATABASE_READ_URL", ""), "postgres://... of a read replica for anonymous reads; empty: the primary (DATABASE_READ_URL)")
+	fs.DurationVar(&c.DatabaseReadLag, "database-read-lag", envDuration(getenv, "DATABASE_READ_LAG", time.Second), "with a read replica, the response cache is emptied again this long after each write (DATABASE_READ_LAG)")
+	fs.IntVar(&c.ResponseCacheMB, "response-cache-mb", envInt(getenv, "RESPONSE_CACHE_MB", 64), "memory for cached anonymous answers in MiB; 0 turns the cache off (RESPONSE_CACHE_MB)")
+	fs.DurationVar(&c.ResponseCacheTTL, "response-cache-ttl", envDuration(getenv, "RESPONSE_CACHE_TTL", time.Minute), "longest time a cached answer is served (RESPONSE_CACHE_TTL)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -106,6 +116,12 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	case "text", "json":
 	default:
 		return c, fmt.Errorf("LOG_FORMAT must be text or json, got %q", c.LogFormat)
+	}
+	if c.ResponseCacheMB < 0 || c.ResponseCacheMB > 1<<20 {
+		return c, fmt.Errorf("RESPONSE_CACHE_MB must be between 0 and %d, got %d", 1<<20, c.ResponseCacheMB)
+	}
+	if c.DatabaseReadURL != "" && !c.IsPostgres() {
+		return c, fmt.Errorf("DATABASE_READ_URL needs a PostgreSQL DATABASE_URL")
 	}
 	return c, nil
 }

@@ -1,6 +1,6 @@
 // Package metrics exposes the server's Prometheus metrics at /metrics:
 // requests and latency by GraphQL operation, SQL statements per request,
-// rate-limit refusals, and the database pool. Operation names come from
+// rate-limit refusals, the database pools, and the response cache. Operation names come from
 // clients, so only names of our own shape are kept as labels (others become
 // "other"), which bounds the number of series an attacker can create.
 package metrics
@@ -61,6 +61,15 @@ func New(db *sql.DB) *Metrics {
 		reg.MustRegister(collectors.NewDBStatsCollector(db, "brandshow"))
 	}
 	return m
+}
+
+// Register adds collectors of other packages (the response cache).
+func (m *Metrics) Register(cs ...prometheus.Collector) { m.reg.MustRegister(cs...) }
+
+// AddPool adds the statistics of another connection pool (the read
+// replica's), labelled db_name=name.
+func (m *Metrics) AddPool(db *sql.DB, name string) {
+	m.reg.MustRegister(collectors.NewDBStatsCollector(db, name))
 }
 
 // Handler serves the metrics in Prometheus's text format.

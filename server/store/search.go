@@ -12,7 +12,11 @@ import (
 // searches through the FTS5 table that sqliteSearch creates instead.
 func withoutGINIndexes(next schema.Creator) schema.Creator {
 	return schema.CreateFunc(func(ctx context.Context, tables ...*schema.Table) error {
-		for _, t := range tables {
+		// The tables are ent's global migrate.Tables: change copies, or a
+		// later PostgreSQL migration in the same process (the tests) would
+		// miss the GIN indexes too.
+		out := make([]*schema.Table, len(tables))
+		for i, t := range tables {
 			kept := t.Indexes[:0:0]
 			for _, idx := range t.Indexes {
 				if idx.Annotation != nil && idx.Annotation.Type == "GIN" {
@@ -20,9 +24,11 @@ func withoutGINIndexes(next schema.Creator) schema.Creator {
 				}
 				kept = append(kept, idx)
 			}
-			t.Indexes = kept
+			cp := *t
+			cp.Indexes = kept
+			out[i] = &cp
 		}
-		return next.Create(ctx, tables...)
+		return next.Create(ctx, out...)
 	})
 }
 

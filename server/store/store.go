@@ -36,14 +36,19 @@ type DB struct {
 	Client *ent.Client
 	// Public cannot write by construction (every create, update and delete
 	// is rejected by a hook): anonymous requests run on it.
-	Public  *ent.Client
-	SQL     *sql.DB
+	Public *ent.Client
+	SQL    *sql.DB
+	// ReadSQL is the read replica's pool (DATABASE_READ_URL), or nil.
+	ReadSQL *sql.DB
 	Dialect string // dialect.SQLite or dialect.Postgres
 	// Driver is the ent driver under Client; tests wrap it to count statements.
 	Driver dialect.Driver
+
+	url     string // the primary's, for the change listener
+	changes changeHub
 }
 
-// Close closes the client and the pool.
+// Close closes the client and the pools.
 func (db *DB) Close() error { return db.Client.Close() }
 
 // Ping reports whether the database answers.
@@ -56,6 +61,9 @@ type Options struct {
 	// ConnectTimeout bounds how long Open retries an unreachable database.
 	ConnectTimeout time.Duration
 	Logger         *slog.Logger
+	// ReadURL, when set, is a PostgreSQL read replica: anonymous requests'
+	// reads (see WithReplicaReads) go there, everything else to the primary.
+	ReadURL string
 }
 
 // Open connects to the database named by databaseURL: "" means the SQLite
@@ -88,13 +96,30 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 		sqlDB.Close()
 		return nil, fmt.Errorf("store: %s unreachable: %w", dia, err)
 	}
-	var drv dialect.Driver = entsql.OpenDB(dia, sqlDB)
+	db := &DB{SQL: sqlDB, Dialect: dia, url: dsn}
+	// Writes are watched on the primary, below everything else, so that
+	// every committed write of this process reaches the subscribers.
+	var drv dialect.Driver = writeWatch{Driver: entsql.OpenDB(dia, sqlDB), hub: &db.changes}
+	if opts.ReadURL != "" {
+		if dia != dialect.Postgres {
+			sqlDB.Close()
+			return nil, fmt.Errorf("store: DATABASE_READ_URL needs a PostgreSQL DATABASE_URL")
+		}
+		readDB, err := openReplica(ctx, opts.ReadURL, opts)
+		if err != nil {
+			sqlDB.Close()
+			return nil, err
+		}
+		db.ReadSQL = readDB
+		drv = routedDriver{Driver: drv, replica: entsql.OpenDB(dia, readDB)}
+	}
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
 	}
 	public := ent.NewClient(ent.Driver(drv))
 	public.Use(hook.Reject(entgo.OpCreate | entgo.OpUpdate | entgo.OpUpdateOne | entgo.OpDelete | entgo.OpDeleteOne))
-	return &DB{Client: ent.NewClient(ent.Driver(drv)), Public: public, SQL: sqlDB, Dialect: dia, Driver: drv}, nil
+	db.Client, db.Public, db.Driver = ent.NewClient(ent.Driver(drv)), public, drv
+	return db, nil
 }
 
 // parseURL maps DATABASE_URL to a database/sql driver, DSN and ent dialect.

@@ -143,6 +143,16 @@ func SharedDemo(t testing.TB, dia string) *store.DB {
 	return db
 }
 
+// NewURL makes a new, empty database of the dialect and returns its
+// DATABASE_URL (a PostgreSQL URL names a schema of its own through
+// search_path); it is removed when the test ends. Tests that open the
+// database themselves (a second pool, a read replica, a server process) use
+// it.
+func NewURL(t testing.TB, dia string) string {
+	t.Helper()
+	return databaseURL(t, dia)
+}
+
 // databaseURL makes a new empty database: a file in a temporary directory
 // for SQLite, a new schema for PostgreSQL (dropped after the test when t is
 // given, left for the process otherwise — see CleanupShared).

@@ -1,0 +1,177 @@
+package respcache
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"brandshow/ent/visibility"
+)
+
+// StatusHeader tells how an answer was served: "hit", "miss" or "bypass"
+// (never cached: a token holder, a request the cache cannot key). It helps
+// operators and tests; it reveals nothing about the content.
+const StatusHeader = "X-Response-Cache"
+
+type outcomeKey struct{}
+
+// outcome is filled in by the GraphQL server while the request runs.
+type outcome struct{ query bool }
+
+// NoteOperation records whether the request's operation is a query; only
+// queries are stored. The GraphQL server calls it once it knows the
+// operation (an answer the server never got that far with is not stored).
+func NoteOperation(ctx context.Context, isQuery bool) {
+	if o, ok := ctx.Value(outcomeKey{}).(*outcome); ok {
+		o.query = isQuery
+	}
+}
+
+// Middleware serves anonymous GraphQL answers from the cache and stores
+// complete ones. It must run after authentication (it asks
+// visibility.ViewerFrom whether the request is anonymous) and inside
+// HTTP caching (which adds Cache-Control and the ETag, hit or miss).
+//
+// The key is everything that can change the answer: the method, the Accept
+// header (it picks the media type and status codes), the SHA-256 of the
+// query text, the operation name, the variables and the extensions
+// (persisted-query hash) — the last two re-encoded with sorted keys, so
+// `{"a":1,"b":2}` and `{ "b": 2, "a": 1 }` share an entry. Language is an
+// argument (`name(lang: EN)`), so it is part of the query or the variables.
+func (c *Cache) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key, ok := requestKey(r)
+		if !ok {
+			w.Header().Set(StatusHeader, "bypass")
+			next.ServeHTTP(w, r)
+			return
+		}
+		if e, ok := c.get(key); ok {
+			for k, v := range e.header {
+				w.Header()[k] = v
+			}
+			w.Header().Set(StatusHeader, "hit")
+			w.WriteHeader(e.status)
+			_, _ = w.Write(e.body)
+			return
+		}
+		ticket := c.Begin()
+		o := &outcome{}
+		rec := &recorder{header: http.Header{}, status: http.StatusOK}
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), outcomeKey{}, o)))
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		w.Header().Set(StatusHeader, "miss")
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(rec.body.Bytes())
+		// Errors and partial answers are not stored: "errors" as a key can
+		// only appear unescaped as an object key, so Contains is exact
+		// enough (an alias named errors merely goes uncached).
+		if o.query && rec.status == http.StatusOK && r.Context().Err() == nil &&
+			!bytes.Contains(rec.body.Bytes(), []byte(`"errors":`)) {
+			c.put(ticket, key, &entry{status: rec.status, header: rec.header.Clone(), body: bytes.Clone(rec.body.Bytes())})
+		}
+	})
+}
+
+// params are a GraphQL-over-HTTP request's parameters.
+type params struct {
+	Query         string          `json:"query"`
+	OperationName string          `json:"operationName"`
+	Variables     json.RawMessage `json:"variables"`
+	Extensions    json.RawMessage `json:"extensions"`
+}
+
+// requestKey returns the cache key of an anonymous GET or JSON POST
+// request, or false when the request must not be (or cannot be) cached.
+func requestKey(r *http.Request) (string, bool) {
+	if _, editor := visibility.ViewerFrom(r.Context()); editor || r.Header.Get("Authorization") != "" {
+		return "", false
+	}
+	var p params
+	switch r.Method {
+	case http.MethodGet:
+		q := r.URL.Query()
+		p.Query, p.OperationName = q.Get("query"), q.Get("operationName")
+		p.Variables, p.Extensions = json.RawMessage(q.Get("variables")), json.RawMessage(q.Get("extensions"))
+	case http.MethodPost:
+		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || mt != "application/json" || r.Body == nil {
+			return "", false
+		}
+		// middleware.Limit has read the body into memory already; read it
+		// and put it back for the GraphQL server.
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return "", false
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&p); err != nil || dec.More() {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	vars, ok := canonical(p.Variables)
+	if !ok {
+		return "", false
+	}
+	ext, ok := canonical(p.Extensions)
+	if !ok {
+		return "", false
+	}
+	doc := sha256.Sum256([]byte(p.Query))
+	h := sha256.New()
+	for _, part := range [][]byte{[]byte(r.Method), []byte(strings.Join(r.Header.Values("Accept"), ",")), doc[:], []byte(p.OperationName), vars, ext} {
+		// Length-prefixed, so parts cannot run into each other.
+		_, _ = h.Write([]byte{byte(len(part) >> 24), byte(len(part) >> 16), byte(len(part) >> 8), byte(len(part))})
+		_, _ = h.Write(part)
+	}
+	return string(h.Sum(nil)), true
+}
+
+// canonical re-encodes a JSON value with sorted object keys; empty and null
+// are the same (absent).
+func canonical(raw json.RawMessage) ([]byte, bool) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, true
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil || dec.More() {
+		return nil, false
+	}
+	out, err := json.Marshal(v)
+	return out, err == nil
+}
+
+// recorder holds the answer until it is complete.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+	wrote  bool
+}
+
+func (b *recorder) Header() http.Header { return b.header }
+
+func (b *recorder) WriteHeader(status int) {
+	if !b.wrote {
+		b.status, b.wrote = status, true
+	}
+}
+
+func (b *recorder) Write(p []byte) (int, error) {
+	b.wrote = true
+	return b.body.Write(p)
+}

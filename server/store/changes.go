@@ -1,0 +1,296 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"github.com/lib/pq"
+)
+
+// ChangesChannel is the PostgreSQL NOTIFY channel on which the triggers of
+// migration 20261128064500_notify_changes announce every committed write to
+// the content tables. The payload is the writer's current_schema(), so
+// several deployments (or test schemas) in one database can tell their
+// changes apart.
+const ChangesChannel = "brandshow_changes"
+
+// Change is what a change subscriber is told.
+type Change int
+
+const (
+	// LocalWrite: a transaction (or statement) of this process that wrote
+	// has committed. Sent synchronously, before the commit call returns.
+	LocalWrite Change = iota
+	// RemoteWrite: PostgreSQL told us (NOTIFY) that a transaction of any
+	// process (another replica, `server import`, `server seed`, psql)
+	// committed a write to the content tables.
+	RemoteWrite
+	// ListenerUp: the LISTEN connection is established (first time or after
+	// a reconnect); notifications sent while it was down were lost.
+	ListenerUp
+	// ListenerDown: the LISTEN connection is lost; until ListenerUp,
+	// other processes' writes go unnoticed.
+	ListenerDown
+)
+
+func (c Change) String() string {
+	switch c {
+	case LocalWrite:
+		return "local_write"
+	case RemoteWrite:
+		return "remote_write"
+	case ListenerUp:
+		return "listener_up"
+	case ListenerDown:
+		return "listener_down"
+	}
+	return "unknown"
+}
+
+// changeHub fans change events out to subscribers.
+type changeHub struct {
+	mu   sync.RWMutex
+	subs []func(Change)
+}
+
+func (h *changeHub) publish(c Change) {
+	h.mu.RLock()
+	subs := h.subs
+	h.mu.RUnlock()
+	for _, fn := range subs {
+		fn(c)
+	}
+}
+
+// OnChange registers fn to be told about committed writes (see Change). fn
+// must be quick: LocalWrite is delivered inside the writer's commit call.
+func (db *DB) OnChange(fn func(Change)) {
+	db.changes.mu.Lock()
+	defer db.changes.mu.Unlock()
+	db.changes.subs = append(db.changes.subs[:len(db.changes.subs):len(db.changes.subs)], fn)
+}
+
+// ignoredWrite matches statements that change nothing the public sees:
+// editors' token bookkeeping (last_used_at, once a minute per token) would
+// otherwise empty the response cache for no reason.
+var ignoredWrite = regexp.MustCompile("^(?i)(UPDATE|INSERT INTO|DELETE FROM)\\s+[\"`]?tokens[\"`]?\\s")
+
+// isWrite reports whether a statement may change data. Anything that is not
+// a plain SELECT counts, so an unknown statement errs on the side of
+// invalidating.
+func isWrite(query string) bool {
+	q := strings.TrimLeft(query, " \t\r\n(")
+	if len(q) >= 6 && strings.EqualFold(q[:6], "SELECT") {
+		return false
+	}
+	return !ignoredWrite.MatchString(q)
+}
+
+// writeWatch wraps the primary's driver and tells the hub after every
+// committed transaction that wrote, and after every write outside a
+// transaction. It reports even when Commit returns an error: a lost
+// connection during COMMIT may still have committed, and a needless
+// invalidation is harmless.
+type writeWatch struct {
+	dialect.Driver
+	hub *changeHub
+}
+
+func (d writeWatch) Exec(ctx context.Context, query string, args, v any) error {
+	err := d.Driver.Exec(ctx, query, args, v)
+	if isWrite(query) {
+		d.hub.publish(LocalWrite)
+	}
+	return err
+}
+
+func (d writeWatch) Query(ctx context.Context, query string, args, v any) error {
+	err := d.Driver.Query(ctx, query, args, v)
+	if isWrite(query) {
+		d.hub.publish(LocalWrite)
+	}
+	return err
+}
+
+func (d writeWatch) Tx(ctx context.Context) (dialect.Tx, error) {
+	tx, err := d.Driver.Tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &watchedTx{Tx: tx, hub: d.hub}, nil
+}
+
+type watchedTx struct {
+	dialect.Tx
+	hub   *changeHub
+	mu    sync.Mutex
+	wrote bool
+}
+
+func (t *watchedTx) note(query string) {
+	if isWrite(query) {
+		t.mu.Lock()
+		t.wrote = true
+		t.mu.Unlock()
+	}
+}
+
+func (t *watchedTx) Exec(ctx context.Context, query string, args, v any) error {
+	t.note(query)
+	return t.Tx.Exec(ctx, query, args, v)
+}
+
+func (t *watchedTx) Query(ctx context.Context, query string, args, v any) error {
+	t.note(query)
+	return t.Tx.Query(ctx, query, args, v)
+}
+
+func (t *watchedTx) Commit() error {
+	err := t.Tx.Commit()
+	t.mu.Lock()
+	wrote := t.wrote
+	t.mu.Unlock()
+	if wrote {
+		t.hub.publish(LocalWrite)
+	}
+	return err
+}
+
+// ListenForChanges follows other processes' writes on PostgreSQL: it
+// LISTENs on ChangesChannel (on the primary: replicas do not relay NOTIFY)
+// and tells subscribers RemoteWrite for each notification of this schema,
+// ListenerDown when the connection drops and ListenerUp once LISTEN is in
+// place again (lib/pq's Listener reconnects by itself). It returns at once;
+// the listener stops when ctx ends. On SQLite it does nothing: a SQLite
+// database has one server process, whose writes are LocalWrite.
+func (db *DB) ListenForChanges(ctx context.Context, logger *slog.Logger) error {
+	if db.Dialect != dialect.Postgres {
+		return nil
+	}
+	if logger == nil {
+		logger = slog.Default()
+	}
+	var schema string
+	if err := db.SQL.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return fmt.Errorf("store: listen: %w", err)
+	}
+	l := pq.NewListener(db.url, 100*time.Millisecond, 5*time.Second, func(ev pq.ListenerEventType, err error) {
+		switch ev {
+		case pq.ListenerEventDisconnected, pq.ListenerEventConnectionAttemptFailed:
+			logger.Warn("change listener: connection lost; the response cache is off until it is back", "error", errString(err))
+			db.changes.publish(ListenerDown)
+		case pq.ListenerEventReconnected:
+			logger.Info("change listener: reconnected")
+			db.changes.publish(ListenerUp)
+		}
+	})
+	go func() {
+		// Listen blocks until the server acknowledged LISTEN.
+		if err := l.Listen(ChangesChannel); err != nil {
+			logger.Error("change listener: LISTEN failed", "error", err.Error())
+			return
+		}
+		db.changes.publish(ListenerUp)
+	}()
+	go func() {
+		// A connection that died silently is only noticed when used.
+		ping := time.NewTicker(10 * time.Second)
+		defer ping.Stop()
+		defer l.Close()
+		for {
+			select {
+			case <-ctx.Done():
+				// Requests still draining must not be answered from a
+				// cache nobody invalidates any more.
+				db.changes.publish(ListenerDown)
+				return
+			case <-ping.C:
+				_ = l.Ping()
+			case n, ok := <-l.Notify:
+				if !ok {
+					return
+				}
+				// nil follows a reconnect, which ListenerUp already covers.
+				if n != nil && (n.Extra == "" || n.Extra == schema) {
+					db.changes.publish(RemoteWrite)
+				}
+			}
+		}
+	}()
+	return nil
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// openReplica opens the read replica's pool.
+func openReplica(ctx context.Context, readURL string, opts Options) (*sql.DB, error) {
+	driverName, dsn, dia, err := parseURL(readURL)
+	if err != nil {
+		return nil, fmt.Errorf("DATABASE_READ_URL: %w", err)
+	}
+	if dia != dialect.Postgres {
+		return nil, fmt.Errorf("store: DATABASE_READ_URL must be a postgres:// URL (read replicas are a PostgreSQL feature)")
+	}
+	sqlDB, err := sql.Open(driverName, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open read replica: %w", err)
+	}
+	sqlDB.SetMaxOpenConns(20)
+	sqlDB.SetMaxIdleConns(10)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	if err := pingWithBackoff(ctx, sqlDB, opts); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("store: read replica unreachable: %w", err)
+	}
+	return sqlDB, nil
+}
+
+type replicaKey struct{}
+
+// WithReplicaReads marks ctx as an anonymous request's: its reads may go to
+// the read replica (DATABASE_READ_URL). Everything else — editors, token
+// checks, import, seed, migrations, every transaction — reads the primary,
+// so nobody acts on data the replica has not replayed yet.
+func WithReplicaReads(ctx context.Context) context.Context {
+	return context.WithValue(ctx, replicaKey{}, true)
+}
+
+func replicaReads(ctx context.Context) bool {
+	ok, _ := ctx.Value(replicaKey{}).(bool)
+	return ok
+}
+
+// routedDriver sends the reads of contexts marked by WithReplicaReads to
+// the replica and everything else to the primary. Routing in the driver
+// rather than in the resolvers keeps them unaware of replicas.
+type routedDriver struct {
+	dialect.Driver // the primary
+	replica        dialect.Driver
+}
+
+func (d routedDriver) Query(ctx context.Context, query string, args, v any) error {
+	if replicaReads(ctx) && !isWrite(query) {
+		return d.replica.Query(ctx, query, args, v)
+	}
+	return d.Driver.Query(ctx, query, args, v)
+}
+
+func (d routedDriver) Close() error {
+	err := d.Driver.Close()
+	if rerr := d.replica.Close(); err == nil {
+		err = rerr
+	}
+	return err
+}
