@@ -247,9 +247,7 @@ func openReplica(ctx context.Context, readURL string, opts Options) (*sql.DB, er
 	if err != nil {
 		return nil, fmt.Errorf("store: open read replica: %w", err)
 	}
-	sqlDB.SetMaxOpenConns(20)
-	sqlDB.SetMaxIdleConns(10)
-	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	sizePostgresPool(sqlDB)
 	if err := pingWithBackoff(ctx, sqlDB, opts); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("store: read replica unreachable: %w", err)
