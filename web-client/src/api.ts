@@ -21,7 +21,9 @@ export function makeClient(url = '/graphql'): Client {
   return new Client({
     url,
     exchanges: [cacheExchange, fetchExchange],
-    preferGetMethod: 'within-url-limit',
+    // Always GET, even for long queries: answers are then HTTP-cacheable and
+    // the kiosk's service worker can keep them (the server accepts long URLs).
+    preferGetMethod: 'force',
     requestPolicy: 'cache-first',
   });
 }

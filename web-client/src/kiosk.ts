@@ -43,7 +43,7 @@ export async function kioskStartPage(ctx: Ctx): Promise<Page> {
       h('h1', null, ctx.t('kioskStart')),
       figures(ctx, d.stats),
       h('ul', { class: 'cards', id: 'featured' }, d.featuredBrands.map((b) => brandCard(ctx, b))),
-      h('nav', { class: 'big-buttons', 'aria-label': ctx.t('siteTitle') }, h('a', { class: 'button', href: ctx.link('/regions') }, ctx.t('regions')), h('a', { class: 'button', href: ctx.link('/alliances') }, ctx.t('alliances'))),
+      h('div', { class: 'big-buttons' }, h('a', { class: 'button', href: ctx.link('/regions') }, ctx.t('regions')), h('a', { class: 'button', href: ctx.link('/alliances') }, ctx.t('alliances'))),
     ),
   };
 }
@@ -74,7 +74,7 @@ export function startKiosk(params: URLSearchParams, app: { render: () => Promise
       i++;
     };
     show();
-    overlay = h('div', { class: 'attract', id: 'attract', role: 'button', tabindex: '0', 'aria-label': ctx.t('touchToStart') }, stage, h('p', { class: 'touch' }, ctx.t('touchToStart')));
+    overlay = h('div', { class: 'attract', id: 'attract', role: 'button', tabindex: '0' }, stage, h('p', { class: 'touch' }, ctx.t('touchToStart')));
     overlay.addEventListener('click', (e) => {
       e.stopPropagation();
       stopAttract();
@@ -104,7 +104,7 @@ export function startKiosk(params: URLSearchParams, app: { render: () => Promise
   window.addEventListener('contextmenu', (e) => e.preventDefault());
 
   // Watch the network: a badge while it is down, a fresh render when it returns.
-  const badge = h('div', { class: 'offline-badge', role: 'status', hidden: true }, t(langFrom(params), 'offline'));
+  const badge = h('aside', { class: 'offline-badge', role: 'status', hidden: true }, t(langFrom(params), 'offline'));
   document.body.appendChild(badge);
   let offline = false;
   const ping = async () => {

@@ -92,13 +92,13 @@ export async function render(): Promise<void> {
     const offline = err instanceof ApiError ? err.offline : true;
     page = {
       title: ctx.t('siteTitle'),
-      body: h('div', { class: 'empty', role: 'alert' }, h('p', null, offline ? ctx.t('loadFailed') : String((err as Error).message)), h('button', { type: 'button', onclick: () => void render() }, ctx.t('retry'))),
+      body: h('div', { class: 'empty', role: 'alert' }, h('p', null, offline ? ctx.t('loadFailed') : String((err as Error).message).replace(/^\[\w+\] /, '')), h('button', { type: 'button', onclick: () => void render() }, ctx.t('retry'))),
     };
   }
   const banner = await notice(ctx);
   if (seq !== renderSeq) return;
-  const main = h('main', { id: 'main', tabindex: '-1' }, page.body);
-  root.replaceChildren(header(ctx, route), banner ?? '', main, footer(ctx));
+  const main = h('main', { id: 'main', tabindex: '-1' }, banner ?? '', page.body);
+  root.replaceChildren(header(ctx, route), main, footer(ctx));
   document.title = page.title === ctx.t('siteTitle') ? page.title : `${page.title} · ${ctx.t('siteTitle')}`;
   root.dataset.page = route.page;
   root.dataset.ready = String(seq);

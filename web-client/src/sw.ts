@@ -10,6 +10,9 @@ declare const self: ServiceWorkerGlobalScope;
 
 const CACHE = 'brandshow-v1';
 const SHELL = '/';
+// The server answers with "Vary: Origin" (CORS), and module scripts are
+// requested with an Origin header while the saved copies were not: matches
+// ignore Vary, as every entry here is public and the same for every origin.
 /** How long to wait for the network before answering from the cache. */
 const NETWORK_TIMEOUT_MS = 4000;
 
@@ -40,7 +43,7 @@ self.addEventListener('message', (event) => {
     caches.open(CACHE).then((c) =>
       Promise.all(
         urls.map(async (u) => {
-          if (await c.match(u.href)) return;
+          if (await c.match(u.href, { ignoreVary: true })) return;
           const res = await fetch(u.href).catch(() => null);
           if (res?.ok) await c.put(u.href, res);
         }),
@@ -63,7 +66,7 @@ async function networkFirst(req: Request, key: string): Promise<Response> {
     if (res.ok) await cache.put(key, res.clone());
     return res;
   } catch (err) {
-    const hit = await cache.match(key);
+    const hit = await cache.match(key, { ignoreVary: true });
     if (hit) return hit;
     throw err;
   }
@@ -71,7 +74,7 @@ async function networkFirst(req: Request, key: string): Promise<Response> {
 
 async function cacheFirst(req: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(req);
+  const hit = await cache.match(req, { ignoreVary: true });
   if (hit) return hit;
   const res = await fetch(req);
   if (res.ok) await cache.put(req, res.clone());

@@ -88,7 +88,8 @@ export class BrandShowcase extends HTMLElement {
       link.textContent = `${t(lang, 'widgetMore')} →`;
       more.append(link);
       box.append(more);
-    } catch {
+    } catch (err) {
+      console.warn('brand-showcase: cannot load featured brands', err);
       const p = document.createElement('p');
       p.textContent = t(lang, 'loadFailed');
       box.append(p);
