@@ -3,10 +3,17 @@
 
 import type { SearchQueryVariables, SearchType, BrandCategory, BrandLevel, Medium } from './gql/graphql';
 
-export const searchTypes: SearchType[] = ['BRAND', 'ROLE_MODEL', 'ENTERPRISE', 'ALLIANCE', 'VENUE', 'MEDIA_COVERAGE'];
-export const categories: BrandCategory[] = ['HIGH_END_SKILLED', 'QUALITY_SERVICE', 'CULTURE_TOURISM'];
-export const levels: BrandLevel[] = ['COUNTY', 'CITY', 'PROVINCIAL'];
-export const media: Medium[] = ['ONLINE', 'NEWSPAPER', 'MAGAZINE', 'TV', 'RADIO', 'FILM'];
+// Records keyed by the generated enum types: a value added to the schema
+// fails the typecheck until it is listed here (and labelled in i18n.ts).
+const typeSet: Record<SearchType, true> = { BRAND: true, ROLE_MODEL: true, ENTERPRISE: true, ALLIANCE: true, VENUE: true, MEDIA_COVERAGE: true };
+const categorySet: Record<BrandCategory, true> = { HIGH_END_SKILLED: true, QUALITY_SERVICE: true, CULTURE_TOURISM: true, LIVELIHOOD: true };
+const levelSet: Record<BrandLevel, true> = { COUNTY: true, CITY: true, PROVINCIAL: true, NATIONAL: true };
+const mediumSet: Record<Medium, true> = { ONLINE: true, NEWSPAPER: true, MAGAZINE: true, TV: true, RADIO: true, FILM: true };
+
+export const searchTypes = Object.keys(typeSet) as SearchType[];
+export const categories = Object.keys(categorySet) as BrandCategory[];
+export const levels = Object.keys(levelSet) as BrandLevel[];
+export const media = Object.keys(mediumSet) as Medium[];
 
 export interface SearchState {
   q: string;

@@ -30,3 +30,14 @@ describe('search state in the URL', () => {
     expect(searchVariables(parseSearch(new URLSearchParams('q=a')), 'ZH').filter).toBeNull();
   });
 });
+
+describe('filter values', () => {
+  it('every enum value offered in a filter has a label in both languages', async () => {
+    const { label } = await import('../src/i18n');
+    const { categories, levels, media, searchTypes } = await import('../src/searchState');
+    for (const v of [...categories, ...levels, ...media, ...searchTypes]) {
+      expect(label('zh', v), v).not.toBe(v);
+      expect(label('en', v), v).not.toBe(v);
+    }
+  });
+});
