@@ -29,7 +29,8 @@ export default defineConfig({
     proxy: { '/graphql': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' },
   },
   test: {
-    environment: 'jsdom',
+    // Only the tests that build DOM nodes ask for jsdom (a per-file comment).
+    environment: 'node',
     include: ['test/**/*.test.ts'],
   },
 });
