@@ -13,13 +13,13 @@ import (
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
 	"brandshow/server/store"
+	webclient "brandshow/web-client"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -79,7 +79,7 @@ func (cfg *HandlerConfig) defaults() {
 	cfg.CacheMaxAge = max(cfg.CacheMaxAge, 0)
 }
 
-// NewHandler builds the whole HTTP handler: /graphql, /graphiql, /feeds/,
+// NewHandler builds the whole HTTP handler: /graphql, /graphiql, /feeds/, the web client at /,
 // /healthz, /readyz and (when configured) /metrics, with request ids, authentication, panic recovery, request logging, CORS, rate
 // limiting, body and time limits and HTTP caching. main, the tests and the
 // benchmarks all use it, so what is tested is what runs.
@@ -104,7 +104,8 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	mux := http.NewServeMux()
 	// Authentication comes first so that token holders are limited by token.
 	mux.Handle("/graphql", auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.Middleware(gql)))
-	mux.Handle("/graphiql", playground.Handler("brandshow GraphQL", "/graphql"))
+	mux.Handle("/graphiql", webclient.GraphiQL())
+	mux.Handle("/", webclient.Handler())
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(NewFeedHandler(cfg)))))
 	if cfg.Metrics != nil {
 		mux.Handle("/metrics", cfg.Metrics.Handler())

@@ -1,0 +1,314 @@
+// End-to-end tests of the web client in headless Chromium against the real
+// server with the demo content. Each test saves a screenshot in e2e-output/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { Server, axe, freePort, launch, shot } from './harness.mjs';
+
+const server = new Server();
+let browser;
+
+before(async () => {
+  await server.build();
+  await server.start();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server.cleanup();
+});
+
+async function open(path) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + path);
+  page.errors = errors;
+  return page;
+}
+
+/** waitFor waits for a selector and, when it does not come, prints what the page shows. */
+async function waitFor(page, selector, opts) {
+  try {
+    return await page.waitForSelector(selector, opts);
+  } catch (err) {
+    console.log(`waiting for ${selector} on ${page.url()}; the page shows:`, (await page.locator('body').innerText().catch(() => '?')).slice(0, 500));
+    await shot(page, 'failure').catch(() => undefined);
+    throw err;
+  }
+}
+
+async function ready(page) {
+  await page.waitForSelector('#app[data-ready] main');
+}
+
+describe('promotion site', () => {
+  test('home shows the featured brands and the key figures', async () => {
+    const page = await open('/');
+    await ready(page);
+    const cards = await page.locator('#featured .brand-card').count();
+    assert.ok(cards >= 6, `featured brands: ${cards}`);
+    assert.equal(await page.locator('#featured .card-title').first().textContent(), '红安大嫂');
+    assert.equal(await page.locator('.figure').count(), 6);
+    assert.match(await page.locator('.notice').textContent(), /示例数据/);
+    await shot(page, 'home');
+    assert.deepEqual(await axe(page, 'home'), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('a brand page opens from the home page', async () => {
+    const page = await open('/');
+    await ready(page);
+    const first = page.locator('#featured .card-link').first();
+    const slug = await first.getAttribute('data-brand');
+    const name = await first.locator('.card-title').textContent();
+    await first.click();
+    await page.waitForURL(`**/brands/${slug}`);
+    await page.waitForSelector('#app[data-page="brand"] h1');
+    assert.equal(await page.locator('main h1').textContent(), name);
+    assert.ok((await page.locator('main .prose p').count()) >= 1, 'the story has paragraphs');
+    assert.ok((await page.locator('main a[href^="/role-models/"]').count()) >= 1, 'role models are linked');
+    await shot(page, 'brand');
+    assert.deepEqual(await axe(page, 'brand'), []);
+    // The URL is shareable: loading it directly shows the same page.
+    const again = await open(`/brands/${slug}`);
+    await again.waitForSelector('#app[data-page="brand"] h1');
+    assert.equal(await again.locator('main h1').textContent(), name);
+    await again.close();
+    await page.close();
+  });
+
+  test('a role model page, the regions view, venues and alliances render', async () => {
+    const page = await open('/brands/hongan-dasao');
+    await page.waitForSelector('#app[data-page="brand"]');
+    await page.locator('main a[href^="/role-models/"]').first().click();
+    await page.waitForSelector('#app[data-page="roleModel"] h1');
+    await shot(page, 'role-model');
+    assert.deepEqual(await axe(page, 'role model'), []);
+
+    await page.goto(`${server.url}/regions`);
+    await page.waitForSelector('#app[data-page="regions"] .prefecture');
+    assert.equal(await page.locator('.prefecture').count(), 17, 'every prefecture-level division of Hubei');
+    assert.ok(await page.locator('#r421122 a[href="/brands/hongan-dasao"]').count(), "红安县 lists 红安大嫂");
+    assert.ok((await page.locator('.counties li').count()) > 40, 'counties are listed');
+    await shot(page, 'regions');
+    assert.deepEqual(await axe(page, 'regions'), []);
+
+    await page.goto(`${server.url}/venues?lat=30.593&lng=114.305&r=500`);
+    await page.waitForSelector('#app[data-page="venues"] h1');
+    const distances = await page.locator('.venues .distance').allTextContents();
+    assert.ok(distances.length > 0, 'venues within 500 km of Wuhan');
+    const km = distances.map((d) => (d.endsWith(' km') ? parseFloat(d) : parseFloat(d) / 1000));
+    assert.deepEqual(km, [...km].sort((a, b) => a - b), 'nearest first');
+    await shot(page, 'venues');
+    assert.deepEqual(await axe(page, 'venues'), []);
+
+    await page.goto(`${server.url}/alliances`);
+    await page.waitForSelector('#app[data-page="alliances"] .alliance');
+    assert.deepEqual(await axe(page, 'alliances'), []);
+    await page.close();
+  });
+
+  test('a Chinese search shows highlighted hits, and its URL reproduces it', async () => {
+    const page = await open('/search');
+    await page.waitForSelector('#app[data-page="search"] #s-q');
+    await page.fill('#s-q', '红安');
+    await page.selectOption('#s-type', 'BRAND');
+    await page.click('.search-row button');
+    await page.waitForSelector('.hits mark');
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('q'), '红安');
+    assert.equal(url.searchParams.get('type'), 'BRAND');
+    const marks = await page.locator('.hits mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => m === '红安'), `marks: ${marks}`);
+    const titles = await page.locator('.hit-title').allTextContents();
+    assert.ok(titles.includes('红安大嫂'), `titles: ${titles}`);
+    assert.ok((await page.locator('.hit .tag').allTextContents()).every((t) => t === '品牌'), 'only brands');
+    await shot(page, 'search');
+    assert.deepEqual(await axe(page, 'search'), []);
+
+    // The same URL in a new tab gives the same hits.
+    const again = await open(url.pathname + url.search);
+    await again.waitForSelector('.hits mark');
+    assert.deepEqual(await again.locator('.hit-title').allTextContents(), titles);
+    assert.equal(await again.inputValue('#s-q'), '红安');
+    assert.equal(await again.inputValue('#s-type'), 'BRAND');
+    // A hit links to its item.
+    await again.locator('.hit-title', { hasText: '红安大嫂' }).click();
+    await again.waitForSelector('#app[data-page="brand"] h1');
+    assert.equal(await again.locator('main h1').textContent(), '红安大嫂');
+    await again.close();
+
+    // Paging: ten hits a page, the next page has other hits and a link back.
+    const paged = await open('/search?q=%E5%93%81%E7%89%8C');
+    await paged.waitForSelector('.hits .hit');
+    const total = parseInt(await paged.locator('.count').textContent(), 10);
+    assert.ok(total > 10, `品牌 finds ${total} items, more than one page`);
+    const firstTitles = await paged.locator('.hit-title').allTextContents();
+    assert.equal(firstTitles.length, 10);
+    await paged.locator('.pager a[rel="next"]').click();
+    await paged.waitForURL(/after=/);
+    await paged.waitForFunction((first) => {
+      const t = [...document.querySelectorAll('.hit-title')].map((e) => e.textContent);
+      return t.length > 0 && !t.some((x) => first.includes(x));
+    }, firstTitles);
+    assert.equal(await paged.locator('.pager a', { hasText: '第一页' }).count(), 1);
+    await paged.close();
+    await page.close();
+  });
+
+  test('the English switch shows English with Chinese fallback', async () => {
+    const page = await open('/brands/hongan-dasao');
+    await page.waitForSelector('#app[data-page="brand"] h1');
+    assert.equal(await page.locator('main h1').textContent(), '红安大嫂');
+    await page.click('[data-lang-switch="en"]');
+    await page.waitForURL(/lang=en/);
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('main h1')?.textContent === "Hong'an Housekeepers");
+    assert.equal(await page.locator('.site-header nav a').first().textContent(), 'Home');
+    // Links keep the language.
+    await page.click('.site-header nav a[href^="/regions"]');
+    await page.waitForSelector('#app[data-page="regions"] h1');
+    assert.match(new URL(page.url()).search, /lang=en/);
+    assert.match(await page.locator('main h1').textContent(), /One county, one brand/);
+    await shot(page, 'english');
+    await page.click('[data-lang-switch="zh"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.match(await page.locator('main h1').textContent(), /一县一品/);
+    await page.close();
+  });
+
+  test('GraphiQL works without loading anything from another origin', async () => {
+    const page = await browser.context.newPage();
+    const foreign = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    await page.goto(`${server.url}/graphiql`);
+    await page.waitForSelector('.graphiql-container');
+    await page.waitForSelector('.graphiql-editors');
+    await shot(page, 'graphiql');
+    assert.deepEqual(foreign, []);
+    await page.close();
+  });
+});
+
+describe('embeddable widget', () => {
+  test('renders featured brands inside a page from another origin', async () => {
+    const port = await freePort();
+    const host = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="zh-CN"><head><title>某县人民政府门户</title>
+<style>body{font-family:serif;background:#eef} strong, a, p { color: green !important; font-size: 30px }</style></head>
+<body><h1>某县人民政府门户网站</h1><p>Host page text.</p>
+<brand-showcase featured="4"></brand-showcase>
+<script src="${server.url}/widget.js" defer></script></body></html>`);
+    });
+    await new Promise((r) => host.listen(port, '127.0.0.1', r));
+    try {
+      const page = await browser.context.newPage();
+      page.on('console', (m) => m.type() !== 'log' && console.log('widget page console:', m.text()));
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page
+        .waitForFunction(() => document.querySelector('brand-showcase')?.shadowRoot?.querySelectorAll('li a').length === 4, null, { timeout: 15000 })
+        .catch(async (err) => {
+          console.log('widget shadow root:', await page.evaluate(() => document.querySelector('brand-showcase')?.shadowRoot?.innerHTML?.slice(-600)));
+          throw err;
+        });
+      const info = await page.evaluate(() => {
+        const root = document.querySelector('brand-showcase').shadowRoot;
+        const a = root.querySelector('li a');
+        return { href: a.href, name: a.querySelector('strong').textContent, color: getComputedStyle(a.querySelector('strong')).color, hostP: getComputedStyle(document.querySelector('p')).color };
+      });
+      assert.equal(info.name, '红安大嫂');
+      assert.equal(info.href, `${server.url}/brands/hongan-dasao`);
+      assert.notEqual(info.color, 'rgb(0, 128, 0)', "the host page's styles do not reach into the widget");
+      assert.equal(info.hostP, 'rgb(0, 128, 0)', "the widget's styles do not reach the host page");
+      await shot(page, 'widget');
+      await page.close();
+    } finally {
+      host.closeAllConnections();
+      await new Promise((r) => host.close(r));
+    }
+  });
+});
+
+describe('kiosk', () => {
+  test('the attract loop starts when idle and the idle reset returns to the start screen', async () => {
+    const t0 = Date.now();
+    const page = await open('/kiosk?idle=2&attract=1.5&slide=0.4');
+    await waitFor(page, '#app[data-page="home"] #featured .card-link');
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return { domInteractive: Math.round(n.domInteractive), firstScreen: Math.round(performance.now()) };
+    });
+    console.log(`kiosk first screen: DOM interactive ${nav.domInteractive} ms, featured brands shown by ${nav.firstScreen} ms after navigation start (wall ${Date.now() - t0} ms)`);
+    assert.ok(await page.evaluate(() => document.body.classList.contains('kiosk')));
+    // Touch targets are at least 48 px.
+    const small = await page.evaluate(() => [...document.querySelectorAll('a, button')].filter((e) => e.offsetParent && (e.getBoundingClientRect().height < 48 || e.getBoundingClientRect().width < 48)).map((e) => e.outerHTML.slice(0, 80)));
+    assert.deepEqual(small, []);
+    await shot(page, 'kiosk-start');
+    assert.deepEqual(await axe(page, 'kiosk'), []);
+
+    // Nobody touches: the attract loop starts and cycles.
+    await waitFor(page, '#attract .attract-slide', { timeout: 5000 });
+    const s1 = await page.getAttribute('#attract .attract-slide', 'data-slug');
+    await page.waitForFunction((s) => document.querySelector('#attract .attract-slide')?.getAttribute('data-slug') !== s, s1, { timeout: 3000 });
+    await shot(page, 'kiosk-attract');
+    // A touch ends it and shows the start screen.
+    await page.tap('#attract').catch(() => page.click('#attract'));
+    await waitFor(page, '#attract', { state: 'detached' });
+
+    // Open a brand, then wait: the kiosk returns to its start screen.
+    await page.locator('#featured .card-link').first().click();
+    await waitFor(page, '#app[data-page="brand"] h1');
+    assert.match(new URL(page.url()).pathname, /^\/kiosk\/brands\//);
+    assert.match(new URL(page.url()).search, /idle=2/, 'kiosk timings stay in the URL');
+    await shot(page, 'kiosk-brand');
+    await waitFor(page, '#app[data-page="home"]', { timeout: 5000 });
+    assert.equal(new URL(page.url()).pathname, '/kiosk');
+    await page.close();
+  });
+
+  test('with the server stopped the kiosk keeps showing content, then recovers', async () => {
+    const page = await open('/kiosk?idle=60&attract=60&ping=0.5');
+    await waitFor(page, '#app[data-page="home"] #featured .card-link');
+    // Wait for the service worker to control the page and to have saved the answers.
+    await page.waitForFunction(async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const keys = await (await caches.open('brandshow-v1')).keys();
+      return keys.some((k) => k.url.includes('/graphql')) && keys.some((k) => k.url.includes('/assets/'));
+    }, null, { timeout: 15000, polling: 250 });
+    // Visit a brand while online so that it is saved too, then go back.
+    await page.locator('#featured .card-link').first().click();
+    await waitFor(page, '#app[data-page="brand"] h1');
+    const brandName = await page.locator('main h1').textContent();
+    const brandUrl = page.url();
+    await page.goBack();
+    await waitFor(page, '#app[data-page="home"] #featured');
+
+    await server.stop();
+    await waitFor(page, '.offline-badge:not([hidden])', { timeout: 5000 });
+    // A reload while the server is down still shows the kiosk, not an error page.
+    await page.reload();
+    await waitFor(page, '#app[data-page="home"] #featured .card-link', { timeout: 15000 });
+    assert.ok(!page.url().startsWith('chrome-error:'), page.url());
+    assert.ok((await page.locator('#featured .card-link').count()) >= 6);
+    await waitFor(page, '.offline-badge:not([hidden])', { timeout: 5000 });
+    await shot(page, 'kiosk-offline');
+    // A saved brand page opens offline too.
+    await page.goto(brandUrl);
+    await waitFor(page, '#app[data-page="brand"] h1', { timeout: 15000 }).catch(async (err) => {
+      console.log('offline brand page:', page.url(), (await page.locator('body').innerText().catch(() => '')).slice(0, 400));
+      throw err;
+    });
+    assert.equal(await page.locator('main h1').textContent(), brandName);
+
+    // The network comes back: the badge goes away by itself.
+    await server.start();
+    await waitFor(page, '.offline-badge[hidden]', { state: 'attached', timeout: 10000 });
+    assert.equal(await page.locator('main h1').textContent(), brandName);
+    await page.close();
+  });
+});

@@ -1,0 +1,141 @@
+// Kiosk mode (/kiosk): a start screen of big touch targets, an attract loop
+// of featured brands when nobody touches the screen, a return to the start
+// screen after an idle time, and an offline badge while the network is down
+// (the service worker keeps showing saved answers meanwhile).
+
+import { h } from './dom';
+import { resetClient } from './api';
+import { IdleController, kioskParams } from './idle';
+import { figures, homeData } from './pages/home';
+import { brandCard } from './pages/common';
+import { link } from './router';
+import { langFrom, t } from './i18n';
+import { makeCtx, type Ctx, type Page } from './ctx';
+import type { HomeQuery } from './gql/graphql';
+
+export interface Kiosk {
+  /** called after every render; atStart tells whether the start screen shows */
+  rendered(atStart: boolean): void;
+}
+
+let lastHome: HomeQuery | null = null;
+
+async function featured(ctx: Ctx): Promise<HomeQuery> {
+  let d: HomeQuery;
+  try {
+    d = await homeData(ctx, true);
+  } catch (err) {
+    // Network down and no saved answer for a fresh request: use what the
+    // page already had, or the cached answer.
+    d = lastHome ?? (await homeData(ctx, false).catch(() => Promise.reject(err)));
+  }
+  lastHome = d;
+  return d;
+}
+
+export async function kioskStartPage(ctx: Ctx): Promise<Page> {
+  const d = await featured(ctx);
+  return {
+    title: ctx.t('siteTitle'),
+    body: h(
+      'div',
+      { class: 'kiosk-start' },
+      h('h1', null, ctx.t('kioskStart')),
+      figures(ctx, d.stats),
+      h('ul', { class: 'cards', id: 'featured' }, d.featuredBrands.map((b) => brandCard(ctx, b))),
+      h('div', { class: 'big-buttons' }, h('a', { class: 'button', href: ctx.link('/regions') }, ctx.t('regions')), h('a', { class: 'button', href: ctx.link('/alliances') }, ctx.t('alliances'))),
+    ),
+  };
+}
+
+export function startKiosk(params: URLSearchParams, app: { render: () => Promise<void>; navigate: (url: string) => void }): Kiosk {
+  const opts = kioskParams(params);
+  let atStart = true;
+  let overlay: HTMLElement | null = null;
+  let slideTimer: ReturnType<typeof setInterval> | null = null;
+
+  const stopAttract = () => {
+    if (slideTimer) clearInterval(slideTimer);
+    slideTimer = null;
+    overlay?.remove();
+    overlay = null;
+  };
+
+  const startAttract = () => {
+    const p = new URLSearchParams(location.search);
+    const ctx = makeCtx(langFrom(p), true, p);
+    const brands = lastHome?.featuredBrands ?? [];
+    if (!brands.length || overlay) return;
+    let i = 0;
+    const stage = h('div', { class: 'attract-stage' });
+    const show = () => {
+      const b = brands[i % brands.length];
+      stage.replaceChildren(h('div', { class: 'attract-slide', 'data-slug': b.slug }, h('p', { class: 'meta' }, `${b.region.name} · ${ctx.label(b.category)}`), h('h2', null, b.name), h('p', { class: 'lead' }, b.summary)));
+      i++;
+    };
+    show();
+    overlay = h('div', { class: 'attract', id: 'attract', role: 'button', tabindex: '0' }, stage, h('p', { class: 'touch' }, ctx.t('touchToStart')));
+    overlay.addEventListener('click', (e) => {
+      e.stopPropagation();
+      stopAttract();
+      idle.activity();
+    });
+    document.body.appendChild(overlay);
+    slideTimer = setInterval(show, opts.slide * 1000);
+  };
+
+  const idle = new IdleController({
+    attractAfter: opts.attract * 1000,
+    resetAfter: opts.idle * 1000,
+    atStart: () => atStart,
+    onAttract: startAttract,
+    onReset: () => {
+      const p = new URLSearchParams(location.search);
+      app.navigate(link('/', p, true));
+    },
+  });
+
+  for (const ev of ['pointerdown', 'touchstart', 'wheel', 'scroll'] as const) {
+    window.addEventListener(ev, () => {
+      if (!overlay) idle.activity();
+    }, { passive: true, capture: true });
+  }
+  // Touch only: no context menu from a long press.
+  window.addEventListener('contextmenu', (e) => e.preventDefault());
+
+  // Watch the network: a badge while it is down, a fresh render when it returns.
+  const badge = h('aside', { class: 'offline-badge', role: 'status', hidden: true }, t(langFrom(params), 'offline'));
+  document.body.appendChild(badge);
+  let offline = false;
+  const ping = async () => {
+    let ok = false;
+    try {
+      const res = await fetch('/healthz', { cache: 'no-store' });
+      ok = res.ok;
+    } catch {
+      ok = false;
+    }
+    if (!ok && !offline) {
+      offline = true;
+      badge.hidden = false;
+      document.body.classList.add('offline');
+    } else if (ok && offline) {
+      offline = false;
+      badge.hidden = true;
+      document.body.classList.remove('offline');
+      resetClient();
+      if (!overlay) void app.render();
+    }
+  };
+  setInterval(() => void ping(), opts.ping * 1000);
+  window.addEventListener('offline', () => void ping());
+  window.addEventListener('online', () => void ping());
+
+  return {
+    rendered(start: boolean) {
+      atStart = start;
+      if (!start) stopAttract();
+      if (!overlay) idle.activity();
+    },
+  };
+}

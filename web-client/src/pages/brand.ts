@@ -1,0 +1,73 @@
+// A brand's page: story, pictures, role models, alliances, venues, coverage.
+
+import { h } from '../dom';
+import { run } from '../api';
+import { BrandDocument } from '../gql/graphql';
+import { formatDate, formatNumber } from '../text';
+import type { Ctx, Page } from '../ctx';
+import { monogram, notFound, paras, section } from './common';
+
+export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
+  const { brand: b } = await run(BrandDocument, { slug, lang: ctx.api });
+  if (!b) return notFound(ctx);
+  const region = b.region.parent && b.region.parent.code !== '420000' ? `${b.region.parent.name} · ${b.region.name}` : b.region.name;
+  const alt = (p: { alt: string; altEn?: string | null }) => (ctx.lang === 'en' && p.altEn ? p.altEn : p.alt);
+  const roleModels = b.roleModels.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const alliances = b.alliances.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const venues = b.venues.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const coverage = b.mediaCoverages.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  return {
+    title: b.name,
+    body: h(
+      'article',
+      { class: 'brand' },
+      h(
+        'header',
+        { class: 'brand-head' },
+        b.logo ? h('img', { class: 'logo', src: b.logo.url, alt: alt(b.logo) }) : monogram(b.name),
+        h(
+          'div',
+          null,
+          h('h1', null, b.name),
+          ctx.lang === 'zh' && b.nameEn ? h('p', { class: 'meta', lang: 'en' }, b.nameEn) : null,
+          h('p', { class: 'lead' }, b.summary),
+        ),
+      ),
+      h(
+        'dl',
+        { class: 'facts' },
+        h('div', null, h('dt', null, ctx.t('region')), h('dd', null, h('a', { href: ctx.link('/regions') + `#r${b.region.code}` }, region))),
+        h('div', null, h('dt', null, ctx.t('industry')), h('dd', null, b.industry)),
+        h('div', null, h('dt', null, ctx.t('category')), h('dd', null, ctx.label(b.category))),
+        h('div', null, h('dt', null, ctx.t('level')), h('dd', null, ctx.label(b.level))),
+        h('div', null, h('dt', null, ctx.t('workersEmployed')), h('dd', null, formatNumber(b.workersEmployed, ctx.lang))),
+        b.foundedYear ? h('div', null, h('dt', null, ctx.t('founded')), h('dd', null, String(b.foundedYear))) : null,
+      ),
+      section(ctx.t('story'), h('div', { class: 'prose' }, paras(b.story))),
+      b.pictures?.length
+        ? section(
+            ctx.t('pictures'),
+            h('div', { class: 'gallery' }, b.pictures.map((p) => h('img', { src: p.url, alt: alt(p), width: p.width ?? null, height: p.height ?? null, loading: 'lazy' }))),
+          )
+        : null,
+      roleModels.length
+        ? section(
+            ctx.t('roleModels'),
+            h('ul', { class: 'cards small' }, roleModels.map((r) => h('li', { class: 'card' }, h('a', { href: ctx.link(`/role-models/${r.slug}`), class: 'card-link' }, monogram(r.name), h('span', { class: 'card-body' }, h('strong', null, r.name), h('span', { class: 'meta' }, ctx.label(r.kind)), h('span', { class: 'summary' }, r.title)))))),
+          )
+        : null,
+      alliances.length
+        ? section(ctx.t('alliances'), h('ul', { class: 'list' }, alliances.map((a) => h('li', null, h('a', { href: ctx.link(`/alliances/${a.slug}`) }, a.name), h('p', null, a.summary)))))
+        : null,
+      venues.length
+        ? section(ctx.t('venues'), h('ul', { class: 'list' }, venues.map((v) => h('li', null, h('a', { href: ctx.link(`/venues/${v.slug}`) }, v.name), h('span', { class: 'meta' }, ` · ${ctx.label(v.kind)}`), h('p', null, `${v.address} · ${v.openingHours}`)))))
+        : null,
+      coverage.length
+        ? section(
+            `${ctx.t('coverage')} (${b.mediaCoverages.totalCount})`,
+            h('ul', { class: 'list' }, coverage.map((c) => h('li', null, h('a', { href: ctx.link(`/coverage/${c.slug}`) }, c.title), h('span', { class: 'meta' }, ` · ${c.outlet} · ${ctx.label(c.medium)} · ${formatDate(c.publishedOn)}`)))),
+          )
+        : null,
+    ),
+  };
+}

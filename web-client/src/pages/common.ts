@@ -1,0 +1,46 @@
+// Pieces shared by several pages.
+
+import { h, type Child } from '../dom';
+import { paragraphs } from '../text';
+import type { Ctx } from '../ctx';
+import type { BrandCardFragment } from '../gql/graphql';
+
+export function paras(text: string): HTMLElement[] {
+  return paragraphs(text).map((p) => h('p', null, p));
+}
+
+/** monogram stands in for a missing logo: the first character of the name. */
+export function monogram(name: string): HTMLElement {
+  return h('span', { class: 'monogram', 'aria-hidden': 'true' }, Array.from(name)[0] ?? '·');
+}
+
+export function brandCard(ctx: Ctx, b: BrandCardFragment): HTMLElement {
+  const logo = b.logo
+    ? h('img', { src: b.logo.url, alt: ctx.lang === 'en' && b.logo.altEn ? b.logo.altEn : b.logo.alt, loading: 'lazy' })
+    : monogram(b.name);
+  return h(
+    'li',
+    { class: 'card brand-card' },
+    h(
+      'a',
+      { href: ctx.link(`/brands/${b.slug}`), class: 'card-link', 'data-brand': b.slug },
+      logo,
+      h('span', { class: 'card-body' }, h('strong', { class: 'card-title' }, b.name), h('span', { class: 'meta' }, `${b.region.name} · ${ctx.label(b.category)}`), h('span', { class: 'summary' }, b.summary)),
+    ),
+  );
+}
+
+export function section(title: string, ...children: Child[]): HTMLElement {
+  return h('section', null, h('h2', null, title), ...children);
+}
+
+export function linkList(ctx: Ctx, base: string, items: { slug: string; name: string }[]): HTMLElement {
+  return h('ul', { class: 'chips' }, items.map((i) => h('li', null, h('a', { href: ctx.link(`${base}/${i.slug}`) }, i.name))));
+}
+
+export function notFound(ctx: Ctx) {
+  return {
+    title: ctx.t('notFound'),
+    body: h('div', { class: 'empty' }, h('h1', null, ctx.t('notFound')), h('p', null, h('a', { href: ctx.link('/') }, ctx.t('backHome')))),
+  };
+}

@@ -1,0 +1,121 @@
+// Journalists' search: a form whose every field is in the URL, highlighted
+// hits linking to their items, cursor paging.
+
+import { h } from '../dom';
+import { ApiError, run } from '../api';
+import { SearchDocument, SearchRegionsDocument, type SearchQuery } from '../gql/graphql';
+import { highlight } from '../highlight';
+import { formatDate } from '../text';
+import { categories, levels, media, parseSearch, searchParams, searchTypes, searchVariables, type SearchState } from '../searchState';
+import type { Ctx, Page } from '../ctx';
+
+type Item = SearchQuery['search']['edges'][number]['node']['item'];
+
+/** itemPath is the page of a found item. */
+export function itemPath(item: Item): string {
+  switch (item.__typename) {
+    case 'Brand':
+      return `/brands/${item.slug}`;
+    case 'RoleModel':
+      return `/role-models/${item.slug}`;
+    case 'Enterprise':
+      return `/enterprises/${item.slug}`;
+    case 'Alliance':
+      return `/alliances/${item.slug}`;
+    case 'Venue':
+      return `/venues/${item.slug}`;
+    default:
+      return `/coverage/${item.slug}`;
+  }
+}
+
+const typeOf: Record<Item['__typename'], string> = {
+  Brand: 'BRAND',
+  RoleModel: 'ROLE_MODEL',
+  Enterprise: 'ENTERPRISE',
+  Alliance: 'ALLIANCE',
+  Venue: 'VENUE',
+  MediaCoverage: 'MEDIA_COVERAGE',
+};
+
+function options(ctx: Ctx, all: string, values: readonly string[], chosen: string, names?: Map<string, string>): HTMLOptionElement[] {
+  return [h('option', { value: '' }, all), ...values.map((v) => h('option', { value: v, selected: v === chosen }, names?.get(v) ?? ctx.label(v)))];
+}
+
+export async function searchPage(ctx: Ctx): Promise<Page> {
+  const s = parseSearch(ctx.params);
+  const regions = await run(SearchRegionsDocument, { lang: ctx.api });
+  const regionNames = new Map(regions.stats.brandsByPrefecture.map((p) => [p.region.code, p.region.name]));
+
+  const field = (id: keyof SearchState, labelText: string, control: HTMLElement) => h('label', { class: 'field', for: `s-${id}` }, h('span', null, labelText), control);
+  const select = (id: keyof SearchState, all: string, values: readonly string[], names?: Map<string, string>) => h('select', { id: `s-${id}`, name: id }, options(ctx, all, values, s[id], names));
+  const form = h(
+    'form',
+    { class: 'search-form', role: 'search', action: ctx.kiosk ? '/kiosk/search' : '/search', method: 'get' },
+    h('div', { class: 'search-row' }, h('label', { for: 's-q', class: 'visually-hidden' }, ctx.t('search')), h('input', { id: 's-q', name: 'q', type: 'search', value: s.q, placeholder: ctx.t('searchPlaceholder'), maxlength: 200, autocomplete: 'off' }), h('button', { type: 'submit' }, ctx.t('searchButton'))),
+    h(
+      'div',
+      { class: 'filters' },
+      field('type', ctx.t('type'), select('type', ctx.t('allTypes'), searchTypes)),
+      field('region', ctx.t('region'), select('region', ctx.t('allRegions'), [...regionNames.keys()], regionNames)),
+      field('category', ctx.t('category'), select('category', ctx.t('allCategories'), categories)),
+      field('level', ctx.t('level'), select('level', ctx.t('allLevels'), levels)),
+      field('medium', ctx.t('medium'), select('medium', ctx.t('allMedia'), media)),
+      field('from', ctx.t('dateFrom'), h('input', { id: 's-from', name: 'from', type: 'date', value: s.from })),
+      field('to', ctx.t('dateTo'), h('input', { id: 's-to', name: 'to', type: 'date', value: s.to })),
+    ),
+    h('p', { class: 'hint' }, ctx.t('searchHint')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const p = new URLSearchParams();
+    for (const [k, v] of data) if (typeof v === 'string') p.set(k, v);
+    const next = parseSearch(p);
+    next.after = '';
+    const qs = searchParams(next, ctx.params).toString();
+    window.dispatchEvent(new CustomEvent('navigate', { detail: (ctx.kiosk ? '/kiosk/search' : '/search') + (qs ? `?${qs}` : '') }));
+  });
+
+  const body = h('div', { class: 'search' }, h('h1', null, ctx.t('searchTitle')), form);
+  if (!s.q.trim()) return { title: ctx.t('searchTitle'), body };
+
+  let data: SearchQuery;
+  try {
+    data = await run(SearchDocument, searchVariables(s, ctx.api));
+  } catch (err) {
+    if (err instanceof ApiError && !err.offline) {
+      body.append(h('p', { class: 'error', role: 'alert' }, err.message.replace(/^\[GraphQL\] /, '')));
+      return { title: `${s.q} · ${ctx.t('searchTitle')}`, body };
+    }
+    throw err;
+  }
+  const r = data.search;
+  const pageUrl = (after: string) => {
+    const qs = searchParams({ ...s, after }, ctx.params).toString();
+    return (ctx.kiosk ? '/kiosk/search' : '/search') + `?${qs}`;
+  };
+  body.append(
+    h('p', { class: 'count', role: 'status' }, `${r.totalCount} ${ctx.t('results')}`),
+    r.edges.length
+      ? h(
+          'ol',
+          { class: 'hits' },
+          r.edges.map(({ node }) => {
+            const item = node.item;
+            const title = item.__typename === 'MediaCoverage' ? item.title : item.name;
+            return h(
+              'li',
+              { class: 'hit' },
+              h('span', { class: 'tag' }, ctx.label(typeOf[item.__typename])),
+              h('a', { href: ctx.link(itemPath(item)), class: 'hit-title' }, title),
+              item.__typename === 'MediaCoverage' ? h('span', { class: 'meta' }, ` · ${item.outlet} · ${formatDate(item.publishedOn)}`) : null,
+              h('ul', { class: 'highlights' }, node.highlights.map((hl) => h('li', null, h('span', { class: 'field-name' }, hl.field), ' ', h('span', { class: 'excerpt' }, highlight(document, hl.excerpt, hl.ranges))))),
+            );
+          }),
+        )
+      : h('p', { class: 'empty' }, ctx.t('noResults')),
+    h('nav', { class: 'pager', 'aria-label': 'pages' }, s.after ? h('a', { href: pageUrl('') }, ctx.t('firstPage')) : null, r.pageInfo.hasNextPage && r.pageInfo.endCursor ? h('a', { href: pageUrl(r.pageInfo.endCursor), rel: 'next' }, ctx.t('nextPage')) : null),
+  );
+  return { title: `${s.q} · ${ctx.t('searchTitle')}`, body };
+}

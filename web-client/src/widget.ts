@@ -1,0 +1,101 @@
+// The embeddable widget: <brand-showcase featured="6"></brand-showcase> plus
+// one script tag. It renders featured brands from this API inside a shadow
+// root, so the host page's styles and ours never mix. The API address comes
+// from the `api` attribute, or else from where this script was loaded.
+
+import { makeClient, run } from './api';
+import { WidgetDocument } from './gql/graphql';
+import { t, label, type Lang } from './i18n';
+
+const scriptOrigin = (() => {
+  const src = (document.currentScript as HTMLScriptElement | null)?.src;
+  return src ? new URL(src).origin : location.origin;
+})();
+
+const css = `
+:host { display: block; font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1f2933; }
+.box { border: 1px solid #d9e2ec; border-radius: 8px; padding: 12px; background: #fff; }
+h2 { font-size: 1.1rem; margin: 0 0 8px; color: #8a1c12; }
+ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); }
+a { display: block; min-height: 48px; padding: 8px; border-radius: 6px; background: #fdf6ec; color: inherit; text-decoration: none; }
+a:focus-visible { outline: 3px solid #1d4ed8; }
+strong { display: block; color: #8a1c12; }
+small { color: #52606d; }
+p { margin: 4px 0 0; font-size: .9rem; line-height: 1.4; }
+.more { margin-top: 8px; text-align: right; font-size: .9rem; }
+.more a { display: inline; background: none; min-height: 0; padding: 0; color: #1d4ed8; text-decoration: underline; }
+`;
+
+export class BrandShowcase extends HTMLElement {
+  static observedAttributes = ['featured', 'lang', 'region', 'api'];
+  private readonly root: ShadowRoot;
+  private seq = 0;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+  }
+
+  connectedCallback() {
+    void this.load();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) void this.load();
+  }
+
+  private async load() {
+    const seq = ++this.seq;
+    const lang: Lang = this.getAttribute('lang') === 'en' ? 'en' : 'zh';
+    const first = Math.min(Math.max(Number(this.getAttribute('featured')) || 6, 1), 24);
+    const api = this.getAttribute('api') || `${scriptOrigin}/graphql`;
+    const site = new URL(api, location.href).origin;
+    const regionCode = this.getAttribute('region') || null;
+    const style = document.createElement('style');
+    style.textContent = css;
+    const box = document.createElement('div');
+    box.className = 'box';
+    box.setAttribute('part', 'box');
+    const title = document.createElement('h2');
+    title.textContent = t(lang, 'featured');
+    box.append(title);
+    try {
+      const data = await run(WidgetDocument, { lang: lang === 'en' ? 'EN' : 'ZH', first, regionCode }, { c: makeClient(api) });
+      const ul = document.createElement('ul');
+      for (const b of data.featuredBrands) {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = `${site}/brands/${b.slug}${lang === 'en' ? '?lang=en' : ''}`;
+        a.target = '_blank';
+        a.rel = 'noopener';
+        const name = document.createElement('strong');
+        name.textContent = b.name;
+        const meta = document.createElement('small');
+        meta.textContent = `${b.region.name} · ${label(lang, b.category)}`;
+        const summary = document.createElement('p');
+        summary.textContent = b.summary;
+        a.append(name, meta, summary);
+        li.append(a);
+        ul.append(li);
+      }
+      box.append(ul);
+      const more = document.createElement('p');
+      more.className = 'more';
+      const link = document.createElement('a');
+      link.href = `${site}/${lang === 'en' ? '?lang=en' : ''}`;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = `${t(lang, 'widgetMore')} →`;
+      more.append(link);
+      box.append(more);
+    } catch (err) {
+      console.warn('brand-showcase: cannot load featured brands', err);
+      const p = document.createElement('p');
+      p.textContent = t(lang, 'loadFailed');
+      box.append(p);
+    }
+    if (seq === this.seq) this.root.replaceChildren(style, box);
+  }
+}
+
+if (!customElements.get('brand-showcase')) customElements.define('brand-showcase', BrandShowcase);

@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const answer = {
+  data: {
+    featuredBrands: [
+      { slug: 'hongan-dasao', name: '<b>红安大嫂</b>', summary: '家政服务', category: 'QUALITY_SERVICE', region: { name: '红安县' } },
+      { slug: 'enshi-xicha-shi', name: '恩施硒茶师', summary: '茶', category: 'CULTURE_TOURISM', region: { name: '恩施市' } },
+    ],
+  },
+};
+
+describe('<brand-showcase>', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks the API for the featured brands and renders them as text inside a shadow root', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    await import('../src/widget');
+    const el = document.createElement('brand-showcase');
+    el.setAttribute('featured', '2');
+    el.setAttribute('api', 'https://brands.example.org/graphql');
+    document.body.appendChild(el);
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('li a')).toHaveLength(2));
+
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.origin + url.pathname).toBe('https://brands.example.org/graphql');
+    expect(fetch.mock.calls[0][1]?.method ?? 'GET').toBe('GET');
+    expect(JSON.parse(url.searchParams.get('variables')!)).toEqual({ lang: 'ZH', first: 2, regionCode: null });
+
+    const first = el.shadowRoot!.querySelector('li a') as HTMLAnchorElement;
+    expect(first.href).toBe('https://brands.example.org/brands/hongan-dasao');
+    expect(first.querySelector('strong')!.textContent).toBe('<b>红安大嫂</b>');
+    expect(first.querySelector('b')).toBeNull();
+    expect(el.shadowRoot!.querySelector('style')).not.toBeNull();
+    // Nothing leaks into the host document.
+    expect(document.body.querySelectorAll('li')).toHaveLength(0);
+  });
+});
