@@ -23,6 +23,10 @@ import (
 // (RankedWithin).
 const CandidateLimit = 500
 
+// candidateLimit is CandidateLimit; tests lower it to reach the bound with
+// a few items.
+var candidateLimit = CandidateLimit
+
 // Options narrow a search.
 type Options struct {
 	Types      []ItemType
@@ -101,10 +105,10 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 		seen[c.ID] = true
 	}
 	examined := len(names)
-	bounded := len(names) > CandidateLimit
+	bounded := len(names) > candidateLimit
 	if bounded {
-		all = names[:CandidateLimit]
-		examined = CandidateLimit
+		all = names[:candidateLimit]
+		examined = candidateLimit
 	} else {
 		// Stage 2: matches anywhere. Skipped when names were bounded, so a
 		// name match is never dropped in favour of a body match.
@@ -112,8 +116,8 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 		if err != nil {
 			return nil, err
 		}
-		if len(body) > CandidateLimit {
-			body, bounded = body[:CandidateLimit], true
+		if len(body) > candidateLimit {
+			body, bounded = body[:candidateLimit], true
 		}
 		for _, c := range body {
 			if !seen[c.ID] {
@@ -222,7 +226,7 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			q = q.Where(searchdoc.SortDateLT(*o.Before))
 		}
 	}
-	rows, err := q.Order(searchdoc.ByID(sql.OrderDesc())).Limit(CandidateLimit + 1).Select(candidateColumns...).All(ctx)
+	rows, err := q.Order(searchdoc.ByID(sql.OrderDesc())).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("search: candidates: %w", err)
 	}
