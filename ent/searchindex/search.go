@@ -212,9 +212,21 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 		if namesOnly {
 			expr = "name_tokens : (" + matchExpr(false, terms, nil) + ") AND tokens : (" + matchExpr(false, nil, groups) + ")"
 		}
+		// FTS5 drives the query: it walks its matches newest first and
+		// stops at the limit, instead of collecting every match of a
+		// frequent term for an IN list.
+		fts := sql.Table("search_fts").As("search_fts") // no generated alias: MATCH names the table
+		s.Join(fts).On(s.C(searchdoc.FieldID), fts.C("rowid"))
 		s.Where(sql.P(func(b *sql.Builder) {
-			b.Ident(s.C(searchdoc.FieldID)).WriteString(" IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ").Arg(expr).WriteString(")")
+			b.WriteString("search_fts MATCH ").Arg(expr)
 		}))
+	}
+	newest := func(s *sql.Selector) {
+		if s.Dialect() == dialect.Postgres {
+			s.OrderBy(sql.Desc(s.C(searchdoc.FieldID)))
+			return
+		}
+		s.OrderBy(sql.Desc(sql.Table("search_fts").C("rowid")))
 	}
 	q := client.SearchDoc.Query().Where(match)
 	if o.From != nil || o.Before != nil {
@@ -226,7 +238,7 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			q = q.Where(searchdoc.SortDateLT(*o.Before))
 		}
 	}
-	rows, err := q.Order(searchdoc.ByID(sql.OrderDesc())).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
+	rows, err := q.Order(newest).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("search: candidates: %w", err)
 	}
