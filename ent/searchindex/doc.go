@@ -247,7 +247,8 @@ func mediumToken(m string) string    { return "xm_" + strings.ToLower(m) }
 
 const publishedToken = "xs_published"
 
-// tokens returns the document's name tokens and all tokens.
+// tokens returns the document's name tokens and all tokens. Both carry
+// the filter tokens, so each stage of a query is one index lookup.
 func (d *Doc) tokens() (names, all string) {
 	var n, a tokenSet
 	for _, f := range d.Fields {
@@ -261,24 +262,38 @@ func (d *Doc) tokens() (names, all string) {
 	for _, p := range d.PlacePinyin {
 		addPinyinTokens(&a, p)
 	}
-	a.add(typeToken(d.Type))
+	filters := []string{typeToken(d.Type)}
 	if d.Status == schematype.StatusPublished {
-		a.add(publishedToken)
+		filters = append(filters, publishedToken)
 	}
 	for _, c := range d.Regions {
-		a.add(regionToken(c))
+		filters = append(filters, regionToken(c))
 	}
 	if d.Category != "" {
-		a.add(categoryToken(d.Category))
+		filters = append(filters, categoryToken(d.Category))
 	}
 	if d.Level != "" {
-		a.add(levelToken(d.Level))
+		filters = append(filters, levelToken(d.Level))
 	}
 	if d.Medium != "" {
-		a.add(mediumToken(d.Medium))
+		filters = append(filters, mediumToken(d.Medium))
+	}
+	for _, f := range filters {
+		n.add(f)
+		a.add(f)
 	}
 	return n.String(), a.String()
 }
+
+// Block tokens ("xb_N", PostgreSQL only) name the block of 1024 side-table
+// IDs a row belongs to. A GIN index cannot return matches newest first, and
+// fetching every match of a frequent term to sort them is slow; a lookup
+// restricted to the newest blocks (the index skips through the frequent
+// terms' postings) finds the newest matches reading only those. A
+// variable only so that tests can make blocks of one row.
+var blockShift = 10
+
+func blockToken(block int) string { return fmt.Sprintf("xb_%d", block) }
 
 // loadDocs loads the items of one type with the given IDs and builds their
 // documents, keyed by item ID. The context decides whether drafts load.

@@ -7,3 +7,11 @@ func SetCandidateLimit(n int) (restore func()) {
 	candidateLimit = n
 	return func() { candidateLimit = old }
 }
+
+// SetBlockShift changes the size of PostgreSQL's ID blocks (1<<shift rows)
+// for a test, before it writes; the returned function restores it.
+func SetBlockShift(shift int) (restore func()) {
+	old := blockShift
+	blockShift = shift
+	return func() { blockShift = old }
+}

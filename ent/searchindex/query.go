@@ -148,7 +148,7 @@ func compactLetters(s []rune) string {
 // can decide.
 func (a Alt) reqs() (out []tokenReq, ok bool) {
 	if a.Pinyin != "" {
-		return []tokenReq{{wordToken([]rune(a.Pinyin)), true}}, true
+		return []tokenReq{{pinyinToken(a.Pinyin), true}}, true
 	}
 	rs := runs(a.Text)
 	for _, r := range rs {

@@ -189,58 +189,85 @@ var candidateColumns = []string{
 	searchdoc.FieldName, searchdoc.FieldPinyin, searchdoc.FieldText,
 }
 
-// candidates asks the index for up to CandidateLimit+1 rows matching every
+// candidates asks the index for up to candidateLimit+1 rows matching every
 // term (in names only, or anywhere) and the filters, newest indexed first.
 func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, groups [][]string, o Options, namesOnly bool) ([]*ent.SearchDoc, error) {
-	match := func(s *sql.Selector) {
-		pg := s.Dialect() == dialect.Postgres
-		if pg {
-			tsquery := func(col, expr string) *sql.Predicate {
-				return sql.P(func(b *sql.Builder) {
-					b.Ident(s.C(col)).WriteString(" @@ ").Arg(expr).WriteString("::tsquery")
-				})
-			}
-			if namesOnly {
-				s.Where(sql.And(tsquery(searchdoc.FieldNameTokens, matchExpr(true, terms, nil)),
-					tsquery(searchdoc.FieldTokens, matchExpr(true, nil, groups))))
+	col := searchdoc.FieldTokens
+	if namesOnly {
+		col = searchdoc.FieldNameTokens
+	}
+	var rows []*ent.SearchDoc
+	run := func(groups [][]string) error {
+		match := func(s *sql.Selector) {
+			if s.Dialect() == dialect.Postgres {
+				s.Where(sql.P(func(b *sql.Builder) {
+					b.Ident(s.C(col)).WriteString(" @@ ").Arg(matchExpr(true, terms, groups)).WriteString("::tsquery")
+				}))
 				return
 			}
-			s.Where(tsquery(searchdoc.FieldTokens, matchExpr(true, terms, groups)))
-			return
+			// FTS5 drives the query: it walks its matches newest first and
+			// stops at the limit, instead of collecting every match of a
+			// frequent term for an IN list.
+			fts := sql.Table("search_fts").As("search_fts") // no generated alias: MATCH names the table
+			s.Join(fts).On(s.C(searchdoc.FieldID), fts.C("rowid"))
+			s.Where(sql.P(func(b *sql.Builder) {
+				b.WriteString("search_fts MATCH ").Arg(col + " : (" + matchExpr(false, terms, groups) + ")")
+			}))
 		}
-		expr := "tokens : (" + matchExpr(false, terms, groups) + ")"
-		if namesOnly {
-			expr = "name_tokens : (" + matchExpr(false, terms, nil) + ") AND tokens : (" + matchExpr(false, nil, groups) + ")"
+		newest := func(s *sql.Selector) {
+			if s.Dialect() == dialect.Postgres {
+				s.OrderBy(sql.Desc(s.C(searchdoc.FieldID)))
+				return
+			}
+			s.OrderBy(sql.Desc(sql.Table("search_fts").C("rowid")))
 		}
-		// FTS5 drives the query: it walks its matches newest first and
-		// stops at the limit, instead of collecting every match of a
-		// frequent term for an IN list.
-		fts := sql.Table("search_fts").As("search_fts") // no generated alias: MATCH names the table
-		s.Join(fts).On(s.C(searchdoc.FieldID), fts.C("rowid"))
-		s.Where(sql.P(func(b *sql.Builder) {
-			b.WriteString("search_fts MATCH ").Arg(expr)
-		}))
+		q := client.SearchDoc.Query().Where(match)
+		if o.From != nil || o.Before != nil {
+			q = q.Where(searchdoc.ItemTypeEQ(TypeMediaCoverage))
+			if o.From != nil {
+				q = q.Where(searchdoc.SortDateGTE(*o.From))
+			}
+			if o.Before != nil {
+				q = q.Where(searchdoc.SortDateLT(*o.Before))
+			}
+		}
+		var err error
+		rows, err = q.Order(newest).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
+		if err != nil {
+			return fmt.Errorf("search: candidates: %w", err)
+		}
+		return nil
 	}
-	newest := func(s *sql.Selector) {
-		if s.Dialect() == dialect.Postgres {
-			s.OrderBy(sql.Desc(s.C(searchdoc.FieldID)))
-			return
-		}
-		s.OrderBy(sql.Desc(sql.Table("search_fts").C("rowid")))
-	}
-	q := client.SearchDoc.Query().Where(match)
-	if o.From != nil || o.Before != nil {
-		q = q.Where(searchdoc.ItemTypeEQ(TypeMediaCoverage))
-		if o.From != nil {
-			q = q.Where(searchdoc.SortDateGTE(*o.From))
-		}
-		if o.Before != nil {
-			q = q.Where(searchdoc.SortDateLT(*o.Before))
-		}
-	}
-	rows, err := q.Order(newest).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
+	// On PostgreSQL, look in the newest blocks first (see blockShift): 1,
+	// then 8, then 64 blocks, then everywhere, until the bound is reached.
+	// Each restricted lookup that reaches it has the newest matches of all.
+	pg := false
+	top, err := client.SearchDoc.Query().Where(func(s *sql.Selector) {
+		pg = s.Dialect() == dialect.Postgres
+	}).Order(searchdoc.ByID(sql.OrderDesc())).Limit(1).IDs(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("search: candidates: %w", err)
+	}
+	if pg && len(top) > 0 {
+		pgTop := top[0] >> blockShift // the newest block
+		for _, n := range []int{1, 8, 64} {
+			if n > pgTop {
+				break // the window would be everything
+			}
+			window := make([]string, n)
+			for i := range window {
+				window[i] = blockToken(pgTop - i)
+			}
+			if err := run(append(groups[:len(groups):len(groups)], window)); err != nil {
+				return nil, err
+			}
+			if len(rows) > candidateLimit {
+				return rows, nil
+			}
+		}
+	}
+	if err := run(groups); err != nil {
+		return nil, err
 	}
 	return rows, nil
 }
