@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"brandshow/ent"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
 	"brandshow/ent/searchindex"
@@ -17,6 +18,18 @@ import (
 // matches; within it, ranking covers every match and says nothing.
 func TestRankedWithin(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
+		t.Run("default blocks", func(t *testing.T) { testRankedWithin(t, dia) })
+		// Blocks of one row: PostgreSQL's lookups in the newest blocks
+		// reach the bound, and must give what a lookup everywhere gives.
+		t.Run("blocks of one", func(t *testing.T) {
+			defer searchindex.SetBlockShift(0)()
+			testRankedWithin(t, dia)
+		})
+	})
+}
+
+func testRankedWithin(t *testing.T, dia string) {
+	{
 		db, _ := storetest.Fresh(t, dia, false)
 		ctx := context.Background()
 		add := func(slug, title, body string) {
@@ -74,5 +87,10 @@ func TestRankedWithin(t *testing.T) {
 		if res.RankedWithin != 2 || inTitle != 2 || inBody != 0 {
 			t.Errorf("title matches beyond the bound: rankedWithin %d, %d title and %d body hits; want 2, 2, 0", res.RankedWithin, inTitle, inBody)
 		}
-	})
+		for _, h := range res.Hits {
+			if slug := h.Doc.Entity.(*ent.MediaCoverage).Slug; slug != "title-2" && slug != "title-1" {
+				t.Errorf("title matches beyond the bound: found %s, want the newest two", slug)
+			}
+		}
+	}
 }
