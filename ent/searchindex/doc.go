@@ -247,6 +247,10 @@ func mediumToken(m string) string    { return "xm_" + strings.ToLower(m) }
 
 const publishedToken = "xs_published"
 
+// monthToken is the month a report was published in ("xd_202403"), for
+// date filters.
+func monthToken(t time.Time) string { return "xd_" + t.UTC().Format("200601") }
+
 // tokens returns the document's name tokens and all tokens. Both carry
 // the filter tokens, so each stage of a query is one index lookup.
 func (d *Doc) tokens() (names, all string) {
@@ -277,6 +281,9 @@ func (d *Doc) tokens() (names, all string) {
 	}
 	if d.Medium != "" {
 		filters = append(filters, mediumToken(d.Medium))
+	}
+	if d.Type == TypeMediaCoverage {
+		filters = append(filters, monthToken(d.SortDate))
 	}
 	for _, f := range filters {
 		n.add(f)

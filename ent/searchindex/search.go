@@ -95,7 +95,7 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	}
 	groups := filterGroups(ctx, opts)
 	// Stage 1: name and title matches, all of them up to the limit.
-	names, err := candidates(ctx, client, terms, groups, opts, true)
+	names, err := candidates(ctx, client, terms, groups, opts, true, candidateColumnsWithText)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	} else {
 		// Stage 2: matches anywhere. Skipped when names were bounded, so a
 		// name match is never dropped in favour of a body match.
-		body, err := candidates(ctx, client, terms, groups, opts, false)
+		body, err := candidates(ctx, client, terms, groups, opts, false, candidateColumnsWithText)
 		if err != nil {
 			return nil, err
 		}
@@ -179,19 +179,47 @@ func filterGroups(ctx context.Context, o Options) [][]string {
 	add(o.Categories, categoryToken)
 	add(o.Levels, levelToken)
 	add(o.Media, mediumToken)
+	add(monthsBetween(o.From, o.Before), func(m string) string { return m })
 	return g
 }
 
-// candidateColumns are the narrow columns a candidate needs.
-var candidateColumns = []string{
-	searchdoc.FieldID, searchdoc.FieldItemType, searchdoc.FieldItemID, searchdoc.FieldSortDate,
-	searchdoc.FieldCategory, searchdoc.FieldMedium, searchdoc.FieldPrefectures,
-	searchdoc.FieldName, searchdoc.FieldPinyin, searchdoc.FieldText,
+// maxMonthTokens bounds the month tokens a date filter looks up; a longer
+// period is left to the date columns alone (it keeps most matches anyway).
+const maxMonthTokens = 36
+
+// monthsBetween returns the month tokens of coverage published in
+// [from, before), when both are given and the period is short enough. The
+// date columns still decide exactly; the tokens let the index skip the
+// matches of other months.
+func monthsBetween(from, before *time.Time) []string {
+	if from == nil || before == nil || !from.Before(*before) {
+		return nil
+	}
+	last := before.UTC().Add(-time.Nanosecond)
+	var out []string
+	for m := time.Date(from.UTC().Year(), from.UTC().Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(last); m = m.AddDate(0, 1, 0) {
+		if len(out) == maxMonthTokens {
+			return nil
+		}
+		out = append(out, monthToken(m))
+	}
+	return out
 }
+
+// candidateColumns are the columns a candidate needs: the narrow ones for
+// suggestions, and the folded text too for search.
+var (
+	candidateColumns = []string{
+		searchdoc.FieldID, searchdoc.FieldItemType, searchdoc.FieldItemID, searchdoc.FieldSortDate,
+		searchdoc.FieldCategory, searchdoc.FieldMedium, searchdoc.FieldPrefectures,
+		searchdoc.FieldName, searchdoc.FieldPinyin,
+	}
+	candidateColumnsWithText = append(candidateColumns[:len(candidateColumns):len(candidateColumns)], searchdoc.FieldText)
+)
 
 // candidates asks the index for up to candidateLimit+1 rows matching every
 // term (in names only, or anywhere) and the filters, newest indexed first.
-func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, groups [][]string, o Options, namesOnly bool) ([]*ent.SearchDoc, error) {
+func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, groups [][]string, o Options, namesOnly bool, columns []string) ([]*ent.SearchDoc, error) {
 	col := searchdoc.FieldTokens
 	if namesOnly {
 		col = searchdoc.FieldNameTokens
@@ -232,7 +260,7 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			}
 		}
 		var err error
-		rows, err = q.Order(newest).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
+		rows, err = q.Order(newest).Limit(candidateLimit + 1).Select(columns...).All(ctx)
 		if err != nil {
 			return fmt.Errorf("search: candidates: %w", err)
 		}

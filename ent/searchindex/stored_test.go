@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestStoredTextRoundTrip: what the side table stores decodes to the
@@ -53,5 +54,35 @@ func TestTextOccurrences(t *testing.T) {
 		if want := occurrences(hay, needle); !slices.Equal(got, want) {
 			t.Fatalf("%q in %q: %v, want %v", string(needle), string(hay), got, want)
 		}
+	}
+}
+
+// TestMonthsBetween: the month tokens cover exactly the months of
+// [from, before), and a long or open period gets none.
+func TestMonthsBetween(t *testing.T) {
+	at := func(s string) *time.Time {
+		v, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &v
+	}
+	cases := []struct {
+		from, before string
+		want         []string
+	}{
+		{"2024-01-15T00:00:00Z", "2024-03-01T00:00:00Z", []string{"xd_202401", "xd_202402"}},
+		{"2024-01-01T00:00:00Z", "2024-03-01T00:00:01Z", []string{"xd_202401", "xd_202402", "xd_202403"}},
+		{"2023-12-31T20:00:00-08:00", "2024-01-02T00:00:00+08:00", []string{"xd_202401"}},
+		{"2020-01-01T00:00:00Z", "2024-01-01T00:00:00Z", nil},
+		{"2024-03-01T00:00:00Z", "2024-03-01T00:00:00Z", nil},
+	}
+	for _, c := range cases {
+		if got := monthsBetween(at(c.from), at(c.before)); !slices.Equal(got, c.want) {
+			t.Errorf("%s..%s: %v, want %v", c.from, c.before, got, c.want)
+		}
+	}
+	if got := monthsBetween(nil, at("2024-01-01T00:00:00Z")); got != nil {
+		t.Errorf("open start: %v", got)
 	}
 }

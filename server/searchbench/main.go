@@ -100,6 +100,8 @@ func main() {
 		{"4+ chars", []string{"红安大嫂", "劳务品牌", "技能大师工作室"}, searchindex.Options{}},
 		{"multi-term", []string{"劳务品牌 培训", "红安 家政", "龙虾 技能 大赛"}, searchindex.Options{}},
 		{"filtered", []string{"培训", "劳务品牌"}, searchindex.Options{RegionCode: "421100", Media: []string{"NEWSPAPER", "TV"}}},
+		{"dated", []string{"培训", "劳务品牌 培训"}, searchindex.Options{From: day("2020-03-01"), Before: day("2020-03-16")}},
+		{"dated long", []string{"培训", "龙虾"}, searchindex.Options{From: day("2018-01-01"), Before: day("2019-01-01"), Types: []searchindex.ItemType{searchindex.TypeMediaCoverage}}},
 		{"pinyin", []string{"hongan dasao", "hads", "qichun"}, searchindex.Options{}},
 	}
 	if *cpuProfile != "" {
@@ -146,6 +148,14 @@ func main() {
 	}
 	p50, p95, mx := percentiles(times)
 	fmt.Printf("%-11s %8s %8s %8s\n", "suggest", p50, p95, mx)
+}
+
+func day(s string) *time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return &t
 }
 
 func percentiles(ts []time.Duration) (p50, p95, mx time.Duration) {
