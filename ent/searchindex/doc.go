@@ -309,64 +309,9 @@ func loadDocs(ctx context.Context, client *ent.Client, typ ItemType, ids []int, 
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var entities []any
-	brandRegions := map[int][]int{}
-	switch typ {
-	case TypeBrand:
-		es, err := client.Brand.Query().Where(brand.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeRoleModel:
-		es, err := client.RoleModel.Query().Where(rolemodel.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeEnterprise:
-		es, err := client.Enterprise.Query().Where(enterprise.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeAlliance:
-		es, err := client.Alliance.Query().Where(alliance.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeVenue:
-		es, err := client.Venue.Query().Where(venue.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeMediaCoverage:
-		q := client.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...))
-		if forIndex {
-			q = q.WithBrands(func(b *ent.BrandQuery) { b.Select(brand.FieldRegionID) })
-		}
-		es, err := q.All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-			for _, b := range e.Edges.Brands {
-				brandRegions[e.ID] = append(brandRegions[e.ID], b.RegionID)
-			}
-		}
+	entities, brandRegions, err := loadEntities(ctx, client, typ, ids, forIndex)
+	if err != nil {
+		return nil, err
 	}
 	for _, e := range entities {
 		d, err := DocOf(e, rs, nil)
@@ -381,4 +326,69 @@ func loadDocs(ctx context.Context, client *ent.Client, typ ItemType, ids []int, 
 		out[d.ItemID] = d
 	}
 	return out, nil
+}
+
+// loadEntities loads the items of one type with the given IDs (the context
+// decides whether drafts load) and, for the index, coverage's brand regions.
+func loadEntities(ctx context.Context, client *ent.Client, typ ItemType, ids []int, forIndex bool) ([]any, map[int][]int, error) {
+	var entities []any
+	brandRegions := map[int][]int{}
+	switch typ {
+	case TypeBrand:
+		es, err := client.Brand.Query().Where(brand.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeRoleModel:
+		es, err := client.RoleModel.Query().Where(rolemodel.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeEnterprise:
+		es, err := client.Enterprise.Query().Where(enterprise.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeAlliance:
+		es, err := client.Alliance.Query().Where(alliance.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeVenue:
+		es, err := client.Venue.Query().Where(venue.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeMediaCoverage:
+		q := client.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...))
+		if forIndex {
+			q = q.WithBrands(func(b *ent.BrandQuery) { b.Select(brand.FieldRegionID) })
+		}
+		es, err := q.All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+			for _, b := range e.Edges.Brands {
+				brandRegions[e.ID] = append(brandRegions[e.ID], b.RegionID)
+			}
+		}
+	}
+	return entities, brandRegions, nil
 }
