@@ -67,18 +67,19 @@ func testRankedWithin(t *testing.T, dia string) {
 			t.Errorf("within the bound: rankedWithin %d, total %d; want 0 and 11", res.RankedWithin, res.Total)
 		}
 
-		restore := searchindex.SetCandidateLimit(5)
+		// Beyond 5 candidates, the newest 4 of the stage are ranked.
+		restore := searchindex.SetCandidateLimit(5, 4)
 		defer restore()
 		res, err = searchindex.Search(ctx, db.Client, "绿萝卜", searchindex.Options{Limit: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
 		inTitle, inBody := names(res)
-		if res.RankedWithin != 8 || inTitle != 3 || inBody != 5 {
-			t.Errorf("body matches beyond the bound: rankedWithin %d, %d title and %d body hits; want 8, 3, 5", res.RankedWithin, inTitle, inBody)
+		if res.RankedWithin != 7 || inTitle != 3 || inBody != 4 {
+			t.Errorf("body matches beyond the bound: rankedWithin %d, %d title and %d body hits; want 7, 3, 4", res.RankedWithin, inTitle, inBody)
 		}
 
-		searchindex.SetCandidateLimit(2)
+		searchindex.SetCandidateLimit(2, 2)
 		res, err = searchindex.Search(ctx, db.Client, "绿萝卜", searchindex.Options{Limit: 50})
 		if err != nil {
 			t.Fatal(err)

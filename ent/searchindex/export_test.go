@@ -1,11 +1,12 @@
 package searchindex
 
-// SetCandidateLimit lowers the candidate bound for a test, so a few items
-// reach it; the returned function restores it.
-func SetCandidateLimit(n int) (restore func()) {
-	old := candidateLimit
-	candidateLimit = n
-	return func() { candidateLimit = old }
+// SetCandidateLimit lowers the candidate bound and how many candidates are
+// ranked past it for a test, so a few items reach it; the returned function
+// restores them.
+func SetCandidateLimit(limit, ranked int) (restore func()) {
+	oldLimit, oldRanked := candidateLimit, boundedRank
+	candidateLimit, boundedRank = limit, ranked
+	return func() { candidateLimit, boundedRank = oldLimit, oldRanked }
 }
 
 // SetBlockShift changes the size of PostgreSQL's ID blocks (1<<shift rows)

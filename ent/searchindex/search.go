@@ -23,9 +23,14 @@ import (
 // (RankedWithin).
 const CandidateLimit = 500
 
-// candidateLimit is CandidateLimit; tests lower it to reach the bound with
-// a few items.
-var candidateLimit = CandidateLimit
+// BoundedRank is how many candidates of a stage are ranked when it has more
+// than CandidateLimit: its newest ones. Past the limit the ranking is
+// bounded anyway, and reading fewer texts keeps frequent terms fast.
+const BoundedRank = 200
+
+// candidateLimit and boundedRank are the constants; tests lower them to
+// reach the bound with a few items.
+var candidateLimit, boundedRank = CandidateLimit, BoundedRank
 
 // Options narrow a search.
 type Options struct {
@@ -95,7 +100,7 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	}
 	groups := filterGroups(ctx, opts)
 	// Stage 1: name and title matches, all of them up to the limit.
-	names, err := candidates(ctx, client, terms, groups, opts, true, candidateColumnsWithText)
+	names, err := candidates(ctx, client, terms, groups, opts, true)
 	if err != nil {
 		return nil, err
 	}
@@ -107,17 +112,17 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	examined := len(names)
 	bounded := len(names) > candidateLimit
 	if bounded {
-		all = names[:candidateLimit]
-		examined = candidateLimit
+		all = names[:boundedRank]
+		examined = boundedRank
 	} else {
 		// Stage 2: matches anywhere. Skipped when names were bounded, so a
 		// name match is never dropped in favour of a body match.
-		body, err := candidates(ctx, client, terms, groups, opts, false, candidateColumnsWithText)
+		body, err := candidates(ctx, client, terms, groups, opts, false)
 		if err != nil {
 			return nil, err
 		}
 		if len(body) > candidateLimit {
-			body, bounded = body[:candidateLimit], true
+			body, bounded = body[:boundedRank], true
 		}
 		for _, c := range body {
 			if !seen[c.ID] {
@@ -128,6 +133,9 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	}
 	if bounded {
 		res.RankedWithin = examined
+	}
+	if err := loadTexts(ctx, client, all); err != nil {
+		return nil, err
 	}
 	hits := checkAndRank(q, all)
 	res.Total = len(hits)
@@ -206,20 +214,41 @@ func monthsBetween(from, before *time.Time) []string {
 	return out
 }
 
-// candidateColumns are the columns a candidate needs: the narrow ones for
-// suggestions, and the folded text too for search.
-var (
-	candidateColumns = []string{
-		searchdoc.FieldID, searchdoc.FieldItemType, searchdoc.FieldItemID, searchdoc.FieldSortDate,
-		searchdoc.FieldCategory, searchdoc.FieldMedium, searchdoc.FieldPrefectures,
-		searchdoc.FieldName, searchdoc.FieldPinyin,
+// candidateColumns are the narrow columns a candidate needs; the folded
+// text is read afterwards, only for the candidates that are ranked.
+var candidateColumns = []string{
+	searchdoc.FieldID, searchdoc.FieldItemType, searchdoc.FieldItemID, searchdoc.FieldSortDate,
+	searchdoc.FieldCategory, searchdoc.FieldMedium, searchdoc.FieldPrefectures,
+	searchdoc.FieldName, searchdoc.FieldPinyin,
+}
+
+// loadTexts reads the folded texts of the candidates to rank.
+func loadTexts(ctx context.Context, client *ent.Client, rows []*ent.SearchDoc) error {
+	if len(rows) == 0 {
+		return nil
 	}
-	candidateColumnsWithText = append(candidateColumns[:len(candidateColumns):len(candidateColumns)], searchdoc.FieldText)
-)
+	ids := make([]int, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	texts, err := client.SearchDoc.Query().Where(searchdoc.IDIn(ids...)).
+		Select(searchdoc.FieldID, searchdoc.FieldText).All(ctx)
+	if err != nil {
+		return fmt.Errorf("search: texts: %w", err)
+	}
+	byID := make(map[int]string, len(texts))
+	for _, t := range texts {
+		byID[t.ID] = t.Text
+	}
+	for _, r := range rows {
+		r.Text = byID[r.ID] // a row gone meanwhile keeps no text and is no hit
+	}
+	return nil
+}
 
 // candidates asks the index for up to candidateLimit+1 rows matching every
 // term (in names only, or anywhere) and the filters, newest indexed first.
-func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, groups [][]string, o Options, namesOnly bool, columns []string) ([]*ent.SearchDoc, error) {
+func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, groups [][]string, o Options, namesOnly bool) ([]*ent.SearchDoc, error) {
 	col := searchdoc.FieldTokens
 	if namesOnly {
 		col = searchdoc.FieldNameTokens
@@ -260,7 +289,7 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			}
 		}
 		var err error
-		rows, err = q.Order(newest).Limit(candidateLimit + 1).Select(columns...).All(ctx)
+		rows, err = q.Order(newest).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
 		if err != nil {
 			return fmt.Errorf("search: candidates: %w", err)
 		}

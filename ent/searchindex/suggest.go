@@ -38,7 +38,7 @@ func Suggest(ctx context.Context, client *ent.Client, prefix string, n int) ([]S
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	rows, err := candidates(ctx, client, terms, filterGroups(ctx, Options{}), Options{}, true, candidateColumns)
+	rows, err := candidates(ctx, client, terms, filterGroups(ctx, Options{}), Options{}, true)
 	if err != nil {
 		return nil, err
 	}
