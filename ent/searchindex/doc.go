@@ -296,8 +296,11 @@ func (d *Doc) tokens() (names, all string) {
 // IDs a row belongs to. A GIN index cannot return matches newest first, and
 // fetching every match of a frequent term to sort them is slow; a lookup
 // restricted to the newest blocks (the index skips through the frequent
-// terms' postings) finds the newest matches reading only those. A
-// variable only so that tests can make blocks of one row.
+// terms' postings) finds the newest matches reading only those. A trigger
+// of the migrations (20261128081000_search_block_trigger.sql) adds them in
+// the row's own write, since the ID is known only then; its argument must
+// equal blockShift (TestBlockTokens checks). A variable only so that tests
+// can make blocks of one row.
 var blockShift = 10
 
 func blockToken(block int) string { return fmt.Sprintf("xb_%d", block) }

@@ -28,7 +28,6 @@ import (
 	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
 
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 )
 
@@ -166,10 +165,6 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 			return fmt.Errorf("search index: delete: %w", err)
 		}
 	}
-	written := make([]int, 0, len(builders))
-	for id := range docs {
-		written = append(written, id)
-	}
 	for len(builders) > 0 {
 		n := min(len(builders), 200)
 		err := client.SearchDoc.CreateBulk(builders[:n]...).
@@ -179,28 +174,8 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 		}
 		builders = builders[n:]
 	}
-	return addBlockTokens(ctx, client, typ, written)
-}
-
-// addBlockTokens adds the rows' block tokens on PostgreSQL, once their IDs
-// exist (see blockShift).
-func addBlockTokens(ctx context.Context, client *ent.Client, typ ItemType, ids []int) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	err := client.SearchDoc.Update().Where(searchdoc.ItemTypeEQ(typ), searchdoc.ItemIDIn(ids...)).
-		Modify(func(u *sql.UpdateBuilder) {
-			if u.Dialect() != dialect.Postgres {
-				return // SQLite's index orders matches itself; an update that sets nothing is not sent
-
-			}
-			block := fmt.Sprintf(`('xb_' || ("id" >> %d))::tsvector`, blockShift)
-			u.Set(searchdoc.FieldTokens, sql.Expr(`"tokens" || `+block))
-			u.Set(searchdoc.FieldNameTokens, sql.Expr(`"name_tokens" || `+block))
-		}).Exec(ctx)
-	if err != nil {
-		return fmt.Errorf("search index: blocks: %w", err)
-	}
+	// On PostgreSQL, a trigger adds the rows' block tokens in the same write
+	// (see blockShift).
 	return nil
 }
 
