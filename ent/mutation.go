@@ -12268,6 +12268,7 @@ type SearchDocMutation struct {
 	pinyin        *string
 	name_tokens   *string
 	tokens        *string
+	text          *string
 	clearedFields map[string]struct{}
 	done          bool
 	oldValue      func(context.Context) (*SearchDoc, error)
@@ -12873,6 +12874,42 @@ func (m *SearchDocMutation) ResetTokens() {
 	m.tokens = nil
 }
 
+// SetText sets the "text" field.
+func (m *SearchDocMutation) SetText(s string) {
+	m.text = &s
+}
+
+// Text returns the value of the "text" field in the mutation.
+func (m *SearchDocMutation) Text() (r string, exists bool) {
+	v := m.text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldText returns the old "text" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldText: %w", err)
+	}
+	return oldValue.Text, nil
+}
+
+// ResetText resets all changes to the "text" field.
+func (m *SearchDocMutation) ResetText() {
+	m.text = nil
+}
+
 // Where appends a list predicates to the SearchDocMutation builder.
 func (m *SearchDocMutation) Where(ps ...predicate.SearchDoc) {
 	m.predicates = append(m.predicates, ps...)
@@ -12907,7 +12944,7 @@ func (m *SearchDocMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SearchDocMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.status != nil {
 		fields = append(fields, searchdoc.FieldStatus)
 	}
@@ -12947,6 +12984,9 @@ func (m *SearchDocMutation) Fields() []string {
 	if m.tokens != nil {
 		fields = append(fields, searchdoc.FieldTokens)
 	}
+	if m.text != nil {
+		fields = append(fields, searchdoc.FieldText)
+	}
 	return fields
 }
 
@@ -12981,6 +13021,8 @@ func (m *SearchDocMutation) Field(name string) (ent.Value, bool) {
 		return m.NameTokens()
 	case searchdoc.FieldTokens:
 		return m.Tokens()
+	case searchdoc.FieldText:
+		return m.Text()
 	}
 	return nil, false
 }
@@ -13016,6 +13058,8 @@ func (m *SearchDocMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldNameTokens(ctx)
 	case searchdoc.FieldTokens:
 		return m.OldTokens(ctx)
+	case searchdoc.FieldText:
+		return m.OldText(ctx)
 	}
 	return nil, fmt.Errorf("unknown SearchDoc field %s", name)
 }
@@ -13115,6 +13159,13 @@ func (m *SearchDocMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTokens(v)
+		return nil
+	case searchdoc.FieldText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetText(v)
 		return nil
 	}
 	return fmt.Errorf("unknown SearchDoc field %s", name)
@@ -13227,6 +13278,9 @@ func (m *SearchDocMutation) ResetField(name string) error {
 		return nil
 	case searchdoc.FieldTokens:
 		m.ResetTokens()
+		return nil
+	case searchdoc.FieldText:
+		m.ResetText()
 		return nil
 	}
 	return fmt.Errorf("unknown SearchDoc field %s", name)

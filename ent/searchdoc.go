@@ -43,7 +43,9 @@ type SearchDoc struct {
 	// Tokens of the name only (bigrams, unigrams, pinyin), space-separated: candidates for name matches.
 	NameTokens string `json:"name_tokens,omitempty"`
 	// Tokens of every searchable field plus filter tokens, space-separated.
-	Tokens       string `json:"tokens,omitempty"`
+	Tokens string `json:"tokens,omitempty"`
+	// Every searchable field in its folded form (see searchindex.Fold), so a query checks and ranks candidates without reading or folding the content. Last: it is the longest column.
+	Text         string `json:"text,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -54,7 +56,7 @@ func (*SearchDoc) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case searchdoc.FieldID, searchdoc.FieldItemID:
 			values[i] = new(sql.NullInt64)
-		case searchdoc.FieldStatus, searchdoc.FieldItemType, searchdoc.FieldCategory, searchdoc.FieldLevel, searchdoc.FieldMedium, searchdoc.FieldPrefectures, searchdoc.FieldName, searchdoc.FieldPinyin, searchdoc.FieldNameTokens, searchdoc.FieldTokens:
+		case searchdoc.FieldStatus, searchdoc.FieldItemType, searchdoc.FieldCategory, searchdoc.FieldLevel, searchdoc.FieldMedium, searchdoc.FieldPrefectures, searchdoc.FieldName, searchdoc.FieldPinyin, searchdoc.FieldNameTokens, searchdoc.FieldTokens, searchdoc.FieldText:
 			values[i] = new(sql.NullString)
 		case searchdoc.FieldPublishedAt, searchdoc.FieldSortDate:
 			values[i] = new(sql.NullTime)
@@ -158,6 +160,12 @@ func (_m *SearchDoc) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Tokens = value.String
 			}
+		case searchdoc.FieldText:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field text", values[i])
+			} else if value.Valid {
+				_m.Text = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -234,6 +242,9 @@ func (_m *SearchDoc) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tokens=")
 	builder.WriteString(_m.Tokens)
+	builder.WriteString(", ")
+	builder.WriteString("text=")
+	builder.WriteString(_m.Text)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -181,6 +181,20 @@ func (_c *SearchDocCreate) SetNillableTokens(v *string) *SearchDocCreate {
 	return _c
 }
 
+// SetText sets the "text" field.
+func (_c *SearchDocCreate) SetText(v string) *SearchDocCreate {
+	_c.mutation.SetText(v)
+	return _c
+}
+
+// SetNillableText sets the "text" field if the given value is not nil.
+func (_c *SearchDocCreate) SetNillableText(v *string) *SearchDocCreate {
+	if v != nil {
+		_c.SetText(*v)
+	}
+	return _c
+}
+
 // Mutation returns the SearchDocMutation object of the builder.
 func (_c *SearchDocCreate) Mutation() *SearchDocMutation {
 	return _c.mutation
@@ -252,6 +266,10 @@ func (_c *SearchDocCreate) defaults() {
 		v := searchdoc.DefaultTokens
 		_c.mutation.SetTokens(v)
 	}
+	if _, ok := _c.mutation.Text(); !ok {
+		v := searchdoc.DefaultText
+		_c.mutation.SetText(v)
+	}
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -301,6 +319,9 @@ func (_c *SearchDocCreate) check() error {
 	}
 	if _, ok := _c.mutation.Tokens(); !ok {
 		return &ValidationError{Name: "tokens", err: errors.New(`ent: missing required field "SearchDoc.tokens"`)}
+	}
+	if _, ok := _c.mutation.Text(); !ok {
+		return &ValidationError{Name: "text", err: errors.New(`ent: missing required field "SearchDoc.text"`)}
 	}
 	return nil
 }
@@ -380,6 +401,10 @@ func (_c *SearchDocCreate) createSpec() (*SearchDoc, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Tokens(); ok {
 		_spec.SetField(searchdoc.FieldTokens, field.TypeString, value)
 		_node.Tokens = value
+	}
+	if value, ok := _c.mutation.Text(); ok {
+		_spec.SetField(searchdoc.FieldText, field.TypeString, value)
+		_node.Text = value
 	}
 	return _node, _spec
 }
@@ -598,6 +623,18 @@ func (u *SearchDocUpsert) SetTokens(v string) *SearchDocUpsert {
 // UpdateTokens sets the "tokens" field to the value that was provided on create.
 func (u *SearchDocUpsert) UpdateTokens() *SearchDocUpsert {
 	u.SetExcluded(searchdoc.FieldTokens)
+	return u
+}
+
+// SetText sets the "text" field.
+func (u *SearchDocUpsert) SetText(v string) *SearchDocUpsert {
+	u.Set(searchdoc.FieldText, v)
+	return u
+}
+
+// UpdateText sets the "text" field to the value that was provided on create.
+func (u *SearchDocUpsert) UpdateText() *SearchDocUpsert {
+	u.SetExcluded(searchdoc.FieldText)
 	return u
 }
 
@@ -834,6 +871,20 @@ func (u *SearchDocUpsertOne) SetTokens(v string) *SearchDocUpsertOne {
 func (u *SearchDocUpsertOne) UpdateTokens() *SearchDocUpsertOne {
 	return u.Update(func(s *SearchDocUpsert) {
 		s.UpdateTokens()
+	})
+}
+
+// SetText sets the "text" field.
+func (u *SearchDocUpsertOne) SetText(v string) *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetText(v)
+	})
+}
+
+// UpdateText sets the "text" field to the value that was provided on create.
+func (u *SearchDocUpsertOne) UpdateText() *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdateText()
 	})
 }
 
@@ -1234,6 +1285,20 @@ func (u *SearchDocUpsertBulk) SetTokens(v string) *SearchDocUpsertBulk {
 func (u *SearchDocUpsertBulk) UpdateTokens() *SearchDocUpsertBulk {
 	return u.Update(func(s *SearchDocUpsert) {
 		s.UpdateTokens()
+	})
+}
+
+// SetText sets the "text" field.
+func (u *SearchDocUpsertBulk) SetText(v string) *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetText(v)
+	})
+}
+
+// UpdateText sets the "text" field to the value that was provided on create.
+func (u *SearchDocUpsertBulk) UpdateText() *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdateText()
 	})
 }
 

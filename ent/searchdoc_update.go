@@ -225,6 +225,20 @@ func (_u *SearchDocUpdate) SetNillableTokens(v *string) *SearchDocUpdate {
 	return _u
 }
 
+// SetText sets the "text" field.
+func (_u *SearchDocUpdate) SetText(v string) *SearchDocUpdate {
+	_u.mutation.SetText(v)
+	return _u
+}
+
+// SetNillableText sets the "text" field if the given value is not nil.
+func (_u *SearchDocUpdate) SetNillableText(v *string) *SearchDocUpdate {
+	if v != nil {
+		_u.SetText(*v)
+	}
+	return _u
+}
+
 // Mutation returns the SearchDocMutation object of the builder.
 func (_u *SearchDocUpdate) Mutation() *SearchDocMutation {
 	return _u.mutation
@@ -334,6 +348,9 @@ func (_u *SearchDocUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Tokens(); ok {
 		_spec.SetField(searchdoc.FieldTokens, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Text(); ok {
+		_spec.SetField(searchdoc.FieldText, field.TypeString, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -552,6 +569,20 @@ func (_u *SearchDocUpdateOne) SetNillableTokens(v *string) *SearchDocUpdateOne {
 	return _u
 }
 
+// SetText sets the "text" field.
+func (_u *SearchDocUpdateOne) SetText(v string) *SearchDocUpdateOne {
+	_u.mutation.SetText(v)
+	return _u
+}
+
+// SetNillableText sets the "text" field if the given value is not nil.
+func (_u *SearchDocUpdateOne) SetNillableText(v *string) *SearchDocUpdateOne {
+	if v != nil {
+		_u.SetText(*v)
+	}
+	return _u
+}
+
 // Mutation returns the SearchDocMutation object of the builder.
 func (_u *SearchDocUpdateOne) Mutation() *SearchDocMutation {
 	return _u.mutation
@@ -691,6 +722,9 @@ func (_u *SearchDocUpdateOne) sqlSave(ctx context.Context) (_node *SearchDoc, er
 	}
 	if value, ok := _u.mutation.Tokens(); ok {
 		_spec.SetField(searchdoc.FieldTokens, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Text(); ok {
+		_spec.SetField(searchdoc.FieldText, field.TypeString, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &SearchDoc{config: _u.config}

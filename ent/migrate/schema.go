@@ -524,6 +524,7 @@ var (
 		{Name: "pinyin", Type: field.TypeString, Default: ""},
 		{Name: "name_tokens", Type: field.TypeString, Size: 2147483647, Default: "", SchemaType: map[string]string{"postgres": "tsvector", "sqlite3": "text"}},
 		{Name: "tokens", Type: field.TypeString, Size: 2147483647, Default: "", SchemaType: map[string]string{"postgres": "tsvector", "sqlite3": "text"}},
+		{Name: "text", Type: field.TypeString, Size: 2147483647, Default: ""},
 	}
 	// SearchDocsTable holds the schema information for the "search_docs" table.
 	SearchDocsTable = &schema.Table{

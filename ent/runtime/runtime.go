@@ -1105,6 +1105,10 @@ func init() {
 	searchdocDescTokens := searchdocFields[10].Descriptor()
 	// searchdoc.DefaultTokens holds the default value on creation for the tokens field.
 	searchdoc.DefaultTokens = searchdocDescTokens.Default.(string)
+	// searchdocDescText is the schema descriptor for text field.
+	searchdocDescText := searchdocFields[11].Descriptor()
+	// searchdoc.DefaultText holds the default value on creation for the text field.
+	searchdoc.DefaultText = searchdocDescText.Default.(string)
 	tokenFields := schema.Token{}.Fields()
 	_ = tokenFields
 	// tokenDescName is the schema descriptor for name field.

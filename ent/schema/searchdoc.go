@@ -12,10 +12,10 @@ import (
 
 // SearchDoc is one searchable item (brand, person, enterprise, alliance,
 // venue or report) in the journalists' search side table. It holds only what
-// finding and filtering need — the app-built tokens, the name for
-// suggestions, filter and facet columns — never the long texts, which stay
-// in the content tables and are read back only for the few candidates a
-// query ranks. Rows are written by the search index hook (package
+// finding, checking and ranking need — the app-built tokens, the name for
+// suggestions, filter and facet columns, and the folded text of the
+// searchable fields — so a query reads the content tables only for the page
+// it returns. Rows are written by the search index hook (package
 // ent/searchindex) in the same transaction as the content they describe, and
 // the publication interceptor hides rows of drafts like everything else.
 // It is not part of the GraphQL schema.
@@ -52,6 +52,8 @@ func (SearchDoc) Fields() []ent.Field {
 			Comment("Tokens of the name only (bigrams, unigrams, pinyin), space-separated: candidates for name matches."),
 		field.Text("tokens").Default("").SchemaType(tokenColumn).
 			Comment("Tokens of every searchable field plus filter tokens, space-separated."),
+		field.Text("text").Default("").
+			Comment("Every searchable field in its folded form (see searchindex.Fold), so a query checks and ranks candidates without reading or folding the content. Last: it is the longest column."),
 	}
 }
 

@@ -44,6 +44,8 @@ const (
 	FieldNameTokens = "name_tokens"
 	// FieldTokens holds the string denoting the tokens field in the database.
 	FieldTokens = "tokens"
+	// FieldText holds the string denoting the text field in the database.
+	FieldText = "text"
 	// Table holds the table name of the searchdoc in the database.
 	Table = "search_docs"
 )
@@ -64,6 +66,7 @@ var Columns = []string{
 	FieldPinyin,
 	FieldNameTokens,
 	FieldTokens,
+	FieldText,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -99,6 +102,8 @@ var (
 	DefaultNameTokens string
 	// DefaultTokens holds the default value on creation for the "tokens" field.
 	DefaultTokens string
+	// DefaultText holds the default value on creation for the "text" field.
+	DefaultText string
 )
 
 const DefaultStatus schematype.Status = "DRAFT"
@@ -211,6 +216,11 @@ func ByNameTokens(opts ...sql.OrderTermOption) OrderOption {
 // ByTokens orders the results by the tokens field.
 func ByTokens(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTokens, opts...).ToFunc()
+}
+
+// ByText orders the results by the text field.
+func ByText(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldText, opts...).ToFunc()
 }
 
 var (

@@ -110,6 +110,11 @@ func Tokens(v string) predicate.SearchDoc {
 	return predicate.SearchDoc(sql.FieldEQ(FieldTokens, v))
 }
 
+// Text applies equality check predicate on the "text" field. It's identical to TextEQ.
+func Text(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEQ(FieldText, v))
+}
+
 // StatusEQ applies the EQ predicate on the "status" field.
 func StatusEQ(v schematype.Status) predicate.SearchDoc {
 	vc := v
@@ -808,6 +813,71 @@ func TokensEqualFold(v string) predicate.SearchDoc {
 // TokensContainsFold applies the ContainsFold predicate on the "tokens" field.
 func TokensContainsFold(v string) predicate.SearchDoc {
 	return predicate.SearchDoc(sql.FieldContainsFold(FieldTokens, v))
+}
+
+// TextEQ applies the EQ predicate on the "text" field.
+func TextEQ(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEQ(FieldText, v))
+}
+
+// TextNEQ applies the NEQ predicate on the "text" field.
+func TextNEQ(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldNEQ(FieldText, v))
+}
+
+// TextIn applies the In predicate on the "text" field.
+func TextIn(vs ...string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldIn(FieldText, vs...))
+}
+
+// TextNotIn applies the NotIn predicate on the "text" field.
+func TextNotIn(vs ...string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldNotIn(FieldText, vs...))
+}
+
+// TextGT applies the GT predicate on the "text" field.
+func TextGT(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldGT(FieldText, v))
+}
+
+// TextGTE applies the GTE predicate on the "text" field.
+func TextGTE(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldGTE(FieldText, v))
+}
+
+// TextLT applies the LT predicate on the "text" field.
+func TextLT(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldLT(FieldText, v))
+}
+
+// TextLTE applies the LTE predicate on the "text" field.
+func TextLTE(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldLTE(FieldText, v))
+}
+
+// TextContains applies the Contains predicate on the "text" field.
+func TextContains(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldContains(FieldText, v))
+}
+
+// TextHasPrefix applies the HasPrefix predicate on the "text" field.
+func TextHasPrefix(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldHasPrefix(FieldText, v))
+}
+
+// TextHasSuffix applies the HasSuffix predicate on the "text" field.
+func TextHasSuffix(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldHasSuffix(FieldText, v))
+}
+
+// TextEqualFold applies the EqualFold predicate on the "text" field.
+func TextEqualFold(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEqualFold(FieldText, v))
+}
+
+// TextContainsFold applies the ContainsFold predicate on the "text" field.
+func TextContainsFold(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldContainsFold(FieldText, v))
 }
 
 // And groups predicates with the AND operator between them.

@@ -247,7 +247,12 @@ func mediumToken(m string) string    { return "xm_" + strings.ToLower(m) }
 
 const publishedToken = "xs_published"
 
-// tokens returns the document's name tokens and all tokens.
+// monthToken is the month a report was published in ("xd_202403"), for
+// date filters.
+func monthToken(t time.Time) string { return "xd_" + t.UTC().Format("200601") }
+
+// tokens returns the document's name tokens and all tokens. Both carry
+// the filter tokens, so each stage of a query is one index lookup.
 func (d *Doc) tokens() (names, all string) {
 	var n, a tokenSet
 	for _, f := range d.Fields {
@@ -261,24 +266,44 @@ func (d *Doc) tokens() (names, all string) {
 	for _, p := range d.PlacePinyin {
 		addPinyinTokens(&a, p)
 	}
-	a.add(typeToken(d.Type))
+	filters := []string{typeToken(d.Type)}
 	if d.Status == schematype.StatusPublished {
-		a.add(publishedToken)
+		filters = append(filters, publishedToken)
 	}
 	for _, c := range d.Regions {
-		a.add(regionToken(c))
+		filters = append(filters, regionToken(c))
 	}
 	if d.Category != "" {
-		a.add(categoryToken(d.Category))
+		filters = append(filters, categoryToken(d.Category))
 	}
 	if d.Level != "" {
-		a.add(levelToken(d.Level))
+		filters = append(filters, levelToken(d.Level))
 	}
 	if d.Medium != "" {
-		a.add(mediumToken(d.Medium))
+		filters = append(filters, mediumToken(d.Medium))
+	}
+	if d.Type == TypeMediaCoverage {
+		filters = append(filters, monthToken(d.SortDate))
+	}
+	for _, f := range filters {
+		n.add(f)
+		a.add(f)
 	}
 	return n.String(), a.String()
 }
+
+// Block tokens ("xb_N", PostgreSQL only) name the block of 1024 side-table
+// IDs a row belongs to. A GIN index cannot return matches newest first, and
+// fetching every match of a frequent term to sort them is slow; a lookup
+// restricted to the newest blocks (the index skips through the frequent
+// terms' postings) finds the newest matches reading only those. A trigger
+// of the migrations (20261128081000_search_block_trigger.sql) adds them in
+// the row's own write, since the ID is known only then; its argument must
+// equal blockShift (TestBlockTokens checks). A variable only so that tests
+// can make blocks of one row.
+var blockShift = 10
+
+func blockToken(block int) string { return fmt.Sprintf("xb_%d", block) }
 
 // loadDocs loads the items of one type with the given IDs and builds their
 // documents, keyed by item ID. The context decides whether drafts load.
@@ -287,64 +312,9 @@ func loadDocs(ctx context.Context, client *ent.Client, typ ItemType, ids []int, 
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var entities []any
-	brandRegions := map[int][]int{}
-	switch typ {
-	case TypeBrand:
-		es, err := client.Brand.Query().Where(brand.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeRoleModel:
-		es, err := client.RoleModel.Query().Where(rolemodel.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeEnterprise:
-		es, err := client.Enterprise.Query().Where(enterprise.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeAlliance:
-		es, err := client.Alliance.Query().Where(alliance.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeVenue:
-		es, err := client.Venue.Query().Where(venue.IDIn(ids...)).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-		}
-	case TypeMediaCoverage:
-		q := client.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...))
-		if forIndex {
-			q = q.WithBrands(func(b *ent.BrandQuery) { b.Select(brand.FieldRegionID) })
-		}
-		es, err := q.All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			entities = append(entities, e)
-			for _, b := range e.Edges.Brands {
-				brandRegions[e.ID] = append(brandRegions[e.ID], b.RegionID)
-			}
-		}
+	entities, brandRegions, err := loadEntities(ctx, client, typ, ids, forIndex)
+	if err != nil {
+		return nil, err
 	}
 	for _, e := range entities {
 		d, err := DocOf(e, rs, nil)
@@ -359,4 +329,69 @@ func loadDocs(ctx context.Context, client *ent.Client, typ ItemType, ids []int, 
 		out[d.ItemID] = d
 	}
 	return out, nil
+}
+
+// loadEntities loads the items of one type with the given IDs (the context
+// decides whether drafts load) and, for the index, coverage's brand regions.
+func loadEntities(ctx context.Context, client *ent.Client, typ ItemType, ids []int, forIndex bool) ([]any, map[int][]int, error) {
+	var entities []any
+	brandRegions := map[int][]int{}
+	switch typ {
+	case TypeBrand:
+		es, err := client.Brand.Query().Where(brand.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeRoleModel:
+		es, err := client.RoleModel.Query().Where(rolemodel.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeEnterprise:
+		es, err := client.Enterprise.Query().Where(enterprise.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeAlliance:
+		es, err := client.Alliance.Query().Where(alliance.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeVenue:
+		es, err := client.Venue.Query().Where(venue.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeMediaCoverage:
+		q := client.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...))
+		if forIndex {
+			q = q.WithBrands(func(b *ent.BrandQuery) { b.Select(brand.FieldRegionID) })
+		}
+		es, err := q.All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+			for _, b := range e.Edges.Brands {
+				brandRegions[e.ID] = append(brandRegions[e.ID], b.RegionID)
+			}
+		}
+	}
+	return entities, brandRegions, nil
 }

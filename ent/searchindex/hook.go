@@ -27,6 +27,8 @@ import (
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
+
+	"entgo.io/ent/dialect/sql"
 )
 
 type noIndexingKey struct{}
@@ -156,7 +158,7 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 			SetItemType(typ).SetItemID(id).SetStatus(d.Status).SetNillablePublishedAt(publishedAt(d)).
 			SetSortDate(d.SortDate).SetCategory(d.Category).SetLevel(d.Level).SetMedium(d.Medium).
 			SetPrefectures(joinWords(d.Prefectures)).SetName(name).SetPinyin(py).
-			SetNameTokens(names).SetTokens(all))
+			SetNameTokens(names).SetTokens(all).SetText(d.storedText()))
 	}
 	if len(gone) > 0 {
 		if _, err := client.SearchDoc.Delete().Where(searchdoc.ItemTypeEQ(typ), searchdoc.ItemIDIn(gone...)).Exec(ctx); err != nil {
@@ -172,6 +174,8 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 		}
 		builders = builders[n:]
 	}
+	// On PostgreSQL, a trigger adds the rows' block tokens in the same write
+	// (see blockShift).
 	return nil
 }
 
@@ -259,12 +263,24 @@ func IndexAll(ctx context.Context, client *ent.Client) error {
 	return nil
 }
 
-// EnsureBuilt rebuilds the side table when it is empty but content exists:
-// a database that had content before search was added.
+// EnsureBuilt rebuilds the side table when it is empty but content exists
+// (a database that had content before search was added), or when a row's
+// folded text is missing (written before the column existed).
 func EnsureBuilt(ctx context.Context, client *ent.Client) error {
 	ctx = visibility.WithDrafts(ctx)
-	if n, err := client.SearchDoc.Query().Limit(1).Count(ctx); err != nil || n > 0 {
+	if n, err := client.SearchDoc.Query().Limit(1).Count(ctx); err != nil {
 		return err
+	} else if n > 0 {
+		// octet_length reads the stored length, not the long text itself.
+		old, err := client.SearchDoc.Query().Where(func(s *sql.Selector) {
+			s.Where(sql.P(func(b *sql.Builder) {
+				b.WriteString("octet_length(").Ident(s.C(searchdoc.FieldText)).WriteString(") = 0")
+			}))
+		}).Exist(ctx)
+		if err != nil || !old {
+			return err
+		}
+		return Rebuild(ctx, client)
 	}
 	for _, typ := range AllTypes {
 		ids, err := idsAfter(ctx, client, typ, 0, 1)

@@ -64,11 +64,25 @@ func (p Pinyin) Initials() string {
 // prefix, so "hongan", "dasao", "hongandasao" and "had" all find 红安大嫂.
 func addPinyinTokens(s *tokenSet, p Pinyin) {
 	for i := range p.Syllables {
-		s.add(wordToken([]rune(strings.Join(p.Syllables[i:], ""))))
+		s.add(pinyinToken(strings.Join(p.Syllables[i:], "")))
 	}
 	if len(p.Syllables) > 1 {
-		s.add(wordToken([]rune(p.Initials())))
+		s.add(pinyinToken(p.Initials()))
 	}
+}
+
+// maxPinyinToken caps pinyin tokens (in letters). Without it every long
+// title adds dozens of tokens no other title shares (its pinyin from each
+// syllable on), and a prefix lookup such as hongan* merges thousands of
+// them. Longer queries are looked up by their first letters, as prefixes;
+// matchPinyin checks the rest.
+const maxPinyinToken = 12
+
+func pinyinToken(s string) string {
+	if len(s) > maxPinyinToken {
+		return s[:maxPinyinToken]
+	}
+	return s
 }
 
 // matchPinyin finds a compact Latin query (letters only, no spaces) in the

@@ -29,6 +29,18 @@ type Term struct {
 type Alt struct {
 	Text   []rune
 	Pinyin string
+	text   string // Text as a string, for matching
+}
+
+// newAlt makes a text alternative.
+func newAlt(text []rune) Alt { return Alt{Text: text, text: string(text)} }
+
+// str is the alternative's text as a string.
+func (a Alt) str() string {
+	if a.text == "" && a.Text != nil {
+		return string(a.Text)
+	}
+	return a.text
 }
 
 // pinyin returns the term's pinyin reading, or "".
@@ -97,9 +109,9 @@ func ParseQuery(raw string, syn *Synonyms) (*Query, error) {
 	q := &Query{}
 	var whole []string
 	for _, p := range parts {
-		t := Term{Text: p, Alts: []Alt{{Text: p}}}
+		t := Term{Text: p, Alts: []Alt{newAlt(p)}}
 		for _, s := range syn.Of(string(p)) {
-			t.Alts = append(t.Alts, Alt{Text: []rune(s)})
+			t.Alts = append(t.Alts, newAlt([]rune(s)))
 		}
 		if c := compactLetters(p); c != "" {
 			t.Alts = append(t.Alts, Alt{Pinyin: c})
@@ -136,7 +148,7 @@ func compactLetters(s []rune) string {
 // can decide.
 func (a Alt) reqs() (out []tokenReq, ok bool) {
 	if a.Pinyin != "" {
-		return []tokenReq{{wordToken([]rune(a.Pinyin)), true}}, true
+		return []tokenReq{{pinyinToken(a.Pinyin), true}}, true
 	}
 	rs := runs(a.Text)
 	for _, r := range rs {

@@ -23,6 +23,15 @@ import (
 // (RankedWithin).
 const CandidateLimit = 500
 
+// BoundedRank is how many candidates of a stage are ranked when it has more
+// than CandidateLimit: its newest ones. Past the limit the ranking is
+// bounded anyway, and reading fewer texts keeps frequent terms fast.
+const BoundedRank = 200
+
+// candidateLimit and boundedRank are the constants; tests lower them to
+// reach the bound with a few items.
+var candidateLimit, boundedRank = CandidateLimit, BoundedRank
+
 // Options narrow a search.
 type Options struct {
 	Types      []ItemType
@@ -101,10 +110,10 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 		seen[c.ID] = true
 	}
 	examined := len(names)
-	bounded := len(names) > CandidateLimit
+	bounded := len(names) > candidateLimit
 	if bounded {
-		all = names[:CandidateLimit]
-		examined = CandidateLimit
+		all = names[:boundedRank]
+		examined = boundedRank
 	} else {
 		// Stage 2: matches anywhere. Skipped when names were bounded, so a
 		// name match is never dropped in favour of a body match.
@@ -112,8 +121,8 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 		if err != nil {
 			return nil, err
 		}
-		if len(body) > CandidateLimit {
-			body, bounded = body[:CandidateLimit], true
+		if len(body) > candidateLimit {
+			body, bounded = body[:boundedRank], true
 		}
 		for _, c := range body {
 			if !seen[c.ID] {
@@ -125,13 +134,13 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	if bounded {
 		res.RankedWithin = examined
 	}
-	hits, err := checkAndRank(ctx, client, q, all)
-	if err != nil {
+	if err := loadTexts(ctx, client, all); err != nil {
 		return nil, err
 	}
+	hits := checkAndRank(q, all)
 	res.Total = len(hits)
 	for _, h := range hits {
-		res.Facets.Types[h.Doc.Type]++
+		res.Facets.Types[h.row.ItemType]++
 		if c := h.row.Category; c != "" {
 			res.Facets.Categories[c]++
 		}
@@ -144,9 +153,8 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	}
 	lo := min(max(opts.Offset, 0), len(hits))
 	hi := min(lo+max(opts.Limit, 0), len(hits))
-	for _, h := range hits[lo:hi] {
-		h.Highlights = highlights(h.matches)
-		res.Hits = append(res.Hits, h.Hit)
+	if res.Hits, err = loadPage(ctx, client, q, hits[lo:hi]); err != nil {
+		return nil, err
 	}
 	return res, nil
 }
@@ -179,56 +187,154 @@ func filterGroups(ctx context.Context, o Options) [][]string {
 	add(o.Categories, categoryToken)
 	add(o.Levels, levelToken)
 	add(o.Media, mediumToken)
+	add(monthsBetween(o.From, o.Before), func(m string) string { return m })
 	return g
 }
 
-// candidateColumns are the narrow columns a candidate needs.
+// maxMonthTokens bounds the month tokens a date filter looks up; a longer
+// period is left to the date columns alone (it keeps most matches anyway).
+const maxMonthTokens = 36
+
+// monthsBetween returns the month tokens of coverage published in
+// [from, before), when both are given and the period is short enough. The
+// date columns still decide exactly; the tokens let the index skip the
+// matches of other months.
+func monthsBetween(from, before *time.Time) []string {
+	if from == nil || before == nil || !from.Before(*before) {
+		return nil
+	}
+	last := before.UTC().Add(-time.Nanosecond)
+	var out []string
+	for m := time.Date(from.UTC().Year(), from.UTC().Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(last); m = m.AddDate(0, 1, 0) {
+		if len(out) == maxMonthTokens {
+			return nil
+		}
+		out = append(out, monthToken(m))
+	}
+	return out
+}
+
+// candidateColumns are the narrow columns a candidate needs; the folded
+// text is read afterwards, only for the candidates that are ranked.
 var candidateColumns = []string{
 	searchdoc.FieldID, searchdoc.FieldItemType, searchdoc.FieldItemID, searchdoc.FieldSortDate,
 	searchdoc.FieldCategory, searchdoc.FieldMedium, searchdoc.FieldPrefectures,
 	searchdoc.FieldName, searchdoc.FieldPinyin,
 }
 
-// candidates asks the index for up to CandidateLimit+1 rows matching every
+// loadTexts reads the folded texts of the candidates to rank.
+func loadTexts(ctx context.Context, client *ent.Client, rows []*ent.SearchDoc) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	ids := make([]int, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	texts, err := client.SearchDoc.Query().Where(searchdoc.IDIn(ids...)).
+		Select(searchdoc.FieldID, searchdoc.FieldText).All(ctx)
+	if err != nil {
+		return fmt.Errorf("search: texts: %w", err)
+	}
+	byID := make(map[int]string, len(texts))
+	for _, t := range texts {
+		byID[t.ID] = t.Text
+	}
+	for _, r := range rows {
+		r.Text = byID[r.ID] // a row gone meanwhile keeps no text and is no hit
+	}
+	return nil
+}
+
+// candidates asks the index for up to candidateLimit+1 rows matching every
 // term (in names only, or anywhere) and the filters, newest indexed first.
 func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, groups [][]string, o Options, namesOnly bool) ([]*ent.SearchDoc, error) {
-	match := func(s *sql.Selector) {
-		pg := s.Dialect() == dialect.Postgres
-		if pg {
-			tsquery := func(col, expr string) *sql.Predicate {
-				return sql.P(func(b *sql.Builder) {
-					b.Ident(s.C(col)).WriteString(" @@ ").Arg(expr).WriteString("::tsquery")
-				})
-			}
-			if namesOnly {
-				s.Where(sql.And(tsquery(searchdoc.FieldNameTokens, matchExpr(true, terms, nil)),
-					tsquery(searchdoc.FieldTokens, matchExpr(true, nil, groups))))
+	col := searchdoc.FieldTokens
+	if namesOnly {
+		col = searchdoc.FieldNameTokens
+	}
+	var rows []*ent.SearchDoc
+	run := func(groups [][]string) error {
+		match := func(s *sql.Selector) {
+			if s.Dialect() == dialect.Postgres {
+				s.Where(sql.P(func(b *sql.Builder) {
+					b.Ident(s.C(col)).WriteString(" @@ ").Arg(matchExpr(true, terms, groups)).WriteString("::tsquery")
+				}))
 				return
 			}
-			s.Where(tsquery(searchdoc.FieldTokens, matchExpr(true, terms, groups)))
-			return
+			// FTS5 drives the query: it walks its matches newest first and
+			// stops at the limit, instead of collecting every match of a
+			// frequent term for an IN list.
+			fts := sql.Table("search_fts").As("search_fts") // no generated alias: MATCH names the table
+			s.Join(fts).On(s.C(searchdoc.FieldID), fts.C("rowid"))
+			// The published token is left to the status column (the
+			// publication interceptor filters it): walking its doclist,
+			// which holds nearly every row, backwards costs more than it
+			// saves here.
+			var fg [][]string
+			for _, g := range groups {
+				if len(g) != 1 || g[0] != publishedToken {
+					fg = append(fg, g)
+				}
+			}
+			s.Where(sql.P(func(b *sql.Builder) {
+				b.WriteString("search_fts MATCH ").Arg(col + " : (" + matchExpr(false, terms, fg) + ")")
+			}))
 		}
-		expr := "tokens : (" + matchExpr(false, terms, groups) + ")"
-		if namesOnly {
-			expr = "name_tokens : (" + matchExpr(false, terms, nil) + ") AND tokens : (" + matchExpr(false, nil, groups) + ")"
+		newest := func(s *sql.Selector) {
+			if s.Dialect() == dialect.Postgres {
+				s.OrderBy(sql.Desc(s.C(searchdoc.FieldID)))
+				return
+			}
+			s.OrderBy(sql.Desc(sql.Table("search_fts").C("rowid")))
 		}
-		s.Where(sql.P(func(b *sql.Builder) {
-			b.Ident(s.C(searchdoc.FieldID)).WriteString(" IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ").Arg(expr).WriteString(")")
-		}))
+		q := client.SearchDoc.Query().Where(match)
+		if o.From != nil || o.Before != nil {
+			q = q.Where(searchdoc.ItemTypeEQ(TypeMediaCoverage))
+			if o.From != nil {
+				q = q.Where(searchdoc.SortDateGTE(*o.From))
+			}
+			if o.Before != nil {
+				q = q.Where(searchdoc.SortDateLT(*o.Before))
+			}
+		}
+		var err error
+		rows, err = q.Order(newest).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
+		if err != nil {
+			return fmt.Errorf("search: candidates: %w", err)
+		}
+		return nil
 	}
-	q := client.SearchDoc.Query().Where(match)
-	if o.From != nil || o.Before != nil {
-		q = q.Where(searchdoc.ItemTypeEQ(TypeMediaCoverage))
-		if o.From != nil {
-			q = q.Where(searchdoc.SortDateGTE(*o.From))
-		}
-		if o.Before != nil {
-			q = q.Where(searchdoc.SortDateLT(*o.Before))
-		}
-	}
-	rows, err := q.Order(searchdoc.ByID(sql.OrderDesc())).Limit(CandidateLimit + 1).Select(candidateColumns...).All(ctx)
+	// On PostgreSQL, look in the newest blocks first (see blockShift): 1,
+	// then 8, then 64 blocks, then everywhere, until the bound is reached.
+	// Each restricted lookup that reaches it has the newest matches of all.
+	pg := false
+	top, err := client.SearchDoc.Query().Where(func(s *sql.Selector) {
+		pg = s.Dialect() == dialect.Postgres
+	}).Order(searchdoc.ByID(sql.OrderDesc())).Limit(1).IDs(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("search: candidates: %w", err)
+	}
+	if pg && len(top) > 0 {
+		pgTop := top[0] >> blockShift // the newest block
+		for _, n := range []int{1, 8, 64} {
+			if n > pgTop {
+				break // the window would be everything
+			}
+			window := make([]string, n)
+			for i := range window {
+				window[i] = blockToken(pgTop - i)
+			}
+			if err := run(append(groups[:len(groups):len(groups)], window)); err != nil {
+				return nil, err
+			}
+			if len(rows) > candidateLimit {
+				return rows, nil
+			}
+		}
+	}
+	if err := run(groups); err != nil {
+		return nil, err
 	}
 	return rows, nil
 }
@@ -239,15 +345,47 @@ type fieldMatch struct {
 	spans [][2]int // rune offsets in the folded text
 }
 
+// rankedHit is a candidate that passed the check, with its score.
 type rankedHit struct {
-	*Hit
-	row *ent.SearchDoc
+	row   *ent.SearchDoc
+	score float64
 }
 
-// checkAndRank loads the candidates' items (the context's visibility
-// applies again), keeps those where every term really occurs, and ranks them.
-func checkAndRank(ctx context.Context, client *ent.Client, q *Query, rows []*ent.SearchDoc) ([]rankedHit, error) {
-	if len(rows) == 0 {
+// checkAndRank keeps the candidates where every term really occurs and
+// ranks them, from the side table's folded texts alone.
+func checkAndRank(q *Query, rows []*ent.SearchDoc) []rankedHit {
+	var hits []rankedHit
+	for _, r := range rows {
+		fields, ok := parseStored(r.Text)
+		if !ok {
+			continue // written by an older version; Rebuild rewrites it
+		}
+		py := func() (Pinyin, []Pinyin) { return pinyinOfRow(r.Pinyin, fields) }
+		if sc, ok := rankFields(q, fields, py, nil); ok {
+			hits = append(hits, rankedHit{r, sc})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if !a.row.SortDate.Equal(b.row.SortDate) {
+			return a.row.SortDate.After(b.row.SortDate)
+		}
+		if a.row.ItemType != b.row.ItemType {
+			return a.row.ItemType < b.row.ItemType
+		}
+		return a.row.ItemID > b.row.ItemID
+	})
+	return hits
+}
+
+// loadPage loads the items of one page of ranked hits (the context's
+// visibility applies again, so drafts never come back) and highlights them
+// in their original text.
+func loadPage(ctx context.Context, client *ent.Client, q *Query, page []rankedHit) ([]*Hit, error) {
+	if len(page) == 0 {
 		return nil, nil
 	}
 	rs, err := LoadRegions(ctx, client)
@@ -255,8 +393,8 @@ func checkAndRank(ctx context.Context, client *ent.Client, q *Query, rows []*ent
 		return nil, err
 	}
 	byType := map[ItemType][]int{}
-	for _, r := range rows {
-		byType[r.ItemType] = append(byType[r.ItemType], r.ItemID)
+	for _, h := range page {
+		byType[h.row.ItemType] = append(byType[h.row.ItemType], h.row.ItemID)
 	}
 	docs := map[ItemType]map[int]*Doc{}
 	for _, typ := range AllTypes {
@@ -266,30 +404,25 @@ func checkAndRank(ctx context.Context, client *ent.Client, q *Query, rows []*ent
 			}
 		}
 	}
-	var hits []rankedHit
-	for _, r := range rows {
-		d := docs[r.ItemType][r.ItemID]
+	var out []*Hit
+	for _, h := range page {
+		d := docs[h.row.ItemType][h.row.ItemID]
 		if d == nil {
 			continue // not visible to this caller
 		}
-		if h := score(q, d); h != nil {
-			hits = append(hits, rankedHit{h, r})
+		hit := &Hit{Doc: d, Score: h.score}
+		spans := map[int][][2]int{}
+		py := func() (Pinyin, []Pinyin) { return d.NamePinyin, d.PlacePinyin }
+		rankFields(q, fieldsOf(d), py, spans)
+		for fi := range d.Fields {
+			if s := spans[fi]; len(s) > 0 {
+				hit.matches = append(hit.matches, fieldMatch{&d.Fields[fi], s})
+			}
 		}
+		hit.Highlights = highlights(hit.matches)
+		out = append(out, hit)
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		if !a.Doc.SortDate.Equal(b.Doc.SortDate) {
-			return a.Doc.SortDate.After(b.Doc.SortDate)
-		}
-		if a.Doc.Type != b.Doc.Type {
-			return a.Doc.Type < b.Doc.Type
-		}
-		return a.Doc.ItemID > b.Doc.ItemID
-	})
-	return hits, nil
+	return out, nil
 }
 
 // Ranking constants (see README, "Ranking").
@@ -302,88 +435,112 @@ const (
 	avgFieldLen = 300.0
 )
 
-// score checks that every term occurs in the document and scores it; nil
-// when a term does not occur.
-func score(q *Query, d *Doc) *Hit {
-	h := &Hit{Doc: d}
-	spans := map[*Field][][2]int{}
+// rankFields checks that every term occurs in the fields and scores them;
+// ok is false when a term does not occur. pinyin gives the name's and the
+// places' pinyin; it is called only for queries with a pinyin reading.
+// With spans non-nil it also collects the matches per field index, as rune
+// offsets in the folded text.
+func rankFields(q *Query, fields []sfield, pinyin func() (Pinyin, []Pinyin), spans map[int][][2]int) (float64, bool) {
+	var namePy Pinyin
+	var placePy []Pinyin
+	pyDone := false
+	loadPy := func() {
+		if !pyDone {
+			namePy, placePy = pinyin()
+			pyDone = true
+		}
+	}
+	score := 0.0
 	allInName := true
+	var runeLens []int // per field, computed when first needed
+	runeLen := func(fi int) int {
+		if runeLens == nil {
+			runeLens = make([]int, len(fields))
+			for i := range runeLens {
+				runeLens[i] = -1
+			}
+		}
+		if runeLens[fi] < 0 {
+			runeLens[fi] = utf8.RuneCountInString(fields[fi].text)
+		}
+		return runeLens[fi]
+	}
 	for _, t := range q.Terms {
 		tfw := 0.0 // BM25F: weighted, length-normalised term frequency
 		inName := false
-		for fi := range d.Fields {
-			f := &d.Fields[fi]
+		py := t.pinyin()
+		for fi := range fields {
+			f := &fields[fi]
 			tf := 0
 			for _, a := range t.Alts {
 				if a.Text == nil {
 					continue
 				}
-				for _, at := range occurrences(f.Text.Runes, a.Text) {
-					tf++
-					spans[f] = append(spans[f], [2]int{at, at + len(a.Text)})
+				var fn func(int)
+				if spans != nil {
+					lastByte, lastRune, n := 0, 0, len(a.Text)
+					fn = func(at int) {
+						lastRune += utf8.RuneCountInString(f.text[lastByte:at])
+						lastByte = at
+						spans[fi] = append(spans[fi], [2]int{lastRune, lastRune + n})
+					}
 				}
+				tf += textOccurrences(f.text, a.str(), fn)
 			}
-			if fi == 0 && f.Title && tf == 0 && t.pinyin() != "" {
-				if from, to, ok := matchPinyin(d.NamePinyin, t.pinyin()); ok {
+			if fi == 0 && f.title && tf == 0 && py != "" {
+				loadPy()
+				if from, to, ok := matchPinyin(namePy, py); ok {
 					tf = 1
-					spans[f] = append(spans[f], [2]int{from, to})
+					if spans != nil {
+						spans[fi] = append(spans[fi], [2]int{from, to})
+					}
 				}
 			}
 			if tf == 0 {
 				continue
 			}
-			if f.Title {
+			if f.title {
 				inName = true
 			}
 			avg := avgFieldLen
-			if f.Title {
+			if f.title {
 				avg = avgTitleLen
 			}
-			tfw += f.Weight * float64(tf) / (1 - bm25B + bm25B*float64(len(f.Text.Runes))/avg)
+			tfw += f.weight * float64(tf) / (1 - bm25B + bm25B*float64(runeLen(fi))/avg)
 		}
-		if tfw == 0 && t.pinyin() != "" {
-			for _, p := range d.PlacePinyin {
-				if _, _, ok := matchPinyin(p, t.pinyin()); ok {
+		if tfw == 0 && py != "" {
+			loadPy()
+			for _, p := range placePy {
+				if _, _, ok := matchPinyin(p, py); ok {
 					tfw = weightBody / (1 - bm25B + bm25B*2/avgFieldLen)
 					break
 				}
 			}
 		}
 		if tfw == 0 {
-			return nil
+			return 0, false
 		}
 		allInName = allInName && inName
-		h.Score += tfw * (bm25K1 + 1) / (tfw + bm25K1)
+		score += tfw * (bm25K1 + 1) / (tfw + bm25K1)
+	}
+	exact := false
+	for _, f := range fields {
+		if f.title && f.text == q.Whole {
+			exact = true
+		}
+	}
+	if !exact && q.Compact != "" {
+		loadPy()
+		exact = len(namePy.Syllables) > 0 && (q.Compact == strings.Join(namePy.Syllables, "") ||
+			(len(namePy.Syllables) > 1 && q.Compact == namePy.Initials()))
 	}
 	switch {
-	case exactName(q, d):
-		h.Score += tierExact
+	case exact:
+		score += tierExact
 	case allInName:
-		h.Score += tierName
+		score += tierName
 	}
-	h.Score = math.Round(h.Score*1e6) / 1e6
-	for fi := range d.Fields {
-		f := &d.Fields[fi]
-		if s := spans[f]; len(s) > 0 {
-			h.matches = append(h.matches, fieldMatch{f, s})
-		}
-	}
-	return h
-}
-
-// exactName reports whether the whole query is the item's whole name, in
-// Chinese, English or pinyin (full or initials).
-func exactName(q *Query, d *Doc) bool {
-	for _, f := range d.Fields {
-		if f.Title && string(f.Text.Runes) == q.Whole {
-			return true
-		}
-	}
-	if q.Compact != "" && len(d.NamePinyin.Syllables) > 0 {
-		return q.Compact == strings.Join(d.NamePinyin.Syllables, "") ||
-			(len(d.NamePinyin.Syllables) > 1 && q.Compact == d.NamePinyin.Initials())
-	}
-	return false
+	return math.Round(score*1e6) / 1e6, true
 }
 
 // excerptRunes is how much text around the first matches an excerpt shows.

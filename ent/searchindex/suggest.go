@@ -70,10 +70,18 @@ func Suggest(ctx context.Context, client *ent.Client, prefix string, n int) ([]S
 	for _, h := range hits[:min(len(hits), n*2)] {
 		byType[h.row.ItemType] = append(byType[h.row.ItemType], h.row.ItemID)
 	}
-	docs := map[ItemType]map[int]*Doc{}
+	type key struct {
+		typ ItemType
+		id  int
+	}
+	loaded := map[key]any{}
 	for typ, ids := range byType {
-		if docs[typ], err = loadDocs(ctx, client, typ, ids, nil, false); err != nil {
+		es, _, err := loadEntities(ctx, client, typ, ids, false)
+		if err != nil {
 			return nil, fmt.Errorf("search: suggest: %w", err)
+		}
+		for _, e := range es {
+			loaded[key{typ, entityID(e)}] = e
 		}
 	}
 	var out []Suggestion
@@ -81,8 +89,8 @@ func Suggest(ctx context.Context, client *ent.Client, prefix string, n int) ([]S
 		if len(out) == n {
 			break
 		}
-		if d := docs[h.row.ItemType][h.row.ItemID]; d != nil {
-			out = append(out, Suggestion{Text: h.row.Name, Type: h.row.ItemType, Entity: d.Entity})
+		if e := loaded[key{h.row.ItemType, h.row.ItemID}]; e != nil {
+			out = append(out, Suggestion{Text: h.row.Name, Type: h.row.ItemType, Entity: e})
 		}
 	}
 	return out, nil
@@ -112,4 +120,23 @@ func suggestRank(r *ent.SearchDoc, prefix []rune, py string) (int, bool) {
 		return 1, true
 	}
 	return 0, false
+}
+
+// entityID is a loaded item's ID.
+func entityID(e any) int {
+	switch x := e.(type) {
+	case *ent.Brand:
+		return x.ID
+	case *ent.RoleModel:
+		return x.ID
+	case *ent.Enterprise:
+		return x.ID
+	case *ent.Alliance:
+		return x.ID
+	case *ent.Venue:
+		return x.ID
+	case *ent.MediaCoverage:
+		return x.ID
+	}
+	return 0
 }

@@ -1,0 +1,97 @@
+package searchindex_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"brandshow/ent"
+	"brandshow/ent/mediacoverage"
+	"brandshow/ent/schematype"
+	"brandshow/ent/searchindex"
+	"brandshow/server/store/storetest"
+)
+
+// TestRankedWithin: beyond the candidate bound the result says how many
+// candidates were ranked, and name/title matches are never dropped for body
+// matches; within it, ranking covers every match and says nothing.
+func TestRankedWithin(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		t.Run("default blocks", func(t *testing.T) { testRankedWithin(t, dia, false) })
+		// Blocks of one row: PostgreSQL's lookups in the newest blocks
+		// reach the bound, and must give what a lookup everywhere gives.
+		t.Run("blocks of one", func(t *testing.T) { testRankedWithin(t, dia, true) })
+	})
+}
+
+func testRankedWithin(t *testing.T, dia string, blocksOfOne bool) {
+	{
+		db, _ := storetest.Fresh(t, dia, false)
+		if blocksOfOne {
+			defer searchindex.SetBlockShift(t, db.SQL, dia, 0)()
+		}
+		ctx := context.Background()
+		add := func(slug, title, body string) {
+			db.Client.MediaCoverage.Create().SetSlug(slug).SetTitleZh(title).SetBodyZh(body).SetOutlet("示例报").
+				SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)).
+				SetStatus(schematype.StatusPublished).ExecX(ctx)
+		}
+		// Title matches first (older IDs), then more body matches (newer IDs,
+		// so the index's newest-first order would reach them first).
+		for i := range 3 {
+			add(fmt.Sprintf("title-%d", i), "绿萝卜丰收了", "今年收成很好。")
+		}
+		for i := range 8 {
+			add(fmt.Sprintf("body-%d", i), "秋天的集市", fmt.Sprintf("集市上有%d种绿萝卜出售。", i))
+		}
+		names := func(res *searchindex.Result) (inTitle, inBody int) {
+			for _, h := range res.Hits {
+				if h.Score < 100 {
+					inBody++
+					continue
+				}
+				if inBody > 0 {
+					t.Errorf("a body match ranks above a title match")
+				}
+				inTitle++
+			}
+			return inTitle, inBody
+		}
+
+		res, err := searchindex.Search(ctx, db.Client, "绿萝卜", searchindex.Options{Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.RankedWithin != 0 || res.Total != 11 {
+			t.Errorf("within the bound: rankedWithin %d, total %d; want 0 and 11", res.RankedWithin, res.Total)
+		}
+
+		// Beyond 5 candidates, the newest 4 of the stage are ranked.
+		restore := searchindex.SetCandidateLimit(5, 4)
+		defer restore()
+		res, err = searchindex.Search(ctx, db.Client, "绿萝卜", searchindex.Options{Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inTitle, inBody := names(res)
+		if res.RankedWithin != 7 || inTitle != 3 || inBody != 4 {
+			t.Errorf("body matches beyond the bound: rankedWithin %d, %d title and %d body hits; want 7, 3, 4", res.RankedWithin, inTitle, inBody)
+		}
+
+		searchindex.SetCandidateLimit(2, 2)
+		res, err = searchindex.Search(ctx, db.Client, "绿萝卜", searchindex.Options{Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inTitle, inBody = names(res)
+		if res.RankedWithin != 2 || inTitle != 2 || inBody != 0 {
+			t.Errorf("title matches beyond the bound: rankedWithin %d, %d title and %d body hits; want 2, 2, 0", res.RankedWithin, inTitle, inBody)
+		}
+		for _, h := range res.Hits {
+			if slug := h.Doc.Entity.(*ent.MediaCoverage).Slug; slug != "title-2" && slug != "title-1" {
+				t.Errorf("title matches beyond the bound: found %s, want the newest two", slug)
+			}
+		}
+	}
+}
