@@ -209,6 +209,16 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{BrandsColumns[20]},
 			},
+			{
+				Name:    "brand_status_category_workers_employed_workers_exported",
+				Unique:  false,
+				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[14], BrandsColumns[18], BrandsColumns[19]},
+			},
+			{
+				Name:    "brand_status_level",
+				Unique:  false,
+				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[15]},
+			},
 		},
 	}
 	// BrandRoleModelsColumns holds the columns for the "brand_role_models" table.
