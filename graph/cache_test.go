@@ -249,3 +249,20 @@ func BenchmarkFeaturedPage(b *testing.B) {
 		})
 	}
 }
+
+// TestFeaturedPageIsServedFromCache: the promotion site's featured page,
+// whose role models ent loads with a WITH statement (a per-brand limit), is
+// a hit the second time. A read mistaken for a write would empty the cache
+// on every request.
+func TestFeaturedPageIsServedFromCache(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, true)
+		h, _ := cachedHandler(db)
+		const page = `{ featuredBrands(first: 20) { slug roleModels(first: 3) { edges { node { slug } } } mediaCoverages { totalCount } } stats { brandCount } }`
+		s1, b1 := send(t, h, "", page, nil)
+		s2, b2 := send(t, h, "", page, nil)
+		if s1 != "miss" || s2 != "hit" || b1 != b2 || !strings.Contains(b1, `"roleModels"`) {
+			t.Fatalf("featured page twice: %s then %s\n%.300s", s1, s2, b1)
+		}
+	})
+}

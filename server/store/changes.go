@@ -82,12 +82,22 @@ func (db *DB) OnChange(fn func(Change)) {
 // otherwise empty the response cache for no reason.
 var ignoredWrite = regexp.MustCompile("^(?i)(UPDATE|INSERT INTO|DELETE FROM)\\s+[\"`]?tokens[\"`]?\\s")
 
+// modifyingCTE finds a data-modifying word in a WITH statement. ent sends
+// its per-parent limits (roleModels(first: 3) of many brands) as
+// `WITH src_query AS (SELECT ...) SELECT ...`, a read; a CTE can also hold
+// an INSERT, UPDATE or DELETE, which must count as a write. Values are
+// always bound parameters, so the words cannot come from content.
+var modifyingCTE = regexp.MustCompile(`(?i)\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE)\b`)
+
 // isWrite reports whether a statement may change data. Anything that is not
-// a plain SELECT counts, so an unknown statement errs on the side of
-// invalidating.
+// a plain SELECT, or a WITH statement without a data-modifying word, counts,
+// so an unknown statement errs on the side of invalidating.
 func isWrite(query string) bool {
 	q := strings.TrimLeft(query, " \t\r\n(")
 	if len(q) >= 6 && strings.EqualFold(q[:6], "SELECT") {
+		return false
+	}
+	if len(q) >= 5 && strings.EqualFold(q[:5], "WITH ") && !modifyingCTE.MatchString(q) {
 		return false
 	}
 	return !ignoredWrite.MatchString(q)

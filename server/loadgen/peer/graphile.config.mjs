@@ -10,6 +10,11 @@ const [host, port] = (process.env.PEER_ADDR ?? "127.0.0.1:5678").split(":");
 /** @type {GraphileConfig.Preset} */
 export default {
   extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
+  // By default PostGraphile offers conditions and orderings only on indexed
+  // columns. Our indexes are partial or composite where the API needs it
+  // (e.g. featured_rank WHERE featured), which would hide `featured` from
+  // the peer; a team adopting it would switch the rule off, as here.
+  disablePlugins: ["PgIndexBehaviorsPlugin"],
   pgServices: [
     makePgService({
       connectionString: process.env.DATABASE_URL,
