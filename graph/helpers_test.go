@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"brandshow/graph"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 )
@@ -43,6 +44,15 @@ type response struct {
 func handlerFor(db *store.DB) http.Handler {
 	h, _ := cachedHandler(db)
 	return h
+}
+
+// uncachedHandler is the real handler without the response cache, for
+// tests that count the SQL statements a query costs: a repeated query would
+// otherwise cost none.
+func uncachedHandler(db *store.DB) http.Handler {
+	return graph.NewHandler(graph.HandlerConfig{
+		DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Introspection: true, Logger: testLogger(),
+	})
 }
 
 // testLogger discards logs unless BRANDSHOW_TEST_LOG is set.

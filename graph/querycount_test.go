@@ -53,7 +53,7 @@ func TestFeaturedPageHasNoNPlusOne(t *testing.T) {
 					SetStatus(schematype.StatusPublished).AddBrands(b).SaveX(ctx)
 			}
 		}
-		h := handlerFor(db)
+		h := uncachedHandler(db)
 		statements := map[int]int64{}
 		for _, n := range []int{5, 50} {
 			var got struct {
@@ -105,7 +105,7 @@ func TestNestedConnectionWithoutFirstFetchesOnePage(t *testing.T) {
 				SetStatus(schematype.StatusPublished).AddBrands(b)
 		}
 		c.MediaCoverage.CreateBulk(reports...).SaveX(ctx)
-		h := handlerFor(db)
+		h := uncachedHandler(db)
 		var got struct {
 			Brands struct {
 				Edges []struct {
@@ -152,7 +152,7 @@ func TestNestedConnectionWithoutFirstFetchesOnePage(t *testing.T) {
 func TestSearchHitsHaveNoNPlusOne(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, counter := storetest.Fresh(t, dia, true)
-		h := handlerFor(db)
+		h := uncachedHandler(db)
 		q := `query($n: Int) { search(query: "师", types: [BRAND], first: $n) { edges { node { item {
 			... on Brand { slug region { name parent { name } } roleModels(first: 2) { edges { node { slug } } } } } } } } }`
 		statements := map[int]int64{}
@@ -194,7 +194,7 @@ func TestSearchHitsHaveNoNPlusOne(t *testing.T) {
 func TestStatsComputesOnlyWhatIsSelected(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, counter := storetest.Fresh(t, dia, true)
-		h := handlerFor(db)
+		h := uncachedHandler(db)
 		type figures struct {
 			Stats struct {
 				BrandCount, WorkersEmployed, RoleModelCount int

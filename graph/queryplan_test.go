@@ -141,7 +141,7 @@ func TestPublicQueriesUseIndexes(t *testing.T) {
 			}
 		}
 		rec.take()
-		h := handlerFor(db)
+		h := uncachedHandler(db)
 
 		// A brand with a middling amount of coverage, as most are.
 		counts := map[int]int{}
