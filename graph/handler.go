@@ -167,7 +167,7 @@ func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 			}
 		}
 		noteOperation(ctx)
-		return next(withRegionCounts(ctx))
+		return next(withLazyText(withRegionCounts(ctx), graphql.GetOperationContext(ctx)))
 	})
 	srv.SetErrorPresenter(presentError(cfg.Logger))
 	srv.SetRecoverFunc(recoverPanic(cfg.Logger))

@@ -132,7 +132,7 @@ func ValidColumn(column string) bool {
 //	import _ "brandshow/ent/runtime"
 var (
 	Hooks        [3]ent.Hook
-	Interceptors [1]ent.Interceptor
+	Interceptors [2]ent.Interceptor
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.

@@ -28,7 +28,9 @@ func init() {
 	alliance.Hooks[1] = allianceMixinHooks4[0]
 	alliance.Hooks[2] = allianceMixinHooks4[1]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
+	allianceMixinInters5 := allianceMixin[5].Interceptors()
 	alliance.Interceptors[0] = allianceMixinInters1[0]
+	alliance.Interceptors[1] = allianceMixinInters5[0]
 	allianceMixinFields0 := allianceMixin[0].Fields()
 	_ = allianceMixinFields0
 	allianceMixinFields1 := allianceMixin[1].Fields()
@@ -199,7 +201,9 @@ func init() {
 	brand.Hooks[1] = brandMixinHooks4[0]
 	brand.Hooks[2] = brandMixinHooks4[1]
 	brandMixinInters1 := brandMixin[1].Interceptors()
+	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
+	brand.Interceptors[1] = brandMixinInters5[0]
 	brandMixinFields0 := brandMixin[0].Fields()
 	_ = brandMixinFields0
 	brandMixinFields1 := brandMixin[1].Fields()
@@ -597,7 +601,9 @@ func init() {
 	mediacoverage.Hooks[1] = mediacoverageMixinHooks4[0]
 	mediacoverage.Hooks[2] = mediacoverageMixinHooks4[1]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
+	mediacoverageMixinInters5 := mediacoverageMixin[5].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
+	mediacoverage.Interceptors[1] = mediacoverageMixinInters5[0]
 	mediacoverageMixinFields0 := mediacoverageMixin[0].Fields()
 	_ = mediacoverageMixinFields0
 	mediacoverageMixinFields1 := mediacoverageMixin[1].Fields()
@@ -898,7 +904,9 @@ func init() {
 	rolemodel.Hooks[1] = rolemodelMixinHooks4[0]
 	rolemodel.Hooks[2] = rolemodelMixinHooks4[1]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
+	rolemodelMixinInters5 := rolemodelMixin[5].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
+	rolemodel.Interceptors[1] = rolemodelMixinInters5[0]
 	rolemodelMixinFields0 := rolemodelMixin[0].Fields()
 	_ = rolemodelMixinFields0
 	rolemodelMixinFields1 := rolemodelMixin[1].Fields()

@@ -15,7 +15,7 @@ type Alliance struct{ ent.Schema }
 
 // Mixin of the Alliance.
 func (Alliance) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}, LazyTextMixin{}}
 }
 
 // Fields of the Alliance.

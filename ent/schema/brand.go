@@ -17,7 +17,7 @@ type Brand struct{ ent.Schema }
 
 // Mixin of the Brand.
 func (Brand) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}, LazyTextMixin{}}
 }
 
 // Fields of the Brand.

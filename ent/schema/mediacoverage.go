@@ -15,7 +15,7 @@ type MediaCoverage struct{ ent.Schema }
 
 // Mixin of the MediaCoverage.
 func (MediaCoverage) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}, LazyTextMixin{}}
 }
 
 // Fields of the MediaCoverage.

@@ -94,11 +94,15 @@ func localized(name string, maxLen int, requiredZh bool, what string) []ent.Fiel
 	return []ent.Field{zh, en}
 }
 
-// localizedText is localized for long text (stories, biographies).
+// localizedText is localized for long text (stories, biographies). The
+// columns load only when the GraphQL field of the same name is selected
+// (LazyText; the type needs the LazyTextMixin).
 func localizedText(name string, maxLen int, what string) []ent.Field {
 	return []ent.Field{
-		field.Text(name + "_zh").MaxLen(maxLen).Default("").Validate(plainText).Comment(what + ", in Chinese (plain text, paragraphs separated by blank lines)."),
-		field.Text(name + "_en").MaxLen(maxLen * 3).Default("").Validate(plainText).Comment(what + ", in English; empty when not translated."),
+		field.Text(name + "_zh").MaxLen(maxLen).Default("").Validate(plainText).Comment(what + ", in Chinese (plain text, paragraphs separated by blank lines).").
+			Annotations(LazyText{Field: name}),
+		field.Text(name + "_en").MaxLen(maxLen * 3).Default("").Validate(plainText).Comment(what + ", in English; empty when not translated.").
+			Annotations(LazyText{Field: name}),
 	}
 }
 

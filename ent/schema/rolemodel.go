@@ -16,7 +16,7 @@ type RoleModel struct{ ent.Schema }
 
 // Mixin of the RoleModel.
 func (RoleModel) Mixin() []ent.Mixin {
-	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}}
+	return []ent.Mixin{TimeMixin{}, PublicationMixin{}, SlugMixin{}, SearchIndexedMixin{}, EditedMixin{}, LazyTextMixin{}}
 }
 
 // Fields of the RoleModel.

@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/lazytext"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -334,6 +335,7 @@ func loadDocs(ctx context.Context, client *ent.Client, typ ItemType, ids []int, 
 // loadEntities loads the items of one type with the given IDs (the context
 // decides whether drafts load) and, for the index, coverage's brand regions.
 func loadEntities(ctx context.Context, client *ent.Client, typ ItemType, ids []int, forIndex bool) ([]any, map[int][]int, error) {
+	ctx = lazytext.All(ctx) // highlights and the index read the long texts
 	var entities []any
 	brandRegions := map[int][]int{}
 	switch typ {

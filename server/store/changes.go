@@ -82,25 +82,58 @@ func (db *DB) OnChange(fn func(Change)) {
 // otherwise empty the response cache for no reason.
 var ignoredWrite = regexp.MustCompile("^(?i)(UPDATE|INSERT INTO|DELETE FROM)\\s+[\"`]?tokens[\"`]?\\s")
 
-// modifyingCTE finds a data-modifying word in a WITH statement. ent sends
-// its per-parent limits (roleModels(first: 3) of many brands) as
-// `WITH src_query AS (SELECT ...) SELECT ...`, a read; a CTE can also hold
-// an INSERT, UPDATE or DELETE, which must count as a write. Values are
-// always bound parameters, so the words cannot come from content.
-var modifyingCTE = regexp.MustCompile(`(?i)\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE)\b`)
-
 // isWrite reports whether a statement may change data. Anything that is not
 // a plain SELECT, or a WITH statement without a data-modifying word, counts,
-// so an unknown statement errs on the side of invalidating.
+// so an unknown statement errs on the side of invalidating. It runs on every
+// statement, so it scans words instead of running a regexp.
 func isWrite(query string) bool {
 	q := strings.TrimLeft(query, " \t\r\n(")
 	if len(q) >= 6 && strings.EqualFold(q[:6], "SELECT") {
 		return false
 	}
-	if len(q) >= 5 && strings.EqualFold(q[:5], "WITH ") && !modifyingCTE.MatchString(q) {
+	if len(q) >= 5 && strings.EqualFold(q[:5], "WITH ") && !hasModifyingWord(q) {
 		return false
 	}
 	return !ignoredWrite.MatchString(q)
+}
+
+// hasModifyingWord finds a data-modifying word in a WITH statement. ent
+// sends its per-parent limits (roleModels(first: 3) of many brands) as
+// `WITH src_query AS (SELECT ...) SELECT ...`, a read; a CTE can also hold
+// an INSERT, UPDATE or DELETE, which must count as a write. Values are
+// always bound parameters, so the words cannot come from content. A word is
+// a run of letters, digits and underscores, so "updated_at" is no UPDATE.
+func hasModifyingWord(q string) bool {
+	for i := 0; i < len(q); {
+		if !isWordByte(q[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && isWordByte(q[j]) {
+			j++
+		}
+		switch w := q[i:j]; len(w) {
+		case 5:
+			if strings.EqualFold(w, "MERGE") {
+				return true
+			}
+		case 6:
+			if strings.EqualFold(w, "INSERT") || strings.EqualFold(w, "UPDATE") || strings.EqualFold(w, "DELETE") {
+				return true
+			}
+		case 8:
+			if strings.EqualFold(w, "TRUNCATE") {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // writeWatch wraps the primary's driver and tells the hub after every

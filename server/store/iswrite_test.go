@@ -17,6 +17,10 @@ func TestIsWrite(t *testing.T) {
 		`DELETE FROM "media_coverages" WHERE "id" = $1`:                                         true,
 		`UPDATE "tokens" SET "last_used_at" = $1 WHERE "id" = $2`:                               false,
 		`SET LOCAL enable_seqscan = off`:                                                        true,
+		`WITH x AS (SELECT "updated_at", "deleted", "inserts" FROM "t") SELECT * FROM x`:        false,
+		`WITH x AS (SELECT 1) MERGE INTO "t" USING x ON true WHEN MATCHED THEN DO NOTHING`:      true,
+		`WITH x AS (SELECT 1) SELECT 1; TRUNCATE "brands"`:                                      true,
+		"WITH x AS (SELECT 1)\nDELETE\tFROM \"brands\"":                                         true,
 	} {
 		if got := isWrite(query); got != want {
 			t.Errorf("isWrite(%.60q) = %v, want %v", query, got, want)

@@ -97,7 +97,11 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 	db := &DB{SQL: sqlDB, Dialect: dia, url: dsn}
 	// Writes are watched on the primary, below everything else, so that
 	// every committed write of this process reaches the subscribers.
-	var drv dialect.Driver = writeWatch{Driver: entsql.OpenDB(dia, sqlDB), hub: &db.changes}
+	var base dialect.Driver = entsql.OpenDB(dia, sqlDB)
+	if dia == dialect.Postgres {
+		base = newPreparedReads(dia, sqlDB)
+	}
+	var drv dialect.Driver = writeWatch{Driver: base, hub: &db.changes}
 	if opts.ReadURL != "" {
 		if dia != dialect.Postgres {
 			sqlDB.Close()
