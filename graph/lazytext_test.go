@@ -34,7 +34,9 @@ func TestLongTextsLoadOnlyWhenSelected(t *testing.T) {
 		var cards struct {
 			FeaturedBrands []struct {
 				Slug, Name string
-				RoleModels struct{ Edges []struct{ Node struct{ Name string } } }
+				RoleModels struct {
+					Edges []struct{ Node struct{ Name string } }
+				}
 			}
 		}
 		mustQuery(t, h, `{ featuredBrands(first: 20) { slug name(lang: EN) roleModels(first: 3) { edges { node { name } } } } }`, nil, &cards)
@@ -49,7 +51,9 @@ func TestLongTextsLoadOnlyWhenSelected(t *testing.T) {
 		var page struct {
 			Brand struct {
 				Story      string
-				RoleModels struct{ Edges []struct{ Node struct{ Slug, Bio string } } }
+				RoleModels struct {
+					Edges []struct{ Node struct{ Slug, Bio string } }
+				}
 			}
 		}
 		mustQuery(t, h, `query($slug: String!) { brand(slug: $slug) { ...Story roleModels { edges { node { slug bio } } } } }
