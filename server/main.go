@@ -138,6 +138,7 @@ func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger,
 }
 
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
+	tuneGC(os.Getenv, cfg.ResponseCacheMB)
 	// SQLite has no migration step of its own: its schema always follows ent.
 	db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres())
 	if err != nil {
