@@ -23,6 +23,9 @@ func TestWebClientServed(t *testing.T) {
 		if cc := home.header.Get("Cache-Control"); cc != "no-cache" {
 			t.Errorf("/ Cache-Control %q, want no-cache", cc)
 		}
+		if csp := home.header.Get("Content-Security-Policy"); !contains(csp, "default-src 'self'") || contains(csp, "unsafe") {
+			t.Errorf("/ Content-Security-Policy %q, want default-src 'self' and nothing unsafe", csp)
+		}
 		if r := do(h, http.MethodGet, "/", map[string]string{"If-None-Match": home.header.Get("ETag")}); r.code != http.StatusNotModified {
 			t.Errorf("/ with its ETag: %d, want 304", r.code)
 		}
@@ -63,6 +66,9 @@ func TestWebClientServed(t *testing.T) {
 		gi := do(h, http.MethodGet, "/graphiql", nil)
 		if gi.code != 200 || !contains(gi.body, `id="graphiql"`) {
 			t.Fatalf("/graphiql: %d %.200s", gi.code, gi.body)
+		}
+		if csp := gi.header.Get("Content-Security-Policy"); !contains(csp, "default-src 'self'") || contains(csp, "unsafe-eval") {
+			t.Errorf("/graphiql Content-Security-Policy %q, want default-src 'self' without unsafe-eval", csp)
 		}
 		refs := assetRefs.FindAllStringSubmatch(gi.body, -1)
 		if len(refs) < 2 {

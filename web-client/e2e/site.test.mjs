@@ -19,8 +19,19 @@ after(async () => {
   await server.cleanup();
 });
 
+/** Content-Security-Policy violations of every page, checked by the last test. */
+const cspViolations = [];
+
+/** watchCSP records the page's Content-Security-Policy violations (Chromium reports them on the console). */
+function watchCSP(page) {
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+  });
+  return page;
+}
+
 async function open(path) {
-  const page = await browser.context.newPage();
+  const page = watchCSP(await browser.context.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url + path);
@@ -180,7 +191,7 @@ describe('promotion site', () => {
   });
 
   test('GraphiQL works without loading anything from another origin', async () => {
-    const page = await browser.context.newPage();
+    const page = watchCSP(await browser.context.newPage());
     const foreign = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
@@ -310,5 +321,11 @@ describe('kiosk', () => {
     await waitFor(page, '.offline-badge[hidden]', { state: 'attached', timeout: 10000 });
     assert.equal(await page.locator('main h1').textContent(), brandName);
     await page.close();
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  test('no page above broke the policy', () => {
+    assert.deepEqual(cspViolations, []);
   });
 });
