@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"time"
 
 	"brandshow/ent"
 	"brandshow/ent/alliance"
@@ -136,17 +137,13 @@ func (im *importer) writeRegions(ctx context.Context) error {
 		)
 		parent := im.optRegion(r.ParentCode)
 		if exists {
-			u := im.tx.Region.UpdateOneID(im.ids.regions[r.Code]).
-				SetLevel(region.Level(r.Level)).SetNameZh(r.NameZh).SetNameEn(r.NameEn)
-			setOrClear(r.Latitude, u.SetLatitude, u.ClearLatitude)
-			setOrClear(r.Longitude, u.SetLongitude, u.ClearLongitude)
-			setOrClear(parent, u.SetParentID, u.ClearParentID)
+			u := im.tx.Region.UpdateOneID(im.ids.regions[r.Code])
+			setRegion(u.Mutation(), &r, parent)
 			row, err = u.Save(ctx)
 		} else {
-			row, err = im.tx.Region.Create().SetCode(r.Code).
-				SetLevel(region.Level(r.Level)).SetNameZh(r.NameZh).SetNameEn(r.NameEn).
-				SetNillableLatitude(r.Latitude).SetNillableLongitude(r.Longitude).
-				SetNillableParentID(parent).Save(ctx)
+			c := im.tx.Region.Create().SetCode(r.Code) // the code is the key: immutable
+			setRegion(c.Mutation(), &r, parent)
+			row, err = c.Save(ctx)
 		}
 		if ok, err := im.saved("regions", i, r.Code, err); err != nil || !ok {
 			return err
@@ -155,6 +152,16 @@ func (im *importer) writeRegions(ctx context.Context) error {
 		count(&im.report.Regions, exists)
 	}
 	return nil
+}
+
+// setRegion sets the columns a region's create and update share.
+func setRegion(m *ent.RegionMutation, r *Region, parentID *int) {
+	m.SetLevel(region.Level(r.Level))
+	m.SetNameZh(r.NameZh)
+	m.SetNameEn(r.NameEn)
+	setOrClear(r.Latitude, m.SetLatitude, m.ClearLatitude)
+	setOrClear(r.Longitude, m.SetLongitude, m.ClearLongitude)
+	setOrClear(parentID, m.SetParentID, m.ClearParentID)
 }
 
 func (im *importer) writeRoleModels(ctx context.Context) error {
@@ -175,45 +182,12 @@ func (im *importer) writeRoleModels(ctx context.Context) error {
 			err error
 		)
 		if exists {
-			u := im.tx.RoleModel.UpdateOneID(im.ids.roleModels[p.Slug]).
-				SetStatus(p.Status).
-				SetNameZh(p.NameZh).SetNameEn(p.NameEn).SetTitleZh(p.TitleZh).SetTitleEn(p.TitleEn).
-				SetBioZh(p.BioZh).SetBioEn(p.BioEn).SetKind(rolemodel.Kind(p.Kind)).
-				SetStudioZh(p.StudioZh).SetStudioEn(p.StudioEn)
-			setOrClear(p.PublishedAt.std(), u.SetPublishedAt, u.ClearPublishedAt)
-			setOrClear(regionID, u.SetRegionID, u.ClearRegionID)
-			if p.HonoursZh == nil {
-				u.ClearHonoursZh()
-			} else {
-				u.SetHonoursZh(p.HonoursZh)
-			}
-			if p.HonoursEn == nil {
-				u.ClearHonoursEn()
-			} else {
-				u.SetHonoursEn(p.HonoursEn)
-			}
-			if p.Portrait == nil {
-				u.ClearPortrait()
-			} else {
-				u.SetPortrait(p.Portrait)
-			}
+			u := im.tx.RoleModel.UpdateOneID(im.ids.roleModels[p.Slug])
+			setRoleModel(u.Mutation(), &p, regionID)
 			row, err = u.Save(ctx)
 		} else {
-			c := im.tx.RoleModel.Create().SetSlug(p.Slug).
-				SetStatus(p.Status).SetNillablePublishedAt(p.PublishedAt.std()).SetNillableCreatedAt(p.CreatedAt.std()).
-				SetNameZh(p.NameZh).SetNameEn(p.NameEn).SetTitleZh(p.TitleZh).SetTitleEn(p.TitleEn).
-				SetBioZh(p.BioZh).SetBioEn(p.BioEn).SetKind(rolemodel.Kind(p.Kind)).
-				SetStudioZh(p.StudioZh).SetStudioEn(p.StudioEn).
-				SetNillableRegionID(regionID)
-			if p.HonoursZh != nil {
-				c.SetHonoursZh(p.HonoursZh)
-			}
-			if p.HonoursEn != nil {
-				c.SetHonoursEn(p.HonoursEn)
-			}
-			if p.Portrait != nil {
-				c.SetPortrait(p.Portrait)
-			}
+			c := im.tx.RoleModel.Create().SetSlug(p.Slug).SetNillableCreatedAt(p.CreatedAt.std())
+			setRoleModel(c.Mutation(), &p, regionID)
 			row, err = c.Save(ctx)
 		}
 		if ok, err := im.saved("roleModels", i, p.Slug, err); err != nil || !ok {
@@ -225,11 +199,44 @@ func (im *importer) writeRoleModels(ctx context.Context) error {
 	return nil
 }
 
+// setRoleModel sets the columns a role model's create and update share.
+func setRoleModel(m *ent.RoleModelMutation, p *RoleModel, regionID *int) {
+	setPublication(m, &p.Publication)
+	m.SetNameZh(p.NameZh)
+	m.SetNameEn(p.NameEn)
+	m.SetTitleZh(p.TitleZh)
+	m.SetTitleEn(p.TitleEn)
+	m.SetBioZh(p.BioZh)
+	m.SetBioEn(p.BioEn)
+	m.SetKind(rolemodel.Kind(p.Kind))
+	m.SetStudioZh(p.StudioZh)
+	m.SetStudioEn(p.StudioEn)
+	setOrClear(regionID, m.SetRegionID, m.ClearRegionID)
+	setOrClearList(p.HonoursZh, m.SetHonoursZh, m.ClearHonoursZh)
+	setOrClearList(p.HonoursEn, m.SetHonoursEn, m.ClearHonoursEn)
+	setOrClearRef(p.Portrait, m.SetPortrait, m.ClearPortrait)
+}
+
 func oldPublication(exists bool, p *Publication) *Publication {
 	if !exists {
 		return nil
 	}
 	return p
+}
+
+// publicationMutation is the mutation of a content type, for the columns
+// of Publication that create and update share. The others, slug and
+// creation time, are immutable: only the create paths set them (a missing
+// creation time is left to the column's default, now).
+type publicationMutation interface {
+	SetStatus(schematype.Status)
+	SetPublishedAt(time.Time)
+	ClearPublishedAt()
+}
+
+func setPublication(m publicationMutation, p *Publication) {
+	m.SetStatus(p.Status)
+	setOrClear(p.PublishedAt.std(), m.SetPublishedAt, m.ClearPublishedAt)
 }
 
 func (im *importer) writeBrands(ctx context.Context) error {
@@ -245,11 +252,6 @@ func (im *importer) writeBrands(ctx context.Context) error {
 			im.report.Brands.Unchanged++
 			continue
 		}
-		var rating *brand.CreditRating
-		if b.CreditRating != "" {
-			r := brand.CreditRating(b.CreditRating)
-			rating = &r
-		}
 		regionID, ok := im.ids.regions[b.RegionCode]
 		if !ok {
 			continue // the region failed to save; that is reported
@@ -261,53 +263,14 @@ func (im *importer) writeBrands(ctx context.Context) error {
 		)
 		if exists {
 			u := im.tx.Brand.UpdateOneID(im.ids.brands[b.Slug]).
-				SetStatus(b.Status).
-				SetNameZh(b.NameZh).SetNameEn(b.NameEn).SetSummaryZh(b.SummaryZh).SetSummaryEn(b.SummaryEn).
-				SetStoryZh(b.StoryZh).SetStoryEn(b.StoryEn).SetIndustryZh(b.IndustryZh).SetIndustryEn(b.IndustryEn).
-				SetRegionID(regionID).
-				SetCategory(brand.Category(b.Category)).SetLevel(brand.Level(b.Level)).
-				SetInResourceLibrary(b.InResourceLibrary).SetInGuidanceCatalogue(b.InGuidanceCatalogue).
-				SetWorkersEmployed(b.WorkersEmployed).SetWorkersExported(b.WorkersExported).
-				SetTrademarkCount(b.TrademarkCount).SetPatentCount(b.PatentCount).
-				SetFeatured(b.Featured).SetFeaturedRank(b.FeaturedRank).
 				AddRoleModelIDs(add...).RemoveRoleModelIDs(remove...)
-			setOrClear(b.PublishedAt.std(), u.SetPublishedAt, u.ClearPublishedAt)
-			setOrClear(b.FoundedYear, u.SetFoundedYear, u.ClearFoundedYear)
-			setOrClear(rating, u.SetCreditRating, u.ClearCreditRating)
-			setOrClear(b.FeaturedFrom.std(), u.SetFeaturedFrom, u.ClearFeaturedFrom)
-			setOrClear(b.FeaturedUntil.std(), u.SetFeaturedUntil, u.ClearFeaturedUntil)
-			if b.Logo == nil {
-				u.ClearLogo()
-			} else {
-				u.SetLogo(b.Logo)
-			}
-			if b.Pictures == nil {
-				u.ClearPictures()
-			} else {
-				u.SetPictures(b.Pictures)
-			}
+			setBrand(u.Mutation(), &b, regionID)
 			row, err = u.Save(ctx)
 		} else {
-			c := im.tx.Brand.Create().SetSlug(b.Slug).
-				SetStatus(b.Status).SetNillablePublishedAt(b.PublishedAt.std()).SetNillableCreatedAt(b.CreatedAt.std()).
-				SetNameZh(b.NameZh).SetNameEn(b.NameEn).SetSummaryZh(b.SummaryZh).SetSummaryEn(b.SummaryEn).
-				SetStoryZh(b.StoryZh).SetStoryEn(b.StoryEn).SetIndustryZh(b.IndustryZh).SetIndustryEn(b.IndustryEn).
-				SetRegionID(regionID).
-				SetCategory(brand.Category(b.Category)).SetLevel(brand.Level(b.Level)).
-				SetInResourceLibrary(b.InResourceLibrary).SetInGuidanceCatalogue(b.InGuidanceCatalogue).
-				SetWorkersEmployed(b.WorkersEmployed).SetWorkersExported(b.WorkersExported).
-				SetNillableFoundedYear(b.FoundedYear).
-				SetTrademarkCount(b.TrademarkCount).SetPatentCount(b.PatentCount).
-				SetNillableCreditRating(rating).
-				SetFeatured(b.Featured).SetFeaturedRank(b.FeaturedRank).
-				SetNillableFeaturedFrom(b.FeaturedFrom.std()).SetNillableFeaturedUntil(b.FeaturedUntil.std()).
+			// Only a create sets the slug and creation time; it has no links to remove.
+			c := im.tx.Brand.Create().SetSlug(b.Slug).SetNillableCreatedAt(b.CreatedAt.std()).
 				AddRoleModelIDs(add...)
-			if b.Logo != nil {
-				c.SetLogo(b.Logo)
-			}
-			if b.Pictures != nil {
-				c.SetPictures(b.Pictures)
-			}
+			setBrand(c.Mutation(), &b, regionID)
 			row, err = c.Save(ctx)
 		}
 		if ok, err := im.saved("brands", i, b.Slug, err); err != nil || !ok {
@@ -317,6 +280,41 @@ func (im *importer) writeBrands(ctx context.Context) error {
 		count(&im.report.Brands, exists)
 	}
 	return nil
+}
+
+// setBrand sets the columns a brand's create and update share.
+func setBrand(m *ent.BrandMutation, b *Brand, regionID int) {
+	var rating *brand.CreditRating
+	if b.CreditRating != "" {
+		r := brand.CreditRating(b.CreditRating)
+		rating = &r
+	}
+	setPublication(m, &b.Publication)
+	m.SetNameZh(b.NameZh)
+	m.SetNameEn(b.NameEn)
+	m.SetSummaryZh(b.SummaryZh)
+	m.SetSummaryEn(b.SummaryEn)
+	m.SetStoryZh(b.StoryZh)
+	m.SetStoryEn(b.StoryEn)
+	m.SetIndustryZh(b.IndustryZh)
+	m.SetIndustryEn(b.IndustryEn)
+	m.SetRegionID(regionID)
+	m.SetCategory(brand.Category(b.Category))
+	m.SetLevel(brand.Level(b.Level))
+	m.SetInResourceLibrary(b.InResourceLibrary)
+	m.SetInGuidanceCatalogue(b.InGuidanceCatalogue)
+	m.SetWorkersEmployed(b.WorkersEmployed)
+	m.SetWorkersExported(b.WorkersExported)
+	setOrClear(b.FoundedYear, m.SetFoundedYear, m.ClearFoundedYear)
+	m.SetTrademarkCount(b.TrademarkCount)
+	m.SetPatentCount(b.PatentCount)
+	setOrClear(rating, m.SetCreditRating, m.ClearCreditRating)
+	setOrClearRef(b.Logo, m.SetLogo, m.ClearLogo)
+	setOrClearList(b.Pictures, m.SetPictures, m.ClearPictures)
+	m.SetFeatured(b.Featured)
+	m.SetFeaturedRank(b.FeaturedRank)
+	setOrClear(b.FeaturedFrom.std(), m.SetFeaturedFrom, m.ClearFeaturedFrom)
+	setOrClear(b.FeaturedUntil.std(), m.SetFeaturedUntil, m.ClearFeaturedUntil)
 }
 
 func (im *importer) writeEnterprises(ctx context.Context) error {
@@ -340,30 +338,13 @@ func (im *importer) writeEnterprises(ctx context.Context) error {
 		)
 		if exists {
 			u := im.tx.Enterprise.UpdateOneID(im.ids.enterprises[e.Slug]).
-				SetStatus(e.Status).
-				SetNameZh(e.NameZh).SetNameEn(e.NameEn).SetSummaryZh(e.SummaryZh).SetSummaryEn(e.SummaryEn).
-				SetProvincialLeading(e.ProvincialLeading).
-				SetWebsite(e.Website).
 				AddBrandIDs(add...).RemoveBrandIDs(remove...)
-			setOrClear(e.PublishedAt.std(), u.SetPublishedAt, u.ClearPublishedAt)
-			setOrClear(e.RecognizedYear, u.SetRecognizedYear, u.ClearRecognizedYear)
-			setOrClear(regionID, u.SetRegionID, u.ClearRegionID)
-			if e.Logo == nil {
-				u.ClearLogo()
-			} else {
-				u.SetLogo(e.Logo)
-			}
+			setEnterprise(u.Mutation(), &e, regionID)
 			row, err = u.Save(ctx)
 		} else {
-			c := im.tx.Enterprise.Create().SetSlug(e.Slug).
-				SetStatus(e.Status).SetNillablePublishedAt(e.PublishedAt.std()).SetNillableCreatedAt(e.CreatedAt.std()).
-				SetNameZh(e.NameZh).SetNameEn(e.NameEn).SetSummaryZh(e.SummaryZh).SetSummaryEn(e.SummaryEn).
-				SetProvincialLeading(e.ProvincialLeading).SetNillableRecognizedYear(e.RecognizedYear).
-				SetWebsite(e.Website).SetNillableRegionID(regionID).
+			c := im.tx.Enterprise.Create().SetSlug(e.Slug).SetNillableCreatedAt(e.CreatedAt.std()).
 				AddBrandIDs(add...)
-			if e.Logo != nil {
-				c.SetLogo(e.Logo)
-			}
+			setEnterprise(c.Mutation(), &e, regionID)
 			row, err = c.Save(ctx)
 		}
 		if ok, err := im.saved("enterprises", i, e.Slug, err); err != nil || !ok {
@@ -373,6 +354,20 @@ func (im *importer) writeEnterprises(ctx context.Context) error {
 		count(&im.report.Enterprises, exists)
 	}
 	return nil
+}
+
+// setEnterprise sets the columns an enterprise's create and update share.
+func setEnterprise(m *ent.EnterpriseMutation, e *Enterprise, regionID *int) {
+	setPublication(m, &e.Publication)
+	m.SetNameZh(e.NameZh)
+	m.SetNameEn(e.NameEn)
+	m.SetSummaryZh(e.SummaryZh)
+	m.SetSummaryEn(e.SummaryEn)
+	m.SetProvincialLeading(e.ProvincialLeading)
+	setOrClear(e.RecognizedYear, m.SetRecognizedYear, m.ClearRecognizedYear)
+	m.SetWebsite(e.Website)
+	setOrClearRef(e.Logo, m.SetLogo, m.ClearLogo)
+	setOrClear(regionID, m.SetRegionID, m.ClearRegionID)
 }
 
 func (im *importer) writeAlliances(ctx context.Context) error {
@@ -399,22 +394,14 @@ func (im *importer) writeAlliances(ctx context.Context) error {
 		)
 		if exists {
 			u := im.tx.Alliance.UpdateOneID(im.ids.alliances[a.Slug]).
-				SetStatus(a.Status).
-				SetNameZh(a.NameZh).SetNameEn(a.NameEn).SetSummaryZh(a.SummaryZh).SetSummaryEn(a.SummaryEn).
-				SetPurposeZh(a.PurposeZh).SetPurposeEn(a.PurposeEn).SetScope(alliance.Scope(a.Scope)).
 				AddBrandIDs(add...).RemoveBrandIDs(remove...)
-			setOrClear(a.PublishedAt.std(), u.SetPublishedAt, u.ClearPublishedAt)
-			setOrClear(a.FoundedOn.std(), u.SetFoundedOn, u.ClearFoundedOn)
-			setOrClear(lead, u.SetLeadEnterpriseID, u.ClearLeadEnterpriseID)
+			setAlliance(u.Mutation(), &a, lead)
 			row, err = u.Save(ctx)
 		} else {
-			row, err = im.tx.Alliance.Create().SetSlug(a.Slug).
-				SetStatus(a.Status).SetNillablePublishedAt(a.PublishedAt.std()).SetNillableCreatedAt(a.CreatedAt.std()).
-				SetNameZh(a.NameZh).SetNameEn(a.NameEn).SetSummaryZh(a.SummaryZh).SetSummaryEn(a.SummaryEn).
-				SetPurposeZh(a.PurposeZh).SetPurposeEn(a.PurposeEn).SetScope(alliance.Scope(a.Scope)).
-				SetNillableFoundedOn(a.FoundedOn.std()).SetNillableLeadEnterpriseID(lead).
-				AddBrandIDs(add...).
-				Save(ctx)
+			c := im.tx.Alliance.Create().SetSlug(a.Slug).SetNillableCreatedAt(a.CreatedAt.std()).
+				AddBrandIDs(add...)
+			setAlliance(c.Mutation(), &a, lead)
+			row, err = c.Save(ctx)
 		}
 		if ok, err := im.saved("alliances", i, a.Slug, err); err != nil || !ok {
 			return err
@@ -423,6 +410,20 @@ func (im *importer) writeAlliances(ctx context.Context) error {
 		count(&im.report.Alliances, exists)
 	}
 	return nil
+}
+
+// setAlliance sets the columns an alliance's create and update share.
+func setAlliance(m *ent.AllianceMutation, a *Alliance, leadID *int) {
+	setPublication(m, &a.Publication)
+	m.SetNameZh(a.NameZh)
+	m.SetNameEn(a.NameEn)
+	m.SetSummaryZh(a.SummaryZh)
+	m.SetSummaryEn(a.SummaryEn)
+	m.SetPurposeZh(a.PurposeZh)
+	m.SetPurposeEn(a.PurposeEn)
+	m.SetScope(alliance.Scope(a.Scope))
+	setOrClear(a.FoundedOn.std(), m.SetFoundedOn, m.ClearFoundedOn)
+	setOrClear(leadID, m.SetLeadEnterpriseID, m.ClearLeadEnterpriseID)
 }
 
 func (im *importer) writeVenues(ctx context.Context) error {
@@ -449,32 +450,13 @@ func (im *importer) writeVenues(ctx context.Context) error {
 		)
 		if exists {
 			u := im.tx.Venue.UpdateOneID(im.ids.venues[v.Slug]).
-				SetStatus(v.Status).
-				SetNameZh(v.NameZh).SetNameEn(v.NameEn).SetSummaryZh(v.SummaryZh).SetSummaryEn(v.SummaryEn).
-				SetAddressZh(v.AddressZh).SetAddressEn(v.AddressEn).
-				SetOpeningHoursZh(v.OpeningHoursZh).SetOpeningHoursEn(v.OpeningHoursEn).
-				SetKind(venue.Kind(v.Kind)).SetLatitude(v.Latitude).SetLongitude(v.Longitude).
-				SetPhone(v.Phone).SetWebsite(v.Website).SetRegionID(regionID).
 				AddBrandIDs(add...).RemoveBrandIDs(remove...)
-			setOrClear(v.PublishedAt.std(), u.SetPublishedAt, u.ClearPublishedAt)
-			if v.Pictures == nil {
-				u.ClearPictures()
-			} else {
-				u.SetPictures(v.Pictures)
-			}
+			setVenue(u.Mutation(), &v, regionID)
 			row, err = u.Save(ctx)
 		} else {
-			c := im.tx.Venue.Create().SetSlug(v.Slug).
-				SetStatus(v.Status).SetNillablePublishedAt(v.PublishedAt.std()).SetNillableCreatedAt(v.CreatedAt.std()).
-				SetNameZh(v.NameZh).SetNameEn(v.NameEn).SetSummaryZh(v.SummaryZh).SetSummaryEn(v.SummaryEn).
-				SetAddressZh(v.AddressZh).SetAddressEn(v.AddressEn).
-				SetOpeningHoursZh(v.OpeningHoursZh).SetOpeningHoursEn(v.OpeningHoursEn).
-				SetKind(venue.Kind(v.Kind)).SetLatitude(v.Latitude).SetLongitude(v.Longitude).
-				SetPhone(v.Phone).SetWebsite(v.Website).SetRegionID(regionID).
+			c := im.tx.Venue.Create().SetSlug(v.Slug).SetNillableCreatedAt(v.CreatedAt.std()).
 				AddBrandIDs(add...)
-			if v.Pictures != nil {
-				c.SetPictures(v.Pictures)
-			}
+			setVenue(c.Mutation(), &v, regionID)
 			row, err = c.Save(ctx)
 		}
 		if ok, err := im.saved("venues", i, v.Slug, err); err != nil || !ok {
@@ -484,6 +466,26 @@ func (im *importer) writeVenues(ctx context.Context) error {
 		count(&im.report.Venues, exists)
 	}
 	return nil
+}
+
+// setVenue sets the columns a venue's create and update share.
+func setVenue(m *ent.VenueMutation, v *Venue, regionID int) {
+	setPublication(m, &v.Publication)
+	m.SetNameZh(v.NameZh)
+	m.SetNameEn(v.NameEn)
+	m.SetSummaryZh(v.SummaryZh)
+	m.SetSummaryEn(v.SummaryEn)
+	m.SetAddressZh(v.AddressZh)
+	m.SetAddressEn(v.AddressEn)
+	m.SetOpeningHoursZh(v.OpeningHoursZh)
+	m.SetOpeningHoursEn(v.OpeningHoursEn)
+	m.SetKind(venue.Kind(v.Kind))
+	m.SetLatitude(v.Latitude)
+	m.SetLongitude(v.Longitude)
+	m.SetPhone(v.Phone)
+	m.SetWebsite(v.Website)
+	setOrClearList(v.Pictures, m.SetPictures, m.ClearPictures)
+	m.SetRegionID(regionID)
 }
 
 func (im *importer) writeCoverage(ctx context.Context) error {
@@ -508,22 +510,15 @@ func (im *importer) writeCoverage(ctx context.Context) error {
 		)
 		if exists {
 			u := im.tx.MediaCoverage.UpdateOneID(im.ids.coverage[m.Slug]).
-				SetStatus(m.Status).
-				SetTitleZh(m.TitleZh).SetTitleEn(m.TitleEn).SetSummaryZh(m.SummaryZh).SetSummaryEn(m.SummaryEn).
-				SetBodyZh(m.BodyZh).SetBodyEn(m.BodyEn).SetOutlet(m.Outlet).SetMedium(mediacoverage.Medium(m.Medium)).
-				SetPublishedOn(m.PublishedOn.Time).SetAuthor(m.Author).SetURL(m.URL).
 				AddBrandIDs(addB...).RemoveBrandIDs(removeB...).
 				AddRoleModelIDs(addP...).RemoveRoleModelIDs(removeP...)
-			setOrClear(m.PublishedAt.std(), u.SetPublishedAt, u.ClearPublishedAt)
+			setCoverage(u.Mutation(), &m)
 			row, err = u.Save(ctx)
 		} else {
-			row, err = im.tx.MediaCoverage.Create().SetSlug(m.Slug).
-				SetStatus(m.Status).SetNillablePublishedAt(m.PublishedAt.std()).SetNillableCreatedAt(m.CreatedAt.std()).
-				SetTitleZh(m.TitleZh).SetTitleEn(m.TitleEn).SetSummaryZh(m.SummaryZh).SetSummaryEn(m.SummaryEn).
-				SetBodyZh(m.BodyZh).SetBodyEn(m.BodyEn).SetOutlet(m.Outlet).SetMedium(mediacoverage.Medium(m.Medium)).
-				SetPublishedOn(m.PublishedOn.Time).SetAuthor(m.Author).SetURL(m.URL).
-				AddBrandIDs(addB...).AddRoleModelIDs(addP...).
-				Save(ctx)
+			c := im.tx.MediaCoverage.Create().SetSlug(m.Slug).SetNillableCreatedAt(m.CreatedAt.std()).
+				AddBrandIDs(addB...).AddRoleModelIDs(addP...)
+			setCoverage(c.Mutation(), &m)
+			row, err = c.Save(ctx)
 		}
 		if ok, err := im.saved("mediaCoverage", i, m.Slug, err); err != nil || !ok {
 			return err
@@ -534,12 +529,54 @@ func (im *importer) writeCoverage(ctx context.Context) error {
 	return nil
 }
 
-// setOrClear sets an optional column, or clears it when v is nil. (Setting
-// and clearing in one update would assign the column twice.)
-func setOrClear[T, R any](v *T, set func(T) R, clear func() R) {
+// setCoverage sets the columns a media coverage's create and update share.
+func setCoverage(m *ent.MediaCoverageMutation, c *MediaCoverage) {
+	setPublication(m, &c.Publication)
+	m.SetTitleZh(c.TitleZh)
+	m.SetTitleEn(c.TitleEn)
+	m.SetSummaryZh(c.SummaryZh)
+	m.SetSummaryEn(c.SummaryEn)
+	m.SetBodyZh(c.BodyZh)
+	m.SetBodyEn(c.BodyEn)
+	m.SetOutlet(c.Outlet)
+	m.SetMedium(mediacoverage.Medium(c.Medium))
+	m.SetPublishedOn(c.PublishedOn.Time)
+	m.SetAuthor(c.Author)
+	m.SetURL(c.URL)
+}
+
+// setOrClear writes an optional (nillable) column through the mutation a
+// create and an update share: the value, or NULL when the record has none.
+// An update clears the column. On a create the clear only marks the field
+// cleared, which nothing reads: ent's createSpec inserts the values the
+// mutation holds and ignores cleared fields, a default still applies
+// (defaults() looks at values only), and the hooks (audit log, search
+// index, picture check) look at values, not at cleared fields; so the row
+// is created exactly as with SetNillableX(nil), which sets nothing.
+// (Setting and clearing one column would assign it twice, hence either.)
+func setOrClear[T any](v *T, set func(T), clear func()) {
 	if v == nil {
 		clear()
 		return
 	}
 	set(*v)
+}
+
+// setOrClearRef is setOrClear for a JSON object column (a picture).
+func setOrClearRef[T any](v *T, set func(*T), clear func()) {
+	if v == nil {
+		clear()
+		return
+	}
+	set(v)
+}
+
+// setOrClearList is setOrClear for a JSON list column: nil is NULL, an
+// empty list is stored as one.
+func setOrClearList[E any](v []E, set func([]E), clear func()) {
+	if v == nil {
+		clear()
+		return
+	}
+	set(v)
 }
