@@ -106,12 +106,20 @@ func Hook(next ent.Mutator) ent.Mutator {
 			entries = append(entries, client.AuditEntry.Create().SetActor(who).SetAction(action).
 				SetEntityType(m.Type()).SetEntityID(id).SetChanges(changes))
 		}
+		// A builder may add or remove an empty list of links (an import of a
+		// record without links does); that changes nothing and is not logged.
 		for _, e := range m.AddedEdges() {
+			if len(m.AddedIDs(e)) == 0 {
+				continue
+			}
 			entries = append(entries, client.AuditEntry.Create().SetActor(who).SetAction(auditentry.ActionLINK).
 				SetEntityType(m.Type()).SetEntityID(id).
 				SetChanges([]schematype.FieldChange{{Field: e, To: render(m.AddedIDs(e))}}))
 		}
 		for _, e := range m.RemovedEdges() {
+			if len(m.RemovedIDs(e)) == 0 {
+				continue
+			}
 			entries = append(entries, client.AuditEntry.Create().SetActor(who).SetAction(auditentry.ActionUNLINK).
 				SetEntityType(m.Type()).SetEntityID(id).
 				SetChanges([]schematype.FieldChange{{Field: e, From: render(m.RemovedIDs(e))}}))

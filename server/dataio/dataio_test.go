@@ -262,6 +262,14 @@ func TestSpreadsheets(t *testing.T) {
 			auditentry.ActionEQ(auditentry.ActionCREATE)).CountX(admin); n != 1 {
 			t.Fatalf("%d audit entries for the XLSX import, want 1", n)
 		}
+		// The brand has no role models: no empty link entry either.
+		for _, e := range c.AuditEntry.Query().Where(auditentry.Actor("import:brands.xlsx"), auditentry.ActionEQ(auditentry.ActionLINK)).AllX(admin) {
+			for _, ch := range e.Changes {
+				if ch.To == "" || ch.To == "[]" {
+					t.Errorf("empty LINK audit entry: %+v", ch)
+				}
+			}
+		}
 	})
 }
 
