@@ -208,6 +208,35 @@ export function label(lang: Lang, value: string): string {
   return lang === 'en' ? pair[1] : pair[0];
 }
 
+// Names of the searchable text fields, as search highlights report them
+// (README, "Search and feeds"); an English column is the same field with En.
+const searchFields: Record<string, [string, string]> = {
+  name: ['名称', 'Name'],
+  title: ['标题', 'Title'],
+  summary: ['简介', 'Summary'],
+  story: ['品牌故事', 'Story'],
+  bio: ['人物简介', 'Biography'],
+  body: ['正文', 'Text'],
+  purpose: ['宗旨', 'Purpose'],
+  industry: ['行业', 'Industry'],
+  honours: ['荣誉', 'Honours'],
+  studio: ['工作室', 'Studio'],
+  address: ['地址', 'Address'],
+  outlet: ['媒体', 'Outlet'],
+  author: ['作者', 'Author'],
+  place: ['地区', 'Place'],
+};
+
+/** fieldLabel names a highlighted field ("story", "bodyEn"); unknown fields show as they are. */
+export function fieldLabel(lang: Lang, field: string): string {
+  const english = field.endsWith('En') && field.length > 2;
+  const pair = searchFields[english ? field.slice(0, -2) : field];
+  if (!pair) return field;
+  const name = lang === 'en' ? pair[1] : pair[0];
+  if (!english) return name;
+  return lang === 'en' ? `${name} (English)` : `${name}（英文）`;
+}
+
 /** langFrom reads ?lang=en; anything else is Chinese. */
 export function langFrom(search: URLSearchParams): Lang {
   return search.get('lang') === 'en' ? 'en' : 'zh';

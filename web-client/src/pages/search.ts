@@ -5,6 +5,7 @@ import { h } from '../dom';
 import { ApiError, run } from '../api';
 import { SearchDocument, SearchRegionsDocument, type SearchQuery } from '../gql/graphql';
 import { highlight } from '../highlight';
+import { fieldLabel } from '../i18n';
 import { formatDate } from '../text';
 import { categories, levels, media, parseSearch, searchParams, searchTypes, searchVariables, type SearchState } from '../searchState';
 import type { Ctx, Page } from '../ctx';
@@ -110,7 +111,7 @@ export async function searchPage(ctx: Ctx): Promise<Page> {
               h('span', { class: 'tag' }, ctx.label(typeOf[item.__typename])),
               h('a', { href: ctx.link(itemPath(item)), class: 'hit-title' }, title),
               item.__typename === 'MediaCoverage' ? h('span', { class: 'meta' }, ` · ${item.outlet} · ${formatDate(item.publishedOn)}`) : null,
-              h('ul', { class: 'highlights' }, node.highlights.map((hl) => h('li', null, h('span', { class: 'field-name' }, hl.field), ' ', h('span', { class: 'excerpt' }, highlight(document, hl.excerpt, hl.ranges))))),
+              h('ul', { class: 'highlights' }, node.highlights.map((hl) => h('li', null, h('span', { class: 'field-name' }, fieldLabel(ctx.lang, hl.field)), ' ', h('span', { class: 'excerpt' }, highlight(document, hl.excerpt, hl.ranges))))),
             );
           }),
         )
