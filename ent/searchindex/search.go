@@ -231,8 +231,12 @@ func loadTexts(ctx context.Context, client *ent.Client, rows []*ent.SearchDoc) e
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
+	// The candidates passed the caller's visibility already; with the
+	// status condition again, SQLite may walk the status index instead of
+	// looking the IDs up (25 ms instead of 1 ms for 200 rows). The page's
+	// items are loaded with the caller's visibility, so nothing leaks.
 	texts, err := client.SearchDoc.Query().Where(searchdoc.IDIn(ids...)).
-		Select(searchdoc.FieldID, searchdoc.FieldText).All(ctx)
+		Select(searchdoc.FieldID, searchdoc.FieldText).All(visibility.WithDrafts(ctx))
 	if err != nil {
 		return fmt.Errorf("search: texts: %w", err)
 	}
@@ -308,10 +312,14 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 	// On PostgreSQL, look in the newest blocks first (see blockShift): 1,
 	// then 8, then 64 blocks, then everywhere, until the bound is reached.
 	// Each restricted lookup that reaches it has the newest matches of all.
+	// The newest ID of all rows, drafts included: with the status filter,
+	// SQLite would walk the status index and sort (tens of milliseconds);
+	// without it, both databases read the last primary-key entry. Only the
+	// block of the newest row is learnt here, never a row.
 	pg := false
 	top, err := client.SearchDoc.Query().Where(func(s *sql.Selector) {
 		pg = s.Dialect() == dialect.Postgres
-	}).Order(searchdoc.ByID(sql.OrderDesc())).Limit(1).IDs(ctx)
+	}).Order(searchdoc.ByID(sql.OrderDesc())).Limit(1).IDs(visibility.WithDrafts(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("search: candidates: %w", err)
 	}

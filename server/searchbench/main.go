@@ -87,6 +87,9 @@ func main() {
 		if db.Dialect == dialect.Postgres {
 			_, _ = db.SQL.ExecContext(ctx, "VACUUM ANALYZE search_docs")
 		}
+		if err := db.Optimize(ctx); err != nil {
+			log.Fatal(err)
+		}
 	}
 	fmt.Printf("index size: %s\n", indexSize(ctx, db))
 
