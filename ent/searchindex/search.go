@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -258,7 +259,8 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 		col = searchdoc.FieldNameTokens
 	}
 	var rows []*ent.SearchDoc
-	run := func(groups [][]string) error {
+	// run looks the terms up, restricted to IDs from minID on (0: all).
+	run := func(terms [][][]tokenReq, minID int) error {
 		match := func(s *sql.Selector) {
 			if s.Dialect() == dialect.Postgres {
 				s.Where(sql.P(func(b *sql.Builder) {
@@ -293,6 +295,9 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			s.OrderBy(sql.Desc(sql.Table("search_fts").C("rowid")))
 		}
 		q := client.SearchDoc.Query().Where(match)
+		if minID > 0 {
+			q = q.Where(searchdoc.IDGTE(minID))
+		}
 		if o.From != nil || o.Before != nil {
 			q = q.Where(searchdoc.ItemTypeEQ(TypeMediaCoverage))
 			if o.From != nil {
@@ -309,42 +314,91 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 		}
 		return nil
 	}
-	// On PostgreSQL, look in the newest blocks first (see blockShift): 1,
-	// then 8, then 64 blocks, then everywhere, until the bound is reached.
-	// Each restricted lookup that reaches it has the newest matches of all.
-	// The newest ID of all rows, drafts included: with the status filter,
-	// SQLite would walk the status index and sort (tens of milliseconds);
-	// without it, both databases read the last primary-key entry. Only the
-	// block of the newest row is learnt here, never a row.
+	// On PostgreSQL, look in the newest blocks first (see blockShift),
+	// widening the window until it holds more than the bound, then
+	// everywhere. A window is a few prefix tokens (xb_3774883* stands for
+	// ten blocks) plus "id >= its first ID", so each lookup that reaches
+	// the bound has the newest matches of all.
+	//
+	// The newest and oldest IDs of all rows, drafts included: with the
+	// status filter, SQLite would walk the status index and sort (tens of
+	// milliseconds); without it, both databases read one primary-key entry.
+	// Only where the blocks lie is learnt here, never a row.
 	pg := false
+	dctx := visibility.WithDrafts(ctx)
 	top, err := client.SearchDoc.Query().Where(func(s *sql.Selector) {
 		pg = s.Dialect() == dialect.Postgres
-	}).Order(searchdoc.ByID(sql.OrderDesc())).Limit(1).IDs(visibility.WithDrafts(ctx))
+	}).Order(searchdoc.ByID(sql.OrderDesc())).Limit(1).IDs(dctx)
 	if err != nil {
 		return nil, fmt.Errorf("search: candidates: %w", err)
 	}
 	if pg && len(top) > 0 {
-		pgTop := top[0] >> blockShift // the newest block
-		for _, n := range []int{1, 8, 64} {
-			if n > pgTop {
+		bottom, err := client.SearchDoc.Query().Order(searchdoc.ByID()).Limit(1).IDs(dctx)
+		if err != nil || len(bottom) == 0 {
+			return nil, fmt.Errorf("search: candidates: %v", err)
+		}
+		topBlock, bottomBlock := top[0]>>blockShift, bottom[0]>>blockShift
+		n := firstWindow
+		for range maxWindows {
+			window, first := blockWindow(topBlock, n)
+			if first <= bottomBlock {
 				break // the window would be everything
 			}
-			window := make([]string, n)
-			for i := range window {
-				window[i] = blockToken(pgTop - i)
-			}
-			if err := run(append(groups[:len(groups):len(groups)], window)); err != nil {
+			if err := run(append(terms[:len(terms):len(terms)], window), first<<blockShift); err != nil {
 				return nil, err
 			}
 			if len(rows) > candidateLimit {
 				return rows, nil
 			}
+			if len(rows) == 0 {
+				break // a rare term (or filter): everywhere is cheap
+			}
+			n = nextWindow(n, top[0]-first<<blockShift+1, len(rows))
 		}
 	}
-	if err := run(groups); err != nil {
+	if err := run(terms, 0); err != nil {
 		return nil, err
 	}
 	return rows, nil
+}
+
+// PostgreSQL's block windows: the first holds firstWindow blocks (the
+// newest block may hold few rows yet); at most maxWindows are tried
+// before looking everywhere.
+const firstWindow, maxWindows = 4, 3
+
+// nextWindow sizes the next window from what the last one found: found
+// (> 0) matches among rows IDs. It aims at half again the bound, from the
+// matches' density, and at least doubles the window.
+func nextWindow(blocks, rows, found int) int {
+	want := rows * (candidateLimit + 1) * 3 / 2 / found // rows that should hold enough matches
+	return max(blocks*2, want>>blockShift+1)
+}
+
+// blockWindow returns the alternatives of a lookup in the newest blocks
+// (at least n of them, top the newest) and the first block it covers. It
+// uses prefix tokens of whole decades of block numbers: xb_3774883* is
+// blocks 37748830 to 37748839 (and longer numbers, which are newer than
+// the newest, and 3774883, which is older than the first block: the
+// caller's "id >= first ID" leaves it out). A GIN index merges a prefix's
+// postings once, where an OR of 64 tokens cost 16 ms at 100,000 rows.
+func blockWindow(top, n int) (alts [][]tokenReq, first int) {
+	unit := 1
+	for unit*10 <= n {
+		unit *= 10
+	}
+	first = top / unit * unit
+	for g := top / unit; ; g-- {
+		if unit == 1 {
+			alts = append(alts, []tokenReq{{blockToken(g), false}})
+		} else {
+			alts = append(alts, []tokenReq{{"xb_" + strconv.Itoa(g), true}})
+		}
+		first = g * unit
+		if top-first+1 >= n {
+			return alts, first
+		}
+	}
 }
 
 // fieldMatch is where one field matched.
