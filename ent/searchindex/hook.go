@@ -150,14 +150,17 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 		}
 		names, all := d.tokens()
 		name, py := "", ""
+		var keys suggestKeys
 		if len(d.Fields) > 0 && d.Fields[0].Title {
 			name = d.Fields[0].Text.Orig
 			py = joinSyllables(d.NamePinyin)
+			keys = suggestKeysOf(d.Fields[0].Text.Runes, d.NamePinyin)
 		}
 		builders = append(builders, client.SearchDoc.Create().
 			SetItemType(typ).SetItemID(id).SetStatus(d.Status).SetNillablePublishedAt(publishedAt(d)).
 			SetSortDate(d.SortDate).SetCategory(d.Category).SetLevel(d.Level).SetMedium(d.Medium).
 			SetPrefectures(joinWords(d.Prefectures)).SetName(name).SetPinyin(py).
+			SetNameKey(keys.name).SetPinyinKey(keys.pinyin).SetInitialsKey(keys.initials).
 			SetNameTokens(names).SetTokens(all).SetText(d.storedText()))
 	}
 	if len(gone) > 0 {
@@ -265,7 +268,8 @@ func IndexAll(ctx context.Context, client *ent.Client) error {
 
 // EnsureBuilt rebuilds the side table when it is empty but content exists
 // (a database that had content before search was added), or when a row's
-// folded text is missing (written before the column existed).
+// folded text or suggest keys are missing (written before the columns
+// existed).
 func EnsureBuilt(ctx context.Context, client *ent.Client) error {
 	ctx = visibility.WithDrafts(ctx)
 	if n, err := client.SearchDoc.Query().Limit(1).Count(ctx); err != nil {
@@ -277,8 +281,15 @@ func EnsureBuilt(ctx context.Context, client *ent.Client) error {
 				b.WriteString("octet_length(").Ident(s.C(searchdoc.FieldText)).WriteString(") = 0")
 			}))
 		}).Exist(ctx)
-		if err != nil || !old {
+		if err != nil {
 			return err
+		}
+		if !old {
+			// Rows written before the suggest keys existed.
+			old, err = client.SearchDoc.Query().Where(searchdoc.NameNEQ(""), searchdoc.NameKey("")).Exist(ctx)
+			if err != nil || !old {
+				return err
+			}
 		}
 		return Rebuild(ctx, client)
 	}

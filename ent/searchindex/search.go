@@ -101,7 +101,7 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	}
 	groups := filterGroups(ctx, opts)
 	// Stage 1: name and title matches, all of them up to the limit.
-	names, err := candidates(ctx, client, terms, groups, opts, true)
+	names, err := candidates(ctx, client, terms, groups, opts, true, candidateLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	} else {
 		// Stage 2: matches anywhere. Skipped when names were bounded, so a
 		// name match is never dropped in favour of a body match.
-		body, err := candidates(ctx, client, terms, groups, opts, false)
+		body, err := candidates(ctx, client, terms, groups, opts, false, candidateLimit)
 		if err != nil {
 			return nil, err
 		}
@@ -251,9 +251,9 @@ func loadTexts(ctx context.Context, client *ent.Client, rows []*ent.SearchDoc) e
 	return nil
 }
 
-// candidates asks the index for up to candidateLimit+1 rows matching every
-// term (in names only, or anywhere) and the filters, newest indexed first.
-func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, groups [][]string, o Options, namesOnly bool) ([]*ent.SearchDoc, error) {
+// candidates asks the index for up to limit+1 rows matching every term (in
+// names only, or anywhere) and the filters, newest indexed first.
+func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, groups [][]string, o Options, namesOnly bool, limit int) ([]*ent.SearchDoc, error) {
 	col := searchdoc.FieldTokens
 	if namesOnly {
 		col = searchdoc.FieldNameTokens
@@ -308,7 +308,7 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			}
 		}
 		var err error
-		rows, err = q.Order(newest).Limit(candidateLimit + 1).Select(candidateColumns...).All(ctx)
+		rows, err = q.Order(newest).Limit(limit + 1).Select(candidateColumns...).All(ctx)
 		if err != nil {
 			return fmt.Errorf("search: candidates: %w", err)
 		}
@@ -347,13 +347,13 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			if err := run(append(terms[:len(terms):len(terms)], window), first<<blockShift); err != nil {
 				return nil, err
 			}
-			if len(rows) > candidateLimit {
+			if len(rows) > limit {
 				return rows, nil
 			}
 			if len(rows) == 0 {
 				break // a rare term (or filter): everywhere is cheap
 			}
-			n = nextWindow(n, top[0]-first<<blockShift+1, len(rows))
+			n = nextWindow(n, top[0]-first<<blockShift+1, len(rows), limit)
 		}
 	}
 	if err := run(terms, 0); err != nil {
@@ -370,8 +370,8 @@ const firstWindow, maxWindows = 4, 3
 // nextWindow sizes the next window from what the last one found: found
 // (> 0) matches among rows IDs. It aims at half again the bound, from the
 // matches' density, and at least doubles the window.
-func nextWindow(blocks, rows, found int) int {
-	want := rows * (candidateLimit + 1) * 3 / 2 / found // rows that should hold enough matches
+func nextWindow(blocks, rows, found, limit int) int {
+	want := rows * (limit + 1) * 3 / 2 / found // rows that should hold enough matches
 	return max(blocks*2, want>>blockShift+1)
 }
 
