@@ -110,7 +110,7 @@ func Suggest(ctx context.Context, client *ent.Client, prefix string, n int) ([]S
 			p = py
 		}
 		rows, err := client.SearchDoc.Query().Where(keyPrefix(col, capKey(p))).
-			Order(sql.OrderByField(col).ToFunc()).Limit(SuggestPrefixLimit).Select(suggestColumns...).All(ctx)
+			Order(keyOrder(col)).Limit(SuggestPrefixLimit).Select(suggestColumns...).All(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("search: suggest: %w", err)
 		}
@@ -123,7 +123,7 @@ func Suggest(ctx context.Context, client *ent.Client, prefix string, n int) ([]S
 			term.Alts = append(term.Alts, Alt{Pinyin: py})
 		}
 		if terms := (&Query{Terms: []Term{term}}).indexTerms(); len(terms) > 0 {
-			rows, err := candidates(ctx, client, terms, filterGroups(ctx, Options{}), Options{}, true, SuggestContainsLimit)
+			rows, err := candidates(ctx, client, terms, filterGroups(ctx, Options{}), Options{}, true, SuggestContainsLimit, &idSpan{})
 			if err != nil {
 				return nil, err
 			}
@@ -194,6 +194,20 @@ func keyPrefix(col, p string) func(*sql.Selector) {
 			b.Ident(s.C(col)).WriteString(ge).Arg(p).WriteString(" AND ").
 				Ident(s.C(col)).WriteString(lt).Arg(p + "\U0010FFFF")
 		}))
+	}
+}
+
+// keyOrder orders by a key in byte order, which its index holds: on
+// PostgreSQL "ORDER BY key" would sort every match by the collation (100 ms
+// for the 25,000 names a one-letter pinyin prefix matches); USING ~<~ walks
+// the index and stops at the limit.
+func keyOrder(col string) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		if s.Dialect() == dialect.Postgres {
+			s.OrderExpr(sql.ExprP(s.C(col) + " USING ~<~"))
+			return
+		}
+		s.OrderBy(s.C(col))
 	}
 }
 
