@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -271,6 +272,7 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			fg = append(fg, g)
 		}
 	}
+	oldestFirst := false // see below: SQLite's probe of a short period
 	run := func(terms [][][]tokenReq, minID int) error {
 		match := func(s *sql.Selector) {
 			if s.Dialect() == dialect.Postgres {
@@ -291,6 +293,10 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 		newest := func(s *sql.Selector) {
 			if s.Dialect() == dialect.Postgres {
 				s.OrderBy(sql.Desc(s.C(searchdoc.FieldID)))
+				return
+			}
+			if oldestFirst {
+				s.OrderBy(sql.Asc(sql.Table("search_fts").C("rowid")))
 				return
 			}
 			s.OrderBy(sql.Desc(sql.Table("search_fts").C("rowid")))
@@ -322,6 +328,22 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 	// the bound has the newest matches of all.
 	if err := span.learn(ctx, client); err != nil {
 		return nil, err
+	}
+	// On SQLite, a period of a few months is first looked up oldest first:
+	// FTS5 skips forward through a frequent term's postings to the
+	// month's, but walks them backwards page by page (3× the time). When
+	// the period holds no more matches than the bound, that is all of them,
+	// newest first once reversed; otherwise the newest are looked up.
+	if months := len(monthsBetween(o.From, o.Before)); !span.pg && months > 0 && months <= probeMonths {
+		oldestFirst = true
+		if err := run(terms, 0); err != nil {
+			return nil, err
+		}
+		oldestFirst = false
+		if len(rows) <= limit {
+			slices.Reverse(rows)
+			return rows, nil
+		}
 	}
 	if span.pg && span.top > 0 {
 		topBlock, bottomBlock := span.top>>blockShift, span.bottom>>blockShift
@@ -384,6 +406,11 @@ func (sp *idSpan) learn(ctx context.Context, client *ent.Client) error {
 	sp.known = true
 	return nil
 }
+
+// probeMonths is the longest period (in month tokens) that SQLite looks up
+// oldest first before newest first: a short period rarely holds more
+// matches than the bound.
+const probeMonths = 3
 
 // PostgreSQL's block windows: the first holds firstWindow blocks (the
 // newest block may hold few rows yet); at most maxWindows are tried
