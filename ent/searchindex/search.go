@@ -564,18 +564,11 @@ func rankFields(q *Query, fields []sfield, pinyin func() (Pinyin, []Pinyin), spa
 	}
 	score := 0.0
 	allInName := true
-	var runeLens []int // per field, computed when first needed
-	runeLen := func(fi int) int {
-		if runeLens == nil {
-			runeLens = make([]int, len(fields))
-			for i := range runeLens {
-				runeLens[i] = -1
-			}
+	runeLen := func(fi int) int { // stored (v2) or counted once
+		if fields[fi].runes < 0 {
+			fields[fi].runes = utf8.RuneCountInString(fields[fi].text)
 		}
-		if runeLens[fi] < 0 {
-			runeLens[fi] = utf8.RuneCountInString(fields[fi].text)
-		}
-		return runeLens[fi]
+		return fields[fi].runes
 	}
 	for _, t := range q.Terms {
 		tfw := 0.0 // BM25F: weighted, length-normalised term frequency
