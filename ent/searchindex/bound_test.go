@@ -127,5 +127,31 @@ func TestDatedBound(t *testing.T) {
 		if want := []string{"jan-7", "jan-6", "jan-5", "jan-4"}; res.RankedWithin != 4 || fmt.Sprint(slugs) != fmt.Sprint(want) {
 			t.Errorf("beyond the bound: rankedWithin %d, hits %v; want 4 and the newest %v", res.RankedWithin, slugs, want)
 		}
+		// Body matches beyond the bound while the title matches are within
+		// it: the same as without the period (every item lies in it).
+		for i := range 3 {
+			db.Client.MediaCoverage.Create().SetSlug(fmt.Sprintf("jan-body-%d", i)).SetTitleZh("秋天的集市").SetBodyZh("集市上有绿萝卜出售。").
+				SetOutlet("示例报").SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 20+i, 0, 0, 0, 0, time.UTC)).
+				SetStatus(schematype.StatusPublished).ExecX(ctx)
+		}
+		searchindex.SetCandidateLimit(9, 4)
+		summary := func(opts searchindex.Options) string {
+			res, err := searchindex.Search(ctx, db.Client, "绿萝卜", opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var slugs []string
+			for _, h := range res.Hits {
+				slugs = append(slugs, h.Doc.Entity.(*ent.MediaCoverage).Slug)
+			}
+			return fmt.Sprintf("total %d, rankedWithin %d, %v", res.Total, res.RankedWithin, slugs)
+		}
+		dated, undated := summary(opts), summary(searchindex.Options{Limit: 50})
+		if dated != undated || dated == "" {
+			t.Errorf("with the period: %s\nwithout it: %s", dated, undated)
+		}
+		if want := "total 11, rankedWithin 11"; dated[:len(want)] != want {
+			t.Errorf("with the period: %s, want %s", dated, want)
+		}
 	})
 }

@@ -101,36 +101,55 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 		return res, nil // nothing the index can look up: only punctuation, emoji, ...
 	}
 	groups := filterGroups(ctx, opts)
-	// Stage 1: name and title matches, all of them up to the limit.
-	var span idSpan // learnt by the first lookup, reused by the second
-	names, err := candidates(ctx, client, terms, groups, opts, true, candidateLimit, &span)
-	if err != nil {
-		return nil, err
+	var span idSpan // learnt by the first lookup, reused by the others
+	// A short period rarely holds more matches than the bound: then one
+	// lookup of the matches anywhere is all of them, name matches included
+	// (the name tokens are a subset of all tokens), and the name lookup is
+	// skipped. Past the bound, the stages below run as always.
+	var body []*ent.SearchDoc
+	bodyFirst := false
+	if months := len(monthsBetween(opts.From, opts.Before)); months > 0 && months <= probeMonths {
+		if body, err = candidates(ctx, client, terms, groups, opts, false, candidateLimit, &span); err != nil {
+			return nil, err
+		}
+		bodyFirst = true
 	}
-	seen := map[int]bool{}
-	all := names
-	for _, c := range names {
-		seen[c.ID] = true
-	}
-	examined := len(names)
-	bounded := len(names) > candidateLimit
-	if bounded {
-		all = names[:boundedRank]
-		examined = boundedRank
+	var all []*ent.SearchDoc
+	examined, bounded := 0, false
+	if bodyFirst && len(body) <= candidateLimit {
+		all, examined = body, len(body)
 	} else {
-		// Stage 2: matches anywhere. Skipped when names were bounded, so a
-		// name match is never dropped in favour of a body match.
-		body, err := candidates(ctx, client, terms, groups, opts, false, candidateLimit, &span)
+		// Stage 1: name and title matches, all of them up to the limit.
+		names, err := candidates(ctx, client, terms, groups, opts, true, candidateLimit, &span)
 		if err != nil {
 			return nil, err
 		}
-		if len(body) > candidateLimit {
-			body, bounded = body[:boundedRank], true
+		seen := map[int]bool{}
+		all = names
+		for _, c := range names {
+			seen[c.ID] = true
 		}
-		for _, c := range body {
-			if !seen[c.ID] {
-				all = append(all, c)
-				examined++
+		examined = len(names)
+		bounded = len(names) > candidateLimit
+		if bounded {
+			all = names[:boundedRank]
+			examined = boundedRank
+		} else {
+			// Stage 2: matches anywhere. Skipped when names were bounded, so
+			// a name match is never dropped in favour of a body match.
+			if !bodyFirst {
+				if body, err = candidates(ctx, client, terms, groups, opts, false, candidateLimit, &span); err != nil {
+					return nil, err
+				}
+			}
+			if len(body) > candidateLimit {
+				body, bounded = body[:boundedRank], true
+			}
+			for _, c := range body {
+				if !seen[c.ID] {
+					all = append(all, c)
+					examined++
+				}
 			}
 		}
 	}
