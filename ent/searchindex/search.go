@@ -292,6 +292,10 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 		}
 	}
 	oldestFirst := false // see below: SQLite's probe of a short period
+	ftsTable := "search_fts"
+	if namesOnly {
+		ftsTable = "search_name_fts"
+	}
 	run := func(terms [][][]tokenReq, minID int) error {
 		match := func(s *sql.Selector) {
 			if s.Dialect() == dialect.Postgres {
@@ -302,11 +306,16 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			}
 			// FTS5 drives the query: it walks its matches newest first and
 			// stops at the limit, instead of collecting every match of a
-			// frequent term for an IN list.
-			fts := sql.Table("search_fts").As("search_fts") // no generated alias: MATCH names the table
+			// frequent term for an IN list. Names have their own index
+			// (search_name_fts, see the store), all tokens search_fts.
+			fts := sql.Table(ftsTable).As(ftsTable) // no generated alias: MATCH names the table
 			s.Join(fts).On(s.C(searchdoc.FieldID), fts.C("rowid"))
+			expr := matchExpr(false, terms, fg)
+			if !namesOnly {
+				expr = col + " : (" + expr + ")"
+			}
 			s.Where(sql.P(func(b *sql.Builder) {
-				b.WriteString("search_fts MATCH ").Arg(col + " : (" + matchExpr(false, terms, fg) + ")")
+				b.WriteString(ftsTable + " MATCH ").Arg(expr)
 			}))
 		}
 		newest := func(s *sql.Selector) {
@@ -315,10 +324,10 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 				return
 			}
 			if oldestFirst {
-				s.OrderBy(sql.Asc(sql.Table("search_fts").C("rowid")))
+				s.OrderBy(sql.Asc(sql.Table(ftsTable).C("rowid")))
 				return
 			}
-			s.OrderBy(sql.Desc(sql.Table("search_fts").C("rowid")))
+			s.OrderBy(sql.Desc(sql.Table(ftsTable).C("rowid")))
 		}
 		q := client.SearchDoc.Query().Where(match)
 		if minID > 0 {
