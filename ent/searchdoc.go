@@ -38,7 +38,7 @@ type SearchDoc struct {
 	Prefectures string `json:"prefectures,omitempty"`
 	// Display name (Chinese), for suggestions.
 	Name string `json:"name,omitempty"`
-	// Pinyin of the name, syllables separated by spaces, for ranking pinyin matches.
+	// Pinyin of the name, syllables separated by spaces, for checking and ranking pinyin matches (search and suggestions).
 	Pinyin string `json:"pinyin,omitempty"`
 	// Folded name (see searchindex.Fold), at most 96 bytes: suggestions look name prefixes up in its index.
 	NameKey string `json:"name_key,omitempty"`

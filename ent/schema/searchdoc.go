@@ -47,7 +47,7 @@ func (SearchDoc) Fields() []ent.Field {
 			Comment("Codes of the prefecture-level divisions the item belongs to, space-separated, for facets."),
 		field.String("name").Default("").Comment("Display name (Chinese), for suggestions."),
 		field.String("pinyin").Default("").
-			Comment("Pinyin of the name, syllables separated by spaces, for ranking pinyin matches."),
+			Comment("Pinyin of the name, syllables separated by spaces, for checking and ranking pinyin matches (search and suggestions)."),
 		field.String("name_key").Default("").
 			Comment("Folded name (see searchindex.Fold), at most 96 bytes: suggestions look name prefixes up in its index."),
 		field.String("pinyin_key").Default("").
