@@ -50,7 +50,10 @@ var sqliteSearchStatements = []string{
 	`CREATE TRIGGER IF NOT EXISTS search_docs_fts_delete AFTER DELETE ON search_docs BEGIN
 		INSERT INTO search_fts(search_fts, rowid, name_tokens, tokens) VALUES ('delete', old.id, old.name_tokens, old.tokens);
 	END`,
-	`CREATE TRIGGER IF NOT EXISTS search_docs_fts_update AFTER UPDATE ON search_docs BEGIN
+	// Only a change of the tokens touches the index (the suggest keys'
+	// backfill updates every row); an older definition fired on any update.
+	`DROP TRIGGER IF EXISTS search_docs_fts_update`,
+	`CREATE TRIGGER search_docs_fts_update AFTER UPDATE OF name_tokens, tokens ON search_docs BEGIN
 		INSERT INTO search_fts(search_fts, rowid, name_tokens, tokens) VALUES ('delete', old.id, old.name_tokens, old.tokens);
 		INSERT INTO search_fts(rowid, name_tokens, tokens) VALUES (new.id, new.name_tokens, new.tokens);
 	END`,
@@ -82,26 +85,35 @@ var sqliteNameSearchStatements = []string{
 }
 
 // sqliteSearch creates the FTS5 indexes if they are missing, filling them
-// from rows that already exist.
+// from rows that already exist, in one transaction (a trigger is replaced:
+// no write may fall between its old and new definition).
 func (db *DB) sqliteSearch(ctx context.Context) error {
+	tx, err := db.SQL.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: search index: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit it does nothing
 	for _, ix := range []struct {
 		table string
 		stmts []string
 	}{{"search_fts", sqliteSearchStatements}, {"search_name_fts", sqliteNameSearchStatements}} {
 		var n int
-		if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = ?`, ix.table).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = ?`, ix.table).Scan(&n); err != nil {
 			return fmt.Errorf("store: search index: %w", err)
 		}
 		for _, stmt := range ix.stmts {
-			if _, err := db.SQL.ExecContext(ctx, stmt); err != nil {
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
 				return fmt.Errorf("store: search index: %w", err)
 			}
 		}
 		if n == 0 {
-			if _, err := db.SQL.ExecContext(ctx, `INSERT INTO `+ix.table+`(`+ix.table+`) VALUES ('rebuild')`); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO `+ix.table+`(`+ix.table+`) VALUES ('rebuild')`); err != nil {
 				return fmt.Errorf("store: search index: %w", err)
 			}
 		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: search index: %w", err)
 	}
 	return nil
 }
