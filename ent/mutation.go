@@ -12266,6 +12266,9 @@ type SearchDocMutation struct {
 	prefectures   *string
 	name          *string
 	pinyin        *string
+	name_key      *string
+	pinyin_key    *string
+	initials_key  *string
 	name_tokens   *string
 	tokens        *string
 	text          *string
@@ -12802,6 +12805,114 @@ func (m *SearchDocMutation) ResetPinyin() {
 	m.pinyin = nil
 }
 
+// SetNameKey sets the "name_key" field.
+func (m *SearchDocMutation) SetNameKey(s string) {
+	m.name_key = &s
+}
+
+// NameKey returns the value of the "name_key" field in the mutation.
+func (m *SearchDocMutation) NameKey() (r string, exists bool) {
+	v := m.name_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNameKey returns the old "name_key" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldNameKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNameKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNameKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNameKey: %w", err)
+	}
+	return oldValue.NameKey, nil
+}
+
+// ResetNameKey resets all changes to the "name_key" field.
+func (m *SearchDocMutation) ResetNameKey() {
+	m.name_key = nil
+}
+
+// SetPinyinKey sets the "pinyin_key" field.
+func (m *SearchDocMutation) SetPinyinKey(s string) {
+	m.pinyin_key = &s
+}
+
+// PinyinKey returns the value of the "pinyin_key" field in the mutation.
+func (m *SearchDocMutation) PinyinKey() (r string, exists bool) {
+	v := m.pinyin_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPinyinKey returns the old "pinyin_key" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldPinyinKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPinyinKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPinyinKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPinyinKey: %w", err)
+	}
+	return oldValue.PinyinKey, nil
+}
+
+// ResetPinyinKey resets all changes to the "pinyin_key" field.
+func (m *SearchDocMutation) ResetPinyinKey() {
+	m.pinyin_key = nil
+}
+
+// SetInitialsKey sets the "initials_key" field.
+func (m *SearchDocMutation) SetInitialsKey(s string) {
+	m.initials_key = &s
+}
+
+// InitialsKey returns the value of the "initials_key" field in the mutation.
+func (m *SearchDocMutation) InitialsKey() (r string, exists bool) {
+	v := m.initials_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInitialsKey returns the old "initials_key" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldInitialsKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInitialsKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInitialsKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInitialsKey: %w", err)
+	}
+	return oldValue.InitialsKey, nil
+}
+
+// ResetInitialsKey resets all changes to the "initials_key" field.
+func (m *SearchDocMutation) ResetInitialsKey() {
+	m.initials_key = nil
+}
+
 // SetNameTokens sets the "name_tokens" field.
 func (m *SearchDocMutation) SetNameTokens(s string) {
 	m.name_tokens = &s
@@ -12944,7 +13055,7 @@ func (m *SearchDocMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SearchDocMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 17)
 	if m.status != nil {
 		fields = append(fields, searchdoc.FieldStatus)
 	}
@@ -12977,6 +13088,15 @@ func (m *SearchDocMutation) Fields() []string {
 	}
 	if m.pinyin != nil {
 		fields = append(fields, searchdoc.FieldPinyin)
+	}
+	if m.name_key != nil {
+		fields = append(fields, searchdoc.FieldNameKey)
+	}
+	if m.pinyin_key != nil {
+		fields = append(fields, searchdoc.FieldPinyinKey)
+	}
+	if m.initials_key != nil {
+		fields = append(fields, searchdoc.FieldInitialsKey)
 	}
 	if m.name_tokens != nil {
 		fields = append(fields, searchdoc.FieldNameTokens)
@@ -13017,6 +13137,12 @@ func (m *SearchDocMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case searchdoc.FieldPinyin:
 		return m.Pinyin()
+	case searchdoc.FieldNameKey:
+		return m.NameKey()
+	case searchdoc.FieldPinyinKey:
+		return m.PinyinKey()
+	case searchdoc.FieldInitialsKey:
+		return m.InitialsKey()
 	case searchdoc.FieldNameTokens:
 		return m.NameTokens()
 	case searchdoc.FieldTokens:
@@ -13054,6 +13180,12 @@ func (m *SearchDocMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldName(ctx)
 	case searchdoc.FieldPinyin:
 		return m.OldPinyin(ctx)
+	case searchdoc.FieldNameKey:
+		return m.OldNameKey(ctx)
+	case searchdoc.FieldPinyinKey:
+		return m.OldPinyinKey(ctx)
+	case searchdoc.FieldInitialsKey:
+		return m.OldInitialsKey(ctx)
 	case searchdoc.FieldNameTokens:
 		return m.OldNameTokens(ctx)
 	case searchdoc.FieldTokens:
@@ -13145,6 +13277,27 @@ func (m *SearchDocMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPinyin(v)
+		return nil
+	case searchdoc.FieldNameKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNameKey(v)
+		return nil
+	case searchdoc.FieldPinyinKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPinyinKey(v)
+		return nil
+	case searchdoc.FieldInitialsKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInitialsKey(v)
 		return nil
 	case searchdoc.FieldNameTokens:
 		v, ok := value.(string)
@@ -13272,6 +13425,15 @@ func (m *SearchDocMutation) ResetField(name string) error {
 		return nil
 	case searchdoc.FieldPinyin:
 		m.ResetPinyin()
+		return nil
+	case searchdoc.FieldNameKey:
+		m.ResetNameKey()
+		return nil
+	case searchdoc.FieldPinyinKey:
+		m.ResetPinyinKey()
+		return nil
+	case searchdoc.FieldInitialsKey:
+		m.ResetInitialsKey()
 		return nil
 	case searchdoc.FieldNameTokens:
 		m.ResetNameTokens()

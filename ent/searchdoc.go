@@ -38,8 +38,14 @@ type SearchDoc struct {
 	Prefectures string `json:"prefectures,omitempty"`
 	// Display name (Chinese), for suggestions.
 	Name string `json:"name,omitempty"`
-	// Pinyin of the name, syllables separated by spaces, for suggestions.
+	// Pinyin of the name, syllables separated by spaces, for checking and ranking pinyin matches (search and suggestions).
 	Pinyin string `json:"pinyin,omitempty"`
+	// Folded name (see searchindex.Fold), at most 96 bytes: suggestions look name prefixes up in its index.
+	NameKey string `json:"name_key,omitempty"`
+	// Pinyin of the name without spaces (hongandasao), at most 96 bytes, for pinyin prefixes in suggestions.
+	PinyinKey string `json:"pinyin_key,omitempty"`
+	// Initials of the name's pinyin (hads) when it has two syllables or more, for initials in suggestions.
+	InitialsKey string `json:"initials_key,omitempty"`
 	// Tokens of the name only (bigrams, unigrams, pinyin), space-separated: candidates for name matches.
 	NameTokens string `json:"name_tokens,omitempty"`
 	// Tokens of every searchable field plus filter tokens, space-separated.
@@ -56,7 +62,7 @@ func (*SearchDoc) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case searchdoc.FieldID, searchdoc.FieldItemID:
 			values[i] = new(sql.NullInt64)
-		case searchdoc.FieldStatus, searchdoc.FieldItemType, searchdoc.FieldCategory, searchdoc.FieldLevel, searchdoc.FieldMedium, searchdoc.FieldPrefectures, searchdoc.FieldName, searchdoc.FieldPinyin, searchdoc.FieldNameTokens, searchdoc.FieldTokens, searchdoc.FieldText:
+		case searchdoc.FieldStatus, searchdoc.FieldItemType, searchdoc.FieldCategory, searchdoc.FieldLevel, searchdoc.FieldMedium, searchdoc.FieldPrefectures, searchdoc.FieldName, searchdoc.FieldPinyin, searchdoc.FieldNameKey, searchdoc.FieldPinyinKey, searchdoc.FieldInitialsKey, searchdoc.FieldNameTokens, searchdoc.FieldTokens, searchdoc.FieldText:
 			values[i] = new(sql.NullString)
 		case searchdoc.FieldPublishedAt, searchdoc.FieldSortDate:
 			values[i] = new(sql.NullTime)
@@ -148,6 +154,24 @@ func (_m *SearchDoc) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Pinyin = value.String
 			}
+		case searchdoc.FieldNameKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field name_key", values[i])
+			} else if value.Valid {
+				_m.NameKey = value.String
+			}
+		case searchdoc.FieldPinyinKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field pinyin_key", values[i])
+			} else if value.Valid {
+				_m.PinyinKey = value.String
+			}
+		case searchdoc.FieldInitialsKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field initials_key", values[i])
+			} else if value.Valid {
+				_m.InitialsKey = value.String
+			}
 		case searchdoc.FieldNameTokens:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field name_tokens", values[i])
@@ -236,6 +260,15 @@ func (_m *SearchDoc) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("pinyin=")
 	builder.WriteString(_m.Pinyin)
+	builder.WriteString(", ")
+	builder.WriteString("name_key=")
+	builder.WriteString(_m.NameKey)
+	builder.WriteString(", ")
+	builder.WriteString("pinyin_key=")
+	builder.WriteString(_m.PinyinKey)
+	builder.WriteString(", ")
+	builder.WriteString("initials_key=")
+	builder.WriteString(_m.InitialsKey)
 	builder.WriteString(", ")
 	builder.WriteString("name_tokens=")
 	builder.WriteString(_m.NameTokens)

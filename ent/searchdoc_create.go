@@ -153,6 +153,48 @@ func (_c *SearchDocCreate) SetNillablePinyin(v *string) *SearchDocCreate {
 	return _c
 }
 
+// SetNameKey sets the "name_key" field.
+func (_c *SearchDocCreate) SetNameKey(v string) *SearchDocCreate {
+	_c.mutation.SetNameKey(v)
+	return _c
+}
+
+// SetNillableNameKey sets the "name_key" field if the given value is not nil.
+func (_c *SearchDocCreate) SetNillableNameKey(v *string) *SearchDocCreate {
+	if v != nil {
+		_c.SetNameKey(*v)
+	}
+	return _c
+}
+
+// SetPinyinKey sets the "pinyin_key" field.
+func (_c *SearchDocCreate) SetPinyinKey(v string) *SearchDocCreate {
+	_c.mutation.SetPinyinKey(v)
+	return _c
+}
+
+// SetNillablePinyinKey sets the "pinyin_key" field if the given value is not nil.
+func (_c *SearchDocCreate) SetNillablePinyinKey(v *string) *SearchDocCreate {
+	if v != nil {
+		_c.SetPinyinKey(*v)
+	}
+	return _c
+}
+
+// SetInitialsKey sets the "initials_key" field.
+func (_c *SearchDocCreate) SetInitialsKey(v string) *SearchDocCreate {
+	_c.mutation.SetInitialsKey(v)
+	return _c
+}
+
+// SetNillableInitialsKey sets the "initials_key" field if the given value is not nil.
+func (_c *SearchDocCreate) SetNillableInitialsKey(v *string) *SearchDocCreate {
+	if v != nil {
+		_c.SetInitialsKey(*v)
+	}
+	return _c
+}
+
 // SetNameTokens sets the "name_tokens" field.
 func (_c *SearchDocCreate) SetNameTokens(v string) *SearchDocCreate {
 	_c.mutation.SetNameTokens(v)
@@ -258,6 +300,18 @@ func (_c *SearchDocCreate) defaults() {
 		v := searchdoc.DefaultPinyin
 		_c.mutation.SetPinyin(v)
 	}
+	if _, ok := _c.mutation.NameKey(); !ok {
+		v := searchdoc.DefaultNameKey
+		_c.mutation.SetNameKey(v)
+	}
+	if _, ok := _c.mutation.PinyinKey(); !ok {
+		v := searchdoc.DefaultPinyinKey
+		_c.mutation.SetPinyinKey(v)
+	}
+	if _, ok := _c.mutation.InitialsKey(); !ok {
+		v := searchdoc.DefaultInitialsKey
+		_c.mutation.SetInitialsKey(v)
+	}
 	if _, ok := _c.mutation.NameTokens(); !ok {
 		v := searchdoc.DefaultNameTokens
 		_c.mutation.SetNameTokens(v)
@@ -313,6 +367,15 @@ func (_c *SearchDocCreate) check() error {
 	}
 	if _, ok := _c.mutation.Pinyin(); !ok {
 		return &ValidationError{Name: "pinyin", err: errors.New(`ent: missing required field "SearchDoc.pinyin"`)}
+	}
+	if _, ok := _c.mutation.NameKey(); !ok {
+		return &ValidationError{Name: "name_key", err: errors.New(`ent: missing required field "SearchDoc.name_key"`)}
+	}
+	if _, ok := _c.mutation.PinyinKey(); !ok {
+		return &ValidationError{Name: "pinyin_key", err: errors.New(`ent: missing required field "SearchDoc.pinyin_key"`)}
+	}
+	if _, ok := _c.mutation.InitialsKey(); !ok {
+		return &ValidationError{Name: "initials_key", err: errors.New(`ent: missing required field "SearchDoc.initials_key"`)}
 	}
 	if _, ok := _c.mutation.NameTokens(); !ok {
 		return &ValidationError{Name: "name_tokens", err: errors.New(`ent: missing required field "SearchDoc.name_tokens"`)}
@@ -393,6 +456,18 @@ func (_c *SearchDocCreate) createSpec() (*SearchDoc, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Pinyin(); ok {
 		_spec.SetField(searchdoc.FieldPinyin, field.TypeString, value)
 		_node.Pinyin = value
+	}
+	if value, ok := _c.mutation.NameKey(); ok {
+		_spec.SetField(searchdoc.FieldNameKey, field.TypeString, value)
+		_node.NameKey = value
+	}
+	if value, ok := _c.mutation.PinyinKey(); ok {
+		_spec.SetField(searchdoc.FieldPinyinKey, field.TypeString, value)
+		_node.PinyinKey = value
+	}
+	if value, ok := _c.mutation.InitialsKey(); ok {
+		_spec.SetField(searchdoc.FieldInitialsKey, field.TypeString, value)
+		_node.InitialsKey = value
 	}
 	if value, ok := _c.mutation.NameTokens(); ok {
 		_spec.SetField(searchdoc.FieldNameTokens, field.TypeString, value)
@@ -599,6 +674,42 @@ func (u *SearchDocUpsert) SetPinyin(v string) *SearchDocUpsert {
 // UpdatePinyin sets the "pinyin" field to the value that was provided on create.
 func (u *SearchDocUpsert) UpdatePinyin() *SearchDocUpsert {
 	u.SetExcluded(searchdoc.FieldPinyin)
+	return u
+}
+
+// SetNameKey sets the "name_key" field.
+func (u *SearchDocUpsert) SetNameKey(v string) *SearchDocUpsert {
+	u.Set(searchdoc.FieldNameKey, v)
+	return u
+}
+
+// UpdateNameKey sets the "name_key" field to the value that was provided on create.
+func (u *SearchDocUpsert) UpdateNameKey() *SearchDocUpsert {
+	u.SetExcluded(searchdoc.FieldNameKey)
+	return u
+}
+
+// SetPinyinKey sets the "pinyin_key" field.
+func (u *SearchDocUpsert) SetPinyinKey(v string) *SearchDocUpsert {
+	u.Set(searchdoc.FieldPinyinKey, v)
+	return u
+}
+
+// UpdatePinyinKey sets the "pinyin_key" field to the value that was provided on create.
+func (u *SearchDocUpsert) UpdatePinyinKey() *SearchDocUpsert {
+	u.SetExcluded(searchdoc.FieldPinyinKey)
+	return u
+}
+
+// SetInitialsKey sets the "initials_key" field.
+func (u *SearchDocUpsert) SetInitialsKey(v string) *SearchDocUpsert {
+	u.Set(searchdoc.FieldInitialsKey, v)
+	return u
+}
+
+// UpdateInitialsKey sets the "initials_key" field to the value that was provided on create.
+func (u *SearchDocUpsert) UpdateInitialsKey() *SearchDocUpsert {
+	u.SetExcluded(searchdoc.FieldInitialsKey)
 	return u
 }
 
@@ -843,6 +954,48 @@ func (u *SearchDocUpsertOne) SetPinyin(v string) *SearchDocUpsertOne {
 func (u *SearchDocUpsertOne) UpdatePinyin() *SearchDocUpsertOne {
 	return u.Update(func(s *SearchDocUpsert) {
 		s.UpdatePinyin()
+	})
+}
+
+// SetNameKey sets the "name_key" field.
+func (u *SearchDocUpsertOne) SetNameKey(v string) *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetNameKey(v)
+	})
+}
+
+// UpdateNameKey sets the "name_key" field to the value that was provided on create.
+func (u *SearchDocUpsertOne) UpdateNameKey() *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdateNameKey()
+	})
+}
+
+// SetPinyinKey sets the "pinyin_key" field.
+func (u *SearchDocUpsertOne) SetPinyinKey(v string) *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetPinyinKey(v)
+	})
+}
+
+// UpdatePinyinKey sets the "pinyin_key" field to the value that was provided on create.
+func (u *SearchDocUpsertOne) UpdatePinyinKey() *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdatePinyinKey()
+	})
+}
+
+// SetInitialsKey sets the "initials_key" field.
+func (u *SearchDocUpsertOne) SetInitialsKey(v string) *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetInitialsKey(v)
+	})
+}
+
+// UpdateInitialsKey sets the "initials_key" field to the value that was provided on create.
+func (u *SearchDocUpsertOne) UpdateInitialsKey() *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdateInitialsKey()
 	})
 }
 
@@ -1257,6 +1410,48 @@ func (u *SearchDocUpsertBulk) SetPinyin(v string) *SearchDocUpsertBulk {
 func (u *SearchDocUpsertBulk) UpdatePinyin() *SearchDocUpsertBulk {
 	return u.Update(func(s *SearchDocUpsert) {
 		s.UpdatePinyin()
+	})
+}
+
+// SetNameKey sets the "name_key" field.
+func (u *SearchDocUpsertBulk) SetNameKey(v string) *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetNameKey(v)
+	})
+}
+
+// UpdateNameKey sets the "name_key" field to the value that was provided on create.
+func (u *SearchDocUpsertBulk) UpdateNameKey() *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdateNameKey()
+	})
+}
+
+// SetPinyinKey sets the "pinyin_key" field.
+func (u *SearchDocUpsertBulk) SetPinyinKey(v string) *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetPinyinKey(v)
+	})
+}
+
+// UpdatePinyinKey sets the "pinyin_key" field to the value that was provided on create.
+func (u *SearchDocUpsertBulk) UpdatePinyinKey() *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdatePinyinKey()
+	})
+}
+
+// SetInitialsKey sets the "initials_key" field.
+func (u *SearchDocUpsertBulk) SetInitialsKey(v string) *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetInitialsKey(v)
+	})
+}
+
+// UpdateInitialsKey sets the "initials_key" field to the value that was provided on create.
+func (u *SearchDocUpsertBulk) UpdateInitialsKey() *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdateInitialsKey()
 	})
 }
 

@@ -197,6 +197,48 @@ func (_u *SearchDocUpdate) SetNillablePinyin(v *string) *SearchDocUpdate {
 	return _u
 }
 
+// SetNameKey sets the "name_key" field.
+func (_u *SearchDocUpdate) SetNameKey(v string) *SearchDocUpdate {
+	_u.mutation.SetNameKey(v)
+	return _u
+}
+
+// SetNillableNameKey sets the "name_key" field if the given value is not nil.
+func (_u *SearchDocUpdate) SetNillableNameKey(v *string) *SearchDocUpdate {
+	if v != nil {
+		_u.SetNameKey(*v)
+	}
+	return _u
+}
+
+// SetPinyinKey sets the "pinyin_key" field.
+func (_u *SearchDocUpdate) SetPinyinKey(v string) *SearchDocUpdate {
+	_u.mutation.SetPinyinKey(v)
+	return _u
+}
+
+// SetNillablePinyinKey sets the "pinyin_key" field if the given value is not nil.
+func (_u *SearchDocUpdate) SetNillablePinyinKey(v *string) *SearchDocUpdate {
+	if v != nil {
+		_u.SetPinyinKey(*v)
+	}
+	return _u
+}
+
+// SetInitialsKey sets the "initials_key" field.
+func (_u *SearchDocUpdate) SetInitialsKey(v string) *SearchDocUpdate {
+	_u.mutation.SetInitialsKey(v)
+	return _u
+}
+
+// SetNillableInitialsKey sets the "initials_key" field if the given value is not nil.
+func (_u *SearchDocUpdate) SetNillableInitialsKey(v *string) *SearchDocUpdate {
+	if v != nil {
+		_u.SetInitialsKey(*v)
+	}
+	return _u
+}
+
 // SetNameTokens sets the "name_tokens" field.
 func (_u *SearchDocUpdate) SetNameTokens(v string) *SearchDocUpdate {
 	_u.mutation.SetNameTokens(v)
@@ -342,6 +384,15 @@ func (_u *SearchDocUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Pinyin(); ok {
 		_spec.SetField(searchdoc.FieldPinyin, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.NameKey(); ok {
+		_spec.SetField(searchdoc.FieldNameKey, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.PinyinKey(); ok {
+		_spec.SetField(searchdoc.FieldPinyinKey, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.InitialsKey(); ok {
+		_spec.SetField(searchdoc.FieldInitialsKey, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.NameTokens(); ok {
 		_spec.SetField(searchdoc.FieldNameTokens, field.TypeString, value)
@@ -541,6 +592,48 @@ func (_u *SearchDocUpdateOne) SetNillablePinyin(v *string) *SearchDocUpdateOne {
 	return _u
 }
 
+// SetNameKey sets the "name_key" field.
+func (_u *SearchDocUpdateOne) SetNameKey(v string) *SearchDocUpdateOne {
+	_u.mutation.SetNameKey(v)
+	return _u
+}
+
+// SetNillableNameKey sets the "name_key" field if the given value is not nil.
+func (_u *SearchDocUpdateOne) SetNillableNameKey(v *string) *SearchDocUpdateOne {
+	if v != nil {
+		_u.SetNameKey(*v)
+	}
+	return _u
+}
+
+// SetPinyinKey sets the "pinyin_key" field.
+func (_u *SearchDocUpdateOne) SetPinyinKey(v string) *SearchDocUpdateOne {
+	_u.mutation.SetPinyinKey(v)
+	return _u
+}
+
+// SetNillablePinyinKey sets the "pinyin_key" field if the given value is not nil.
+func (_u *SearchDocUpdateOne) SetNillablePinyinKey(v *string) *SearchDocUpdateOne {
+	if v != nil {
+		_u.SetPinyinKey(*v)
+	}
+	return _u
+}
+
+// SetInitialsKey sets the "initials_key" field.
+func (_u *SearchDocUpdateOne) SetInitialsKey(v string) *SearchDocUpdateOne {
+	_u.mutation.SetInitialsKey(v)
+	return _u
+}
+
+// SetNillableInitialsKey sets the "initials_key" field if the given value is not nil.
+func (_u *SearchDocUpdateOne) SetNillableInitialsKey(v *string) *SearchDocUpdateOne {
+	if v != nil {
+		_u.SetInitialsKey(*v)
+	}
+	return _u
+}
+
 // SetNameTokens sets the "name_tokens" field.
 func (_u *SearchDocUpdateOne) SetNameTokens(v string) *SearchDocUpdateOne {
 	_u.mutation.SetNameTokens(v)
@@ -716,6 +809,15 @@ func (_u *SearchDocUpdateOne) sqlSave(ctx context.Context) (_node *SearchDoc, er
 	}
 	if value, ok := _u.mutation.Pinyin(); ok {
 		_spec.SetField(searchdoc.FieldPinyin, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.NameKey(); ok {
+		_spec.SetField(searchdoc.FieldNameKey, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.PinyinKey(); ok {
+		_spec.SetField(searchdoc.FieldPinyinKey, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.InitialsKey(); ok {
+		_spec.SetField(searchdoc.FieldInitialsKey, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.NameTokens(); ok {
 		_spec.SetField(searchdoc.FieldNameTokens, field.TypeString, value)

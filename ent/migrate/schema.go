@@ -532,6 +532,9 @@ var (
 		{Name: "prefectures", Type: field.TypeString, Default: ""},
 		{Name: "name", Type: field.TypeString, Default: ""},
 		{Name: "pinyin", Type: field.TypeString, Default: ""},
+		{Name: "name_key", Type: field.TypeString, Default: ""},
+		{Name: "pinyin_key", Type: field.TypeString, Default: ""},
+		{Name: "initials_key", Type: field.TypeString, Default: ""},
 		{Name: "name_tokens", Type: field.TypeString, Size: 2147483647, Default: "", SchemaType: map[string]string{"postgres": "tsvector", "sqlite3": "text"}},
 		{Name: "tokens", Type: field.TypeString, Size: 2147483647, Default: "", SchemaType: map[string]string{"postgres": "tsvector", "sqlite3": "text"}},
 		{Name: "text", Type: field.TypeString, Size: 2147483647, Default: ""},
@@ -553,9 +556,33 @@ var (
 				Columns: []*schema.Column{SearchDocsColumns[3], SearchDocsColumns[4]},
 			},
 			{
-				Name:    "searchdoc_name_tokens",
+				Name:    "searchdoc_name_key",
 				Unique:  false,
 				Columns: []*schema.Column{SearchDocsColumns[12]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "text_pattern_ops",
+				},
+			},
+			{
+				Name:    "searchdoc_pinyin_key",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[13]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "text_pattern_ops",
+				},
+			},
+			{
+				Name:    "searchdoc_initials_key",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[14]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "text_pattern_ops",
+				},
+			},
+			{
+				Name:    "searchdoc_name_tokens",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[15]},
 				Annotation: &entsql.IndexAnnotation{
 					Type: "GIN",
 				},
@@ -563,7 +590,7 @@ var (
 			{
 				Name:    "searchdoc_tokens",
 				Unique:  false,
-				Columns: []*schema.Column{SearchDocsColumns[13]},
+				Columns: []*schema.Column{SearchDocsColumns[16]},
 				Annotation: &entsql.IndexAnnotation{
 					Type: "GIN",
 				},

@@ -1105,16 +1105,28 @@ func init() {
 	searchdocDescPinyin := searchdocFields[8].Descriptor()
 	// searchdoc.DefaultPinyin holds the default value on creation for the pinyin field.
 	searchdoc.DefaultPinyin = searchdocDescPinyin.Default.(string)
+	// searchdocDescNameKey is the schema descriptor for name_key field.
+	searchdocDescNameKey := searchdocFields[9].Descriptor()
+	// searchdoc.DefaultNameKey holds the default value on creation for the name_key field.
+	searchdoc.DefaultNameKey = searchdocDescNameKey.Default.(string)
+	// searchdocDescPinyinKey is the schema descriptor for pinyin_key field.
+	searchdocDescPinyinKey := searchdocFields[10].Descriptor()
+	// searchdoc.DefaultPinyinKey holds the default value on creation for the pinyin_key field.
+	searchdoc.DefaultPinyinKey = searchdocDescPinyinKey.Default.(string)
+	// searchdocDescInitialsKey is the schema descriptor for initials_key field.
+	searchdocDescInitialsKey := searchdocFields[11].Descriptor()
+	// searchdoc.DefaultInitialsKey holds the default value on creation for the initials_key field.
+	searchdoc.DefaultInitialsKey = searchdocDescInitialsKey.Default.(string)
 	// searchdocDescNameTokens is the schema descriptor for name_tokens field.
-	searchdocDescNameTokens := searchdocFields[9].Descriptor()
+	searchdocDescNameTokens := searchdocFields[12].Descriptor()
 	// searchdoc.DefaultNameTokens holds the default value on creation for the name_tokens field.
 	searchdoc.DefaultNameTokens = searchdocDescNameTokens.Default.(string)
 	// searchdocDescTokens is the schema descriptor for tokens field.
-	searchdocDescTokens := searchdocFields[10].Descriptor()
+	searchdocDescTokens := searchdocFields[13].Descriptor()
 	// searchdoc.DefaultTokens holds the default value on creation for the tokens field.
 	searchdoc.DefaultTokens = searchdocDescTokens.Default.(string)
 	// searchdocDescText is the schema descriptor for text field.
-	searchdocDescText := searchdocFields[11].Descriptor()
+	searchdocDescText := searchdocFields[14].Descriptor()
 	// searchdoc.DefaultText holds the default value on creation for the text field.
 	searchdoc.DefaultText = searchdocDescText.Default.(string)
 	tokenFields := schema.Token{}.Fields()

@@ -47,7 +47,13 @@ func (SearchDoc) Fields() []ent.Field {
 			Comment("Codes of the prefecture-level divisions the item belongs to, space-separated, for facets."),
 		field.String("name").Default("").Comment("Display name (Chinese), for suggestions."),
 		field.String("pinyin").Default("").
-			Comment("Pinyin of the name, syllables separated by spaces, for suggestions."),
+			Comment("Pinyin of the name, syllables separated by spaces, for checking and ranking pinyin matches (search and suggestions)."),
+		field.String("name_key").Default("").
+			Comment("Folded name (see searchindex.Fold), at most 96 bytes: suggestions look name prefixes up in its index."),
+		field.String("pinyin_key").Default("").
+			Comment("Pinyin of the name without spaces (hongandasao), at most 96 bytes, for pinyin prefixes in suggestions."),
+		field.String("initials_key").Default("").
+			Comment("Initials of the name's pinyin (hads) when it has two syllables or more, for initials in suggestions."),
 		field.Text("name_tokens").Default("").SchemaType(tokenColumn).
 			Comment("Tokens of the name only (bigrams, unigrams, pinyin), space-separated: candidates for name matches."),
 		field.Text("tokens").Default("").SchemaType(tokenColumn).
@@ -62,6 +68,13 @@ func (SearchDoc) Fields() []ent.Field {
 func (SearchDoc) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("item_type", "item_id").Unique(),
+		// Suggestions: prefix ranges (key >= p AND key < p+U+10FFFF) on
+		// B-trees. Byte order on both databases: SQLite's BINARY collation,
+		// PostgreSQL's text_pattern_ops (whatever the database's collation)
+		// with its ~>=~ and ~<~ operators.
+		index.Fields("name_key").Annotations(entsql.OpClass("text_pattern_ops")),
+		index.Fields("pinyin_key").Annotations(entsql.OpClass("text_pattern_ops")),
+		index.Fields("initials_key").Annotations(entsql.OpClass("text_pattern_ops")),
 		index.Fields("name_tokens").Annotations(entsql.IndexType("GIN")),
 		index.Fields("tokens").Annotations(entsql.IndexType("GIN")),
 	}

@@ -40,6 +40,12 @@ const (
 	FieldName = "name"
 	// FieldPinyin holds the string denoting the pinyin field in the database.
 	FieldPinyin = "pinyin"
+	// FieldNameKey holds the string denoting the name_key field in the database.
+	FieldNameKey = "name_key"
+	// FieldPinyinKey holds the string denoting the pinyin_key field in the database.
+	FieldPinyinKey = "pinyin_key"
+	// FieldInitialsKey holds the string denoting the initials_key field in the database.
+	FieldInitialsKey = "initials_key"
 	// FieldNameTokens holds the string denoting the name_tokens field in the database.
 	FieldNameTokens = "name_tokens"
 	// FieldTokens holds the string denoting the tokens field in the database.
@@ -64,6 +70,9 @@ var Columns = []string{
 	FieldPrefectures,
 	FieldName,
 	FieldPinyin,
+	FieldNameKey,
+	FieldPinyinKey,
+	FieldInitialsKey,
 	FieldNameTokens,
 	FieldTokens,
 	FieldText,
@@ -98,6 +107,12 @@ var (
 	DefaultName string
 	// DefaultPinyin holds the default value on creation for the "pinyin" field.
 	DefaultPinyin string
+	// DefaultNameKey holds the default value on creation for the "name_key" field.
+	DefaultNameKey string
+	// DefaultPinyinKey holds the default value on creation for the "pinyin_key" field.
+	DefaultPinyinKey string
+	// DefaultInitialsKey holds the default value on creation for the "initials_key" field.
+	DefaultInitialsKey string
 	// DefaultNameTokens holds the default value on creation for the "name_tokens" field.
 	DefaultNameTokens string
 	// DefaultTokens holds the default value on creation for the "tokens" field.
@@ -206,6 +221,21 @@ func ByName(opts ...sql.OrderTermOption) OrderOption {
 // ByPinyin orders the results by the pinyin field.
 func ByPinyin(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPinyin, opts...).ToFunc()
+}
+
+// ByNameKey orders the results by the name_key field.
+func ByNameKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNameKey, opts...).ToFunc()
+}
+
+// ByPinyinKey orders the results by the pinyin_key field.
+func ByPinyinKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPinyinKey, opts...).ToFunc()
+}
+
+// ByInitialsKey orders the results by the initials_key field.
+func ByInitialsKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInitialsKey, opts...).ToFunc()
 }
 
 // ByNameTokens orders the results by the name_tokens field.

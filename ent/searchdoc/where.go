@@ -100,6 +100,21 @@ func Pinyin(v string) predicate.SearchDoc {
 	return predicate.SearchDoc(sql.FieldEQ(FieldPinyin, v))
 }
 
+// NameKey applies equality check predicate on the "name_key" field. It's identical to NameKeyEQ.
+func NameKey(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEQ(FieldNameKey, v))
+}
+
+// PinyinKey applies equality check predicate on the "pinyin_key" field. It's identical to PinyinKeyEQ.
+func PinyinKey(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEQ(FieldPinyinKey, v))
+}
+
+// InitialsKey applies equality check predicate on the "initials_key" field. It's identical to InitialsKeyEQ.
+func InitialsKey(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEQ(FieldInitialsKey, v))
+}
+
 // NameTokens applies equality check predicate on the "name_tokens" field. It's identical to NameTokensEQ.
 func NameTokens(v string) predicate.SearchDoc {
 	return predicate.SearchDoc(sql.FieldEQ(FieldNameTokens, v))
@@ -683,6 +698,201 @@ func PinyinEqualFold(v string) predicate.SearchDoc {
 // PinyinContainsFold applies the ContainsFold predicate on the "pinyin" field.
 func PinyinContainsFold(v string) predicate.SearchDoc {
 	return predicate.SearchDoc(sql.FieldContainsFold(FieldPinyin, v))
+}
+
+// NameKeyEQ applies the EQ predicate on the "name_key" field.
+func NameKeyEQ(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEQ(FieldNameKey, v))
+}
+
+// NameKeyNEQ applies the NEQ predicate on the "name_key" field.
+func NameKeyNEQ(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldNEQ(FieldNameKey, v))
+}
+
+// NameKeyIn applies the In predicate on the "name_key" field.
+func NameKeyIn(vs ...string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldIn(FieldNameKey, vs...))
+}
+
+// NameKeyNotIn applies the NotIn predicate on the "name_key" field.
+func NameKeyNotIn(vs ...string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldNotIn(FieldNameKey, vs...))
+}
+
+// NameKeyGT applies the GT predicate on the "name_key" field.
+func NameKeyGT(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldGT(FieldNameKey, v))
+}
+
+// NameKeyGTE applies the GTE predicate on the "name_key" field.
+func NameKeyGTE(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldGTE(FieldNameKey, v))
+}
+
+// NameKeyLT applies the LT predicate on the "name_key" field.
+func NameKeyLT(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldLT(FieldNameKey, v))
+}
+
+// NameKeyLTE applies the LTE predicate on the "name_key" field.
+func NameKeyLTE(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldLTE(FieldNameKey, v))
+}
+
+// NameKeyContains applies the Contains predicate on the "name_key" field.
+func NameKeyContains(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldContains(FieldNameKey, v))
+}
+
+// NameKeyHasPrefix applies the HasPrefix predicate on the "name_key" field.
+func NameKeyHasPrefix(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldHasPrefix(FieldNameKey, v))
+}
+
+// NameKeyHasSuffix applies the HasSuffix predicate on the "name_key" field.
+func NameKeyHasSuffix(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldHasSuffix(FieldNameKey, v))
+}
+
+// NameKeyEqualFold applies the EqualFold predicate on the "name_key" field.
+func NameKeyEqualFold(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEqualFold(FieldNameKey, v))
+}
+
+// NameKeyContainsFold applies the ContainsFold predicate on the "name_key" field.
+func NameKeyContainsFold(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldContainsFold(FieldNameKey, v))
+}
+
+// PinyinKeyEQ applies the EQ predicate on the "pinyin_key" field.
+func PinyinKeyEQ(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEQ(FieldPinyinKey, v))
+}
+
+// PinyinKeyNEQ applies the NEQ predicate on the "pinyin_key" field.
+func PinyinKeyNEQ(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldNEQ(FieldPinyinKey, v))
+}
+
+// PinyinKeyIn applies the In predicate on the "pinyin_key" field.
+func PinyinKeyIn(vs ...string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldIn(FieldPinyinKey, vs...))
+}
+
+// PinyinKeyNotIn applies the NotIn predicate on the "pinyin_key" field.
+func PinyinKeyNotIn(vs ...string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldNotIn(FieldPinyinKey, vs...))
+}
+
+// PinyinKeyGT applies the GT predicate on the "pinyin_key" field.
+func PinyinKeyGT(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldGT(FieldPinyinKey, v))
+}
+
+// PinyinKeyGTE applies the GTE predicate on the "pinyin_key" field.
+func PinyinKeyGTE(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldGTE(FieldPinyinKey, v))
+}
+
+// PinyinKeyLT applies the LT predicate on the "pinyin_key" field.
+func PinyinKeyLT(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldLT(FieldPinyinKey, v))
+}
+
+// PinyinKeyLTE applies the LTE predicate on the "pinyin_key" field.
+func PinyinKeyLTE(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldLTE(FieldPinyinKey, v))
+}
+
+// PinyinKeyContains applies the Contains predicate on the "pinyin_key" field.
+func PinyinKeyContains(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldContains(FieldPinyinKey, v))
+}
+
+// PinyinKeyHasPrefix applies the HasPrefix predicate on the "pinyin_key" field.
+func PinyinKeyHasPrefix(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldHasPrefix(FieldPinyinKey, v))
+}
+
+// PinyinKeyHasSuffix applies the HasSuffix predicate on the "pinyin_key" field.
+func PinyinKeyHasSuffix(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldHasSuffix(FieldPinyinKey, v))
+}
+
+// PinyinKeyEqualFold applies the EqualFold predicate on the "pinyin_key" field.
+func PinyinKeyEqualFold(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEqualFold(FieldPinyinKey, v))
+}
+
+// PinyinKeyContainsFold applies the ContainsFold predicate on the "pinyin_key" field.
+func PinyinKeyContainsFold(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldContainsFold(FieldPinyinKey, v))
+}
+
+// InitialsKeyEQ applies the EQ predicate on the "initials_key" field.
+func InitialsKeyEQ(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEQ(FieldInitialsKey, v))
+}
+
+// InitialsKeyNEQ applies the NEQ predicate on the "initials_key" field.
+func InitialsKeyNEQ(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldNEQ(FieldInitialsKey, v))
+}
+
+// InitialsKeyIn applies the In predicate on the "initials_key" field.
+func InitialsKeyIn(vs ...string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldIn(FieldInitialsKey, vs...))
+}
+
+// InitialsKeyNotIn applies the NotIn predicate on the "initials_key" field.
+func InitialsKeyNotIn(vs ...string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldNotIn(FieldInitialsKey, vs...))
+}
+
+// InitialsKeyGT applies the GT predicate on the "initials_key" field.
+func InitialsKeyGT(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldGT(FieldInitialsKey, v))
+}
+
+// InitialsKeyGTE applies the GTE predicate on the "initials_key" field.
+func InitialsKeyGTE(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldGTE(FieldInitialsKey, v))
+}
+
+// InitialsKeyLT applies the LT predicate on the "initials_key" field.
+func InitialsKeyLT(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldLT(FieldInitialsKey, v))
+}
+
+// InitialsKeyLTE applies the LTE predicate on the "initials_key" field.
+func InitialsKeyLTE(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldLTE(FieldInitialsKey, v))
+}
+
+// InitialsKeyContains applies the Contains predicate on the "initials_key" field.
+func InitialsKeyContains(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldContains(FieldInitialsKey, v))
+}
+
+// InitialsKeyHasPrefix applies the HasPrefix predicate on the "initials_key" field.
+func InitialsKeyHasPrefix(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldHasPrefix(FieldInitialsKey, v))
+}
+
+// InitialsKeyHasSuffix applies the HasSuffix predicate on the "initials_key" field.
+func InitialsKeyHasSuffix(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldHasSuffix(FieldInitialsKey, v))
+}
+
+// InitialsKeyEqualFold applies the EqualFold predicate on the "initials_key" field.
+func InitialsKeyEqualFold(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldEqualFold(FieldInitialsKey, v))
+}
+
+// InitialsKeyContainsFold applies the ContainsFold predicate on the "initials_key" field.
+func InitialsKeyContainsFold(v string) predicate.SearchDoc {
+	return predicate.SearchDoc(sql.FieldContainsFold(FieldInitialsKey, v))
 }
 
 // NameTokensEQ applies the EQ predicate on the "name_tokens" field.

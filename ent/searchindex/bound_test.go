@@ -95,3 +95,63 @@ func testRankedWithin(t *testing.T, dia string, blocksOfOne bool) {
 		}
 	}
 }
+
+// TestDatedBound: a short period (which SQLite looks up oldest first) gives
+// every match within the bound and the newest beyond it, as any lookup.
+func TestDatedBound(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, false)
+		ctx := context.Background()
+		for i := range 8 {
+			db.Client.MediaCoverage.Create().SetSlug(fmt.Sprintf("jan-%d", i)).SetTitleZh("绿萝卜丰收了").SetBodyZh("今年收成很好。").
+				SetOutlet("示例报").SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 10+i, 0, 0, 0, 0, time.UTC)).
+				SetStatus(schematype.StatusPublished).ExecX(ctx)
+		}
+		from, before := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)
+		opts := searchindex.Options{Limit: 50, From: &from, Before: &before}
+		res, err := searchindex.Search(ctx, db.Client, "绿萝卜", opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 8 || res.RankedWithin != 0 {
+			t.Errorf("within the bound: total %d, rankedWithin %d; want 8 and 0", res.Total, res.RankedWithin)
+		}
+		defer searchindex.SetCandidateLimit(5, 4)()
+		if res, err = searchindex.Search(ctx, db.Client, "绿萝卜", opts); err != nil {
+			t.Fatal(err)
+		}
+		var slugs []string
+		for _, h := range res.Hits {
+			slugs = append(slugs, h.Doc.Entity.(*ent.MediaCoverage).Slug)
+		}
+		if want := []string{"jan-7", "jan-6", "jan-5", "jan-4"}; res.RankedWithin != 4 || fmt.Sprint(slugs) != fmt.Sprint(want) {
+			t.Errorf("beyond the bound: rankedWithin %d, hits %v; want 4 and the newest %v", res.RankedWithin, slugs, want)
+		}
+		// Body matches beyond the bound while the title matches are within
+		// it: the same as without the period (every item lies in it).
+		for i := range 3 {
+			db.Client.MediaCoverage.Create().SetSlug(fmt.Sprintf("jan-body-%d", i)).SetTitleZh("秋天的集市").SetBodyZh("集市上有绿萝卜出售。").
+				SetOutlet("示例报").SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 20+i, 0, 0, 0, 0, time.UTC)).
+				SetStatus(schematype.StatusPublished).ExecX(ctx)
+		}
+		searchindex.SetCandidateLimit(9, 4)
+		summary := func(opts searchindex.Options) string {
+			res, err := searchindex.Search(ctx, db.Client, "绿萝卜", opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var slugs []string
+			for _, h := range res.Hits {
+				slugs = append(slugs, h.Doc.Entity.(*ent.MediaCoverage).Slug)
+			}
+			return fmt.Sprintf("total %d, rankedWithin %d, %v", res.Total, res.RankedWithin, slugs)
+		}
+		dated, undated := summary(opts), summary(searchindex.Options{Limit: 50})
+		if dated != undated || dated == "" {
+			t.Errorf("with the period: %s\nwithout it: %s", dated, undated)
+		}
+		if want := "total 11, rankedWithin 11"; dated[:len(want)] != want {
+			t.Errorf("with the period: %s, want %s", dated, want)
+		}
+	})
+}

@@ -12,6 +12,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/lazytext"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/searchdoc"
@@ -91,7 +92,10 @@ type Regions map[int]regionInfo
 
 // LoadRegions reads every region (reference data: about 130 rows).
 func LoadRegions(ctx context.Context, client *ent.Client) (Regions, error) {
-	rs, err := client.Region.Query().All(ctx)
+	// Only what documents use: timestamps and coordinates cost a parse
+	// per row, and every search page reads the whole tree.
+	rs, err := client.Region.Query().Select(region.FieldCode, region.FieldLevel, region.FieldParentID,
+		region.FieldNameZh, region.FieldNameEn).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("search: regions: %w", err)
 	}

@@ -150,14 +150,17 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 		}
 		names, all := d.tokens()
 		name, py := "", ""
+		var keys suggestKeys
 		if len(d.Fields) > 0 && d.Fields[0].Title {
 			name = d.Fields[0].Text.Orig
 			py = joinSyllables(d.NamePinyin)
+			keys = suggestKeysOf(d.Fields[0].Text.Runes, d.NamePinyin)
 		}
 		builders = append(builders, client.SearchDoc.Create().
 			SetItemType(typ).SetItemID(id).SetStatus(d.Status).SetNillablePublishedAt(publishedAt(d)).
 			SetSortDate(d.SortDate).SetCategory(d.Category).SetLevel(d.Level).SetMedium(d.Medium).
 			SetPrefectures(joinWords(d.Prefectures)).SetName(name).SetPinyin(py).
+			SetNameKey(keys.name).SetPinyinKey(keys.pinyin).SetInitialsKey(keys.initials).
 			SetNameTokens(names).SetTokens(all).SetText(d.storedText()))
 	}
 	if len(gone) > 0 {
@@ -265,7 +268,9 @@ func IndexAll(ctx context.Context, client *ent.Client) error {
 
 // EnsureBuilt rebuilds the side table when it is empty but content exists
 // (a database that had content before search was added), or when a row's
-// folded text is missing (written before the column existed).
+// folded text is missing (written before the column existed); rows without
+// suggest keys (written before those existed) get them from their own
+// columns.
 func EnsureBuilt(ctx context.Context, client *ent.Client) error {
 	ctx = visibility.WithDrafts(ctx)
 	if n, err := client.SearchDoc.Query().Limit(1).Count(ctx); err != nil {
@@ -277,10 +282,13 @@ func EnsureBuilt(ctx context.Context, client *ent.Client) error {
 				b.WriteString("octet_length(").Ident(s.C(searchdoc.FieldText)).WriteString(") = 0")
 			}))
 		}).Exist(ctx)
-		if err != nil || !old {
+		if err != nil {
 			return err
 		}
-		return Rebuild(ctx, client)
+		if old {
+			return Rebuild(ctx, client)
+		}
+		return backfillSuggestKeys(ctx, client)
 	}
 	for _, typ := range AllTypes {
 		ids, err := idsAfter(ctx, client, typ, 0, 1)
@@ -292,6 +300,42 @@ func EnsureBuilt(ctx context.Context, client *ent.Client) error {
 		}
 	}
 	return nil
+}
+
+// backfillSuggestKeys fills the suggest keys of rows written before they
+// existed, from the row's own name and pinyin columns: no content is read
+// and no tokens are rewritten, so an upgrade costs one small update per row
+// instead of a rebuild (minutes on a large PostgreSQL database). Each row is
+// visited once (ID order), so a name that folds to nothing cannot loop.
+func backfillSuggestKeys(ctx context.Context, client *ent.Client) error {
+	for last := 0; ; {
+		rows, err := client.SearchDoc.Query().
+			Where(searchdoc.IDGT(last), searchdoc.NameNEQ(""), searchdoc.NameKey("")).
+			Order(searchdoc.ByID()).Limit(500).
+			Select(searchdoc.FieldID, searchdoc.FieldName, searchdoc.FieldPinyin).All(ctx)
+		if err != nil {
+			return fmt.Errorf("search index: suggest keys: %w", err)
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		tx, err := client.Tx(ctx)
+		if err != nil {
+			return fmt.Errorf("search index: suggest keys: %w", err)
+		}
+		for _, r := range rows {
+			k := suggestKeysOf(Fold(r.Name).Runes, Pinyin{Syllables: strings.Fields(r.Pinyin)})
+			err := tx.SearchDoc.UpdateOneID(r.ID).SetNameKey(k.name).SetPinyinKey(k.pinyin).SetInitialsKey(k.initials).Exec(ctx)
+			if err != nil {
+				_ = tx.Rollback()
+				return fmt.Errorf("search index: suggest keys: %w", err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("search index: suggest keys: %w", err)
+		}
+		last = rows[len(rows)-1].ID
+	}
 }
 
 func joinSyllables(p Pinyin) string { return strings.Join(p.Syllables, " ") }

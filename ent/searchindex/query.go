@@ -2,6 +2,7 @@ package searchindex
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -182,7 +183,11 @@ func (q *Query) indexTerms() [][][]tokenReq {
 				ok = false
 				break
 			}
-			alts = append(alts, r)
+			// A Latin word and its pinyin reading are often the same
+			// lookup (hongan*): the index would merge its postings twice.
+			if !slices.ContainsFunc(alts, func(x []tokenReq) bool { return slices.Equal(x, r) }) {
+				alts = append(alts, r)
+			}
 		}
 		if ok {
 			out = append(out, alts)

@@ -1,6 +1,7 @@
 package searchindex
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -9,14 +10,18 @@ import (
 // text), so a query checks and ranks its candidates from that one column:
 // no content table is read and nothing is folded per query, and only the
 // page's items are loaded (for highlights in the original text). The
-// format is "v1", then per field: fieldSep, a kind byte (T title, S summary
-// weight, B body weight), the field's name, nameSep, its folded text.
-// Folded text never contains the two separators: Fold turns every control
-// character into a space.
+// format is "v2", then per field: fieldSep, a kind byte (T title, S summary
+// weight, B body weight), the field's name, nameSep, its length in
+// characters (decimal, for BM25's length normalisation without counting),
+// nameSep, its folded text. Version "v1" had no length; its rows still
+// parse (the length is then counted when needed) until Rebuild or an edit
+// rewrites them. Folded text never contains the two separators: Fold turns
+// every control character into a space.
 const (
-	storedVersion = "v1"
-	fieldSep      = '\x1f'
-	nameSep       = '\x1e'
+	storedVersion   = "v2"
+	storedVersionV1 = "v1"
+	fieldSep        = '\x1f'
+	nameSep         = '\x1e'
 )
 
 // storedText encodes the document's fields for the side table.
@@ -35,6 +40,8 @@ func (d *Doc) storedText() string {
 		}
 		b.WriteString(f.Name)
 		b.WriteByte(nameSep)
+		b.WriteString(strconv.Itoa(len(f.Text.Runes)))
+		b.WriteByte(nameSep)
 		b.WriteString(string(f.Text.Runes))
 	}
 	return b.String()
@@ -46,14 +53,17 @@ type sfield struct {
 	title  bool
 	weight float64
 	text   string // folded
+	runes  int    // characters of text; -1: not stored (v1), count them
 }
 
-// parseStored decodes a side-table text; ok is false when it is not in the
-// current format (a row written before it: Rebuild rewrites those).
+// parseStored decodes a side-table text; ok is false when it is not in a
+// known format.
 func parseStored(s string) (fields []sfield, ok bool) {
-	rest, ok := strings.CutPrefix(s, storedVersion)
-	if !ok {
-		return nil, false
+	rest, v2 := strings.CutPrefix(s, storedVersion)
+	if !v2 {
+		if rest, ok = strings.CutPrefix(s, storedVersionV1); !ok {
+			return nil, false
+		}
 	}
 	fields = make([]sfield, 0, 8)
 	for rest != "" {
@@ -72,7 +82,17 @@ func parseStored(s string) (fields []sfield, ok bool) {
 		if !found {
 			return nil, false
 		}
-		f := sfield{name: name, text: text, weight: weightBody}
+		f := sfield{name: name, text: text, weight: weightBody, runes: -1}
+		if v2 {
+			n, t, found := strings.Cut(text, string(nameSep))
+			if !found {
+				return nil, false
+			}
+			if f.runes, ok = atoi(n); !ok {
+				return nil, false
+			}
+			f.text = t
+		}
 		switch part[0] {
 		case 'T':
 			f.title, f.weight = true, weightTitle
@@ -84,11 +104,26 @@ func parseStored(s string) (fields []sfield, ok bool) {
 	return fields, true
 }
 
+// atoi parses a small non-negative decimal without allocating.
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
 // fieldsOf is the document's fields as the ranking sees them.
 func fieldsOf(d *Doc) []sfield {
 	out := make([]sfield, len(d.Fields))
 	for i, f := range d.Fields {
-		out[i] = sfield{name: f.Name, title: f.Title, weight: f.Weight, text: string(f.Text.Runes)}
+		out[i] = sfield{name: f.Name, title: f.Title, weight: f.Weight, text: string(f.Text.Runes), runes: len(f.Text.Runes)}
 	}
 	return out
 }

@@ -26,7 +26,13 @@ func TestStoredTextRoundTrip(t *testing.T) {
 	if got[0].text != "红安大嫂:app 培训 班" {
 		t.Errorf("folded title %q", got[0].text)
 	}
-	for _, bad := range []string{"", "v0\x1fTname\x1ex", "v1\x1fTname", "v1x"} {
+	// A row of the previous format (no lengths) still parses; its
+	// lengths are counted.
+	v1, ok := parseStored("v1\x1fTtitle\x1e红安大嫂\x1fBbody\x1e正文")
+	if want := []sfield{{"title", true, weightTitle, "红安大嫂", -1}, {"body", false, weightBody, "正文", -1}}; !ok || !slices.Equal(v1, want) {
+		t.Errorf("v1: %+v, want %+v", v1, want)
+	}
+	for _, bad := range []string{"", "v0\x1fTname\x1ex", "v1\x1fTname", "v1x", "v2\x1fTname\x1ex", "v2\x1fTname\x1e-1\x1ex", "v2\x1fTname\x1e1x\x1ex"} {
 		if _, ok := parseStored(bad); ok {
 			t.Errorf("%q parses", bad)
 		}

@@ -42,7 +42,10 @@ func (db *DB) Migrate(ctx context.Context, logger *slog.Logger) error {
 		if err := db.sqliteSearch(ctx); err != nil {
 			return err
 		}
-		return searchindex.EnsureBuilt(ctx, db.Client)
+		if err := searchindex.EnsureBuilt(ctx, db.Client); err != nil {
+			return err
+		}
+		return db.Optimize(ctx)
 	}
 	dir, err := MigrationDir()
 	if err != nil {
