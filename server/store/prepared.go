@@ -7,6 +7,7 @@ import (
 
 	entsql "entgo.io/ent/dialect/sql"
 	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/lib/pq"
 )
 
 // preparedStatements is how many distinct read statements a process keeps
@@ -56,14 +57,28 @@ func (d *preparedReads) Query(ctx context.Context, query string, args, v any) er
 	}
 	r, err := stmt.QueryContext(ctx, argv...)
 	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		if !stalePrepared(err) {
 			return err
 		}
 		// A plan gone stale (a migration changed a table under it) or a
-		// closed statement: forget it and run the statement unprepared.
+		// statement the session no longer has: forget it and run the
+		// statement unprepared; it is prepared again next time.
 		d.stmts.Remove(query)
 		return d.Driver.Query(ctx, query, args, v)
 	}
 	*rows = entsql.Rows{ColumnScanner: r}
 	return nil
+}
+
+// stalePrepared reports whether an error comes from the prepared statement
+// itself rather than from the query: "cached plan must not change result
+// type" (0A000) or a statement the session does not know (26000, e.g. after
+// a pooler reset the session). Any other error is the query's own and is
+// returned as it is, without running the statement a second time.
+func stalePrepared(err error) bool {
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		return pqErr.Code == "0A000" || pqErr.Code == "26000"
+	}
+	return errors.Is(err, sql.ErrConnDone) || err.Error() == "sql: statement is closed"
 }

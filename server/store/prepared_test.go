@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"brandshow/ent/brand"
@@ -77,5 +78,11 @@ func TestPreparedReads(t *testing.T) {
 	}
 	if got := read(probe, 1); len(got) != 1 || got[0] != "changed" {
 		t.Fatalf("after the column changed type: %v, want [changed]", got)
+	}
+
+	// The query's own error is returned as it is.
+	err := db.Driver.Query(ctx, `SELECT 1 / $1::int`, []any{0}, &entsql.Rows{})
+	if err == nil || !strings.Contains(err.Error(), "division by zero") {
+		t.Fatalf("1/0: err = %v, want division by zero", err)
 	}
 }
