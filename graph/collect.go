@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"brandshow/ent"
 
@@ -34,18 +35,32 @@ func childFieldContext(ctx context.Context, path ...string) context.Context {
 	return graphql.WithFieldContext(ctx, &graphql.FieldContext{Parent: fc, Field: field, Args: map[string]any{}})
 }
 
-// onlyOrNil returns the single result of a lookup, or nil without an error
-// when nothing (visible) matches: an unknown slug is null, not an error.
-func onlyOrNil[T any](ctx context.Context, q interface {
-	Only(context.Context) (T, error)
-}, err error) (T, error) {
+// oneNode loads the one item a lookup by key finds (nil, without an error,
+// when nothing visible matches) as a single node. Its ID is looked up first
+// so that entgql loads the item's paginated edges (a brand page's
+// mediaCoverages(first: 5)) with a plain ORDER BY ... LIMIT. Collected from
+// a query that may return many items, each such edge is a window over all
+// of the item's edge rows instead: for a brand with 17,000 reports that was
+// 30–70 ms where the single-node query takes well under one.
+func oneNode[T ent.Noder](ctx context.Context, client *ent.Client, table string, lookup func(context.Context) (int, error)) (T, error) {
 	var zero T
-	if err != nil {
-		return zero, err
-	}
-	v, err := q.Only(ctx)
+	id, err := lookup(ctx)
 	if ent.IsNotFound(err) {
 		return zero, nil
 	}
-	return v, err
+	if err != nil {
+		return zero, err
+	}
+	n, err := client.Noder(ctx, id, ent.WithFixedNodeType(table))
+	if ent.IsNotFound(err) {
+		return zero, nil // deleted since the lookup
+	}
+	if err != nil {
+		return zero, err
+	}
+	v, ok := n.(T)
+	if !ok {
+		return zero, fmt.Errorf("node %d of %s is a %T", id, table, n)
+	}
+	return v, nil
 }

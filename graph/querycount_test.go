@@ -223,3 +223,46 @@ func TestStatsComputesOnlyWhatIsSelected(t *testing.T) {
 		}
 	})
 }
+
+// TestOneItemLoadsEdgesWithPlainLimits checks that a lookup by slug or code
+// loads its paginated edges as one item's edges (ORDER BY ... LIMIT), not
+// with the per-parent window ent uses for lists, which reads every edge row
+// of the item (all of a big brand's reports) to keep the first few.
+func TestOneItemLoadsEdgesWithPlainLimits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, counter := storetest.Fresh(t, dia, true)
+		h := uncachedHandler(db)
+		for _, q := range []string{
+			`{ brand(slug: "hongan-dasao") { slug roleModels(first: 2) { edges { node { slug } } } mediaCoverages(first: 2, orderBy: { field: PUBLISHED_ON, direction: DESC }) { totalCount edges { node { slug } } } } }`,
+			`{ region(code: "421100") { code children(first: 3) { edges { node { code } } } brands(first: 2) { edges { node { slug } } } } }`,
+			`{ alliance(slug: "nope") { slug } }`,
+		} {
+			counter.Reset()
+			r := post(t, h, q, nil)
+			if len(r.Errors) > 0 {
+				t.Fatalf("%s: %v", q, r.Errors)
+			}
+			for _, s := range counter.Statements() {
+				if strings.Contains(strings.ToUpper(s), "ROW_NUMBER") {
+					t.Errorf("%.60s: a per-parent window for one item:\n%s", q, s)
+				}
+			}
+		}
+		var got struct {
+			Brand struct {
+				RoleModels struct {
+					Edges []struct{ Node struct{ Slug string } }
+				}
+				MediaCoverages struct {
+					TotalCount int
+					Edges      []struct{ Node struct{ Slug string } }
+				}
+			}
+			Alliance *struct{ Slug string }
+		}
+		mustQuery(t, h, `{ brand(slug: "hongan-dasao") { roleModels(first: 2) { edges { node { slug } } } mediaCoverages(first: 2) { totalCount edges { node { slug } } } } alliance(slug: "nope") { slug } }`, nil, &got)
+		if len(got.Brand.RoleModels.Edges) != 2 || len(got.Brand.MediaCoverages.Edges) != min(2, got.Brand.MediaCoverages.TotalCount) || got.Brand.MediaCoverages.TotalCount == 0 || got.Alliance != nil {
+			t.Fatalf("unexpected answer: %+v", got)
+		}
+	})
+}

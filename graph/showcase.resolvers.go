@@ -80,44 +80,37 @@ func (r *mediaCoverageResolver) Body(ctx context.Context, obj *ent.MediaCoverage
 
 // Brand is the resolver for the brand field.
 func (r *queryResolver) Brand(ctx context.Context, slug string) (*ent.Brand, error) {
-	q, err := r.client.Brand.Query().Where(brand.Slug(slug)).CollectFields(ctx)
-	return onlyOrNil(ctx, q, err)
+	return oneNode[*ent.Brand](ctx, r.client, brand.Table, r.client.Brand.Query().Where(brand.Slug(slug)).OnlyID)
 }
 
 // RoleModel is the resolver for the roleModel field.
 func (r *queryResolver) RoleModel(ctx context.Context, slug string) (*ent.RoleModel, error) {
-	q, err := r.client.RoleModel.Query().Where(rolemodel.Slug(slug)).CollectFields(ctx)
-	return onlyOrNil(ctx, q, err)
+	return oneNode[*ent.RoleModel](ctx, r.client, rolemodel.Table, r.client.RoleModel.Query().Where(rolemodel.Slug(slug)).OnlyID)
 }
 
 // Enterprise is the resolver for the enterprise field.
 func (r *queryResolver) Enterprise(ctx context.Context, slug string) (*ent.Enterprise, error) {
-	q, err := r.client.Enterprise.Query().Where(enterprise.Slug(slug)).CollectFields(ctx)
-	return onlyOrNil(ctx, q, err)
+	return oneNode[*ent.Enterprise](ctx, r.client, enterprise.Table, r.client.Enterprise.Query().Where(enterprise.Slug(slug)).OnlyID)
 }
 
 // Alliance is the resolver for the alliance field.
 func (r *queryResolver) Alliance(ctx context.Context, slug string) (*ent.Alliance, error) {
-	q, err := r.client.Alliance.Query().Where(alliance.Slug(slug)).CollectFields(ctx)
-	return onlyOrNil(ctx, q, err)
+	return oneNode[*ent.Alliance](ctx, r.client, alliance.Table, r.client.Alliance.Query().Where(alliance.Slug(slug)).OnlyID)
 }
 
 // Venue is the resolver for the venue field.
 func (r *queryResolver) Venue(ctx context.Context, slug string) (*ent.Venue, error) {
-	q, err := r.client.Venue.Query().Where(venue.Slug(slug)).CollectFields(ctx)
-	return onlyOrNil(ctx, q, err)
+	return oneNode[*ent.Venue](ctx, r.client, venue.Table, r.client.Venue.Query().Where(venue.Slug(slug)).OnlyID)
 }
 
 // MediaCoverage is the resolver for the mediaCoverage field.
 func (r *queryResolver) MediaCoverage(ctx context.Context, slug string) (*ent.MediaCoverage, error) {
-	q, err := r.client.MediaCoverage.Query().Where(mediacoverage.Slug(slug)).CollectFields(ctx)
-	return onlyOrNil(ctx, q, err)
+	return oneNode[*ent.MediaCoverage](ctx, r.client, mediacoverage.Table, r.client.MediaCoverage.Query().Where(mediacoverage.Slug(slug)).OnlyID)
 }
 
 // Region is the resolver for the region field.
 func (r *queryResolver) Region(ctx context.Context, code string) (*ent.Region, error) {
-	q, err := r.client.Region.Query().Where(region.Code(code)).CollectFields(ctx)
-	return onlyOrNil(ctx, q, err)
+	return oneNode[*ent.Region](ctx, r.client, region.Table, r.client.Region.Query().Where(region.Code(code)).OnlyID)
 }
 
 // FeaturedBrands is the resolver for the featuredBrands field.
