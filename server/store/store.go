@@ -113,7 +113,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 			return nil, err
 		}
 		db.ReadSQL = readDB
-		drv = routedDriver{Driver: drv, replica: entsql.OpenDB(dia, readDB)}
+		drv = routedDriver{Driver: drv, replica: newPreparedReads(dia, readDB)}
 	}
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
