@@ -41,7 +41,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
-	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/lazytext.tmpl"))
+	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/lazytext.tmpl", "./ent/template/visibility.tmpl"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}

@@ -513,6 +513,8 @@ func (_q *EnterpriseBrandQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	for _, m := range _q.modifiers {
 		m(selector)
 	}
+	selector.WithContext(ctx)
+
 	for _, p := range _q.predicates {
 		p(selector)
 	}

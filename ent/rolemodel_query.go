@@ -746,6 +746,8 @@ func (_q *RoleModelQuery) sqlQuery(ctx context.Context) *sql.Selector {
 	for _, m := range _q.modifiers {
 		m(selector)
 	}
+	selector.WithContext(ctx)
+
 	for _, p := range _q.predicates {
 		p(selector)
 	}

@@ -13,6 +13,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/99designs/gqlgen/graphql"
+
+	"brandshow/ent/visibility"
 )
 
 const (
@@ -119,7 +121,7 @@ func ValidColumn(column string) bool {
 //	import _ "brandshow/ent/runtime"
 var (
 	Hooks        [3]ent.Hook
-	Interceptors [2]ent.Interceptor
+	Interceptors [3]ent.Interceptor
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -275,7 +277,7 @@ func ByLeadEnterpriseField(field string, opts ...sql.OrderTermOption) OrderOptio
 // ByBrandsCount orders the results by brands count.
 func ByBrandsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newBrandsStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newBrandsStep(), opts...)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // ID filters vertices based on their ID field.
@@ -803,32 +805,32 @@ func FoundedOnNotNil() predicate.Alliance {
 
 // LeadEnterpriseIDEQ applies the EQ predicate on the "lead_enterprise_id" field.
 func LeadEnterpriseIDEQ(v int) predicate.Alliance {
-	return predicate.Alliance(sql.FieldEQ(FieldLeadEnterpriseID, v))
+	return predicate.Alliance(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldLeadEnterpriseID, v), "enterprises", "id", FieldLeadEnterpriseID, visibility.OpEQ, v))
 }
 
 // LeadEnterpriseIDNEQ applies the NEQ predicate on the "lead_enterprise_id" field.
 func LeadEnterpriseIDNEQ(v int) predicate.Alliance {
-	return predicate.Alliance(sql.FieldNEQ(FieldLeadEnterpriseID, v))
+	return predicate.Alliance(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldLeadEnterpriseID, v), "enterprises", "id", FieldLeadEnterpriseID, visibility.OpNEQ, v))
 }
 
 // LeadEnterpriseIDIn applies the In predicate on the "lead_enterprise_id" field.
 func LeadEnterpriseIDIn(vs ...int) predicate.Alliance {
-	return predicate.Alliance(sql.FieldIn(FieldLeadEnterpriseID, vs...))
+	return predicate.Alliance(visibility.ForeignKeyPredicate(sql.FieldIn(FieldLeadEnterpriseID, vs...), "enterprises", "id", FieldLeadEnterpriseID, visibility.OpIn, vs...))
 }
 
 // LeadEnterpriseIDNotIn applies the NotIn predicate on the "lead_enterprise_id" field.
 func LeadEnterpriseIDNotIn(vs ...int) predicate.Alliance {
-	return predicate.Alliance(sql.FieldNotIn(FieldLeadEnterpriseID, vs...))
+	return predicate.Alliance(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldLeadEnterpriseID, vs...), "enterprises", "id", FieldLeadEnterpriseID, visibility.OpNotIn, vs...))
 }
 
 // LeadEnterpriseIDIsNil applies the IsNil predicate on the "lead_enterprise_id" field.
 func LeadEnterpriseIDIsNil() predicate.Alliance {
-	return predicate.Alliance(sql.FieldIsNull(FieldLeadEnterpriseID))
+	return predicate.Alliance(visibility.ForeignKeyPredicate[any](sql.FieldIsNull(FieldLeadEnterpriseID), "enterprises", "id", FieldLeadEnterpriseID, visibility.OpIsNil))
 }
 
 // LeadEnterpriseIDNotNil applies the NotNil predicate on the "lead_enterprise_id" field.
 func LeadEnterpriseIDNotNil() predicate.Alliance {
-	return predicate.Alliance(sql.FieldNotNull(FieldLeadEnterpriseID))
+	return predicate.Alliance(visibility.ForeignKeyPredicate[any](sql.FieldNotNull(FieldLeadEnterpriseID), "enterprises", "id", FieldLeadEnterpriseID, visibility.OpNotNil))
 }
 
 // HasLeadEnterprise applies the HasEdge predicate on the "lead_enterprise" edge.
@@ -838,6 +840,10 @@ func HasLeadEnterprise() predicate.Alliance {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, LeadEnterpriseTable, LeadEnterpriseColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newLeadEnterpriseStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -846,6 +852,15 @@ func HasLeadEnterprise() predicate.Alliance {
 func HasLeadEnterpriseWith(preds ...predicate.Enterprise) predicate.Alliance {
 	return predicate.Alliance(func(s *sql.Selector) {
 		step := newLeadEnterpriseStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -861,6 +876,10 @@ func HasBrands() predicate.Alliance {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, BrandsTable, BrandsPrimaryKey...),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandsStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -869,6 +888,15 @@ func HasBrands() predicate.Alliance {
 func HasBrandsWith(preds ...predicate.Brand) predicate.Alliance {
 	return predicate.Alliance(func(s *sql.Selector) {
 		step := newBrandsStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -7,6 +7,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // AllianceID applies equality check predicate on the "alliance_id" field. It's identical to AllianceIDEQ.
@@ -21,42 +23,42 @@ func BrandID(v int) predicate.AllianceBrand {
 
 // AllianceIDEQ applies the EQ predicate on the "alliance_id" field.
 func AllianceIDEQ(v int) predicate.AllianceBrand {
-	return predicate.AllianceBrand(sql.FieldEQ(FieldAllianceID, v))
+	return predicate.AllianceBrand(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldAllianceID, v), "alliances", "id", FieldAllianceID, visibility.OpEQ, v))
 }
 
 // AllianceIDNEQ applies the NEQ predicate on the "alliance_id" field.
 func AllianceIDNEQ(v int) predicate.AllianceBrand {
-	return predicate.AllianceBrand(sql.FieldNEQ(FieldAllianceID, v))
+	return predicate.AllianceBrand(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldAllianceID, v), "alliances", "id", FieldAllianceID, visibility.OpNEQ, v))
 }
 
 // AllianceIDIn applies the In predicate on the "alliance_id" field.
 func AllianceIDIn(vs ...int) predicate.AllianceBrand {
-	return predicate.AllianceBrand(sql.FieldIn(FieldAllianceID, vs...))
+	return predicate.AllianceBrand(visibility.ForeignKeyPredicate(sql.FieldIn(FieldAllianceID, vs...), "alliances", "id", FieldAllianceID, visibility.OpIn, vs...))
 }
 
 // AllianceIDNotIn applies the NotIn predicate on the "alliance_id" field.
 func AllianceIDNotIn(vs ...int) predicate.AllianceBrand {
-	return predicate.AllianceBrand(sql.FieldNotIn(FieldAllianceID, vs...))
+	return predicate.AllianceBrand(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldAllianceID, vs...), "alliances", "id", FieldAllianceID, visibility.OpNotIn, vs...))
 }
 
 // BrandIDEQ applies the EQ predicate on the "brand_id" field.
 func BrandIDEQ(v int) predicate.AllianceBrand {
-	return predicate.AllianceBrand(sql.FieldEQ(FieldBrandID, v))
+	return predicate.AllianceBrand(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpEQ, v))
 }
 
 // BrandIDNEQ applies the NEQ predicate on the "brand_id" field.
 func BrandIDNEQ(v int) predicate.AllianceBrand {
-	return predicate.AllianceBrand(sql.FieldNEQ(FieldBrandID, v))
+	return predicate.AllianceBrand(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpNEQ, v))
 }
 
 // BrandIDIn applies the In predicate on the "brand_id" field.
 func BrandIDIn(vs ...int) predicate.AllianceBrand {
-	return predicate.AllianceBrand(sql.FieldIn(FieldBrandID, vs...))
+	return predicate.AllianceBrand(visibility.ForeignKeyPredicate(sql.FieldIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpIn, vs...))
 }
 
 // BrandIDNotIn applies the NotIn predicate on the "brand_id" field.
 func BrandIDNotIn(vs ...int) predicate.AllianceBrand {
-	return predicate.AllianceBrand(sql.FieldNotIn(FieldBrandID, vs...))
+	return predicate.AllianceBrand(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpNotIn, vs...))
 }
 
 // HasAlliance applies the HasEdge predicate on the "alliance" edge.
@@ -66,6 +68,10 @@ func HasAlliance() predicate.AllianceBrand {
 			sqlgraph.From(Table, AllianceColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, AllianceTable, AllianceColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newAllianceStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -74,6 +80,15 @@ func HasAlliance() predicate.AllianceBrand {
 func HasAllianceWith(preds ...predicate.Alliance) predicate.AllianceBrand {
 	return predicate.AllianceBrand(func(s *sql.Selector) {
 		step := newAllianceStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -89,6 +104,10 @@ func HasBrand() predicate.AllianceBrand {
 			sqlgraph.From(Table, BrandColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, BrandTable, BrandColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -97,6 +116,15 @@ func HasBrand() predicate.AllianceBrand {
 func HasBrandWith(preds ...predicate.Brand) predicate.AllianceBrand {
 	return predicate.AllianceBrand(func(s *sql.Selector) {
 		step := newBrandStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

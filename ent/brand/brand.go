@@ -13,6 +13,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/99designs/gqlgen/graphql"
+
+	"brandshow/ent/visibility"
 )
 
 const (
@@ -520,7 +522,7 @@ func ByRegionField(field string, opts ...sql.OrderTermOption) OrderOption {
 // ByRoleModelsCount orders the results by role_models count.
 func ByRoleModelsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newRoleModelsStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newRoleModelsStep(), opts...)
 	}
 }
 
@@ -534,7 +536,7 @@ func ByRoleModels(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByAlliancesCount orders the results by alliances count.
 func ByAlliancesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newAlliancesStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newAlliancesStep(), opts...)
 	}
 }
 
@@ -548,7 +550,7 @@ func ByAlliances(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByEnterprisesCount orders the results by enterprises count.
 func ByEnterprisesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newEnterprisesStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newEnterprisesStep(), opts...)
 	}
 }
 
@@ -562,7 +564,7 @@ func ByEnterprises(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByVenuesCount orders the results by venues count.
 func ByVenuesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newVenuesStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newVenuesStep(), opts...)
 	}
 }
 
@@ -576,7 +578,7 @@ func ByVenues(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByMediaCoveragesCount orders the results by media_coverages count.
 func ByMediaCoveragesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newMediaCoveragesStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newMediaCoveragesStep(), opts...)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // BrandID applies equality check predicate on the "brand_id" field. It's identical to BrandIDEQ.
@@ -21,42 +23,42 @@ func RoleModelID(v int) predicate.BrandRoleModel {
 
 // BrandIDEQ applies the EQ predicate on the "brand_id" field.
 func BrandIDEQ(v int) predicate.BrandRoleModel {
-	return predicate.BrandRoleModel(sql.FieldEQ(FieldBrandID, v))
+	return predicate.BrandRoleModel(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpEQ, v))
 }
 
 // BrandIDNEQ applies the NEQ predicate on the "brand_id" field.
 func BrandIDNEQ(v int) predicate.BrandRoleModel {
-	return predicate.BrandRoleModel(sql.FieldNEQ(FieldBrandID, v))
+	return predicate.BrandRoleModel(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpNEQ, v))
 }
 
 // BrandIDIn applies the In predicate on the "brand_id" field.
 func BrandIDIn(vs ...int) predicate.BrandRoleModel {
-	return predicate.BrandRoleModel(sql.FieldIn(FieldBrandID, vs...))
+	return predicate.BrandRoleModel(visibility.ForeignKeyPredicate(sql.FieldIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpIn, vs...))
 }
 
 // BrandIDNotIn applies the NotIn predicate on the "brand_id" field.
 func BrandIDNotIn(vs ...int) predicate.BrandRoleModel {
-	return predicate.BrandRoleModel(sql.FieldNotIn(FieldBrandID, vs...))
+	return predicate.BrandRoleModel(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpNotIn, vs...))
 }
 
 // RoleModelIDEQ applies the EQ predicate on the "role_model_id" field.
 func RoleModelIDEQ(v int) predicate.BrandRoleModel {
-	return predicate.BrandRoleModel(sql.FieldEQ(FieldRoleModelID, v))
+	return predicate.BrandRoleModel(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldRoleModelID, v), "role_models", "id", FieldRoleModelID, visibility.OpEQ, v))
 }
 
 // RoleModelIDNEQ applies the NEQ predicate on the "role_model_id" field.
 func RoleModelIDNEQ(v int) predicate.BrandRoleModel {
-	return predicate.BrandRoleModel(sql.FieldNEQ(FieldRoleModelID, v))
+	return predicate.BrandRoleModel(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldRoleModelID, v), "role_models", "id", FieldRoleModelID, visibility.OpNEQ, v))
 }
 
 // RoleModelIDIn applies the In predicate on the "role_model_id" field.
 func RoleModelIDIn(vs ...int) predicate.BrandRoleModel {
-	return predicate.BrandRoleModel(sql.FieldIn(FieldRoleModelID, vs...))
+	return predicate.BrandRoleModel(visibility.ForeignKeyPredicate(sql.FieldIn(FieldRoleModelID, vs...), "role_models", "id", FieldRoleModelID, visibility.OpIn, vs...))
 }
 
 // RoleModelIDNotIn applies the NotIn predicate on the "role_model_id" field.
 func RoleModelIDNotIn(vs ...int) predicate.BrandRoleModel {
-	return predicate.BrandRoleModel(sql.FieldNotIn(FieldRoleModelID, vs...))
+	return predicate.BrandRoleModel(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldRoleModelID, vs...), "role_models", "id", FieldRoleModelID, visibility.OpNotIn, vs...))
 }
 
 // HasBrand applies the HasEdge predicate on the "brand" edge.
@@ -66,6 +68,10 @@ func HasBrand() predicate.BrandRoleModel {
 			sqlgraph.From(Table, BrandColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, BrandTable, BrandColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -74,6 +80,15 @@ func HasBrand() predicate.BrandRoleModel {
 func HasBrandWith(preds ...predicate.Brand) predicate.BrandRoleModel {
 	return predicate.BrandRoleModel(func(s *sql.Selector) {
 		step := newBrandStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -89,6 +104,10 @@ func HasRoleModel() predicate.BrandRoleModel {
 			sqlgraph.From(Table, RoleModelColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, RoleModelTable, RoleModelColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newRoleModelStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -97,6 +116,15 @@ func HasRoleModel() predicate.BrandRoleModel {
 func HasRoleModelWith(preds ...predicate.RoleModel) predicate.BrandRoleModel {
 	return predicate.BrandRoleModel(func(s *sql.Selector) {
 		step := newRoleModelStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -11,6 +11,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/99designs/gqlgen/graphql"
+
+	"brandshow/ent/visibility"
 )
 
 const (
@@ -254,7 +256,7 @@ func ByRegionField(field string, opts ...sql.OrderTermOption) OrderOption {
 // ByBrandsCount orders the results by brands count.
 func ByBrandsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newBrandsStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newBrandsStep(), opts...)
 	}
 }
 
@@ -268,7 +270,7 @@ func ByBrands(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByLedAlliancesCount orders the results by led_alliances count.
 func ByLedAlliancesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newLedAlliancesStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newLedAlliancesStep(), opts...)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // ID filters vertices based on their ID field.
@@ -796,6 +798,10 @@ func HasBrands() predicate.Enterprise {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, BrandsTable, BrandsPrimaryKey...),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandsStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -804,6 +810,15 @@ func HasBrands() predicate.Enterprise {
 func HasBrandsWith(preds ...predicate.Brand) predicate.Enterprise {
 	return predicate.Enterprise(func(s *sql.Selector) {
 		step := newBrandsStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -819,6 +834,10 @@ func HasLedAlliances() predicate.Enterprise {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, LedAlliancesTable, LedAlliancesColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newLedAlliancesStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -827,6 +846,15 @@ func HasLedAlliances() predicate.Enterprise {
 func HasLedAlliancesWith(preds ...predicate.Alliance) predicate.Enterprise {
 	return predicate.Enterprise(func(s *sql.Selector) {
 		step := newLedAlliancesStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

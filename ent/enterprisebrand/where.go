@@ -7,6 +7,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // EnterpriseID applies equality check predicate on the "enterprise_id" field. It's identical to EnterpriseIDEQ.
@@ -21,42 +23,42 @@ func BrandID(v int) predicate.EnterpriseBrand {
 
 // EnterpriseIDEQ applies the EQ predicate on the "enterprise_id" field.
 func EnterpriseIDEQ(v int) predicate.EnterpriseBrand {
-	return predicate.EnterpriseBrand(sql.FieldEQ(FieldEnterpriseID, v))
+	return predicate.EnterpriseBrand(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldEnterpriseID, v), "enterprises", "id", FieldEnterpriseID, visibility.OpEQ, v))
 }
 
 // EnterpriseIDNEQ applies the NEQ predicate on the "enterprise_id" field.
 func EnterpriseIDNEQ(v int) predicate.EnterpriseBrand {
-	return predicate.EnterpriseBrand(sql.FieldNEQ(FieldEnterpriseID, v))
+	return predicate.EnterpriseBrand(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldEnterpriseID, v), "enterprises", "id", FieldEnterpriseID, visibility.OpNEQ, v))
 }
 
 // EnterpriseIDIn applies the In predicate on the "enterprise_id" field.
 func EnterpriseIDIn(vs ...int) predicate.EnterpriseBrand {
-	return predicate.EnterpriseBrand(sql.FieldIn(FieldEnterpriseID, vs...))
+	return predicate.EnterpriseBrand(visibility.ForeignKeyPredicate(sql.FieldIn(FieldEnterpriseID, vs...), "enterprises", "id", FieldEnterpriseID, visibility.OpIn, vs...))
 }
 
 // EnterpriseIDNotIn applies the NotIn predicate on the "enterprise_id" field.
 func EnterpriseIDNotIn(vs ...int) predicate.EnterpriseBrand {
-	return predicate.EnterpriseBrand(sql.FieldNotIn(FieldEnterpriseID, vs...))
+	return predicate.EnterpriseBrand(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldEnterpriseID, vs...), "enterprises", "id", FieldEnterpriseID, visibility.OpNotIn, vs...))
 }
 
 // BrandIDEQ applies the EQ predicate on the "brand_id" field.
 func BrandIDEQ(v int) predicate.EnterpriseBrand {
-	return predicate.EnterpriseBrand(sql.FieldEQ(FieldBrandID, v))
+	return predicate.EnterpriseBrand(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpEQ, v))
 }
 
 // BrandIDNEQ applies the NEQ predicate on the "brand_id" field.
 func BrandIDNEQ(v int) predicate.EnterpriseBrand {
-	return predicate.EnterpriseBrand(sql.FieldNEQ(FieldBrandID, v))
+	return predicate.EnterpriseBrand(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpNEQ, v))
 }
 
 // BrandIDIn applies the In predicate on the "brand_id" field.
 func BrandIDIn(vs ...int) predicate.EnterpriseBrand {
-	return predicate.EnterpriseBrand(sql.FieldIn(FieldBrandID, vs...))
+	return predicate.EnterpriseBrand(visibility.ForeignKeyPredicate(sql.FieldIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpIn, vs...))
 }
 
 // BrandIDNotIn applies the NotIn predicate on the "brand_id" field.
 func BrandIDNotIn(vs ...int) predicate.EnterpriseBrand {
-	return predicate.EnterpriseBrand(sql.FieldNotIn(FieldBrandID, vs...))
+	return predicate.EnterpriseBrand(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpNotIn, vs...))
 }
 
 // HasEnterprise applies the HasEdge predicate on the "enterprise" edge.
@@ -66,6 +68,10 @@ func HasEnterprise() predicate.EnterpriseBrand {
 			sqlgraph.From(Table, EnterpriseColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, EnterpriseTable, EnterpriseColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newEnterpriseStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -74,6 +80,15 @@ func HasEnterprise() predicate.EnterpriseBrand {
 func HasEnterpriseWith(preds ...predicate.Enterprise) predicate.EnterpriseBrand {
 	return predicate.EnterpriseBrand(func(s *sql.Selector) {
 		step := newEnterpriseStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -89,6 +104,10 @@ func HasBrand() predicate.EnterpriseBrand {
 			sqlgraph.From(Table, BrandColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, BrandTable, BrandColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -97,6 +116,15 @@ func HasBrand() predicate.EnterpriseBrand {
 func HasBrandWith(preds ...predicate.Brand) predicate.EnterpriseBrand {
 	return predicate.EnterpriseBrand(func(s *sql.Selector) {
 		step := newBrandStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

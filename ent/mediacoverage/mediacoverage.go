@@ -13,6 +13,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/99designs/gqlgen/graphql"
+
+	"brandshow/ent/visibility"
 )
 
 const (
@@ -308,7 +310,7 @@ func ByURL(opts ...sql.OrderTermOption) OrderOption {
 // ByBrandsCount orders the results by brands count.
 func ByBrandsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newBrandsStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newBrandsStep(), opts...)
 	}
 }
 
@@ -322,7 +324,7 @@ func ByBrands(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByRoleModelsCount orders the results by role_models count.
 func ByRoleModelsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newRoleModelsStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newRoleModelsStep(), opts...)
 	}
 }
 

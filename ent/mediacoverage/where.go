@@ -9,6 +9,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // ID filters vertices based on their ID field.
@@ -1003,6 +1005,10 @@ func HasBrands() predicate.MediaCoverage {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, BrandsTable, BrandsPrimaryKey...),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandsStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -1011,6 +1017,15 @@ func HasBrands() predicate.MediaCoverage {
 func HasBrandsWith(preds ...predicate.Brand) predicate.MediaCoverage {
 	return predicate.MediaCoverage(func(s *sql.Selector) {
 		step := newBrandsStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -1026,6 +1041,10 @@ func HasRoleModels() predicate.MediaCoverage {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, RoleModelsTable, RoleModelsPrimaryKey...),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newRoleModelsStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -1034,6 +1053,15 @@ func HasRoleModels() predicate.MediaCoverage {
 func HasRoleModelsWith(preds ...predicate.RoleModel) predicate.MediaCoverage {
 	return predicate.MediaCoverage(func(s *sql.Selector) {
 		step := newRoleModelsStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

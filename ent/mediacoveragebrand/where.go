@@ -7,6 +7,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // MediaCoverageID applies equality check predicate on the "media_coverage_id" field. It's identical to MediaCoverageIDEQ.
@@ -21,42 +23,42 @@ func BrandID(v int) predicate.MediaCoverageBrand {
 
 // MediaCoverageIDEQ applies the EQ predicate on the "media_coverage_id" field.
 func MediaCoverageIDEQ(v int) predicate.MediaCoverageBrand {
-	return predicate.MediaCoverageBrand(sql.FieldEQ(FieldMediaCoverageID, v))
+	return predicate.MediaCoverageBrand(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldMediaCoverageID, v), "media_coverages", "id", FieldMediaCoverageID, visibility.OpEQ, v))
 }
 
 // MediaCoverageIDNEQ applies the NEQ predicate on the "media_coverage_id" field.
 func MediaCoverageIDNEQ(v int) predicate.MediaCoverageBrand {
-	return predicate.MediaCoverageBrand(sql.FieldNEQ(FieldMediaCoverageID, v))
+	return predicate.MediaCoverageBrand(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldMediaCoverageID, v), "media_coverages", "id", FieldMediaCoverageID, visibility.OpNEQ, v))
 }
 
 // MediaCoverageIDIn applies the In predicate on the "media_coverage_id" field.
 func MediaCoverageIDIn(vs ...int) predicate.MediaCoverageBrand {
-	return predicate.MediaCoverageBrand(sql.FieldIn(FieldMediaCoverageID, vs...))
+	return predicate.MediaCoverageBrand(visibility.ForeignKeyPredicate(sql.FieldIn(FieldMediaCoverageID, vs...), "media_coverages", "id", FieldMediaCoverageID, visibility.OpIn, vs...))
 }
 
 // MediaCoverageIDNotIn applies the NotIn predicate on the "media_coverage_id" field.
 func MediaCoverageIDNotIn(vs ...int) predicate.MediaCoverageBrand {
-	return predicate.MediaCoverageBrand(sql.FieldNotIn(FieldMediaCoverageID, vs...))
+	return predicate.MediaCoverageBrand(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldMediaCoverageID, vs...), "media_coverages", "id", FieldMediaCoverageID, visibility.OpNotIn, vs...))
 }
 
 // BrandIDEQ applies the EQ predicate on the "brand_id" field.
 func BrandIDEQ(v int) predicate.MediaCoverageBrand {
-	return predicate.MediaCoverageBrand(sql.FieldEQ(FieldBrandID, v))
+	return predicate.MediaCoverageBrand(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpEQ, v))
 }
 
 // BrandIDNEQ applies the NEQ predicate on the "brand_id" field.
 func BrandIDNEQ(v int) predicate.MediaCoverageBrand {
-	return predicate.MediaCoverageBrand(sql.FieldNEQ(FieldBrandID, v))
+	return predicate.MediaCoverageBrand(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpNEQ, v))
 }
 
 // BrandIDIn applies the In predicate on the "brand_id" field.
 func BrandIDIn(vs ...int) predicate.MediaCoverageBrand {
-	return predicate.MediaCoverageBrand(sql.FieldIn(FieldBrandID, vs...))
+	return predicate.MediaCoverageBrand(visibility.ForeignKeyPredicate(sql.FieldIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpIn, vs...))
 }
 
 // BrandIDNotIn applies the NotIn predicate on the "brand_id" field.
 func BrandIDNotIn(vs ...int) predicate.MediaCoverageBrand {
-	return predicate.MediaCoverageBrand(sql.FieldNotIn(FieldBrandID, vs...))
+	return predicate.MediaCoverageBrand(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpNotIn, vs...))
 }
 
 // HasMediaCoverage applies the HasEdge predicate on the "media_coverage" edge.
@@ -66,6 +68,10 @@ func HasMediaCoverage() predicate.MediaCoverageBrand {
 			sqlgraph.From(Table, MediaCoverageColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, MediaCoverageTable, MediaCoverageColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newMediaCoverageStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -74,6 +80,15 @@ func HasMediaCoverage() predicate.MediaCoverageBrand {
 func HasMediaCoverageWith(preds ...predicate.MediaCoverage) predicate.MediaCoverageBrand {
 	return predicate.MediaCoverageBrand(func(s *sql.Selector) {
 		step := newMediaCoverageStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -89,6 +104,10 @@ func HasBrand() predicate.MediaCoverageBrand {
 			sqlgraph.From(Table, BrandColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, BrandTable, BrandColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -97,6 +116,15 @@ func HasBrand() predicate.MediaCoverageBrand {
 func HasBrandWith(preds ...predicate.Brand) predicate.MediaCoverageBrand {
 	return predicate.MediaCoverageBrand(func(s *sql.Selector) {
 		step := newBrandStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -7,6 +7,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // MediaCoverageID applies equality check predicate on the "media_coverage_id" field. It's identical to MediaCoverageIDEQ.
@@ -21,42 +23,42 @@ func RoleModelID(v int) predicate.MediaCoverageRoleModel {
 
 // MediaCoverageIDEQ applies the EQ predicate on the "media_coverage_id" field.
 func MediaCoverageIDEQ(v int) predicate.MediaCoverageRoleModel {
-	return predicate.MediaCoverageRoleModel(sql.FieldEQ(FieldMediaCoverageID, v))
+	return predicate.MediaCoverageRoleModel(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldMediaCoverageID, v), "media_coverages", "id", FieldMediaCoverageID, visibility.OpEQ, v))
 }
 
 // MediaCoverageIDNEQ applies the NEQ predicate on the "media_coverage_id" field.
 func MediaCoverageIDNEQ(v int) predicate.MediaCoverageRoleModel {
-	return predicate.MediaCoverageRoleModel(sql.FieldNEQ(FieldMediaCoverageID, v))
+	return predicate.MediaCoverageRoleModel(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldMediaCoverageID, v), "media_coverages", "id", FieldMediaCoverageID, visibility.OpNEQ, v))
 }
 
 // MediaCoverageIDIn applies the In predicate on the "media_coverage_id" field.
 func MediaCoverageIDIn(vs ...int) predicate.MediaCoverageRoleModel {
-	return predicate.MediaCoverageRoleModel(sql.FieldIn(FieldMediaCoverageID, vs...))
+	return predicate.MediaCoverageRoleModel(visibility.ForeignKeyPredicate(sql.FieldIn(FieldMediaCoverageID, vs...), "media_coverages", "id", FieldMediaCoverageID, visibility.OpIn, vs...))
 }
 
 // MediaCoverageIDNotIn applies the NotIn predicate on the "media_coverage_id" field.
 func MediaCoverageIDNotIn(vs ...int) predicate.MediaCoverageRoleModel {
-	return predicate.MediaCoverageRoleModel(sql.FieldNotIn(FieldMediaCoverageID, vs...))
+	return predicate.MediaCoverageRoleModel(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldMediaCoverageID, vs...), "media_coverages", "id", FieldMediaCoverageID, visibility.OpNotIn, vs...))
 }
 
 // RoleModelIDEQ applies the EQ predicate on the "role_model_id" field.
 func RoleModelIDEQ(v int) predicate.MediaCoverageRoleModel {
-	return predicate.MediaCoverageRoleModel(sql.FieldEQ(FieldRoleModelID, v))
+	return predicate.MediaCoverageRoleModel(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldRoleModelID, v), "role_models", "id", FieldRoleModelID, visibility.OpEQ, v))
 }
 
 // RoleModelIDNEQ applies the NEQ predicate on the "role_model_id" field.
 func RoleModelIDNEQ(v int) predicate.MediaCoverageRoleModel {
-	return predicate.MediaCoverageRoleModel(sql.FieldNEQ(FieldRoleModelID, v))
+	return predicate.MediaCoverageRoleModel(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldRoleModelID, v), "role_models", "id", FieldRoleModelID, visibility.OpNEQ, v))
 }
 
 // RoleModelIDIn applies the In predicate on the "role_model_id" field.
 func RoleModelIDIn(vs ...int) predicate.MediaCoverageRoleModel {
-	return predicate.MediaCoverageRoleModel(sql.FieldIn(FieldRoleModelID, vs...))
+	return predicate.MediaCoverageRoleModel(visibility.ForeignKeyPredicate(sql.FieldIn(FieldRoleModelID, vs...), "role_models", "id", FieldRoleModelID, visibility.OpIn, vs...))
 }
 
 // RoleModelIDNotIn applies the NotIn predicate on the "role_model_id" field.
 func RoleModelIDNotIn(vs ...int) predicate.MediaCoverageRoleModel {
-	return predicate.MediaCoverageRoleModel(sql.FieldNotIn(FieldRoleModelID, vs...))
+	return predicate.MediaCoverageRoleModel(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldRoleModelID, vs...), "role_models", "id", FieldRoleModelID, visibility.OpNotIn, vs...))
 }
 
 // HasMediaCoverage applies the HasEdge predicate on the "media_coverage" edge.
@@ -66,6 +68,10 @@ func HasMediaCoverage() predicate.MediaCoverageRoleModel {
 			sqlgraph.From(Table, MediaCoverageColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, MediaCoverageTable, MediaCoverageColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newMediaCoverageStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -74,6 +80,15 @@ func HasMediaCoverage() predicate.MediaCoverageRoleModel {
 func HasMediaCoverageWith(preds ...predicate.MediaCoverage) predicate.MediaCoverageRoleModel {
 	return predicate.MediaCoverageRoleModel(func(s *sql.Selector) {
 		step := newMediaCoverageStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -89,6 +104,10 @@ func HasRoleModel() predicate.MediaCoverageRoleModel {
 			sqlgraph.From(Table, RoleModelColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, RoleModelTable, RoleModelColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newRoleModelStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -97,6 +116,15 @@ func HasRoleModel() predicate.MediaCoverageRoleModel {
 func HasRoleModelWith(preds ...predicate.RoleModel) predicate.MediaCoverageRoleModel {
 	return predicate.MediaCoverageRoleModel(func(s *sql.Selector) {
 		step := newRoleModelStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

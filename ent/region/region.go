@@ -10,6 +10,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 const (
@@ -233,7 +235,7 @@ func ByChildren(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByBrandsCount orders the results by brands count.
 func ByBrandsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newBrandsStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newBrandsStep(), opts...)
 	}
 }
 
@@ -247,7 +249,7 @@ func ByBrands(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByVenuesCount orders the results by venues count.
 func ByVenuesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newVenuesStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newVenuesStep(), opts...)
 	}
 }
 
@@ -261,7 +263,7 @@ func ByVenues(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByRoleModelsCount orders the results by role_models count.
 func ByRoleModelsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newRoleModelsStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newRoleModelsStep(), opts...)
 	}
 }
 
@@ -275,7 +277,7 @@ func ByRoleModels(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 // ByEnterprisesCount orders the results by enterprises count.
 func ByEnterprisesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newEnterprisesStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newEnterprisesStep(), opts...)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // ID filters vertices based on their ID field.
@@ -976,6 +978,10 @@ func HasBrands() predicate.RoleModel {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, BrandsTable, BrandsPrimaryKey...),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandsStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -984,6 +990,15 @@ func HasBrands() predicate.RoleModel {
 func HasBrandsWith(preds ...predicate.Brand) predicate.RoleModel {
 	return predicate.RoleModel(func(s *sql.Selector) {
 		step := newBrandsStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -999,6 +1014,10 @@ func HasMediaCoverages() predicate.RoleModel {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, MediaCoveragesTable, MediaCoveragesPrimaryKey...),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newMediaCoveragesStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -1007,6 +1026,15 @@ func HasMediaCoverages() predicate.RoleModel {
 func HasMediaCoveragesWith(preds ...predicate.MediaCoverage) predicate.RoleModel {
 	return predicate.RoleModel(func(s *sql.Selector) {
 		step := newMediaCoveragesStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

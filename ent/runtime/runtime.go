@@ -29,8 +29,10 @@ func init() {
 	alliance.Hooks[2] = allianceMixinHooks4[1]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	allianceMixinInters5 := allianceMixin[5].Interceptors()
+	allianceInters := schema.Alliance{}.Interceptors()
 	alliance.Interceptors[0] = allianceMixinInters1[0]
 	alliance.Interceptors[1] = allianceMixinInters5[0]
+	alliance.Interceptors[2] = allianceInters[0]
 	allianceMixinFields0 := allianceMixin[0].Fields()
 	_ = allianceMixinFields0
 	allianceMixinFields1 := allianceMixin[1].Fields()

@@ -1,6 +1,13 @@
 package schema
 
 import (
+	"context"
+	"fmt"
+
+	gen "brandshow/ent"
+	"brandshow/ent/enterprise"
+	"brandshow/ent/visibility"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	entschema "entgo.io/ent/schema"
@@ -59,4 +66,53 @@ func (Alliance) Annotations() []entschema.Annotation {
 // Indexes of the Alliance: the alliances an enterprise leads, and the FOUNDED_ON ordering.
 func (Alliance) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("lead_enterprise_id"), index.Fields("founded_on")}
+}
+
+// Interceptors of the Alliance: to a viewer who may not see drafts, a lead
+// enterprise that is a draft is no lead — leadEnterpriseID reads null, as it
+// would had the draft been deleted (the key is set NULL on delete). The
+// leadEnterprise edge and the leadEnterpriseID conditions already hide it
+// (the Publication interceptor and visibility.ForeignKeyPredicate); this
+// covers the column itself, at the cost of one lookup of the page's leads.
+func (Alliance) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{
+		ent.InterceptFunc(func(next ent.Querier) ent.Querier {
+			return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
+				v, err := next.Query(ctx, q)
+				alliances, ok := v.([]*gen.Alliance)
+				if err != nil || !ok || !visibility.HidesDrafts(ctx) {
+					return v, err
+				}
+				return alliances, hideDraftLeads(ctx, q.(*gen.AllianceQuery), alliances)
+			})
+		}),
+	}
+}
+
+// hideDraftLeads clears the lead enterprise IDs that do not point to a
+// published enterprise.
+func hideDraftLeads(ctx context.Context, q *gen.AllianceQuery, alliances []*gen.Alliance) error {
+	var leads []int
+	for _, a := range alliances {
+		if a.LeadEnterpriseID != nil {
+			leads = append(leads, *a.LeadEnterpriseID)
+		}
+	}
+	if len(leads) == 0 {
+		return nil
+	}
+	visible, err := q.Clone().QueryLeadEnterprise().Where(enterprise.IDIn(leads...)).IDs(ctx)
+	if err != nil {
+		return fmt.Errorf("alliance leads: %w", err)
+	}
+	seen := make(map[int]bool, len(visible))
+	for _, id := range visible {
+		seen[id] = true
+	}
+	for _, a := range alliances {
+		if a.LeadEnterpriseID != nil && !seen[*a.LeadEnterpriseID] {
+			a.LeadEnterpriseID = nil
+		}
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 	"entgo.io/ent/schema/mixin"
@@ -50,6 +51,23 @@ func (PublicationMixin) Fields() []ent.Field {
 			Annotations(entgql.OrderField("PUBLISHED_AT"), skipInputs),
 	}
 }
+
+// Annotations of the PublicationMixin: Publication marks the type for the
+// code generator, whose edge predicates and edge-count orderings then hide
+// this type's drafts when it is the neighbour (ent/template/visibility.tmpl).
+func (PublicationMixin) Annotations() []schema.Annotation {
+	return []schema.Annotation{Publication{DraftsHidden: true}}
+}
+
+// Publication is the code generator's mark of a type with a publication
+// status (read as .Annotations.Publication in ent/template).
+type Publication struct {
+	// DraftsHidden is always true; it makes the annotation non-empty.
+	DraftsHidden bool
+}
+
+// Name implements schema.Annotation.
+func (Publication) Name() string { return "Publication" }
 
 // Indexes of the PublicationMixin: every public query filters on status,
 // and lists ordered by PUBLISHED_AT read it in that order from the index.

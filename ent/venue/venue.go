@@ -13,6 +13,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/99designs/gqlgen/graphql"
+
+	"brandshow/ent/visibility"
 )
 
 const (
@@ -343,7 +345,7 @@ func ByRegionField(field string, opts ...sql.OrderTermOption) OrderOption {
 // ByBrandsCount orders the results by brands count.
 func ByBrandsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newBrandsStep(), opts...)
+		visibility.OrderByNeighborsCount(s, newBrandsStep(), opts...)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // ID filters vertices based on their ID field.
@@ -1176,6 +1178,10 @@ func HasBrands() predicate.Venue {
 			sqlgraph.From(Table, FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, BrandsTable, BrandsPrimaryKey...),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandsStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -1184,6 +1190,15 @@ func HasBrands() predicate.Venue {
 func HasBrandsWith(preds ...predicate.Brand) predicate.Venue {
 	return predicate.Venue(func(s *sql.Selector) {
 		step := newBrandsStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

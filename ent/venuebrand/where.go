@@ -7,6 +7,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+
+	"brandshow/ent/visibility"
 )
 
 // VenueID applies equality check predicate on the "venue_id" field. It's identical to VenueIDEQ.
@@ -21,42 +23,42 @@ func BrandID(v int) predicate.VenueBrand {
 
 // VenueIDEQ applies the EQ predicate on the "venue_id" field.
 func VenueIDEQ(v int) predicate.VenueBrand {
-	return predicate.VenueBrand(sql.FieldEQ(FieldVenueID, v))
+	return predicate.VenueBrand(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldVenueID, v), "venues", "id", FieldVenueID, visibility.OpEQ, v))
 }
 
 // VenueIDNEQ applies the NEQ predicate on the "venue_id" field.
 func VenueIDNEQ(v int) predicate.VenueBrand {
-	return predicate.VenueBrand(sql.FieldNEQ(FieldVenueID, v))
+	return predicate.VenueBrand(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldVenueID, v), "venues", "id", FieldVenueID, visibility.OpNEQ, v))
 }
 
 // VenueIDIn applies the In predicate on the "venue_id" field.
 func VenueIDIn(vs ...int) predicate.VenueBrand {
-	return predicate.VenueBrand(sql.FieldIn(FieldVenueID, vs...))
+	return predicate.VenueBrand(visibility.ForeignKeyPredicate(sql.FieldIn(FieldVenueID, vs...), "venues", "id", FieldVenueID, visibility.OpIn, vs...))
 }
 
 // VenueIDNotIn applies the NotIn predicate on the "venue_id" field.
 func VenueIDNotIn(vs ...int) predicate.VenueBrand {
-	return predicate.VenueBrand(sql.FieldNotIn(FieldVenueID, vs...))
+	return predicate.VenueBrand(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldVenueID, vs...), "venues", "id", FieldVenueID, visibility.OpNotIn, vs...))
 }
 
 // BrandIDEQ applies the EQ predicate on the "brand_id" field.
 func BrandIDEQ(v int) predicate.VenueBrand {
-	return predicate.VenueBrand(sql.FieldEQ(FieldBrandID, v))
+	return predicate.VenueBrand(visibility.ForeignKeyPredicate(sql.FieldEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpEQ, v))
 }
 
 // BrandIDNEQ applies the NEQ predicate on the "brand_id" field.
 func BrandIDNEQ(v int) predicate.VenueBrand {
-	return predicate.VenueBrand(sql.FieldNEQ(FieldBrandID, v))
+	return predicate.VenueBrand(visibility.ForeignKeyPredicate(sql.FieldNEQ(FieldBrandID, v), "brands", "id", FieldBrandID, visibility.OpNEQ, v))
 }
 
 // BrandIDIn applies the In predicate on the "brand_id" field.
 func BrandIDIn(vs ...int) predicate.VenueBrand {
-	return predicate.VenueBrand(sql.FieldIn(FieldBrandID, vs...))
+	return predicate.VenueBrand(visibility.ForeignKeyPredicate(sql.FieldIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpIn, vs...))
 }
 
 // BrandIDNotIn applies the NotIn predicate on the "brand_id" field.
 func BrandIDNotIn(vs ...int) predicate.VenueBrand {
-	return predicate.VenueBrand(sql.FieldNotIn(FieldBrandID, vs...))
+	return predicate.VenueBrand(visibility.ForeignKeyPredicate(sql.FieldNotIn(FieldBrandID, vs...), "brands", "id", FieldBrandID, visibility.OpNotIn, vs...))
 }
 
 // HasVenue applies the HasEdge predicate on the "venue" edge.
@@ -66,6 +68,10 @@ func HasVenue() predicate.VenueBrand {
 			sqlgraph.From(Table, VenueColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, VenueTable, VenueColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newVenueStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -74,6 +80,15 @@ func HasVenue() predicate.VenueBrand {
 func HasVenueWith(preds ...predicate.Venue) predicate.VenueBrand {
 	return predicate.VenueBrand(func(s *sql.Selector) {
 		step := newVenueStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -89,6 +104,10 @@ func HasBrand() predicate.VenueBrand {
 			sqlgraph.From(Table, BrandColumn),
 			sqlgraph.Edge(sqlgraph.M2O, false, BrandTable, BrandColumn),
 		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newBrandStep(), visibility.PublishedOnly)
+			return
+		}
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
@@ -97,6 +116,15 @@ func HasBrand() predicate.VenueBrand {
 func HasBrandWith(preds ...predicate.Brand) predicate.VenueBrand {
 	return predicate.VenueBrand(func(s *sql.Selector) {
 		step := newBrandStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -1,11 +1,19 @@
 // Package visibility decides who may see what. The rules are enforced once,
-// by ent interceptors declared in ent/schema (drafts in publication.go, the
-// audit log in auditentry.go), so every query path (root lists, node
-// lookups, edges, counts, stats) obeys them; this package only carries the
-// viewer through the context.
+// at the ent layer: interceptors declared in ent/schema hide drafts from
+// every query of a content type (publication.go) and guard the audit log
+// (auditentry.go), and the generated edge predicates and edge-count orderings
+// narrow the neighbour's table with PublishedOnly (ent/template/visibility.tmpl),
+// so every query path (root lists, node lookups, edges, counts, stats,
+// has<Edge>With filters) obeys them. This package carries the viewer through
+// the context and holds the one SQL predicate.
 package visibility
 
-import "context"
+import (
+	"context"
+
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
+)
 
 // Role is what an authenticated token may do. Roles are ordered: each one
 // may do everything the ones before it may.
@@ -66,4 +74,96 @@ func DraftsAllowed(ctx context.Context) bool {
 	}
 	v, _ := ctx.Value(draftsKey{}).(bool)
 	return v
+}
+
+// HidesDrafts reports whether queries under ctx must leave DRAFT content out.
+func HidesDrafts(ctx context.Context) bool { return !DraftsAllowed(ctx) }
+
+// PublishedOnly narrows a selector of a content type's table to PUBLISHED
+// rows. The generated edge predicates (has<Edge>, has<Edge>With) and the
+// edge-count orderings apply it to the neighbour's table when the query's
+// context hides drafts (see ent/template/visibility.tmpl), so a filter on a
+// draft neighbour answers as if the draft did not exist.
+func PublishedOnly(s *sql.Selector) {
+	s.Where(sql.EQ(s.C(StatusColumn), Published))
+}
+
+// StatusColumn and Published name the publication column and its public
+// value (schematype.StatusPublished) as the SQL layer sees them.
+const (
+	StatusColumn = "status"
+	Published    = "PUBLISHED"
+)
+
+// OrderByNeighborsCount orders by the number of neighbours along step, like
+// sqlgraph.OrderByNeighborsCount, but when the selector's context hides
+// drafts it counts only PUBLISHED neighbours. A row whose neighbours are all
+// drafts counts as having none (NULL, as the LEFT JOIN gives a row without
+// neighbours), so neither the order nor a cursor's value tells the two apart.
+func OrderByNeighborsCount(s *sql.Selector, step *sqlgraph.Step, opts ...sql.OrderTermOption) {
+	if !HidesDrafts(s.Context()) {
+		sqlgraph.OrderByNeighborsCount(s, step, opts...)
+		return
+	}
+	term := &sql.OrderExprTerm{
+		OrderTermOptions: *sql.NewOrderTermOptions(opts...),
+		Expr: func(neighbours *sql.Selector) sql.Querier {
+			return sql.ExprP("NULLIF(COUNT(CASE WHEN "+neighbours.C(StatusColumn)+" = ? THEN 1 END), 0)", Published)
+		},
+	}
+	sqlgraph.OrderByNeighborTerms(s, step, term)
+}
+
+// ForeignKeyOp names the condition a ForeignKeyPredicate applies.
+type ForeignKeyOp string
+
+// The conditions of a foreign-key column (ent's field predicate ops).
+const (
+	OpEQ     ForeignKeyOp = "="
+	OpNEQ    ForeignKeyOp = "<>"
+	OpGT     ForeignKeyOp = ">"
+	OpGTE    ForeignKeyOp = ">="
+	OpLT     ForeignKeyOp = "<"
+	OpLTE    ForeignKeyOp = "<="
+	OpIn     ForeignKeyOp = "IN"
+	OpNotIn  ForeignKeyOp = "NOT IN"
+	OpIsNil  ForeignKeyOp = "IS NULL"
+	OpNotNil ForeignKeyOp = "IS NOT NULL"
+)
+
+// ForeignKeyPredicate is a condition on a foreign key that points to a
+// content type (table, with its ID column idColumn). When the selector's
+// context hides drafts, the key is read as NULL unless it points to a
+// PUBLISHED row — exactly what it would hold had the draft been deleted (the
+// schema sets such keys NULL on delete), so the condition, negated or not,
+// answers as if the draft did not exist. Otherwise plain is applied as is.
+func ForeignKeyPredicate[T any](plain func(*sql.Selector), table, idColumn, column string, op ForeignKeyOp, args ...T) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		if !HidesDrafts(s.Context()) || ((op == OpIn || op == OpNotIn) && len(args) == 0) {
+			plain(s)
+			return
+		}
+		b := sql.Dialect(s.Dialect())
+		t := b.Table(table)
+		published := b.Select(t.C(idColumn)).From(t).Where(sql.EQ(t.C(StatusColumn), Published))
+		s.Where(sql.P(func(w *sql.Builder) {
+			w.WriteString("(CASE WHEN ").WriteString(s.C(column)).WriteString(" IN ")
+			w.Wrap(func(w *sql.Builder) { w.Join(published) })
+			w.WriteString(" THEN ").WriteString(s.C(column)).WriteString(" END) ").WriteString(string(op))
+			switch op {
+			case OpIsNil, OpNotNil:
+			case OpIn, OpNotIn:
+				w.WriteByte(' ').Wrap(func(w *sql.Builder) {
+					for i, a := range args {
+						if i > 0 {
+							w.Comma()
+						}
+						w.Arg(a)
+					}
+				})
+			default:
+				w.WriteByte(' ').Arg(args[0])
+			}
+		}))
+	}
 }

@@ -1,0 +1,473 @@
+package graph_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"brandshow/ent"
+	"brandshow/ent/alliance"
+	"brandshow/ent/brand"
+	"brandshow/ent/enterprise"
+	"brandshow/ent/mediacoverage"
+	"brandshow/ent/region"
+	"brandshow/ent/rolemodel"
+	"brandshow/ent/schematype"
+	"brandshow/ent/venue"
+	"brandshow/ent/visibility"
+	"brandshow/graph"
+	"brandshow/server/store"
+	"brandshow/server/store/storetest"
+
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// TestDraftsChangeNoAnonymousAnswer is the differential proof of "the public
+// never sees a draft": it generates, from the GraphQL schema, a query for every
+// where-input field path reachable from every root connection (the type's
+// own fields, has<Edge>With two levels deep, and each wrapped in not/and/or)
+// and every ordering, runs them anonymously against a database whose drafts
+// are linked to everything, deletes the drafts, runs them again, and requires
+// the same answers. A draft that influences any answer — through an edge
+// predicate, an edge count or a cursor — fails it.
+func TestDraftsChangeNoAnonymousAnswer(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, true)
+		drafts := linkDraftsToEverything(t, db.Client)
+		queries := visibilityProbes(t, drafts)
+		h := probeHandler(db)
+
+		before := runProbes(t, h, queries)
+		deleteDrafts(t, db.Client)
+		after := runProbes(t, h, queries)
+
+		differ := 0
+		for i, q := range queries {
+			if before[i] != after[i] {
+				differ++
+				if differ <= 10 {
+					t.Errorf("a draft changes the anonymous answer of\n  %s\nwith drafts:    %.300s\nwithout drafts: %.300s", q, before[i], after[i])
+				}
+			}
+		}
+		if differ > 0 {
+			t.Errorf("%d of %d probes answer differently with drafts present", differ, len(queries))
+		}
+		t.Logf("%s: %d probes, all equal with and without drafts", dia, len(queries))
+	})
+}
+
+// probeHandler is the real handler with limits wide enough for the probes'
+// batches (many aliases in one request) and no response cache, so that the
+// second run reads the database again.
+func probeHandler(db *store.DB) http.Handler {
+	return graph.NewHandler(graph.HandlerConfig{
+		DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Logger: testLogger(),
+		Limits: &graph.Limits{MaxQueryBytes: 4 << 20, MaxDepth: 50, MaxCost: 1 << 30, MaxFields: 1 << 20, MaxAliases: 1 << 20},
+	})
+}
+
+// draftProbes are the values the probes filter on: the IDs of the drafts
+// and the markers their texts and figures carry, so a predicate that reached
+// a draft would match it and only it.
+type draftProbes struct {
+	ids []string
+}
+
+const (
+	draftMarker  = "秘"        // every draft's Chinese name starts with it
+	draftSlug    = "mi-draft" // every draft's slug starts with it
+	draftWorkers = 987654     // the draft brand's workersEmployed
+)
+
+// linkDraftsToEverything adds one draft of every content type, each linked to
+// published items on every edge, and published items whose only neighbours
+// are drafts (so has<Edge> alone would tell). It returns the drafts' IDs.
+func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
+	t.Helper()
+	ctx := visibility.WithDrafts(context.Background())
+	draft, published := schematype.StatusDraft, schematype.StatusPublished
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	wuhan, err := c.Region.Query().Where(region.Code("420100")).Only(ctx)
+	must(err)
+	// A county whose only brand, venue and person are drafts.
+	county, err := c.Region.Create().SetCode("420199").SetNameZh("秘县").SetLevel(region.LevelCOUNTY).
+		SetParentID(wuhan.ID).SetLatitude(30.5).SetLongitude(114.3).Save(ctx)
+	must(err)
+	pubBrand, err := c.Brand.Query().Where(brand.StatusEQ(published)).Order(ent.Asc(brand.FieldID)).First(ctx)
+	must(err)
+	pubPerson, err := c.RoleModel.Query().Where(rolemodel.StatusEQ(published)).First(ctx)
+	must(err)
+	pubReport, err := c.MediaCoverage.Query().Where(mediacoverage.StatusEQ(published)).First(ctx)
+	must(err)
+	pubVenue, err := c.Venue.Query().Where(venue.StatusEQ(published)).First(ctx)
+	must(err)
+	pubAlliance, err := c.Alliance.Query().Where(alliance.StatusEQ(published)).First(ctx)
+	must(err)
+	day := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+
+	// The drafts, linked to published items.
+	dPerson, err := c.RoleModel.Create().SetSlug(draftSlug+"-person").SetNameZh(draftMarker+"人").SetStatus(draft).
+		SetKind(rolemodel.KindFOUNDER).SetRegionID(county.ID).SetBioZh(draftMarker+"传").
+		AddBrandIDs(pubBrand.ID).AddMediaCoverageIDs(pubReport.ID).Save(ctx)
+	must(err)
+	dBrand, err := c.Brand.Create().SetSlug(draftSlug+"-brand").SetNameZh(draftMarker+"嫂").SetStatus(draft).
+		SetRegionID(county.ID).SetCategory(brand.CategoryQUALITY_SERVICE).SetLevel(brand.LevelNATIONAL).
+		SetWorkersEmployed(draftWorkers).SetWorkersExported(draftWorkers).SetFoundedYear(1990).
+		SetStoryZh(draftMarker+"史").SetFeatured(true).SetFeaturedRank(-1000).
+		AddRoleModelIDs(pubPerson.ID, dPerson.ID).Save(ctx)
+	must(err)
+	dFirm, err := c.Enterprise.Create().SetSlug(draftSlug+"-firm").SetNameZh(draftMarker+"司").SetStatus(draft).
+		SetRegionID(county.ID).SetProvincialLeading(true).AddBrandIDs(pubBrand.ID, dBrand.ID).Save(ctx)
+	must(err)
+	// A published enterprise whose only brand and only led alliance are drafts.
+	lonelyFirm, err := c.Enterprise.Create().SetSlug("lonely-firm").SetNameZh("孤司").SetStatus(published).
+		SetPublishedAt(time.Now()).AddBrandIDs(dBrand.ID).Save(ctx)
+	must(err)
+	dAlliance, err := c.Alliance.Create().SetSlug(draftSlug+"-alliance").SetNameZh(draftMarker+"盟").SetStatus(draft).
+		SetScope(alliance.ScopeREGION).SetLeadEnterpriseID(lonelyFirm.ID).AddBrandIDs(pubBrand.ID, dBrand.ID).Save(ctx)
+	must(err)
+	dVenue, err := c.Venue.Create().SetSlug(draftSlug+"-venue").SetNameZh(draftMarker+"馆").SetStatus(draft).
+		SetKind(venue.KindEXPERIENCE_HALL).SetLatitude(30.5).SetLongitude(114.3).SetRegionID(county.ID).
+		AddBrandIDs(pubBrand.ID, dBrand.ID).Save(ctx)
+	must(err)
+	dReport, err := c.MediaCoverage.Create().SetSlug(draftSlug+"-report").SetTitleZh(draftMarker+"闻").SetStatus(draft).
+		SetOutlet(draftMarker+"报").SetMedium(mediacoverage.MediumTV).SetPublishedOn(day).SetBodyZh(draftMarker+"文").
+		AddBrandIDs(pubBrand.ID, dBrand.ID).AddRoleModelIDs(pubPerson.ID, dPerson.ID).Save(ctx)
+	must(err)
+
+	// Published items whose only neighbours are drafts.
+	now := time.Now()
+	lonelyBrand, err := c.Brand.Create().SetSlug("lonely-brand").SetNameZh("孤品").SetStatus(published).SetPublishedAt(now).
+		SetRegionID(county.ID).SetCategory(brand.CategoryLIVELIHOOD).SetLevel(brand.LevelCOUNTY).
+		AddRoleModelIDs(dPerson.ID).Save(ctx)
+	must(err)
+	must(c.Enterprise.UpdateOne(dFirm).AddBrandIDs(lonelyBrand.ID).Exec(ctx))
+	must(c.Alliance.UpdateOne(dAlliance).AddBrandIDs(lonelyBrand.ID).Exec(ctx))
+	must(c.Venue.UpdateOne(dVenue).AddBrandIDs(lonelyBrand.ID).Exec(ctx))
+	must(c.MediaCoverage.UpdateOne(dReport).AddBrandIDs(lonelyBrand.ID).Exec(ctx))
+	_, err = c.RoleModel.Create().SetSlug("lonely-person").SetNameZh("孤人").SetStatus(published).SetPublishedAt(now).
+		SetKind(rolemodel.KindAMBASSADOR).AddBrandIDs(dBrand.ID).AddMediaCoverageIDs(dReport.ID).Save(ctx)
+	must(err)
+	_, err = c.Alliance.Create().SetSlug("lonely-alliance").SetNameZh("孤盟").SetStatus(published).SetPublishedAt(now).
+		SetScope(alliance.ScopeINDUSTRY).SetLeadEnterpriseID(dFirm.ID).AddBrandIDs(dBrand.ID).Save(ctx)
+	must(err)
+	_, err = c.Venue.Create().SetSlug("lonely-venue").SetNameZh("孤馆").SetStatus(published).SetPublishedAt(now).
+		SetKind(venue.KindHERITAGE_WORKSHOP).SetLatitude(30.6).SetLongitude(114.2).SetRegionID(county.ID).
+		AddBrandIDs(dBrand.ID).Save(ctx)
+	must(err)
+	_, err = c.MediaCoverage.Create().SetSlug("lonely-report").SetTitleZh("孤闻").SetStatus(published).SetPublishedAt(now).
+		SetOutlet("孤报").SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(day).
+		AddBrandIDs(dBrand.ID).AddRoleModelIDs(dPerson.ID).Save(ctx)
+	must(err)
+	// The published items on the drafts' other side get a draft neighbour too.
+	must(c.Venue.UpdateOne(pubVenue).AddBrandIDs(dBrand.ID).Exec(ctx))
+	must(c.Alliance.UpdateOne(pubAlliance).AddBrandIDs(dBrand.ID).Exec(ctx))
+
+	var p draftProbes
+	for _, id := range []int{dBrand.ID, dPerson.ID, dFirm.ID, dAlliance.ID, dVenue.ID, dReport.ID} {
+		p.ids = append(p.ids, strconv.Itoa(id))
+	}
+	return p
+}
+
+// deleteDrafts deletes every draft the way a publisher would (links go with
+// them), leaving the database as it would be had they never existed.
+func deleteDrafts(t *testing.T, c *ent.Client) {
+	t.Helper()
+	ctx := visibility.WithDrafts(context.Background())
+	draft := schematype.StatusDraft
+	for _, del := range []func() (int, error){
+		func() (int, error) { return c.MediaCoverage.Delete().Where(mediacoverage.StatusEQ(draft)).Exec(ctx) },
+		func() (int, error) { return c.Alliance.Delete().Where(alliance.StatusEQ(draft)).Exec(ctx) },
+		func() (int, error) { return c.Venue.Delete().Where(venue.StatusEQ(draft)).Exec(ctx) },
+		func() (int, error) { return c.Enterprise.Delete().Where(enterprise.StatusEQ(draft)).Exec(ctx) },
+		func() (int, error) { return c.Brand.Delete().Where(brand.StatusEQ(draft)).Exec(ctx) },
+		func() (int, error) { return c.RoleModel.Delete().Where(rolemodel.StatusEQ(draft)).Exec(ctx) },
+	} {
+		if _, err := del(); err != nil {
+			t.Fatalf("deleting drafts: %v", err)
+		}
+	}
+}
+
+// visibilityProbes generates the probe queries from the executable schema.
+// Each is a complete selection of one root connection field, to be aliased
+// into batches. Every condition of the root's own where-input is probed, and
+// every condition of each neighbour's where-input inside has<Edge>With, each
+// with a value that would match a draft; two levels down, and inside
+// not/and/or, the conditions that tell a draft apart (status, IDs,
+// has<Edge>) are probed with every value. That keeps the count near 15,000.
+func visibilityProbes(t *testing.T, p draftProbes) []string {
+	t.Helper()
+	s := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{}}).Schema()
+	var roots []*ast.FieldDefinition
+	for _, f := range s.Query.Fields {
+		if f.Arguments.ForName("where") != nil && strings.HasSuffix(f.Type.Name(), "Connection") && f.Name != "auditLog" {
+			roots = append(roots, f)
+		}
+	}
+	if len(roots) < 7 {
+		t.Fatalf("found %d root connections with a where argument, want at least 7", len(roots))
+	}
+	var out []string
+	for _, root := range roots {
+		conn := s.Types[root.Type.Name()]
+		node := s.Types[s.Types[conn.Fields.ForName("edges").Type.Name()].Fields.ForName("node").Type.Name()]
+		// Every field of every item once; the filters and orders select IDs.
+		out = append(out, fmt.Sprintf("%s(first: 100) { totalCount edges { cursor node %s } }", root.Name, nodeSelection(s, node)))
+		selection := "{ totalCount edges { cursor node { id } } }"
+		where := s.Types[root.Arguments.ForName("where").Type.Name()]
+		var preds []string
+		preds = append(preds, wherePredicates(s, where, p, firstValues)...)
+		for _, edge := range withFields(where) {
+			neighbour := s.Types[edge.Type.Name()]
+			for _, inner := range wherePredicates(s, neighbour, p, firstValues) {
+				preds = append(preds, fmt.Sprintf("{%s: [%s]}", edge.Name, inner))
+			}
+			telling := wherePredicates(s, neighbour, p, tellingConditions)
+			for _, inner := range telling {
+				for _, w := range []string{"{not: " + inner + "}", "{and: [" + inner + "]}", "{or: [" + inner + ", {idIn: []}]}"} {
+					preds = append(preds, fmt.Sprintf("{%s: [%s]}", edge.Name, w))
+				}
+				preds = append(preds, fmt.Sprintf("{not: {%s: [%s]}}", edge.Name, inner))
+			}
+			for _, edge2 := range withFields(neighbour) {
+				for _, inner := range wherePredicates(s, s.Types[edge2.Type.Name()], p, tellingConditions) {
+					preds = append(preds, fmt.Sprintf("{%s: [{%s: [%s]}]}", edge.Name, edge2.Name, inner))
+				}
+			}
+		}
+		for _, w := range preds {
+			out = append(out, fmt.Sprintf("%s(first: 100, where: %s) %s", root.Name, w, selection))
+		}
+		if arg := root.Arguments.ForName("orderBy"); arg != nil {
+			order := s.Types[arg.Type.Name()]
+			for _, v := range s.Types[order.Fields.ForName("field").Type.Name()].EnumValues {
+				for _, dir := range []string{"ASC", "DESC"} {
+					out = append(out, fmt.Sprintf("%s(first: 100, orderBy: {field: %s, direction: %s}) %s", root.Name, v.Name, dir, selection))
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// nodeSelection selects every field of an item that takes no required
+// argument: scalars and enums as they are, objects and connections by their
+// IDs, so a draft that shows through any field (a foreign key, an edge, a
+// count) changes the answer.
+func nodeSelection(s *ast.Schema, def *ast.Definition) string {
+	var b strings.Builder
+	b.WriteString("{")
+	for _, f := range def.Fields {
+		required := false
+		for _, a := range f.Arguments {
+			required = required || (a.Type.NonNull && a.DefaultValue == nil)
+		}
+		if required || strings.HasPrefix(f.Name, "__") {
+			continue
+		}
+		t := s.Types[f.Type.Name()]
+		switch {
+		case t.Kind == ast.Scalar || t.Kind == ast.Enum:
+			b.WriteString(" " + f.Name)
+		case strings.HasSuffix(t.Name, "Connection"):
+			b.WriteString(" " + f.Name + "(first: 100) { totalCount edges { cursor node { id } } }")
+		case t.Fields.ForName("id") != nil:
+			b.WriteString(" " + f.Name + " { id }")
+		case t.Kind == ast.Object:
+			// Pictures and other value objects: their scalar fields.
+			var sub []string
+			for _, g := range t.Fields {
+				if gt := s.Types[g.Type.Name()]; gt.Kind == ast.Scalar || gt.Kind == ast.Enum {
+					sub = append(sub, g.Name)
+				}
+			}
+			b.WriteString(" " + f.Name + " { " + strings.Join(sub, " ") + " }")
+		}
+	}
+	b.WriteString(" }")
+	return b.String()
+}
+
+// withFields are a where-input's has<Edge>With conditions.
+func withFields(in *ast.Definition) []*ast.FieldDefinition {
+	var out []*ast.FieldDefinition
+	for _, f := range in.Fields {
+		if strings.HasPrefix(f.Name, "has") && strings.HasSuffix(f.Name, "With") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// How many conditions and values wherePredicates probes.
+type probeDepth int
+
+const (
+	firstValues       probeDepth = iota // every condition, its first probe value (all for telling ones)
+	tellingConditions                   // status, IDs and has<Edge>, every value
+)
+
+// wherePredicates lists one-condition filters of a where-input type (not
+// has<Edge>With, which visibilityProbes nests itself).
+func wherePredicates(s *ast.Schema, in *ast.Definition, p draftProbes, depth probeDepth) []string {
+	var out []string
+	for _, f := range in.Fields {
+		if f.Name == "and" || f.Name == "or" || f.Name == "not" || strings.HasSuffix(f.Name, "With") {
+			continue
+		}
+		telling := strings.HasPrefix(f.Name, "status") || strings.HasPrefix(f.Name, "id") || strings.HasPrefix(f.Name, "has")
+		if depth == tellingConditions && !telling {
+			continue
+		}
+		values := probeValues(s, f, p)
+		if depth == firstValues && !telling && len(values) > 1 {
+			values = values[:1]
+		}
+		for _, v := range values {
+			out = append(out, fmt.Sprintf("{%s: %s}", f.Name, v))
+		}
+	}
+	return out
+}
+
+// probeValues gives the values a scalar condition is probed with: values
+// that match drafts (their IDs, markers and figures) first, then values that
+// match most items. IsNil/NotNil conditions are probed with true only:
+// false is no condition at all.
+func probeValues(s *ast.Schema, f *ast.FieldDefinition, p draftProbes) []string {
+	named := f.Type.Name()
+	list := f.Type.Elem != nil
+	wrap := func(vs ...string) []string {
+		if !list {
+			return vs
+		}
+		for i, v := range vs {
+			vs[i] = "[" + v + "]"
+		}
+		return vs
+	}
+	if def := s.Types[named]; def != nil && def.Kind == ast.Enum {
+		var vs []string
+		for _, v := range def.EnumValues {
+			vs = append(vs, v.Name)
+		}
+		return wrap(vs...)
+	}
+	switch named {
+	case "Boolean":
+		if strings.HasSuffix(f.Name, "IsNil") || strings.HasSuffix(f.Name, "NotNil") {
+			return []string{"true"}
+		}
+		return []string{"true", "false"}
+	case "ID":
+		quoted := make([]string, len(p.ids))
+		for i, id := range p.ids {
+			quoted[i] = strconv.Quote(id)
+		}
+		if list {
+			return []string{"[" + strings.Join(quoted, ", ") + "]"}
+		}
+		return quoted
+	case "Int":
+		return wrap(strconv.Itoa(draftWorkers), "1950")
+	case "Float":
+		return wrap("30.5", "0")
+	case "Time":
+		return wrap(`"2024-05-01T00:00:00Z"`, `"2000-01-01T00:00:00Z"`)
+	case "String":
+		return wrap(strconv.Quote(draftMarker), strconv.Quote(draftSlug), `""`)
+	}
+	return nil
+}
+
+// runProbes runs the probes in batches of aliased fields and returns each
+// probe's answer (its field of data, or its errors' messages and codes). A
+// batch in which one probe fails as a whole (data null) is run probe by probe.
+func runProbes(t *testing.T, h http.Handler, queries []string) []string {
+	t.Helper()
+	const batch, workers = 150, 4
+	answers := make([]string, len(queries))
+	starts := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for start := range starts {
+				end := min(start+batch, len(queries))
+				got, ok := runProbeBatch(t, h, queries, start, end)
+				if !ok {
+					got = got[:0]
+					for i := start; i < end; i++ {
+						one, _ := runProbeBatch(t, h, queries, i, i+1)
+						got = append(got, one...)
+					}
+				}
+				copy(answers[start:end], got)
+			}
+		}()
+	}
+	for start := 0; start < len(queries); start += batch {
+		starts <- start
+	}
+	close(starts)
+	wg.Wait()
+	return answers
+}
+
+// runProbeBatch runs queries[start:end] as one request; ok is false when
+// the answer has no data at all. It runs on runProbes' workers, so it
+// reports with t.Errorf, never t.Fatal.
+func runProbeBatch(t *testing.T, h http.Handler, queries []string, start, end int) (answers []string, ok bool) {
+	t.Helper()
+	var doc strings.Builder
+	doc.WriteString("{\n")
+	for i := start; i < end; i++ {
+		fmt.Fprintf(&doc, "p%d: %s\n", i, queries[i])
+	}
+	doc.WriteString("}")
+	body, _ := json.Marshal(map[string]any{"query": doc.String()})
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	var r struct {
+		Data   map[string]json.RawMessage `json:"data"`
+		Errors []gqlError                 `json:"errors"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
+		t.Errorf("decode %.500q: %v", rec.Body.String(), err) // not Fatal: runs on a worker goroutine
+		return make([]string, end-start), true
+	}
+	errs := map[string][]string{}
+	for _, e := range r.Errors {
+		key := ""
+		if len(e.Path) > 0 {
+			key = fmt.Sprint(e.Path[0])
+		}
+		errs[key] = append(errs[key], fmt.Sprintf("%s (%v)", e.Message, e.Extensions["code"]))
+	}
+	for i := start; i < end; i++ {
+		key := "p" + strconv.Itoa(i)
+		answers = append(answers, string(r.Data[key])+strings.Join(errs[key], "; ")+strings.Join(errs[""], "; "))
+	}
+	return answers, r.Data != nil
+}
