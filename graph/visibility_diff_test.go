@@ -121,8 +121,8 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	day := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 
 	// The drafts, linked to published items.
-	dPerson, err := c.RoleModel.Create().SetSlug(draftSlug+"-person").SetNameZh(draftMarker+"人").SetStatus(draft).
-		SetKind(rolemodel.KindFOUNDER).SetRegionID(county.ID).SetBioZh(draftMarker+"传").
+	dPerson, err := c.RoleModel.Create().SetSlug(draftSlug + "-person").SetNameZh(draftMarker + "人").SetStatus(draft).
+		SetKind(rolemodel.KindFOUNDER).SetRegionID(county.ID).SetBioZh(draftMarker + "传").
 		AddBrandIDs(pubBrand.ID).AddMediaCoverageIDs(pubReport.ID).Save(ctx)
 	must(err)
 	dBrand, err := c.Brand.Create().SetSlug(draftSlug+"-brand").SetNameZh(draftMarker+"嫂").SetStatus(draft).
