@@ -13,6 +13,7 @@ import (
 	"brandshow/ent/schema"
 	"brandshow/ent/schematype"
 	"brandshow/server/middleware"
+	"brandshow/server/store"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -83,7 +84,9 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case ent.IsNotFound(cause):
 			out.Message = "not found"
 			setCode(out, CodeNotFound)
-		case errors.Is(cause, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		case store.IsTimeout(cause) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+			// Out of time, or the database stayed busy (an import holds
+			// SQLite's write lock): nothing was written, it may be retried.
 			out.Message = "the request took too long and was cancelled"
 			setCode(out, CodeTimeout)
 		case errors.Is(cause, context.Canceled) || errors.Is(ctx.Err(), context.Canceled):

@@ -102,8 +102,9 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	gql = middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, middleware.HTTPCache(cfg.CacheMaxAge, gql))
 
 	mux := http.NewServeMux()
-	// Authentication comes first so that token holders are limited by token.
-	mux.Handle("/graphql", auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.Middleware(gql)))
+	// Authentication comes first so that token holders are limited by token;
+	// its database work runs under the request deadline too.
+	mux.Handle("/graphql", middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.Middleware(gql))))
 	mux.Handle("/graphiql", webclient.GraphiQL())
 	mux.Handle("/", webclient.Handler())
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(NewFeedHandler(cfg)))))

@@ -64,29 +64,51 @@ func Authenticate(ctx context.Context, client *ent.Client, tok string) (visibili
 	return visibility.Viewer{Name: t.Name, Role: visibility.Role(t.Role)}, nil
 }
 
+// touchTimeout bounds the write that records a token's use.
+const touchTimeout = 2 * time.Second
+
 var (
 	touchMu   sync.Mutex
-	lastTouch = map[int]time.Time{}
+	lastTouch = map[string]time.Time{} // by token hash, unique across databases
+	// touching holds a place while a touch is under way: one at a time, so
+	// a database that stays busy (an import holds SQLite's write lock) has
+	// at most one touch waiting on it.
+	touching = make(chan struct{}, 1)
 )
 
-// touch records when a token was last used, at most once a minute.
+// touch records when a token was last used, at most once a minute. It is
+// bookkeeping, so it never holds up or fails the request: it runs on its
+// own, bounded by touchTimeout, and is skipped while another touch is still
+// waiting on the database. A touch that fails is not retried before the
+// next minute.
 func touch(ctx context.Context, client *ent.Client, t *ent.Token) {
 	now := time.Now()
 	touchMu.Lock()
-	if now.Sub(lastTouch[t.ID]) < time.Minute {
-		touchMu.Unlock()
+	defer touchMu.Unlock()
+	if now.Sub(lastTouch[t.Hash]) < time.Minute {
 		return
 	}
-	lastTouch[t.ID] = now
-	touchMu.Unlock()
-	_ = client.Token.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx)
+	select {
+	case touching <- struct{}{}:
+	default:
+		return
+	}
+	lastTouch[t.Hash] = now
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), touchTimeout)
+	go func() {
+		defer func() { <-touching }()
+		defer cancel()
+		_ = client.Token.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx)
+	}()
 }
 
 // Middleware authenticates the request and puts the ent client it may use
 // into the context (ent.FromContext): writer for token holders, public (which
 // rejects every write) for everyone else. Anonymous requests may read from
 // the read replica (store.WithReplicaReads); token holders read the primary,
-// so an editor always sees what was just written.
+// so an editor always sees what was just written. The token lookup uses the
+// request's context, so the request deadline (middleware.Deadline) bounds it;
+// a lookup that runs out of time answers 503 with the code TIMEOUT.
 func Middleware(writer, public *ent.Client, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
@@ -103,6 +125,10 @@ func Middleware(writer, public *ent.Client, next http.Handler) http.Handler {
 		v, err := Authenticate(r.Context(), writer, strings.TrimSpace(tok))
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="brandshow", error="invalid_token"`)
+			if store.IsTimeout(err) {
+				middleware.WriteError(w, http.StatusServiceUnavailable, "the request took too long and was cancelled", "TIMEOUT", middleware.RequestIDFrom(r.Context()))
+				return
+			}
 			if !errors.Is(err, ErrUnauthenticated) {
 				middleware.WriteError(w, http.StatusServiceUnavailable, "internal error", "INTERNAL", middleware.RequestIDFrom(r.Context()))
 				return

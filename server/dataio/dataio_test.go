@@ -289,3 +289,79 @@ func TestUnknownColumnsRefused(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+// Every write-time validation failure is reported, with its record and
+// field, not just the first of each collection or of each record; and
+// nothing is written.
+func TestEveryInvalidRowIsReported(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, true)
+		before := exportBytes(t, db.Client)
+		doc, err := dataio.Export(ctx, db.Client)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Brands[1].SummaryZh = "<b>粗体</b>"
+		doc.Brands[2].StoryZh = "<i>斜体</i>"
+		doc.Brands[2].NameEn = strings.Repeat("x", 10000) // the same record's second bad field
+		doc.Venues[0].SummaryZh = "<script>alert(1)</script>"
+		doc.Venues[1].Website = "javascript:alert(1)"
+		doc.MediaCoverage[0].URL = "not a url"
+		doc.MediaCoverage[1].URL = "ftp://example.com/a"
+		doc.RoleModels[0].BioZh = "<img src=x>"
+		doc.RoleModels[1].BioZh = "<img src=y>"
+		var buf bytes.Buffer
+		if err := dataio.WriteJSON(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		_, err = importBytes(t, db.Client, "bad.json", buf.Bytes(), dataio.Options{})
+		got := problems(t, err)
+		want := []string{
+			"brands[1] (slug " + doc.Brands[1].Slug + ") summaryZh: text is plain text",
+			"brands[2] (slug " + doc.Brands[2].Slug + ") nameEn: ",
+			"brands[2] (slug " + doc.Brands[2].Slug + ") storyZh: text is plain text",
+			"venues[0] (slug " + doc.Venues[0].Slug + ") summaryZh: text is plain text",
+			"venues[1] (slug " + doc.Venues[1].Slug + ") website: \"javascript:alert(1)\" is not an http or https URL",
+			"mediaCoverage[0] (slug " + doc.MediaCoverage[0].Slug + ") url: ",
+			"mediaCoverage[1] (slug " + doc.MediaCoverage[1].Slug + ") url: ",
+			"roleModels[0] (slug " + doc.RoleModels[0].Slug + ") bioZh: text is plain text",
+			"roleModels[1] (slug " + doc.RoleModels[1].Slug + ") bioZh: text is plain text",
+		}
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("problems lack %q", w)
+			}
+		}
+		if n := strings.Count(got, "\n") + 1; n != len(want) {
+			t.Errorf("%d problems, want %d:\n%s", n, len(want), got)
+		}
+		if after := exportBytes(t, db.Client); !bytes.Equal(before, after) {
+			t.Fatal("a refused import changed the database")
+		}
+
+		// A spreadsheet: every bad line is reported by line and column.
+		csv := "slug,name_zh,region_code,category,level,summary_zh,workers_employed\n" +
+			"sheet-one,表格一,421122,LIVELIHOOD,COUNTY,<b>一</b>,1\n" +
+			"sheet-two,表格二,421122,LIVELIHOOD,COUNTY,好的,-5\n" +
+			"sheet-three,表格三,421122,LIVELIHOOD,COUNTY,<i>三</i>,-1\n"
+		_, err = importBytes(t, db.Client, "bad.csv", []byte(csv), dataio.Options{})
+		got = problems(t, err)
+		want = []string{
+			"line 2, column summary_zh (slug sheet-one): text is plain text",
+			"line 3, column workers_employed (slug sheet-two): ",
+			"line 4, column summary_zh (slug sheet-three): text is plain text",
+			"line 4, column workers_employed (slug sheet-three): ",
+		}
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("problems lack %q", w)
+			}
+		}
+		if n := strings.Count(got, "\n") + 1; n != len(want) {
+			t.Errorf("%d problems, want %d:\n%s", n, len(want), got)
+		}
+		if after := exportBytes(t, db.Client); !bytes.Equal(before, after) {
+			t.Fatal("a refused CSV import changed the database")
+		}
+	})
+}

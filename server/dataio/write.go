@@ -139,14 +139,24 @@ func (im *importer) writeRegions(ctx context.Context) error {
 		if exists {
 			u := im.tx.Region.UpdateOneID(im.ids.regions[r.Code])
 			setRegion(u.Mutation(), &r, parent)
+			if im.invalidFields("regions", i, r.Code, u.Mutation()) {
+				continue
+			}
 			row, err = u.Save(ctx)
 		} else {
 			c := im.tx.Region.Create().SetCode(r.Code) // the code is the key: immutable
 			setRegion(c.Mutation(), &r, parent)
+			if im.invalidFields("regions", i, r.Code, c.Mutation()) {
+				continue
+			}
 			row, err = c.Save(ctx)
 		}
-		if ok, err := im.saved("regions", i, r.Code, err); err != nil || !ok {
+		written, err := im.saved("regions", i, r.Code, err)
+		if err != nil {
 			return err
+		}
+		if !written {
+			continue // reported; the next records are checked too
 		}
 		im.ids.regions[r.Code] = row.ID
 		count(&im.report.Regions, exists)
@@ -184,14 +194,24 @@ func (im *importer) writeRoleModels(ctx context.Context) error {
 		if exists {
 			u := im.tx.RoleModel.UpdateOneID(im.ids.roleModels[p.Slug])
 			setRoleModel(u.Mutation(), &p, regionID)
+			if im.invalidFields("roleModels", i, p.Slug, u.Mutation()) {
+				continue
+			}
 			row, err = u.Save(ctx)
 		} else {
 			c := im.tx.RoleModel.Create().SetSlug(p.Slug).SetNillableCreatedAt(p.CreatedAt.std())
 			setRoleModel(c.Mutation(), &p, regionID)
+			if im.invalidFields("roleModels", i, p.Slug, c.Mutation()) {
+				continue
+			}
 			row, err = c.Save(ctx)
 		}
-		if ok, err := im.saved("roleModels", i, p.Slug, err); err != nil || !ok {
+		written, err := im.saved("roleModels", i, p.Slug, err)
+		if err != nil {
 			return err
+		}
+		if !written {
+			continue // reported; the next records are checked too
 		}
 		im.ids.roleModels[p.Slug] = row.ID
 		count(&im.report.RoleModels, exists)
@@ -265,16 +285,26 @@ func (im *importer) writeBrands(ctx context.Context) error {
 			u := im.tx.Brand.UpdateOneID(im.ids.brands[b.Slug]).
 				AddRoleModelIDs(add...).RemoveRoleModelIDs(remove...)
 			setBrand(u.Mutation(), &b, regionID)
+			if im.invalidFields("brands", i, b.Slug, u.Mutation()) {
+				continue
+			}
 			row, err = u.Save(ctx)
 		} else {
 			// Only a create sets the slug and creation time; it has no links to remove.
 			c := im.tx.Brand.Create().SetSlug(b.Slug).SetNillableCreatedAt(b.CreatedAt.std()).
 				AddRoleModelIDs(add...)
 			setBrand(c.Mutation(), &b, regionID)
+			if im.invalidFields("brands", i, b.Slug, c.Mutation()) {
+				continue
+			}
 			row, err = c.Save(ctx)
 		}
-		if ok, err := im.saved("brands", i, b.Slug, err); err != nil || !ok {
+		written, err := im.saved("brands", i, b.Slug, err)
+		if err != nil {
 			return err
+		}
+		if !written {
+			continue // reported; the next records are checked too
 		}
 		im.ids.brands[b.Slug] = row.ID
 		count(&im.report.Brands, exists)
@@ -340,15 +370,25 @@ func (im *importer) writeEnterprises(ctx context.Context) error {
 			u := im.tx.Enterprise.UpdateOneID(im.ids.enterprises[e.Slug]).
 				AddBrandIDs(add...).RemoveBrandIDs(remove...)
 			setEnterprise(u.Mutation(), &e, regionID)
+			if im.invalidFields("enterprises", i, e.Slug, u.Mutation()) {
+				continue
+			}
 			row, err = u.Save(ctx)
 		} else {
 			c := im.tx.Enterprise.Create().SetSlug(e.Slug).SetNillableCreatedAt(e.CreatedAt.std()).
 				AddBrandIDs(add...)
 			setEnterprise(c.Mutation(), &e, regionID)
+			if im.invalidFields("enterprises", i, e.Slug, c.Mutation()) {
+				continue
+			}
 			row, err = c.Save(ctx)
 		}
-		if ok, err := im.saved("enterprises", i, e.Slug, err); err != nil || !ok {
+		written, err := im.saved("enterprises", i, e.Slug, err)
+		if err != nil {
 			return err
+		}
+		if !written {
+			continue // reported; the next records are checked too
 		}
 		im.ids.enterprises[e.Slug] = row.ID
 		count(&im.report.Enterprises, exists)
@@ -396,15 +436,25 @@ func (im *importer) writeAlliances(ctx context.Context) error {
 			u := im.tx.Alliance.UpdateOneID(im.ids.alliances[a.Slug]).
 				AddBrandIDs(add...).RemoveBrandIDs(remove...)
 			setAlliance(u.Mutation(), &a, lead)
+			if im.invalidFields("alliances", i, a.Slug, u.Mutation()) {
+				continue
+			}
 			row, err = u.Save(ctx)
 		} else {
 			c := im.tx.Alliance.Create().SetSlug(a.Slug).SetNillableCreatedAt(a.CreatedAt.std()).
 				AddBrandIDs(add...)
 			setAlliance(c.Mutation(), &a, lead)
+			if im.invalidFields("alliances", i, a.Slug, c.Mutation()) {
+				continue
+			}
 			row, err = c.Save(ctx)
 		}
-		if ok, err := im.saved("alliances", i, a.Slug, err); err != nil || !ok {
+		written, err := im.saved("alliances", i, a.Slug, err)
+		if err != nil {
 			return err
+		}
+		if !written {
+			continue // reported; the next records are checked too
 		}
 		im.ids.alliances[a.Slug] = row.ID
 		count(&im.report.Alliances, exists)
@@ -452,15 +502,25 @@ func (im *importer) writeVenues(ctx context.Context) error {
 			u := im.tx.Venue.UpdateOneID(im.ids.venues[v.Slug]).
 				AddBrandIDs(add...).RemoveBrandIDs(remove...)
 			setVenue(u.Mutation(), &v, regionID)
+			if im.invalidFields("venues", i, v.Slug, u.Mutation()) {
+				continue
+			}
 			row, err = u.Save(ctx)
 		} else {
 			c := im.tx.Venue.Create().SetSlug(v.Slug).SetNillableCreatedAt(v.CreatedAt.std()).
 				AddBrandIDs(add...)
 			setVenue(c.Mutation(), &v, regionID)
+			if im.invalidFields("venues", i, v.Slug, c.Mutation()) {
+				continue
+			}
 			row, err = c.Save(ctx)
 		}
-		if ok, err := im.saved("venues", i, v.Slug, err); err != nil || !ok {
+		written, err := im.saved("venues", i, v.Slug, err)
+		if err != nil {
 			return err
+		}
+		if !written {
+			continue // reported; the next records are checked too
 		}
 		im.ids.venues[v.Slug] = row.ID
 		count(&im.report.Venues, exists)
@@ -513,15 +573,25 @@ func (im *importer) writeCoverage(ctx context.Context) error {
 				AddBrandIDs(addB...).RemoveBrandIDs(removeB...).
 				AddRoleModelIDs(addP...).RemoveRoleModelIDs(removeP...)
 			setCoverage(u.Mutation(), &m)
+			if im.invalidFields("mediaCoverage", i, m.Slug, u.Mutation()) {
+				continue
+			}
 			row, err = u.Save(ctx)
 		} else {
 			c := im.tx.MediaCoverage.Create().SetSlug(m.Slug).SetNillableCreatedAt(m.CreatedAt.std()).
 				AddBrandIDs(addB...).AddRoleModelIDs(addP...)
 			setCoverage(c.Mutation(), &m)
+			if im.invalidFields("mediaCoverage", i, m.Slug, c.Mutation()) {
+				continue
+			}
 			row, err = c.Save(ctx)
 		}
-		if ok, err := im.saved("mediaCoverage", i, m.Slug, err); err != nil || !ok {
+		written, err := im.saved("mediaCoverage", i, m.Slug, err)
+		if err != nil {
 			return err
+		}
+		if !written {
+			continue // reported; the next records are checked too
 		}
 		im.ids.coverage[m.Slug] = row.ID
 		count(&im.report.MediaCoverage, exists)

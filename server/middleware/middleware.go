@@ -118,6 +118,16 @@ func Limit(maxBody int64, timeout time.Duration, next http.Handler) http.Handler
 	})
 }
 
+// Deadline gives the request's context a deadline, timeout from now, before
+// any of its database work: authentication included, not only execution.
+func Deadline(timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
 // FinishGraphQL holds each GraphQL answer until it is complete, then
 //   - gives a request whose deadline passed an answer that says so (gqlgen
 //     sends "null" when the context is done before execution starts), and

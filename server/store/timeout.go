@@ -1,0 +1,36 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	"github.com/lib/pq"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// IsTimeout reports whether err means that the database could not do the
+// work in time, as opposed to refusing it: the context's deadline passed;
+// SQLite stayed busy (another connection, such as `server import`, held
+// the write lock for longer than busy_timeout); or PostgreSQL cancelled the
+// statement (the cancel sent for a done context, a statement or lock
+// timeout). The API answers all of them TIMEOUT: the request may be sent
+// again later, and nothing of it was written.
+func IsTimeout(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var lite *sqlite.Error
+	if errors.As(err, &lite) {
+		switch lite.Code() & 0xff { // the primary code of an extended one
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	var pg *pq.Error
+	if errors.As(err, &pg) {
+		// query_canceled, lock_not_available
+		return pg.Code == "57014" || pg.Code == "55P03"
+	}
+	return false
+}
