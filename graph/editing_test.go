@@ -284,8 +284,8 @@ func TestAuditLog(t *testing.T) {
 		if pub.Actor != "test-publisher" || pub.Action != "PUBLISH" {
 			t.Errorf("publish entry %+v", pub)
 		}
-		for _, role := range []string{"anonymous", "editor", "publisher"} {
-			if r := e.as(t, role, q, map[string]any{"id": id}); code(r) != "FORBIDDEN" {
+		for role, want := range map[string]string{"anonymous": "UNAUTHENTICATED", "editor": "FORBIDDEN", "publisher": "FORBIDDEN"} {
+			if r := e.as(t, role, q, map[string]any{"id": id}); code(r) != want {
 				t.Errorf("auditLog as %s: %+v", role, r.Errors)
 			}
 		}

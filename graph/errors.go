@@ -65,6 +65,9 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(cause, &access):
 			out.Message = access.Msg
 			setCode(out, access.Code)
+		case errors.Is(cause, schema.ErrAdminOnlyNoToken):
+			out.Message = "this needs a token: only admins may read the audit log; send Authorization: Bearer <token>"
+			setCode(out, CodeUnauthenticated)
 		case errors.Is(cause, schema.ErrAdminOnly):
 			out.Message = "forbidden: " + schema.ErrAdminOnly.Error()
 			setCode(out, CodeForbidden)

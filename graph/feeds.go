@@ -1,10 +1,13 @@
 package graph
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"brandshow/ent"
@@ -23,10 +26,11 @@ const feedMaxAge = 5 * time.Minute
 // NewFeedHandler serves the journalists' Atom feeds of published coverage:
 // /feeds/coverage.atom (all) and /feeds/brands/{slug}.atom (one brand's).
 func NewFeedHandler(cfg HandlerConfig) http.Handler {
+	versions := &feedVersions{now: time.Now}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /feeds/coverage.atom", func(w http.ResponseWriter, r *http.Request) {
 		q := cfg.DB.Client.MediaCoverage.Query()
-		serveFeed(w, r, cfg, q, "urn:brandshow:feed:coverage", "湖北劳务品牌媒体报道 / Hubei labor brands in the media")
+		serveFeed(w, r, cfg, versions, q, "urn:brandshow:feed:coverage", "湖北劳务品牌媒体报道 / Hubei labor brands in the media")
 	})
 	mux.HandleFunc("GET /feeds/brands/{file}", func(w http.ResponseWriter, r *http.Request) {
 		slug, ok := strings.CutSuffix(r.PathValue("file"), ".atom")
@@ -45,7 +49,7 @@ func NewFeedHandler(cfg HandlerConfig) http.Handler {
 			return
 		}
 		q := cfg.DB.Client.MediaCoverage.Query().Where(mediacoverage.HasBrandsWith(brand.ID(b.ID)))
-		serveFeed(w, r, cfg, q, "urn:brandshow:feed:brand:"+b.Slug, b.NameZh+" 媒体报道 / "+orZh(b.NameEn, b.NameZh)+" in the media")
+		serveFeed(w, r, cfg, versions, q, "urn:brandshow:feed:brand:"+b.Slug, b.NameZh+" 媒体报道 / "+orZh(b.NameEn, b.NameZh)+" in the media")
 	})
 	return mux
 }
@@ -97,24 +101,72 @@ type atomEntry struct {
 	} `xml:"category"`
 }
 
+// feedVersions dates each feed's content. A feed's Last-Modified must move
+// forward on every change of its content, and taking the newest report's
+// updated_at does not: unpublishing or deleting that report moved it back,
+// and conditional GETs got 304 for the old feed forever. So the content is
+// hashed, and Last-Modified is when this process first served that
+// content: a change made before is never dated later than it. After a
+// restart every feed is dated anew (at worst one needless download per
+// reader), and replicas agree through the ETag, the content's hash.
+type feedVersions struct {
+	mu     sync.Mutex
+	byFeed map[string]feedVersion
+	now    func() time.Time
+}
+
+type feedVersion struct {
+	digest [sha256.Size]byte
+	since  time.Time
+}
+
+// maxFeedVersions bounds the memory: one feed per published brand and one
+// for all. Forgetting a feed only dates it anew.
+const maxFeedVersions = 10_000
+
+// lastModified returns the date of the feed's current content, to the
+// second, later than any date given for an earlier content.
+func (v *feedVersions) lastModified(feed string, digest [sha256.Size]byte) time.Time {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	prev, ok := v.byFeed[feed]
+	if ok && prev.digest == digest {
+		return prev.since
+	}
+	since := v.now().UTC().Truncate(time.Second)
+	if ok && !since.After(prev.since) {
+		since = prev.since.Add(time.Second) // changed twice within a second
+	}
+	if v.byFeed == nil || len(v.byFeed) >= maxFeedVersions {
+		v.byFeed = map[string]feedVersion{}
+	}
+	v.byFeed[feed] = feedVersion{digest: digest, since: since}
+	return since
+}
+
+// notModified applies a conditional GET's validators (RFC 9110 13.2.2):
+// If-None-Match when present, else If-Modified-Since.
+func notModified(r *http.Request, etag string, lastModified time.Time) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		for _, tag := range strings.Split(inm, ",") {
+			tag = strings.TrimSpace(tag)
+			if tag == "*" || strings.TrimPrefix(tag, "W/") == strings.TrimPrefix(etag, "W/") {
+				return true
+			}
+		}
+		return false
+	}
+	ims, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
+	return err == nil && !lastModified.After(ims)
+}
+
 // serveFeed writes the newest published reports of q as Atom, with
-// Last-Modified and Cache-Control so proxies and readers can cache it.
-func serveFeed(w http.ResponseWriter, r *http.Request, cfg HandlerConfig, q *ent.MediaCoverageQuery, id, title string) {
+// Last-Modified, ETag and Cache-Control so proxies and readers can cache it.
+func serveFeed(w http.ResponseWriter, r *http.Request, cfg HandlerConfig, versions *feedVersions, q *ent.MediaCoverageQuery, id, title string) {
 	items, err := q.Order(mediacoverage.ByPublishedOn(sql.OrderDesc()), mediacoverage.ByID(sql.OrderDesc())).Limit(FeedEntries).All(r.Context())
 	if err != nil {
 		cfg.Logger.ErrorContext(r.Context(), "feed", "error", err.Error())
 		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	updated := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, m := range items {
-		if m.UpdatedAt.After(updated) {
-			updated = m.UpdatedAt
-		}
-	}
-	updated = updated.UTC().Truncate(time.Second)
-	if ims, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && !updated.After(ims) {
-		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	base := "http://" + r.Host
@@ -122,9 +174,8 @@ func serveFeed(w http.ResponseWriter, r *http.Request, cfg HandlerConfig, q *ent
 		base = "https://" + r.Host
 	}
 	f := atomFeed{
-		ID: id, Title: title, Updated: updated.Format(time.RFC3339),
+		ID: id, Title: title,
 		Author: atomPerson{Name: "brandshow"},
-		Links:  []atomLink{{Rel: "self", Href: base + r.URL.Path, Type: "application/atom+xml"}},
 	}
 	if cfg.SampleContent {
 		f.Rights = "示例内容，非官方数据 / Sample content, not official data"
@@ -148,15 +199,35 @@ func serveFeed(w http.ResponseWriter, r *http.Request, cfg HandlerConfig, q *ent
 		}{string(m.Medium)})
 		f.Entries = append(f.Entries, e)
 	}
+	// The content, without the parts that depend on the request or on the
+	// date being computed, decides the date.
+	content, err := xml.Marshal(f)
+	if err != nil {
+		cfg.Logger.ErrorContext(r.Context(), "feed: encode", "error", err.Error())
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	digest := sha256.Sum256(content)
+	updated := versions.lastModified(id, digest)
+	tag := sha256.Sum256(append(digest[:], base...))
+	etag := `W/"` + hex.EncodeToString(tag[:12]) + `"`
+	h := w.Header()
+	h.Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(feedMaxAge.Seconds())))
+	h.Set("Last-Modified", updated.Format(http.TimeFormat))
+	h.Set("ETag", etag)
+	if notModified(r, etag, updated) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	f.Updated = updated.Format(time.RFC3339)
+	f.Links = []atomLink{{Rel: "self", Href: base + r.URL.Path, Type: "application/atom+xml"}}
 	out, err := xml.MarshalIndent(f, "", "  ")
 	if err != nil {
 		cfg.Logger.ErrorContext(r.Context(), "feed: encode", "error", err.Error())
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	w.Header().Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(feedMaxAge.Seconds())))
-	w.Header().Set("Last-Modified", updated.Format(http.TimeFormat))
+	h.Set("Content-Type", "application/atom+xml; charset=utf-8")
 	_, _ = w.Write([]byte(xml.Header))
 	_, _ = w.Write(out)
 }

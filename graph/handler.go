@@ -102,20 +102,23 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	gql = middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, middleware.HTTPCache(cfg.CacheMaxAge, gql))
 
 	mux := http.NewServeMux()
-	// Authentication comes first so that token holders are limited by token;
-	// its database work runs under the request deadline too.
-	mux.Handle("/graphql", middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.Middleware(gql))))
-	mux.Handle("/graphiql", webclient.GraphiQL())
-	mux.Handle("/", webclient.Handler())
+	// The client's address is checked before authentication (a token lookup
+	// is database work), token holders are then limited by token; the
+	// lookup runs under the request deadline too.
+	mux.Handle("/graphql", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
+	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
+	mux.Handle("/", limiter.Middleware(webclient.Handler()))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(NewFeedHandler(cfg)))))
 	if cfg.Metrics != nil {
+		// Not limited: no database work, meant for the operator's scraper
+		// (kept off the internet), which must work during a flood.
 		mux.Handle("/metrics", cfg.Metrics.Handler())
 	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	mux.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("/readyz", limiter.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -125,7 +128,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 			return
 		}
 		_, _ = w.Write([]byte("ready\n"))
-	})
+	})))
 	c := cors.New(cors.Options{
 		AllowedOrigins:   cfg.AllowedOrigins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
@@ -134,7 +137,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		AllowCredentials: false,
 		MaxAge:           600,
 	})
-	return middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, c.Handler(mux))))
+	return middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, limitPreflights(limiter, c.Handler(mux)))))
 }
 
 // NewGraphQLServer is the gqlgen server with explicit transports (no
@@ -173,4 +176,17 @@ func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 	srv.SetErrorPresenter(presentError(cfg.Logger))
 	srv.SetRecoverFunc(recoverPanic(cfg.Logger))
 	return srv
+}
+
+// limitPreflights spends the client's bucket on CORS preflights, which the
+// CORS handler answers before the mux (and its limited routes) sees them.
+func limitPreflights(limiter *ratelimit.Limiter, next http.Handler) http.Handler {
+	limited := limiter.Middleware(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			limited.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

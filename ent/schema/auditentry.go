@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"brandshow/ent/intercept"
@@ -50,16 +51,25 @@ func (AuditEntry) Indexes() []ent.Index {
 }
 
 // ErrAdminOnly is returned when someone other than an admin reads the log.
+// It is the same answer whether the entries asked for exist or not.
 var ErrAdminOnly = errors.New("only admins may read the audit log")
+
+// ErrAdminOnlyNoToken is ErrAdminOnly for a request without a token: the
+// caller must authenticate first.
+var ErrAdminOnlyNoToken = fmt.Errorf("%w: send an admin's token", ErrAdminOnly)
 
 // Interceptors of the AuditEntry: only admins read the log, on every path.
 func (AuditEntry) Interceptors() []ent.Interceptor {
 	return []ent.Interceptor{
 		intercept.TraverseFunc(func(ctx context.Context, _ intercept.Query) error {
-			if v, ok := visibility.ViewerFrom(ctx); ok && v.Role.AtLeast(visibility.RoleAdmin) {
-				return nil
+			v, ok := visibility.ViewerFrom(ctx)
+			switch {
+			case !ok:
+				return ErrAdminOnlyNoToken
+			case !v.Role.AtLeast(visibility.RoleAdmin):
+				return ErrAdminOnly
 			}
-			return ErrAdminOnly
+			return nil
 		}),
 	}
 }

@@ -50,7 +50,7 @@ var ErrUnauthenticated = errors.New("invalid, expired or revoked token")
 
 // Authenticate resolves a bearer token to its holder.
 func Authenticate(ctx context.Context, client *ent.Client, tok string) (visibility.Viewer, error) {
-	if !strings.HasPrefix(tok, TokenPrefix) || len(tok) > 128 {
+	if !wellFormed(tok) {
 		return visibility.Viewer{}, ErrUnauthenticated
 	}
 	t, err := client.Token.Query().Where(token.Hash(Hash(tok)), token.RevokedAtIsNil()).Only(ctx)
@@ -66,6 +66,12 @@ func Authenticate(ctx context.Context, client *ent.Client, tok string) (visibili
 
 // touchTimeout bounds the write that records a token's use.
 const touchTimeout = 2 * time.Second
+
+// wellFormed reports whether tok looks like a token, which is worth a
+// database lookup.
+func wellFormed(tok string) bool {
+	return strings.HasPrefix(tok, TokenPrefix) && len(tok) <= 128
+}
 
 var (
 	touchMu   sync.Mutex
@@ -109,7 +115,13 @@ func touch(ctx context.Context, client *ent.Client, t *ent.Token) {
 // so an editor always sees what was just written. The token lookup uses the
 // request's context, so the request deadline (middleware.Deadline) bounds it;
 // a lookup that runs out of time answers 503 with the code TIMEOUT.
+//
+// A token refused once is remembered for a minute (refusedTokens), so a
+// client repeating a wrong token costs no further database lookup. Nothing
+// can make an unknown or revoked token valid later: tokens are random and
+// revocation is final.
 func Middleware(writer, public *ent.Client, next http.Handler) http.Handler {
+	refused := &refusedTokens{}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
 		if header == "" {
@@ -122,7 +134,14 @@ func Middleware(writer, public *ent.Client, next http.Handler) http.Handler {
 			middleware.WriteError(w, http.StatusUnauthorized, "the Authorization header must be \"Bearer <token>\"", "UNAUTHENTICATED", middleware.RequestIDFrom(r.Context()))
 			return
 		}
-		v, err := Authenticate(r.Context(), writer, strings.TrimSpace(tok))
+		tok = strings.TrimSpace(tok)
+		var v visibility.Viewer
+		var err error
+		if wellFormed(tok) && refused.has(tok) {
+			err = ErrUnauthenticated
+		} else if v, err = Authenticate(r.Context(), writer, tok); errors.Is(err, ErrUnauthenticated) && wellFormed(tok) {
+			refused.add(tok) // malformed ones cost no lookup anyway
+		}
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="brandshow", error="invalid_token"`)
 			if store.IsTimeout(err) {
@@ -139,4 +158,44 @@ func Middleware(writer, public *ent.Client, next http.Handler) http.Handler {
 		ctx := visibility.WithViewer(r.Context(), v)
 		next.ServeHTTP(w, r.WithContext(ent.NewContext(ctx, writer)))
 	})
+}
+
+// refusedTokens remembers recently refused tokens (by hash), at most
+// maxRefused of them, each for refusedFor.
+type refusedTokens struct {
+	mu    sync.Mutex
+	until map[string]time.Time
+}
+
+const (
+	refusedFor = time.Minute
+	maxRefused = 10_000
+)
+
+func (c *refusedTokens) has(tok string) bool {
+	h := Hash(tok)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Before(c.until[h])
+}
+
+func (c *refusedTokens) add(tok string) {
+	h := Hash(tok)
+	now := time.Now()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.until) >= maxRefused {
+		for k, t := range c.until {
+			if !now.Before(t) {
+				delete(c.until, k)
+			}
+		}
+		if len(c.until) >= maxRefused {
+			c.until = nil // a flood of different tokens: the rate limit bounds it
+		}
+	}
+	if c.until == nil {
+		c.until = map[string]time.Time{}
+	}
+	c.until[h] = now.Add(refusedFor)
 }

@@ -1,7 +1,9 @@
 // Package ratelimit limits requests per client with token buckets
 // (golang.org/x/time/rate): anonymous clients by IP address (IPv6 by /64,
 // since one host owns a whole /64), with X-Forwarded-For believed only from
-// configured proxies; token holders by token. Kiosk networks, which put many screens behind one
+// configured proxies; token holders by token. Before authentication
+// (BeforeAuth) every request is checked against its address's bucket, and a
+// refused token spends it, so token lookups are limited too. Kiosk networks, which put many screens behind one
 // address, can be given their own, higher rate. Every response carries
 // RateLimit-* headers; a refused one gets 429 and Retry-After.
 package ratelimit
@@ -80,44 +82,148 @@ func New(cfg Config, onLimit OnLimit) *Limiter {
 	return &Limiter{cfg: cfg, clients: map[string]*client{}, now: time.Now, onLimit: onLimit}
 }
 
-// Middleware limits next.
+// Middleware limits next: token holders (Holder) by token, everyone else by
+// client address.
 func (l *Limiter) Middleware(next http.Handler) http.Handler {
 	if l.cfg.Rate <= 0 {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key, limit, burst := l.bucketOf(r)
+		if l.admit(w, r, key, limit, burst) {
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+// BeforeAuth is the cheap check in front of authentication, so a client
+// cannot make the server look tokens up faster than its address's rate. A
+// request without Authorization spends its address's bucket here. A request
+// with one only needs a token left in that bucket; if authentication then
+// refuses it (401), it spends it too, so guessing tokens costs the same as
+// any other request. Authenticated requests are then limited by token
+// (ByToken), wherever they come from. Every answer, 401 included, carries
+// the RateLimit-* headers of the bucket that counted it.
+func (l *Limiter) BeforeAuth(next http.Handler) http.Handler {
+	if l.cfg.Rate <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key, limit, burst := l.classify(ClientIP(r, l.cfg.TrustedProxies))
-		if l.cfg.Holder != nil {
-			if name, ok := l.cfg.Holder(r); ok {
-				key, limit, burst = "token:"+name, l.cfg.TokenRate, l.cfg.TokenBurst
+		if r.Header.Get("Authorization") == "" {
+			if l.admit(w, r, key, limit, burst) {
+				next.ServeHTTP(w, r)
 			}
+			return
 		}
 		now := l.now()
 		lim := l.limiter(key, limit, burst, now)
-		res := lim.ReserveN(now, 1)
-		h := w.Header()
-		h.Set("RateLimit-Policy", fmt.Sprintf("%d;w=%d", burst, max(1, int(math.Ceil(float64(burst)/limit)))))
-		h.Set("RateLimit-Limit", strconv.Itoa(burst))
-		if delay := res.DelayFrom(now); delay > 0 {
-			res.CancelAt(now)
-			retry := max(1, int(math.Ceil(delay.Seconds())))
-			h.Set("RateLimit-Remaining", "0")
-			h.Set("RateLimit-Reset", strconv.Itoa(retry))
-			h.Set("Retry-After", strconv.Itoa(retry))
-			if l.onLimit != nil {
-				l.onLimit(r)
-			}
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusTooManyRequests)
-			fmt.Fprintf(w, `{"errors":[{"message":"rate limit exceeded: at most %d requests at once and %g per second; retry after %d s","extensions":{"code":"RATE_LIMITED","retryAfter":%d}}]}`+"\n",
-				burst, limit, retry, retry)
+		if tokens := lim.TokensAt(now); tokens < 1 {
+			l.refuse(w, r, limit, burst, time.Duration((1-tokens)/limit*float64(time.Second)))
 			return
 		}
-		tokens := lim.TokensAt(now)
-		h.Set("RateLimit-Remaining", strconv.Itoa(max(0, int(math.Floor(tokens)))))
-		h.Set("RateLimit-Reset", strconv.Itoa(max(0, int(math.Ceil((float64(burst)-tokens)/limit)))))
-		next.ServeHTTP(w, r)
+		setRemaining(w.Header(), lim, now, limit, burst)
+		next.ServeHTTP(&chargeOnRefusal{ResponseWriter: w, lim: lim, now: l.now, limit: limit, burst: burst}, r)
 	})
+}
+
+// ByToken limits authenticated requests by their token's bucket and lets
+// the others through (BeforeAuth counted them by address).
+func (l *Limiter) ByToken(next http.Handler) http.Handler {
+	if l.cfg.Rate <= 0 || l.cfg.Holder == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name, ok := l.cfg.Holder(r)
+		if !ok || l.admit(w, r, "token:"+name, l.cfg.TokenRate, l.cfg.TokenBurst) {
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+// chargeOnRefusal spends one token of the client address's bucket when
+// authentication answers 401. The bucket may go into debt, so a burst of
+// concurrent guesses is paid for in full.
+type chargeOnRefusal struct {
+	http.ResponseWriter
+	lim          *rate.Limiter
+	now          func() time.Time
+	limit        float64
+	burst        int
+	wroteHeaders bool
+}
+
+func (c *chargeOnRefusal) WriteHeader(status int) {
+	if !c.wroteHeaders && status == http.StatusUnauthorized {
+		now := c.now()
+		c.lim.ReserveN(now, 1)
+		setRemaining(c.Header(), c.lim, now, c.limit, c.burst)
+	}
+	c.wroteHeaders = true
+	c.ResponseWriter.WriteHeader(status)
+}
+
+func (c *chargeOnRefusal) Write(b []byte) (int, error) {
+	c.wroteHeaders = true
+	return c.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (c *chargeOnRefusal) Unwrap() http.ResponseWriter { return c.ResponseWriter }
+
+// bucketOf names the bucket of a request: its token's, or its address's.
+func (l *Limiter) bucketOf(r *http.Request) (string, float64, int) {
+	if l.cfg.Holder != nil {
+		if name, ok := l.cfg.Holder(r); ok {
+			return "token:" + name, l.cfg.TokenRate, l.cfg.TokenBurst
+		}
+	}
+	return l.classify(ClientIP(r, l.cfg.TrustedProxies))
+}
+
+// admit spends one token of the bucket key and sets the RateLimit-*
+// headers; when the bucket is empty it answers 429 and returns false.
+func (l *Limiter) admit(w http.ResponseWriter, r *http.Request, key string, limit float64, burst int) bool {
+	now := l.now()
+	lim := l.limiter(key, limit, burst, now)
+	res := lim.ReserveN(now, 1)
+	if delay := res.DelayFrom(now); delay > 0 {
+		res.CancelAt(now)
+		l.refuse(w, r, limit, burst, delay)
+		return false
+	}
+	setRemaining(w.Header(), lim, now, limit, burst)
+	return true
+}
+
+// refuse answers 429 with Retry-After and the RateLimit-* headers.
+func (l *Limiter) refuse(w http.ResponseWriter, r *http.Request, limit float64, burst int, delay time.Duration) {
+	retry := max(1, int(math.Ceil(delay.Seconds())))
+	h := w.Header()
+	setPolicy(h, limit, burst)
+	h.Set("RateLimit-Remaining", "0")
+	h.Set("RateLimit-Reset", strconv.Itoa(retry))
+	h.Set("Retry-After", strconv.Itoa(retry))
+	if l.onLimit != nil {
+		l.onLimit(r)
+	}
+	h.Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusTooManyRequests)
+	fmt.Fprintf(w, `{"errors":[{"message":"rate limit exceeded: at most %d requests at once and %g per second; retry after %d s","extensions":{"code":"RATE_LIMITED","retryAfter":%d}}]}`+"\n",
+		burst, limit, retry, retry)
+}
+
+func setPolicy(h http.Header, limit float64, burst int) {
+	h.Set("RateLimit-Policy", fmt.Sprintf("%d;w=%d", burst, max(1, int(math.Ceil(float64(burst)/limit)))))
+	h.Set("RateLimit-Limit", strconv.Itoa(burst))
+}
+
+// setRemaining sets the RateLimit-* headers from a bucket's state.
+func setRemaining(h http.Header, lim *rate.Limiter, now time.Time, limit float64, burst int) {
+	setPolicy(h, limit, burst)
+	tokens := lim.TokensAt(now)
+	h.Set("RateLimit-Remaining", strconv.Itoa(max(0, int(math.Floor(tokens)))))
+	h.Set("RateLimit-Reset", strconv.Itoa(max(0, int(math.Ceil((float64(burst)-tokens)/limit)))))
 }
 
 // classify returns the bucket key and limits for an address.

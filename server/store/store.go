@@ -9,10 +9,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -79,6 +81,11 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	if path, ok := sqlitePath(databaseURL); ok {
+		if err := ownerOnly(path, opts.Logger); err != nil {
+			return nil, err
+		}
+	}
 	sqlDB, err := sql.Open(driverName, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", dia, err)
@@ -129,24 +136,66 @@ func parseURL(databaseURL string) (driverName, dsn, dia string, err error) {
 	switch {
 	case strings.HasPrefix(databaseURL, "postgres://"), strings.HasPrefix(databaseURL, "postgresql://"):
 		return "postgres", databaseURL, dialect.Postgres, nil
-	case databaseURL == "":
-		return sqliteDSN(DefaultSQLitePath)
-	case strings.HasPrefix(databaseURL, "sqlite:"):
-		return sqliteDSN(strings.TrimPrefix(strings.TrimPrefix(databaseURL, "sqlite:"), "//"))
-	case strings.HasSuffix(databaseURL, ".db"):
-		return sqliteDSN(databaseURL)
+	}
+	if path, ok := sqlitePath(databaseURL); ok {
+		return sqliteDSN(path)
 	}
 	return "", "", "", fmt.Errorf("store: DATABASE_URL must be postgres://..., sqlite:PATH or a .db file path, got %q", redact(databaseURL))
 }
 
+// sqlitePath is the SQLite file DATABASE_URL names, if it names one.
+func sqlitePath(databaseURL string) (string, bool) {
+	switch {
+	case databaseURL == "":
+		return DefaultSQLitePath, true
+	case strings.HasPrefix(databaseURL, "sqlite:"):
+		return strings.TrimPrefix(strings.TrimPrefix(databaseURL, "sqlite:"), "//"), true
+	case strings.HasSuffix(databaseURL, ".db") && !strings.Contains(databaseURL, "://"):
+		return databaseURL, true
+	}
+	return "", false
+}
+
+// ownerOnly keeps the SQLite database, which holds token hashes and drafts,
+// readable by its owner only: a new file is created 0600 before SQLite
+// opens it (SQLite gives its -wal and -shm files the database file's mode),
+// and an existing file, -wal or -shm that others may read is tightened,
+// with a log line. A file the process cannot change is left as it is,
+// with an error in the log.
+func ownerOnly(path string, logger *slog.Logger) error {
+	if runtime.GOOS == "windows" || path == "" || strings.HasPrefix(path, ":memory:") || strings.HasPrefix(path, "file:") {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case err == nil:
+		return f.Close()
+	case !errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("store: create %s: %w", path, err)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(p)
+		if err != nil || fi.Mode().Perm()&0o077 == 0 {
+			continue
+		}
+		was := fi.Mode().Perm()
+		if err := os.Chmod(p, was&0o700); err != nil {
+			logger.Error("store: the SQLite file is readable by others and its mode cannot be changed", "file", p, "mode", fmt.Sprintf("%#o", was), "error", err.Error())
+			continue
+		}
+		logger.Warn("store: the SQLite file was readable by others; made it owner-only", "file", p, "was", fmt.Sprintf("%#o", was), "now", fmt.Sprintf("%#o", was&0o700))
+	}
+	return nil
+}
+
 // sqliteDSN builds a modernc.org/sqlite DSN with WAL, a busy timeout and
-// foreign keys on, creating the file's directory.
+// foreign keys on, creating the file's directory (owner-only).
 func sqliteDSN(path string) (string, string, string, error) {
 	if path == "" {
 		return "", "", "", errors.New("store: empty SQLite path")
 	}
 	if dir := filepath.Dir(path); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return "", "", "", fmt.Errorf("store: create %s: %w", dir, err)
 		}
 	}
