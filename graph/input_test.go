@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strconv"
 	"strings"
@@ -281,6 +283,20 @@ func TestAppendInputsAppendAndValidate(t *testing.T) {
 			refused(t, c.typ+" append past the gallery limit", e.as(t, "editor", c.update, map[string]any{"id": c.id, "in": map[string]any{"appendPictures": gallery}}), "pictures")
 			if got := pictures(); len(got) != 2 {
 				t.Fatalf("%s: a refused append changed the pictures: %d", c.typ, len(got))
+			}
+		}
+	})
+}
+
+// TestFeedSlugWithControlCharacterIsNotFound: the slug in a feed's path is
+// input too; a NUL in it (%00) is an unknown brand, not a database error.
+func TestFeedSlugWithControlCharacterIsNotFound(t *testing.T) {
+	eachDemo(t, func(t *testing.T, h http.Handler) {
+		for _, path := range []string{"/feeds/brands/hongan%00dasao.atom", "/feeds/brands/%1b.atom", "/feeds/brands/%ff.atom"} {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+			if rec.Code != http.StatusNotFound {
+				t.Errorf("GET %s: %d, want 404", path, rec.Code)
 			}
 		}
 	})
