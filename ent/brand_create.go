@@ -757,6 +757,11 @@ func (_c *BrandCreate) check() error {
 	if _, ok := _c.mutation.FeaturedRank(); !ok {
 		return &ValidationError{Name: "featured_rank", err: errors.New(`ent: missing required field "Brand.featured_rank"`)}
 	}
+	if v, ok := _c.mutation.FeaturedRank(); ok {
+		if err := brand.FeaturedRankValidator(v); err != nil {
+			return &ValidationError{Name: "featured_rank", err: fmt.Errorf(`ent: validator failed for field "Brand.featured_rank": %w`, err)}
+		}
+	}
 	if len(_c.mutation.RegionIDs()) == 0 {
 		return &ValidationError{Name: "region", err: errors.New(`ent: missing required edge "Brand.region"`)}
 	}

@@ -825,6 +825,11 @@ func (_u *BrandUpdate) check() error {
 			return &ValidationError{Name: "logo", err: fmt.Errorf(`ent: validator failed for field "Brand.logo": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.FeaturedRank(); ok {
+		if err := brand.FeaturedRankValidator(v); err != nil {
+			return &ValidationError{Name: "featured_rank", err: fmt.Errorf(`ent: validator failed for field "Brand.featured_rank": %w`, err)}
+		}
+	}
 	if _u.mutation.RegionCleared() && len(_u.mutation.RegionIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Brand.region"`)
 	}
@@ -2049,6 +2054,11 @@ func (_u *BrandUpdateOne) check() error {
 	if v, ok := _u.mutation.Logo(); ok {
 		if err := v.Validate(); err != nil {
 			return &ValidationError{Name: "logo", err: fmt.Errorf(`ent: validator failed for field "Brand.logo": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.FeaturedRank(); ok {
+		if err := brand.FeaturedRankValidator(v); err != nil {
+			return &ValidationError{Name: "featured_rank", err: fmt.Errorf(`ent: validator failed for field "Brand.featured_rank": %w`, err)}
 		}
 	}
 	if _u.mutation.RegionCleared() && len(_u.mutation.RegionIDs()) > 0 {

@@ -20,6 +20,8 @@ import (
 
 func main() {
 	ex, err := entgql.NewExtension(
+		// First: WithWhereInputs adds its template to this list.
+		entgql.WithTemplates(entgqlTemplates()...),
 		entgql.WithConfigPath("./gqlgen.yml"),
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("./schema/ent.graphql"),
@@ -41,10 +43,26 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
-	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/lazytext.tmpl", "./ent/template/visibility.tmpl"))
+	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/lazytext.tmpl", "./ent/template/visibility.tmpl", "./ent/template/appended.tmpl"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
+}
+
+// entgqlTemplates are entgql's templates with the mutation inputs taken from
+// ent/template/gql_mutation_input.tmpl, which fixes the append inputs.
+func entgqlTemplates() []*gen.Template {
+	fixed := gen.MustParse(gen.NewTemplate("gql_mutation_input").
+		Funcs(entgql.TemplateFuncs).
+		ParseFiles("./ent/template/gql_mutation_input.tmpl"))
+	templates := make([]*gen.Template, 0, len(entgql.AllTemplates))
+	for _, t := range entgql.AllTemplates {
+		if t == entgql.MutationInputTemplate {
+			t = fixed
+		}
+		templates = append(templates, t)
+	}
+	return templates
 }
 
 // describeSchema gives every generated GraphQL type and field a description,

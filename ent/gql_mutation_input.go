@@ -372,7 +372,7 @@ func (i *UpdateBrandInput) Mutate(m *BrandMutation) {
 		m.SetPictures(v)
 	}
 	if i.AppendPictures != nil {
-		m.AppendPictures(i.Pictures)
+		m.AppendPictures(i.AppendPictures)
 	}
 	if v := i.RegionID; v != nil {
 		m.SetRegionID(*v)
@@ -865,7 +865,7 @@ func (i *UpdateRoleModelInput) Mutate(m *RoleModelMutation) {
 		m.SetHonoursZh(v)
 	}
 	if i.AppendHonoursZh != nil {
-		m.AppendHonoursZh(i.HonoursZh)
+		m.AppendHonoursZh(i.AppendHonoursZh)
 	}
 	if i.ClearHonoursEn {
 		m.ClearHonoursEn()
@@ -874,7 +874,7 @@ func (i *UpdateRoleModelInput) Mutate(m *RoleModelMutation) {
 		m.SetHonoursEn(v)
 	}
 	if i.AppendHonoursEn != nil {
-		m.AppendHonoursEn(i.HonoursEn)
+		m.AppendHonoursEn(i.AppendHonoursEn)
 	}
 	if v := i.StudioZh; v != nil {
 		m.SetStudioZh(*v)
@@ -1068,7 +1068,7 @@ func (i *UpdateVenueInput) Mutate(m *VenueMutation) {
 		m.SetPictures(v)
 	}
 	if i.AppendPictures != nil {
-		m.AppendPictures(i.Pictures)
+		m.AppendPictures(i.AppendPictures)
 	}
 	if v := i.RegionID; v != nil {
 		m.SetRegionID(*v)

@@ -13,6 +13,7 @@ import (
 	"brandshow/ent"
 	"brandshow/ent/brand"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/schematype"
 
 	"entgo.io/ent/dialect/sql"
 )
@@ -34,7 +35,7 @@ func NewFeedHandler(cfg HandlerConfig) http.Handler {
 	})
 	mux.HandleFunc("GET /feeds/brands/{file}", func(w http.ResponseWriter, r *http.Request) {
 		slug, ok := strings.CutSuffix(r.PathValue("file"), ".atom")
-		if !ok {
+		if !ok || schematype.CheckLine(slug) != nil { // a NUL (%00) would be a database error
 			http.NotFound(w, r)
 			return
 		}

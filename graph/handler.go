@@ -161,6 +161,7 @@ func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(QueryBudget{Limits: *cfg.Limits})
+	srv.Use(TextArguments{})
 	srv.Use(PageLimits{})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if info := requestInfoFrom(ctx); info != nil {

@@ -7,6 +7,9 @@ import (
 	"brandshow/ent"
 	"brandshow/ent/brand"
 	"brandshow/ent/region"
+	"brandshow/ent/schematype"
+
+	"entgo.io/ent/dialect/sql"
 
 	"github.com/99designs/gqlgen/graphql"
 )
@@ -94,7 +97,8 @@ func brandFigures(ctx context.Context, client *ent.Client, s *Stats) error {
 		Exported int            `json:"exported"`
 	}
 	err := client.Brand.Query().GroupBy(brand.FieldCategory).
-		Aggregate(ent.Count(), ent.As(ent.Sum(brand.FieldWorkersEmployed), "employed"), ent.As(ent.Sum(brand.FieldWorkersExported), "exported")).
+		Aggregate(ent.Count(), ent.As(clampedSum(brand.FieldWorkersEmployed, schematype.MaxWorkers), "employed"),
+			ent.As(clampedSum(brand.FieldWorkersExported, schematype.MaxWorkers), "exported")).
 		Scan(ctx, &byCategory)
 	if err != nil {
 		return err
@@ -110,6 +114,19 @@ func brandFigures(ctx context.Context, client *ent.Client, s *Stats) error {
 		s.BrandsByCategory = append(s.BrandsByCategory, &CategoryCount{Category: cat, Count: categoryCounts[cat]})
 	}
 	return nil
+}
+
+// clampedSum adds up a count column, each row counted within 0..maxValue.
+// The schema keeps the column in that range, so this changes nothing for
+// content written through ent; but a value from before the range, or put
+// in by hand, would otherwise overflow the sum (an error on SQLite, a
+// number too large for Go on PostgreSQL) and break the key figures of the
+// home page. Within the range, the sum of 10^11 rows still fits in int64.
+func clampedSum(column string, maxValue int) ent.AggregateFunc {
+	return func(s *sql.Selector) string {
+		c := s.C(column)
+		return fmt.Sprintf("SUM(CASE WHEN %s > %d THEN %d WHEN %s < 0 THEN 0 ELSE %s END)", c, maxValue, maxValue, c, c)
+	}
 }
 
 // brandsByLevel lists every level with its published brands.

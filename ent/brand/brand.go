@@ -208,7 +208,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "brandshow/ent/runtime"
 var (
-	Hooks        [3]ent.Hook
+	Hooks        [4]ent.Hook
 	Interceptors [2]ent.Interceptor
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -274,6 +274,8 @@ var (
 	DefaultFeatured bool
 	// DefaultFeaturedRank holds the default value on creation for the "featured_rank" field.
 	DefaultFeaturedRank int
+	// FeaturedRankValidator is a validator for the "featured_rank" field. It is called by the builders before save.
+	FeaturedRankValidator func(int) error
 )
 
 const DefaultStatus schematype.Status = "DRAFT"

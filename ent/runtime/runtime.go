@@ -27,6 +27,7 @@ func init() {
 	alliance.Hooks[0] = allianceMixinHooks3[0]
 	alliance.Hooks[1] = allianceMixinHooks4[0]
 	alliance.Hooks[2] = allianceMixinHooks4[1]
+	alliance.Hooks[3] = allianceMixinHooks4[2]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	allianceMixinInters5 := allianceMixin[5].Interceptors()
 	allianceInters := schema.Alliance{}.Interceptors()
@@ -202,6 +203,7 @@ func init() {
 	brand.Hooks[0] = brandMixinHooks3[0]
 	brand.Hooks[1] = brandMixinHooks4[0]
 	brand.Hooks[2] = brandMixinHooks4[1]
+	brand.Hooks[3] = brandMixinHooks4[2]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
@@ -445,12 +447,15 @@ func init() {
 	brandDescFeaturedRank := brandFields[22].Descriptor()
 	// brand.DefaultFeaturedRank holds the default value on creation for the featured_rank field.
 	brand.DefaultFeaturedRank = brandDescFeaturedRank.Default.(int)
+	// brand.FeaturedRankValidator is a validator for the "featured_rank" field. It is called by the builders before save.
+	brand.FeaturedRankValidator = brandDescFeaturedRank.Validators[0].(func(int) error)
 	enterpriseMixin := schema.Enterprise{}.Mixin()
 	enterpriseMixinHooks3 := enterpriseMixin[3].Hooks()
 	enterpriseMixinHooks4 := enterpriseMixin[4].Hooks()
 	enterprise.Hooks[0] = enterpriseMixinHooks3[0]
 	enterprise.Hooks[1] = enterpriseMixinHooks4[0]
 	enterprise.Hooks[2] = enterpriseMixinHooks4[1]
+	enterprise.Hooks[3] = enterpriseMixinHooks4[2]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -586,6 +591,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(website string) error {
 			for _, fn := range fns {
@@ -602,6 +608,7 @@ func init() {
 	mediacoverage.Hooks[0] = mediacoverageMixinHooks3[0]
 	mediacoverage.Hooks[1] = mediacoverageMixinHooks4[0]
 	mediacoverage.Hooks[2] = mediacoverageMixinHooks4[1]
+	mediacoverage.Hooks[3] = mediacoverageMixinHooks4[2]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverageMixinInters5 := mediacoverageMixin[5].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
@@ -769,6 +776,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(outlet string) error {
 			for _, fn := range fns {
@@ -784,7 +792,21 @@ func init() {
 	// mediacoverage.DefaultAuthor holds the default value on creation for the author field.
 	mediacoverage.DefaultAuthor = mediacoverageDescAuthor.Default.(string)
 	// mediacoverage.AuthorValidator is a validator for the "author" field. It is called by the builders before save.
-	mediacoverage.AuthorValidator = mediacoverageDescAuthor.Validators[0].(func(string) error)
+	mediacoverage.AuthorValidator = func() func(string) error {
+		validators := mediacoverageDescAuthor.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(author string) error {
+			for _, fn := range fns {
+				if err := fn(author); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// mediacoverageDescURL is the schema descriptor for url field.
 	mediacoverageDescURL := mediacoverageFields[10].Descriptor()
 	// mediacoverage.DefaultURL holds the default value on creation for the url field.
@@ -795,6 +817,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(url string) error {
 			for _, fn := range fns {
@@ -905,6 +928,7 @@ func init() {
 	rolemodel.Hooks[0] = rolemodelMixinHooks3[0]
 	rolemodel.Hooks[1] = rolemodelMixinHooks4[0]
 	rolemodel.Hooks[2] = rolemodelMixinHooks4[1]
+	rolemodel.Hooks[3] = rolemodelMixinHooks4[2]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodelMixinInters5 := rolemodelMixin[5].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
@@ -1069,13 +1093,41 @@ func init() {
 	// rolemodel.DefaultStudioZh holds the default value on creation for the studio_zh field.
 	rolemodel.DefaultStudioZh = rolemodelDescStudioZh.Default.(string)
 	// rolemodel.StudioZhValidator is a validator for the "studio_zh" field. It is called by the builders before save.
-	rolemodel.StudioZhValidator = rolemodelDescStudioZh.Validators[0].(func(string) error)
+	rolemodel.StudioZhValidator = func() func(string) error {
+		validators := rolemodelDescStudioZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(studio_zh string) error {
+			for _, fn := range fns {
+				if err := fn(studio_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// rolemodelDescStudioEn is the schema descriptor for studio_en field.
 	rolemodelDescStudioEn := rolemodelFields[10].Descriptor()
 	// rolemodel.DefaultStudioEn holds the default value on creation for the studio_en field.
 	rolemodel.DefaultStudioEn = rolemodelDescStudioEn.Default.(string)
 	// rolemodel.StudioEnValidator is a validator for the "studio_en" field. It is called by the builders before save.
-	rolemodel.StudioEnValidator = rolemodelDescStudioEn.Validators[0].(func(string) error)
+	rolemodel.StudioEnValidator = func() func(string) error {
+		validators := rolemodelDescStudioEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(studio_en string) error {
+			for _, fn := range fns {
+				if err := fn(studio_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	searchdocMixin := schema.SearchDoc{}.Mixin()
 	searchdocMixinInters0 := searchdocMixin[0].Interceptors()
 	searchdoc.Interceptors[0] = searchdocMixinInters0[0]
@@ -1162,6 +1214,7 @@ func init() {
 	venue.Hooks[0] = venueMixinHooks3[0]
 	venue.Hooks[1] = venueMixinHooks4[0]
 	venue.Hooks[2] = venueMixinHooks4[1]
+	venue.Hooks[3] = venueMixinHooks4[2]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()
@@ -1400,7 +1453,21 @@ func init() {
 	// venue.DefaultPhone holds the default value on creation for the phone field.
 	venue.DefaultPhone = venueDescPhone.Default.(string)
 	// venue.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
-	venue.PhoneValidator = venueDescPhone.Validators[0].(func(string) error)
+	venue.PhoneValidator = func() func(string) error {
+		validators := venueDescPhone.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(phone string) error {
+			for _, fn := range fns {
+				if err := fn(phone); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// venueDescWebsite is the schema descriptor for website field.
 	venueDescWebsite := venueFields[12].Descriptor()
 	// venue.DefaultWebsite holds the default value on creation for the website field.
@@ -1411,6 +1478,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(website string) error {
 			for _, fn := range fns {

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"brandshow/ent/schematype"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/entsql"
@@ -37,17 +39,17 @@ func (Brand) Fields() []ent.Field {
 			Comment("Whether the brand is in the provincial key labor brand resource library (五)."),
 		field.Bool("in_guidance_catalogue").Default(false).
 			Comment("Whether the brand is in the provincial guidance catalogue (五), which is managed dynamically."),
-		field.Int("workers_employed").NonNegative().Default(0).
+		field.Int("workers_employed").Range(0, schematype.MaxWorkers).Default(0).
 			Comment("Number of workers employed under the brand (七).").
 			Annotations(entgql.OrderField("WORKERS_EMPLOYED")),
-		field.Int("workers_exported").NonNegative().Default(0).
+		field.Int("workers_exported").Range(0, schematype.MaxWorkers).Default(0).
 			Comment("Number of workers placed outside their home region (七)."),
 		field.Int("founded_year").Optional().Nillable().Range(1949, 2100).
 			Comment("Year the brand was founded.").
 			Annotations(entgql.OrderField("FOUNDED_YEAR")),
-		field.Int("trademark_count").NonNegative().Default(0).
+		field.Int("trademark_count").Range(0, schematype.MaxRegistrations).Default(0).
 			Comment("Registered trademarks (八)."),
-		field.Int("patent_count").NonNegative().Default(0).
+		field.Int("patent_count").Range(0, schematype.MaxRegistrations).Default(0).
 			Comment("Patents held (八)."),
 		field.Enum("credit_rating").Values("AAA", "AA", "A", "B", "C").Optional().Nillable().
 			Comment("Integrity and credit rating (八), when rated."),
@@ -56,7 +58,7 @@ func (Brand) Fields() []ent.Field {
 		field.Bool("featured").Default(false).
 			Comment("Whether curators feature this brand on promotion sites and kiosks (see featuredBrands).").
 			Annotations(skipInputs),
-		field.Int("featured_rank").Default(0).
+		field.Int("featured_rank").Range(-schematype.MaxFeaturedRank, schematype.MaxFeaturedRank).Default(0).
 			Comment("Curator order among featured brands: lower comes first.").
 			Annotations(entgql.OrderField("FEATURED_RANK"), skipInputs),
 		field.Time("featured_from").Optional().Nillable().

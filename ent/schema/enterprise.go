@@ -28,8 +28,7 @@ func (Enterprise) Fields() []ent.Field {
 			Comment("Recognised as a provincial leading enterprise of labor brands (十)."),
 		field.Int("recognized_year").Optional().Nillable().Range(2000, 2100).
 			Comment("Year of the provincial recognition."),
-		field.String("website").MaxLen(512).Default("").Validate(httpURL).
-			Comment("Company website (http or https)."),
+		urlField("website", 512, "Company website (http or https)."),
 		pictureField("logo", "Company logo."),
 		field.Int("region_id").Optional().Nillable().Comment("Where the company is registered."),
 	)

@@ -25,15 +25,15 @@ func (MediaCoverage) Fields() []ent.Field {
 	fields = append(fields, localized("summary", 1000, false, "Summary")...)
 	fields = append(fields, localizedText("body", 50000, "Text or excerpt of the report")...)
 	fields = append(fields,
-		field.String("outlet").MaxLen(128).NotEmpty().Comment("The publishing outlet, e.g. a newspaper or TV channel."),
+		requiredLine("outlet", 128, "The publishing outlet, e.g. a newspaper or TV channel."),
 		field.Enum("medium").Values("ONLINE", "NEWSPAPER", "MAGAZINE", "RADIO", "TV", "FILM").
 			Comment("Medium of the report.").
 			Annotations(entgql.Type("Medium")),
 		field.Time("published_on").
 			Comment("Date the report appeared.").
 			Annotations(entgql.OrderField("PUBLISHED_ON")),
-		field.String("author").MaxLen(128).Default("").Comment("Author or producer."),
-		field.String("url").MaxLen(1024).Default("").Validate(httpURL).Comment("Link to the original (http or https)."),
+		line("author", 128, "Author or producer."),
+		urlField("url", 1024, "Link to the original (http or https)."),
 	)
 	return fields
 }

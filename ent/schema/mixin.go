@@ -101,13 +101,13 @@ func (SlugMixin) Fields() []ent.Field {
 // text. Chinese is the original; English may be empty, and the API then falls
 // back to Chinese (see the name/summary fields in schema/showcase.graphql).
 func localized(name string, maxLen int, requiredZh bool, what string) []ent.Field {
-	zh := field.String(name + "_zh").MaxLen(maxLen).Validate(plainText).Comment(what + ", in Chinese.")
+	zh := field.String(name + "_zh").MaxLen(maxLen).Validate(schematype.CheckLine).Comment(what + ", in Chinese.")
 	if requiredZh {
 		zh = zh.NotEmpty()
 	} else {
 		zh = zh.Default("")
 	}
-	en := field.String(name + "_en").MaxLen(maxLen * 3).Default("").Validate(plainText).
+	en := field.String(name + "_en").MaxLen(maxLen * 3).Default("").Validate(schematype.CheckLine).
 		Comment(what + ", in English; empty when not translated.")
 	return []ent.Field{zh, en}
 }
@@ -117,23 +117,37 @@ func localized(name string, maxLen int, requiredZh bool, what string) []ent.Fiel
 // (LazyText; the type needs the LazyTextMixin).
 func localizedText(name string, maxLen int, what string) []ent.Field {
 	return []ent.Field{
-		field.Text(name + "_zh").MaxLen(maxLen).Default("").Validate(plainText).Comment(what + ", in Chinese (plain text, paragraphs separated by blank lines).").
+		field.Text(name + "_zh").MaxLen(maxLen).Default("").Validate(schematype.CheckText).Comment(what + ", in Chinese (plain text, paragraphs separated by blank lines).").
 			Annotations(LazyText{Field: name}),
-		field.Text(name + "_en").MaxLen(maxLen * 3).Default("").Validate(plainText).Comment(what + ", in English; empty when not translated.").
+		field.Text(name + "_en").MaxLen(maxLen * 3).Default("").Validate(schematype.CheckText).Comment(what + ", in English; empty when not translated.").
 			Annotations(LazyText{Field: name}),
 	}
 }
 
-// markup matches the start of an HTML tag, comment or declaration.
-var markup = regexp.MustCompile(`<[A-Za-z!/?]`)
+// line is an optional one-line text column of at most maxLen bytes, plain
+// text like every display text (schematype.CheckLine), empty by default.
+// Every string column that people type goes through line, localized,
+// localizedText or urlField: TestEveryTextFieldIsPlainText checks it.
+func line(name string, maxLen int, what string) ent.Field {
+	return field.String(name).MaxLen(maxLen).Default("").Validate(schematype.CheckLine).Comment(what)
+}
 
-// plainText keeps display text plain: the API serves text, never HTML, so a
-// client that wrongly inserts it as HTML still cannot run a script from it.
-func plainText(s string) error {
-	if loc := markup.FindStringIndex(s); loc != nil {
-		return fmt.Errorf("text is plain text; HTML tags are not allowed (found %q)", s[loc[0]:min(len(s), loc[0]+12)])
-	}
-	return nil
+// requiredLine is line that must not be empty.
+func requiredLine(name string, maxLen int, what string) ent.Field {
+	return field.String(name).MaxLen(maxLen).NotEmpty().Validate(schematype.CheckLine).Comment(what)
+}
+
+// urlField is an optional link: plain one-line text that is an absolute
+// http or https URL.
+func urlField(name string, maxLen int, what string) ent.Field {
+	return field.String(name).MaxLen(maxLen).Default("").Validate(schematype.CheckLine).Validate(httpURL).Comment(what)
+}
+
+// textList is a list of one-line texts (honours), stored as JSON. ent's
+// validators do not reach JSON columns: the EditedMixin's hook checks it
+// (schematype.CheckList), on create, update and append alike.
+func textList(name, what string) ent.Field {
+	return field.Strings(name).Optional().Comment(what)
 }
 
 // httpURL validates that a link is an absolute http or https URL, so no

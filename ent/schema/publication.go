@@ -2,6 +2,8 @@ package schema
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 
 	"brandshow/ent/auditlog"
 	"brandshow/ent/intercept"
@@ -30,39 +32,102 @@ func (PublicationMixin) Interceptors() []ent.Interceptor {
 }
 
 // EditedMixin marks the content types that editors change through the API:
-// their pictures are checked like every other URL, and every change is
-// recorded in the audit log (search_docs, which only mirrors content, is not).
+// their JSON columns (pictures, honours) are checked like every other text,
+// and every change is recorded in the audit log (search_docs, which only
+// mirrors content, is not).
 type EditedMixin struct{ mixin.Schema }
 
-// Hooks of the EditedMixin.
+// Hooks of the EditedMixin. appendsAsSets comes first so that the checks and
+// the audit log see an append as the list it produces.
 func (EditedMixin) Hooks() []ent.Hook {
-	return []ent.Hook{validatePictures, auditlog.Hook}
+	return []ent.Hook{appendsAsSets, validateJSONFields, auditlog.Hook}
 }
 
-// validatePictures checks the JSON picture columns (logo, portrait,
-// pictures), which ent's field validators cannot reach.
-func validatePictures(next ent.Mutator) ent.Mutator {
+// appender is what the generated mutations of types with list fields
+// implement (ent/template/appended.tmpl).
+type appender interface {
+	AppendedFields() []string
+	AppendedField(name string) (ent.Value, bool)
+}
+
+// appendsAsSets turns an append to a list field (appendPictures,
+// appendHonoursZh) into setting the whole resulting list: the current list
+// (or the one set, or none when cleared) with the new entries at its end.
+// The list then passes the same checks as a set one, its length included,
+// and the audit log records it. Only single-row updates append through the
+// API; a bulk update keeps its append, whose entries validateJSONFields
+// checks on their own.
+func appendsAsSets(next ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-		for _, name := range []string{"logo", "portrait", "pictures"} {
-			v, ok := m.Field(name)
-			if !ok {
-				continue
-			}
-			var pics []schematype.Picture
-			switch x := v.(type) {
-			case *schematype.Picture:
-				if x != nil {
-					pics = append(pics, *x)
+		a, ok := m.(appender)
+		if !ok || !m.Op().Is(ent.OpUpdateOne) {
+			return next.Mutate(ctx, m)
+		}
+		for _, name := range a.AppendedFields() {
+			added, _ := a.AppendedField(name)
+			base, set := m.Field(name)
+			if !set && !m.FieldCleared(name) {
+				old, err := m.OldField(ctx, name)
+				if err != nil {
+					return nil, fmt.Errorf("append to %s: %w", name, err)
 				}
-			case []schematype.Picture:
-				pics = x
+				base = old
 			}
-			for _, p := range pics {
-				if err := p.Validate(); err != nil {
+			list := reflect.ValueOf(added)
+			if b := reflect.ValueOf(base); b.IsValid() && b.Kind() == reflect.Slice {
+				list = reflect.AppendSlice(reflect.MakeSlice(b.Type(), 0, b.Len()+list.Len()), b)
+				list = reflect.AppendSlice(list, reflect.ValueOf(added))
+			}
+			if err := m.ResetField(name); err != nil {
+				return nil, fmt.Errorf("append to %s: %w", name, err)
+			}
+			if err := m.SetField(name, list.Interface()); err != nil {
+				return nil, fmt.Errorf("append to %s: %w", name, err)
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// validateJSONFields checks the JSON columns, which ent's field validators
+// cannot reach, by their type, so a new list or picture column is checked
+// without being named here: pictures (schematype.Picture.Validate, at most
+// MaxPictures in a gallery) and text lists (schematype.CheckList). Values
+// still appended (bulk updates) are checked too.
+func validateJSONFields(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		for _, name := range m.Fields() {
+			v, _ := m.Field(name)
+			if err := validateJSONValue(v); err != nil {
+				return nil, &schematype.FieldError{Field: name, Err: err}
+			}
+		}
+		if a, ok := m.(appender); ok {
+			for _, name := range a.AppendedFields() {
+				v, _ := a.AppendedField(name)
+				if err := validateJSONValue(v); err != nil {
 					return nil, &schematype.FieldError{Field: name, Err: err}
 				}
 			}
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// validateJSONValue checks one JSON column's value; other values pass (ent
+// validates them).
+func validateJSONValue(v ent.Value) error {
+	switch x := v.(type) {
+	case *schematype.Picture:
+		if x != nil {
+			return x.Validate()
+		}
+	case schematype.Picture:
+		return x.Validate()
+	case []schematype.Picture:
+		return schematype.CheckPictures(x)
+	case []string:
+		return schematype.CheckList(x)
+	}
+	return nil
 }

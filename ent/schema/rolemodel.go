@@ -28,10 +28,10 @@ func (RoleModel) Fields() []ent.Field {
 	fields = append(fields,
 		field.Enum("kind").Values("FOUNDER", "INHERITOR", "CONTRIBUTOR", "AMBASSADOR", "SKILL_MASTER").
 			Comment("Role: brand founder (创立人), inheritor (传承人), outstanding contributor (突出贡献者), ambassador (形象代言人) or skill master with a studio (技能大师)."),
-		field.Strings("honours_zh").Optional().Comment("Honours and awards, in Chinese, one per entry."),
-		field.Strings("honours_en").Optional().Comment("Honours and awards, in English."),
-		field.String("studio_zh").MaxLen(128).Default("").Comment("Name of the skill master studio (技能大师工作室), if any, in Chinese."),
-		field.String("studio_en").MaxLen(384).Default("").Comment("Name of the skill master studio, in English."),
+		textList("honours_zh", "Honours and awards, in Chinese, one per entry."),
+		textList("honours_en", "Honours and awards, in English."),
+		line("studio_zh", 128, "Name of the skill master studio (技能大师工作室), if any, in Chinese."),
+		line("studio_en", 384, "Name of the skill master studio, in English."),
 		pictureField("portrait", "Portrait photograph."),
 		field.Int("region_id").Optional().Nillable().Comment("Home region."),
 	)

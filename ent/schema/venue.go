@@ -32,8 +32,8 @@ func (Venue) Fields() []ent.Field {
 			Comment("Kind of venue: intangible-heritage workshop, experience hall, street or business district, industrial or return-home entrepreneurship park, or training base."),
 		field.Float("latitude").Min(-90).Max(90).Comment("Latitude (WGS 84)."),
 		field.Float("longitude").Min(-180).Max(180).Comment("Longitude (WGS 84)."),
-		field.String("phone").MaxLen(64).Default("").Comment("Contact telephone."),
-		field.String("website").MaxLen(512).Default("").Validate(httpURL).Comment("Website (http or https)."),
+		line("phone", 64, "Contact telephone."),
+		urlField("website", 512, "Website (http or https)."),
 		picturesField("Pictures of the venue."),
 		field.Int("region_id").Comment("The region the venue is in."),
 	)

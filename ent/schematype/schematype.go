@@ -66,7 +66,7 @@ type FieldChange struct {
 }
 
 // Validate checks a picture: an absolute http(s) URL (no javascript: or
-// data: links) and alternative text.
+// data: links) and alternative text, which is plain text like every other.
 func (p Picture) Validate() error {
 	u, err := url.Parse(p.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -80,6 +80,12 @@ func (p Picture) Validate() error {
 	}
 	if len(p.Alt) > 500 || len(p.AltEn) > 1500 || len(p.URL) > 2048 {
 		return errors.New("picture URL or alternative text too long")
+	}
+	if err := CheckLine(p.Alt); err != nil {
+		return fmt.Errorf("alt: %w", err)
+	}
+	if err := CheckLine(p.AltEn); err != nil {
+		return fmt.Errorf("altEn: %w", err)
 	}
 	return nil
 }
