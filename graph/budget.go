@@ -160,7 +160,7 @@ func (b QueryBudget) MutateOperationContext(_ context.Context, oc *graphql.Opera
 	case l.MaxAliases > 0 && t.aliases > l.MaxAliases:
 		return limitError(CodeQueryTooLarge, "the query uses %d aliases; the limit is %d", t.aliases, l.MaxAliases)
 	case l.MaxCost > 0 && t.cost > l.MaxCost:
-		err := limitError(CodeQueryTooCostly, "the query costs %d; the limit is %d. A field costs 1 plus its children's cost times its page size (first/last, 20 by default): ask for smaller pages or fewer nested connections", t.cost, l.MaxCost)
+		err := limitError(CodeQueryTooCostly, "the query costs %d; the limit is %d. A field costs 1 plus its children's cost times its page size (first/last, 20 by default; the IDs of nodes; the schema's elements for introspection), and a long text 1 more per KiB it may hold: ask for smaller pages, fewer nested connections or fewer long texts", t.cost, l.MaxCost)
 		err.Extensions["cost"] = Cost{Requested: t.cost, Limit: l.MaxCost}
 		return err
 	}

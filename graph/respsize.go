@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"reflect"
 	"sync/atomic"
 
@@ -83,7 +82,7 @@ func (l ResponseLimit) InterceptResponse(ctx context.Context, next graphql.Respo
 	if (size == nil || !size.over.Load()) && len(resp.Data) <= l.MaxBytes {
 		return resp
 	}
-	err := gqlerror.Errorf("%s", fmt.Sprintf("the answer is larger than %d bytes, the limit: ask for fewer items, smaller pages or fewer long texts", l.MaxBytes))
+	err := gqlerror.Errorf("the answer is larger than %d bytes, the limit: ask for fewer items, smaller pages or fewer long texts", l.MaxBytes)
 	err.Extensions = map[string]any{"code": CodeResponseTooLarge, "limit": l.MaxBytes}
 	return &graphql.Response{Errors: gqlerror.List{err}, Extensions: resp.Extensions}
 }
