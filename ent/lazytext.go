@@ -5,6 +5,7 @@ package ent
 import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
+	"brandshow/ent/lazytext"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/rolemodel"
 )
@@ -103,4 +104,17 @@ func (_q *RoleModelQuery) SkipLazyColumns(need func(typ, field string) bool) {
 		fields = append(fields, c)
 	}
 	_q.ctx.Fields = fields
+}
+
+// LazyTextColumns are the long-text columns with the GraphQL fields that
+// answer them and their largest size, for the cost model (graph/budget.go).
+var LazyTextColumns = []lazytext.Column{
+	{Type: "Alliance", Field: "purpose", Column: "purposeZh", MaxBytes: 5000},
+	{Type: "Alliance", Field: "purpose", Column: "purposeEn", MaxBytes: 15000},
+	{Type: "Brand", Field: "story", Column: "storyZh", MaxBytes: 20000},
+	{Type: "Brand", Field: "story", Column: "storyEn", MaxBytes: 60000},
+	{Type: "MediaCoverage", Field: "body", Column: "bodyZh", MaxBytes: 50000},
+	{Type: "MediaCoverage", Field: "body", Column: "bodyEn", MaxBytes: 150000},
+	{Type: "RoleModel", Field: "bio", Column: "bioZh", MaxBytes: 10000},
+	{Type: "RoleModel", Field: "bio", Column: "bioEn", MaxBytes: 30000},
 }

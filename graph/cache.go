@@ -11,11 +11,13 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// noteOperation tells the response cache whether the operation is a query:
-// only queries' answers are stored.
+// noteOperation tells the response cache whether the operation is a query
+// that may be stored: only queries' answers are, and never introspection
+// (large, and served from its own small cache: see introspectionCache).
 func noteOperation(ctx context.Context) {
 	oc := graphql.GetOperationContext(ctx)
-	respcache.NoteOperation(ctx, oc.Operation != nil && oc.Operation.Operation == ast.Query)
+	respcache.NoteOperation(ctx, oc.Operation != nil && oc.Operation.Operation == ast.Query &&
+		!selectsIntrospection(oc.Operation.SelectionSet))
 }
 
 // replicaReads lets a handler that only ever serves the public (the feeds)

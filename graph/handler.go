@@ -48,6 +48,8 @@ type HandlerConfig struct {
 	QueryTimeout time.Duration
 	// MaxBodyBytes bounds a request body (default 64 KiB).
 	MaxBodyBytes int64
+	// MaxResponseBytes bounds an answer (default DefaultMaxResponseBytes).
+	MaxResponseBytes int
 	// CacheMaxAge is the max-age of cacheable anonymous GET answers, in
 	// seconds (default 60; negative: 0).
 	CacheMaxAge int
@@ -72,6 +74,9 @@ func (cfg *HandlerConfig) defaults() {
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 64 << 10
+	}
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	if cfg.CacheMaxAge == 0 {
 		cfg.CacheMaxAge = 60
@@ -148,8 +153,9 @@ func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 	cfg.defaults()
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: NewResolver(cfg.DB.Client, cfg.SampleContent)}))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(strictGET{})
+	srv.AddTransport(strictPOST{})
+	srv.AddTransport(unsupported{}) // last: whatever the others do not take
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(newTransactioner())
 	if cfg.TrustedDocuments != nil {
@@ -159,9 +165,11 @@ func NewGraphQLServer(cfg HandlerConfig) *handler.Server {
 	}
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
+		srv.Use(newIntrospectionCache())
 	}
 	srv.Use(QueryBudget{Limits: *cfg.Limits})
 	srv.Use(TextArguments{})
+	srv.Use(ResponseLimit{MaxBytes: cfg.MaxResponseBytes})
 	srv.Use(PageLimits{})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if info := requestInfoFrom(ctx); info != nil {

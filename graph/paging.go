@@ -144,9 +144,10 @@ func checkPageArg(f *ast.Field, name string, v any) *gqlerror.Error {
 	var msg string
 	switch {
 	case n < 0:
-		msg = fmt.Sprintf("%s on %s must not be negative, got %d", name, f.Name, n)
+		msg = fmt.Sprintf("%s on %s must not be negative, got %v", name, f.Name, v)
 	case n > MaxPageSize:
-		msg = fmt.Sprintf("%s on %s must be at most %d, got %d", name, f.Name, MaxPageSize, n)
+		// v, not n: n is clamped for the cost.
+		msg = fmt.Sprintf("%s on %s must be at most %d, got %v", name, f.Name, MaxPageSize, v)
 	default:
 		return nil
 	}

@@ -354,45 +354,74 @@ func TestIntrospectionCanBeTurnedOff(t *testing.T) {
 }
 
 // TestBadRequestKinds sends each kind of broken request and expects a 4xx
-// with a GraphQL error, never a 5xx and never a leak.
+// (or a 200 with errors, for mistakes found in the document) whose every
+// error has extensions.code, and never a 5xx, an echo of the request body,
+// a Go type name or another leak.
 func TestBadRequestKinds(t *testing.T) {
 	db := storetest.SharedDemo(t, "sqlite3")
 	h := handlerFor(db)
+	intQuery := "query($n: Int) { featuredBrands(first: $n) { slug } }"
 	cases := []struct {
 		name, method, contentType, body, target string
+		want                                    string // in the message, when set
 	}{
-		{"malformed JSON", http.MethodPost, "application/json", `{"query": "{ stats { brandCount } }"`, "/graphql"},
-		{"JSON that is not an object", http.MethodPost, "application/json", `["{ stats { brandCount } }"]`, "/graphql"},
-		{"no query", http.MethodPost, "application/json", `{"variables": {}}`, "/graphql"},
-		{"variables not an object", http.MethodPost, "application/json", `{"query": "{ stats { brandCount } }", "variables": 7}`, "/graphql"},
-		{"unsupported content type", http.MethodPost, "text/plain", `{ stats { brandCount } }`, "/graphql"},
-		{"bad variables in GET", http.MethodGet, "", "", "/graphql?query=" + url.QueryEscape("query($n: Int) { featuredBrands(first: $n) { slug } }") + "&variables=" + url.QueryEscape("{not json")},
-		{"parse error", http.MethodPost, "application/json", `{"query": "{ stats { brandCount "}`, "/graphql"},
-		{"unknown field", http.MethodPost, "application/json", `{"query": "{ secrets }"}`, "/graphql"},
-		{"wrong variable type", http.MethodPost, "application/json", `{"query": "query($n: Int) { featuredBrands(first: $n) { slug } }", "variables": {"n": "many"}}`, "/graphql"},
-		{"PUT", http.MethodPut, "application/json", `{"query": "{ stats { brandCount } }"}`, "/graphql"},
+		{"malformed JSON", http.MethodPost, "application/json", `{"query": "{ stats { brandCount } }"`, "/graphql", ""},
+		{"JSON that is not an object", http.MethodPost, "application/json", `["{ stats { brandCount } }"]`, "/graphql", ""},
+		{"batched requests", http.MethodPost, "application/json", `[{"query": "{ stats { brandCount } }"}, {"query": "{ about { notice } }"}]`, "/graphql", "batch"},
+		{"query not a string", http.MethodPost, "application/json", `{"query": 5}`, "/graphql", ""},
+		{"no query", http.MethodPost, "application/json", `{"variables": {}}`, "/graphql", ""},
+		{"variables not an object", http.MethodPost, "application/json", `{"query": "{ stats { brandCount } }", "variables": 7}`, "/graphql", ""},
+		{"unsupported content type", http.MethodPost, "text/plain", `{ stats { brandCount } }`, "/graphql", ""},
+		{"bad variables in GET", http.MethodGet, "", "", "/graphql?query=" + url.QueryEscape(intQuery) + "&variables=" + url.QueryEscape("{not json"), ""},
+		{"bad extensions in GET", http.MethodGet, "", "", "/graphql?query=" + url.QueryEscape("{ stats { brandCount } }") + "&extensions=" + url.QueryEscape("[1"), ""},
+		{"bad URL escape in GET", http.MethodGet, "", "", "/graphql?query=%zz", ""},
+		{"mutation by GET", http.MethodGet, "", "", "/graphql?query=" + url.QueryEscape("mutation { publish(id: 1) { id } }"), "POST"},
+		{"parse error", http.MethodPost, "application/json", `{"query": "{ stats { brandCount "}`, "/graphql", ""},
+		{"unknown field", http.MethodPost, "application/json", `{"query": "{ secrets }"}`, "/graphql", ""},
+		{"wrong variable type", http.MethodPost, "application/json", `{"query": "` + intQuery + `", "variables": {"n": "many"}}`, "/graphql", ""},
+		{"Int variable not an integer", http.MethodPost, "application/json", `{"query": "` + intQuery + `", "variables": {"n": 5.5}}`, "/graphql", "5.5"},
+		{"Int variable beyond 64 bits", http.MethodPost, "application/json", `{"query": "` + intQuery + `", "variables": {"n": 99999999999999999999}}`, "/graphql", "99999999999999999999"},
+		{"Int variable 2^63-1", http.MethodPost, "application/json", `{"query": "` + intQuery + `", "variables": {"n": 9223372036854775807}}`, "/graphql", "9223372036854775807"},
+		{"Int literal 2^63-1", http.MethodPost, "application/json", `{"query": "{ featuredBrands(first: 9223372036854775807) { slug } }"}`, "/graphql", "9223372036854775807"},
+		{"Int literal not an integer", http.MethodPost, "application/json", `{"query": "{ featuredBrands(first: 5.5) { slug } }"}`, "/graphql", "5.5"},
+		{"unknown operation", http.MethodPost, "application/json", `{"query": "{ stats { brandCount } }", "operationName": "Nope"}`, "/graphql", ""},
+		{"PUT", http.MethodPut, "application/json", `{"query": "{ stats { brandCount } }"}`, "/graphql", ""},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			req := httptest.NewRequest(c.method, c.target, strings.NewReader(c.body))
-			if c.contentType != "" {
-				req.Header.Set("Content-Type", c.contentType)
-			}
-			req.Header.Set("Accept", "application/graphql-response+json")
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, req)
-			if rec.Code < 400 || rec.Code >= 500 {
-				t.Fatalf("status %d, want 4xx: %s", rec.Code, rec.Body.String())
-			}
-			body := rec.Body.String()
-			if c.method != http.MethodPut && !strings.Contains(body, `"errors"`) {
-				t.Fatalf("no GraphQL error: %s", body)
-			}
-			for _, leak := range []string{".go:", "goroutine", "sql", "127.0.0.1"} {
-				if strings.Contains(body, leak) {
-					t.Fatalf("answer leaks %q: %s", leak, body)
+		for _, accept := range []string{"application/graphql-response+json", "application/json"} {
+			t.Run(c.name+" "+accept, func(t *testing.T) {
+				req := httptest.NewRequest(c.method, c.target, strings.NewReader(c.body))
+				if c.contentType != "" {
+					req.Header.Set("Content-Type", c.contentType)
 				}
-			}
-		})
+				req.Header.Set("Accept", accept)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				body := rec.Body.String()
+				if rec.Code >= 500 || (rec.Code < 400 && rec.Code != http.StatusOK) {
+					t.Fatalf("status %d, want 4xx: %s", rec.Code, body)
+				}
+				var r response
+				if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil || len(r.Errors) == 0 {
+					t.Fatalf("status %d, no GraphQL error (%v): %s", rec.Code, err, body)
+				}
+				for _, e := range r.Errors {
+					if code, _ := e.Extensions["code"].(string); code == "" || code == "INTERNAL" {
+						t.Fatalf("error without a code (or INTERNAL): %s", body)
+					}
+					if c.want != "" && !strings.Contains(e.Message, c.want) {
+						t.Fatalf("message %q does not say %q", e.Message, c.want)
+					}
+				}
+				for _, leak := range []string{".go:", "goroutine", "sql", "127.0.0.1", "Go value", "Go struct", "RawParams", "graphql.", "body:", "got 2147483648", "value 0 as"} {
+					if strings.Contains(body, leak) {
+						t.Fatalf("answer leaks %q: %s", leak, body)
+					}
+				}
+				if len(c.body) > 8 && strings.Contains(body, strings.ReplaceAll(c.body[1:len(c.body)-1], `"`, `\"`)) {
+					t.Fatalf("answer echoes the request body: %s", body)
+				}
+			})
+		}
 	}
 }

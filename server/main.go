@@ -253,6 +253,8 @@ func handlerConfig(cfg config.Config, logger *slog.Logger) (graph.HandlerConfig,
 		QueryTimeout: cfg.QueryTimeout,
 		MaxBodyBytes: cfg.MaxBodyBytes,
 		CacheMaxAge:  cfg.CacheMaxAge,
+
+		MaxResponseBytes: cfg.MaxResponseBytes,
 	}
 	if h.CacheMaxAge == 0 {
 		h.CacheMaxAge = -1 // explicit 0: answers are revalidated every time

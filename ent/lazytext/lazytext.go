@@ -39,3 +39,13 @@ func From(ctx context.Context) Need {
 	need, _ := ctx.Value(needKey{}).(Need)
 	return need
 }
+
+// Column is one long-text column: the GraphQL type, the field that reads
+// it in the viewer's language (story), the field that reads the column
+// itself (storyZh) and the most bytes it may hold. The cost model counts
+// a long text by its size, so that a request cannot ask for megabytes of
+// text for the price of a few fields.
+type Column struct {
+	Type, Field, Column string
+	MaxBytes            int
+}

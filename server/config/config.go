@@ -30,6 +30,7 @@ type Config struct {
 	// The public endpoint's bounds (issue: a public endpoint that holds).
 	QueryTimeout     time.Duration
 	MaxBodyBytes     int64
+	MaxResponseBytes int
 	MaxQueryBytes    int
 	MaxQueryDepth    int
 	MaxQueryCost     int
@@ -75,6 +76,7 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	fs.DurationVar(&c.DBConnectTimeout, "db-connect-timeout", envDuration(getenv, "DB_CONNECT_TIMEOUT", 30*time.Second), "how long to retry an unreachable database at start (DB_CONNECT_TIMEOUT)")
 	fs.DurationVar(&c.QueryTimeout, "query-timeout", envDuration(getenv, "QUERY_TIMEOUT", 10*time.Second), "execution deadline of one request (QUERY_TIMEOUT)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", int64(envInt(getenv, "MAX_BODY_BYTES", 64<<10)), "largest request body (MAX_BODY_BYTES)")
+	fs.IntVar(&c.MaxResponseBytes, "max-response-bytes", envInt(getenv, "MAX_RESPONSE_BYTES", 4<<20), "largest answer; a larger one is refused with RESPONSE_TOO_LARGE (MAX_RESPONSE_BYTES)")
 	fs.IntVar(&c.MaxQueryBytes, "max-query-bytes", envInt(getenv, "MAX_QUERY_BYTES", 16<<10), "largest query document (MAX_QUERY_BYTES)")
 	fs.IntVar(&c.MaxQueryDepth, "max-query-depth", envInt(getenv, "MAX_QUERY_DEPTH", 15), "deepest field nesting (MAX_QUERY_DEPTH)")
 	fs.IntVar(&c.MaxQueryCost, "max-query-cost", envInt(getenv, "MAX_QUERY_COST", 25000), "highest query cost (MAX_QUERY_COST)")
@@ -116,6 +118,9 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	case "text", "json":
 	default:
 		return c, fmt.Errorf("LOG_FORMAT must be text or json, got %q", c.LogFormat)
+	}
+	if c.MaxResponseBytes < 1<<10 {
+		return c, fmt.Errorf("MAX_RESPONSE_BYTES must be at least 1024, got %d", c.MaxResponseBytes)
 	}
 	if c.ResponseCacheMB < 0 || c.ResponseCacheMB > 1<<20 {
 		return c, fmt.Errorf("RESPONSE_CACHE_MB must be between 0 and %d, got %d", 1<<20, c.ResponseCacheMB)

@@ -20,6 +20,9 @@ func TestDefaultsFlagsAndEnvironment(t *testing.T) {
 	if c.ResponseCacheMB != 64 || c.ResponseCacheTTL != time.Minute || c.DatabaseReadURL != "" || c.DatabaseReadLag != time.Second {
 		t.Errorf("response cache defaults: %+v", c)
 	}
+	if c.MaxResponseBytes != 4<<20 {
+		t.Errorf("MAX_RESPONSE_BYTES default: %d", c.MaxResponseBytes)
+	}
 	if c.MaxQueryCost != 25000 || c.DatabaseURL != "" || !c.LoadDemo() || c.IsPostgres() {
 		t.Errorf("defaults: %+v", c)
 	}
@@ -37,7 +40,7 @@ func TestDefaultsFlagsAndEnvironment(t *testing.T) {
 func TestBadValuesAreRefused(t *testing.T) {
 	for _, args := range [][]string{{"-demo-content", "maybe"}, {"-log-format", "xml"}, {"-no-such-flag"},
 		{"-pprof-addr", ":6060"}, {"-pprof-addr", "0.0.0.0:6060"}, {"-pprof-addr", "192.0.2.1:6060"}, {"-pprof-addr", "127.0.0.1"},
-		{"-response-cache-mb", "-1"}, {"-database-read-url", "postgres://replica/db"}} {
+		{"-response-cache-mb", "-1"}, {"-max-response-bytes", "0"}, {"-database-read-url", "postgres://replica/db"}} {
 		if _, err := Parse(args, func(string) string { return "" }); err == nil {
 			t.Errorf("Parse(%v) accepted", args)
 		}
