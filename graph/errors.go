@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"brandshow/ent"
@@ -71,7 +71,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(cause, schema.ErrAdminOnly):
 			out.Message = "forbidden: " + schema.ErrAdminOnly.Error()
 			setCode(out, CodeForbidden)
-		case isRejectedWrite(cause):
+		case errors.Is(cause, store.ErrReadOnly):
 			// The read-only client refused: a resolver forgot its check.
 			out.Message = "forbidden: anonymous requests cannot change anything"
 			setCode(out, CodeForbidden)
@@ -99,7 +99,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case isArgumentError(ctx):
 			// The arguments of the current field failed to parse (a malformed
 			// ID or cursor, say): the message is about the caller's input.
-			out.Message = argumentMessage(out.Path, cause)
+			out.Message = argumentMessage(ctx, out.Path, cause)
 			setCode(out, CodeBadUserInput)
 		default:
 			id := middleware.RequestIDFrom(ctx)
@@ -112,11 +112,6 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return out
 	}
-}
-
-// isRejectedWrite recognises the read-only client's refusal (hook.Reject).
-func isRejectedWrite(err error) bool {
-	return strings.HasSuffix(err.Error(), "operation is not allowed")
 }
 
 // validationMessage names the GraphQL field (nameZh), not the column.
@@ -133,18 +128,13 @@ func validationMessage(v *ent.ValidationError) string {
 }
 
 // constraintMessage explains a unique or foreign key violation without the
-// database's own words.
+// database's own words; the kind comes from the driver's error code.
 func constraintMessage(err error) string {
-	msg := strings.ToLower(err.Error())
-	switch {
-	case strings.Contains(msg, "slug"):
-		return "this slug is already used by another item; slugs are unique"
-	case strings.Contains(msg, "code"):
-		return "this region code is already used"
-	case strings.Contains(msg, "foreign key") || strings.Contains(msg, "violates foreign"):
+	switch store.ConstraintOf(err) {
+	case store.UniqueConstraint:
+		return "this value is already used by another item (slugs and region codes are unique)"
+	case store.ForeignKeyConstraint:
 		return "a linked ID does not exist (or the item is still linked from elsewhere)"
-	case strings.Contains(msg, "unique") || strings.Contains(msg, "duplicate"):
-		return "this value is already used by another item"
 	}
 	return "the change conflicts with existing content"
 }
@@ -160,24 +150,42 @@ func lowerCamel(snake string) string {
 	return strings.Join(parts, "")
 }
 
-var quoted = regexp.MustCompile(`"[^"]*"`)
-
 // argumentMessage explains a value that failed to parse without Go's own
-// words (strconv.Atoi: parsing ...).
-func argumentMessage(path ast.Path, err error) string {
+// words (strconv.Atoi: parsing ...). What it says follows the argument's
+// GraphQL type (the last element of the error's path names the argument).
+func argumentMessage(ctx context.Context, path ast.Path, err error) string {
 	where := "an argument"
 	if len(path) > 0 {
 		where = "argument " + path.String()
 	}
-	msg := err.Error()
-	if strings.Contains(msg, "strconv") {
-		value := quoted.FindString(msg)
-		return fmt.Sprintf("invalid value %s for %s: expected an ID or a whole number", value, where)
-	}
-	if strings.Contains(strings.ToLower(msg), "cursor") {
+	switch argumentType(ctx, path) {
+	case "Cursor":
 		return fmt.Sprintf("invalid cursor for %s: use a cursor from a previous page", where)
+	case "ID", "Int":
+		var num *strconv.NumError
+		if errors.As(err, &num) {
+			return fmt.Sprintf("invalid value %q for %s: expected an ID or a whole number", num.Num, where)
+		}
+		return fmt.Sprintf("invalid value for %s: expected an ID or a whole number", where)
 	}
-	return fmt.Sprintf("invalid value for %s: %s", where, msg)
+	return fmt.Sprintf("invalid value for %s: %s", where, err.Error())
+}
+
+// argumentType is the named GraphQL type of the argument an argument error
+// is about: the current field's argument named by the path's last element.
+func argumentType(ctx context.Context, path ast.Path) string {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Definition == nil || len(path) == 0 {
+		return ""
+	}
+	name, ok := path[len(path)-1].(ast.PathName)
+	if !ok {
+		return ""
+	}
+	if arg := fc.Field.Definition.Arguments.ForName(string(name)); arg != nil {
+		return arg.Type.Name()
+	}
+	return ""
 }
 
 // isArgumentError reports whether the error arose while gqlgen decoded the

@@ -5,11 +5,12 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
-	"regexp"
-	"strings"
 	"sync"
 	"time"
 
+	"brandshow/ent"
+
+	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect"
 	"github.com/lib/pq"
 )
@@ -77,68 +78,48 @@ func (db *DB) OnChange(fn func(Change)) {
 	db.changes.subs = append(db.changes.subs[:len(db.changes.subs):len(db.changes.subs)], fn)
 }
 
-// ignoredWrite matches statements that change nothing the public sees:
-// editors' token bookkeeping (last_used_at, once a minute per token) would
-// otherwise empty the response cache for no reason.
-var ignoredWrite = regexp.MustCompile("^(?i)(UPDATE|INSERT INTO|DELETE FROM)\\s+[\"`]?tokens[\"`]?\\s")
+// writeKey marks a context whose statements write: ent mutations run under
+// it (markWrites, a hook on the writer client), so the drivers below know a
+// write from its context, never from its SQL text.
+type writeKey struct{}
 
-// isWrite reports whether a statement may change data. Anything that is not
-// a plain SELECT, or a WITH statement without a data-modifying word, counts,
-// so an unknown statement errs on the side of invalidating. It runs on every
-// statement, so it scans words instead of running a regexp.
-func isWrite(query string) bool {
-	q := strings.TrimLeft(query, " \t\r\n(")
-	if len(q) >= 6 && strings.EqualFold(q[:6], "SELECT") {
-		return false
-	}
-	if len(q) >= 5 && strings.EqualFold(q[:5], "WITH ") && !hasModifyingWord(q) {
-		return false
-	}
-	return !ignoredWrite.MatchString(q)
+// writeMark is what a mutation's context carries.
+type writeMark struct {
+	// public: the write changes what the public may see (every content
+	// type); editors' token bookkeeping (last_used_at, once a minute per
+	// token) does not, and must not empty the response cache.
+	public bool
 }
 
-// hasModifyingWord finds a data-modifying word in a WITH statement. ent
-// sends its per-parent limits (roleModels(first: 3) of many brands) as
-// `WITH src_query AS (SELECT ...) SELECT ...`, a read; a CTE can also hold
-// an INSERT, UPDATE or DELETE, which must count as a write. Values are
-// always bound parameters, so the words cannot come from content. A word is
-// a run of letters, digits and underscores, so "updated_at" is no UPDATE.
-func hasModifyingWord(q string) bool {
-	for i := 0; i < len(q); {
-		if !isWordByte(q[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(q) && isWordByte(q[j]) {
-			j++
-		}
-		switch w := q[i:j]; len(w) {
-		case 5:
-			if strings.EqualFold(w, "MERGE") {
-				return true
-			}
-		case 6:
-			if strings.EqualFold(w, "INSERT") || strings.EqualFold(w, "UPDATE") || strings.EqualFold(w, "DELETE") {
-				return true
-			}
-		case 8:
-			if strings.EqualFold(w, "TRUNCATE") {
-				return true
-			}
-		}
-		i = j
+// MarkWrite marks ctx as writing: its statements go to the primary, are
+// never prepared as reads, and a committed one tells the change
+// subscribers (unless public is false). markWrites does it for every ent
+// mutation; code that writes through the ent driver by other means must
+// call it too (raw SQL on DB.SQL does not pass the driver at all).
+func MarkWrite(ctx context.Context, public bool) context.Context {
+	if prev, ok := ctx.Value(writeKey{}).(writeMark); ok && (prev.public || !public) {
+		return ctx
 	}
-	return false
+	return context.WithValue(ctx, writeKey{}, writeMark{public: public})
 }
 
-func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+// writing reports whether ctx writes, and whether the public may see it.
+func writing(ctx context.Context) (write, public bool) {
+	m, ok := ctx.Value(writeKey{}).(writeMark)
+	return ok, m.public
+}
+
+// markWrites is the writer client's hook: every mutation's statements run
+// under MarkWrite, public unless the mutated type is the tokens table.
+func markWrites(next entgo.Mutator) entgo.Mutator {
+	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
+		return next.Mutate(MarkWrite(ctx, m.Type() != ent.TypeToken), m)
+	})
 }
 
 // writeWatch wraps the primary's driver and tells the hub after every
 // committed transaction that wrote, and after every write outside a
-// transaction. It reports even when Commit returns an error: a lost
+// transaction, a write being a statement run under MarkWrite. It reports even when Commit returns an error: a lost
 // connection during COMMIT may still have committed, and a needless
 // invalidation is harmless.
 type writeWatch struct {
@@ -148,7 +129,7 @@ type writeWatch struct {
 
 func (d writeWatch) Exec(ctx context.Context, query string, args, v any) error {
 	err := d.Driver.Exec(ctx, query, args, v)
-	if isWrite(query) {
+	if _, public := writing(ctx); public {
 		d.hub.publish(LocalWrite)
 	}
 	return err
@@ -156,7 +137,7 @@ func (d writeWatch) Exec(ctx context.Context, query string, args, v any) error {
 
 func (d writeWatch) Query(ctx context.Context, query string, args, v any) error {
 	err := d.Driver.Query(ctx, query, args, v)
-	if isWrite(query) {
+	if _, public := writing(ctx); public {
 		d.hub.publish(LocalWrite)
 	}
 	return err
@@ -177,8 +158,8 @@ type watchedTx struct {
 	wrote bool
 }
 
-func (t *watchedTx) note(query string) {
-	if isWrite(query) {
+func (t *watchedTx) note(ctx context.Context) {
+	if _, public := writing(ctx); public {
 		t.mu.Lock()
 		t.wrote = true
 		t.mu.Unlock()
@@ -186,12 +167,12 @@ func (t *watchedTx) note(query string) {
 }
 
 func (t *watchedTx) Exec(ctx context.Context, query string, args, v any) error {
-	t.note(query)
+	t.note(ctx)
 	return t.Tx.Exec(ctx, query, args, v)
 }
 
 func (t *watchedTx) Query(ctx context.Context, query string, args, v any) error {
-	t.note(query)
+	t.note(ctx)
 	return t.Tx.Query(ctx, query, args, v)
 }
 
@@ -322,7 +303,7 @@ type routedDriver struct {
 }
 
 func (d routedDriver) Query(ctx context.Context, query string, args, v any) error {
-	if replicaReads(ctx) && !isWrite(query) {
+	if write, _ := writing(ctx); replicaReads(ctx) && !write {
 		return d.replica.Query(ctx, query, args, v)
 	}
 	return d.Driver.Query(ctx, query, args, v)

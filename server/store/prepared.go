@@ -41,7 +41,7 @@ func newPreparedReads(dia string, db *sql.DB) *preparedReads {
 func (d *preparedReads) Query(ctx context.Context, query string, args, v any) error {
 	argv, ok := args.([]any)
 	rows, ok2 := v.(*entsql.Rows)
-	if !ok || !ok2 || isWrite(query) {
+	if write, _ := writing(ctx); !ok || !ok2 || write {
 		return d.Driver.Query(ctx, query, args, v)
 	}
 	stmt, ok := d.stmts.Get(query)
@@ -57,7 +57,7 @@ func (d *preparedReads) Query(ctx context.Context, query string, args, v any) er
 	}
 	r, err := stmt.QueryContext(ctx, argv...)
 	if err != nil {
-		if !stalePrepared(err) {
+		if current, _ := d.stmts.Peek(query); !stalePrepared(err) && current == stmt {
 			return err
 		}
 		// A plan gone stale (a migration changed a table under it) or a
@@ -72,13 +72,15 @@ func (d *preparedReads) Query(ctx context.Context, query string, args, v any) er
 
 // stalePrepared reports whether an error comes from the prepared statement
 // itself rather than from the query: "cached plan must not change result
-// type" (0A000) or a statement the session does not know (26000, e.g. after
-// a pooler reset the session). Any other error is the query's own and is
+// type" (0A000), a statement the session does not know (26000, e.g. after
+// a pooler reset the session) or a connection gone. A statement closed by
+// the cache's eviction while in use is recognised by not being the cached
+// one any more (Query checks). Any other error is the query's own and is
 // returned as it is, without running the statement a second time.
 func stalePrepared(err error) bool {
 	var pqErr *pq.Error
 	if errors.As(err, &pqErr) {
 		return pqErr.Code == "0A000" || pqErr.Code == "26000"
 	}
-	return errors.Is(err, sql.ErrConnDone) || err.Error() == "sql: statement is closed"
+	return errors.Is(err, sql.ErrConnDone)
 }

@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"brandshow/ent"
-	"brandshow/ent/hook"
 
 	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -126,9 +125,23 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 		drv = opts.WrapDriver(drv)
 	}
 	public := ent.NewClient(ent.Driver(drv))
-	public.Use(hook.Reject(entgo.OpCreate | entgo.OpUpdate | entgo.OpUpdateOne | entgo.OpDelete | entgo.OpDeleteOne))
-	db.Client, db.Public, db.Driver = ent.NewClient(ent.Driver(drv)), public, drv
+	public.Use(rejectWrites)
+	writer := ent.NewClient(ent.Driver(drv))
+	writer.Use(markWrites)
+	db.Client, db.Public, db.Driver = writer, public, drv
 	return db, nil
+}
+
+// ErrReadOnly is the public client's answer to any write: a resolver that
+// reached it forgot that anonymous requests change nothing.
+var ErrReadOnly = errors.New("the public client is read-only")
+
+// rejectWrites makes a client read-only (GUAC's hook.Reject, with an error
+// the presenter can recognise by errors.Is).
+func rejectWrites(entgo.Mutator) entgo.Mutator {
+	return entgo.MutateFunc(func(_ context.Context, m entgo.Mutation) (entgo.Value, error) {
+		return nil, fmt.Errorf("%s %s: %w", m.Op(), m.Type(), ErrReadOnly)
+	})
 }
 
 // parseURL maps DATABASE_URL to a database/sql driver, DSN and ent dialect.

@@ -34,3 +34,41 @@ func IsTimeout(err error) bool {
 	}
 	return false
 }
+
+// Constraint is the kind of integrity rule a write broke.
+type Constraint int
+
+const (
+	// NoConstraint: the error is not a constraint violation we know.
+	NoConstraint Constraint = iota
+	// UniqueConstraint: the value is already used (a slug, a region code).
+	UniqueConstraint
+	// ForeignKeyConstraint: a linked row does not exist, or a row is still
+	// linked from elsewhere.
+	ForeignKeyConstraint
+)
+
+// ConstraintOf tells which integrity rule err broke, from the driver's
+// error codes (SQLite's extended result codes, PostgreSQL's SQLSTATE),
+// never from the message.
+func ConstraintOf(err error) Constraint {
+	var lite *sqlite.Error
+	if errors.As(err, &lite) {
+		switch lite.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return UniqueConstraint
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return ForeignKeyConstraint
+		}
+	}
+	var pg *pq.Error
+	if errors.As(err, &pg) {
+		switch pg.Code {
+		case "23505": // unique_violation
+			return UniqueConstraint
+		case "23503": // foreign_key_violation
+			return ForeignKeyConstraint
+		}
+	}
+	return NoConstraint
+}
