@@ -47,6 +47,13 @@ func TestDraftsChangeNoAnonymousAnswer(t *testing.T) {
 		h := probeHandler(db)
 
 		before := runProbes(t, h, queries)
+		// A probe the schema refuses would answer the same error twice and
+		// prove nothing: the generator must only write valid probes.
+		for i, a := range before {
+			if strings.Contains(a, "GRAPHQL_VALIDATION_FAILED") || strings.Contains(a, "GRAPHQL_PARSE_FAILED") || a == "" {
+				t.Fatalf("probe is not a valid query (%s):\n  %s", a, queries[i])
+			}
+		}
 		deleteDrafts(t, db.Client)
 		after := runProbes(t, h, queries)
 
@@ -264,7 +271,49 @@ func visibilityProbes(t *testing.T, p draftProbes) []string {
 			}
 		}
 	}
+	out = append(out, entryPointProbes(s, p)...)
 	sort.Strings(out)
+	return out
+}
+
+// entryPointProbes are the other public entry points, each with every field
+// of its answer: key figures, featured brands, venues near the drafts,
+// search and suggestions for their markers, lookups of the drafts and of the
+// county whose only items are drafts, node and nodes of the drafts.
+func entryPointProbes(s *ast.Schema, p draftProbes) []string {
+	sel := func(typ string) string { return nodeSelection(s, s.Types[typ]) }
+	hit := "{ __typename ... on Node { id } }"
+	out := []string{
+		"stats " + sel("Stats"),
+		"about " + sel("About"),
+		"featuredBrands(first: 100) " + sel("Brand"),
+		"featuredBrands(first: 100, regionCode: \"420100\") { id }",
+		"venuesNear(lat: 30.5, lng: 114.3, radiusKm: 50, first: 100) { distanceKm venue { id } }",
+		"region(code: \"420199\") " + sel("Region"),
+		"region(code: \"420100\") " + sel("Region"),
+		"nodes(ids: [" + strings.Join(quoteAll(p.ids), ", ") + "]) { id }",
+	}
+	for _, q := range []string{draftMarker, "孤", "mi draft", "lonely"} {
+		out = append(out,
+			fmt.Sprintf("search(query: %q, first: 100) { totalCount edges { cursor node { score item %s highlights { field } } } }", q, hit),
+			fmt.Sprintf("suggest(prefix: %q, first: 20) { text type item %s }", q, hit))
+	}
+	for _, id := range p.ids {
+		out = append(out, fmt.Sprintf("node(id: %q) { id }", id))
+	}
+	for _, f := range []string{"brand", "roleModel", "enterprise", "alliance", "venue", "mediaCoverage"} {
+		for _, slug := range []string{"person", "brand", "firm", "alliance", "venue", "report"} {
+			out = append(out, fmt.Sprintf("%s(slug: %q) { id }", f, draftSlug+"-"+slug))
+		}
+	}
+	return out
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, v := range ss {
+		out[i] = strconv.Quote(v)
+	}
 	return out
 }
 
