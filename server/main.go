@@ -13,6 +13,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -45,8 +46,17 @@ func main() {
 	}
 }
 
-// run runs one command; stdout gets its output, stderr the log.
+// run runs one command; stdout gets its output, stderr the log. Asking a
+// command for its help (-h) is a success, not an error.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	err := runCommand(ctx, args, stdout, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // the command's flag set has printed its help
+	}
+	return err
+}
+
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	command := "serve"
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		command, args = args[0], args[1:]
@@ -117,7 +127,8 @@ commands:
   migrate     apply the database migrations and exit
   seed        load the demo content (idempotent) and exit;
               seed --synthetic generates content at scale (seed --synthetic -h)
-  token       create, list and revoke editors' API tokens (token -h)
+  token       create, list and revoke editors' API tokens:
+              token create -name WHO -role editor|publisher|admin, token list, token revoke WHO
   export      write all content as JSON (export -h)
   import      upsert a JSON export, CSV or XLSX; --dry-run writes nothing (import -h)
   help        print this help

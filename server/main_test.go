@@ -186,6 +186,12 @@ func TestHelpListsCommandsAndExitsZero(t *testing.T) {
 			}
 		}
 	}
+	// The commands with flags of their own print them and succeed too.
+	for _, args := range [][]string{{"export", "-h"}, {"import", "-h"}, {"token", "create", "-h"}, {"seed", "--synthetic", "-h"}} {
+		if err := run(context.Background(), args, io.Discard, io.Discard); err != nil {
+			t.Errorf("server %s: %v, want success", strings.Join(args, " "), err)
+		}
+	}
 }
 
 // syncBuffer is a log destination the server writes while the test reads.
