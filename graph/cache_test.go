@@ -211,7 +211,7 @@ func TestReadReplica(t *testing.T) {
 }
 
 // BenchmarkFeaturedPage measures the promotion sites' featured block (the
-// README's FeaturedPage query) through the whole HTTP handler, answered
+// FeaturedPage query of docs/client-developers.md) through the whole HTTP handler, answered
 // from the response cache ("cached") and executed every time ("uncached"):
 //
 //	go test -run '^$' -bench FeaturedPage -benchtime 3s ./graph/

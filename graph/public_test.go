@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -126,16 +127,24 @@ func TestEveryResponseReportsItsCost(t *testing.T) {
 	})
 }
 
-// TestOurOwnQueriesFitTheLimits runs every GraphQL example of the README:
-// the defaults must let all of our clients' queries through.
+// TestOurOwnQueriesFitTheLimits runs every GraphQL example of the README
+// and docs/: the defaults must let all of our clients' queries through.
 func TestOurOwnQueriesFitTheLimits(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+	docs, err := filepath.Glob("../docs/*.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks := regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(string(readme), -1)
+	var text []byte
+	for _, name := range append([]string{"../README.md"}, docs...) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text = append(text, b...)
+	}
+	blocks := regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(string(text), -1)
 	if len(blocks) < 4 {
-		t.Fatalf("README has %d graphql examples", len(blocks))
+		t.Fatalf("README and docs/ have %d graphql examples", len(blocks))
 	}
 	eachDemo(t, func(t *testing.T, h http.Handler) {
 		for _, b := range blocks {
@@ -145,7 +154,7 @@ func TestOurOwnQueriesFitTheLimits(t *testing.T) {
 				// Editing examples need a token: refused at execution, so
 				// they passed parsing, validation and every limit.
 				if c := e.Extensions["code"]; c != "UNAUTHENTICATED" && c != "FORBIDDEN" {
-					t.Errorf("README example fails: %+v\n%s", r.Errors, b[1])
+					t.Errorf("documented example fails: %+v\n%s", r.Errors, b[1])
 					break
 				}
 			}

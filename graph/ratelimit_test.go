@@ -39,7 +39,7 @@ func sendAs(h http.Handler, method, target, remote, bearer string) *httptest.Res
 }
 
 // hasRateLimitHeaders reports whether an answer carries the RateLimit-*
-// headers the README promises on every answer.
+// headers docs/client-developers.md promises on every answer.
 func hasRateLimitHeaders(h http.Header) bool {
 	for _, k := range []string{"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"} {
 		if h.Get(k) == "" {

@@ -18,7 +18,7 @@ func TestExportImportCommands(t *testing.T) {
 	dir := t.TempDir()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	src, dst := filepath.Join(dir, "src.db"), filepath.Join(dir, "dst.db")
-	if err := run(ctx, []string{"seed", "-database-url", src}); err != nil {
+	if err := run(ctx, []string{"seed", "-database-url", src}, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	export := filepath.Join(dir, "all.json")

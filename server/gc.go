@@ -6,7 +6,7 @@ import "runtime/debug"
 // set GOGC or GOMEMLIMIT (the Go runtime's own variables, which win).
 // Answering GraphQL allocates a lot of short-lived objects, and with Go's
 // default GOGC=100 about a third of the server's CPU went to collecting them
-// (README, "Performance"). A larger growth factor collects less often; the
+// (docs/contributors.md, "Performance"). A larger growth factor collects less often; the
 // soft memory limit makes the collector work harder again before the heap
 // grows past it, so the trade stays bounded. The limit counts the response
 // cache, which is live heap.

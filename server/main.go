@@ -5,6 +5,7 @@
 //	go run ./server migrate    apply database migrations and exit
 //	go run ./server seed       load the demo content (idempotent) and exit
 //	go run ./server seed --synthetic   generate content at scale (-brands N, -seed N, ...)
+//	go run ./server token      create, list and revoke editors' tokens
 //	go run ./server export     write all content as JSON (-o FILE)
 //	go run ./server import     upsert a JSON export, CSV or XLSX (--dry-run)
 package main
@@ -12,8 +13,11 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -36,39 +40,53 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:]); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, args []string) error {
+// run runs one command; stdout gets its output, stderr the log. Asking a
+// command for its help (-h) is a success, not an error.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	err := runCommand(ctx, args, stdout, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // the command's flag set has printed its help
+	}
+	return err
+}
+
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	command := "serve"
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		command, args = args[0], args[1:]
+	}
+	if command == "help" || (command == "serve" && asksForHelp(args)) {
+		printUsage(stdout)
+		return nil
 	}
 	// These commands have flags of their own.
 	switch command {
 	case "token":
 		cfg, _ := config.Parse(nil, config.Getenv)
-		return tokenCommand(ctx, args, os.Stdout, newLogger(cfg))
+		return tokenCommand(ctx, args, stdout, newLogger(cfg, stderr))
 	case "export":
 		cfg, _ := config.Parse(nil, config.Getenv)
-		return exportCommand(ctx, args, os.Stdout, newLogger(cfg))
+		return exportCommand(ctx, args, stdout, newLogger(cfg, stderr))
 	case "import":
 		cfg, _ := config.Parse(nil, config.Getenv)
-		return importCommand(ctx, args, os.Stdout, os.Stderr, newLogger(cfg))
+		return importCommand(ctx, args, stdout, stderr, newLogger(cfg, stderr))
 	case "seed":
 		if isSynthetic(args) {
 			cfg, _ := config.Parse(nil, config.Getenv)
-			return syntheticCommand(ctx, args, os.Stdout, newLogger(cfg))
+			return syntheticCommand(ctx, args, stdout, newLogger(cfg, stderr))
 		}
 	}
 	cfg, err := config.Parse(args, config.Getenv)
 	if err != nil {
 		return err
 	}
-	logger := newLogger(cfg)
+	logger := newLogger(cfg, stderr)
 	slog.SetDefault(logger)
 	if command != "serve" {
 		cfg.DatabaseReadURL = "" // only the server reads from a replica
@@ -96,23 +114,56 @@ func run(ctx context.Context, args []string) error {
 		}
 		logger.Info("demo content loaded", "created", res.Total(), "brands", res.Brands, "role_models", res.RoleModels, "coverage", res.Coverage)
 		return nil
-	case "help":
-		fmt.Println("usage: server [serve|migrate|seed [--synthetic]|token|export|import] [flags]; server serve -h lists the flags")
-		return nil
 	}
-	return fmt.Errorf("unknown command %q (serve, migrate, seed, token, export, import)", command)
+	return fmt.Errorf("unknown command %q (serve, migrate, seed, token, export, import; server -h explains them)", command)
 }
 
-func newLogger(cfg config.Config) *slog.Logger {
+// commands is the first part of `server -h`: a newcomer looks for what the
+// binary can do before looking at its flags.
+const commands = `usage: server [command] [flags]
+
+commands:
+  serve       serve the API, the web client and GraphiQL (the default command)
+  migrate     apply the database migrations and exit
+  seed        load the demo content (idempotent) and exit;
+              seed --synthetic generates content at scale (seed --synthetic -h)
+  token       create, list and revoke editors' API tokens:
+              token create -name WHO -role editor|publisher|admin, token list, token revoke WHO
+  export      write all content as JSON (export -h)
+  import      upsert a JSON export, CSV or XLSX; --dry-run writes nothing (import -h)
+  help        print this help
+
+flags of serve, migrate and seed (each also an environment variable; a flag wins):
+`
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, commands)
+	config.PrintFlags(w, config.Getenv)
+}
+
+// asksForHelp reports whether the flags ask for help (-h, -help, --help).
+func asksForHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help", "--h":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
 		level = slog.LevelInfo
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+		return slog.New(slog.NewJSONHandler(w, opts))
 	}
-	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger, migrate bool) (*store.DB, error) {
@@ -183,11 +234,16 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	// Bind first: "listening" and the URLs are only printed once they work.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	base := baseURL(ln.Addr())
+	logger.Info("listening", "addr", ln.Addr().String(), "dialect", db.Dialect)
+	logger.Info("open in a browser", "site", base+"/", "kiosk", base+"/kiosk", "search", base+"/search", "graphiql", base+"/graphiql", "graphql", base+"/graphql")
 	errc := make(chan error, 1)
-	go func() {
-		logger.Info("listening", "addr", cfg.Addr, "dialect", db.Dialect, "graphql", "/graphql", "playground", "/graphiql")
-		errc <- srv.ListenAndServe()
-	}()
+	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
@@ -265,6 +321,19 @@ func handlerConfig(cfg config.Config, logger *slog.Logger) (graph.HandlerConfig,
 		}
 	}
 	return h, nil
+}
+
+// baseURL is the URL a browser on this machine opens for a bound address:
+// an unspecified host (":8080", "0.0.0.0", "::") is localhost.
+func baseURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String()
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 // loadDemoIfEmpty loads the demo content into an empty database only: once

@@ -6,8 +6,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -39,7 +42,7 @@ func TestServeSeedsAndShutsDownGracefully(t *testing.T) {
 	pprofAddr := pl.Addr().String()
 	pl.Close()
 	go func() {
-		done <- run(ctx, []string{"serve", "-addr", addr, "-database-url", dbFile, "-pprof-addr", pprofAddr})
+		done <- run(ctx, []string{"serve", "-addr", addr, "-database-url", dbFile, "-pprof-addr", pprofAddr}, io.Discard, os.Stderr)
 	}()
 
 	base := "http://" + addr
@@ -113,7 +116,7 @@ func TestServeSeedsAndShutsDownGracefully(t *testing.T) {
 }
 
 func TestUnknownCommand(t *testing.T) {
-	if err := run(context.Background(), []string{"frobnicate"}); err == nil || !strings.Contains(err.Error(), "unknown command") {
+	if err := run(context.Background(), []string{"frobnicate"}, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "unknown command") {
 		t.Fatalf("run(frobnicate) = %v", err)
 	}
 }
@@ -164,7 +167,112 @@ func TestPprofListener(t *testing.T) {
 	if _, err := http.Get("http://" + addr + "/debug/pprof/"); err == nil {
 		t.Error("the pprof listener still answers after stop")
 	}
-	if err := run(context.Background(), []string{"serve", "-pprof-addr", "0.0.0.0:6060"}); err == nil || !strings.Contains(err.Error(), "loopback") {
+	if err := run(context.Background(), []string{"serve", "-pprof-addr", "0.0.0.0:6060"}, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "loopback") {
 		t.Errorf("a public pprof address must be refused: %v", err)
+	}
+}
+
+// TestHelpListsCommandsAndExitsZero: `server -h` is where a newcomer looks
+// first; it names every command, not only the flags, and is not an error.
+func TestHelpListsCommandsAndExitsZero(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}, {"serve", "-h"}} {
+		var out strings.Builder
+		if err := run(context.Background(), args, &out, io.Discard); err != nil {
+			t.Errorf("server %s: %v, want success", strings.Join(args, " "), err)
+		}
+		for _, want := range []string{"serve", "migrate", "seed", "--synthetic", "token", "import", "export", "-addr", "DATABASE_URL", "-response-cache-mb"} {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("server %s does not mention %q:\n%s", strings.Join(args, " "), want, out.String())
+			}
+		}
+	}
+	// The commands with flags of their own print them and succeed too.
+	for _, args := range [][]string{{"export", "-h"}, {"import", "-h"}, {"token", "create", "-h"}, {"seed", "--synthetic", "-h"}} {
+		if err := run(context.Background(), args, io.Discard, io.Discard); err != nil {
+			t.Errorf("server %s: %v, want success", strings.Join(args, " "), err)
+		}
+	}
+}
+
+// syncBuffer is a log destination the server writes while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestStartupLogPrintsWorkingURLs: the start-up log names the bound port
+// (not ":0") and prints URLs of the site, kiosk, search and GraphiQL that
+// answer when opened.
+func TestStartupLogPrintsWorkingURLs(t *testing.T) {
+	t.Setenv("LOG_LEVEL", "info")
+	t.Setenv("LOG_FORMAT", "text")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var log syncBuffer
+	done := make(chan error, 1)
+	dbFile := filepath.Join(t.TempDir(), "urls.db")
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-database-url", dbFile, "-demo-content", "false"}, io.Discard, &log)
+	}()
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(log.String(), "graphiql=") {
+		select {
+		case err := <-done:
+			t.Fatalf("server stopped: %v\n%s", err, log.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no URLs in the start-up log:\n%s", log.String())
+		}
+	}
+	logged := log.String()
+	if m := regexp.MustCompile(`msg=listening addr=(\S+)`).FindStringSubmatch(logged); m == nil || strings.HasSuffix(m[1], ":0") {
+		t.Errorf("the listening line does not name the bound port:\n%s", logged)
+	}
+	for _, page := range []string{"site", "kiosk", "search", "graphiql"} {
+		m := regexp.MustCompile(`\b` + page + `=(http://127\.0\.0\.1:[1-9][0-9]*/\S*)`).FindStringSubmatch(logged)
+		if m == nil {
+			t.Errorf("no %s URL in the start-up log:\n%s", page, logged)
+			continue
+		}
+		if code, _ := get(t, m[1]); code != http.StatusOK {
+			t.Errorf("%s URL %s answers %d", page, m[1], code)
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+}
+
+// TestNoListeningLineWhenThePortIsTaken: "listening" is logged only once
+// the port is bound; a taken port is an error, not a false promise.
+func TestNoListeningLineWhenThePortIsTaken(t *testing.T) {
+	t.Setenv("LOG_LEVEL", "info")
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	var log syncBuffer
+	dbFile := filepath.Join(t.TempDir(), "taken.db")
+	err = run(context.Background(), []string{"serve", "-addr", taken.Addr().String(), "-database-url", dbFile, "-demo-content", "false"}, io.Discard, &log)
+	if err == nil {
+		t.Fatal("serving on a taken port succeeded")
+	}
+	if strings.Contains(log.String(), "listening") {
+		t.Errorf("logged listening on a port it could not bind:\n%s", log.String())
 	}
 }

@@ -6,6 +6,7 @@ package config
 import (
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"strconv"
@@ -13,7 +14,7 @@ import (
 	"time"
 )
 
-// Config is every setting of the server. README.md documents each in one table.
+// Config is every setting of the server. docs/operators.md documents each in one table.
 type Config struct {
 	Addr             string
 	DatabaseURL      string
@@ -60,9 +61,25 @@ type Config struct {
 
 // Parse reads args (without the program name and command) and the environment.
 func Parse(args []string, getenv func(string) string) (Config, error) {
+	return parse(args, getenv, nil)
+}
+
+// PrintFlags writes every flag with its variable and default (as the
+// environment sets it) to w: the flags part of `server -h`.
+func PrintFlags(w io.Writer, getenv func(string) string) {
+	_, _ = parse([]string{"-h"}, getenv, w)
+}
+
+// parse declares every setting as a flag whose default is its variable and
+// parses args; with help set, -h writes the flags there instead of stderr.
+func parse(args []string, getenv func(string) string, help io.Writer) (Config, error) {
 	var c Config
 	var origins string
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	if help != nil {
+		fs.SetOutput(help)
+		fs.Usage = fs.PrintDefaults
+	}
 	fs.StringVar(&c.Addr, "addr", env(getenv, "ADDR", ":8080"), "listen address (ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env(getenv, "DATABASE_URL", ""), "postgres://... or a SQLite file; empty means data/brandshow.db (DATABASE_URL)")
 	fs.StringVar(&origins, "cors-origins", env(getenv, "CORS_ORIGINS", "*"), "comma-separated origins allowed by CORS, * for any (CORS_ORIGINS)")

@@ -1,6 +1,9 @@
 package config
 
 import (
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 )
@@ -62,6 +65,26 @@ func TestPprofOnlyOnLoopback(t *testing.T) {
 		})
 		if err != nil || c.PprofAddr != addr {
 			t.Errorf("PPROF_ADDR=%s: %q %v", addr, c.PprofAddr, err)
+		}
+	}
+}
+
+// TestEverySettingIsDocumented: each variable of `server -h` has its row in
+// the operators' configuration table.
+func TestEverySettingIsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/operators.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flags strings.Builder
+	PrintFlags(&flags, func(string) string { return "" })
+	vars := regexp.MustCompile(`\(([A-Z][A-Z_]+)\)`).FindAllStringSubmatch(flags.String(), -1)
+	if len(vars) < 30 {
+		t.Fatalf("only %d variables in the flags' help:\n%s", len(vars), flags.String())
+	}
+	for _, v := range vars {
+		if !strings.Contains(string(doc), "| `"+v[1]+"` |") {
+			t.Errorf("%s is not in the configuration table of docs/operators.md", v[1])
 		}
 	}
 }

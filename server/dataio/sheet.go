@@ -24,7 +24,7 @@ type Column struct {
 }
 
 // BrandColumns are the columns a brand spreadsheet may have, in the order
-// the README documents them. Only slug is mandatory in the header; a new
+// docs/editors.md documents them. Only slug is mandatory in the header; a new
 // brand also needs name_zh, region_code, category and level. A column that is
 // present sets its field (an empty cell empties it, except status); a column
 // that is absent leaves an existing brand's field as it is.
