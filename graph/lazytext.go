@@ -15,6 +15,13 @@ import (
 // brand's story loads wherever the operation selects Brand.story, in any
 // fragment and under any @include. Mutations load every column: their hooks
 // (the search index, the audit log) read the whole entity.
+//
+// Why here: entgql's field collection selects every column as soon as a type
+// has a hand-written field (name(lang:)), and edges loaded eagerly or lazily
+// never pass through a resolver, so no field middleware sees them. The
+// column choice is made at the ent layer (an interceptor calling the
+// generated SkipLazyColumns, ent/template/lazytext.tmpl); this walk only
+// computes, once per operation, which long-text fields it selects.
 func withLazyText(ctx context.Context, oc *graphql.OperationContext) context.Context {
 	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Query {
 		return ctx
