@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
-	"slices"
 	"time"
+
+	"brandshow/server/tools/loopback"
 
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
@@ -18,24 +18,11 @@ import (
 // hundred thousand requests a run at most) memory is no concern.
 type Latencies []time.Duration
 
-// Percentile returns the nearest-rank p-th percentile (0 < p <= 100): the
-// smallest sample with at least p% of the samples at or below it. s must
-// be sorted.
-func (s Latencies) Percentile(p float64) time.Duration {
-	if len(s) == 0 {
-		return 0
-	}
-	rank := int(math.Ceil(p / 100 * float64(len(s))))
-	rank = min(max(rank, 1), len(s))
-	return s[rank-1]
-}
+// Percentile is loopback.Percentile; s must be sorted.
+func (s Latencies) Percentile(p float64) time.Duration { return loopback.Percentile(s, p) }
 
 // Sorted returns a sorted copy.
-func (s Latencies) Sorted() Latencies {
-	c := slices.Clone(s)
-	slices.Sort(c)
-	return c
-}
+func (s Latencies) Sorted() Latencies { return loopback.Sorted(s) }
 
 // statementsMetric is the server's histogram of SQL statements per request
 // (server/metrics): its _sum and _count, summed over operations, give the

@@ -5,13 +5,13 @@
 // ours, peer/ops for the PostGraphile peer), so the same mix can be pointed
 // at either; see ops.go for the layout.
 //
-//	go run ./server/loadgen -url http://127.0.0.1:8090/graphql -mix public -duration 10s -c 32
-//	go run ./server/loadgen pgcount -listen 127.0.0.1:5433 -upstream 127.0.0.1:5432 &
-//	go run ./server/loadgen -url http://127.0.0.1:5678/graphql -ops server/loadgen/peer/ops -metrics-url '' \
+//	go run ./server/tools/loadgen -url http://127.0.0.1:8090/graphql -mix public -duration 10s -c 32
+//	go run ./server/tools/loadgen pgcount -listen 127.0.0.1:5433 -upstream 127.0.0.1:5432 &
+//	go run ./server/tools/loadgen -url http://127.0.0.1:5678/graphql -ops server/tools/loadgen/peer/ops -metrics-url '' \
 //	    -pg-count-url http://127.0.0.1:9187/metrics
-//	go run ./server/loadgen ceiling -from http://127.0.0.1:8090/graphql -addr 127.0.0.1:8099
+//	go run ./server/tools/loadgen ceiling -from http://127.0.0.1:8090/graphql -addr 127.0.0.1:8099
 //
-// Like server/hostile it only talks to the loopback interface and stops by
+// Like server/tools/hostile it only talks to the loopback interface and stops by
 // itself after -duration. Workers are closed-loop: each sends its next
 // request when the previous answer is read. At the end of -duration no new
 // request starts and those in flight finish, so the tool's count equals
@@ -39,6 +39,8 @@ import (
 	"syscall"
 	"text/tabwriter"
 	"time"
+
+	"brandshow/server/tools/loopback"
 )
 
 // options are the settings of a load run.
@@ -84,12 +86,12 @@ func main() {
 // defaultOpsDir is our server's operations, found from the repository root
 // or from this package's directory (go test).
 func defaultOpsDir() string {
-	for _, d := range []string{"server/loadgen/ops/brandshow", "ops/brandshow"} {
+	for _, d := range []string{"server/tools/loadgen/ops/brandshow", "ops/brandshow"} {
 		if st, err := os.Stat(d); err == nil && st.IsDir() {
 			return d
 		}
 	}
-	return "server/loadgen/ops/brandshow"
+	return "server/tools/loadgen/ops/brandshow"
 }
 
 func parseFlags(args []string) (options, error) {
@@ -113,7 +115,7 @@ func parseFlags(args []string) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	u, err := loopbackURL(rawURL)
+	u, err := loopback.URL(rawURL)
 	if err != nil {
 		return o, err
 	}
@@ -130,65 +132,16 @@ func parseFlags(args []string) (options, error) {
 		if m == "" {
 			continue
 		}
-		if _, err := loopbackURL(m); err != nil {
+		if _, err := loopback.URL(m); err != nil {
 			return o, err
 		}
 	}
 	return o, nil
 }
 
-// loopbackURL parses raw and accepts it only when its host is on the
-// loopback interface: this tool loads servers on this machine only.
-func loopbackURL(raw string) (*url.URL, error) {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, err
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%q: scheme must be http or https", raw)
-	}
-	if !isLoopbackHost(u.Hostname()) {
-		return nil, fmt.Errorf("%q is not a loopback host (127.0.0.0/8, ::1 or localhost): this tool only loads servers on this machine", u.Hostname())
-	}
-	return u, nil
-}
-
-func isLoopbackHost(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
-// newClient is an HTTP client with a connection per worker that dials
-// loopback addresses only, whatever a name resolves to, and ignores proxies.
+// newClient is a loopback-only HTTP client with a connection per worker.
 func newClient(conc int, timeout time.Duration) *http.Client {
-	dialer := &net.Dialer{
-		Timeout: 5 * time.Second,
-		Control: func(_, address string, _ syscall.RawConn) error {
-			host, _, err := net.SplitHostPort(address)
-			if err != nil {
-				return err
-			}
-			if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-				return fmt.Errorf("refusing to connect to %s: not a loopback address", address)
-			}
-			return nil
-		},
-	}
-	return &http.Client{
-		Timeout: timeout,
-		Transport: &http.Transport{
-			Proxy:               nil,
-			DialContext:         dialer.DialContext,
-			MaxIdleConns:        conc * 2,
-			MaxIdleConnsPerHost: conc * 2,
-			MaxConnsPerHost:     0,
-			IdleConnTimeout:     90 * time.Second,
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	return loopback.Client(loopback.ClientOptions{Timeout: timeout, IdleConns: conc * 2, IdleTimeout: 90 * time.Second})
 }
 
 // Outcome is what one request got.

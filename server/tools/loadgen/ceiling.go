@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"brandshow/server/tools/loopback"
 )
 
 // The ceiling: a plain Go HTTP handler that answers every request with the
@@ -43,11 +45,11 @@ func ceilingCommand(ctx context.Context, args []string, out io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	host, _, err := net.SplitHostPort(*addr)
-	if err != nil || !isLoopbackHost(host) {
-		return fmt.Errorf("-addr %q: must be a loopback host:port", *addr)
+	if err := loopback.CheckHostPort(*addr); err != nil {
+		return fmt.Errorf("-addr: must be a loopback host:port: %w", err)
 	}
 	var body []byte
+	var err error
 	switch {
 	case *bodyFile != "":
 		if body, err = os.ReadFile(*bodyFile); err != nil {
@@ -88,7 +90,7 @@ func ceilingCommand(ctx context.Context, args []string, out io.Writer) error {
 // capture asks the server for one answer of the operation named opName,
 // with its variables drawn like a load run's.
 func capture(ctx context.Context, rawURL, opsDir, opName string) ([]byte, error) {
-	u, err := loopbackURL(rawURL)
+	u, err := loopback.URL(rawURL)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"brandshow/server/tools/loopback"
 )
 
 // pgcount is a PostgreSQL wire-protocol proxy that counts the statements
@@ -107,8 +109,8 @@ func pgcountCommand(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	for _, a := range []string{*listen, *upstream, *metricsAddr} {
-		if host, _, err := net.SplitHostPort(a); err != nil || !isLoopbackHost(host) {
-			return fmt.Errorf("%q: must be a loopback host:port", a)
+		if err := loopback.CheckHostPort(a); err != nil {
+			return fmt.Errorf("must be a loopback host:port: %w", err)
 		}
 	}
 	ctx, cancel := context.WithTimeout(ctx, *lifetime)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts the PostGraphile 5 peer (README, "Performance").
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/brandshow?sslmode=disable \
-#     server/loadgen/peer/run-peer.sh [WORKDIR]
+#     server/tools/loadgen/peer/run-peer.sh [WORKDIR]
 # WORKDIR (default /tmp/brandshow-peer) receives node_modules; nothing is
 # written in the repository. PEER_ADDR (127.0.0.1:5678) is where it listens.
 # Node 22 comes from npm's `node` package, whatever node the machine has.

@@ -4,8 +4,8 @@
 // class (top 20 with highlights) and of suggest, the index build time and
 // its size.
 //
-//	go run ./server/searchbench -n 100000                       # SQLite in a temporary file
-//	go run ./server/searchbench -n 100000 -database-url 'postgres://...&search_path=bench'
+//	go run ./server/tools/searchbench -n 100000                       # SQLite in a temporary file
+//	go run ./server/tools/searchbench -n 100000 -database-url 'postgres://...&search_path=bench'
 package main
 
 import (
@@ -19,10 +19,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"sort"
 	"strings"
 	"syscall"
 	"time"
+
+	"brandshow/server/tools/loopback"
 
 	"brandshow/ent"
 	"brandshow/ent/mediacoverage"
@@ -189,10 +190,12 @@ func day(s string) *time.Time {
 	return &t
 }
 
+// percentiles are the nearest-rank p50 and p95 and the maximum, rounded
+// to 100 µs.
 func percentiles(ts []time.Duration) (p50, p95, mx time.Duration) {
-	sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
+	s := loopback.Sorted(ts)
 	r := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
-	return r(ts[len(ts)/2]), r(ts[len(ts)*95/100]), r(ts[len(ts)-1])
+	return r(loopback.Percentile(s, 50)), r(loopback.Percentile(s, 95)), r(loopback.Percentile(s, 100))
 }
 
 func indexSize(ctx context.Context, db *store.DB) string {

@@ -92,26 +92,6 @@ func TestMixPickFollowsWeights(t *testing.T) {
 	}
 }
 
-func TestPercentile(t *testing.T) {
-	var s Latencies
-	for i := 100; i >= 1; i-- { // unsorted on purpose
-		s = append(s, time.Duration(i)*time.Millisecond)
-	}
-	s = s.Sorted()
-	for p, want := range map[float64]time.Duration{50: 50, 95: 95, 99: 99, 100: 100, 0.5: 1, 99.5: 100} {
-		if got := s.Percentile(p); got != want*time.Millisecond {
-			t.Errorf("p%v = %v, want %vms", p, got, int(want))
-		}
-	}
-	two := Latencies{1, 2}
-	if two.Percentile(50) != 1 || two.Percentile(51) != 2 {
-		t.Errorf("nearest rank of two samples: p50 %v p51 %v", two.Percentile(50), two.Percentile(51))
-	}
-	if (Latencies{}).Percentile(99) != 0 {
-		t.Error("empty samples")
-	}
-}
-
 func TestPoolsFromSetupAnswer(t *testing.T) {
 	var answer any
 	_ = json.Unmarshal([]byte(`{"data":{"brands":{"edges":[{"node":{"slug":"a"}},{"node":{"slug":"b"}},{"node":{"slug":null}}]}}}`), &answer)

@@ -6,7 +6,7 @@
 # server process and PostgreSQL (from /proc, so Linux only): on a machine
 # shared with other work, CPU per request is steadier than req/s.
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/DB?sslmode=disable \
-#     server/loadgen/compare.sh [DURATION] [CONCURRENCY] [MIX]
+#     server/tools/loadgen/compare.sh [DURATION] [CONCURRENCY] [MIX]
 # DB must hold published content (`server migrate` + `server seed`, or
 # `server seed --synthetic`), analysed (`VACUUM ANALYZE`). Everything it
 # starts is stopped at the end. PGCOUNT=1 puts both servers behind a
@@ -15,14 +15,14 @@
 set -euo pipefail
 : "${DATABASE_URL:?set DATABASE_URL (sslmode=disable) to the seeded database}"
 dur="${1:-15s}" conc="${2:-32}" mix="${3:-featured}"
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
 bin="$(mktemp -d)"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$bin"; }
 trap cleanup EXIT
 cd "$root"
 go build -o "$bin/server" ./server
-go build -o "$bin/loadgen" ./server/loadgen
+go build -o "$bin/loadgen" ./server/tools/loadgen
 db="$DATABASE_URL" count=()
 if [ "${PGCOUNT:-0}" = 1 ]; then
   db="$(echo "$DATABASE_URL" | sed -E 's#@([^/:]+)(:[0-9]+)?/#@127.0.0.1:55433/#')"
@@ -73,9 +73,9 @@ wait_for http://127.0.0.1:58099/graphql
 kill "$ours"
 
 echo "== peer (PostGraphile 5)"
-DATABASE_URL="$db" PEER_ADDR=127.0.0.1:55678 server/loadgen/peer/run-peer.sh > "$bin/peer.log" 2>&1 & pids+=($!)
+DATABASE_URL="$db" PEER_ADDR=127.0.0.1:55678 server/tools/loadgen/peer/run-peer.sh > "$bin/peer.log" 2>&1 & pids+=($!)
 wait_for http://127.0.0.1:55678/graphql || { cat "$bin/peer.log"; exit 1; }
-load "${pids[-1]}" -url http://127.0.0.1:55678/graphql -ops server/loadgen/peer/ops -metrics-url ''
+load "${pids[-1]}" -url http://127.0.0.1:55678/graphql -ops server/tools/loadgen/peer/ops -metrics-url ''
 kill "${pids[-1]}"
 
 echo "== ceiling: a plain Go handler serving our featured page's bytes"
