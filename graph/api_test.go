@@ -15,7 +15,7 @@ import (
 // every public list.
 func publishedBrands() []seed.BrandSeed {
 	var out []seed.BrandSeed
-	for _, b := range seed.DemoBrands {
+	for _, b := range seed.DemoBrands() {
 		if !b.Draft {
 			out = append(out, b)
 		}
@@ -24,7 +24,7 @@ func publishedBrands() []seed.BrandSeed {
 }
 
 func draftBrand(t *testing.T) seed.BrandSeed {
-	for _, b := range seed.DemoBrands {
+	for _, b := range seed.DemoBrands() {
 		if b.Draft {
 			return b
 		}
@@ -170,7 +170,7 @@ func TestBrandsWhereAndOrderBy(t *testing.T) {
 
 func regionParents() map[string]string {
 	m := map[string]string{}
-	for _, r := range seed.DemoRegions {
+	for _, r := range seed.DemoRegions() {
 		m[r.Code] = r.ParentCode
 	}
 	return m
@@ -181,11 +181,11 @@ func TestConnectionsOfEveryRootField(t *testing.T) {
 		counts := map[string]int{
 			"brands":         len(publishedBrands()),
 			"roleModels":     countPublishedPeople(),
-			"enterprises":    len(seed.DemoEnterprises),
-			"alliances":      len(seed.DemoAlliances),
-			"venues":         len(seed.DemoVenues),
-			"mediaCoverages": len(seed.DemoCoverage),
-			"regions":        len(seed.DemoRegions),
+			"enterprises":    len(seed.DemoEnterprises()),
+			"alliances":      len(seed.DemoAlliances()),
+			"venues":         len(seed.DemoVenues()),
+			"mediaCoverages": len(seed.DemoCoverage()),
+			"regions":        len(seed.DemoRegions()),
 		}
 		for field, want := range counts {
 			var got map[string]struct {
@@ -215,7 +215,7 @@ func TestConnectionsOfEveryRootField(t *testing.T) {
 
 func countPublishedPeople() int {
 	n := 0
-	for _, p := range seed.DemoRoleModels {
+	for _, p := range seed.DemoRoleModels() {
 		if !p.Draft {
 			n++
 		}
@@ -301,12 +301,12 @@ func TestSlugLookups(t *testing.T) {
 	eachDemo(t, func(t *testing.T, h http.Handler) {
 		cases := []struct{ field, slug, nameField, want string }{
 			{"brand", publishedBrands()[0].Slug, "nameZh", publishedBrands()[0].NameZh},
-			{"enterprise", seed.DemoEnterprises[0].Slug, "nameZh", seed.DemoEnterprises[0].NameZh},
-			{"alliance", seed.DemoAlliances[0].Slug, "nameZh", seed.DemoAlliances[0].NameZh},
-			{"venue", seed.DemoVenues[0].Slug, "nameZh", seed.DemoVenues[0].NameZh},
-			{"mediaCoverage", seed.DemoCoverage[0].Slug, "titleZh", seed.DemoCoverage[0].TitleZh},
+			{"enterprise", seed.DemoEnterprises()[0].Slug, "nameZh", seed.DemoEnterprises()[0].NameZh},
+			{"alliance", seed.DemoAlliances()[0].Slug, "nameZh", seed.DemoAlliances()[0].NameZh},
+			{"venue", seed.DemoVenues()[0].Slug, "nameZh", seed.DemoVenues()[0].NameZh},
+			{"mediaCoverage", seed.DemoCoverage()[0].Slug, "titleZh", seed.DemoCoverage()[0].TitleZh},
 		}
-		for _, p := range seed.DemoRoleModels {
+		for _, p := range seed.DemoRoleModels() {
 			if !p.Draft {
 				cases = append(cases, struct{ field, slug, nameField, want string }{"roleModel", p.Slug, "nameZh", p.NameZh})
 				break
@@ -402,7 +402,7 @@ func TestRegionOneCountyOneBrand(t *testing.T) {
 			t.Fatalf("direct brands %d, want %d", r.Brands.TotalCount, direct["421100"])
 		}
 		wantChildren := 0
-		for _, reg := range seed.DemoRegions {
+		for _, reg := range seed.DemoRegions() {
 			if reg.ParentCode == "421100" {
 				wantChildren++
 			}
@@ -486,8 +486,8 @@ func TestVenuesNear(t *testing.T) {
 			km   float64
 		}
 		var expected []want
-		for _, v := range seed.DemoVenues {
-			if km := haversine(lat, lng, v.Lat, v.Lng); km <= radius {
+		for _, v := range seed.DemoVenues() {
+			if km := haversine(lat, lng, v.Latitude, v.Longitude); km <= radius {
 				expected = append(expected, want{v.Slug, km})
 			}
 		}
@@ -573,8 +573,8 @@ func TestStats(t *testing.T) {
 			workersEmployed workersExported brandsByCategory { category count } brandsByLevel { level count }
 			brandsByPrefecture { region { code name } count } } }`, nil, &got)
 		s := got.Stats
-		if s.BrandCount != len(brands) || s.RoleModelCount != countPublishedPeople() || s.VenueCount != len(seed.DemoVenues) ||
-			s.MediaCoverageCount != len(seed.DemoCoverage) || s.EnterpriseCount != len(seed.DemoEnterprises) || s.AllianceCount != len(seed.DemoAlliances) {
+		if s.BrandCount != len(brands) || s.RoleModelCount != countPublishedPeople() || s.VenueCount != len(seed.DemoVenues()) ||
+			s.MediaCoverageCount != len(seed.DemoCoverage()) || s.EnterpriseCount != len(seed.DemoEnterprises()) || s.AllianceCount != len(seed.DemoAlliances()) {
 			t.Fatalf("counts %+v", s)
 		}
 		if s.WorkersEmployed != employed || s.WorkersExported != exported {

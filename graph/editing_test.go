@@ -396,7 +396,7 @@ func TestEditorsSeeDrafts(t *testing.T) {
 			t.Errorf("anonymous sees drafts: %+v", anon)
 		}
 		drafts := 0
-		for _, b := range seed.DemoBrands {
+		for _, b := range seed.DemoBrands() {
 			if b.Draft {
 				drafts++
 			}

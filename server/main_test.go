@@ -134,7 +134,7 @@ func TestDemoContentOnlyIntoAnEmptyDatabase(t *testing.T) {
 	if n == 0 {
 		t.Fatal("demo content not loaded into the empty database")
 	}
-	db.Client.Brand.Delete().Where(brand.Slug(seed.DemoBrands[0].Slug)).ExecX(ctx)
+	db.Client.Brand.Delete().Where(brand.Slug(seed.DemoBrands()[0].Slug)).ExecX(ctx)
 	if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
 		t.Fatal(err)
 	}

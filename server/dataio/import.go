@@ -83,11 +83,21 @@ func ReadJSON(name string, r io.Reader) (*Source, error) {
 	return &Source{Name: name, doc: &doc}, nil
 }
 
+// DocumentSource is a source for a document already in memory; Import
+// may fill its defaults (a missing status), so pass a copy to keep one.
+func DocumentSource(name string, doc *Document) *Source {
+	return &Source{Name: name, doc: doc}
+}
+
 // Options of an import.
 type Options struct {
 	// DryRun validates and writes everything inside the transaction, then
 	// rolls back: the report says what would change, and nothing does.
 	DryRun bool
+	// CreateOnly creates the records whose key is not in the database and
+	// leaves the others exactly as they are (counted as unchanged), so an
+	// editor's changes to them are kept. The bundled demo content loads so.
+	CreateOnly bool
 }
 
 // Counts is what an import did to one collection.
@@ -159,7 +169,7 @@ func Import(ctx context.Context, client *ent.Client, src *Source, opts Options) 
 			err = fmt.Errorf("import: commit: %w", cerr)
 		}
 	}()
-	im := &importer{tx: tx, now: time.Now().UTC(), report: Report{DryRun: opts.DryRun}}
+	im := &importer{tx: tx, now: time.Now().UTC(), createOnly: opts.CreateOnly, report: Report{DryRun: opts.DryRun}}
 	if err := im.load(ctx); err != nil {
 		return Report{}, fmt.Errorf("import: %w", err)
 	}
@@ -183,13 +193,14 @@ func Import(ctx context.Context, client *ent.Client, src *Source, opts Options) 
 }
 
 type importer struct {
-	tx       *ent.Tx
-	now      time.Time
-	doc      *Document
-	where    locator
-	problems Problems
-	bad      map[string]bool // "collection/index" of records with problems
-	report   Report
+	tx         *ent.Tx
+	now        time.Time
+	createOnly bool // see Options.CreateOnly
+	doc        *Document
+	where      locator
+	problems   Problems
+	bad        map[string]bool // "collection/index" of records with problems
+	report     Report
 
 	// The content before the import, as exported inside the transaction.
 	old struct {

@@ -127,7 +127,7 @@ func (im *importer) writeRegions(ctx context.Context) error {
 		}
 		r := im.doc.Regions[i]
 		old, exists := im.old.regions[r.Code]
-		if exists && same(old, r) {
+		if exists && (im.createOnly || same(old, r)) {
 			im.report.Regions.Unchanged++
 			continue
 		}
@@ -182,7 +182,7 @@ func (im *importer) writeRoleModels(ctx context.Context) error {
 		p := im.doc.RoleModels[i]
 		old, exists := im.old.roleModels[p.Slug]
 		im.complete(&p.Publication, oldPublication(exists, &old.Publication))
-		if exists && same(old, p) {
+		if exists && (im.createOnly || same(old, p)) {
 			im.report.RoleModels.Unchanged++
 			continue
 		}
@@ -268,7 +268,7 @@ func (im *importer) writeBrands(ctx context.Context) error {
 		old, exists := im.old.brands[b.Slug]
 		im.complete(&b.Publication, oldPublication(exists, &old.Publication))
 		keepLinks(&b.RoleModels, old.RoleModels)
-		if exists && same(old, b) {
+		if exists && (im.createOnly || same(old, b)) {
 			im.report.Brands.Unchanged++
 			continue
 		}
@@ -356,7 +356,7 @@ func (im *importer) writeEnterprises(ctx context.Context) error {
 		old, exists := im.old.enterprises[e.Slug]
 		im.complete(&e.Publication, oldPublication(exists, &old.Publication))
 		keepLinks(&e.Brands, old.Brands)
-		if exists && same(old, e) {
+		if exists && (im.createOnly || same(old, e)) {
 			im.report.Enterprises.Unchanged++
 			continue
 		}
@@ -419,7 +419,7 @@ func (im *importer) writeAlliances(ctx context.Context) error {
 		old, exists := im.old.alliances[a.Slug]
 		im.complete(&a.Publication, oldPublication(exists, &old.Publication))
 		keepLinks(&a.Brands, old.Brands)
-		if exists && same(old, a) {
+		if exists && (im.createOnly || same(old, a)) {
 			im.report.Alliances.Unchanged++
 			continue
 		}
@@ -485,7 +485,7 @@ func (im *importer) writeVenues(ctx context.Context) error {
 		old, exists := im.old.venues[v.Slug]
 		im.complete(&v.Publication, oldPublication(exists, &old.Publication))
 		keepLinks(&v.Brands, old.Brands)
-		if exists && same(old, v) {
+		if exists && (im.createOnly || same(old, v)) {
 			im.report.Venues.Unchanged++
 			continue
 		}
@@ -558,7 +558,7 @@ func (im *importer) writeCoverage(ctx context.Context) error {
 		im.complete(&m.Publication, oldPublication(exists, &old.Publication))
 		keepLinks(&m.Brands, old.Brands)
 		keepLinks(&m.RoleModels, old.RoleModels)
-		if exists && same(old, m) {
+		if exists && (im.createOnly || same(old, m)) {
 			im.report.MediaCoverage.Unchanged++
 			continue
 		}

@@ -2,26 +2,105 @@
 // of brands, people, enterprises, alliances, venues and coverage. The people,
 // enterprises, outlets and reports are fictional and marked as samples; the
 // regions and their codes are real.
+//
+// The demo content is data, not code: demo.json is a document in the format
+// of `server export`, embedded in the binary and written through
+// dataio.Import, the path editors' imports take. Its items carry no creation
+// or publication times, so a load dates them as it writes them, as before.
+// To change the demo content, edit demo.json (or load it, edit in the
+// showcase, `server export` and drop the two times), then run this
+// package's tests.
+//
+// Synthetic content for benchmarks is generated in synthetic.go.
 package seed
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
-	"sort"
-	"time"
+	"sync"
+
+	_ "embed"
 
 	"brandshow/ent"
-	"brandshow/ent/alliance"
-	"brandshow/ent/brand"
-	"brandshow/ent/enterprise"
-	"brandshow/ent/mediacoverage"
-	"brandshow/ent/region"
-	"brandshow/ent/rolemodel"
-	"brandshow/ent/schematype"
-	"brandshow/ent/searchindex"
-	"brandshow/ent/venue"
-	"brandshow/ent/visibility"
+	"brandshow/server/dataio"
 )
+
+//go:embed demo.json
+var demoJSON []byte
+
+// DemoJSON is the bundled demo file, in the format of `server export`.
+func DemoJSON() []byte { return bytes.Clone(demoJSON) }
+
+// Demo parses the bundled demo file. Each call returns a new document, so
+// the caller may change it.
+func Demo() *dataio.Document {
+	dec := json.NewDecoder(bytes.NewReader(demoJSON))
+	dec.DisallowUnknownFields()
+	var doc dataio.Document
+	if err := dec.Decode(&doc); err != nil {
+		// The file is part of the binary and its tests load it.
+		panic(fmt.Sprintf("seed: demo.json: %v", err))
+	}
+	return &doc
+}
+
+// demo is the parsed file the accessors below share; they return copies
+// of its lists.
+var demo = sync.OnceValue(Demo)
+
+// BrandSeed is a demo brand, with whether it is a draft spelled out.
+type BrandSeed struct {
+	dataio.Brand
+	Draft bool
+}
+
+// RoleModelSeed is a demo person (fictional), with whether it is a draft
+// spelled out.
+type RoleModelSeed struct {
+	dataio.RoleModel
+	Draft bool
+}
+
+// DemoRegions lists the demo regions: the province, its prefectures and
+// the counties the demo items are in (real GB/T 2260 codes).
+func DemoRegions() []dataio.Region { return clone(demo().Regions) }
+
+// DemoBrands lists the demo brands, drafts included, by slug.
+func DemoBrands() []BrandSeed {
+	var out []BrandSeed
+	for _, b := range demo().Brands {
+		out = append(out, BrandSeed{Brand: b, Draft: isDraft(b.Publication)})
+	}
+	return out
+}
+
+// DemoRoleModels lists the demo people, drafts included, by slug.
+func DemoRoleModels() []RoleModelSeed {
+	var out []RoleModelSeed
+	for _, p := range demo().RoleModels {
+		out = append(out, RoleModelSeed{RoleModel: p, Draft: isDraft(p.Publication)})
+	}
+	return out
+}
+
+// DemoEnterprises lists the demo enterprises by slug.
+func DemoEnterprises() []dataio.Enterprise { return clone(demo().Enterprises) }
+
+// DemoAlliances lists the demo alliances by slug.
+func DemoAlliances() []dataio.Alliance { return clone(demo().Alliances) }
+
+// DemoVenues lists the demo venues by slug.
+func DemoVenues() []dataio.Venue { return clone(demo().Venues) }
+
+// DemoCoverage lists the demo reports by slug.
+func DemoCoverage() []dataio.MediaCoverage { return clone(demo().MediaCoverage) }
+
+func clone[T any](s []T) []T { return append([]T(nil), s...) }
+
+// isDraft reads a status as the import does: absent means DRAFT.
+func isDraft(p dataio.Publication) bool { return p.Status != "PUBLISHED" }
 
 // Result counts what a load created.
 type Result struct {
@@ -33,389 +112,31 @@ func (r Result) Total() int {
 	return r.Regions + r.Brands + r.RoleModels + r.Enterprises + r.Alliances + r.Venues + r.Coverage
 }
 
-// LoadDemo writes the demo content in one transaction. It only creates what
-// is missing (by region code and slug), so loading twice changes nothing and
-// never overwrites an editor's changes.
+func created(rep dataio.Report) Result {
+	return Result{
+		Regions: rep.Regions.Created, Brands: rep.Brands.Created, RoleModels: rep.RoleModels.Created,
+		Enterprises: rep.Enterprises.Created, Alliances: rep.Alliances.Created, Venues: rep.Venues.Created,
+		Coverage: rep.MediaCoverage.Created,
+	}
+}
+
+// LoadDemo imports the demo content in one transaction through
+// dataio.Import. It only creates what is missing (by region code and
+// slug), so loading twice changes nothing and never overwrites an editor's
+// changes. It is not audited: nobody made the change.
 func LoadDemo(ctx context.Context, client *ent.Client) (Result, error) {
-	ctx = visibility.WithDrafts(ctx) // see existing drafts so they are not created twice
-	tx, err := client.Tx(ctx)
+	return load(ctx, client, Demo())
+}
+
+// loadDemoRegions creates the demo regions that are missing, and nothing else.
+func loadDemoRegions(ctx context.Context, client *ent.Client) (Result, error) {
+	return load(ctx, client, &dataio.Document{Format: dataio.FormatVersion, Regions: Demo().Regions})
+}
+
+func load(ctx context.Context, client *ent.Client, doc *dataio.Document) (Result, error) {
+	rep, err := dataio.Import(ctx, client, dataio.DocumentSource("demo.json", doc), dataio.Options{CreateOnly: true})
 	if err != nil {
 		return Result{}, fmt.Errorf("seed: %w", err)
 	}
-	l := &loader{tx: tx, now: time.Now().UTC()}
-	// Index once at the end, in the same transaction, instead of per write.
-	if err := l.load(searchindex.WithoutIndexing(ctx)); err != nil {
-		_ = tx.Rollback()
-		return Result{}, fmt.Errorf("seed: %w", err)
-	}
-	if err := searchindex.IndexAll(ctx, tx.Client()); err != nil {
-		_ = tx.Rollback()
-		return Result{}, fmt.Errorf("seed: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return Result{}, fmt.Errorf("seed: commit: %w", err)
-	}
-	return l.res, nil
-}
-
-type loader struct {
-	tx  *ent.Tx
-	now time.Time
-	res Result
-
-	regions     map[string]int // code → ID
-	brands      map[string]int // slug → ID
-	roleModels  map[string]int
-	enterprises map[string]int
-}
-
-func (l *loader) load(ctx context.Context) error {
-	steps := []struct {
-		name string
-		run  func(context.Context) error
-	}{
-		{"regions", l.loadRegions},
-		{"brands", l.loadBrands},
-		{"role models", l.loadRoleModels},
-		{"enterprises", l.loadEnterprises},
-		{"alliances", l.loadAlliances},
-		{"venues", l.loadVenues},
-		{"coverage", l.loadCoverage},
-	}
-	for _, s := range steps {
-		if err := s.run(ctx); err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
-		}
-	}
-	return nil
-}
-
-func status(draft bool) schematype.Status {
-	if draft {
-		return schematype.StatusDraft
-	}
-	return schematype.StatusPublished
-}
-
-func (l *loader) publishedAt(draft bool) *time.Time {
-	if draft {
-		return nil
-	}
-	return &l.now
-}
-
-// ids resolves keys to IDs, failing on the first unknown one so a typo in the
-// demo data is caught by the tests rather than silently dropped.
-func ids(m map[string]int, keys []string, what string) ([]int, error) {
-	out := make([]int, 0, len(keys))
-	for _, k := range keys {
-		id, ok := m[k]
-		if !ok {
-			return nil, fmt.Errorf("unknown %s %q", what, k)
-		}
-		out = append(out, id)
-	}
-	return out, nil
-}
-
-func optRegion(m map[string]int, code string) (*int, error) {
-	if code == "" {
-		return nil, nil
-	}
-	id, ok := m[code]
-	if !ok {
-		return nil, fmt.Errorf("unknown region %q", code)
-	}
-	return &id, nil
-}
-
-func (l *loader) loadRegions(ctx context.Context) error {
-	existing, err := l.tx.Region.Query().Select(region.FieldID, region.FieldCode).All(ctx)
-	if err != nil {
-		return err
-	}
-	l.regions = map[string]int{}
-	for _, r := range existing {
-		l.regions[r.Code] = r.ID
-	}
-	// Parents before children: the province, then prefectures, then counties.
-	order := map[string]int{"PROVINCE": 0, "PREFECTURE": 1, "COUNTY": 2}
-	seeds := append([]RegionSeed(nil), DemoRegions...)
-	sort.SliceStable(seeds, func(i, j int) bool { return order[seeds[i].Level] < order[seeds[j].Level] })
-	for _, s := range seeds {
-		if _, ok := l.regions[s.Code]; ok {
-			continue
-		}
-		parent, err := optRegion(l.regions, s.ParentCode)
-		if err != nil {
-			return err
-		}
-		lat, lng := s.Lat, s.Lng
-		r, err := l.tx.Region.Create().
-			SetCode(s.Code).SetNameZh(s.NameZh).SetNameEn(s.NameEn).
-			SetLevel(region.Level(s.Level)).SetLatitude(lat).SetLongitude(lng).
-			SetNillableParentID(parent).
-			Save(ctx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Code, err)
-		}
-		l.regions[s.Code] = r.ID
-		l.res.Regions++
-	}
-	return nil
-}
-
-func (l *loader) loadBrands(ctx context.Context) error {
-	var err error
-	if l.brands, err = slugIDs(ctx, l.tx.Brand.Query().Select(brand.FieldID, brand.FieldSlug)); err != nil {
-		return err
-	}
-	for _, s := range DemoBrands {
-		if _, ok := l.brands[s.Slug]; ok {
-			continue
-		}
-		regionID, ok := l.regions[s.RegionCode]
-		if !ok {
-			return fmt.Errorf("%s: unknown region %q", s.Slug, s.RegionCode)
-		}
-		c := l.tx.Brand.Create().
-			SetSlug(s.Slug).SetNameZh(s.NameZh).SetNameEn(s.NameEn).
-			SetSummaryZh(s.SummaryZh).SetSummaryEn(s.SummaryEn).
-			SetStoryZh(s.StoryZh).SetStoryEn(s.StoryEn).
-			SetIndustryZh(s.IndustryZh).SetIndustryEn(s.IndustryEn).
-			SetRegionID(regionID).
-			SetCategory(brand.Category(s.Category)).SetLevel(brand.Level(s.Level)).
-			SetInResourceLibrary(s.InResourceLibrary).SetInGuidanceCatalogue(s.InGuidanceCatalogue).
-			SetWorkersEmployed(s.WorkersEmployed).SetWorkersExported(s.WorkersExported).
-			SetTrademarkCount(s.TrademarkCount).SetPatentCount(s.PatentCount).
-			SetFeatured(s.Featured).SetFeaturedRank(s.FeaturedRank).
-			SetStatus(status(s.Draft)).SetNillablePublishedAt(l.publishedAt(s.Draft))
-		if s.FoundedYear != 0 {
-			c.SetFoundedYear(s.FoundedYear)
-		}
-		if s.CreditRating != "" {
-			c.SetCreditRating(brand.CreditRating(s.CreditRating))
-		}
-		b, err := c.Save(ctx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		l.brands[s.Slug] = b.ID
-		l.res.Brands++
-	}
-	return nil
-}
-
-func (l *loader) loadRoleModels(ctx context.Context) error {
-	var err error
-	if l.roleModels, err = slugIDs(ctx, l.tx.RoleModel.Query().Select(rolemodel.FieldID, rolemodel.FieldSlug)); err != nil {
-		return err
-	}
-	for _, s := range DemoRoleModels {
-		if _, ok := l.roleModels[s.Slug]; ok {
-			continue
-		}
-		brandIDs, err := ids(l.brands, s.BrandSlugs, "brand")
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		regionID, err := optRegion(l.regions, s.RegionCode)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		studioEn := ""
-		if s.StudioZh != "" && s.NameEn != "" {
-			studioEn = s.NameEn + " Skill Master Studio"
-		}
-		r, err := l.tx.RoleModel.Create().
-			SetSlug(s.Slug).SetNameZh(s.NameZh).SetNameEn(s.NameEn).
-			SetKind(rolemodel.Kind(s.Kind)).
-			SetTitleZh(s.TitleZh).SetTitleEn(s.TitleEn).
-			SetBioZh(s.BioZh).SetBioEn(s.BioEn).
-			SetHonoursZh(s.HonoursZh).
-			SetStudioZh(s.StudioZh).SetStudioEn(studioEn).
-			SetNillableRegionID(regionID).
-			AddBrandIDs(brandIDs...).
-			SetStatus(status(s.Draft)).SetNillablePublishedAt(l.publishedAt(s.Draft)).
-			Save(ctx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		l.roleModels[s.Slug] = r.ID
-		l.res.RoleModels++
-	}
-	return nil
-}
-
-func (l *loader) loadEnterprises(ctx context.Context) error {
-	var err error
-	if l.enterprises, err = slugIDs(ctx, l.tx.Enterprise.Query().Select(enterprise.FieldID, enterprise.FieldSlug)); err != nil {
-		return err
-	}
-	for _, s := range DemoEnterprises {
-		if _, ok := l.enterprises[s.Slug]; ok {
-			continue
-		}
-		brandIDs, err := ids(l.brands, s.BrandSlugs, "brand")
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		regionID, err := optRegion(l.regions, s.RegionCode)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		c := l.tx.Enterprise.Create().
-			SetSlug(s.Slug).SetNameZh(s.NameZh).SetNameEn(s.NameEn).
-			SetSummaryZh(s.SummaryZh).SetSummaryEn(s.SummaryEn).
-			SetProvincialLeading(s.ProvincialLeading).
-			SetWebsite(s.Website).
-			SetNillableRegionID(regionID).
-			AddBrandIDs(brandIDs...).
-			SetStatus(schematype.StatusPublished).SetPublishedAt(l.now)
-		if s.RecognizedYear != 0 {
-			c.SetRecognizedYear(s.RecognizedYear)
-		}
-		e, err := c.Save(ctx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		l.enterprises[s.Slug] = e.ID
-		l.res.Enterprises++
-	}
-	return nil
-}
-
-func (l *loader) loadAlliances(ctx context.Context) error {
-	existing, err := slugIDs(ctx, l.tx.Alliance.Query().Select(alliance.FieldID, alliance.FieldSlug))
-	if err != nil {
-		return err
-	}
-	for _, s := range DemoAlliances {
-		if _, ok := existing[s.Slug]; ok {
-			continue
-		}
-		brandIDs, err := ids(l.brands, s.BrandSlugs, "brand")
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		c := l.tx.Alliance.Create().
-			SetSlug(s.Slug).SetNameZh(s.NameZh).SetNameEn(s.NameEn).
-			SetSummaryZh(s.SummaryZh).SetSummaryEn(s.SummaryEn).
-			SetPurposeZh(s.PurposeZh).SetPurposeEn(s.PurposeEn).
-			SetScope(alliance.Scope(s.Scope)).
-			AddBrandIDs(brandIDs...).
-			SetStatus(schematype.StatusPublished).SetPublishedAt(l.now)
-		if s.FoundedOn != "" {
-			d, err := time.Parse(time.DateOnly, s.FoundedOn)
-			if err != nil {
-				return fmt.Errorf("%s: founded on: %w", s.Slug, err)
-			}
-			c.SetFoundedOn(d)
-		}
-		if s.LeadEnterpriseSlug != "" {
-			id, ok := l.enterprises[s.LeadEnterpriseSlug]
-			if !ok {
-				return fmt.Errorf("%s: unknown enterprise %q", s.Slug, s.LeadEnterpriseSlug)
-			}
-			c.SetLeadEnterpriseID(id)
-		}
-		if _, err := c.Save(ctx); err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		l.res.Alliances++
-	}
-	return nil
-}
-
-func (l *loader) loadVenues(ctx context.Context) error {
-	existing, err := slugIDs(ctx, l.tx.Venue.Query().Select(venue.FieldID, venue.FieldSlug))
-	if err != nil {
-		return err
-	}
-	for _, s := range DemoVenues {
-		if _, ok := existing[s.Slug]; ok {
-			continue
-		}
-		brandIDs, err := ids(l.brands, s.BrandSlugs, "brand")
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		regionID, ok := l.regions[s.RegionCode]
-		if !ok {
-			return fmt.Errorf("%s: unknown region %q", s.Slug, s.RegionCode)
-		}
-		_, err = l.tx.Venue.Create().
-			SetSlug(s.Slug).SetNameZh(s.NameZh).SetNameEn(s.NameEn).
-			SetSummaryZh(s.SummaryZh).SetSummaryEn(s.SummaryEn).
-			SetKind(venue.Kind(s.Kind)).
-			SetAddressZh(s.AddressZh).SetAddressEn(s.AddressEn).
-			SetOpeningHoursZh(s.OpeningHoursZh).SetOpeningHoursEn(s.OpeningHoursEn).
-			SetLatitude(s.Lat).SetLongitude(s.Lng).
-			SetPhone(s.Phone).
-			SetRegionID(regionID).
-			AddBrandIDs(brandIDs...).
-			SetStatus(schematype.StatusPublished).SetPublishedAt(l.now).
-			Save(ctx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		l.res.Venues++
-	}
-	return nil
-}
-
-func (l *loader) loadCoverage(ctx context.Context) error {
-	existing, err := slugIDs(ctx, l.tx.MediaCoverage.Query().Select(mediacoverage.FieldID, mediacoverage.FieldSlug))
-	if err != nil {
-		return err
-	}
-	for _, s := range DemoCoverage {
-		if _, ok := existing[s.Slug]; ok {
-			continue
-		}
-		brandIDs, err := ids(l.brands, s.BrandSlugs, "brand")
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		peopleIDs, err := ids(l.roleModels, s.RoleModelSlugs, "role model")
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		on, err := time.Parse(time.DateOnly, s.PublishedOn)
-		if err != nil {
-			return fmt.Errorf("%s: published on: %w", s.Slug, err)
-		}
-		_, err = l.tx.MediaCoverage.Create().
-			SetSlug(s.Slug).SetTitleZh(s.TitleZh).SetTitleEn(s.TitleEn).
-			SetSummaryZh(s.SummaryZh).SetSummaryEn(s.SummaryEn).
-			SetBodyZh(s.BodyZh).
-			SetOutlet(s.Outlet).SetMedium(mediacoverage.Medium(s.Medium)).
-			SetPublishedOn(on).SetAuthor(s.Author).SetURL(s.URL).
-			AddBrandIDs(brandIDs...).AddRoleModelIDs(peopleIDs...).
-			SetStatus(schematype.StatusPublished).SetPublishedAt(l.now).
-			Save(ctx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.Slug, err)
-		}
-		l.res.Coverage++
-	}
-	return nil
-}
-
-// slugIDs maps slug → ID for the rows of a query that selects both.
-func slugIDs(ctx context.Context, sel interface {
-	Scan(context.Context, any) error
-}) (map[string]int, error) {
-	var rows []struct {
-		ID   int    `json:"id"`
-		Slug string `json:"slug"`
-	}
-	if err := sel.Scan(ctx, &rows); err != nil {
-		return nil, err
-	}
-	m := make(map[string]int, len(rows))
-	for _, r := range rows {
-		m[r.Slug] = r.ID
-	}
-	return m, nil
+	return created(rep), nil
 }

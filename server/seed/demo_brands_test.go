@@ -9,24 +9,24 @@ import (
 
 var seedBrandSlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func seedBrandRegionIndex() map[string]RegionSeed {
-	m := make(map[string]RegionSeed, len(DemoRegions))
-	for _, r := range DemoRegions {
+func seedBrandRegionIndex() map[string]demoRegion {
+	m := make(map[string]demoRegion, len(demoRegions))
+	for _, r := range demoRegions {
 		m[r.Code] = r
 	}
 	return m
 }
 
-func seedBrandIndex() map[string]BrandSeed {
-	m := make(map[string]BrandSeed, len(DemoBrands))
-	for _, b := range DemoBrands {
+func seedBrandIndex() map[string]demoBrand {
+	m := make(map[string]demoBrand, len(demoBrands))
+	for _, b := range demoBrands {
 		m[b.Slug] = b
 	}
 	return m
 }
 
 // seedBrandPrefectureOf returns the prefecture-level code a region belongs to.
-func seedBrandPrefectureOf(regions map[string]RegionSeed, code string) string {
+func seedBrandPrefectureOf(regions map[string]demoRegion, code string) string {
 	r, ok := regions[code]
 	for ok && r.Level == "COUNTY" {
 		r, ok = regions[r.ParentCode]
@@ -38,12 +38,12 @@ func seedBrandPrefectureOf(regions map[string]RegionSeed, code string) string {
 }
 
 func TestDemoBrandCounts(t *testing.T) {
-	if n := len(DemoBrands); n < 44 {
-		t.Errorf("DemoBrands has %d brands, want at least 44", n)
+	if n := len(demoBrands); n < 44 {
+		t.Errorf("demoBrands has %d brands, want at least 44", n)
 	}
 	categories := map[string]int{}
 	levels := map[string]int{}
-	for _, b := range DemoBrands {
+	for _, b := range demoBrands {
 		categories[b.Category]++
 		levels[b.Level]++
 	}
@@ -71,7 +71,7 @@ func TestDemoBrandSlugsAndRegions(t *testing.T) {
 	regions := seedBrandRegionIndex()
 	seen := map[string]bool{}
 	prefectures := map[string]bool{}
-	for _, b := range DemoBrands {
+	for _, b := range demoBrands {
 		if !seedBrandSlugRE.MatchString(b.Slug) {
 			t.Errorf("brand slug %q is not lower-case hyphenated ASCII", b.Slug)
 		}
@@ -81,7 +81,7 @@ func TestDemoBrandSlugsAndRegions(t *testing.T) {
 		seen[b.Slug] = true
 		r, ok := regions[b.RegionCode]
 		if !ok {
-			t.Errorf("brand %s: region %q not in DemoRegions", b.Slug, b.RegionCode)
+			t.Errorf("brand %s: region %q not in demoRegions", b.Slug, b.RegionCode)
 			continue
 		}
 		if r.Level == "PROVINCE" {
@@ -98,7 +98,7 @@ func TestDemoBrandSlugsAndRegions(t *testing.T) {
 
 func TestDemoBrandFields(t *testing.T) {
 	credit := map[string]bool{"": true, "AAA": true, "AA": true, "A": true, "B": true}
-	for _, b := range DemoBrands {
+	for _, b := range demoBrands {
 		if b.NameZh == "" || b.IndustryZh == "" {
 			t.Errorf("brand %s: NameZh and IndustryZh are required", b.Slug)
 		}
@@ -167,7 +167,7 @@ func seedBrandShortName(name string) string {
 
 func TestDemoBrandEnglishFallback(t *testing.T) {
 	missing := 0
-	for _, b := range DemoBrands {
+	for _, b := range demoBrands {
 		if b.NameEn == "" {
 			missing++
 			if b.SummaryEn != "" || b.StoryEn != "" || b.IndustryEn != "" {
@@ -188,7 +188,7 @@ func TestDemoBrandFeaturedAndDrafts(t *testing.T) {
 	ranks := map[int]string{}
 	drafts := 0
 	featuredCats := map[string]bool{}
-	for _, b := range DemoBrands {
+	for _, b := range demoBrands {
 		if b.Draft {
 			drafts++
 			if b.Featured {
@@ -222,15 +222,15 @@ func TestDemoBrandFeaturedAndDrafts(t *testing.T) {
 }
 
 func TestDemoRoleModels(t *testing.T) {
-	if n := len(DemoRoleModels); n < 66 {
-		t.Errorf("DemoRoleModels has %d people, want at least 66", n)
+	if n := len(demoRoleModels); n < 66 {
+		t.Errorf("demoRoleModels has %d people, want at least 66", n)
 	}
 	regions := seedBrandRegionIndex()
 	brands := seedBrandIndex()
 	seen := map[string]bool{}
 	kinds := map[string]int{}
 	drafts, multi := 0, 0
-	for _, p := range DemoRoleModels {
+	for _, p := range demoRoleModels {
 		if !seedBrandSlugRE.MatchString(p.Slug) {
 			t.Errorf("role model slug %q is not lower-case hyphenated ASCII", p.Slug)
 		}
@@ -267,7 +267,7 @@ func TestDemoRoleModels(t *testing.T) {
 			t.Errorf("role model %s: studio name %q should end with 技能大师工作室", p.Slug, p.StudioZh)
 		}
 		if _, ok := regions[p.RegionCode]; !ok {
-			t.Errorf("role model %s: region %q not in DemoRegions", p.Slug, p.RegionCode)
+			t.Errorf("role model %s: region %q not in demoRegions", p.Slug, p.RegionCode)
 		}
 		if len(p.BrandSlugs) == 0 {
 			t.Errorf("role model %s belongs to no brand", p.Slug)
@@ -276,7 +276,8 @@ func TestDemoRoleModels(t *testing.T) {
 			multi++
 		}
 		dup := map[string]bool{}
-		for i, s := range p.BrandSlugs {
+		home := false // the person is from the region of one of their brands
+		for _, s := range p.BrandSlugs {
 			b, ok := brands[s]
 			if !ok {
 				t.Errorf("role model %s: unknown brand %q", p.Slug, s)
@@ -286,12 +287,13 @@ func TestDemoRoleModels(t *testing.T) {
 				t.Errorf("role model %s: brand %q listed twice", p.Slug, s)
 			}
 			dup[s] = true
-			if i == 0 && b.RegionCode != p.RegionCode {
-				t.Errorf("role model %s: region %s differs from brand %s region %s", p.Slug, p.RegionCode, s, b.RegionCode)
-			}
+			home = home || b.RegionCode == p.RegionCode
 			if b.Draft && !p.Draft {
 				t.Errorf("published role model %s belongs to draft brand %s", p.Slug, s)
 			}
+		}
+		if !home && len(p.BrandSlugs) > 0 {
+			t.Errorf("role model %s: region %s is the region of none of the brands %v", p.Slug, p.RegionCode, p.BrandSlugs)
 		}
 	}
 	for _, k := range []string{"FOUNDER", "INHERITOR", "CONTRIBUTOR", "AMBASSADOR", "SKILL_MASTER"} {
@@ -313,7 +315,7 @@ func TestDemoRoleModels(t *testing.T) {
 
 func TestEveryPublishedBrandHasRoleModel(t *testing.T) {
 	has := map[string]bool{}
-	for _, p := range DemoRoleModels {
+	for _, p := range demoRoleModels {
 		if p.Draft {
 			continue
 		}
@@ -321,7 +323,7 @@ func TestEveryPublishedBrandHasRoleModel(t *testing.T) {
 			has[s] = true
 		}
 	}
-	for _, b := range DemoBrands {
+	for _, b := range demoBrands {
 		if !b.Draft && !has[b.Slug] {
 			t.Errorf("published brand %s has no published role model", b.Slug)
 		}

@@ -1,10 +1,16 @@
 package seed_test
 
 import (
+	"bytes"
+	"cmp"
 	"context"
+	"slices"
 	"testing"
 
+	"brandshow/ent/brand"
+	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
+	"brandshow/server/dataio"
 	"brandshow/server/seed"
 	"brandshow/server/store/storetest"
 )
@@ -20,16 +26,16 @@ func TestLoadDemoIsIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := seed.Result{
-			Regions: len(seed.DemoRegions), Brands: len(seed.DemoBrands), RoleModels: len(seed.DemoRoleModels),
-			Enterprises: len(seed.DemoEnterprises), Alliances: len(seed.DemoAlliances), Venues: len(seed.DemoVenues),
-			Coverage: len(seed.DemoCoverage),
+			Regions: len(seed.DemoRegions()), Brands: len(seed.DemoBrands()), RoleModels: len(seed.DemoRoleModels()),
+			Enterprises: len(seed.DemoEnterprises()), Alliances: len(seed.DemoAlliances()), Venues: len(seed.DemoVenues()),
+			Coverage: len(seed.DemoCoverage()),
 		}
 		if first != want {
 			t.Fatalf("first load created %+v, want %+v", first, want)
 		}
 		all := visibility.WithDrafts(ctx)
-		if n := db.Client.Brand.Query().CountX(all); n != len(seed.DemoBrands) {
-			t.Fatalf("%d brands in the database, want %d", n, len(seed.DemoBrands))
+		if n := db.Client.Brand.Query().CountX(all); n != len(seed.DemoBrands()) {
+			t.Fatalf("%d brands in the database, want %d", n, len(seed.DemoBrands()))
 		}
 		updated := db.Client.Brand.Query().FirstX(all).UpdatedAt
 		second, err := seed.LoadDemo(ctx, db.Client)
@@ -39,11 +45,109 @@ func TestLoadDemoIsIdempotent(t *testing.T) {
 		if second.Total() != 0 {
 			t.Fatalf("second load created %+v, want nothing", second)
 		}
-		if n := db.Client.Brand.Query().CountX(all); n != len(seed.DemoBrands) {
+		if n := db.Client.Brand.Query().CountX(all); n != len(seed.DemoBrands()) {
 			t.Fatalf("after a second load: %d brands", n)
 		}
 		if db.Client.Brand.Query().FirstX(all).UpdatedAt != updated {
 			t.Fatal("second load changed a brand")
+		}
+	})
+}
+
+// TestLoadDemoKeepsEditorsChanges: loading the demo content again creates
+// what an editor deleted but leaves what an editor changed as it is.
+func TestLoadDemoKeepsEditorsChanges(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, false)
+		ctx := visibility.WithDrafts(context.Background())
+		if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
+			t.Fatal(err)
+		}
+		brands := seed.DemoBrands()
+		edited, deleted := brands[0].Slug, brands[1].Slug
+		db.Client.Brand.Update().Where(brand.Slug(edited)).SetNameZh("编辑改过的名字").ExecX(ctx)
+		db.Client.Brand.Delete().Where(brand.Slug(deleted)).ExecX(ctx)
+		res, err := seed.LoadDemo(ctx, db.Client)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res != (seed.Result{Brands: 1}) {
+			t.Fatalf("second load created %+v, want the deleted brand only", res)
+		}
+		if got := db.Client.Brand.Query().Where(brand.Slug(edited)).OnlyX(ctx).NameZh; got != "编辑改过的名字" {
+			t.Fatalf("the editor's name was overwritten with %q", got)
+		}
+	})
+}
+
+// TestLoadedDemoExportsAsTheBundledFile loads the bundled file into an empty
+// database and exports it again: every item, field, link, status (drafts
+// included) and region must come back as the file has them. The file
+// leaves creation and publication times to the load: published items get
+// a publication time, drafts none. It also keeps the file in the form
+// `server export` writes, so a fresh export diffs cleanly against it.
+func TestLoadedDemoExportsAsTheBundledFile(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, false)
+		ctx := context.Background()
+		if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := dataio.Export(ctx, db.Client)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type pub struct {
+			what string
+			p    *dataio.Publication
+		}
+		var publications []pub
+		for i := range doc.Brands {
+			publications = append(publications, pub{"brand", &doc.Brands[i].Publication})
+		}
+		for i := range doc.RoleModels {
+			publications = append(publications, pub{"role model", &doc.RoleModels[i].Publication})
+		}
+		for i := range doc.Enterprises {
+			publications = append(publications, pub{"enterprise", &doc.Enterprises[i].Publication})
+		}
+		for i := range doc.Alliances {
+			publications = append(publications, pub{"alliance", &doc.Alliances[i].Publication})
+		}
+		for i := range doc.Venues {
+			publications = append(publications, pub{"venue", &doc.Venues[i].Publication})
+		}
+		for i := range doc.MediaCoverage {
+			publications = append(publications, pub{"media coverage", &doc.MediaCoverage[i].Publication})
+		}
+		for _, it := range publications {
+			what, p := it.what, it.p
+			if p.CreatedAt == nil || (p.PublishedAt != nil) != (p.Status == schematype.StatusPublished) {
+				t.Errorf("%s %s: status %s, createdAt %v, publishedAt %v", what, p.Slug, p.Status, p.CreatedAt, p.PublishedAt)
+			}
+			p.CreatedAt, p.PublishedAt = nil, nil
+		}
+		// PostgreSQL may collate slugs differently; the file is in byte order.
+		bySlug := func(a, b dataio.Publication) int { return cmp.Compare(a.Slug, b.Slug) }
+		slices.SortFunc(doc.Regions, func(a, b dataio.Region) int { return cmp.Compare(a.Code, b.Code) })
+		slices.SortFunc(doc.Brands, func(a, b dataio.Brand) int { return bySlug(a.Publication, b.Publication) })
+		slices.SortFunc(doc.RoleModels, func(a, b dataio.RoleModel) int { return bySlug(a.Publication, b.Publication) })
+		slices.SortFunc(doc.Enterprises, func(a, b dataio.Enterprise) int { return bySlug(a.Publication, b.Publication) })
+		slices.SortFunc(doc.Alliances, func(a, b dataio.Alliance) int { return bySlug(a.Publication, b.Publication) })
+		slices.SortFunc(doc.Venues, func(a, b dataio.Venue) int { return bySlug(a.Publication, b.Publication) })
+		slices.SortFunc(doc.MediaCoverage, func(a, b dataio.MediaCoverage) int { return bySlug(a.Publication, b.Publication) })
+		var got bytes.Buffer
+		if err := dataio.WriteJSON(&got, doc); err != nil {
+			t.Fatal(err)
+		}
+		if want := seed.DemoJSON(); !bytes.Equal(got.Bytes(), want) {
+			gl, wl := bytes.Split(got.Bytes(), []byte("\n")), bytes.Split(want, []byte("\n"))
+			for i := range min(len(gl), len(wl)) {
+				if !bytes.Equal(gl[i], wl[i]) {
+					t.Fatalf("export differs from demo.json at line %d:\n got %s\nwant %s", i+1, gl[i], wl[i])
+				}
+			}
+			t.Fatalf("export has %d lines, demo.json %d", len(gl), len(wl))
 		}
 	})
 }

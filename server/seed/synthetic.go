@@ -149,19 +149,11 @@ type synthBrand struct {
 
 // regions creates the demo regions when missing and picks the places.
 func (g *synth) regions(ctx context.Context) error {
-	tx, err := g.client.Tx(ctx)
+	res, err := loadDemoRegions(ctx, g.client)
 	if err != nil {
 		return err
 	}
-	l := &loader{tx: tx}
-	if err := l.loadRegions(ctx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	g.res.Regions = l.res.Regions
-	if err := tx.Commit(); err != nil {
-		return err
-	}
+	g.res.Regions = res.Regions
 	rs, err := g.client.Region.Query().Order(region.ByCode()).All(ctx)
 	if err != nil {
 		return err

@@ -108,8 +108,8 @@ func TestSyntheticSizesDistributionAndSearch(t *testing.T) {
 				t.Errorf("%s: %d in the database, asked for %d", what, n[1], n[0])
 			}
 		}
-		if res.Regions != len(seed.DemoRegions) {
-			t.Errorf("created %d regions in an empty database, want the %d demo regions", res.Regions, len(seed.DemoRegions))
+		if res.Regions != len(seed.DemoRegions()) {
+			t.Errorf("created %d regions in an empty database, want the %d demo regions", res.Regions, len(seed.DemoRegions()))
 		}
 
 		// Every item is attached to real regions and has an index row.
