@@ -16,8 +16,8 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/token"
 	"brandshow/ent/visibility"
-	"brandshow/graph"
 	"brandshow/server/auth"
+	"brandshow/server/httpapp"
 	"brandshow/server/respcache"
 	"brandshow/server/seed"
 	"brandshow/server/store"
@@ -31,7 +31,7 @@ import (
 func cachedHandler(db *store.DB) (http.Handler, *respcache.Cache) {
 	rc := respcache.New(respcache.Options{MaxBytes: 8 << 20})
 	db.OnChange(rc.OnChange)
-	return graph.NewHandler(graph.HandlerConfig{
+	return httpapp.New(httpapp.Config{
 		DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Introspection: true,
 		Logger: testLogger(), ResponseCache: rc,
 	}), rc
@@ -231,11 +231,11 @@ func BenchmarkFeaturedPage(b *testing.B) {
 	for _, cached := range []bool{true, false} {
 		name := map[bool]string{true: "cached", false: "uncached"}[cached]
 		b.Run(name, func(b *testing.B) {
-			cfg := graph.HandlerConfig{DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Logger: testLogger()}
+			cfg := httpapp.Config{DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Logger: testLogger()}
 			if cached {
 				cfg.ResponseCache = respcache.New(respcache.Options{MaxBytes: 8 << 20})
 			}
-			h := graph.NewHandler(cfg)
+			h := httpapp.New(cfg)
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {

@@ -1,6 +1,6 @@
 // Package middleware holds the HTTP wrappers of the public endpoint: request
 // ids, panic recovery, body and time limits, and HTTP caching of anonymous
-// GET queries. graph.NewHandler assembles them; each is small and tested on
+// GET queries. server/httpapp assembles them; each is small and tested on
 // its own.
 package middleware
 
