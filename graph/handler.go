@@ -64,6 +64,7 @@ func NewGraphQLServer(cfg ServerConfig) *handler.Server {
 	srv.AddTransport(strictPOST{requestID: cfg.RequestID})
 	srv.AddTransport(unsupported{requestID: cfg.RequestID}) // last: whatever the others do not take
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(outcomeRecorder{}) // first: the outermost sees the final answer
 	srv.Use(newTransactioner())
 	if cfg.TrustedDocuments != nil {
 		srv.Use(cfg.TrustedDocuments)

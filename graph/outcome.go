@@ -19,7 +19,14 @@ type Outcome struct {
 	// answers may be stored, and introspection is large and served from
 	// its own small cache (see introspectionCache).
 	Query bool
+	// Answered is true once the server has produced its answer, and Errors
+	// when that answer has errors (outcomeRecorder sees the final response).
+	Answered, Errors bool
 }
+
+// Clean reports whether the server answered without errors. An answer the
+// server never got that far with (a transport's refusal, a timeout) is not.
+func (o *Outcome) Clean() bool { return o.Answered && !o.Errors }
 
 type outcomeKey struct{}
 
@@ -48,4 +55,39 @@ func noteOperation(ctx context.Context) {
 	}
 	o.Query = oc.Operation != nil && oc.Operation.Operation == ast.Query &&
 		!selectsIntrospection(oc.Operation.SelectionSet)
+}
+
+// outcomeRecorder notes whether the final response has errors. It must be
+// the first extension used, the outermost operation interceptor, to see
+// what the others made of the response: the response limit's replacement,
+// and introspectionCache's stored answers, which never reach the response
+// interceptors.
+type outcomeRecorder struct{}
+
+var (
+	_ graphql.HandlerExtension     = outcomeRecorder{}
+	_ graphql.OperationInterceptor = outcomeRecorder{}
+)
+
+// ExtensionName implements graphql.HandlerExtension.
+func (outcomeRecorder) ExtensionName() string { return "Outcome" }
+
+// Validate implements graphql.HandlerExtension.
+func (outcomeRecorder) Validate(graphql.ExecutableSchema) error { return nil }
+
+// InterceptOperation implements graphql.OperationInterceptor.
+func (outcomeRecorder) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	responses := next(ctx)
+	o := OutcomeFrom(ctx)
+	if o == nil {
+		return responses
+	}
+	return func(ctx context.Context) *graphql.Response {
+		resp := responses(ctx)
+		if resp != nil {
+			o.Answered = true
+			o.Errors = o.Errors || len(resp.Errors) > 0
+		}
+		return resp
+	}
 }

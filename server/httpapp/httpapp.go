@@ -150,8 +150,10 @@ func New(cfg Config) http.Handler {
 	return middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, limitPreflights(limiter, c.Handler(mux)))))
 }
 
-// noteOutcome tells the response cache what the GraphQL server said of its
-// answer (graph.Outcome): only queries' answers are stored.
+// noteOutcome hands what the GraphQL server said of its answer
+// (graph.Outcome) to the layers that hold the answer (middleware.Answer):
+// HTTP caching keeps only answers without errors, the response cache only
+// queries' answers without errors. None of them reads the body for it.
 func noteOutcome(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, out := r.Context(), graph.OutcomeFrom(r.Context())
@@ -159,7 +161,9 @@ func noteOutcome(next http.Handler) http.Handler {
 			ctx, out = graph.WithOutcome(ctx)
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
-		respcache.NoteOperation(ctx, out.Query)
+		if a, ok := w.(*middleware.Answer); ok {
+			a.Clean, a.Storable = out.Clean(), out.Query
+		}
 	})
 }
 
