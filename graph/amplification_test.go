@@ -17,6 +17,7 @@ import (
 	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
 	"brandshow/graph"
+	"brandshow/server/httpapp"
 	"brandshow/server/respcache"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
@@ -231,7 +232,7 @@ func TestIntrospectionIsNeverInTheResponseCache(t *testing.T) {
 func TestDisabledIntrospectionAnswersOneCodedError(t *testing.T) {
 	db := storetest.SharedDemo(t, "sqlite3")
 	logs := &errorLog{}
-	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: slog.New(logs), Introspection: false})
+	h := httpapp.New(httpapp.Config{DB: db, Logger: slog.New(logs), Introspection: false})
 	for _, q := range []string{aliasedIntrospection(3), `{ __type(name: "Brand") { name } }`, `{ stats { brandCount } s: __schema { queryType { name } } }`} {
 		a := ask(t, h, q, nil)
 		if len(a.Errors) != 1 || a.code() != graph.CodeIntrospectionDisabled {
@@ -255,7 +256,7 @@ func TestResponseSizeLimit(t *testing.T) {
 		db, _ := storetest.Fresh(t, dia, true)
 		logs := &errorLog{}
 		const limit = 256 << 10
-		h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: slog.New(logs), Introspection: true, MaxResponseBytes: limit,
+		h := httpapp.New(httpapp.Config{DB: db, Logger: slog.New(logs), Introspection: true, MaxResponseBytes: limit,
 			Limits: &graph.Limits{MaxCost: 1 << 30}, ResponseCache: respcache.New(respcache.Options{MaxBytes: 64 << 20})})
 		id := longBody(t, db, 16000) // 48 KB, near the limit of 50,000 bytes
 

@@ -16,8 +16,8 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/token"
 	"brandshow/ent/visibility"
-	"brandshow/graph"
 	"brandshow/server/auth"
+	"brandshow/server/httpapp"
 	"brandshow/server/respcache"
 	"brandshow/server/seed"
 	"brandshow/server/store"
@@ -31,7 +31,7 @@ import (
 func cachedHandler(db *store.DB) (http.Handler, *respcache.Cache) {
 	rc := respcache.New(respcache.Options{MaxBytes: 8 << 20})
 	db.OnChange(rc.OnChange)
-	return graph.NewHandler(graph.HandlerConfig{
+	return httpapp.New(httpapp.Config{
 		DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Introspection: true,
 		Logger: testLogger(), ResponseCache: rc,
 	}), rc
@@ -212,7 +212,8 @@ func TestReadReplica(t *testing.T) {
 
 // BenchmarkFeaturedPage measures the promotion sites' featured block (the
 // FeaturedPage query of docs/client-developers.md) through the whole HTTP handler, answered
-// from the response cache ("cached") and executed every time ("uncached"):
+// from the response cache ("cached"), executed every time without one
+// ("uncached") and with one that misses every time ("miss"):
 //
 //	go test -run '^$' -bench FeaturedPage -benchtime 3s ./graph/
 func BenchmarkFeaturedPage(b *testing.B) {
@@ -228,14 +229,16 @@ func BenchmarkFeaturedPage(b *testing.B) {
 }`
 	db := storetest.SharedDemo(b, dialect.SQLite)
 	target := "/graphql?query=" + url.QueryEscape(query)
-	for _, cached := range []bool{true, false} {
-		name := map[bool]string{true: "cached", false: "uncached"}[cached]
+	for _, name := range []string{"cached", "uncached", "miss"} {
 		b.Run(name, func(b *testing.B) {
-			cfg := graph.HandlerConfig{DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Logger: testLogger()}
-			if cached {
+			cfg := httpapp.Config{DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Logger: testLogger()}
+			switch name {
+			case "cached":
 				cfg.ResponseCache = respcache.New(respcache.Options{MaxBytes: 8 << 20})
+			case "miss": // a cache too small to store it: every answer is a miss
+				cfg.ResponseCache = respcache.New(respcache.Options{MaxBytes: 1})
 			}
-			h := graph.NewHandler(cfg)
+			h := httpapp.New(cfg)
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
@@ -263,6 +266,46 @@ func TestFeaturedPageIsServedFromCache(t *testing.T) {
 		s2, b2 := send(t, h, "", page, nil)
 		if s1 != "miss" || s2 != "hit" || b1 != b2 || !strings.Contains(b1, `"roleModels"`) {
 			t.Fatalf("featured page twice: %s then %s\n%.300s", s1, s2, b1)
+		}
+	})
+}
+
+// TestCacheabilityIsDecidedByTheServerNotByTheBody: whether an answer may
+// be cached comes from what the GraphQL server knows (query or not, errors
+// or not), not from searching the body for "errors": an alias named errors
+// is an answer like any other, stored and served again; an answer with
+// errors is neither stored nor public; introspection, even when answered
+// from its own cache, is public for HTTP caches but not stored.
+func TestCacheabilityIsDecidedByTheServerNotByTheBody(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		h, _ := cachedHandler(storetest.SharedDemo(t, dia))
+		get := func(query string) *httpResult {
+			return do(h, http.MethodGet, "/graphql?query="+url.QueryEscape(query), nil)
+		}
+		const aliased = `{ errors: stats { brandCount } }`
+		first, second := get(aliased), get(aliased)
+		for i, r := range []*httpResult{first, second} {
+			if r.code != 200 || !strings.HasPrefix(r.body, `{"data":{"errors":{"brandCount":`) ||
+				r.header.Get("Cache-Control") != "public, max-age=60" || r.header.Get("ETag") == "" {
+				t.Fatalf("alias named errors #%d: %d %v %s", i+1, r.code, r.header, r.body)
+			}
+		}
+		if s1, s2 := first.header.Get(respcache.StatusHeader), second.header.Get(respcache.StatusHeader); s1 != "miss" || s2 != "hit" || first.body != second.body {
+			t.Fatalf("alias named errors: %s then %s, want miss then hit with the same answer", s1, s2)
+		}
+		const failing = `{ stats { brandCount } brand(slug: "x\u0000") { slug } }`
+		for i := 0; i < 2; i++ {
+			r := get(failing)
+			if !strings.Contains(r.body, `"errors"`) || r.header.Get("Cache-Control") != "no-store" || r.header.Get("ETag") != "" || r.header.Get(respcache.StatusHeader) != "miss" {
+				t.Fatalf("an answer with errors #%d: %d %v %s", i+1, r.code, r.header, r.body)
+			}
+		}
+		const schema = `{ __schema { queryType { name } } }`
+		for i := 0; i < 2; i++ { // the second from the introspection cache
+			r := get(schema)
+			if r.code != 200 || r.header.Get("Cache-Control") != "public, max-age=60" || r.header.Get(respcache.StatusHeader) != "miss" {
+				t.Fatalf("introspection #%d: %d %v %s", i+1, r.code, r.header, r.body)
+			}
 		}
 	})
 }

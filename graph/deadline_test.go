@@ -8,6 +8,7 @@ import (
 
 	"brandshow/ent/brand"
 	"brandshow/graph"
+	"brandshow/server/httpapp"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 
@@ -80,7 +81,7 @@ func TestWriteBlockedByAnImportTimesOutAndNeverLands(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		e := newEditors(t, dia)
 		const deadline = 500 * time.Millisecond
-		e.h = graph.NewHandler(graph.HandlerConfig{DB: e.db, Logger: testLogger(), AllowedOrigins: []string{"*"}, QueryTimeout: deadline})
+		e.h = httpapp.New(httpapp.Config{DB: e.db, Logger: testLogger(), AllowedOrigins: []string{"*"}, QueryTimeout: deadline})
 		id := e.publishedBrandID(t)
 		release := holdWriteLock(t, e.db, "brands")
 
@@ -121,7 +122,7 @@ func TestTokenTouchNeverHoldsUpARequest(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		e := newEditors(t, dia)
 		const deadline = 2 * time.Second
-		e.h = graph.NewHandler(graph.HandlerConfig{DB: e.db, Logger: testLogger(), AllowedOrigins: []string{"*"}, QueryTimeout: deadline})
+		e.h = httpapp.New(httpapp.Config{DB: e.db, Logger: testLogger(), AllowedOrigins: []string{"*"}, QueryTimeout: deadline})
 		holdWriteLock(t, e.db, "tokens")
 
 		// The token has never been used, so this request would record it.
@@ -146,7 +147,7 @@ func TestTokenLookupRunsUnderTheDeadline(t *testing.T) {
 		}
 		e := newEditors(t, dia)
 		const deadline = 500 * time.Millisecond
-		e.h = graph.NewHandler(graph.HandlerConfig{DB: e.db, Logger: testLogger(), AllowedOrigins: []string{"*"}, QueryTimeout: deadline})
+		e.h = httpapp.New(httpapp.Config{DB: e.db, Logger: testLogger(), AllowedOrigins: []string{"*"}, QueryTimeout: deadline})
 		holdLock(t, e.db, "tokens", "ACCESS EXCLUSIVE") // readers wait too
 
 		r, took := answerWithin(t, 15*time.Second, func() response {

@@ -22,8 +22,8 @@ import (
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
-	"brandshow/graph"
 	"brandshow/server/auth"
+	"brandshow/server/httpapp"
 	"brandshow/server/ratelimit"
 	"brandshow/server/seed"
 	"brandshow/server/store"
@@ -414,7 +414,7 @@ func TestTokenHoldersAreLimitedByToken(t *testing.T) {
 	db, _ := storetest.Fresh(t, "sqlite3", true)
 	tok, hash, _ := auth.NewToken()
 	db.Client.Token.Create().SetName("limited").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(context.Background())
-	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet(),
+	h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(),
 		RateLimit: ratelimit.Config{Rate: 0.001, Burst: 2, TokenRate: 0.001, TokenBurst: 3}})
 	send := func(withToken bool) int {
 		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ viewer { name } }"}`))

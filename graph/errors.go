@@ -12,7 +12,6 @@ import (
 	"brandshow/ent"
 	"brandshow/ent/schema"
 	"brandshow/ent/schematype"
-	"brandshow/server/middleware"
 	"brandshow/server/store"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -43,7 +42,7 @@ func userErrorf(format string, args ...any) error {
 // presentError turns any error into what the public may see: mistakes in the
 // request keep their message; everything else becomes "internal error" and
 // the detail goes to the log only, so no SQL, path or stack trace leaks.
-func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
+func presentError(logger *slog.Logger, requestID func(context.Context) string) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) && gqlErr.Err == nil {
@@ -102,7 +101,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			out.Message = argumentMessage(ctx, out.Path, cause)
 			setCode(out, CodeBadUserInput)
 		default:
-			id := middleware.RequestIDFrom(ctx)
+			id := requestID(ctx)
 			logger.ErrorContext(ctx, "graphql: internal error", "error", err.Error(), "path", out.Path.String(), "request_id", id)
 			out.Message = "internal error"
 			setCode(out, CodeInternal)
@@ -204,9 +203,9 @@ func setCode(e *gqlerror.Error, code string) {
 }
 
 // recoverPanic logs a panic and answers with a bare internal error.
-func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
+func recoverPanic(logger *slog.Logger, requestID func(context.Context) string) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
-		id := middleware.RequestIDFrom(ctx)
+		id := requestID(ctx)
 		logger.ErrorContext(ctx, "graphql: panic", "panic", fmt.Sprint(p), "request_id", id, "stack", string(debug.Stack()))
 		e := gqlerror.Errorf("internal error")
 		setCode(e, CodeInternal)

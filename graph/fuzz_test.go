@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"brandshow/graph"
+	"brandshow/server/httpapp"
 	"brandshow/server/respcache"
 	"brandshow/server/store/storetest"
 )
@@ -32,7 +33,7 @@ import (
 func FuzzHandler(f *testing.F) {
 	db, counter := storetest.Fresh(f, "sqlite3", true)
 	logs := &errorLog{}
-	h := graph.NewHandler(graph.HandlerConfig{
+	h := httpapp.New(httpapp.Config{
 		DB:             db,
 		SampleContent:  true,
 		AllowedOrigins: []string{"*"},

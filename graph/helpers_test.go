@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"brandshow/graph"
+	"brandshow/server/httpapp"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 )
@@ -50,7 +50,7 @@ func handlerFor(db *store.DB) http.Handler {
 // tests that count the SQL statements a query costs: a repeated query would
 // otherwise cost none.
 func uncachedHandler(db *store.DB) http.Handler {
-	return graph.NewHandler(graph.HandlerConfig{
+	return httpapp.New(httpapp.Config{
 		DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Introspection: true, Logger: testLogger(),
 	})
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"brandshow/graph"
+	"brandshow/server/httpapp"
 	"brandshow/server/ratelimit"
 	"brandshow/server/store/storetest"
 )
@@ -164,7 +165,7 @@ func TestOurOwnQueriesFitTheLimits(t *testing.T) {
 
 func TestTimeAndSizeBounds(t *testing.T) {
 	db, _ := storetest.Fresh(t, "sqlite3", true)
-	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet(), QueryTimeout: time.Nanosecond, AllowedOrigins: []string{"*"}})
+	h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(), QueryTimeout: time.Nanosecond, AllowedOrigins: []string{"*"}})
 	st, hd, r := postRaw(t, h, queryBody(`{ brands { totalCount } }`), nil)
 	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != graph.CodeTimeout {
 		t.Fatalf("expired deadline: %d %v %+v %s", st, hd, r.Errors, r.Data)
@@ -182,7 +183,7 @@ func TestRateLimiting(t *testing.T) {
 	db := storetest.SharedDemo(t, "sqlite3")
 	kiosks, _ := ratelimit.ParsePrefixes("10.20.0.0/16")
 	proxies, _ := ratelimit.ParsePrefixes("192.0.2.1")
-	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet(), AllowedOrigins: []string{"*"},
+	h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(), AllowedOrigins: []string{"*"},
 		RateLimit: ratelimit.Config{Rate: 0.001, Burst: 3, KioskRate: 0.001, KioskBurst: 10, KioskNetworks: kiosks, TrustedProxies: proxies}})
 	send := func(remote, xff string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest(http.MethodGet, "/graphql?query="+url.QueryEscape("{ stats { brandCount } }"), nil)
@@ -309,7 +310,7 @@ func TestTrustedDocumentsMode(t *testing.T) {
 	if _, err := graph.NewTrustedDocuments(map[string]string{"00": q}); err == nil {
 		t.Fatal("a manifest with a wrong hash must be refused")
 	}
-	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet(), TrustedDocuments: docs})
+	h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(), TrustedDocuments: docs})
 	_, _, r := postRaw(t, h, queryBody(q), nil)
 	if len(r.Errors) > 0 {
 		t.Fatalf("registered text: %+v", r.Errors)
@@ -327,7 +328,7 @@ func TestTrustedDocumentsMode(t *testing.T) {
 func TestInternalErrorsAreMasked(t *testing.T) {
 	db, _ := storetest.Fresh(t, "sqlite3", true)
 	var logs bytes.Buffer
-	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	h := httpapp.New(httpapp.Config{DB: db, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	db.SQL.Close() // every statement now fails inside the driver
 	status, hdr, r := postRaw(t, h, queryBody("{ brands { totalCount } }"), map[string]string{"X-Request-Id": "test-request-0001"})
 	if status != 200 || len(r.Errors) == 0 {
@@ -352,7 +353,7 @@ func TestInternalErrorsAreMasked(t *testing.T) {
 
 func TestIntrospectionCanBeTurnedOff(t *testing.T) {
 	db := storetest.SharedDemo(t, "sqlite3")
-	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet(), Introspection: false})
+	h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(), Introspection: false})
 	r := post(t, h, `{ __schema { types { name } } }`, nil)
 	if len(r.Errors) == 0 {
 		t.Fatal("introspection answered although turned off")

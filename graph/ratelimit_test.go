@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"brandshow/ent/token"
-	"brandshow/graph"
 	"brandshow/server/auth"
+	"brandshow/server/httpapp"
 	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
 	"brandshow/server/store/storetest"
@@ -59,7 +59,7 @@ func TestInvalidTokensSpendTheClientIPsBucket(t *testing.T) {
 		db, counter := storetest.Fresh(t, dia, false)
 		tok, hash, _ := auth.NewToken()
 		db.Client.Token.Create().SetName("valid").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(context.Background())
-		h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet(),
+		h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(),
 			RateLimit: ratelimit.Config{Rate: 0.001, Burst: 3}})
 		const attacker = "198.51.100.30:1"
 		for i := range 3 {
@@ -95,7 +95,7 @@ func TestInvalidTokensSpendTheClientIPsBucket(t *testing.T) {
 func TestRepeatedInvalidTokenIsLookedUpOnce(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, counter := storetest.Fresh(t, dia, false)
-		h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet()})
+		h := httpapp.New(httpapp.Config{DB: db, Logger: quiet()})
 		wrong, _, _ := auth.NewToken()
 		if rec := sendAs(h, http.MethodPost, "/graphql", "198.51.100.32:1", wrong); rec.Code != http.StatusUnauthorized {
 			t.Fatalf("invalid token: %d", rec.Code)
@@ -118,7 +118,7 @@ func TestRepeatedInvalidTokenIsLookedUpOnce(t *testing.T) {
 // and says so in RateLimit-* headers; liveness and metrics stay unlimited.
 func TestEveryFloodableEndpointIsRateLimited(t *testing.T) {
 	db := storetest.SharedDemo(t, "sqlite3")
-	h := graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet(), AllowedOrigins: []string{"*"},
+	h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(), AllowedOrigins: []string{"*"},
 		Metrics:   metrics.New(nil),
 		RateLimit: ratelimit.Config{Rate: 0.001, Burst: 2}})
 	preflight := func(remote string) *httptest.ResponseRecorder {

@@ -9,7 +9,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
-// DefaultMaxResponseBytes bounds an answer when HandlerConfig leaves it 0:
+// DefaultMaxResponseBytes bounds an answer when ServerConfig leaves it 0:
 // our largest page answers about 100 KB, the playground's introspection
 // 440 KB.
 const DefaultMaxResponseBytes = 4 << 20

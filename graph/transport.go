@@ -2,13 +2,12 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
-
-	"brandshow/server/middleware"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -21,7 +20,10 @@ import (
 // a coded error that says what to send instead.
 
 // strictPOST is transport.POST for one JSON object per request.
-type strictPOST struct{ transport.POST }
+type strictPOST struct {
+	transport.POST
+	requestID func(context.Context) string
+}
 
 // postParams is the shape of a GraphQL-over-HTTP POST body.
 type postParams struct {
@@ -33,13 +35,13 @@ type postParams struct {
 
 // Do implements graphql.Transport.
 func (t strictPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	body, err := io.ReadAll(r.Body) // read already by middleware.Limit: in memory
+	body, err := io.ReadAll(r.Body) // read already by the HTTP application: in memory
 	if err != nil {
-		badRequest(w, r, http.StatusBadRequest, "the request body could not be read")
+		badRequest(w, t.requestID(r.Context()), http.StatusBadRequest, "the request body could not be read")
 		return
 	}
 	if msg := postBodyProblem(body); msg != "" {
-		badRequest(w, r, http.StatusBadRequest, msg)
+		badRequest(w, t.requestID(r.Context()), http.StatusBadRequest, msg)
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
@@ -72,18 +74,21 @@ func jsonObjectOrNull(raw json.RawMessage) bool {
 }
 
 // strictGET is transport.GET with coded refusals.
-type strictGET struct{ transport.GET }
+type strictGET struct {
+	transport.GET
+	requestID func(context.Context) string
+}
 
 // Do implements graphql.Transport.
 func (t strictGET) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		badRequest(w, r, http.StatusBadRequest, "the URL's query string is malformed (bad %-escape or separator)")
+		badRequest(w, t.requestID(r.Context()), http.StatusBadRequest, "the URL's query string is malformed (bad %-escape or separator)")
 		return
 	}
 	for _, name := range []string{"variables", "extensions"} {
 		if v := q.Get(name); v != "" && (!json.Valid([]byte(v)) || !jsonObjectOrNull(json.RawMessage(v))) {
-			badRequest(w, r, http.StatusBadRequest, name+" must be a JSON object")
+			badRequest(w, t.requestID(r.Context()), http.StatusBadRequest, name+" must be a JSON object")
 			return
 		}
 	}
@@ -92,7 +97,7 @@ func (t strictGET) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 	t.GET.Do(rec, r, exec)
 	if rec.refused {
 		w.Header().Set("Allow", "POST")
-		badRequest(w, r, http.StatusMethodNotAllowed, "mutations are accepted by POST only, never by GET")
+		badRequest(w, t.requestID(r.Context()), http.StatusMethodNotAllowed, "mutations are accepted by POST only, never by GET")
 	}
 }
 
@@ -120,21 +125,32 @@ func (n *notAcceptable) Write(b []byte) (int, error) {
 // unsupported takes every request no other transport supports (another
 // method or content type) and answers a coded error instead of gqlgen's
 // uncoded "transport not supported".
-type unsupported struct{}
+type unsupported struct{ requestID func(context.Context) string }
 
 // Supports implements graphql.Transport.
 func (unsupported) Supports(*http.Request) bool { return true }
 
 // Do implements graphql.Transport.
-func (unsupported) Do(w http.ResponseWriter, r *http.Request, _ graphql.GraphExecutor) {
+func (t unsupported) Do(w http.ResponseWriter, r *http.Request, _ graphql.GraphExecutor) {
 	if r.Method == http.MethodPost {
-		badRequest(w, r, http.StatusUnsupportedMediaType, "send GraphQL requests by POST with Content-Type: application/json, or by GET")
+		badRequest(w, t.requestID(r.Context()), http.StatusUnsupportedMediaType, "send GraphQL requests by POST with Content-Type: application/json, or by GET")
 		return
 	}
 	w.Header().Set("Allow", strings.Join([]string{http.MethodGet, http.MethodPost, http.MethodOptions}, ", "))
-	badRequest(w, r, http.StatusMethodNotAllowed, "send GraphQL requests by GET or POST")
+	badRequest(w, t.requestID(r.Context()), http.StatusMethodNotAllowed, "send GraphQL requests by GET or POST")
 }
 
-func badRequest(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	middleware.WriteError(w, status, msg, CodeBadRequest, middleware.RequestIDFrom(r.Context()))
+// badRequest answers a coded error without "data", as the HTTP
+// application's own refusals do.
+func badRequest(w http.ResponseWriter, requestID string, status int, msg string) {
+	ext := map[string]any{"code": CodeBadRequest}
+	if requestID != "" {
+		ext["requestId"] = requestID
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []map[string]any{{"message": msg, "extensions": ext}},
+	})
 }

@@ -25,6 +25,7 @@ import (
 	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
 	"brandshow/graph"
+	"brandshow/server/httpapp"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 
@@ -77,7 +78,7 @@ func TestDraftsChangeNoAnonymousAnswer(t *testing.T) {
 // batches (many aliases in one request) and no response cache, so that the
 // second run reads the database again.
 func probeHandler(db *store.DB) http.Handler {
-	return graph.NewHandler(graph.HandlerConfig{
+	return httpapp.New(httpapp.Config{
 		DB: db, SampleContent: true, AllowedOrigins: []string{"*"}, Logger: testLogger(),
 		Limits: &graph.Limits{MaxQueryBytes: 4 << 20, MaxDepth: 50, MaxCost: 1 << 30, MaxFields: 1 << 20, MaxAliases: 1 << 20},
 	})

@@ -30,6 +30,7 @@ import (
 
 	"brandshow/graph"
 	"brandshow/server/config"
+	"brandshow/server/httpapp"
 	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
@@ -227,7 +228,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	}
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           graph.NewHandler(hcfg),
+		Handler:           httpapp.New(hcfg),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      cfg.QueryTimeout + 5*time.Second,
@@ -282,16 +283,16 @@ func responseCache(ctx context.Context, cfg config.Config, db *store.DB, logger 
 }
 
 // handlerConfig maps the settings to the HTTP handler's configuration.
-func handlerConfig(cfg config.Config, logger *slog.Logger) (graph.HandlerConfig, error) {
+func handlerConfig(cfg config.Config, logger *slog.Logger) (httpapp.Config, error) {
 	kiosks, err := ratelimit.ParsePrefixes(cfg.KioskNetworks)
 	if err != nil {
-		return graph.HandlerConfig{}, fmt.Errorf("KIOSK_NETWORKS: %w", err)
+		return httpapp.Config{}, fmt.Errorf("KIOSK_NETWORKS: %w", err)
 	}
 	proxies, err := ratelimit.ParsePrefixes(cfg.TrustedProxies)
 	if err != nil {
-		return graph.HandlerConfig{}, fmt.Errorf("TRUSTED_PROXIES: %w", err)
+		return httpapp.Config{}, fmt.Errorf("TRUSTED_PROXIES: %w", err)
 	}
-	h := graph.HandlerConfig{
+	h := httpapp.Config{
 		SampleContent:  cfg.SampleNotice,
 		AllowedOrigins: cfg.CORSOrigins,
 		Introspection:  cfg.Introspection,
@@ -317,7 +318,7 @@ func handlerConfig(cfg config.Config, logger *slog.Logger) (graph.HandlerConfig,
 	}
 	if cfg.TrustedDocuments != "" {
 		if h.TrustedDocuments, err = graph.LoadTrustedDocuments(cfg.TrustedDocuments); err != nil {
-			return graph.HandlerConfig{}, err
+			return httpapp.Config{}, err
 		}
 	}
 	return h, nil

@@ -1,7 +1,6 @@
 package middleware
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
@@ -29,32 +28,25 @@ func HTTPCache(maxAge int, next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		rec := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
-		next.ServeHTTP(rec, r)
-		for k, v := range rec.header {
-			w.Header()[k] = v
-		}
-		body := rec.body.Bytes()
-		// gqlgen writes "errors" first: an answer with errors (or anything
-		// but 200) is not worth keeping.
-		if rec.status != http.StatusOK || bytes.HasPrefix(body, []byte(`{"errors"`)) {
-			w.Header().Set("Cache-Control", "no-store")
-			w.WriteHeader(rec.status)
-			_, _ = w.Write(body)
+		a, send := Hold(w)
+		next.ServeHTTP(a, r)
+		// Only an answer the GraphQL server vouched for (no errors) is
+		// worth keeping; the body is not searched for errors.
+		if a.Status != http.StatusOK || !a.Clean {
+			a.Header().Set("Cache-Control", "no-store")
+			send()
 			return
 		}
-		sum := sha256.Sum256(body)
+		sum := sha256.Sum256(a.Body.Bytes())
 		etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
-		w.Header().Set("ETag", etag)
-		w.Header().Set("Cache-Control", public)
+		a.Header().Set("ETag", etag)
+		a.Header().Set("Cache-Control", public)
 		if etagMatches(r.Header.Get("If-None-Match"), etag) {
-			w.Header().Del("Content-Type")
-			w.Header().Del("Content-Length")
-			w.WriteHeader(http.StatusNotModified)
-			return
+			a.Header().Del("Content-Type")
+			a.Header().Del("Content-Length")
+			a.Replace(http.StatusNotModified, nil)
 		}
-		w.WriteHeader(http.StatusOK)
-		_, _ = w.Write(body)
+		send()
 	})
 }
 
@@ -66,25 +58,4 @@ func etagMatches(header, etag string) bool {
 		}
 	}
 	return false
-}
-
-// bufferedResponse holds a response until it is complete.
-type bufferedResponse struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-	wrote  bool
-}
-
-func (b *bufferedResponse) Header() http.Header { return b.header }
-
-func (b *bufferedResponse) WriteHeader(status int) {
-	if !b.wrote {
-		b.status, b.wrote = status, true
-	}
-}
-
-func (b *bufferedResponse) Write(p []byte) (int, error) {
-	b.wrote = true
-	return b.body.Write(p)
 }

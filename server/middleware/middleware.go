@@ -1,6 +1,6 @@
 // Package middleware holds the HTTP wrappers of the public endpoint: request
 // ids, panic recovery, body and time limits, and HTTP caching of anonymous
-// GET queries. graph.NewHandler assembles them; each is small and tested on
+// GET queries. server/httpapp assembles them; each is small and tested on
 // its own.
 package middleware
 
@@ -137,23 +137,22 @@ func Deadline(timeout time.Duration, next http.Handler) http.Handler {
 //     answered 200, as the spec's "legacy" media type expects, instead of 422.
 func FinishGraphQL(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := &bufferedResponse{header: w.Header(), status: http.StatusOK}
-		next.ServeHTTP(rec, r)
-		body := bytes.TrimSpace(rec.body.Bytes())
-		if r.Context().Err() != nil && (len(body) == 0 || string(body) == "null") {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusOK)
-			_, _ = w.Write([]byte(`{"errors":[{"message":"the request took too long and was cancelled","extensions":{"code":"TIMEOUT"}}]}` + "\n"))
+		a, send := Hold(w)
+		next.ServeHTTP(a, r)
+		if body := bytes.TrimSpace(a.Body.Bytes()); r.Context().Err() != nil && (len(body) == 0 || string(body) == "null") {
+			a.Header().Set("Content-Type", "application/json")
+			a.Clean = false
+			a.Replace(http.StatusOK, []byte(`{"errors":[{"message":"the request took too long and was cancelled","extensions":{"code":"TIMEOUT"}}]}`+"\n"))
+			send()
 			return
 		}
-		status, out := rec.status, rec.body.Bytes()
-		if status == http.StatusBadRequest || status == http.StatusUnprocessableEntity {
-			out = bytes.Replace(out, []byte(`,"data":null}`), []byte(`}`), 1)
-			if strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") && status == http.StatusUnprocessableEntity {
+		if a.Status == http.StatusBadRequest || a.Status == http.StatusUnprocessableEntity {
+			status := a.Status
+			if strings.HasPrefix(a.Header().Get("Content-Type"), "application/json") && status == http.StatusUnprocessableEntity {
 				status = http.StatusOK
 			}
+			a.Replace(status, bytes.Replace(a.Body.Bytes(), []byte(`,"data":null}`), []byte(`}`), 1))
 		}
-		w.WriteHeader(status)
-		_, _ = w.Write(out)
+		send()
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"brandshow/ent/visibility"
+	"brandshow/server/middleware"
 	"brandshow/server/store"
 )
 
@@ -22,12 +23,20 @@ type answering struct {
 }
 
 func (a *answering) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	NoteOperation(r.Context(), true)
+	vouch(w, true, true)
 	if a.before != nil {
 		a.before()
 	}
 	w.Header().Set("Content-Type", "application/json")
 	fmt.Fprintf(w, `{"data":{"n":%d}}`, a.n.Add(1))
+}
+
+// vouch is what the GraphQL server says of its answer: clean (executed,
+// no errors) and storable (a query).
+func vouch(w http.ResponseWriter, clean, storable bool) {
+	if a, ok := w.(*middleware.Answer); ok {
+		a.Clean, a.Storable = clean, storable
+	}
 }
 
 func get(h http.Handler, query string, mutate ...func(*http.Request)) (string, string) {
@@ -82,15 +91,15 @@ func TestNotStored(t *testing.T) {
 	c := New(Options{MaxBytes: 1 << 20})
 	cases := map[string]http.HandlerFunc{
 		"errors": func(w http.ResponseWriter, r *http.Request) {
-			NoteOperation(r.Context(), true)
+			vouch(w, false, true) // the GraphQL server saw errors
 			_, _ = w.Write([]byte(`{"errors":[{"message":"x"}],"data":{"n":1}}`))
 		},
 		"not 200": func(w http.ResponseWriter, r *http.Request) {
-			NoteOperation(r.Context(), true)
+			vouch(w, true, true)
 			w.WriteHeader(http.StatusServiceUnavailable)
 		},
 		"mutation": func(w http.ResponseWriter, r *http.Request) {
-			NoteOperation(r.Context(), false)
+			vouch(w, true, false)
 			_, _ = w.Write([]byte(`{"data":{"n":1}}`))
 		},
 		"never reached the GraphQL server": func(w http.ResponseWriter, r *http.Request) {
@@ -178,7 +187,7 @@ func TestMemoryIsBounded(t *testing.T) {
 	c := New(Options{MaxBytes: 64 << 10})
 	big := strings.Repeat("x", 4<<10)
 	h := c.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		NoteOperation(r.Context(), true)
+		vouch(w, true, true)
 		_, _ = w.Write([]byte(`{"data":"` + big + `"}`))
 	}))
 	for i := range 100 {
@@ -201,7 +210,7 @@ func TestMemoryIsBounded(t *testing.T) {
 	// An answer over an eighth of the cache is not stored at all.
 	huge := New(Options{MaxBytes: 16 << 10})
 	hh := huge.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		NoteOperation(r.Context(), true)
+		vouch(w, true, true)
 		_, _ = w.Write([]byte(`{"data":"` + big + `"}`))
 	}))
 	get(hh, "{ n }")

@@ -2,7 +2,6 @@ package respcache
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"io"
@@ -11,26 +10,13 @@ import (
 	"strings"
 
 	"brandshow/ent/visibility"
+	"brandshow/server/middleware"
 )
 
 // StatusHeader tells how an answer was served: "hit", "miss" or "bypass"
 // (never cached: a token holder, a request the cache cannot key). It helps
 // operators and tests; it reveals nothing about the content.
 const StatusHeader = "X-Response-Cache"
-
-type outcomeKey struct{}
-
-// outcome is filled in by the GraphQL server while the request runs.
-type outcome struct{ query bool }
-
-// NoteOperation records whether the request's operation is a query; only
-// queries are stored. The GraphQL server calls it once it knows the
-// operation (an answer the server never got that far with is not stored).
-func NoteOperation(ctx context.Context, isQuery bool) {
-	if o, ok := ctx.Value(outcomeKey{}).(*outcome); ok {
-		o.query = isQuery
-	}
-}
 
 // Middleware serves anonymous GraphQL answers from the cache and stores
 // complete ones. It must run after authentication (it asks
@@ -51,32 +37,26 @@ func (c *Cache) Middleware(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		a, send := middleware.Hold(w)
 		if e, ok := c.get(key); ok {
 			for k, v := range e.header {
-				w.Header()[k] = v
+				a.Header()[k] = v
 			}
-			w.Header().Set(StatusHeader, "hit")
-			w.WriteHeader(e.status)
-			_, _ = w.Write(e.body)
+			a.Header().Set(StatusHeader, "hit")
+			a.Replace(e.status, e.body)
+			a.Clean, a.Storable = true, true // only such answers are stored
+			send()
 			return
 		}
 		ticket := c.Begin()
-		o := &outcome{}
-		rec := &recorder{header: http.Header{}, status: http.StatusOK}
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), outcomeKey{}, o)))
-		for k, v := range rec.header {
-			w.Header()[k] = v
+		next.ServeHTTP(a, r)
+		// Errors, partial answers and mutations are not stored: the GraphQL
+		// server says so (middleware.Answer), the body is not searched.
+		if a.Clean && a.Storable && a.Status == http.StatusOK && r.Context().Err() == nil {
+			c.put(ticket, key, &entry{status: a.Status, header: a.Header().Clone(), body: bytes.Clone(a.Body.Bytes())})
 		}
-		w.Header().Set(StatusHeader, "miss")
-		w.WriteHeader(rec.status)
-		_, _ = w.Write(rec.body.Bytes())
-		// Errors and partial answers are not stored: "errors" as a key can
-		// only appear unescaped as an object key, so Contains is exact
-		// enough (an alias named errors merely goes uncached).
-		if o.query && rec.status == http.StatusOK && r.Context().Err() == nil &&
-			!bytes.Contains(rec.body.Bytes(), []byte(`"errors":`)) {
-			c.put(ticket, key, &entry{status: rec.status, header: rec.header.Clone(), body: bytes.Clone(rec.body.Bytes())})
-		}
+		a.Header().Set(StatusHeader, "miss")
+		send()
 	})
 }
 
@@ -153,25 +133,4 @@ func canonical(raw json.RawMessage) ([]byte, bool) {
 	}
 	out, err := json.Marshal(v)
 	return out, err == nil
-}
-
-// recorder holds the answer until it is complete.
-type recorder struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-	wrote  bool
-}
-
-func (b *recorder) Header() http.Header { return b.header }
-
-func (b *recorder) WriteHeader(status int) {
-	if !b.wrote {
-		b.status, b.wrote = status, true
-	}
-}
-
-func (b *recorder) Write(p []byte) (int, error) {
-	b.wrote = true
-	return b.body.Write(p)
 }

@@ -24,7 +24,7 @@ import (
 	dto "github.com/prometheus/client_model/go"
 
 	_ "brandshow/ent/runtime"
-	"brandshow/graph"
+	"brandshow/server/httpapp"
 	"brandshow/server/metrics"
 	"brandshow/server/seed"
 	"brandshow/server/store"
@@ -275,7 +275,7 @@ func TestPGCountOnPostgreSQL(t *testing.T) {
 	}
 }
 
-// demoServer serves graph.NewHandler over a fresh SQLite database with the
+// demoServer serves httpapp.New over a fresh SQLite database with the
 // demo content, counting SQL statements for /metrics as main does.
 func demoServer(t *testing.T) *httptest.Server {
 	t.Helper()
@@ -297,7 +297,7 @@ func demoServer(t *testing.T) *httptest.Server {
 	if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(graph.NewHandler(graph.HandlerConfig{DB: db, Logger: quiet, Metrics: metrics.New(db.SQL), AllowedOrigins: []string{"*"}}))
+	srv := httptest.NewServer(httpapp.New(httpapp.Config{DB: db, Logger: quiet, Metrics: metrics.New(db.SQL), AllowedOrigins: []string{"*"}}))
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -1,4 +1,4 @@
-package graph
+package httpapp
 
 import (
 	"crypto/sha256"
@@ -24,9 +24,9 @@ const FeedEntries = 50
 // feedMaxAge is how long clients and proxies may cache a feed.
 const feedMaxAge = 5 * time.Minute
 
-// NewFeedHandler serves the journalists' Atom feeds of published coverage:
+// newFeedHandler serves the journalists' Atom feeds of published coverage:
 // /feeds/coverage.atom (all) and /feeds/brands/{slug}.atom (one brand's).
-func NewFeedHandler(cfg HandlerConfig) http.Handler {
+func newFeedHandler(cfg Config) http.Handler {
 	versions := &feedVersions{now: time.Now}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /feeds/coverage.atom", func(w http.ResponseWriter, r *http.Request) {
@@ -163,7 +163,7 @@ func notModified(r *http.Request, etag string, lastModified time.Time) bool {
 
 // serveFeed writes the newest published reports of q as Atom, with
 // Last-Modified, ETag and Cache-Control so proxies and readers can cache it.
-func serveFeed(w http.ResponseWriter, r *http.Request, cfg HandlerConfig, versions *feedVersions, q *ent.MediaCoverageQuery, id, title string) {
+func serveFeed(w http.ResponseWriter, r *http.Request, cfg Config, versions *feedVersions, q *ent.MediaCoverageQuery, id, title string) {
 	items, err := q.Order(mediacoverage.ByPublishedOn(sql.OrderDesc()), mediacoverage.ByID(sql.OrderDesc())).Limit(FeedEntries).All(r.Context())
 	if err != nil {
 		cfg.Logger.ErrorContext(r.Context(), "feed", "error", err.Error())

@@ -1,28 +1,15 @@
-package graph
+package httpapp
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
 
+	"brandshow/graph"
 	"brandshow/server/metrics"
 	"brandshow/server/middleware"
 )
-
-// requestInfo collects what the request log line reports; the GraphQL
-// server fills in the operation name.
-type requestInfo struct {
-	operation string
-}
-
-type requestInfoKey struct{}
-
-func requestInfoFrom(ctx context.Context) *requestInfo {
-	info, _ := ctx.Value(requestInfoKey{}).(*requestInfo)
-	return info
-}
 
 // statusRecorder remembers the status code written.
 type statusRecorder struct {
@@ -63,9 +50,8 @@ func metricPath(p string) string {
 func logRequests(logger *slog.Logger, m *metrics.Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		info := &requestInfo{}
 		rec := &statusRecorder{ResponseWriter: w}
-		ctx := context.WithValue(r.Context(), requestInfoKey{}, info)
+		ctx, info := graph.WithOutcome(r.Context())
 		if m != nil {
 			ctx = metrics.WithStatementCount(ctx)
 		}
@@ -74,12 +60,12 @@ func logRequests(logger *slog.Logger, m *metrics.Metrics, next http.Handler) htt
 			rec.status = http.StatusOK
 		}
 		if m != nil && r.URL.Path != "/metrics" {
-			m.Observe(ctx, metricPath(r.URL.Path), info.operation, rec.status, time.Since(start))
+			m.Observe(ctx, metricPath(r.URL.Path), info.Operation, rec.status, time.Since(start))
 		}
 		logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
-			slog.String("operation", info.operation),
+			slog.String("operation", info.Operation),
 			slog.Int("status", rec.status),
 			slog.Duration("duration", time.Since(start)),
 			slog.String("request_id", middleware.RequestIDFrom(r.Context())),

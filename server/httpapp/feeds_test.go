@@ -1,4 +1,4 @@
-package graph_test
+package httpapp_test
 
 import (
 	"net/http"

@@ -1,0 +1,189 @@
+// Package httpapp is brandshow's HTTP application: the one handler that
+// main, the tests and the benchmarks use, so that what is tested is what
+// runs. It serves /graphql (the gqlgen server of package graph, wrapped in
+// request ids, authentication, rate limits, body and time limits, the
+// response cache and HTTP caching), /graphiql, the journalists' feeds, the
+// web client at /, /healthz, /readyz and (when configured) /metrics, with
+// CORS and one log line per request.
+package httpapp
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"brandshow/ent/visibility"
+	"brandshow/graph"
+	"brandshow/server/auth"
+	"brandshow/server/metrics"
+	"brandshow/server/middleware"
+	"brandshow/server/ratelimit"
+	"brandshow/server/respcache"
+	"brandshow/server/store"
+	webclient "brandshow/web-client"
+
+	"github.com/rs/cors"
+)
+
+// Config is what the HTTP application needs. Zero values mean the
+// defaults documented on each field.
+type Config struct {
+	// DB is the database: its Client serves editors, its read-only Public
+	// client everyone else; /readyz pings it.
+	DB *store.DB
+	// SampleContent marks the data set as the bundled demo content.
+	SampleContent bool
+	// AllowedOrigins for CORS; "*" allows any origin (credentials are never allowed).
+	AllowedOrigins []string
+	// Introspection lets clients read the schema (the playground needs it).
+	Introspection bool
+	// Logger receives one line per request and the detail of internal errors.
+	Logger *slog.Logger
+	// Limits bound each query (default graph.DefaultLimits).
+	Limits *graph.Limits
+	// RateLimit limits requests per client; a zero Rate turns it off.
+	RateLimit ratelimit.Config
+	// OnRateLimited is called for each refused request (metrics).
+	OnRateLimited ratelimit.OnLimit
+	// QueryTimeout bounds a request's execution (default 10s).
+	QueryTimeout time.Duration
+	// MaxBodyBytes bounds a request body (default 64 KiB).
+	MaxBodyBytes int64
+	// MaxResponseBytes bounds an answer (default graph.DefaultMaxResponseBytes).
+	MaxResponseBytes int
+	// CacheMaxAge is the max-age of cacheable anonymous GET answers, in
+	// seconds (default 60; negative: 0).
+	CacheMaxAge int
+	// TrustedDocuments, when set, lets only registered operations run.
+	TrustedDocuments *graph.TrustedDocuments
+	// Metrics, when set, is served at /metrics and fed by every request.
+	Metrics *metrics.Metrics
+	// ResponseCache, when set, serves anonymous queries' answers from memory
+	// until the next write (see server/respcache).
+	ResponseCache *respcache.Cache
+}
+
+func (cfg *Config) defaults() {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = 10 * time.Second
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 64 << 10
+	}
+	if cfg.CacheMaxAge == 0 {
+		cfg.CacheMaxAge = 60
+	}
+	cfg.CacheMaxAge = max(cfg.CacheMaxAge, 0)
+}
+
+// New builds the whole HTTP handler: /graphql, /graphiql, /feeds/, the web
+// client at /, /healthz, /readyz and (when configured) /metrics, with
+// request ids, authentication, panic recovery, request logging, CORS, rate
+// limiting, body and time limits and HTTP caching.
+func New(cfg Config) http.Handler {
+	cfg.defaults()
+	rl := cfg.RateLimit
+	rl.Holder = func(r *http.Request) (string, bool) {
+		v, ok := visibility.ViewerFrom(r.Context())
+		return v.Name, ok
+	}
+	onLimit := cfg.OnRateLimited
+	if cfg.Metrics != nil && onLimit == nil {
+		onLimit = cfg.Metrics.RateLimited
+	}
+	limiter := ratelimit.New(rl, onLimit)
+	var gql http.Handler = middleware.FinishGraphQL(noteOutcome(graph.NewGraphQLServer(graph.ServerConfig{
+		Client:           cfg.DB.Client,
+		SampleContent:    cfg.SampleContent,
+		Introspection:    cfg.Introspection,
+		Logger:           cfg.Logger,
+		Limits:           cfg.Limits,
+		MaxResponseBytes: cfg.MaxResponseBytes,
+		TrustedDocuments: cfg.TrustedDocuments,
+		RequestID:        middleware.RequestIDFrom,
+	})))
+	if cfg.ResponseCache != nil {
+		gql = cfg.ResponseCache.Middleware(gql)
+	}
+	gql = middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, middleware.HTTPCache(cfg.CacheMaxAge, gql))
+
+	mux := http.NewServeMux()
+	// The client's address is checked before authentication (a token lookup
+	// is database work), token holders are then limited by token; the
+	// lookup runs under the request deadline too.
+	mux.Handle("/graphql", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
+	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
+	mux.Handle("/", limiter.Middleware(webclient.Handler()))
+	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg)))))
+	if cfg.Metrics != nil {
+		// Not limited: no database work, meant for the operator's scraper
+		// (kept off the internet), which must work during a flood.
+		mux.Handle("/metrics", cfg.Metrics.Handler())
+	}
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.Handle("/readyz", limiter.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := cfg.DB.Ping(ctx); err != nil {
+			cfg.Logger.WarnContext(ctx, "readyz: database unreachable", "error", err.Error())
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	})))
+	c := cors.New(cors.Options{
+		AllowedOrigins:   cfg.AllowedOrigins,
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders:   []string{"Content-Type", "Accept", "Authorization", middleware.RequestIDHeader},
+		ExposedHeaders:   []string{"ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", middleware.RequestIDHeader},
+		AllowCredentials: false,
+		MaxAge:           600,
+	})
+	return middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, limitPreflights(limiter, c.Handler(mux)))))
+}
+
+// noteOutcome hands what the GraphQL server said of its answer
+// (graph.Outcome) to the layers that hold the answer (middleware.Answer):
+// HTTP caching keeps only answers without errors, the response cache only
+// queries' answers without errors. None of them reads the body for it.
+func noteOutcome(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, out := r.Context(), graph.OutcomeFrom(r.Context())
+		if out == nil {
+			ctx, out = graph.WithOutcome(ctx)
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+		if a, ok := w.(*middleware.Answer); ok {
+			a.Clean, a.Storable = out.Clean(), out.Query
+		}
+	})
+}
+
+// limitPreflights spends the client's bucket on CORS preflights, which the
+// CORS handler answers before the mux (and its limited routes) sees them.
+func limitPreflights(limiter *ratelimit.Limiter, next http.Handler) http.Handler {
+	limited := limiter.Middleware(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			limited.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// replicaReads lets a handler that only ever serves the public (the feeds)
+// read from the read replica when there is one.
+func replicaReads(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(store.WithReplicaReads(r.Context())))
+	})
+}
