@@ -12,6 +12,7 @@ import (
 	"brandshow/ent"
 	"brandshow/ent/schema"
 	"brandshow/ent/schematype"
+	"brandshow/ent/visibility"
 	"brandshow/server/middleware"
 	"brandshow/server/store"
 
@@ -56,24 +57,21 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		var user *UserError
 		var validation *ent.ValidationError
-		var access *AccessError
+		var denied *visibility.DeniedError
 		var fieldErr *schematype.FieldError
 		switch {
 		case errors.As(cause, &user):
 			out.Message = user.Msg
 			setCode(out, CodeBadUserInput)
-		case errors.As(cause, &access):
-			out.Message = access.Msg
-			setCode(out, access.Code)
+		case errors.As(cause, &denied):
+			// A write the privacy rules refused (ent/visibility/write.go).
+			out.Message = denied.Reason
+			setCode(out, map[bool]string{true: CodeUnauthenticated, false: CodeForbidden}[denied.Unauthenticated])
 		case errors.Is(cause, schema.ErrAdminOnlyNoToken):
 			out.Message = "this needs a token: only admins may read the audit log; send Authorization: Bearer <token>"
 			setCode(out, CodeUnauthenticated)
 		case errors.Is(cause, schema.ErrAdminOnly):
 			out.Message = "forbidden: " + schema.ErrAdminOnly.Error()
-			setCode(out, CodeForbidden)
-		case isRejectedWrite(cause):
-			// The read-only client refused: a resolver forgot its check.
-			out.Message = "forbidden: anonymous requests cannot change anything"
 			setCode(out, CodeForbidden)
 		case errors.As(cause, &fieldErr):
 			out.Message = fmt.Sprintf("invalid %s: %s", lowerCamel(fieldErr.Field), fieldErr.Err.Error())
@@ -112,11 +110,6 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return out
 	}
-}
-
-// isRejectedWrite recognises the read-only client's refusal (hook.Reject).
-func isRejectedWrite(err error) bool {
-	return strings.HasSuffix(err.Error(), "operation is not allowed")
 }
 
 // validationMessage names the GraphQL field (nameZh), not the column.

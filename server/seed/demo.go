@@ -37,7 +37,7 @@ func (r Result) Total() int {
 // is missing (by region code and slug), so loading twice changes nothing and
 // never overwrites an editor's changes.
 func LoadDemo(ctx context.Context, client *ent.Client) (Result, error) {
-	ctx = visibility.WithDrafts(ctx) // see existing drafts so they are not created twice
+	ctx = visibility.WithSystem(ctx) // the server's own content; see existing drafts so they are not created twice
 	tx, err := client.Tx(ctx)
 	if err != nil {
 		return Result{}, fmt.Errorf("seed: %w", err)

@@ -20,6 +20,7 @@ import (
 
 	"brandshow/ent"
 	"brandshow/ent/hook"
+	"brandshow/ent/visibility"
 
 	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -126,7 +127,8 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 		drv = opts.WrapDriver(drv)
 	}
 	public := ent.NewClient(ent.Driver(drv))
-	public.Use(hook.Reject(entgo.OpCreate | entgo.OpUpdate | entgo.OpUpdateOne | entgo.OpDelete | entgo.OpDeleteOne))
+	// Every write is refused, as one without a token (UNAUTHENTICATED).
+	public.Use(visibility.WritesNeedToken, hook.Reject(entgo.OpCreate|entgo.OpUpdate|entgo.OpUpdateOne|entgo.OpDelete|entgo.OpDeleteOne))
 	db.Client, db.Public, db.Driver = ent.NewClient(ent.Driver(drv)), public, drv
 	return db, nil
 }
