@@ -39,7 +39,8 @@ func tokenCommand(ctx context.Context, args []string, out io.Writer, logger *slo
 		return err
 	}
 	cfg.DatabaseReadURL = "" // tokens are read and written on the primary
-	ctx = visibility.WithSystem(ctx) // whoever runs the command administers the server
+	// Whoever runs the command administers the server.
+	ctx = visibility.WithSystem(ctx)
 	db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres())
 	if err != nil {
 		return err

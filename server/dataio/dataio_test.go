@@ -22,7 +22,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var ctx = visibility.WithDrafts(context.Background())
+var ctx = visibility.WithSystem(context.Background())
 
 func exportBytes(t *testing.T, c *ent.Client) []byte {
 	t.Helper()
