@@ -27,7 +27,12 @@ type DeniedError struct {
 	cause           error
 }
 
-func (e *DeniedError) Error() string { return e.Reason }
+func (e *DeniedError) Error() string {
+	if e.cause != nil {
+		return e.Reason + " (" + e.cause.Error() + ")"
+	}
+	return e.Reason
+}
 
 // Unwrap returns privacy.Deny, and the refusal this one explains, if any.
 func (e *DeniedError) Unwrap() []error {
