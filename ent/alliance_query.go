@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/predicate"
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -441,6 +442,12 @@ func (_q *AllianceQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if alliance.Policy == nil {
+		return errors.New("ent: uninitialized alliance.Policy (forgotten import ent/runtime?)")
+	}
+	if err := alliance.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

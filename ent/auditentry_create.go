@@ -74,7 +74,9 @@ func (_c *AuditEntryCreate) Mutation() *AuditEntryMutation {
 
 // Save creates the AuditEntry in the database.
 func (_c *AuditEntryCreate) Save(ctx context.Context) (*AuditEntry, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -101,11 +103,15 @@ func (_c *AuditEntryCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *AuditEntryCreate) defaults() {
+func (_c *AuditEntryCreate) defaults() error {
 	if _, ok := _c.mutation.At(); !ok {
+		if auditentry.DefaultAt == nil {
+			return fmt.Errorf("ent: uninitialized auditentry.DefaultAt (forgotten import ent/runtime?)")
+		}
 		v := auditentry.DefaultAt()
 		_c.mutation.SetAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

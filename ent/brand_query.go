@@ -14,6 +14,7 @@ import (
 	"brandshow/ent/venue"
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -589,6 +590,12 @@ func (_q *BrandQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if brand.Policy == nil {
+		return errors.New("ent: uninitialized brand.Policy (forgotten import ent/runtime?)")
+	}
+	if err := brand.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -743,7 +743,8 @@ func (c *AuditEntryClient) GetX(ctx context.Context, id int) *AuditEntry {
 
 // Hooks returns the client hooks.
 func (c *AuditEntryClient) Hooks() []Hook {
-	return c.hooks.AuditEntry
+	hooks := c.hooks.AuditEntry
+	return append(hooks[:len(hooks):len(hooks)], auditentry.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2082,7 +2083,8 @@ func (c *RegionClient) QueryEnterprises(_m *Region) *EnterpriseQuery {
 
 // Hooks returns the client hooks.
 func (c *RegionClient) Hooks() []Hook {
-	return c.hooks.Region
+	hooks := c.hooks.Region
+	return append(hooks[:len(hooks):len(hooks)], region.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2532,7 +2534,8 @@ func (c *TokenClient) GetX(ctx context.Context, id int) *Token {
 
 // Hooks returns the client hooks.
 func (c *TokenClient) Hooks() []Hook {
-	return c.hooks.Token
+	hooks := c.hooks.Token
+	return append(hooks[:len(hooks):len(hooks)], token.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.

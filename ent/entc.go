@@ -36,6 +36,7 @@ func main() {
 		Package: "brandshow/ent",
 		Features: []gen.Feature{
 			gen.FeatureIntercept,
+			gen.FeaturePrivacy,
 			gen.FeatureGlobalID,
 			gen.FeatureVersionedMigration,
 			gen.FeatureModifier,
@@ -43,7 +44,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
-	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/lazytext.tmpl", "./ent/template/visibility.tmpl", "./ent/template/appended.tmpl"))
+	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/lazytext.tmpl", "./ent/template/visibility.tmpl", "./ent/template/appended.tmpl", "./ent/template/nodetype.tmpl"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}

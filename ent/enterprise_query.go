@@ -11,6 +11,7 @@ import (
 	"brandshow/ent/region"
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -478,6 +479,12 @@ func (_q *EnterpriseQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if enterprise.Policy == nil {
+		return errors.New("ent: uninitialized enterprise.Policy (forgotten import ent/runtime?)")
+	}
+	if err := enterprise.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"brandshow/ent/rolemodel"
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -479,6 +480,12 @@ func (_q *MediaCoverageQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if mediacoverage.Policy == nil {
+		return errors.New("ent: uninitialized mediacoverage.Policy (forgotten import ent/runtime?)")
+	}
+	if err := mediacoverage.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"brandshow/ent/venue"
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -550,6 +551,12 @@ func (_q *RegionQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if region.Policy == nil {
+		return errors.New("ent: uninitialized region.Policy (forgotten import ent/runtime?)")
+	}
+	if err := region.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

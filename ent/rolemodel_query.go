@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/rolemodel"
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -441,6 +442,12 @@ func (_q *RoleModelQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if rolemodel.Policy == nil {
+		return errors.New("ent: uninitialized rolemodel.Policy (forgotten import ent/runtime?)")
+	}
+	if err := rolemodel.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"brandshow/ent/predicate"
 	"brandshow/ent/token"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -330,6 +331,12 @@ func (_q *TokenQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if token.Policy == nil {
+		return errors.New("ent: uninitialized token.Policy (forgotten import ent/runtime?)")
+	}
+	if err := token.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/venuebrand"
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -441,6 +442,12 @@ func (_q *VenueQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if venue.Policy == nil {
+		return errors.New("ent: uninitialized venue.Policy (forgotten import ent/runtime?)")
+	}
+	if err := venue.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

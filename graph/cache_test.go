@@ -174,7 +174,7 @@ func TestReadReplica(t *testing.T) {
 				t.Fatal(err)
 			}
 			if u == replicaURL {
-				db.Client.Brand.Update().Where(brand.Slug("hongan-dasao")).SetNameZh("副本里的红安大嫂").ExecX(visibility.WithDrafts(ctx))
+				db.Client.Brand.Update().Where(brand.Slug("hongan-dasao")).SetNameZh("副本里的红安大嫂").ExecX(visibility.WithSystem(ctx))
 			}
 			db.Close()
 		}
@@ -187,7 +187,7 @@ func TestReadReplica(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		db.Client.Token.Create().SetName("reader").SetRole(token.RolePUBLISHER).SetHash(hash).ExecX(ctx)
+		db.Client.Token.Create().SetName("reader").SetRole(token.RolePUBLISHER).SetHash(hash).ExecX(visibility.WithSystem(ctx))
 		h := handlerFor(db)
 		vars := map[string]any{"slug": "hongan-dasao"}
 		if _, body := send(t, h, "", brandStatusQuery, vars); !strings.Contains(body, "副本里的红安大嫂") {

@@ -14,160 +14,112 @@ import (
 
 // CreateBrand is the resolver for the createBrand field.
 func (r *mutationResolver) CreateBrand(ctx context.Context, input ent.CreateBrandInput) (*ent.Brand, error) {
-	c, _, err := editorClient(ctx, visibility.RoleEditor)
-	if err != nil {
-		return nil, err
-	}
-	return c.Brand.Create().SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).Brand.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateBrand is the resolver for the updateBrand field.
 func (r *mutationResolver) UpdateBrand(ctx context.Context, id int, input ent.UpdateBrandInput) (*ent.Brand, error) {
-	c, err := Editable(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return c.Brand.UpdateOneID(id).SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).Brand.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // DeleteBrand is the resolver for the deleteBrand field.
 func (r *mutationResolver) DeleteBrand(ctx context.Context, id int) (int, error) {
-	return Deleted(ctx, id, func(c *ent.Client) error { return c.Brand.DeleteOneID(id).Exec(ctx) })
+	return id, ent.FromContext(ctx).Brand.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateRoleModel is the resolver for the createRoleModel field.
 func (r *mutationResolver) CreateRoleModel(ctx context.Context, input ent.CreateRoleModelInput) (*ent.RoleModel, error) {
-	c, _, err := editorClient(ctx, visibility.RoleEditor)
-	if err != nil {
-		return nil, err
-	}
-	return c.RoleModel.Create().SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).RoleModel.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateRoleModel is the resolver for the updateRoleModel field.
 func (r *mutationResolver) UpdateRoleModel(ctx context.Context, id int, input ent.UpdateRoleModelInput) (*ent.RoleModel, error) {
-	c, err := Editable(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return c.RoleModel.UpdateOneID(id).SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).RoleModel.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // DeleteRoleModel is the resolver for the deleteRoleModel field.
 func (r *mutationResolver) DeleteRoleModel(ctx context.Context, id int) (int, error) {
-	return Deleted(ctx, id, func(c *ent.Client) error { return c.RoleModel.DeleteOneID(id).Exec(ctx) })
+	return id, ent.FromContext(ctx).RoleModel.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateEnterprise is the resolver for the createEnterprise field.
 func (r *mutationResolver) CreateEnterprise(ctx context.Context, input ent.CreateEnterpriseInput) (*ent.Enterprise, error) {
-	c, _, err := editorClient(ctx, visibility.RoleEditor)
-	if err != nil {
-		return nil, err
-	}
-	return c.Enterprise.Create().SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).Enterprise.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateEnterprise is the resolver for the updateEnterprise field.
 func (r *mutationResolver) UpdateEnterprise(ctx context.Context, id int, input ent.UpdateEnterpriseInput) (*ent.Enterprise, error) {
-	c, err := Editable(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return c.Enterprise.UpdateOneID(id).SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).Enterprise.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // DeleteEnterprise is the resolver for the deleteEnterprise field.
 func (r *mutationResolver) DeleteEnterprise(ctx context.Context, id int) (int, error) {
-	return Deleted(ctx, id, func(c *ent.Client) error { return c.Enterprise.DeleteOneID(id).Exec(ctx) })
+	return id, ent.FromContext(ctx).Enterprise.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateAlliance is the resolver for the createAlliance field.
 func (r *mutationResolver) CreateAlliance(ctx context.Context, input ent.CreateAllianceInput) (*ent.Alliance, error) {
-	c, _, err := editorClient(ctx, visibility.RoleEditor)
-	if err != nil {
-		return nil, err
-	}
-	return c.Alliance.Create().SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).Alliance.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateAlliance is the resolver for the updateAlliance field.
 func (r *mutationResolver) UpdateAlliance(ctx context.Context, id int, input ent.UpdateAllianceInput) (*ent.Alliance, error) {
-	c, err := Editable(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return c.Alliance.UpdateOneID(id).SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).Alliance.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // DeleteAlliance is the resolver for the deleteAlliance field.
 func (r *mutationResolver) DeleteAlliance(ctx context.Context, id int) (int, error) {
-	return Deleted(ctx, id, func(c *ent.Client) error { return c.Alliance.DeleteOneID(id).Exec(ctx) })
+	return id, ent.FromContext(ctx).Alliance.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateVenue is the resolver for the createVenue field.
 func (r *mutationResolver) CreateVenue(ctx context.Context, input ent.CreateVenueInput) (*ent.Venue, error) {
-	c, _, err := editorClient(ctx, visibility.RoleEditor)
-	if err != nil {
-		return nil, err
-	}
-	return c.Venue.Create().SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).Venue.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateVenue is the resolver for the updateVenue field.
 func (r *mutationResolver) UpdateVenue(ctx context.Context, id int, input ent.UpdateVenueInput) (*ent.Venue, error) {
-	c, err := Editable(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return c.Venue.UpdateOneID(id).SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).Venue.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // DeleteVenue is the resolver for the deleteVenue field.
 func (r *mutationResolver) DeleteVenue(ctx context.Context, id int) (int, error) {
-	return Deleted(ctx, id, func(c *ent.Client) error { return c.Venue.DeleteOneID(id).Exec(ctx) })
+	return id, ent.FromContext(ctx).Venue.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateMediaCoverage is the resolver for the createMediaCoverage field.
 func (r *mutationResolver) CreateMediaCoverage(ctx context.Context, input ent.CreateMediaCoverageInput) (*ent.MediaCoverage, error) {
-	c, _, err := editorClient(ctx, visibility.RoleEditor)
-	if err != nil {
-		return nil, err
-	}
-	return c.MediaCoverage.Create().SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).MediaCoverage.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateMediaCoverage is the resolver for the updateMediaCoverage field.
 func (r *mutationResolver) UpdateMediaCoverage(ctx context.Context, id int, input ent.UpdateMediaCoverageInput) (*ent.MediaCoverage, error) {
-	c, err := Editable(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return c.MediaCoverage.UpdateOneID(id).SetInput(input).Save(ctx)
+	return ent.FromContext(ctx).MediaCoverage.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // DeleteMediaCoverage is the resolver for the deleteMediaCoverage field.
 func (r *mutationResolver) DeleteMediaCoverage(ctx context.Context, id int) (int, error) {
-	return Deleted(ctx, id, func(c *ent.Client) error { return c.MediaCoverage.DeleteOneID(id).Exec(ctx) })
+	return id, ent.FromContext(ctx).MediaCoverage.DeleteOneID(id).Exec(ctx)
 }
 
 // Publish is the resolver for the publish field.
 func (r *mutationResolver) Publish(ctx context.Context, id int) (ent.Noder, error) {
-	return SetPublished(ctx, id, true)
+	return SetPublished(ctx, ent.FromContext(ctx), id, true)
 }
 
 // Unpublish is the resolver for the unpublish field.
 func (r *mutationResolver) Unpublish(ctx context.Context, id int) (ent.Noder, error) {
-	return SetPublished(ctx, id, false)
+	return SetPublished(ctx, ent.FromContext(ctx), id, false)
 }
 
 // FeatureBrand is the resolver for the featureBrand field.
 func (r *mutationResolver) FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error) {
-	return FeatureBrand(ctx, id, rank, from, until)
+	return FeatureBrand(ctx, ent.FromContext(ctx), id, rank, from, until)
 }
 
 // UnfeatureBrand is the resolver for the unfeatureBrand field.
 func (r *mutationResolver) UnfeatureBrand(ctx context.Context, id int) (*ent.Brand, error) {
-	return UnfeatureBrand(ctx, id)
+	return ent.FromContext(ctx).Brand.UpdateOneID(id).SetFeatured(false).ClearFeaturedFrom().ClearFeaturedUntil().Save(ctx)
 }
 
 // Viewer is the resolver for the viewer field.

@@ -46,7 +46,7 @@ func newEditors(t *testing.T, dia string) *editors {
 		if err != nil {
 			t.Fatal(err)
 		}
-		db.Client.Token.Create().SetName("test-" + role).SetRole(token.Role(strings.ToUpper(role))).SetHash(hash).SaveX(context.Background())
+		db.Client.Token.Create().SetName("test-" + role).SetRole(token.Role(strings.ToUpper(role))).SetHash(hash).SaveX(visibility.WithSystem(context.Background()))
 		e.tokens[role] = tok
 	}
 	return e
@@ -71,7 +71,9 @@ func (e *editors) as(t *testing.T, role, query string, vars map[string]any) resp
 	return r
 }
 
-func (e *editors) all() context.Context { return visibility.WithDrafts(context.Background()) }
+// all is the context of the tests' own fixtures: it sees and writes
+// everything, as the seed loader does.
+func (e *editors) all() context.Context { return visibility.WithSystem(context.Background()) }
 
 func (e *editors) regionID(t *testing.T) string {
 	r := e.db.Client.Region.Query().Where(region.Code("421122")).OnlyX(context.Background())
@@ -219,7 +221,7 @@ func TestMutationRoleMatrix(t *testing.T) {
 			}
 		}
 		// A revoked or unknown token is refused with 401, not treated as anonymous.
-		e.db.Client.Token.Update().Where(token.Name("test-editor")).SetRevokedAt(e.db.Client.Token.Query().FirstX(context.Background()).CreatedAt).ExecX(context.Background())
+		e.db.Client.Token.Update().Where(token.Name("test-editor")).SetRevokedAt(e.db.Client.Token.Query().FirstX(context.Background()).CreatedAt).ExecX(visibility.WithSystem(context.Background()))
 		if r := e.as(t, "editor", `{ viewer { name } }`, nil); r.status != 401 || code(r) != "UNAUTHENTICATED" {
 			t.Errorf("revoked token: %d %+v", r.status, r.Errors)
 		}
@@ -413,7 +415,7 @@ func TestEditorsSeeDrafts(t *testing.T) {
 func TestTokenHoldersAreLimitedByToken(t *testing.T) {
 	db, _ := storetest.Fresh(t, "sqlite3", true)
 	tok, hash, _ := auth.NewToken()
-	db.Client.Token.Create().SetName("limited").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(context.Background())
+	db.Client.Token.Create().SetName("limited").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(visibility.WithSystem(context.Background()))
 	h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(),
 		RateLimit: ratelimit.Config{Rate: 0.001, Burst: 2, TokenRate: 0.001, TokenBurst: 3}})
 	send := func(withToken bool) int {

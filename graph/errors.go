@@ -12,6 +12,7 @@ import (
 	"brandshow/ent"
 	"brandshow/ent/schema"
 	"brandshow/ent/schematype"
+	"brandshow/ent/visibility"
 	"brandshow/server/store"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -55,15 +56,16 @@ func presentError(logger *slog.Logger, requestID func(context.Context) string) g
 		}
 		var user *UserError
 		var validation *ent.ValidationError
-		var access *AccessError
+		var denied *visibility.DeniedError
 		var fieldErr *schematype.FieldError
 		switch {
 		case errors.As(cause, &user):
 			out.Message = user.Msg
 			setCode(out, CodeBadUserInput)
-		case errors.As(cause, &access):
-			out.Message = access.Msg
-			setCode(out, access.Code)
+		case errors.As(cause, &denied):
+			// A write the privacy rules refused (ent/visibility/write.go).
+			out.Message = denied.Reason
+			setCode(out, map[bool]string{true: CodeUnauthenticated, false: CodeForbidden}[denied.Unauthenticated])
 		case errors.Is(cause, schema.ErrAdminOnlyNoToken):
 			out.Message = "this needs a token: only admins may read the audit log; send Authorization: Bearer <token>"
 			setCode(out, CodeUnauthenticated)

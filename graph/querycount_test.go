@@ -13,6 +13,7 @@ import (
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
+	"brandshow/ent/visibility"
 	"brandshow/server/store/storetest"
 )
 
@@ -33,7 +34,7 @@ const featuredPage = `query FeaturedPage($n: Int) {
 func TestFeaturedPageHasNoNPlusOne(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, counter := storetest.Fresh(t, dia, false)
-		ctx := context.Background()
+		ctx := visibility.WithSystem(context.Background()) // the fixtures
 		c := db.Client
 		province := c.Region.Create().SetCode("420000").SetNameZh("湖北省").SetLevel(region.LevelPROVINCE).SaveX(ctx)
 		county := c.Region.Create().SetCode("421122").SetNameZh("红安县").SetLevel(region.LevelCOUNTY).SetParent(province).SaveX(ctx)
@@ -93,7 +94,7 @@ func TestFeaturedPageHasNoNPlusOne(t *testing.T) {
 func TestNestedConnectionWithoutFirstFetchesOnePage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, counter := storetest.Fresh(t, dia, false)
-		ctx := context.Background()
+		ctx := visibility.WithSystem(context.Background()) // the fixtures
 		c := db.Client
 		county := c.Region.Create().SetCode("421122").SetNameZh("红安县").SetLevel(region.LevelCOUNTY).SaveX(ctx)
 		b := c.Brand.Create().SetSlug("hongan-dasao").SetNameZh("红安大嫂").SetRegion(county).

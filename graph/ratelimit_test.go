@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"brandshow/ent/token"
+	"brandshow/ent/visibility"
 	"brandshow/server/auth"
 	"brandshow/server/httpapp"
 	"brandshow/server/metrics"
@@ -58,7 +59,7 @@ func TestInvalidTokensSpendTheClientIPsBucket(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, counter := storetest.Fresh(t, dia, false)
 		tok, hash, _ := auth.NewToken()
-		db.Client.Token.Create().SetName("valid").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(context.Background())
+		db.Client.Token.Create().SetName("valid").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(visibility.WithSystem(context.Background()))
 		h := httpapp.New(httpapp.Config{DB: db, Logger: quiet(),
 			RateLimit: ratelimit.Config{Rate: 0.001, Burst: 3}})
 		const attacker = "198.51.100.30:1"

@@ -143,7 +143,7 @@ var fixture = []struct {
 func withFixture(t *testing.T, dia string) (*store.DB, http.Handler) {
 	t.Helper()
 	db, _ := storetest.Fresh(t, dia, true)
-	ctx := visibility.WithDrafts(context.Background())
+	ctx := visibility.WithSystem(context.Background())
 	tx, err := db.Client.Tx(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -365,7 +365,7 @@ func TestSearchHostileInput(t *testing.T) {
 func TestSearchIndexFollowsContent(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, h := withFixture(t, dia)
-		ctx := visibility.WithDrafts(context.Background())
+		ctx := visibility.WithSystem(context.Background())
 		c := db.Client
 		found := func() bool { return slices.Contains(searchAll(t, h, "龙虾师草稿"), "fx-lobster-draft") }
 		if found() {

@@ -102,7 +102,7 @@ const (
 // are drafts (so has<Edge> alone would tell). It returns the drafts' IDs.
 func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	t.Helper()
-	ctx := visibility.WithDrafts(context.Background())
+	ctx := visibility.WithSystem(context.Background())
 	draft, published := schematype.StatusDraft, schematype.StatusPublished
 	must := func(err error) {
 		t.Helper()
@@ -197,7 +197,7 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 // them), leaving the database as it would be had they never existed.
 func deleteDrafts(t *testing.T, c *ent.Client) {
 	t.Helper()
-	ctx := visibility.WithDrafts(context.Background())
+	ctx := visibility.WithSystem(context.Background())
 	draft := schematype.StatusDraft
 	for _, del := range []func() (int, error){
 		func() (int, error) { return c.MediaCoverage.Delete().Where(mediacoverage.StatusEQ(draft)).Exec(ctx) },

@@ -25,7 +25,7 @@ func TestDraftsAreInvisibleEverywhere(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, _ := storetest.Fresh(t, dia, true)
 		h := handlerFor(db)
-		ctx := visibility.WithDrafts(context.Background())
+		ctx := visibility.WithSystem(context.Background())
 		c := db.Client
 
 		draft := draftBrand(t)
@@ -190,9 +190,9 @@ func TestFeaturedWindow(t *testing.T) {
 			t.Fatalf("only %d featured brands", len(before))
 		}
 		now := time.Now()
-		db.Client.Brand.Update().Where(brand.Slug(before[0])).SetFeaturedFrom(now.Add(time.Hour)).ExecX(ctx)
-		db.Client.Brand.Update().Where(brand.Slug(before[1])).SetFeaturedUntil(now.Add(-time.Minute)).ExecX(ctx)
-		db.Client.Brand.Update().Where(brand.Slug(before[2])).SetFeaturedFrom(now.Add(-time.Hour)).SetFeaturedUntil(now.Add(time.Hour)).ExecX(ctx)
+		db.Client.Brand.Update().Where(brand.Slug(before[0])).SetFeaturedFrom(now.Add(time.Hour)).ExecX(visibility.WithSystem(ctx))
+		db.Client.Brand.Update().Where(brand.Slug(before[1])).SetFeaturedUntil(now.Add(-time.Minute)).ExecX(visibility.WithSystem(ctx))
+		db.Client.Brand.Update().Where(brand.Slug(before[2])).SetFeaturedFrom(now.Add(-time.Hour)).SetFeaturedUntil(now.Add(time.Hour)).ExecX(visibility.WithSystem(ctx))
 		after := featured()
 		if fmt.Sprint(after) != fmt.Sprint(before[2:]) {
 			t.Fatalf("featured after window changes = %v, want %v", after, before[2:])

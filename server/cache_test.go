@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"brandshow/ent/brand"
+	"brandshow/ent/visibility"
 	"brandshow/server/auth"
 	"brandshow/server/respcache"
 	"brandshow/server/seed"
@@ -56,7 +57,7 @@ func TestTwoServersInvalidateEachOther(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		db.Client.Token.Create().SetName("publisher").SetRole("PUBLISHER").SetHash(hash).ExecX(ctx)
+		db.Client.Token.Create().SetName("publisher").SetRole("PUBLISHER").SetHash(hash).ExecX(visibility.WithSystem(ctx))
 		b := db.Client.Brand.Query().Where(brand.Slug("hongan-dasao")).OnlyX(ctx)
 
 		bin := buildServer(t)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"brandshow/ent/visibility"
 	"brandshow/server/config"
 	"brandshow/server/dataio"
 	"brandshow/server/store"
@@ -84,7 +85,7 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer,
 		return err
 	}
 	defer db.Close()
-	rep, err := dataio.ImportFile(ctx, db.Client, files[0], dataio.Options{DryRun: *dryRun})
+	rep, err := dataio.ImportFile(visibility.WithSystem(ctx), db.Client, files[0], dataio.Options{DryRun: *dryRun})
 	var problems dataio.Problems
 	if errors.As(err, &problems) {
 		for _, p := range problems {

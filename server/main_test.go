@@ -125,7 +125,7 @@ func TestUnknownCommand(t *testing.T) {
 // demo brand that an editor deleted.
 func TestDemoContentOnlyIntoAnEmptyDatabase(t *testing.T) {
 	db, _ := storetest.Fresh(t, "sqlite3", false)
-	ctx := visibility.WithDrafts(context.Background())
+	ctx := visibility.WithSystem(context.Background())
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
 		t.Fatal(err)

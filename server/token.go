@@ -12,6 +12,7 @@ import (
 
 	"brandshow/ent"
 	"brandshow/ent/token"
+	"brandshow/ent/visibility"
 	"brandshow/server/auth"
 	"brandshow/server/config"
 )
@@ -38,6 +39,8 @@ func tokenCommand(ctx context.Context, args []string, out io.Writer, logger *slo
 		return err
 	}
 	cfg.DatabaseReadURL = "" // tokens are read and written on the primary
+	// Whoever runs the command administers the server.
+	ctx = visibility.WithSystem(ctx)
 	db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres())
 	if err != nil {
 		return err

@@ -60,7 +60,9 @@ func ValidColumn(column string) bool {
 //
 //	import _ "brandshow/ent/runtime"
 var (
+	Hooks        [1]ent.Hook
 	Interceptors [1]ent.Interceptor
+	Policy       ent.Policy
 	// DefaultAt holds the default value on creation for the "at" field.
 	DefaultAt func() time.Time
 )

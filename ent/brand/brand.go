@@ -208,8 +208,9 @@ func ValidColumn(column string) bool {
 //
 //	import _ "brandshow/ent/runtime"
 var (
-	Hooks        [4]ent.Hook
+	Hooks        [6]ent.Hook
 	Interceptors [2]ent.Interceptor
+	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.

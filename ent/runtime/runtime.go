@@ -14,7 +14,11 @@ import (
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
+	"context"
 	"time"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
@@ -22,12 +26,27 @@ import (
 // to their package variables.
 func init() {
 	allianceMixin := schema.Alliance{}.Mixin()
+	alliance.Policy = privacy.NewPolicies(allianceMixin[4], schema.Alliance{})
+	alliance.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := alliance.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	allianceMixinHooks3 := allianceMixin[3].Hooks()
 	allianceMixinHooks4 := allianceMixin[4].Hooks()
-	alliance.Hooks[0] = allianceMixinHooks3[0]
-	alliance.Hooks[1] = allianceMixinHooks4[0]
-	alliance.Hooks[2] = allianceMixinHooks4[1]
-	alliance.Hooks[3] = allianceMixinHooks4[2]
+
+	alliance.Hooks[1] = allianceMixinHooks3[0]
+
+	alliance.Hooks[2] = allianceMixinHooks4[0]
+
+	alliance.Hooks[3] = allianceMixinHooks4[1]
+
+	alliance.Hooks[4] = allianceMixinHooks4[2]
+
+	alliance.Hooks[5] = allianceMixinHooks4[3]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	allianceMixinInters5 := allianceMixin[5].Interceptors()
 	allianceInters := schema.Alliance{}.Interceptors()
@@ -189,6 +208,15 @@ func init() {
 			return nil
 		}
 	}()
+	auditentry.Policy = privacy.NewPolicies(schema.AuditEntry{})
+	auditentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	auditentryInters := schema.AuditEntry{}.Interceptors()
 	auditentry.Interceptors[0] = auditentryInters[0]
 	auditentryFields := schema.AuditEntry{}.Fields()
@@ -198,12 +226,27 @@ func init() {
 	// auditentry.DefaultAt holds the default value on creation for the at field.
 	auditentry.DefaultAt = auditentryDescAt.Default.(func() time.Time)
 	brandMixin := schema.Brand{}.Mixin()
+	brand.Policy = privacy.NewPolicies(brandMixin[4], schema.Brand{})
+	brand.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := brand.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	brandMixinHooks3 := brandMixin[3].Hooks()
 	brandMixinHooks4 := brandMixin[4].Hooks()
-	brand.Hooks[0] = brandMixinHooks3[0]
-	brand.Hooks[1] = brandMixinHooks4[0]
-	brand.Hooks[2] = brandMixinHooks4[1]
-	brand.Hooks[3] = brandMixinHooks4[2]
+
+	brand.Hooks[1] = brandMixinHooks3[0]
+
+	brand.Hooks[2] = brandMixinHooks4[0]
+
+	brand.Hooks[3] = brandMixinHooks4[1]
+
+	brand.Hooks[4] = brandMixinHooks4[2]
+
+	brand.Hooks[5] = brandMixinHooks4[3]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
@@ -450,12 +493,27 @@ func init() {
 	// brand.FeaturedRankValidator is a validator for the "featured_rank" field. It is called by the builders before save.
 	brand.FeaturedRankValidator = brandDescFeaturedRank.Validators[0].(func(int) error)
 	enterpriseMixin := schema.Enterprise{}.Mixin()
+	enterprise.Policy = privacy.NewPolicies(enterpriseMixin[4], schema.Enterprise{})
+	enterprise.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := enterprise.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	enterpriseMixinHooks3 := enterpriseMixin[3].Hooks()
 	enterpriseMixinHooks4 := enterpriseMixin[4].Hooks()
-	enterprise.Hooks[0] = enterpriseMixinHooks3[0]
-	enterprise.Hooks[1] = enterpriseMixinHooks4[0]
-	enterprise.Hooks[2] = enterpriseMixinHooks4[1]
-	enterprise.Hooks[3] = enterpriseMixinHooks4[2]
+
+	enterprise.Hooks[1] = enterpriseMixinHooks3[0]
+
+	enterprise.Hooks[2] = enterpriseMixinHooks4[0]
+
+	enterprise.Hooks[3] = enterpriseMixinHooks4[1]
+
+	enterprise.Hooks[4] = enterpriseMixinHooks4[2]
+
+	enterprise.Hooks[5] = enterpriseMixinHooks4[3]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -603,12 +661,27 @@ func init() {
 		}
 	}()
 	mediacoverageMixin := schema.MediaCoverage{}.Mixin()
+	mediacoverage.Policy = privacy.NewPolicies(mediacoverageMixin[4], schema.MediaCoverage{})
+	mediacoverage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := mediacoverage.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	mediacoverageMixinHooks3 := mediacoverageMixin[3].Hooks()
 	mediacoverageMixinHooks4 := mediacoverageMixin[4].Hooks()
-	mediacoverage.Hooks[0] = mediacoverageMixinHooks3[0]
-	mediacoverage.Hooks[1] = mediacoverageMixinHooks4[0]
-	mediacoverage.Hooks[2] = mediacoverageMixinHooks4[1]
-	mediacoverage.Hooks[3] = mediacoverageMixinHooks4[2]
+
+	mediacoverage.Hooks[1] = mediacoverageMixinHooks3[0]
+
+	mediacoverage.Hooks[2] = mediacoverageMixinHooks4[0]
+
+	mediacoverage.Hooks[3] = mediacoverageMixinHooks4[1]
+
+	mediacoverage.Hooks[4] = mediacoverageMixinHooks4[2]
+
+	mediacoverage.Hooks[5] = mediacoverageMixinHooks4[3]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverageMixinInters5 := mediacoverageMixin[5].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
@@ -829,6 +902,15 @@ func init() {
 		}
 	}()
 	regionMixin := schema.Region{}.Mixin()
+	region.Policy = privacy.NewPolicies(schema.Region{})
+	region.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := region.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	regionMixinFields0 := regionMixin[0].Fields()
 	_ = regionMixinFields0
 	regionFields := schema.Region{}.Fields()
@@ -923,12 +1005,27 @@ func init() {
 		}
 	}()
 	rolemodelMixin := schema.RoleModel{}.Mixin()
+	rolemodel.Policy = privacy.NewPolicies(rolemodelMixin[4], schema.RoleModel{})
+	rolemodel.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rolemodel.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	rolemodelMixinHooks3 := rolemodelMixin[3].Hooks()
 	rolemodelMixinHooks4 := rolemodelMixin[4].Hooks()
-	rolemodel.Hooks[0] = rolemodelMixinHooks3[0]
-	rolemodel.Hooks[1] = rolemodelMixinHooks4[0]
-	rolemodel.Hooks[2] = rolemodelMixinHooks4[1]
-	rolemodel.Hooks[3] = rolemodelMixinHooks4[2]
+
+	rolemodel.Hooks[1] = rolemodelMixinHooks3[0]
+
+	rolemodel.Hooks[2] = rolemodelMixinHooks4[0]
+
+	rolemodel.Hooks[3] = rolemodelMixinHooks4[1]
+
+	rolemodel.Hooks[4] = rolemodelMixinHooks4[2]
+
+	rolemodel.Hooks[5] = rolemodelMixinHooks4[3]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodelMixinInters5 := rolemodelMixin[5].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
@@ -1183,6 +1280,15 @@ func init() {
 	searchdocDescText := searchdocFields[14].Descriptor()
 	// searchdoc.DefaultText holds the default value on creation for the text field.
 	searchdoc.DefaultText = searchdocDescText.Default.(string)
+	token.Policy = privacy.NewPolicies(schema.Token{})
+	token.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := token.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	tokenFields := schema.Token{}.Fields()
 	_ = tokenFields
 	// tokenDescName is the schema descriptor for name field.
@@ -1209,12 +1315,27 @@ func init() {
 	// token.DefaultCreatedAt holds the default value on creation for the created_at field.
 	token.DefaultCreatedAt = tokenDescCreatedAt.Default.(func() time.Time)
 	venueMixin := schema.Venue{}.Mixin()
+	venue.Policy = privacy.NewPolicies(venueMixin[4], schema.Venue{})
+	venue.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := venue.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	venueMixinHooks3 := venueMixin[3].Hooks()
 	venueMixinHooks4 := venueMixin[4].Hooks()
-	venue.Hooks[0] = venueMixinHooks3[0]
-	venue.Hooks[1] = venueMixinHooks4[0]
-	venue.Hooks[2] = venueMixinHooks4[1]
-	venue.Hooks[3] = venueMixinHooks4[2]
+
+	venue.Hooks[1] = venueMixinHooks3[0]
+
+	venue.Hooks[2] = venueMixinHooks4[0]
+
+	venue.Hooks[3] = venueMixinHooks4[1]
+
+	venue.Hooks[4] = venueMixinHooks4[2]
+
+	venue.Hooks[5] = venueMixinHooks4[3]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()

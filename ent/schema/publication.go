@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"time"
 
 	"brandshow/ent/auditlog"
 	"brandshow/ent/intercept"
@@ -38,9 +39,37 @@ func (PublicationMixin) Interceptors() []ent.Interceptor {
 type EditedMixin struct{ mixin.Schema }
 
 // Hooks of the EditedMixin. appendsAsSets comes first so that the checks and
-// the audit log see an append as the list it produces.
+// the audit log see an append as the list it produces; firstPublication
+// before the audit log, which records the time it sets.
 func (EditedMixin) Hooks() []ent.Hook {
-	return []ent.Hook{appendsAsSets, validateJSONFields, auditlog.Hook}
+	return []ent.Hook{appendsAsSets, firstPublication, validateJSONFields, auditlog.Hook}
+}
+
+// firstPublication records when an item was first published: publishing is
+// setting its status to PUBLISHED (the publish mutation, which only
+// publishers may make), and an item published for the first time gets
+// published_at now, unless the change sets it. Later publications keep the
+// first time.
+func firstPublication(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		status, ok := m.Field("status")
+		if !ok || status != schematype.StatusPublished || !m.Op().Is(ent.OpUpdateOne) {
+			return next.Mutate(ctx, m)
+		}
+		if _, set := m.Field("published_at"); set || m.FieldCleared("published_at") {
+			return next.Mutate(ctx, m)
+		}
+		old, err := m.OldField(ctx, "published_at")
+		if err != nil {
+			return nil, fmt.Errorf("first publication: %w", err)
+		}
+		if t, _ := old.(*time.Time); t == nil {
+			if err := m.SetField("published_at", time.Now()); err != nil {
+				return nil, fmt.Errorf("first publication: %w", err)
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
 }
 
 // appender is what the generated mutations of types with list fields

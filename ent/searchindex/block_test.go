@@ -12,6 +12,7 @@ import (
 	"brandshow/ent/schematype"
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/searchindex"
+	"brandshow/ent/visibility"
 	"brandshow/server/store/storetest"
 
 	"entgo.io/ent/dialect"
@@ -29,7 +30,7 @@ func TestBlockTokens(t *testing.T) {
 		ctx := context.Background()
 		item := db.Client.MediaCoverage.Create().SetSlug("blocks").SetTitleZh("绿萝卜丰收了").SetBodyZh("今年收成很好。").
 			SetOutlet("示例报").SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)).
-			SetStatus(schematype.StatusPublished).SaveX(ctx)
+			SetStatus(schematype.StatusPublished).SaveX(visibility.WithSystem(ctx))
 		check := func(step string, shift int) {
 			t.Helper()
 			doc := db.Client.SearchDoc.Query().Where(searchdoc.ItemID(item.ID)).OnlyX(ctx)
@@ -44,14 +45,14 @@ func TestBlockTokens(t *testing.T) {
 			}
 		}
 		check("insert", searchindex.BlockShift())
-		item.Update().SetTitleZh("红萝卜丰收了").ExecX(ctx)
+		item.Update().SetTitleZh("红萝卜丰收了").ExecX(visibility.WithSystem(ctx))
 		check("reindex", searchindex.BlockShift())
 		// With blocks of one row, the ID an upsert draws before its
 		// conflict is in another block than the row's: only the row's
 		// own block must remain.
 		defer searchindex.SetBlockShift(t, db.SQL, dia, 0)()
 		for i := range 2 {
-			item.Update().SetTitleZh(fmt.Sprintf("白萝卜丰收了%d", i)).ExecX(ctx)
+			item.Update().SetTitleZh(fmt.Sprintf("白萝卜丰收了%d", i)).ExecX(visibility.WithSystem(ctx))
 			check(fmt.Sprintf("reindex %d with blocks of one", i), 0)
 		}
 	})

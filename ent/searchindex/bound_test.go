@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
 	"brandshow/ent/searchindex"
+	"brandshow/ent/visibility"
 	"brandshow/server/store/storetest"
 )
 
@@ -35,7 +36,7 @@ func testRankedWithin(t *testing.T, dia string, blocksOfOne bool) {
 		add := func(slug, title, body string) {
 			db.Client.MediaCoverage.Create().SetSlug(slug).SetTitleZh(title).SetBodyZh(body).SetOutlet("示例报").
 				SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)).
-				SetStatus(schematype.StatusPublished).ExecX(ctx)
+				SetStatus(schematype.StatusPublished).ExecX(visibility.WithSystem(ctx))
 		}
 		// Title matches first (older IDs), then more body matches (newer IDs,
 		// so the index's newest-first order would reach them first).
@@ -105,7 +106,7 @@ func TestDatedBound(t *testing.T) {
 		for i := range 8 {
 			db.Client.MediaCoverage.Create().SetSlug(fmt.Sprintf("jan-%d", i)).SetTitleZh("绿萝卜丰收了").SetBodyZh("今年收成很好。").
 				SetOutlet("示例报").SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 10+i, 0, 0, 0, 0, time.UTC)).
-				SetStatus(schematype.StatusPublished).ExecX(ctx)
+				SetStatus(schematype.StatusPublished).ExecX(visibility.WithSystem(ctx))
 		}
 		from, before := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)
 		opts := searchindex.Options{Limit: 50, From: &from, Before: &before}
@@ -132,7 +133,7 @@ func TestDatedBound(t *testing.T) {
 		for i := range 3 {
 			db.Client.MediaCoverage.Create().SetSlug(fmt.Sprintf("jan-body-%d", i)).SetTitleZh("秋天的集市").SetBodyZh("集市上有绿萝卜出售。").
 				SetOutlet("示例报").SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 20+i, 0, 0, 0, 0, time.UTC)).
-				SetStatus(schematype.StatusPublished).ExecX(ctx)
+				SetStatus(schematype.StatusPublished).ExecX(visibility.WithSystem(ctx))
 		}
 		searchindex.SetCandidateLimit(9, 4)
 		summary := func(opts searchindex.Options) string {

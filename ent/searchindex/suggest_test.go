@@ -31,7 +31,7 @@ func TestSuggestPrefixes(t *testing.T) {
 		add := func(slug, title string, status schematype.Status) {
 			t.Helper()
 			db.Client.MediaCoverage.Create().SetSlug(slug).SetTitleZh(title).SetBodyZh("正文。").SetOutlet("示例报").
-				SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(day).SetStatus(status).ExecX(ctx)
+				SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(day).SetStatus(status).ExecX(visibility.WithSystem(ctx))
 		}
 		// The prefix matches are the oldest rows; more newer rows contain
 		// the prefix than suggest reads of them.
@@ -77,12 +77,12 @@ func TestSuggestPrefixes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tx.MediaCoverage.Update().Where(mediacoverage.Slug("short")).SetTitleZh("红萝卜").ExecX(ctx)
+		tx.MediaCoverage.Update().Where(mediacoverage.Slug("short")).SetTitleZh("红萝卜").ExecX(visibility.WithSystem(ctx))
 		_ = tx.Rollback()
 		if got := texts(ctx, "hlb", 1); len(got) != 0 {
 			t.Errorf("suggest(hlb) after a rollback = %v", got)
 		}
-		db.Client.MediaCoverage.Update().Where(mediacoverage.Slug("short")).SetTitleZh("红萝卜").ExecX(ctx)
+		db.Client.MediaCoverage.Update().Where(mediacoverage.Slug("short")).SetTitleZh("红萝卜").ExecX(visibility.WithSystem(ctx))
 		if got := texts(ctx, "hlb", 1); !slices.Equal(got, []string{"红萝卜"}) {
 			t.Errorf("suggest(hlb) after a rename = %v", got)
 		}

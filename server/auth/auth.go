@@ -100,7 +100,7 @@ func touch(ctx context.Context, client *ent.Client, t *ent.Token) {
 		return
 	}
 	lastTouch[t.Hash] = now
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), touchTimeout)
+	ctx, cancel := context.WithTimeout(visibility.WithSystem(context.WithoutCancel(ctx)), touchTimeout) // bookkeeping, whatever the role
 	go func() {
 		defer func() { <-touching }()
 		defer cancel()

@@ -22,7 +22,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var ctx = visibility.WithDrafts(context.Background())
+var ctx = visibility.WithSystem(context.Background())
 
 func exportBytes(t *testing.T, c *ent.Client) []byte {
 	t.Helper()
@@ -43,7 +43,7 @@ func importBytes(t *testing.T, c *ent.Client, name string, data []byte, opts dat
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return dataio.ImportFile(context.Background(), c, path, opts)
+	return dataio.ImportFile(ctx, c, path, opts) // as the import command: visibility.WithSystem
 }
 
 // problems returns the import's problems as text, failing on other errors.

@@ -150,8 +150,9 @@ func ImportFile(ctx context.Context, client *ent.Client, path string, opts Optio
 // ent's validators run on every write; all problems are collected, and if
 // there is any the transaction is rolled back and Import returns them as
 // Problems. The links a record lists replace its current ones. The context
-// sees drafts; name the actor with auditlog.WithActor to have the changes
-// audited (ImportFile does).
+// sees drafts; its writes obey the privacy rules of the context (the import
+// command runs with visibility.WithSystem); name the actor with
+// auditlog.WithActor to have the changes audited (ImportFile does).
 func Import(ctx context.Context, client *ent.Client, src *Source, opts Options) (rep Report, err error) {
 	ctx = visibility.WithDrafts(ctx)
 	tx, err := client.Tx(ctx)

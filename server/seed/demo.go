@@ -24,6 +24,7 @@ import (
 	_ "embed"
 
 	"brandshow/ent"
+	"brandshow/ent/visibility"
 	"brandshow/server/dataio"
 )
 
@@ -134,6 +135,8 @@ func loadDemoRegions(ctx context.Context, client *ent.Client) (Result, error) {
 }
 
 func load(ctx context.Context, client *ent.Client, doc *dataio.Document) (Result, error) {
+	// The server's own content, written as the system (see visibility.WithSystem).
+	ctx = visibility.WithSystem(ctx)
 	rep, err := dataio.Import(ctx, client, dataio.DocumentSource("demo.json", doc), dataio.Options{CreateOnly: true})
 	if err != nil {
 		return Result{}, fmt.Errorf("seed: %w", err)

@@ -72,7 +72,7 @@ func Synthetic(ctx context.Context, client *ent.Client, sizes SyntheticSizes, se
 	if sizes.Brands < 1 && (sizes.RoleModels > 0 || sizes.Coverage > 0 || sizes.Venues > 0 || sizes.Enterprises > 0 || sizes.Alliances > 0) {
 		return Result{}, errors.New("synthetic: content hangs off brands: brands must be at least 1")
 	}
-	ctx = visibility.WithDrafts(ctx)
+	ctx = visibility.WithSystem(ctx) // the server's own content, drafts included
 	exists, err := client.Brand.Query().Where(brand.SlugHasPrefix(SyntheticSlugPrefix)).Exist(ctx)
 	if err != nil {
 		return Result{}, fmt.Errorf("synthetic: %w", err)

@@ -56,7 +56,7 @@ func (c changeLog) none(t *testing.T, what string) {
 func TestLocalWritesAreReported(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, _ := storetest.Fresh(t, dia, true)
-		ctx := visibility.WithDrafts(context.Background())
+		ctx := visibility.WithSystem(context.Background())
 		log := follow(db)
 		db.Client.Brand.Query().AllX(ctx)
 		db.Public.Brand.Query().AllX(ctx)
@@ -143,7 +143,7 @@ func TestOtherProcessesWritesAreHeard(t *testing.T) {
 		log.next(t, store.ListenerUp)
 
 		other, _ := storetest.Fresh(t, dia, false) // another schema
-		other.Client.Region.Create().SetCode("420000").SetNameZh("湖北省").SetLevel("PROVINCE").ExecX(ctx)
+		other.Client.Region.Create().SetCode("420000").SetNameZh("湖北省").SetLevel("PROVINCE").ExecX(visibility.WithSystem(ctx))
 		time.Sleep(200 * time.Millisecond)
 		for len(log) > 0 {
 			if got := <-log; got == store.RemoteWrite {
@@ -156,7 +156,7 @@ func TestOtherProcessesWritesAreHeard(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer writer.Close()
-		writer.Client.Region.Create().SetCode("420000").SetNameZh("湖北省").SetLevel("PROVINCE").ExecX(ctx)
+		writer.Client.Region.Create().SetCode("420000").SetNameZh("湖北省").SetLevel("PROVINCE").ExecX(visibility.WithSystem(ctx))
 		log.next(t, store.RemoteWrite)
 
 		// Rolled back: nothing to hear.
@@ -164,7 +164,7 @@ func TestOtherProcessesWritesAreHeard(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tx.Region.Create().SetCode("421000").SetNameZh("荆州市").SetLevel("PREFECTURE").ExecX(ctx)
+		tx.Region.Create().SetCode("421000").SetNameZh("荆州市").SetLevel("PREFECTURE").ExecX(visibility.WithSystem(ctx))
 		if err := tx.Rollback(); err != nil {
 			t.Fatal(err)
 		}

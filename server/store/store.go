@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"brandshow/ent"
+	"brandshow/ent/visibility"
 
 	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -125,7 +126,9 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 		drv = opts.WrapDriver(drv)
 	}
 	public := ent.NewClient(ent.Driver(drv))
-	public.Use(rejectWrites)
+	// Every write is refused, as one without a token (UNAUTHENTICATED);
+	// rejectWrites stays behind it as the last word.
+	public.Use(visibility.WritesNeedToken, rejectWrites)
 	writer := ent.NewClient(ent.Driver(drv))
 	writer.Use(markWrites)
 	db.Client, db.Public, db.Driver = writer, public, drv

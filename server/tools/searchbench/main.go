@@ -30,6 +30,7 @@ import (
 	_ "brandshow/ent/runtime"
 	"brandshow/ent/schematype"
 	"brandshow/ent/searchindex"
+	"brandshow/ent/visibility"
 	"brandshow/server/seed"
 	"brandshow/server/store"
 
@@ -243,7 +244,7 @@ func sentence(r *rand.Rand) string {
 
 func generate(ctx context.Context, client *ent.Client, n int) error {
 	r := rand.New(rand.NewPCG(1, 2))
-	ctx = searchindex.WithoutIndexing(ctx)
+	ctx = visibility.WithSystem(searchindex.WithoutIndexing(ctx)) // the tool's own content
 	media := []mediacoverage.Medium{mediacoverage.MediumONLINE, mediacoverage.MediumNEWSPAPER, mediacoverage.MediumMAGAZINE, mediacoverage.MediumRADIO, mediacoverage.MediumTV}
 	brands, err := client.Brand.Query().IDs(ctx)
 	if err != nil {
