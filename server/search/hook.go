@@ -1,4 +1,4 @@
-// Package searchindex is the journalists' full-text search over brands,
+// Package search is the journalists' full-text search over brands,
 // role models, enterprises, alliances, venues and media coverage.
 //
 // One Go tokenizer (text.go) folds text (NFKC, lower case, traditional to
@@ -10,7 +10,7 @@
 // PostgreSQL, an FTS5 table on SQLite. A query (query.go, search.go) asks
 // the index for a bounded set of candidates, then checks, ranks and
 // highlights them in Go, so both databases give the same answers.
-package searchindex
+package search
 
 import (
 	"context"
