@@ -307,7 +307,7 @@ func candidates(ctx context.Context, client *ent.Client, terms [][][]tokenReq, g
 			// FTS5 drives the query: it walks its matches newest first and
 			// stops at the limit, instead of collecting every match of a
 			// frequent term for an IN list. Names have their own index
-			// (search_name_fts, see the store), all tokens search_fts.
+			// (search_name_fts, see setup.go), all tokens search_fts.
 			fts := sql.Table(ftsTable).As(ftsTable) // no generated alias: MATCH names the table
 			s.Join(fts).On(s.C(searchdoc.FieldID), fts.C("rowid"))
 			expr := matchExpr(false, terms, fg)
