@@ -40,7 +40,7 @@ type SearchDoc struct {
 	Name string `json:"name,omitempty"`
 	// Pinyin of the name, syllables separated by spaces, for checking and ranking pinyin matches (search and suggestions).
 	Pinyin string `json:"pinyin,omitempty"`
-	// Folded name (see searchindex.Fold), at most 96 bytes: suggestions look name prefixes up in its index.
+	// Folded name (see search.Fold), at most 96 bytes: suggestions look name prefixes up in its index.
 	NameKey string `json:"name_key,omitempty"`
 	// Pinyin of the name without spaces (hongandasao), at most 96 bytes, for pinyin prefixes in suggestions.
 	PinyinKey string `json:"pinyin_key,omitempty"`
@@ -50,7 +50,7 @@ type SearchDoc struct {
 	NameTokens string `json:"name_tokens,omitempty"`
 	// Tokens of every searchable field plus filter tokens, space-separated.
 	Tokens string `json:"tokens,omitempty"`
-	// Every searchable field in its folded form (see searchindex.Fold), so a query checks and ranks candidates without reading or folding the content. Last: it is the longest column.
+	// Every searchable field in its folded form (see search.Fold), so a query checks and ranks candidates without reading or folding the content. Last: it is the longest column.
 	Text         string `json:"text,omitempty"`
 	selectValues sql.SelectValues
 }

@@ -14,8 +14,8 @@ import (
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
-	"brandshow/ent/searchindex"
 	"brandshow/ent/venue"
+	"brandshow/server/search"
 
 	"entgo.io/contrib/entgql"
 )
@@ -23,7 +23,7 @@ import (
 // MaxSuggestions bounds suggest's first.
 const MaxSuggestions = 20
 
-// Search answers the search field: it runs the engine in ent/searchindex
+// Search answers the search field: it runs the engine in server/search
 // and turns its result into the GraphQL connection. The cursor is the
 // position in the ranked list.
 func Search(ctx context.Context, client *ent.Client, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int]) (*SearchConnection, error) {
@@ -31,7 +31,7 @@ func Search(ctx context.Context, client *ent.Client, query string, types []Searc
 	if first != nil {
 		limit = *first
 	}
-	opts := searchindex.Options{Limit: limit}
+	opts := search.Options{Limit: limit}
 	if after != nil {
 		if after.ID < 0 {
 			return nil, userErrorf("after is not a search cursor")
@@ -56,7 +56,7 @@ func Search(ctx context.Context, client *ent.Client, query string, types []Searc
 		}
 		opts.From, opts.Before = filter.PublishedFrom, filter.PublishedBefore
 	}
-	res, err := searchindex.Search(ctx, client, query, opts)
+	res, err := search.Search(ctx, client, query, opts)
 	if err != nil {
 		return nil, searchError(err)
 	}
@@ -92,7 +92,7 @@ func Search(ctx context.Context, client *ent.Client, query string, types []Searc
 
 // searchError shows query mistakes to the caller and keeps the rest internal.
 func searchError(err error) error {
-	var qe *searchindex.QueryError
+	var qe *search.QueryError
 	if errors.As(err, &qe) {
 		return &UserError{Msg: qe.Msg}
 	}
@@ -101,7 +101,7 @@ func searchError(err error) error {
 
 // searchFacets lists every type, category and medium (zero included) and
 // the prefectures with hits, by code.
-func searchFacets(ctx context.Context, client *ent.Client, f searchindex.Facets) (*SearchFacets, error) {
+func searchFacets(ctx context.Context, client *ent.Client, f search.Facets) (*SearchFacets, error) {
 	out := &SearchFacets{}
 	for _, t := range AllSearchType {
 		out.Types = append(out.Types, &SearchTypeCount{Type: t, Count: f.Types[searchdoc.ItemType(t)]})
@@ -139,7 +139,7 @@ func Suggest(ctx context.Context, client *ent.Client, prefix string, first *int)
 	if n > MaxSuggestions {
 		return nil, userErrorf("first on suggest must be at most %d, got %d", MaxSuggestions, n)
 	}
-	got, err := searchindex.Suggest(ctx, client, prefix, n)
+	got, err := search.Suggest(ctx, client, prefix, n)
 	if err != nil {
 		return nil, searchError(err)
 	}

@@ -14,8 +14,8 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/schematype"
-	"brandshow/ent/searchindex"
 	"brandshow/ent/visibility"
+	"brandshow/server/search"
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 )
@@ -95,7 +95,7 @@ func (r searchResult) slugs() []string {
 	return out
 }
 
-func search(t *testing.T, h http.Handler, q string, vars map[string]any) searchResult {
+func runSearch(t *testing.T, h http.Handler, q string, vars map[string]any) searchResult {
 	t.Helper()
 	if vars == nil {
 		vars = map[string]any{}
@@ -112,7 +112,7 @@ func searchAll(t *testing.T, h http.Handler, q string) []string {
 	var out []string
 	vars := map[string]any{"first": 100}
 	for range 20 {
-		r := search(t, h, q, vars)
+		r := runSearch(t, h, q, vars)
 		out = append(out, r.slugs()...)
 		if !r.Search.PageInfo.HasNextPage {
 			return out
@@ -222,7 +222,7 @@ func TestSearchRankingPinyinTraditionalSynonyms(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		_, h := withFixture(t, dia)
 		for _, q := range []string{"红安大嫂", "紅安大嫂", "hongan dasao", "honganDASAO", "hads", "HADS", "ｈｏｎｇａｎｄａｓａｏ"} {
-			r := search(t, h, q, nil)
+			r := runSearch(t, h, q, nil)
 			if len(r.Search.Edges) == 0 || r.Search.Edges[0].Node.Item.Slug != "hongan-dasao" {
 				t.Errorf("%s: first hits %v, want hongan-dasao first", q, r.slugs())
 				continue
@@ -233,7 +233,7 @@ func TestSearchRankingPinyinTraditionalSynonyms(t *testing.T) {
 			}
 		}
 		// A body match ranks below every name match.
-		r := search(t, h, "红安", map[string]any{"first": 100})
+		r := runSearch(t, h, "红安", map[string]any{"first": 100})
 		seenBody := false
 		for _, e := range r.Search.Edges {
 			inName := e.Node.Score >= 100
@@ -283,7 +283,7 @@ func TestSearchFiltersAndFacets(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, h := withFixture(t, dia)
 		ctx := context.Background()
-		r := search(t, h, "劳务品牌", map[string]any{"first": 100})
+		r := runSearch(t, h, "劳务品牌", map[string]any{"first": 100})
 		sum := 0
 		for _, f := range r.Search.Facets.Types {
 			sum += f.Count
@@ -291,7 +291,7 @@ func TestSearchFiltersAndFacets(t *testing.T) {
 		if sum != r.Search.TotalCount || r.Search.TotalCount == 0 {
 			t.Errorf("type facets sum %d, totalCount %d", sum, r.Search.TotalCount)
 		}
-		brands := search(t, h, "劳务品牌", map[string]any{"first": 100, "types": []string{"BRAND"}})
+		brands := runSearch(t, h, "劳务品牌", map[string]any{"first": 100, "types": []string{"BRAND"}})
 		for _, f := range r.Search.Facets.Types {
 			if f.Type == "BRAND" && f.Count != brands.Search.TotalCount {
 				t.Errorf("BRAND facet %d, BRAND filter finds %d", f.Count, brands.Search.TotalCount)
@@ -306,7 +306,7 @@ func TestSearchFiltersAndFacets(t *testing.T) {
 		huanggang := db.Client.Region.Query().Where(region.Code("421100")).OnlyX(ctx)
 		counties := db.Client.Region.Query().Where(region.ParentID(huanggang.ID)).Select(region.FieldCode).StringsX(ctx)
 		counties = append(counties, "421100")
-		inRegion := search(t, h, "劳务品牌", map[string]any{"first": 100, "types": []string{"BRAND"}, "filter": map[string]any{"regionCode": "421100"}})
+		inRegion := runSearch(t, h, "劳务品牌", map[string]any{"first": 100, "types": []string{"BRAND"}, "filter": map[string]any{"regionCode": "421100"}})
 		if inRegion.Search.TotalCount == 0 || inRegion.Search.TotalCount >= brands.Search.TotalCount {
 			t.Errorf("region filter: %d of %d", inRegion.Search.TotalCount, brands.Search.TotalCount)
 		}
@@ -317,13 +317,13 @@ func TestSearchFiltersAndFacets(t *testing.T) {
 		}
 		// Category facet equals the category filter.
 		for _, f := range brands.Search.Facets.Categories {
-			got := search(t, h, "劳务品牌", map[string]any{"first": 100, "filter": map[string]any{"categories": []string{f.Category}}})
+			got := runSearch(t, h, "劳务品牌", map[string]any{"first": 100, "filter": map[string]any{"categories": []string{f.Category}}})
 			if got.Search.TotalCount != f.Count {
 				t.Errorf("category %s: facet %d, filter %d", f.Category, f.Count, got.Search.TotalCount)
 			}
 		}
 		// Medium and date range on coverage.
-		news := search(t, h, "示例", map[string]any{"first": 100, "filter": map[string]any{"media": []string{"NEWSPAPER"},
+		news := runSearch(t, h, "示例", map[string]any{"first": 100, "filter": map[string]any{"media": []string{"NEWSPAPER"},
 			"publishedFrom": "2024-01-01T00:00:00Z", "publishedBefore": "2024-12-31T00:00:00Z"}})
 		if !slices.Contains(news.slugs(), "fx-lobster-master") {
 			t.Errorf("medium+date filter found %v", news.slugs())
@@ -354,7 +354,7 @@ func TestSearchHostileInput(t *testing.T) {
 		mustFail(t, h, searchQuery, map[string]any{"q": "   "}, "empty", "BAD_USER_INPUT")
 		mustFail(t, h, searchQuery, map[string]any{"q": "红安", "first": 101}, "at most 100", "BAD_USER_INPUT")
 		// The search still works afterwards.
-		if got := search(t, h, "红安大嫂", nil); len(got.Search.Edges) == 0 {
+		if got := runSearch(t, h, "红安大嫂", nil); len(got.Search.Edges) == 0 {
 			t.Error("search broken after hostile input")
 		}
 	})
@@ -394,13 +394,13 @@ func TestSearchIndexFollowsContent(t *testing.T) {
 		// A brand moving region moves its coverage in the region filter.
 		wuhan := c.Region.Query().Where(region.Code("420100")).OnlyIDX(ctx)
 		c.Brand.Update().Where(brand.Slug("hongan-dasao")).SetRegionID(wuhan).ExecX(ctx)
-		r := search(t, h, "示例", map[string]any{"first": 100, "filter": map[string]any{"regionCode": "420100"}})
+		r := runSearch(t, h, "示例", map[string]any{"first": 100, "filter": map[string]any{"regionCode": "420100"}})
 		if !slices.Contains(r.slugs(), "fx-app") {
 			t.Errorf("coverage of a moved brand not in its new region: %v", r.slugs())
 		}
 		// Rebuilding gives the same answers.
 		before := searchAll(t, h, "劳务品牌")
-		if err := searchindex.Rebuild(context.Background(), c); err != nil {
+		if err := search.Rebuild(context.Background(), c); err != nil {
 			t.Fatal(err)
 		}
 		if after := searchAll(t, h, "劳务品牌"); !slices.Equal(before, after) {
@@ -420,7 +420,7 @@ func TestSearchSameOnBothDatabases(t *testing.T) {
 	for _, dia := range dias {
 		h := handlerFor(storetest.SharedDemo(t, dia))
 		for _, q := range queries {
-			top := fmt.Sprint(search(t, h, q, map[string]any{"first": 10}).slugs())
+			top := fmt.Sprint(runSearch(t, h, q, map[string]any{"first": 10}).slugs())
 			tops[q] = append(tops[q], top)
 		}
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"brandshow/ent/schematype"
-	"brandshow/ent/searchindex"
+	"brandshow/server/search"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
@@ -175,10 +175,10 @@ func picturesField(what string) ent.Field {
 
 // SearchIndexedMixin keeps a content type's row in the search side table
 // (SearchDoc) up to date: its hook rewrites the row in the same transaction
-// as every create, update and delete. The logic lives in ent/searchindex.
+// as every create, update and delete. The logic lives in server/search.
 type SearchIndexedMixin struct{ mixin.Schema }
 
 // Hooks of the SearchIndexedMixin.
 func (SearchIndexedMixin) Hooks() []ent.Hook {
-	return []ent.Hook{searchindex.Hook()}
+	return []ent.Hook{search.Hook()}
 }

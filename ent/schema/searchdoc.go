@@ -16,7 +16,7 @@ import (
 // suggestions, filter and facet columns, and the folded text of the
 // searchable fields — so a query reads the content tables only for the page
 // it returns. Rows are written by the search index hook (package
-// ent/searchindex) in the same transaction as the content they describe, and
+// server/search) in the same transaction as the content they describe, and
 // the publication interceptor hides rows of drafts like everything else.
 // It is not part of the GraphQL schema.
 type SearchDoc struct{ ent.Schema }
@@ -49,7 +49,7 @@ func (SearchDoc) Fields() []ent.Field {
 		field.String("pinyin").Default("").
 			Comment("Pinyin of the name, syllables separated by spaces, for checking and ranking pinyin matches (search and suggestions)."),
 		field.String("name_key").Default("").
-			Comment("Folded name (see searchindex.Fold), at most 96 bytes: suggestions look name prefixes up in its index."),
+			Comment("Folded name (see search.Fold), at most 96 bytes: suggestions look name prefixes up in its index."),
 		field.String("pinyin_key").Default("").
 			Comment("Pinyin of the name without spaces (hongandasao), at most 96 bytes, for pinyin prefixes in suggestions."),
 		field.String("initials_key").Default("").
@@ -59,7 +59,7 @@ func (SearchDoc) Fields() []ent.Field {
 		field.Text("tokens").Default("").SchemaType(tokenColumn).
 			Comment("Tokens of every searchable field plus filter tokens, space-separated."),
 		field.Text("text").Default("").
-			Comment("Every searchable field in its folded form (see searchindex.Fold), so a query checks and ranks candidates without reading or folding the content. Last: it is the longest column."),
+			Comment("Every searchable field in its folded form (see search.Fold), so a query checks and ranks candidates without reading or folding the content. Last: it is the longest column."),
 	}
 }
 

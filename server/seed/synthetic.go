@@ -17,9 +17,9 @@ import (
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
-	"brandshow/ent/searchindex"
 	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
+	"brandshow/server/search"
 )
 
 // SyntheticSizes says how much synthetic content to generate. Tests and
@@ -103,7 +103,7 @@ func Synthetic(ctx context.Context, client *ent.Client, sizes SyntheticSizes, se
 		{"coverage", g.coverage},
 	}
 	// The hook would index row by row; each batch indexes itself instead.
-	wctx := searchindex.WithoutIndexing(ctx)
+	wctx := search.WithoutIndexing(ctx)
 	for _, s := range steps {
 		if err := s.run(wctx); err != nil {
 			return g.res, fmt.Errorf("synthetic: %s: %w", s.name, err)
@@ -198,7 +198,7 @@ func (g *synth) progress(what string, done, total int) {
 
 // batches runs write for [from, to) slices of n items, each in a
 // transaction that also indexes the created items.
-func (g *synth) batches(ctx context.Context, what string, n int, typ searchindex.ItemType,
+func (g *synth) batches(ctx context.Context, what string, n int, typ search.ItemType,
 	write func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error)) error {
 	for from := 0; from < n; from += syntheticBatch {
 		to := min(n, from+syntheticBatch)
@@ -208,7 +208,7 @@ func (g *synth) batches(ctx context.Context, what string, n int, typ searchindex
 		}
 		ids, err := write(ctx, tx, from, to)
 		if err == nil {
-			err = searchindex.Reindex(ctx, tx.Client(), typ, ids)
+			err = search.Reindex(ctx, tx.Client(), typ, ids)
 		}
 		if err != nil {
 			_ = tx.Rollback()
@@ -340,7 +340,7 @@ func (g *synth) brands(ctx context.Context) error {
 	g.byPlace = map[int][]int{}
 	// A few percent of brands are featured; some windows are over or not
 	// yet open, as curators plan them.
-	return g.batches(ctx, "brands", n, searchindex.TypeBrand, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
+	return g.batches(ctx, "brands", n, search.TypeBrand, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
 		builders := make([]*ent.BrandCreate, 0, to-from)
 		for i := from; i < to; i++ {
 			r := g.r
@@ -404,7 +404,7 @@ func (g *synth) brands(ctx context.Context) error {
 
 func (g *synth) roleModels(ctx context.Context) error {
 	g.roleModelsOf = make([][]int, len(g.brandIDs))
-	return g.batches(ctx, "role models", g.sizes.RoleModels, searchindex.TypeRoleModel, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
+	return g.batches(ctx, "role models", g.sizes.RoleModels, search.TypeRoleModel, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
 		builders := make([]*ent.RoleModelCreate, 0, to-from)
 		owners := make([]int, 0, to-from)
 		for i := from; i < to; i++ {
@@ -459,7 +459,7 @@ func (g *synth) roleModels(ctx context.Context) error {
 }
 
 func (g *synth) enterprises(ctx context.Context) error {
-	return g.batches(ctx, "enterprises", g.sizes.Enterprises, searchindex.TypeEnterprise, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
+	return g.batches(ctx, "enterprises", g.sizes.Enterprises, search.TypeEnterprise, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
 		builders := make([]*ent.EnterpriseCreate, 0, to-from)
 		for i := from; i < to; i++ {
 			r := g.r
@@ -501,7 +501,7 @@ func (g *synth) enterprises(ctx context.Context) error {
 }
 
 func (g *synth) alliances(ctx context.Context) error {
-	return g.batches(ctx, "alliances", g.sizes.Alliances, searchindex.TypeAlliance, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
+	return g.batches(ctx, "alliances", g.sizes.Alliances, search.TypeAlliance, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
 		builders := make([]*ent.AllianceCreate, 0, to-from)
 		for i := from; i < to; i++ {
 			r := g.r
@@ -550,7 +550,7 @@ func (g *synth) alliances(ctx context.Context) error {
 }
 
 func (g *synth) venues(ctx context.Context) error {
-	return g.batches(ctx, "venues", g.sizes.Venues, searchindex.TypeVenue, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
+	return g.batches(ctx, "venues", g.sizes.Venues, search.TypeVenue, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
 		builders := make([]*ent.VenueCreate, 0, to-from)
 		for i := from; i < to; i++ {
 			r := g.r
@@ -600,7 +600,7 @@ func (g *synth) coverage(ctx context.Context) error {
 	// spread over regions and categories rather than the first created.
 	g.coverageRank = g.r.Perm(len(g.brandIDs))
 	zipf := rand.NewZipf(g.r, coverageZipfS, 1, uint64(len(g.brandIDs)-1))
-	return g.batches(ctx, "coverage", g.sizes.Coverage, searchindex.TypeMediaCoverage, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
+	return g.batches(ctx, "coverage", g.sizes.Coverage, search.TypeMediaCoverage, func(ctx context.Context, tx *ent.Tx, from, to int) ([]int, error) {
 		builders := make([]*ent.MediaCoverageCreate, 0, to-from)
 		for i := from; i < to; i++ {
 			r := g.r

@@ -13,8 +13,8 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
-	"brandshow/ent/searchindex"
 	"brandshow/ent/visibility"
+	"brandshow/server/search"
 	"brandshow/server/seed"
 	"brandshow/server/store/storetest"
 )
@@ -145,7 +145,7 @@ func TestSyntheticSizesDistributionAndSearch(t *testing.T) {
 		// Search finds a published brand by its name and a report by a
 		// phrase of its body; the public does not find drafts.
 		b := c.Brand.Query().Where(brand.StatusEQ(schematype.StatusPublished)).Order(brand.ByID()).FirstX(ctx)
-		found, err := searchindex.Search(ctx, c, b.NameZh, searchindex.Options{Types: []searchindex.ItemType{searchindex.TypeBrand}, Limit: 100})
+		found, err := search.Search(ctx, c, b.NameZh, search.Options{Types: []search.ItemType{search.TypeBrand}, Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -156,7 +156,7 @@ func TestSyntheticSizesDistributionAndSearch(t *testing.T) {
 		// A piece of the second sentence, between its comma and its end.
 		phrase := []rune(strings.Split(strings.Split(report.BodyZh, "。")[1], "，")[1])
 		query := `"` + string(phrase[:min(len(phrase), 10)]) + `" ` + strings.Split(report.TitleZh, "：")[0]
-		found, err = searchindex.Search(ctx, c, query, searchindex.Options{Types: []searchindex.ItemType{searchindex.TypeMediaCoverage}, Limit: 100})
+		found, err = search.Search(ctx, c, query, search.Options{Types: []search.ItemType{search.TypeMediaCoverage}, Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -164,14 +164,14 @@ func TestSyntheticSizesDistributionAndSearch(t *testing.T) {
 			t.Errorf("search %q: report %d not among %d hits", query, report.ID, found.Total)
 		}
 		draft := c.MediaCoverage.Query().Where(mediacoverage.StatusEQ(schematype.StatusDraft)).FirstX(dctx)
-		found, err = searchindex.Search(ctx, c, draft.TitleZh, searchindex.Options{Types: []searchindex.ItemType{searchindex.TypeMediaCoverage}, Limit: 100})
+		found, err = search.Search(ctx, c, draft.TitleZh, search.Options{Types: []search.ItemType{search.TypeMediaCoverage}, Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if hasItem(found, draft.ID) {
 			t.Errorf("the public found draft report %d", draft.ID)
 		}
-		if found, err = searchindex.Search(dctx, c, draft.TitleZh, searchindex.Options{Types: []searchindex.ItemType{searchindex.TypeMediaCoverage}, Limit: 100}); err != nil || !hasItem(found, draft.ID) {
+		if found, err = search.Search(dctx, c, draft.TitleZh, search.Options{Types: []search.ItemType{search.TypeMediaCoverage}, Limit: 100}); err != nil || !hasItem(found, draft.ID) {
 			t.Errorf("editors do not find draft report %d (%v): it is not indexed", draft.ID, err)
 		}
 
@@ -185,7 +185,7 @@ func TestSyntheticSizesDistributionAndSearch(t *testing.T) {
 	})
 }
 
-func hasItem(res *searchindex.Result, id int) bool {
+func hasItem(res *search.Result, id int) bool {
 	for _, h := range res.Hits {
 		if h.Doc.ItemID == id {
 			return true

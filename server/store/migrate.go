@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"brandshow/ent/migrate"
-	"brandshow/ent/searchindex"
+	"brandshow/server/search"
 
 	atlasmigrate "ariga.io/atlas/sql/migrate"
 	"entgo.io/ent/dialect"
@@ -36,13 +36,13 @@ func (db *DB) Migrate(ctx context.Context, logger *slog.Logger) error {
 		logger = slog.Default()
 	}
 	if db.Dialect == dialect.SQLite {
-		if err := db.Client.Schema.Create(ctx, migrate.WithDropIndex(true), schema.WithHooks(withoutGINIndexes)); err != nil {
+		if err := db.Client.Schema.Create(ctx, migrate.WithDropIndex(true), schema.WithHooks(search.WithoutGINIndexes)); err != nil {
 			return fmt.Errorf("store: migrate sqlite: %w", err)
 		}
-		if err := db.sqliteSearch(ctx); err != nil {
-			return err
+		if err := search.SetupSQLite(ctx, db.SQL); err != nil {
+			return fmt.Errorf("store: migrate sqlite: %w", err)
 		}
-		if err := searchindex.EnsureBuilt(ctx, db.Client); err != nil {
+		if err := search.EnsureBuilt(ctx, db.Client); err != nil {
 			return err
 		}
 		return db.Optimize(ctx)
@@ -113,7 +113,7 @@ func (db *DB) Migrate(ctx context.Context, logger *slog.Logger) error {
 		logger.InfoContext(ctx, "applied migration", "version", f.Version(), "name", f.Desc(), "duration", time.Since(start).String())
 	}
 	// Content written before search existed gets its index rows.
-	return searchindex.EnsureBuilt(ctx, db.Client)
+	return search.EnsureBuilt(ctx, db.Client)
 }
 
 // MigrationDir returns the embedded migrations, verified against atlas.sum so

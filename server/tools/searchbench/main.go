@@ -29,8 +29,8 @@ import (
 	"brandshow/ent/mediacoverage"
 	_ "brandshow/ent/runtime"
 	"brandshow/ent/schematype"
-	"brandshow/ent/searchindex"
 	"brandshow/ent/visibility"
+	"brandshow/server/search"
 	"brandshow/server/seed"
 	"brandshow/server/store"
 
@@ -83,7 +83,7 @@ func main() {
 			fmt.Printf("%s: loaded %d coverage items in %s\n", db.Dialect, *n, time.Since(start).Round(time.Millisecond))
 		}
 		start := time.Now()
-		if err := searchindex.Rebuild(ctx, db.Client); err != nil {
+		if err := search.Rebuild(ctx, db.Client); err != nil {
 			log.Fatal(err)
 		}
 		fmt.Printf("index build (all items): %s\n", time.Since(start).Round(time.Millisecond))
@@ -103,17 +103,17 @@ func main() {
 	classes := []struct {
 		name    string
 		queries []string
-		opts    searchindex.Options
+		opts    search.Options
 	}{
-		{"1 char", []string{"茶", "嫂", "师"}, searchindex.Options{}},
-		{"2 chars", []string{"家政", "培训", "艾灸", "龙虾"}, searchindex.Options{}},
-		{"3 chars", []string{"龙虾师", "艾灸师", "家政嫂"}, searchindex.Options{}},
-		{"4+ chars", []string{"红安大嫂", "劳务品牌", "技能大师工作室"}, searchindex.Options{}},
-		{"multi-term", []string{"劳务品牌 培训", "红安 家政", "龙虾 技能 大赛"}, searchindex.Options{}},
-		{"filtered", []string{"培训", "劳务品牌"}, searchindex.Options{RegionCode: "421100", Media: []string{"NEWSPAPER", "TV"}}},
-		{"dated", []string{"培训", "劳务品牌 培训"}, searchindex.Options{From: day("2020-03-01"), Before: day("2020-03-16")}},
-		{"dated long", []string{"培训", "龙虾"}, searchindex.Options{From: day("2018-01-01"), Before: day("2019-01-01"), Types: []searchindex.ItemType{searchindex.TypeMediaCoverage}}},
-		{"pinyin", []string{"hongan dasao", "hads", "qichun"}, searchindex.Options{}},
+		{"1 char", []string{"茶", "嫂", "师"}, search.Options{}},
+		{"2 chars", []string{"家政", "培训", "艾灸", "龙虾"}, search.Options{}},
+		{"3 chars", []string{"龙虾师", "艾灸师", "家政嫂"}, search.Options{}},
+		{"4+ chars", []string{"红安大嫂", "劳务品牌", "技能大师工作室"}, search.Options{}},
+		{"multi-term", []string{"劳务品牌 培训", "红安 家政", "龙虾 技能 大赛"}, search.Options{}},
+		{"filtered", []string{"培训", "劳务品牌"}, search.Options{RegionCode: "421100", Media: []string{"NEWSPAPER", "TV"}}},
+		{"dated", []string{"培训", "劳务品牌 培训"}, search.Options{From: day("2020-03-01"), Before: day("2020-03-16")}},
+		{"dated long", []string{"培训", "龙虾"}, search.Options{From: day("2018-01-01"), Before: day("2019-01-01"), Types: []search.ItemType{search.TypeMediaCoverage}}},
+		{"pinyin", []string{"hongan dasao", "hads", "qichun"}, search.Options{}},
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -138,7 +138,7 @@ func main() {
 				opts := c.opts
 				opts.Limit = 20
 				t0 := time.Now()
-				res, err := searchindex.Search(ctx, db.Client, q, opts)
+				res, err := search.Search(ctx, db.Client, q, opts)
 				if err != nil {
 					log.Fatalf("%s: %v", q, err)
 				}
@@ -160,7 +160,7 @@ func main() {
 	for _, p := range []string{"红", "红安", "hong", "had", "蕲春艾", "qic"} {
 		for r := 0; r < *reps; r++ {
 			t0 := time.Now()
-			if _, err := searchindex.Suggest(ctx, db.Client, p, 8); err != nil {
+			if _, err := search.Suggest(ctx, db.Client, p, 8); err != nil {
 				log.Fatal(err)
 			}
 			times = append(times, time.Since(t0))
@@ -244,7 +244,7 @@ func sentence(r *rand.Rand) string {
 
 func generate(ctx context.Context, client *ent.Client, n int) error {
 	r := rand.New(rand.NewPCG(1, 2))
-	ctx = visibility.WithSystem(searchindex.WithoutIndexing(ctx)) // the tool's own content
+	ctx = visibility.WithSystem(search.WithoutIndexing(ctx)) // the tool's own content
 	media := []mediacoverage.Medium{mediacoverage.MediumONLINE, mediacoverage.MediumNEWSPAPER, mediacoverage.MediumMAGAZINE, mediacoverage.MediumRADIO, mediacoverage.MediumTV}
 	brands, err := client.Brand.Query().IDs(ctx)
 	if err != nil {

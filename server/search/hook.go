@@ -1,4 +1,4 @@
-// Package searchindex is the journalists' full-text search over brands,
+// Package search is the journalists' full-text search over brands,
 // role models, enterprises, alliances, venues and media coverage.
 //
 // One Go tokenizer (text.go) folds text (NFKC, lower case, traditional to
@@ -7,10 +7,11 @@
 // of names. The hook in this file writes an item's tokens into the search
 // side table (ent type SearchDoc) in the same transaction as the item, and
 // the databases only index those tokens: a GIN index over a tsvector on
-// PostgreSQL, an FTS5 table on SQLite. A query (query.go, search.go) asks
+// PostgreSQL, an FTS5 table on SQLite (setup.go; the store's migration
+// calls it). A query (query.go, search.go) asks
 // the index for a bounded set of candidates, then checks, ranks and
 // highlights them in Go, so both databases give the same answers.
-package searchindex
+package search
 
 import (
 	"context"

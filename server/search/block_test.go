@@ -1,4 +1,4 @@
-package searchindex_test
+package search_test
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
 	"brandshow/ent/searchdoc"
-	"brandshow/ent/searchindex"
 	"brandshow/ent/visibility"
+	"brandshow/server/search"
 	"brandshow/server/store/storetest"
 
 	"entgo.io/ent/dialect"
@@ -44,13 +44,13 @@ func TestBlockTokens(t *testing.T) {
 				}
 			}
 		}
-		check("insert", searchindex.BlockShift())
+		check("insert", search.BlockShift())
 		item.Update().SetTitleZh("红萝卜丰收了").ExecX(visibility.WithSystem(ctx))
-		check("reindex", searchindex.BlockShift())
+		check("reindex", search.BlockShift())
 		// With blocks of one row, the ID an upsert draws before its
 		// conflict is in another block than the row's: only the row's
 		// own block must remain.
-		defer searchindex.SetBlockShift(t, db.SQL, dia, 0)()
+		defer search.SetBlockShift(t, db.SQL, dia, 0)()
 		for i := range 2 {
 			item.Update().SetTitleZh(fmt.Sprintf("白萝卜丰收了%d", i)).ExecX(visibility.WithSystem(ctx))
 			check(fmt.Sprintf("reindex %d with blocks of one", i), 0)

@@ -1,4 +1,4 @@
-package searchindex_test
+package search_test
 
 import (
 	"context"
@@ -9,8 +9,8 @@ import (
 	"brandshow/ent"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
-	"brandshow/ent/searchindex"
 	"brandshow/ent/visibility"
+	"brandshow/server/search"
 	"brandshow/server/store/storetest"
 )
 
@@ -30,7 +30,7 @@ func testRankedWithin(t *testing.T, dia string, blocksOfOne bool) {
 	{
 		db, _ := storetest.Fresh(t, dia, false)
 		if blocksOfOne {
-			defer searchindex.SetBlockShift(t, db.SQL, dia, 0)()
+			defer search.SetBlockShift(t, db.SQL, dia, 0)()
 		}
 		ctx := context.Background()
 		add := func(slug, title, body string) {
@@ -46,7 +46,7 @@ func testRankedWithin(t *testing.T, dia string, blocksOfOne bool) {
 		for i := range 8 {
 			add(fmt.Sprintf("body-%d", i), "秋天的集市", fmt.Sprintf("集市上有%d种绿萝卜出售。", i))
 		}
-		names := func(res *searchindex.Result) (inTitle, inBody int) {
+		names := func(res *search.Result) (inTitle, inBody int) {
 			for _, h := range res.Hits {
 				if h.Score < 100 {
 					inBody++
@@ -60,7 +60,7 @@ func testRankedWithin(t *testing.T, dia string, blocksOfOne bool) {
 			return inTitle, inBody
 		}
 
-		res, err := searchindex.Search(ctx, db.Client, "绿萝卜", searchindex.Options{Limit: 50})
+		res, err := search.Search(ctx, db.Client, "绿萝卜", search.Options{Limit: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,9 +69,9 @@ func testRankedWithin(t *testing.T, dia string, blocksOfOne bool) {
 		}
 
 		// Beyond 5 candidates, the newest 4 of the stage are ranked.
-		restore := searchindex.SetCandidateLimit(5, 4)
+		restore := search.SetCandidateLimit(5, 4)
 		defer restore()
-		res, err = searchindex.Search(ctx, db.Client, "绿萝卜", searchindex.Options{Limit: 50})
+		res, err = search.Search(ctx, db.Client, "绿萝卜", search.Options{Limit: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,8 +80,8 @@ func testRankedWithin(t *testing.T, dia string, blocksOfOne bool) {
 			t.Errorf("body matches beyond the bound: rankedWithin %d, %d title and %d body hits; want 7, 3, 4", res.RankedWithin, inTitle, inBody)
 		}
 
-		searchindex.SetCandidateLimit(2, 2)
-		res, err = searchindex.Search(ctx, db.Client, "绿萝卜", searchindex.Options{Limit: 50})
+		search.SetCandidateLimit(2, 2)
+		res, err = search.Search(ctx, db.Client, "绿萝卜", search.Options{Limit: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,16 +109,16 @@ func TestDatedBound(t *testing.T) {
 				SetStatus(schematype.StatusPublished).ExecX(visibility.WithSystem(ctx))
 		}
 		from, before := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)
-		opts := searchindex.Options{Limit: 50, From: &from, Before: &before}
-		res, err := searchindex.Search(ctx, db.Client, "绿萝卜", opts)
+		opts := search.Options{Limit: 50, From: &from, Before: &before}
+		res, err := search.Search(ctx, db.Client, "绿萝卜", opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if res.Total != 8 || res.RankedWithin != 0 {
 			t.Errorf("within the bound: total %d, rankedWithin %d; want 8 and 0", res.Total, res.RankedWithin)
 		}
-		defer searchindex.SetCandidateLimit(5, 4)()
-		if res, err = searchindex.Search(ctx, db.Client, "绿萝卜", opts); err != nil {
+		defer search.SetCandidateLimit(5, 4)()
+		if res, err = search.Search(ctx, db.Client, "绿萝卜", opts); err != nil {
 			t.Fatal(err)
 		}
 		var slugs []string
@@ -135,9 +135,9 @@ func TestDatedBound(t *testing.T) {
 				SetOutlet("示例报").SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(time.Date(2024, 1, 20+i, 0, 0, 0, 0, time.UTC)).
 				SetStatus(schematype.StatusPublished).ExecX(visibility.WithSystem(ctx))
 		}
-		searchindex.SetCandidateLimit(9, 4)
-		summary := func(opts searchindex.Options) string {
-			res, err := searchindex.Search(ctx, db.Client, "绿萝卜", opts)
+		search.SetCandidateLimit(9, 4)
+		summary := func(opts search.Options) string {
+			res, err := search.Search(ctx, db.Client, "绿萝卜", opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -147,7 +147,7 @@ func TestDatedBound(t *testing.T) {
 			}
 			return fmt.Sprintf("total %d, rankedWithin %d, %v", res.Total, res.RankedWithin, slugs)
 		}
-		dated, undated := summary(opts), summary(searchindex.Options{Limit: 50})
+		dated, undated := summary(opts), summary(search.Options{Limit: 50})
 		if dated != undated || dated == "" {
 			t.Errorf("with the period: %s\nwithout it: %s", dated, undated)
 		}

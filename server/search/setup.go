@@ -1,18 +1,23 @@
-package store
+package search
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-	"strings"
 
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql/schema"
 )
 
-// withoutGINIndexes leaves PostgreSQL's GIN indexes (the search side
+// The per-database setup of the search side table. SQLite searches through
+// FTS5 tables the store's automatic migration knows nothing of; PostgreSQL's
+// tsvector columns and GIN indexes come from ent/schema. The store calls
+// these (store imports search, never the reverse), so the whole engine,
+// including the DDL its queries rely on, lives in this package.
+
+// WithoutGINIndexes leaves PostgreSQL's GIN indexes (the search side
 // table's token indexes) out of SQLite's automatic migration: SQLite
-// searches through the FTS5 table that sqliteSearch creates instead.
-func withoutGINIndexes(next schema.Creator) schema.Creator {
+// searches through the FTS5 table that SetupSQLite creates instead.
+func WithoutGINIndexes(next schema.Creator) schema.Creator {
 	return schema.CreateFunc(func(ctx context.Context, tables ...*schema.Table) error {
 		// The tables are ent's global migrate.Tables: change copies, or a
 		// later PostgreSQL migration in the same process (the tests) would
@@ -84,13 +89,16 @@ var sqliteNameSearchStatements = []string{
 	END`,
 }
 
-// sqliteSearch creates the FTS5 indexes if they are missing, filling them
+// SetupSQLite creates the FTS5 indexes if they are missing, filling them
 // from rows that already exist, in one transaction (a trigger is replaced:
-// no write may fall between its old and new definition).
-func (db *DB) sqliteSearch(ctx context.Context) error {
-	tx, err := db.SQL.BeginTx(ctx, nil)
+// no write may fall between its old and new definition). The store's
+// migration runs it after ent's automatic migration of SQLite. PostgreSQL
+// needs no such step: its tsvector columns and GIN indexes are declared in
+// ent/schema (SearchDoc) and arrive with the versioned migrations.
+func SetupSQLite(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: search index: %w", err)
+		return fmt.Errorf("search: sqlite index: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // after Commit it does nothing
 	for _, ix := range []struct {
@@ -99,85 +107,21 @@ func (db *DB) sqliteSearch(ctx context.Context) error {
 	}{{"search_fts", sqliteSearchStatements}, {"search_name_fts", sqliteNameSearchStatements}} {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = ?`, ix.table).Scan(&n); err != nil {
-			return fmt.Errorf("store: search index: %w", err)
+			return fmt.Errorf("search: sqlite index: %w", err)
 		}
 		for _, stmt := range ix.stmts {
 			if _, err := tx.ExecContext(ctx, stmt); err != nil {
-				return fmt.Errorf("store: search index: %w", err)
+				return fmt.Errorf("search: sqlite index: %w", err)
 			}
 		}
 		if n == 0 {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO `+ix.table+`(`+ix.table+`) VALUES ('rebuild')`); err != nil {
-				return fmt.Errorf("store: search index: %w", err)
+				return fmt.Errorf("search: sqlite index: %w", err)
 			}
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: search index: %w", err)
+		return fmt.Errorf("search: sqlite index: %w", err)
 	}
 	return nil
 }
-
-// Optimize gathers the table statistics SQLite's query planner needs
-// (ANALYZE, bounded to about 1,000 rows per index, so it takes a fraction
-// of a second at any size). Without them SQLite takes the index on status
-// for "id IN (...) AND status = ?" and walks every published row: loading
-// a search page's 20 reports took 10 ms instead of 0.1 ms at 100,000
-// reports. Migrate runs it at start-up; bulk loaders run it after loading.
-//
-// Two kinds of statistics would mislead and are not gathered: those of a
-// nearly empty database (fewer than optimizeMinRows search rows: plans do
-// not matter yet, and figures of a handful of rows would outlive the
-// growth), and those of the FTS5 indexes' own tables, whose internal
-// statements look rows up by ID: told that search_fts_data held 2 rows,
-// SQLite scanned it for every range delete of a merge, and a 100,000-item
-// index build took 90 s instead of 40. PostgreSQL's autovacuum keeps its
-// statistics itself.
-func (db *DB) Optimize(ctx context.Context) error {
-	if db.Dialect != dialect.SQLite {
-		return nil
-	}
-	var n int
-	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM search_docs LIMIT ?)`, optimizeMinRows).Scan(&n); err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
-	}
-	if n < optimizeMinRows {
-		return nil
-	}
-	rows, err := db.SQL.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'
-		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT LIKE 'search\_%fts%' ESCAPE '\'`)
-	if err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
-	}
-	var tables []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return fmt.Errorf("store: analyze: %w", err)
-		}
-		tables = append(tables, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
-	}
-	conn, err := db.SQL.Conn(ctx) // analysis_limit is per connection
-	if err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `PRAGMA analysis_limit=1000`); err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
-	}
-	for _, t := range tables {
-		if _, err := conn.ExecContext(ctx, `ANALYZE "`+strings.ReplaceAll(t, `"`, `""`)+`"`); err != nil {
-			return fmt.Errorf("store: analyze %s: %w", t, err)
-		}
-	}
-	return nil
-}
-
-// optimizeMinRows is how many search rows a database needs before Optimize
-// gathers statistics.
-const optimizeMinRows = 1000

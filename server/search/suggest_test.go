@@ -1,4 +1,4 @@
-package searchindex_test
+package search_test
 
 import (
 	"context"
@@ -9,8 +9,8 @@ import (
 
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
-	"brandshow/ent/searchindex"
 	"brandshow/ent/visibility"
+	"brandshow/server/search"
 	"brandshow/server/store/storetest"
 
 	"entgo.io/ent/dialect"
@@ -26,7 +26,7 @@ func TestSuggestPrefixes(t *testing.T) {
 		ctx := context.Background()
 		// Prefix matches do not depend on the search's candidate bound
 		// (suggest used to rank the newest candidates only).
-		defer searchindex.SetCandidateLimit(5, 4)()
+		defer search.SetCandidateLimit(5, 4)()
 		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 		add := func(slug, title string, status schematype.Status) {
 			t.Helper()
@@ -38,12 +38,12 @@ func TestSuggestPrefixes(t *testing.T) {
 		add("long", "绿萝卜丰收的秋天", schematype.StatusPublished)
 		add("short", "绿萝卜丰收", schematype.StatusPublished)
 		add("draft", "绿萝卜", schematype.StatusDraft)
-		for i := range searchindex.SuggestContainsLimit + 20 {
+		for i := range search.SuggestContainsLimit + 20 {
 			add(fmt.Sprintf("contains-%d", i), fmt.Sprintf("集市上的绿萝卜%d", i), schematype.StatusPublished)
 		}
 		texts := func(ctx context.Context, prefix string, n int) []string {
 			t.Helper()
-			got, err := searchindex.Suggest(ctx, db.Client, prefix, n)
+			got, err := search.Suggest(ctx, db.Client, prefix, n)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,7 +110,7 @@ func TestSuggestKeysBackfill(t *testing.T) {
 		if _, err := db.SQL.ExecContext(ctx, `UPDATE search_docs SET name_key = '', pinyin_key = '', initials_key = ''`); err != nil {
 			t.Fatal(err)
 		}
-		if err := searchindex.EnsureBuilt(context.Background(), db.Client); err != nil {
+		if err := search.EnsureBuilt(context.Background(), db.Client); err != nil {
 			t.Fatal(err)
 		}
 		got := keys()

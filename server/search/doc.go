@@ -1,4 +1,4 @@
-package searchindex
+package search
 
 import (
 	"context"
@@ -66,7 +66,7 @@ type Doc struct {
 	Entity      any // *ent.Brand, *ent.RoleModel, ...
 }
 
-// Field weights of the ranking (see README, "Ranking").
+// Field weights of the ranking (see docs/journalists.md, "Ranking").
 const (
 	weightTitle   = 5.0
 	weightSummary = 2.0
