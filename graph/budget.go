@@ -18,7 +18,8 @@ import (
 )
 
 // Error codes of refused queries. They are protocol errors: the request is
-// answered with 400 (graphql-response+json) or 422 (json), nothing runs.
+// answered with 400 (graphql-response+json) or 200 (json, as GraphQL over
+// HTTP asks of application/json), nothing runs.
 const (
 	CodeQueryTooCostly = "QUERY_TOO_COSTLY"
 	CodeQueryTooDeep   = "QUERY_TOO_DEEP"

@@ -187,7 +187,7 @@ func TestHelpListsCommandsAndExitsZero(t *testing.T) {
 		}
 	}
 	// The commands with flags of their own print them and succeed too.
-	for _, args := range [][]string{{"export", "-h"}, {"import", "-h"}, {"token", "create", "-h"}, {"seed", "--synthetic", "-h"}} {
+	for _, args := range [][]string{{"export", "-h"}, {"import", "-h"}, {"token", "create", "-h"}, {"token", "-h"}, {"token", "help"}, {"seed", "--synthetic", "-h"}} {
 		if err := run(context.Background(), args, io.Discard, io.Discard); err != nil {
 			t.Errorf("server %s: %v, want success", strings.Join(args, " "), err)
 		}

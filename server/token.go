@@ -23,10 +23,20 @@ import (
 //	server token list
 //	server token revoke NAME
 func tokenCommand(ctx context.Context, args []string, out io.Writer, logger *slog.Logger) error {
+	const usage = "usage: server token create -name NAME -role editor|publisher|admin | list | revoke NAME"
 	if len(args) == 0 {
-		return fmt.Errorf("usage: server token create|list|revoke")
+		return fmt.Errorf("%s", usage)
 	}
 	sub, args := args[0], args[1:]
+	switch sub {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintln(out, usage)
+		return nil
+	case "create", "list", "revoke":
+	default:
+		// Refused before the database is opened (or created).
+		return fmt.Errorf("unknown token command %q (create, list, revoke)", sub)
+	}
 	fs := flag.NewFlagSet("token "+sub, flag.ContinueOnError)
 	dbURL := fs.String("database-url", config.Getenv("DATABASE_URL"), "database (DATABASE_URL)")
 	name := fs.String("name", "", "who holds the token (create)")
@@ -95,7 +105,7 @@ func tokenCommand(ctx context.Context, args []string, out io.Writer, logger *slo
 		fmt.Fprintf(out, "revoked %s\n", target)
 		return nil
 	}
-	return fmt.Errorf("unknown token command %q (create, list, revoke)", sub)
+	panic("unreachable: the command was checked above")
 }
 
 func when(t *time.Time) string {
