@@ -454,3 +454,39 @@ func TestSuggest(t *testing.T) {
 		mustFail(t, h, `{ suggest(prefix: "红", first: 21) { text } }`, nil, "at most 20", "BAD_USER_INPUT")
 	})
 }
+
+// TestSearchPunctuationSeparatesTerms: any punctuation or bracket between
+// words separates terms as a space does, and Chinese quotation marks quote
+// phrases as straight quotes do (issue 18).
+func TestSearchPunctuationSeparatesTerms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		_, h := withFixture(t, dia)
+		want := searchAll(t, h, "红安 大嫂")
+		slices.Sort(want)
+		if len(want) < 2 {
+			t.Fatalf("红安 大嫂 found %v", want)
+		}
+		for _, q := range []string{"红安，大嫂", "红安、大嫂", "（红安 大嫂）", "(红安,大嫂)", "【红安】大嫂", "红安/大嫂", "红安；大嫂。", "红安·大嫂", "红安—大嫂", "《红安》《大嫂》", "红安|大嫂"} {
+			got := searchAll(t, h, q)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: found %v, want %v (as 红安 大嫂)", q, got, want)
+			}
+		}
+		for _, q := range []string{"“红安 大嫂”", "「红安 大嫂」", "『红安 大嫂』", "＂红安 大嫂＂", "”红安 大嫂”"} {
+			if got := searchAll(t, h, q); !slices.Equal(got, []string{"fx-phrase"}) {
+				t.Errorf("%s found %v, want only fx-phrase (a phrase)", q, got)
+			}
+		}
+		// A quoted phrase keeps its punctuation: it matches as written.
+		if got := searchAll(t, h, "“红安 大嫂，中间”"); !slices.Equal(got, []string{"fx-phrase"}) {
+			t.Errorf("a phrase with a comma found %v", got)
+		}
+		for _, q := range []string{"“”", "「」", "“ ”"} {
+			mustFail(t, h, searchQuery, map[string]any{"q": q}, "empty", "BAD_USER_INPUT")
+		}
+		if r := runSearch(t, h, "，、（）", nil); r.Search.TotalCount != 0 {
+			t.Errorf("only punctuation found %d", r.Search.TotalCount)
+		}
+	})
+}
