@@ -490,3 +490,31 @@ func TestSearchPunctuationSeparatesTerms(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchPlaceNameReadings: place names are found by their official
+// readings (黄陂 huangpi, not huangbei), in full pinyin, initials and
+// suggest (issue 18).
+func TestSearchPlaceNameReadings(t *testing.T) {
+	eachDemo(t, func(t *testing.T, h http.Handler) {
+		for _, q := range []string{"huangpi yuesao", "huangpiyuesao", "hpys", "huangpi", "qichun aijiu"} {
+			r := runSearch(t, h, q, nil)
+			want := "huangpi-yuesao"
+			if strings.HasPrefix(q, "qichun") {
+				want = "qichun-aijiu-shi"
+			}
+			if len(r.Search.Edges) == 0 || r.Search.Edges[0].Node.Item.Slug != want {
+				t.Errorf("%s: first hits %v, want %s first", q, r.slugs(), want)
+			}
+		}
+		if got := searchAll(t, h, "huangbeiyuesao"); len(got) != 0 {
+			t.Errorf("huangbeiyuesao (the wrong reading) found %v", got)
+		}
+		for _, p := range []string{"huangp", "hpy", "huangpiyue"} {
+			var got struct{ Suggest []struct{ Text string } }
+			mustQuery(t, h, `query($p: String!) { suggest(prefix: $p, first: 5) { text } }`, map[string]any{"p": p}, &got)
+			if len(got.Suggest) == 0 || got.Suggest[0].Text != "黄陂月嫂" {
+				t.Errorf("suggest(%s) = %+v, want 黄陂月嫂 first", p, got.Suggest)
+			}
+		}
+	})
+}
