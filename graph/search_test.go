@@ -518,3 +518,49 @@ func TestSearchPlaceNameReadings(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchLiteralBeforeSynonym: a match of the word typed outranks a match
+// through a synonym only, in fields of equal weight (issue 18: 月嫂 ranked
+// a 母婴护理 report above the brand and the report that contain 月嫂).
+func TestSearchLiteralBeforeSynonym(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		_, h := withFixture(t, dia)
+		r := runSearch(t, h, "月嫂", map[string]any{"first": 100})
+		// Per hit: does the word typed occur in a title field, in another field?
+		type kind struct{ literalTitle, synonymTitle, literalBody bool }
+		var kinds []kind
+		for _, e := range r.Search.Edges {
+			var k kind
+			for _, hl := range e.Node.Highlights {
+				title := hl.Field == "name" || (hl.Field == "title" && e.Node.Item.Typename == "MediaCoverage")
+				lit := strings.Contains(hl.Excerpt, "月嫂")
+				switch {
+				case title && lit:
+					k.literalTitle = true
+				case title:
+					k.synonymTitle = true
+				case lit:
+					k.literalBody = true
+				}
+			}
+			kinds = append(kinds, k)
+		}
+		found := false
+		for i, a := range kinds {
+			for j, b := range kinds {
+				if j <= i {
+					continue
+				}
+				// b ranks below a: b must not be a literal title match
+				// when a matched its title only through the synonym.
+				if a.synonymTitle && !a.literalTitle && b.literalTitle {
+					t.Errorf("%s (synonym only in the title) ranks above %s (月嫂 in the title): %v", r.Search.Edges[i].Node.Item.Slug, r.Search.Edges[j].Node.Item.Slug, r.slugs())
+				}
+			}
+			found = found || (a.synonymTitle && !a.literalTitle)
+		}
+		if !found || !slices.Contains(r.slugs(), "huangpi-yuesao") {
+			t.Errorf("月嫂 found %v: want 黄陂月嫂 and the 母婴护理 report", r.slugs())
+		}
+	})
+}

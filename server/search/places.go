@@ -107,4 +107,3 @@ func placeAt(folded []rune, i int) (placeReading, bool) {
 	}
 	return placeReading{}, false
 }
-
