@@ -43,6 +43,9 @@ type Options struct {
 	Offset     int
 	Limit      int
 	Synonyms   *Synonyms // nil: DefaultSynonyms
+	// NoCorrection searches the query as typed only, never its homophone
+	// correction (the client's "search instead for" link, saved searches).
+	NoCorrection bool
 }
 
 // Highlight is where a field matched: an excerpt of the original text and
@@ -59,7 +62,10 @@ type Hit struct {
 	Doc        *Doc
 	Score      float64
 	Highlights []Highlight
-	matches    []fieldMatch
+	// Corrected is true when the hit was found by the homophone correction
+	// (Result.CorrectedQuery), not by the query as typed.
+	Corrected bool
+	matches   []fieldMatch
 }
 
 // Facets count the hits per type, brand category, prefecture and medium.
@@ -79,6 +85,10 @@ type Result struct {
 	// ranking covers every match.
 	RankedWithin int
 	Facets       Facets
+	// CorrectedQuery is the query whose hits these are when the query as
+	// typed found nothing and its homophone correction found something
+	// (红安大嫂 for 红按大嫂); "" otherwise.
+	CorrectedQuery string
 }
 
 // Search runs a query for the context's caller: the public never finds
@@ -92,6 +102,34 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	if err != nil {
 		return nil, err
 	}
+	res, err := searchParsed(ctx, client, q, opts)
+	if err != nil || res.Total > 0 || opts.NoCorrection || len(q.Terms) == 0 {
+		return res, err
+	}
+	// Nothing found as typed: try the homophone correction. Every term
+	// found nothing together, so exact hits (none) rank above corrected ones.
+	corrected, err := correctQuery(ctx, client, q, filterGroups(ctx, opts), opts, &idSpan{})
+	if err != nil || corrected == "" {
+		return res, err
+	}
+	cq, err := ParseQuery(corrected, syn)
+	if err != nil {
+		return res, nil // a correction that does not parse is no correction
+	}
+	cres, err := searchParsed(ctx, client, cq, opts)
+	if err != nil || cres.Total == 0 {
+		return res, err
+	}
+	cres.CorrectedQuery = corrected
+	for _, h := range cres.Hits {
+		h.Corrected = true
+	}
+	return cres, nil
+}
+
+// searchParsed runs a parsed query.
+func searchParsed(ctx context.Context, client *ent.Client, q *Query, opts Options) (*Result, error) {
+	var err error
 	res := &Result{Facets: Facets{Types: map[ItemType]int{}, Categories: map[string]int{}, Prefectures: map[string]int{}, Media: map[string]int{}}}
 	terms := q.indexTerms()
 	if len(terms) == 0 {
