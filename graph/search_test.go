@@ -44,7 +44,7 @@ type searchResult struct {
 		TotalCount     int
 		RankedWithin   *int
 		CorrectedQuery *string
-		PageInfo     struct {
+		PageInfo       struct {
 			HasNextPage bool
 			EndCursor   *string
 		}
@@ -71,7 +71,7 @@ type searchResult struct {
 			Node   struct {
 				Score     float64
 				Corrected bool
-				Item  struct {
+				Item      struct {
 					Typename    string `json:"__typename"`
 					Slug        string
 					Category    string
