@@ -6,12 +6,14 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
 
 	"brandshow/ent"
 	"brandshow/ent/brand"
+	"brandshow/ent/lazytext"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
 
@@ -53,6 +55,24 @@ func newFeedHandler(cfg Config) http.Handler {
 		serveFeed(w, r, cfg, versions, q, "urn:brandshow:feed:brand:"+b.Slug, b.NameZh+" 媒体报道 / "+orZh(b.NameEn, b.NameZh)+" in the media")
 	})
 	return mux
+}
+
+// feedSummaryRunes bounds an entry's summary taken from the body.
+const feedSummaryRunes = 200
+
+// entrySummary is the report's summary, else the start of its body, else
+// its outlet and title: never empty.
+func entrySummary(m *ent.MediaCoverage) string {
+	if s := strings.TrimSpace(m.SummaryZh); s != "" {
+		return s
+	}
+	if b := []rune(strings.TrimSpace(m.BodyZh)); len(b) > 0 {
+		if len(b) > feedSummaryRunes {
+			return string(b[:feedSummaryRunes]) + "…"
+		}
+		return string(b)
+	}
+	return m.Outlet + "：" + m.TitleZh
 }
 
 func orZh(en, zh string) string {
@@ -164,7 +184,8 @@ func notModified(r *http.Request, etag string, lastModified time.Time) bool {
 // serveFeed writes the newest published reports of q as Atom, with
 // Last-Modified, ETag and Cache-Control so proxies and readers can cache it.
 func serveFeed(w http.ResponseWriter, r *http.Request, cfg Config, versions *feedVersions, q *ent.MediaCoverageQuery, id, title string) {
-	items, err := q.Order(mediacoverage.ByPublishedOn(sql.OrderDesc()), mediacoverage.ByID(sql.OrderDesc())).Limit(FeedEntries).All(r.Context())
+	// The bodies are read for the summaries of reports that have none.
+	items, err := q.Order(mediacoverage.ByPublishedOn(sql.OrderDesc()), mediacoverage.ByID(sql.OrderDesc())).Limit(FeedEntries).All(lazytext.All(r.Context()))
 	if err != nil {
 		cfg.Logger.ErrorContext(r.Context(), "feed", "error", err.Error())
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -189,12 +210,17 @@ func serveFeed(w http.ResponseWriter, r *http.Request, cfg Config, versions *fee
 			Published: m.PublishedOn.UTC().Format(time.RFC3339),
 			Authors:   []atomPerson{{Name: orZh(m.Author, m.Outlet)}},
 		}
+		// RFC 4287 4.1.1.1: every entry links somewhere and says something.
+		// The report's own page on this site is its alternate when it has
+		// no external url (and related when it has one).
+		page := base + "/coverage/" + url.PathEscape(m.Slug)
 		if m.URL != "" {
-			e.Links = append(e.Links, atomLink{Rel: "alternate", Href: m.URL})
+			e.Links = append(e.Links, atomLink{Rel: "alternate", Href: m.URL},
+				atomLink{Rel: "related", Href: page, Type: "text/html"})
+		} else {
+			e.Links = append(e.Links, atomLink{Rel: "alternate", Href: page, Type: "text/html"})
 		}
-		if m.SummaryZh != "" {
-			e.Summary = &atomText{Type: "text", Text: m.SummaryZh}
-		}
+		e.Summary = &atomText{Type: "text", Text: entrySummary(m)}
 		e.Category = append(e.Category, struct {
 			Term string `xml:"term,attr"`
 		}{string(m.Medium)})
