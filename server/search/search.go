@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +47,9 @@ type Options struct {
 	// NoCorrection searches the query as typed only, never its homophone
 	// correction (the client's "search instead for" link, saved searches).
 	NoCorrection bool
+	// ByDate orders the hits newest first instead of by relevance (saved
+	// searches as feeds); every match still has to match.
+	ByDate bool
 }
 
 // Highlight is where a field matched: an excerpt of the original text and
@@ -195,6 +199,15 @@ func searchParsed(ctx context.Context, client *ent.Client, q *Query, opts Option
 		return nil, err
 	}
 	hits := checkAndRank(q, all)
+	if opts.ByDate {
+		sort.SliceStable(hits, func(i, j int) bool {
+			a, b := hits[i].row, hits[j].row
+			if !a.SortDate.Equal(b.SortDate) {
+				return a.SortDate.After(b.SortDate)
+			}
+			return a.ID > b.ID
+		})
+	}
 	res.Total = len(hits)
 	for _, h := range hits {
 		res.Facets.Types[h.row.ItemType]++
