@@ -324,7 +324,7 @@ type ComplexityRoot struct {
 		Regions        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) int
 		RoleModel      func(childComplexity int, slug string) int
 		RoleModels     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
-		Search         func(childComplexity int, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int]) int
+		Search         func(childComplexity int, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) int
 		Stats          func(childComplexity int) int
 		Suggest        func(childComplexity int, prefix string, first *int) int
 		Venue          func(childComplexity int, slug string) int
@@ -405,11 +405,12 @@ type ComplexityRoot struct {
 	}
 
 	SearchConnection struct {
-		Edges        func(childComplexity int) int
-		Facets       func(childComplexity int) int
-		PageInfo     func(childComplexity int) int
-		RankedWithin func(childComplexity int) int
-		TotalCount   func(childComplexity int) int
+		CorrectedQuery func(childComplexity int) int
+		Edges          func(childComplexity int) int
+		Facets         func(childComplexity int) int
+		PageInfo       func(childComplexity int) int
+		RankedWithin   func(childComplexity int) int
+		TotalCount     func(childComplexity int) int
 	}
 
 	SearchEdge struct {
@@ -431,6 +432,7 @@ type ComplexityRoot struct {
 	}
 
 	SearchHit struct {
+		Corrected  func(childComplexity int) int
 		Highlights func(childComplexity int) int
 		Item       func(childComplexity int) int
 		Score      func(childComplexity int) int
@@ -578,7 +580,7 @@ type QueryResolver interface {
 	RoleModels(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) (*ent.RoleModelConnection, error)
 	Venues(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) (*ent.VenueConnection, error)
 	Viewer(ctx context.Context) (*visibility.Viewer, error)
-	Search(ctx context.Context, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int]) (*SearchConnection, error)
+	Search(ctx context.Context, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) (*SearchConnection, error)
 	Suggest(ctx context.Context, prefix string, first *int) ([]*Suggestion, error)
 	Brand(ctx context.Context, slug string) (*ent.Brand, error)
 	RoleModel(ctx context.Context, slug string) (*ent.RoleModel, error)
@@ -2145,7 +2147,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]SearchType), args["filter"].(*SearchFilter), args["first"].(*int), args["after"].(*entgql.Cursor[int])), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]SearchType), args["filter"].(*SearchFilter), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["correct"].(*bool)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -2582,6 +2584,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RoleModelEdge.Node(childComplexity), true
 
+	case "SearchConnection.correctedQuery":
+		if e.ComplexityRoot.SearchConnection.CorrectedQuery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.CorrectedQuery(childComplexity), true
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
 			break
@@ -2670,6 +2678,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHighlight.Ranges(childComplexity), true
 
+	case "SearchHit.corrected":
+		if e.ComplexityRoot.SearchHit.Corrected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Corrected(childComplexity), true
 	case "SearchHit.highlights":
 		if e.ComplexityRoot.SearchHit.Highlights == nil {
 			break
@@ -11888,6 +11902,14 @@ type SearchConnection {
   rankedWithin: Int
   "Hit counts per type, category, prefecture and medium, for filter menus."
   facets: SearchFacets!
+  """
+  Null when the hits are those of the query as typed. When the query as typed
+  found nothing and its homophone correction did (a character of the same
+  pinyin syllable, the commonest slip of a pinyin input method: 红按大嫂 for
+  红安大嫂), the corrected query whose hits these are, for "显示 红安大嫂 的结果";
+  search again with correct: false to offer the query as typed.
+  """
+  correctedQuery: String
 }
 
 """One hit in a search connection, with its cursor."""
@@ -11902,10 +11924,12 @@ type SearchEdge {
 type SearchHit {
   "The item."
   item: SearchItem!
-  "Relevance: 200 + BM25 when the whole query is the item's whole name, 100 + BM25 when every term is in the name or title, otherwise BM25 (see README, Ranking)."
+  "Relevance: 200 + BM25 when the whole query is the item's whole name, 100 + BM25 when every term is in the name or title, otherwise BM25; plus 50 when every term matched as typed rather than only through a synonym (see docs/journalists.md, Ranking)."
   score: Float!
   "Where the item matched, one entry per matching field."
   highlights: [SearchHighlight!]!
+  "True when the hit was found through the homophone correction (see SearchConnection.correctedQuery), not the query as typed. Exact hits always rank above corrected ones."
+  corrected: Boolean!
 }
 
 """
@@ -11970,14 +11994,18 @@ type Suggestion {
 extend type Query {
   """
   Full-text search over published brands, role models, enterprises,
-  alliances, venues and media coverage. Terms separated by spaces must all
-  match; "quoted phrases" match as written, spaces included. A term matches
+  alliances, venues and media coverage. Terms separated by spaces or any
+  punctuation (，、（）…) must all match; "quoted phrases" (also “…” 「…」 『…』)
+  match as written, spaces included. A term matches
   as a contiguous piece of text (龙虾师 does not match 龙虾 and 虾师 apart);
   Latin letters ignore case and full-width forms (ＡＰＰ = app) and match at
   the start of words; traditional characters find simplified text; names
   are also found by pinyin, full (hongan dasao) or initials (hads); a
   single Chinese character finds names and titles only; a small synonym
-  list applies (月嫂 finds 母婴护理). At most 200 characters and 10 terms.
+  list applies (月嫂 finds 母婴护理, ranked below 月嫂 itself); Hubei place
+  names read as officially romanized (黄陂 huangpi). When nothing matches, a
+  homophone correction is tried (see correctedQuery). At most 200
+  characters and 10 terms.
   """
   search(
     "What to look for."
@@ -11990,6 +12018,8 @@ extend type Query {
     first: Int
     "Returns the hits after this cursor."
     after: Cursor
+    "False: search the query as typed only, never its homophone correction."
+    correct: Boolean = true
   ): SearchConnection!
   """
   Names that start with (then contain) what was typed, in Chinese or
@@ -12841,6 +12871,8 @@ func (ec *executionContext) childFields_SearchConnection(ctx context.Context, fi
 		return ec.fieldContext_SearchConnection_rankedWithin(ctx, field)
 	case "facets":
 		return ec.fieldContext_SearchConnection_facets(ctx, field)
+	case "correctedQuery":
+		return ec.fieldContext_SearchConnection_correctedQuery(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
 }
@@ -12889,6 +12921,8 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_score(ctx, field)
 	case "highlights":
 		return ec.fieldContext_SearchHit_highlights(ctx, field)
+	case "corrected":
+		return ec.fieldContext_SearchHit_corrected(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
@@ -14850,6 +14884,14 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "correct",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["correct"] = arg5
 	return args, nil
 }
 
@@ -21350,7 +21392,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]SearchType), fc.Args["filter"].(*SearchFilter), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]SearchType), fc.Args["filter"].(*SearchFilter), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["correct"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *SearchConnection) graphql.Marshaler {
@@ -23637,6 +23679,29 @@ func (ec *executionContext) fieldContext_SearchConnection_facets(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _SearchConnection_correctedQuery(ctx context.Context, field graphql.CollectedField, obj *SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_correctedQuery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CorrectedQuery, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_correctedQuery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "String")
+}
+
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SearchEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23974,6 +24039,29 @@ func (ec *executionContext) fieldContext_SearchHit_highlights(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_corrected(ctx context.Context, field graphql.CollectedField, obj *SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_corrected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corrected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_corrected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SearchTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *SearchTypeCount) (ret graphql.Marshaler) {
@@ -40904,6 +40992,11 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "correctedQuery":
+			out.Values[i] = ec._SearchConnection_correctedQuery(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41073,6 +41166,11 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			}
 		case "highlights":
 			out.Values[i] = ec._SearchHit_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "corrected":
+			out.Values[i] = ec._SearchHit_corrected(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

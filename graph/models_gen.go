@@ -62,6 +62,12 @@ type SearchConnection struct {
 	RankedWithin *int `json:"rankedWithin,omitempty"`
 	// Hit counts per type, category, prefecture and medium, for filter menus.
 	Facets *SearchFacets `json:"facets"`
+	// Null when the hits are those of the query as typed. When the query as typed
+	// found nothing and its homophone correction did (a character of the same
+	// pinyin syllable, the commonest slip of a pinyin input method: 红按大嫂 for
+	// 红安大嫂), the corrected query whose hits these are, for "显示 红安大嫂 的结果";
+	// search again with correct: false to offer the query as typed.
+	CorrectedQuery *string `json:"correctedQuery,omitempty"`
 }
 
 // One hit in a search connection, with its cursor.
@@ -115,10 +121,12 @@ type SearchHighlight struct {
 type SearchHit struct {
 	// The item.
 	Item ent.Noder `json:"item"`
-	// Relevance: 200 + BM25 when the whole query is the item's whole name, 100 + BM25 when every term is in the name or title, otherwise BM25 (see README, Ranking).
+	// Relevance: 200 + BM25 when the whole query is the item's whole name, 100 + BM25 when every term is in the name or title, otherwise BM25; plus 50 when every term matched as typed rather than only through a synonym (see docs/journalists.md, Ranking).
 	Score float64 `json:"score"`
 	// Where the item matched, one entry per matching field.
 	Highlights []*SearchHighlight `json:"highlights"`
+	// True when the hit was found through the homophone correction (see SearchConnection.correctedQuery), not the query as typed. Exact hits always rank above corrected ones.
+	Corrected bool `json:"corrected"`
 }
 
 // Number of hits of one type.

@@ -25,13 +25,14 @@ const MaxSuggestions = 20
 
 // Search answers the search field: it runs the engine in server/search
 // and turns its result into the GraphQL connection. The cursor is the
-// position in the ranked list.
-func Search(ctx context.Context, client *ent.Client, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int]) (*SearchConnection, error) {
+// position in the ranked list. correct false turns the homophone
+// correction off.
+func Search(ctx context.Context, client *ent.Client, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) (*SearchConnection, error) {
 	limit := DefaultPageSize
 	if first != nil {
 		limit = *first
 	}
-	opts := search.Options{Limit: limit}
+	opts := search.Options{Limit: limit, NoCorrection: correct != nil && !*correct}
 	if after != nil {
 		if after.ID < 0 {
 			return nil, userErrorf("after is not a search cursor")
@@ -64,8 +65,11 @@ func Search(ctx context.Context, client *ent.Client, query string, types []Searc
 	if res.RankedWithin > 0 {
 		conn.RankedWithin = &res.RankedWithin
 	}
+	if res.CorrectedQuery != "" {
+		conn.CorrectedQuery = &res.CorrectedQuery
+	}
 	for i, h := range res.Hits {
-		hit := &SearchHit{Item: h.Doc.Entity.(ent.Noder), Score: h.Score}
+		hit := &SearchHit{Item: h.Doc.Entity.(ent.Noder), Score: h.Score, Corrected: h.Corrected}
 		for _, hl := range h.Highlights {
 			out := &SearchHighlight{Field: hl.Field, Excerpt: hl.Excerpt}
 			for _, r := range hl.Ranges {

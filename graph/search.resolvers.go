@@ -12,8 +12,8 @@ import (
 )
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int]) (*SearchConnection, error) {
-	return Search(ctx, r.client, query, types, filter, first, after)
+func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) (*SearchConnection, error) {
+	return Search(ctx, r.client, query, types, filter, first, after, correct)
 }
 
 // Suggest is the resolver for the suggest field.

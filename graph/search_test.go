@@ -21,12 +21,12 @@ import (
 )
 
 // searchQuery asks for what the tests check.
-const searchQuery = `query($q: String!, $types: [SearchType!], $filter: SearchFilter, $first: Int, $after: Cursor) {
-  search(query: $q, types: $types, filter: $filter, first: $first, after: $after) {
-    totalCount rankedWithin
+const searchQuery = `query($q: String!, $types: [SearchType!], $filter: SearchFilter, $first: Int, $after: Cursor, $correct: Boolean) {
+  search(query: $q, types: $types, filter: $filter, first: $first, after: $after, correct: $correct) {
+    totalCount rankedWithin correctedQuery
     pageInfo { hasNextPage endCursor }
     facets { types { type count } categories { category count } prefectures { region { code } count } media { medium count } }
-    edges { cursor node { score
+    edges { cursor node { score corrected
       item { __typename
         ... on Brand { slug nameZh category region { code } }
         ... on RoleModel { slug }
@@ -41,9 +41,10 @@ const searchQuery = `query($q: String!, $types: [SearchType!], $filter: SearchFi
 
 type searchResult struct {
 	Search struct {
-		TotalCount   int
-		RankedWithin *int
-		PageInfo     struct {
+		TotalCount     int
+		RankedWithin   *int
+		CorrectedQuery *string
+		PageInfo       struct {
 			HasNextPage bool
 			EndCursor   *string
 		}
@@ -68,8 +69,9 @@ type searchResult struct {
 		Edges []struct {
 			Cursor string
 			Node   struct {
-				Score float64
-				Item  struct {
+				Score     float64
+				Corrected bool
+				Item      struct {
 					Typename    string `json:"__typename"`
 					Slug        string
 					Category    string
@@ -452,5 +454,185 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("suggest(🦞) = %v", none.Suggest)
 		}
 		mustFail(t, h, `{ suggest(prefix: "红", first: 21) { text } }`, nil, "at most 20", "BAD_USER_INPUT")
+	})
+}
+
+// TestSearchPunctuationSeparatesTerms: any punctuation or bracket between
+// words separates terms as a space does, and Chinese quotation marks quote
+// phrases as straight quotes do (issue 18).
+func TestSearchPunctuationSeparatesTerms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		_, h := withFixture(t, dia)
+		want := searchAll(t, h, "红安 大嫂")
+		slices.Sort(want)
+		if len(want) < 2 {
+			t.Fatalf("红安 大嫂 found %v", want)
+		}
+		for _, q := range []string{"红安，大嫂", "红安、大嫂", "（红安 大嫂）", "(红安,大嫂)", "【红安】大嫂", "红安/大嫂", "红安；大嫂。", "红安·大嫂", "红安—大嫂", "《红安》《大嫂》", "红安|大嫂"} {
+			got := searchAll(t, h, q)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: found %v, want %v (as 红安 大嫂)", q, got, want)
+			}
+		}
+		for _, q := range []string{"“红安 大嫂”", "「红安 大嫂」", "『红安 大嫂』", "＂红安 大嫂＂", "”红安 大嫂”"} {
+			if got := searchAll(t, h, q); !slices.Equal(got, []string{"fx-phrase"}) {
+				t.Errorf("%s found %v, want only fx-phrase (a phrase)", q, got)
+			}
+		}
+		// A quoted phrase keeps its punctuation: it matches as written.
+		if got := searchAll(t, h, "“红安 大嫂，中间”"); !slices.Equal(got, []string{"fx-phrase"}) {
+			t.Errorf("a phrase with a comma found %v", got)
+		}
+		for _, q := range []string{"“”", "「」", "“ ”"} {
+			mustFail(t, h, searchQuery, map[string]any{"q": q}, "empty", "BAD_USER_INPUT")
+		}
+		if r := runSearch(t, h, "，、（）", nil); r.Search.TotalCount != 0 {
+			t.Errorf("only punctuation found %d", r.Search.TotalCount)
+		}
+	})
+}
+
+// TestSearchPlaceNameReadings: place names are found by their official
+// readings (黄陂 huangpi, not huangbei), in full pinyin, initials and
+// suggest (issue 18).
+func TestSearchPlaceNameReadings(t *testing.T) {
+	eachDemo(t, func(t *testing.T, h http.Handler) {
+		for _, q := range []string{"huangpi yuesao", "huangpiyuesao", "hpys", "huangpi", "qichun aijiu"} {
+			r := runSearch(t, h, q, nil)
+			want := "huangpi-yuesao"
+			if strings.HasPrefix(q, "qichun") {
+				want = "qichun-aijiu-shi"
+			}
+			if len(r.Search.Edges) == 0 || r.Search.Edges[0].Node.Item.Slug != want {
+				t.Errorf("%s: first hits %v, want %s first", q, r.slugs(), want)
+			}
+		}
+		if got := searchAll(t, h, "huangbeiyuesao"); len(got) != 0 {
+			t.Errorf("huangbeiyuesao (the wrong reading) found %v", got)
+		}
+		for _, p := range []string{"huangp", "hpy", "huangpiyue"} {
+			var got struct{ Suggest []struct{ Text string } }
+			mustQuery(t, h, `query($p: String!) { suggest(prefix: $p, first: 5) { text } }`, map[string]any{"p": p}, &got)
+			if len(got.Suggest) == 0 || got.Suggest[0].Text != "黄陂月嫂" {
+				t.Errorf("suggest(%s) = %+v, want 黄陂月嫂 first", p, got.Suggest)
+			}
+		}
+	})
+}
+
+// TestSearchLiteralBeforeSynonym: a match of the word typed outranks a match
+// through a synonym only, in fields of equal weight (issue 18: 月嫂 ranked
+// a 母婴护理 report above the brand and the report that contain 月嫂).
+func TestSearchLiteralBeforeSynonym(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		_, h := withFixture(t, dia)
+		r := runSearch(t, h, "月嫂", map[string]any{"first": 100})
+		// Per hit: does the word typed occur in a title field, in another field?
+		type kind struct{ literalTitle, synonymTitle, literalBody bool }
+		var kinds []kind
+		for _, e := range r.Search.Edges {
+			var k kind
+			for _, hl := range e.Node.Highlights {
+				title := hl.Field == "name" || (hl.Field == "title" && e.Node.Item.Typename == "MediaCoverage")
+				lit := strings.Contains(hl.Excerpt, "月嫂")
+				switch {
+				case title && lit:
+					k.literalTitle = true
+				case title:
+					k.synonymTitle = true
+				case lit:
+					k.literalBody = true
+				}
+			}
+			kinds = append(kinds, k)
+		}
+		found := false
+		for i, a := range kinds {
+			for j, b := range kinds {
+				if j <= i {
+					continue
+				}
+				// b ranks below a: b must not be a literal title match
+				// when a matched its title only through the synonym.
+				if a.synonymTitle && !a.literalTitle && b.literalTitle {
+					t.Errorf("%s (synonym only in the title) ranks above %s (月嫂 in the title): %v", r.Search.Edges[i].Node.Item.Slug, r.Search.Edges[j].Node.Item.Slug, r.slugs())
+				}
+			}
+			found = found || (a.synonymTitle && !a.literalTitle)
+		}
+		if !found || !slices.Contains(r.slugs(), "huangpi-yuesao") {
+			t.Errorf("月嫂 found %v: want 黄陂月嫂 and the 母婴护理 report", r.slugs())
+		}
+	})
+}
+
+// TestSearchHomophoneCorrection: a query that finds nothing is corrected by
+// same-syllable characters from the index (红按大嫂 → 红安大嫂), the answer
+// says so, a term that matched as typed is never corrected, drafts never
+// feed a correction, and correct: false turns it off (issue 18).
+func TestSearchHomophoneCorrection(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, h := withFixture(t, dia)
+		ctx := visibility.WithSystem(context.Background())
+		day, _ := time.Parse(time.DateOnly, "2020-02-02")
+		db.Client.MediaCoverage.Create().SetSlug("fx-typo").SetTitleZh("示例：红按错字").SetOutlet("示例报").
+			SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(day).SetStatus(schematype.StatusPublished).ExecX(ctx)
+		db.Client.MediaCoverage.Create().SetSlug("fx-draft-berry").SetTitleZh("示例：蓝莓工坊草稿").SetOutlet("示例报").
+			SetMedium(mediacoverage.MediumONLINE).SetPublishedOn(day).SetStatus(schematype.StatusDraft).ExecX(ctx)
+		h = handlerFor(db)
+
+		for _, c := range []struct{ q, want, first string }{
+			{"红按大嫂", "红安大嫂", "hongan-dasao"},
+			{"紅按大嫂", "红安大嫂", "hongan-dasao"},
+			{"红桉 大嫂", "红安 大嫂", ""},
+			{"黄披月嫂", "黄陂月嫂", "huangpi-yuesao"},
+		} {
+			r := runSearch(t, h, c.q, map[string]any{"first": 100})
+			if r.Search.CorrectedQuery == nil || *r.Search.CorrectedQuery != c.want {
+				t.Errorf("%s: correctedQuery %v, want %s", c.q, r.Search.CorrectedQuery, c.want)
+				continue
+			}
+			if len(r.Search.Edges) == 0 || (c.first != "" && r.Search.Edges[0].Node.Item.Slug != c.first) {
+				t.Errorf("%s: hits %v, want %s first", c.q, r.slugs(), c.first)
+			}
+			exact := searchAll(t, h, c.want)
+			if got := searchAll(t, h, c.q); !slices.Equal(got, exact) {
+				t.Errorf("%s: corrected hits %v, want those of %s: %v", c.q, got, c.want, exact)
+			}
+			for _, e := range r.Search.Edges {
+				if !e.Node.Corrected {
+					t.Errorf("%s: hit %s not flagged as corrected", c.q, e.Node.Item.Slug)
+				}
+			}
+			off := runSearch(t, h, c.q, map[string]any{"correct": false})
+			if off.Search.CorrectedQuery != nil || off.Search.TotalCount != 0 {
+				t.Errorf("%s with correct: false: %v %v", c.q, off.Search.CorrectedQuery, off.slugs())
+			}
+		}
+		// Terms that match as typed are never corrected: 红按 occurs (a real
+		// typo in a title), so only that report is found, as typed.
+		for _, q := range []string{"红按", "红安大嫂", "月嫂", "红安 大嫂"} {
+			r := runSearch(t, h, q, map[string]any{"first": 100})
+			if r.Search.CorrectedQuery != nil || len(r.Search.Edges) == 0 {
+				t.Errorf("%s: correctedQuery %v, %d hits", q, r.Search.CorrectedQuery, len(r.Search.Edges))
+			}
+			for _, e := range r.Search.Edges {
+				if e.Node.Corrected {
+					t.Errorf("%s: exact hit %s flagged as corrected", q, e.Node.Item.Slug)
+				}
+			}
+		}
+		if got := searchAll(t, h, "红按"); !slices.Equal(got, []string{"fx-typo"}) {
+			t.Errorf("红按 found %v, want the report with the typo only", got)
+		}
+		// A draft never feeds a correction (蓝梅 → 蓝莓 only exists in a draft).
+		if r := runSearch(t, h, "蓝梅工坊", nil); r.Search.CorrectedQuery != nil || r.Search.TotalCount != 0 {
+			t.Errorf("蓝梅工坊 corrected through a draft: %v %v", r.Search.CorrectedQuery, r.slugs())
+		}
+		// Filters apply to the correction too.
+		if r := runSearch(t, h, "红按大嫂", map[string]any{"types": []string{"VENUE"}, "filter": map[string]any{"regionCode": "420100"}}); r.Search.TotalCount != 0 {
+			t.Errorf("红按大嫂 in Wuhan venues found %v", r.slugs())
+		}
 	})
 }

@@ -6,14 +6,17 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
 
 	"brandshow/ent"
 	"brandshow/ent/brand"
+	"brandshow/ent/lazytext"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
+	"brandshow/server/ratelimit"
 
 	"entgo.io/ent/dialect/sql"
 )
@@ -25,10 +28,14 @@ const FeedEntries = 50
 const feedMaxAge = 5 * time.Minute
 
 // newFeedHandler serves the journalists' Atom feeds of published coverage:
-// /feeds/coverage.atom (all) and /feeds/brands/{slug}.atom (one brand's).
-func newFeedHandler(cfg Config) http.Handler {
+// /feeds/coverage.atom (all), /feeds/brands/{slug}.atom (one brand's) and
+// /feeds/search.atom (a saved search, limited by searchLimiter).
+func newFeedHandler(cfg Config, searchLimiter *ratelimit.Limiter) http.Handler {
 	versions := &feedVersions{now: time.Now}
 	mux := http.NewServeMux()
+	mux.Handle("GET /feeds/search.atom", searchLimiter.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serveSearchFeed(w, r, cfg, versions)
+	})))
 	mux.HandleFunc("GET /feeds/coverage.atom", func(w http.ResponseWriter, r *http.Request) {
 		q := cfg.DB.Client.MediaCoverage.Query()
 		serveFeed(w, r, cfg, versions, q, "urn:brandshow:feed:coverage", "湖北劳务品牌媒体报道 / Hubei labor brands in the media")
@@ -53,6 +60,24 @@ func newFeedHandler(cfg Config) http.Handler {
 		serveFeed(w, r, cfg, versions, q, "urn:brandshow:feed:brand:"+b.Slug, b.NameZh+" 媒体报道 / "+orZh(b.NameEn, b.NameZh)+" in the media")
 	})
 	return mux
+}
+
+// feedSummaryRunes bounds an entry's summary taken from the body.
+const feedSummaryRunes = 200
+
+// entrySummary is the report's summary, else the start of its body, else
+// its outlet and title: never empty.
+func entrySummary(m *ent.MediaCoverage) string {
+	if s := strings.TrimSpace(m.SummaryZh); s != "" {
+		return s
+	}
+	if b := []rune(strings.TrimSpace(m.BodyZh)); len(b) > 0 {
+		if len(b) > feedSummaryRunes {
+			return string(b[:feedSummaryRunes]) + "…"
+		}
+		return string(b)
+	}
+	return m.Outlet + "：" + m.TitleZh
 }
 
 func orZh(en, zh string) string {
@@ -90,16 +115,18 @@ type atomText struct {
 }
 
 type atomEntry struct {
-	ID        string       `xml:"id"`
-	Title     string       `xml:"title"`
-	Updated   string       `xml:"updated"`
-	Published string       `xml:"published"`
-	Authors   []atomPerson `xml:"author"`
-	Links     []atomLink   `xml:"link"`
-	Summary   *atomText    `xml:"summary,omitempty"`
-	Category  []struct {
-		Term string `xml:"term,attr"`
-	} `xml:"category"`
+	ID        string         `xml:"id"`
+	Title     string         `xml:"title"`
+	Updated   string         `xml:"updated"`
+	Published string         `xml:"published"`
+	Authors   []atomPerson   `xml:"author"`
+	Links     []atomLink     `xml:"link"`
+	Summary   *atomText      `xml:"summary,omitempty"`
+	Category  []atomCategory `xml:"category"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
 }
 
 // feedVersions dates each feed's content. A feed's Last-Modified must move
@@ -164,41 +191,62 @@ func notModified(r *http.Request, etag string, lastModified time.Time) bool {
 // serveFeed writes the newest published reports of q as Atom, with
 // Last-Modified, ETag and Cache-Control so proxies and readers can cache it.
 func serveFeed(w http.ResponseWriter, r *http.Request, cfg Config, versions *feedVersions, q *ent.MediaCoverageQuery, id, title string) {
-	items, err := q.Order(mediacoverage.ByPublishedOn(sql.OrderDesc()), mediacoverage.ByID(sql.OrderDesc())).Limit(FeedEntries).All(r.Context())
+	// The bodies are read for the summaries of reports that have none.
+	items, err := q.Order(mediacoverage.ByPublishedOn(sql.OrderDesc()), mediacoverage.ByID(sql.OrderDesc())).Limit(FeedEntries).All(lazytext.All(r.Context()))
 	if err != nil {
 		cfg.Logger.ErrorContext(r.Context(), "feed", "error", err.Error())
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	base := "http://" + r.Host
+	base := baseURL(r)
+	f := atomFeed{ID: id, Title: title}
+	for _, m := range items {
+		f.Entries = append(f.Entries, coverageEntry(m, base))
+	}
+	writeAtom(w, r, cfg, versions, f)
+}
+
+// baseURL is the site's origin as the request reached it.
+func baseURL(r *http.Request) string {
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		base = "https://" + r.Host
+		return "https://" + r.Host
 	}
-	f := atomFeed{
-		ID: id, Title: title,
-		Author: atomPerson{Name: "brandshow"},
+	return "http://" + r.Host
+}
+
+// coverageEntry is a report as an Atom entry.
+func coverageEntry(m *ent.MediaCoverage, base string) atomEntry {
+	e := atomEntry{
+		ID:        "urn:brandshow:coverage:" + m.Slug,
+		Title:     m.TitleZh,
+		Updated:   m.UpdatedAt.UTC().Format(time.RFC3339),
+		Published: m.PublishedOn.UTC().Format(time.RFC3339),
+		Authors:   []atomPerson{{Name: orZh(m.Author, m.Outlet)}},
 	}
+	// RFC 4287 4.1.1.1: every entry links somewhere and says something.
+	// The report's own page on this site is its alternate when it has
+	// no external url (and related when it has one).
+	page := base + "/coverage/" + url.PathEscape(m.Slug)
+	if m.URL != "" {
+		e.Links = append(e.Links, atomLink{Rel: "alternate", Href: m.URL},
+			atomLink{Rel: "related", Href: page, Type: "text/html"})
+	} else {
+		e.Links = append(e.Links, atomLink{Rel: "alternate", Href: page, Type: "text/html"})
+	}
+	e.Summary = &atomText{Type: "text", Text: entrySummary(m)}
+	e.Category = append(e.Category, atomCategory{string(m.Medium)})
+	return e
+}
+
+// writeAtom answers with the feed, or 304 when the client's validators
+// match its current content: Last-Modified, ETag and Cache-Control let
+// proxies and readers cache it.
+func writeAtom(w http.ResponseWriter, r *http.Request, cfg Config, versions *feedVersions, f atomFeed) {
+	base := baseURL(r)
+	id := f.ID
+	f.Author = atomPerson{Name: "brandshow"}
 	if cfg.SampleContent {
 		f.Rights = "示例内容，非官方数据 / Sample content, not official data"
-	}
-	for _, m := range items {
-		e := atomEntry{
-			ID:        "urn:brandshow:coverage:" + m.Slug,
-			Title:     m.TitleZh,
-			Updated:   m.UpdatedAt.UTC().Format(time.RFC3339),
-			Published: m.PublishedOn.UTC().Format(time.RFC3339),
-			Authors:   []atomPerson{{Name: orZh(m.Author, m.Outlet)}},
-		}
-		if m.URL != "" {
-			e.Links = append(e.Links, atomLink{Rel: "alternate", Href: m.URL})
-		}
-		if m.SummaryZh != "" {
-			e.Summary = &atomText{Type: "text", Text: m.SummaryZh}
-		}
-		e.Category = append(e.Category, struct {
-			Term string `xml:"term,attr"`
-		}{string(m.Medium)})
-		f.Entries = append(f.Entries, e)
 	}
 	// The content, without the parts that depend on the request or on the
 	// date being computed, decides the date.
@@ -221,7 +269,7 @@ func serveFeed(w http.ResponseWriter, r *http.Request, cfg Config, versions *fee
 		return
 	}
 	f.Updated = updated.Format(time.RFC3339)
-	f.Links = []atomLink{{Rel: "self", Href: base + r.URL.Path, Type: "application/atom+xml"}}
+	f.Links = []atomLink{{Rel: "self", Href: base + r.URL.RequestURI(), Type: "application/atom+xml"}}
 	out, err := xml.MarshalIndent(f, "", "  ")
 	if err != nil {
 		cfg.Logger.ErrorContext(r.Context(), "feed: encode", "error", err.Error())

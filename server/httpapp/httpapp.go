@@ -44,6 +44,12 @@ type Config struct {
 	Limits *graph.Limits
 	// RateLimit limits requests per client; a zero Rate turns it off.
 	RateLimit ratelimit.Config
+	// SearchFeedRate and SearchFeedBurst limit saved-search feeds
+	// (/feeds/search.atom) per client, on top of RateLimit: requests per
+	// second (default DefaultSearchFeedRate; negative: unlimited) and burst
+	// (default DefaultSearchFeedBurst).
+	SearchFeedRate  float64
+	SearchFeedBurst int
 	// OnRateLimited is called for each refused request (metrics).
 	OnRateLimited ratelimit.OnLimit
 	// QueryTimeout bounds a request's execution (default 10s).
@@ -118,7 +124,7 @@ func New(cfg Config) http.Handler {
 	mux.Handle("/graphql", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
 	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
 	mux.Handle("/", limiter.Middleware(webclient.Handler()))
-	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg)))))
+	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg, newSearchFeedLimiter(cfg, onLimit))))))
 	if cfg.Metrics != nil {
 		// Not limited: no database work, meant for the operator's scraper
 		// (kept off the internet), which must work during a flood.

@@ -18,11 +18,22 @@ type Pinyin struct {
 var pinyinArgs = pinyin.NewArgs() // toneless, first reading of each character
 
 // PinyinOf returns the pinyin of the Chinese characters of a folded name.
-// Polyphonic characters take their most common reading.
+// Hubei's place names take their official readings (places.txt: 黄陂
+// huangpi, 长阳 changyang); other polyphonic characters take their most
+// common reading.
 func PinyinOf(folded []rune) Pinyin {
 	var p Pinyin
-	for i, r := range folded {
+	for i := 0; i < len(folded); i++ {
+		r := folded[i]
 		if !isHan(r) {
+			continue
+		}
+		if place, ok := placeAt(folded, i); ok {
+			for j, sy := range place.syllables {
+				p.Syllables = append(p.Syllables, sy)
+				p.Runes = append(p.Runes, i+j)
+			}
+			i += len(place.name) - 1
 			continue
 		}
 		if sy := syllableOf(r); sy != "" {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Limits on what a query may be, so no query can make the index or the
@@ -69,11 +70,15 @@ type Query struct {
 	Compact string // Whole without spaces, when it is all letters: a pinyin reading
 }
 
-// ParseQuery parses what a user typed: terms separated by spaces must all
-// match; "quoted phrases" (straight or curly quotes) are one term, spaces
-// included. Everything is data: no character has any other meaning, and
-// nothing of the query ever reaches the database as syntax — only tokens
-// the tokenizer made.
+// ParseQuery parses what a user typed: terms separated by spaces, or by any
+// punctuation or symbol (，、（）/ ... — Unicode categories P and S, so a
+// phrase pasted from a document splits as the index splits text), must all
+// match; "quoted phrases" (straight quotes or Chinese quotation marks “…”
+// 「…」 『…』) are one term, spaces and punctuation included. Everything is
+// data: no character has any other meaning, and nothing of the query ever
+// reaches the database as syntax — only tokens the tokenizer made. A query
+// of nothing but punctuation has no terms and finds nothing; one of nothing
+// but spaces and quotes is empty (an error).
 func ParseQuery(raw string, syn *Synonyms) (*Query, error) {
 	if n := len([]rune(raw)); n > MaxQueryRunes {
 		return nil, &QueryError{Msg: fmt.Sprintf("the query is too long: %d characters, at most %d", n, MaxQueryRunes)}
@@ -81,7 +86,8 @@ func ParseQuery(raw string, syn *Synonyms) (*Query, error) {
 	folded := Fold(raw).Runes
 	var parts [][]rune
 	var cur []rune
-	inQuote := false
+	var closer string // the quotes that end the open phrase; "" outside one
+	blank := true     // only spaces and quotes so far
 	flush := func() {
 		s := strings.TrimSpace(string(cur))
 		if s != "" {
@@ -91,23 +97,34 @@ func ParseQuery(raw string, syn *Synonyms) (*Query, error) {
 	}
 	for _, r := range folded {
 		switch {
-		case r == '"' || r == '“' || r == '”' || r == '「' || r == '」':
+		case closer != "" && strings.ContainsRune(closer, r):
 			flush()
-			inQuote = !inQuote
-		case r == ' ' && !inQuote:
+			closer = ""
+		case closer == "" && quoteClosers[r] != "":
+			flush()
+			closer = quoteClosers[r]
+		case closer != "":
+			cur = append(cur, r)
+		case r == ' ' || isSeparator(r):
 			flush()
 		default:
 			cur = append(cur, r)
 		}
+		if r != ' ' && quoteClosers[r] == "" && !strings.ContainsRune("\"”」』", r) {
+			blank = false
+		}
 	}
 	flush()
-	if len(parts) == 0 {
+	if blank {
 		return nil, &QueryError{Msg: "the query is empty"}
 	}
 	if len(parts) > MaxTerms {
 		return nil, &QueryError{Msg: fmt.Sprintf("the query has %d terms, at most %d", len(parts), MaxTerms)}
 	}
 	q := &Query{}
+	if len(parts) == 0 {
+		return q, nil // only punctuation: nothing to look up, nothing found
+	}
 	var whole []string
 	for _, p := range parts {
 		t := Term{Text: p, Alts: []Alt{newAlt(p)}}
@@ -123,6 +140,20 @@ func ParseQuery(raw string, syn *Synonyms) (*Query, error) {
 	q.Whole = strings.Join(whole, " ")
 	q.Compact = compactLetters([]rune(q.Whole))
 	return q, nil
+}
+
+// quoteClosers maps each opening quotation mark to the marks that close its
+// phrase. Folding has turned full-width ＂ into ". A stray closing mark
+// opens a phrase too (people type ” for “), closed by either of the pair.
+var quoteClosers = map[rune]string{
+	'"': "\"”", '“': "”\"", '”': "”“", '「': "」", '『': "』",
+}
+
+// isSeparator reports whether a folded character separates terms outside
+// quotes: any punctuation or symbol (the index never holds them: it splits
+// text into runs of Chinese characters and of letters and digits).
+func isSeparator(r rune) bool {
+	return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r)
 }
 
 // compactLetters returns s without spaces if it is only ASCII letters and

@@ -57,10 +57,15 @@ func checkAndRank(q *Query, rows []*ent.SearchDoc) []rankedHit {
 
 // Ranking constants (see docs/journalists.md, "Ranking").
 const (
-	bm25K1      = 1.2
-	bm25B       = 0.75
-	tierName    = 100.0 // every term matches in the name or title
-	tierExact   = 200.0 // the whole query is the whole name
+	bm25K1    = 1.2
+	bm25B     = 0.75
+	tierName  = 100.0 // every term matches in the name or title
+	tierExact = 200.0 // the whole query is the whole name
+	// tierLiteral: every term matched as typed (its text or pinyin), not
+	// only through a synonym. It exceeds any BM25 sum (at most
+	// (bm25K1+1)·MaxTerms = 22) and stays below the gap between tiers, so
+	// within a tier the word typed outranks its synonyms.
+	tierLiteral = 50.0
 	avgTitleLen = 10.0
 	avgFieldLen = 300.0
 )
@@ -82,6 +87,7 @@ func rankFields(q *Query, fields []sfield, pinyin func() (Pinyin, []Pinyin), spa
 	}
 	score := 0.0
 	allInName := true
+	allLiteral := true
 	runeLen := func(fi int) int { // stored (v2) or counted once
 		if fields[fi].runes < 0 {
 			fields[fi].runes = utf8.RuneCountInString(fields[fi].text)
@@ -91,14 +97,16 @@ func rankFields(q *Query, fields []sfield, pinyin func() (Pinyin, []Pinyin), spa
 	for _, t := range q.Terms {
 		tfw := 0.0 // BM25F: weighted, length-normalised term frequency
 		inName := false
+		literal := false // matched as typed, not only through a synonym
 		py := t.pinyin()
 		for fi := range fields {
 			f := &fields[fi]
 			tf := 0
-			for _, a := range t.Alts {
+			for ai, a := range t.Alts {
 				if a.Text == nil {
 					continue
 				}
+				before := tf
 				var fn func(int)
 				if spans != nil {
 					lastByte, lastRune, n := 0, 0, len(a.Text)
@@ -109,11 +117,14 @@ func rankFields(q *Query, fields []sfield, pinyin func() (Pinyin, []Pinyin), spa
 					}
 				}
 				tf += textOccurrences(f.text, a.str(), fn)
+				if ai == 0 && tf > before {
+					literal = true
+				}
 			}
 			if fi == 0 && f.title && tf == 0 && py != "" {
 				loadPy()
 				if from, to, ok := matchPinyin(namePy, py); ok {
-					tf = 1
+					tf, literal = 1, true
 					if spans != nil {
 						spans[fi] = append(spans[fi], [2]int{from, to})
 					}
@@ -135,7 +146,7 @@ func rankFields(q *Query, fields []sfield, pinyin func() (Pinyin, []Pinyin), spa
 			loadPy()
 			for _, p := range placePy {
 				if _, _, ok := matchPinyin(p, py); ok {
-					tfw = weightBody / (1 - bm25B + bm25B*2/avgFieldLen)
+					tfw, literal = weightBody/(1-bm25B+bm25B*2/avgFieldLen), true
 					break
 				}
 			}
@@ -144,6 +155,7 @@ func rankFields(q *Query, fields []sfield, pinyin func() (Pinyin, []Pinyin), spa
 			return 0, false
 		}
 		allInName = allInName && inName
+		allLiteral = allLiteral && literal
 		score += tfw * (bm25K1 + 1) / (tfw + bm25K1)
 	}
 	exact := false
@@ -162,6 +174,9 @@ func rankFields(q *Query, fields []sfield, pinyin func() (Pinyin, []Pinyin), spa
 		score += tierExact
 	case allInName:
 		score += tierName
+	}
+	if allLiteral {
+		score += tierLiteral
 	}
 	return math.Round(score*1e6) / 1e6, true
 }

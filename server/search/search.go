@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,12 @@ type Options struct {
 	Offset     int
 	Limit      int
 	Synonyms   *Synonyms // nil: DefaultSynonyms
+	// NoCorrection searches the query as typed only, never its homophone
+	// correction (the client's "search instead for" link, saved searches).
+	NoCorrection bool
+	// ByDate orders the hits newest first instead of by relevance (saved
+	// searches as feeds); every match still has to match.
+	ByDate bool
 }
 
 // Highlight is where a field matched: an excerpt of the original text and
@@ -59,7 +66,10 @@ type Hit struct {
 	Doc        *Doc
 	Score      float64
 	Highlights []Highlight
-	matches    []fieldMatch
+	// Corrected is true when the hit was found by the homophone correction
+	// (Result.CorrectedQuery), not by the query as typed.
+	Corrected bool
+	matches   []fieldMatch
 }
 
 // Facets count the hits per type, brand category, prefecture and medium.
@@ -79,6 +89,10 @@ type Result struct {
 	// ranking covers every match.
 	RankedWithin int
 	Facets       Facets
+	// CorrectedQuery is the query whose hits these are when the query as
+	// typed found nothing and its homophone correction found something
+	// (红安大嫂 for 红按大嫂); "" otherwise.
+	CorrectedQuery string
 }
 
 // Search runs a query for the context's caller: the public never finds
@@ -92,6 +106,34 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 	if err != nil {
 		return nil, err
 	}
+	res, err := searchParsed(ctx, client, q, opts)
+	if err != nil || res.Total > 0 || opts.NoCorrection || len(q.Terms) == 0 {
+		return res, err
+	}
+	// Nothing found as typed: try the homophone correction. Every term
+	// found nothing together, so exact hits (none) rank above corrected ones.
+	corrected, err := correctQuery(ctx, client, q, filterGroups(ctx, opts), opts, &idSpan{})
+	if err != nil || corrected == "" {
+		return res, err
+	}
+	cq, err := ParseQuery(corrected, syn)
+	if err != nil {
+		return res, nil // a correction that does not parse is no correction
+	}
+	cres, err := searchParsed(ctx, client, cq, opts)
+	if err != nil || cres.Total == 0 {
+		return res, err
+	}
+	cres.CorrectedQuery = corrected
+	for _, h := range cres.Hits {
+		h.Corrected = true
+	}
+	return cres, nil
+}
+
+// searchParsed runs a parsed query.
+func searchParsed(ctx context.Context, client *ent.Client, q *Query, opts Options) (*Result, error) {
+	var err error
 	res := &Result{Facets: Facets{Types: map[ItemType]int{}, Categories: map[string]int{}, Prefectures: map[string]int{}, Media: map[string]int{}}}
 	terms := q.indexTerms()
 	if len(terms) == 0 {
@@ -157,6 +199,15 @@ func Search(ctx context.Context, client *ent.Client, raw string, opts Options) (
 		return nil, err
 	}
 	hits := checkAndRank(q, all)
+	if opts.ByDate {
+		sort.SliceStable(hits, func(i, j int) bool {
+			a, b := hits[i].row, hits[j].row
+			if !a.SortDate.Equal(b.SortDate) {
+				return a.SortDate.After(b.SortDate)
+			}
+			return a.ID > b.ID
+		})
+	}
 	res.Total = len(hits)
 	for _, h := range hits {
 		res.Facets.Types[h.row.ItemType]++

@@ -122,6 +122,30 @@ describe('promotion site', () => {
     await page.close();
   });
 
+  test('a homophone typo is corrected, the query as typed is offered, and the search has a feed', async () => {
+    const page = await open('/search?q=' + encodeURIComponent('红按大嫂'));
+    await waitFor(page, '.correction');
+    assert.equal(await page.locator('.correction strong').textContent(), '红安大嫂');
+    assert.match(await page.locator('.correction').textContent(), /显示 红安大嫂 的结果/);
+    const titles = await page.locator('.hit-title').allTextContents();
+    assert.equal(titles[0], '红安大嫂');
+    const feed = await page.locator('a.feed-link').getAttribute('href');
+    assert.match(feed, /^\/feeds\/search\.atom\?q=/);
+    const atom = await fetch(server.url + feed);
+    assert.equal(atom.status, 200);
+    assert.match(await atom.text(), /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    assert.deepEqual(await axe(page, 'search-corrected'), []);
+    await shot(page, 'search-corrected');
+    // The query as typed, without the correction.
+    await page.locator('.correction a.search-instead').click();
+    await page.waitForURL(/exact=1/);
+    await waitFor(page, '.empty');
+    assert.equal(await page.locator('.correction').count(), 0);
+    assert.equal(await page.inputValue('#s-q'), '红按大嫂');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('a Chinese search shows highlighted hits, and its URL reproduces it', async () => {
     const page = await open('/search');
     await page.waitForSelector('#app[data-page="search"] #s-q');

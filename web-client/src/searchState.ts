@@ -27,6 +27,8 @@ export interface SearchState {
   /** inclusive, YYYY-MM-DD */
   to: string;
   after: string;
+  /** search the query as typed, without the server's homophone correction ("exact=1") */
+  exact: boolean;
 }
 
 const dateRe = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,6 +54,7 @@ export function parseSearch(p: URLSearchParams): SearchState {
     from: date('from'),
     to: date('to'),
     after: p.get('after') ?? '',
+    exact: p.get('exact') === '1',
   };
 }
 
@@ -62,7 +65,21 @@ export function searchParams(s: SearchState, keep?: URLSearchParams): URLSearchP
   for (const k of ['q', 'type', 'region', 'category', 'level', 'medium', 'from', 'to', 'after'] as const) {
     if (s[k]) out.set(k, s[k]);
   }
+  if (s.exact) out.set('exact', '1');
   return out;
+}
+
+/**
+ * feedUrl is the saved-search Atom feed of the search: the same query and
+ * filters (the feed has no date range: it lists the newest matches).
+ */
+export function feedUrl(s: SearchState): string {
+  const p = new URLSearchParams();
+  p.set('q', s.q.trim());
+  for (const k of ['type', 'region', 'category', 'level', 'medium'] as const) {
+    if (s[k]) p.set(k, s[k]);
+  }
+  return `/feeds/search.atom?${p.toString()}`;
 }
 
 function nextDay(d: string): string {
@@ -86,6 +103,7 @@ export function searchVariables(s: SearchState, lang: 'ZH' | 'EN', first = 10): 
     filter: Object.keys(filter).length ? filter : null,
     first,
     after: s.after || null,
+    correct: !s.exact,
     lang,
   };
 }

@@ -5,7 +5,7 @@ describe('search state in the URL', () => {
   it('round-trips every field', () => {
     const url = 'q=%E7%BA%A2%E5%AE%89+%E5%9F%B9%E8%AE%AD&type=MEDIA_COVERAGE&region=421100&category=QUALITY_SERVICE&level=PROVINCIAL&medium=NEWSPAPER&from=2023-01-01&to=2023-12-31&after=Y3Vyc29y';
     const s = parseSearch(new URLSearchParams(url));
-    expect(s).toEqual({ q: '红安 培训', type: 'MEDIA_COVERAGE', region: '421100', category: 'QUALITY_SERVICE', level: 'PROVINCIAL', medium: 'NEWSPAPER', from: '2023-01-01', to: '2023-12-31', after: 'Y3Vyc29y' });
+    expect(s).toEqual({ q: '红安 培训', type: 'MEDIA_COVERAGE', region: '421100', category: 'QUALITY_SERVICE', level: 'PROVINCIAL', medium: 'NEWSPAPER', from: '2023-01-01', to: '2023-12-31', after: 'Y3Vyc29y', exact: false });
     expect(parseSearch(searchParams(s))).toEqual(s);
   });
   it('drops invalid values instead of sending them', () => {
@@ -25,6 +25,7 @@ describe('search state in the URL', () => {
       filter: { media: ['TV'], publishedFrom: '2024-02-28T00:00:00Z', publishedBefore: '2024-03-01T00:00:00Z' },
       first: 10,
       after: null,
+      correct: true,
       lang: 'EN',
     });
     expect(searchVariables(parseSearch(new URLSearchParams('q=a')), 'ZH').filter).toBeNull();

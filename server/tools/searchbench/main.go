@@ -44,6 +44,7 @@ func main() {
 	rebuild := flag.Bool("rebuild", false, "rebuild the index of a database that already holds the generated items")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the queries to this file")
 	only := flag.String("class", "", "measure only this query class (and not suggest), e.g. -class dated")
+	samples := flag.Int("corrections", 300, "queries sampled per corpus to measure the homophone correction (0: skip)")
 	flag.Parse()
 	ctx := context.Background()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -114,6 +115,10 @@ func main() {
 		{"dated", []string{"培训", "劳务品牌 培训"}, search.Options{From: day("2020-03-01"), Before: day("2020-03-16")}},
 		{"dated long", []string{"培训", "龙虾"}, search.Options{From: day("2018-01-01"), Before: day("2019-01-01"), Types: []search.ItemType{search.TypeMediaCoverage}}},
 		{"pinyin", []string{"hongan dasao", "hads", "qichun"}, search.Options{}},
+		{"punctuated", []string{"红安，大嫂", "（艾灸、培训）", "家政/月嫂", "「劳务品牌」"}, search.Options{}},
+		// Same-syllable typos: nothing matches as typed, the homophone
+		// correction finds 红安大嫂, 蕲春艾灸, 潜江龙虾.
+		{"homophone", []string{"红按大嫂", "蕲春艾久", "潜江龙瞎"}, search.Options{}},
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -146,6 +151,9 @@ func main() {
 				if i == 0 && r == 0 {
 					note = fmt.Sprintf("%d / %d", res.RankedWithin, res.Total)
 				}
+				if r == 0 && res.CorrectedQuery != "" {
+					note += fmt.Sprintf("; %s → %s", q, res.CorrectedQuery)
+				}
 			}
 		}
 		cpu := (cpuTime() - cpu0) / time.Duration(len(times))
@@ -169,6 +177,11 @@ func main() {
 	cpu := (cpuTime() - cpu0) / time.Duration(len(times))
 	p50, p95, mx := percentiles(times)
 	fmt.Printf("%-11s %8s %8s %8s %9s\n", "suggest", p50, p95, mx, cpu.Round(100*time.Microsecond))
+	if *samples > 0 {
+		if err := measureCorrections(ctx, db.Client, *samples); err != nil {
+			log.Fatal(err)
+		}
+	}
 }
 
 // cpuTime is this process's CPU time (user and system). On a busy machine

@@ -1,13 +1,13 @@
 // Journalists' search: a form whose every field is in the URL, highlighted
 // hits linking to their items, cursor paging.
 
-import { h } from '../dom';
+import { h, type Child } from '../dom';
 import { ApiError, run } from '../api';
 import { SearchDocument, SearchRegionsDocument, type SearchQuery } from '../gql/graphql';
 import { highlight } from '../highlight';
 import { fieldLabel } from '../i18n';
 import { formatDate } from '../text';
-import { categories, levels, media, parseSearch, searchParams, searchTypes, searchVariables, type SearchState } from '../searchState';
+import { categories, feedUrl, levels, media, parseSearch, searchParams, searchTypes, searchVariables, type SearchState } from '../searchState';
 import type { Ctx, Page } from '../ctx';
 
 type Item = SearchQuery['search']['edges'][number]['node']['item'];
@@ -39,6 +39,26 @@ const typeOf: Record<Item['__typename'], string> = {
   MediaCoverage: 'MEDIA_COVERAGE',
 };
 
+/** withQuery fills a message's {q} with an element (the query, emphasised or linked). */
+export function withQuery(template: string, q: HTMLElement): Child[] {
+  const [before, after = ''] = template.split('{q}');
+  return [before, q, after].filter((x) => x !== '');
+}
+
+/**
+ * correctionNotice tells that the hits are those of the homophone correction
+ * ("显示 红安大嫂 的结果") and links the query as typed (searched with exact=1).
+ */
+export function correctionNotice(ctx: Pick<Ctx, 't'>, corrected: string, typed: string, typedUrl: string): HTMLElement {
+  return h(
+    'p',
+    { class: 'correction', role: 'status' },
+    ...withQuery(ctx.t('showingResultsFor'), h('strong', { class: 'corrected-query' }, corrected)),
+    ' · ',
+    h('a', { href: typedUrl, class: 'search-instead' }, ...withQuery(ctx.t('searchInsteadFor'), h('span', null, typed))),
+  );
+}
+
 function options(ctx: Ctx, all: string, values: readonly string[], chosen: string, names?: Map<string, string>): HTMLOptionElement[] {
   return [h('option', { value: '' }, all), ...values.map((v) => h('option', { value: v, selected: v === chosen }, names?.get(v) ?? ctx.label(v)))];
 }
@@ -49,7 +69,7 @@ export async function searchPage(ctx: Ctx): Promise<Page> {
   const regionNames = new Map(regions.stats.brandsByPrefecture.map((p) => [p.region.code, p.region.name]));
 
   const field = (id: keyof SearchState, labelText: string, control: HTMLElement) => h('label', { class: 'field', for: `s-${id}` }, h('span', null, labelText), control);
-  const select = (id: keyof SearchState, all: string, values: readonly string[], names?: Map<string, string>) => h('select', { id: `s-${id}`, name: id }, options(ctx, all, values, s[id], names));
+  const select = (id: Exclude<keyof SearchState, 'exact'>, all: string, values: readonly string[], names?: Map<string, string>) => h('select', { id: `s-${id}`, name: id }, options(ctx, all, values, s[id], names));
   const form = h(
     'form',
     { class: 'search-form', role: 'search', action: ctx.kiosk ? '/kiosk/search' : '/search', method: 'get' },
@@ -96,7 +116,9 @@ export async function searchPage(ctx: Ctx): Promise<Page> {
     const qs = searchParams({ ...s, after }, ctx.params).toString();
     return (ctx.kiosk ? '/kiosk/search' : '/search') + `?${qs}`;
   };
+  const typedUrl = (ctx.kiosk ? '/kiosk/search' : '/search') + `?${searchParams({ ...s, after: '', exact: true }, ctx.params).toString()}`;
   body.append(
+    r.correctedQuery ? correctionNotice(ctx, r.correctedQuery, s.q.trim(), typedUrl) : '',
     h('p', { class: 'count', role: 'status' }, `${r.totalCount} ${ctx.t('results')}`),
     r.edges.length
       ? h(
@@ -116,6 +138,7 @@ export async function searchPage(ctx: Ctx): Promise<Page> {
           }),
         )
       : h('p', { class: 'empty' }, ctx.t('noResults')),
+    ctx.kiosk ? '' : h('p', { class: 'feed' }, h('a', { href: feedUrl({ ...s, q: r.correctedQuery ?? s.q }), type: 'application/atom+xml', class: 'feed-link' }, ctx.t('subscribeSearch'))),
     h('nav', { class: 'pager', 'aria-label': 'pages' }, s.after ? h('a', { href: pageUrl('') }, ctx.t('firstPage')) : null, r.pageInfo.hasNextPage && r.pageInfo.endCursor ? h('a', { href: pageUrl(r.pageInfo.endCursor), rel: 'next' }, ctx.t('nextPage')) : null),
   );
   return { title: `${s.q} · ${ctx.t('searchTitle')}`, body };
