@@ -11,8 +11,15 @@
 // showcase, `server export` and drop the two times), then run this
 // package's tests.
 //
+// The regions in demo.json are generated, not typed: every division of
+// Hubei with its GB/T 2260 code, from a packaged source, by
+// server/tools/regiongen (the go:generate line below). LoadRegions loads
+// them alone (`server regions`).
+//
 // Synthetic content for benchmarks is generated in synthetic.go.
 package seed
+
+//go:generate go run ../tools/regiongen -source ../tools/regiongen/source/hubei.csv -demo demo.json
 
 import (
 	"bytes"
@@ -64,8 +71,9 @@ type RoleModelSeed struct {
 	Draft bool
 }
 
-// DemoRegions lists the demo regions: the province, its prefectures and
-// the counties the demo items are in (real GB/T 2260 codes).
+// DemoRegions lists the regions: the province, its 17 prefecture-level
+// divisions and every county-level division (real GB/T 2260 codes,
+// generated from a packaged source, see server/tools/regiongen).
 func DemoRegions() []dataio.Region { return clone(demo().Regions) }
 
 // DemoBrands lists the demo brands, drafts included, by slug.
@@ -129,8 +137,10 @@ func LoadDemo(ctx context.Context, client *ent.Client) (Result, error) {
 	return load(ctx, client, Demo())
 }
 
-// loadDemoRegions creates the demo regions that are missing, and nothing else.
-func loadDemoRegions(ctx context.Context, client *ent.Client) (Result, error) {
+// LoadRegions creates the regions that are missing, and nothing else: an
+// editor who loads content of their own into an empty database needs the
+// regions it refers to (`server regions`).
+func LoadRegions(ctx context.Context, client *ent.Client) (Result, error) {
 	return load(ctx, client, &dataio.Document{Format: dataio.FormatVersion, Regions: Demo().Regions})
 }
 
