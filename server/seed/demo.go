@@ -106,6 +106,9 @@ func DemoVenues() []dataio.Venue { return clone(demo().Venues) }
 // DemoCoverage lists the demo reports by slug.
 func DemoCoverage() []dataio.MediaCoverage { return clone(demo().MediaCoverage) }
 
+// DemoEvents lists the demo events (fictional, drafts included) by slug.
+func DemoEvents() []dataio.Event { return clone(demo().Events) }
+
 func clone[T any](s []T) []T { return append([]T(nil), s...) }
 
 // isDraft reads a status as the import does: absent means DRAFT.
@@ -113,19 +116,19 @@ func isDraft(p dataio.Publication) bool { return p.Status != "PUBLISHED" }
 
 // Result counts what a load created.
 type Result struct {
-	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, Coverage int
+	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, Coverage, Events int
 }
 
 // Total is the number of rows created.
 func (r Result) Total() int {
-	return r.Regions + r.Brands + r.RoleModels + r.Enterprises + r.Alliances + r.Venues + r.Coverage
+	return r.Regions + r.Brands + r.RoleModels + r.Enterprises + r.Alliances + r.Venues + r.Coverage + r.Events
 }
 
 func created(rep dataio.Report) Result {
 	return Result{
 		Regions: rep.Regions.Created, Brands: rep.Brands.Created, RoleModels: rep.RoleModels.Created,
 		Enterprises: rep.Enterprises.Created, Alliances: rep.Alliances.Created, Venues: rep.Venues.Created,
-		Coverage: rep.MediaCoverage.Created,
+		Coverage: rep.MediaCoverage.Created, Events: rep.Events.Created,
 	}
 }
 
