@@ -180,7 +180,11 @@ func Import(ctx context.Context, client *ent.Client, src *Source, opts Options) 
 		im.doc, im.where = src.doc, jsonLocator
 	case src.sheet != nil:
 		im.doc, im.where = &Document{}, sheetLocator(src.sheet.lines)
-		im.doc.Brands = im.brandsFromSheet(src.sheet)
+		if src.sheet.events {
+			im.doc.Events = im.eventsFromSheet(src.sheet)
+		} else {
+			im.doc.Brands = im.brandsFromSheet(src.sheet)
+		}
 	}
 	// Records with problems are skipped, the others written, so that ent's
 	// validators report on them too; any problem rolls everything back.
