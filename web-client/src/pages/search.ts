@@ -25,6 +25,8 @@ export function itemPath(item: Item): string {
       return `/alliances/${item.slug}`;
     case 'Venue':
       return `/venues/${item.slug}`;
+    case 'Event':
+      return `/events#e-${item.slug}`;
     default:
       return `/coverage/${item.slug}`;
   }
@@ -37,6 +39,7 @@ const typeOf: Record<Item['__typename'], string> = {
   Alliance: 'ALLIANCE',
   Venue: 'VENUE',
   MediaCoverage: 'MEDIA_COVERAGE',
+  Event: 'EVENT',
 };
 
 function options(ctx: Ctx, all: string, values: readonly string[], chosen: string, names?: Map<string, string>): HTMLOptionElement[] {
@@ -104,7 +107,7 @@ export async function searchPage(ctx: Ctx): Promise<Page> {
           { class: 'hits' },
           r.edges.map(({ node }) => {
             const item = node.item;
-            const title = item.__typename === 'MediaCoverage' ? item.title : item.name;
+            const title = item.__typename === 'MediaCoverage' || item.__typename === 'Event' ? item.title : item.name;
             return h(
               'li',
               { class: 'hit' },
