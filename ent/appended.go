@@ -5,6 +5,7 @@ package ent
 import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
 
@@ -46,6 +47,26 @@ func (m *BrandMutation) AppendedFields() []string {
 func (m *BrandMutation) AppendedField(name string) (ent.Value, bool) {
 	switch name {
 	case brand.FieldPictures:
+		return m.AppendedPictures()
+	}
+	return nil, false
+}
+
+// AppendedFields returns the names of the list fields that this mutation
+// appends to.
+func (m *EventMutation) AppendedFields() []string {
+	var fields []string
+	if _, ok := m.AppendedPictures(); ok {
+		fields = append(fields, event.FieldPictures)
+	}
+	return fields
+}
+
+// AppendedField returns the values appended to the named list field, and
+// whether there are any.
+func (m *EventMutation) AppendedField(name string) (ent.Value, bool) {
+	switch name {
+	case event.FieldPictures:
 		return m.AppendedPictures()
 	}
 	return nil, false

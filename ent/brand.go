@@ -100,19 +100,22 @@ type BrandEdges struct {
 	Venues []*Venue `json:"venues,omitempty"`
 	// Media coverage about the brand.
 	MediaCoverages []*MediaCoverage `json:"media_coverages,omitempty"`
+	// Events the brand takes part in or is shown at.
+	Events []*Event `json:"events,omitempty"`
 	// RoleModelLinks holds the value of the role_model_links edge.
 	RoleModelLinks []*BrandRoleModel `json:"role_model_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedRoleModels     map[string][]*RoleModel
 	namedAlliances      map[string][]*Alliance
 	namedEnterprises    map[string][]*Enterprise
 	namedVenues         map[string][]*Venue
 	namedMediaCoverages map[string][]*MediaCoverage
+	namedEvents         map[string][]*Event
 	namedRoleModelLinks map[string][]*BrandRoleModel
 }
 
@@ -172,10 +175,19 @@ func (e BrandEdges) MediaCoveragesOrErr() ([]*MediaCoverage, error) {
 	return nil, &NotLoadedError{edge: "media_coverages"}
 }
 
+// EventsOrErr returns the Events value or an error if the edge
+// was not loaded in eager-loading.
+func (e BrandEdges) EventsOrErr() ([]*Event, error) {
+	if e.loadedTypes[6] {
+		return e.Events, nil
+	}
+	return nil, &NotLoadedError{edge: "events"}
+}
+
 // RoleModelLinksOrErr returns the RoleModelLinks value or an error if the edge
 // was not loaded in eager-loading.
 func (e BrandEdges) RoleModelLinksOrErr() ([]*BrandRoleModel, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.RoleModelLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "role_model_links"}
@@ -449,6 +461,11 @@ func (_m *Brand) QueryMediaCoverages() *MediaCoverageQuery {
 	return NewBrandClient(_m.config).QueryMediaCoverages(_m)
 }
 
+// QueryEvents queries the "events" edge of the Brand entity.
+func (_m *Brand) QueryEvents() *EventQuery {
+	return NewBrandClient(_m.config).QueryEvents(_m)
+}
+
 // QueryRoleModelLinks queries the "role_model_links" edge of the Brand entity.
 func (_m *Brand) QueryRoleModelLinks() *BrandRoleModelQuery {
 	return NewBrandClient(_m.config).QueryRoleModelLinks(_m)
@@ -697,6 +714,30 @@ func (_m *Brand) appendNamedMediaCoverages(name string, edges ...*MediaCoverage)
 		_m.Edges.namedMediaCoverages[name] = []*MediaCoverage{}
 	} else {
 		_m.Edges.namedMediaCoverages[name] = append(_m.Edges.namedMediaCoverages[name], edges...)
+	}
+}
+
+// NamedEvents returns the Events named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Brand) NamedEvents(name string) ([]*Event, error) {
+	if _m.Edges.namedEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Brand) appendNamedEvents(name string, edges ...*Event) {
+	if _m.Edges.namedEvents == nil {
+		_m.Edges.namedEvents = make(map[string][]*Event)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEvents[name] = []*Event{}
+	} else {
+		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
@@ -38,6 +39,7 @@ type BrandQuery struct {
 	withEnterprises         *EnterpriseQuery
 	withVenues              *VenueQuery
 	withMediaCoverages      *MediaCoverageQuery
+	withEvents              *EventQuery
 	withRoleModelLinks      *BrandRoleModelQuery
 	loadTotal               []func(context.Context, []*Brand) error
 	modifiers               []func(*sql.Selector)
@@ -46,6 +48,7 @@ type BrandQuery struct {
 	withNamedEnterprises    map[string]*EnterpriseQuery
 	withNamedVenues         map[string]*VenueQuery
 	withNamedMediaCoverages map[string]*MediaCoverageQuery
+	withNamedEvents         map[string]*EventQuery
 	withNamedRoleModelLinks map[string]*BrandRoleModelQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -208,6 +211,28 @@ func (_q *BrandQuery) QueryMediaCoverages() *MediaCoverageQuery {
 			sqlgraph.From(brand.Table, brand.FieldID, selector),
 			sqlgraph.To(mediacoverage.Table, mediacoverage.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, brand.MediaCoveragesTable, brand.MediaCoveragesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEvents chains the current query on the "events" edge.
+func (_q *BrandQuery) QueryEvents() *EventQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, selector),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, brand.EventsTable, brand.EventsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -435,6 +460,7 @@ func (_q *BrandQuery) Clone() *BrandQuery {
 		withEnterprises:    _q.withEnterprises.Clone(),
 		withVenues:         _q.withVenues.Clone(),
 		withMediaCoverages: _q.withMediaCoverages.Clone(),
+		withEvents:         _q.withEvents.Clone(),
 		withRoleModelLinks: _q.withRoleModelLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -506,6 +532,17 @@ func (_q *BrandQuery) WithMediaCoverages(opts ...func(*MediaCoverageQuery)) *Bra
 		opt(query)
 	}
 	_q.withMediaCoverages = query
+	return _q
+}
+
+// WithEvents tells the query-builder to eager-load the nodes that are connected to
+// the "events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *BrandQuery) WithEvents(opts ...func(*EventQuery)) *BrandQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEvents = query
 	return _q
 }
 
@@ -604,13 +641,14 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 	var (
 		nodes       = []*Brand{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withRegion != nil,
 			_q.withRoleModels != nil,
 			_q.withAlliances != nil,
 			_q.withEnterprises != nil,
 			_q.withVenues != nil,
 			_q.withMediaCoverages != nil,
+			_q.withEvents != nil,
 			_q.withRoleModelLinks != nil,
 		}
 	)
@@ -676,6 +714,13 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 			return nil, err
 		}
 	}
+	if query := _q.withEvents; query != nil {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Brand) { n.Edges.Events = []*Event{} },
+			func(n *Brand, e *Event) { n.Edges.Events = append(n.Edges.Events, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withRoleModelLinks; query != nil {
 		if err := _q.loadRoleModelLinks(ctx, query, nodes,
 			func(n *Brand) { n.Edges.RoleModelLinks = []*BrandRoleModel{} },
@@ -715,6 +760,13 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 		if err := _q.loadMediaCoverages(ctx, query, nodes,
 			func(n *Brand) { n.appendNamedMediaCoverages(name) },
 			func(n *Brand, e *MediaCoverage) { n.appendNamedMediaCoverages(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEvents {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Brand) { n.appendNamedEvents(name) },
+			func(n *Brand, e *Event) { n.appendNamedEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1067,6 +1119,67 @@ func (_q *BrandQuery) loadMediaCoverages(ctx context.Context, query *MediaCovera
 	}
 	return nil
 }
+func (_q *BrandQuery) loadEvents(ctx context.Context, query *EventQuery, nodes []*Brand, init func(*Brand), assign func(*Brand, *Event)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Brand)
+	nids := make(map[int]map[*Brand]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(brand.EventsTable)
+		s.Join(joinT).On(s.C(event.FieldID), joinT.C(brand.EventsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(brand.EventsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(brand.EventsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Brand]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Event](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "events" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 func (_q *BrandQuery) loadRoleModelLinks(ctx context.Context, query *BrandRoleModelQuery, nodes []*Brand, init func(*Brand), assign func(*Brand, *BrandRoleModel)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[int]*Brand)
@@ -1289,6 +1402,20 @@ func (_q *BrandQuery) WithNamedMediaCoverages(name string, opts ...func(*MediaCo
 		_q.withNamedMediaCoverages = make(map[string]*MediaCoverageQuery)
 	}
 	_q.withNamedMediaCoverages[name] = query
+	return _q
+}
+
+// WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *BrandQuery) WithNamedEvents(name string, opts ...func(*EventQuery)) *BrandQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEvents == nil {
+		_q.withNamedEvents = make(map[string]*EventQuery)
+	}
+	_q.withNamedEvents[name] = query
 	return _q
 }
 

@@ -18,6 +18,10 @@ import (
 	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
+	"brandshow/ent/event"
+	"brandshow/ent/eventbrand"
+	"brandshow/ent/eventmediacoverage"
+	"brandshow/ent/eventrolemodel"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -55,6 +59,14 @@ type Client struct {
 	Enterprise *EnterpriseClient
 	// EnterpriseBrand is the client for interacting with the EnterpriseBrand builders.
 	EnterpriseBrand *EnterpriseBrandClient
+	// Event is the client for interacting with the Event builders.
+	Event *EventClient
+	// EventBrand is the client for interacting with the EventBrand builders.
+	EventBrand *EventBrandClient
+	// EventMediaCoverage is the client for interacting with the EventMediaCoverage builders.
+	EventMediaCoverage *EventMediaCoverageClient
+	// EventRoleModel is the client for interacting with the EventRoleModel builders.
+	EventRoleModel *EventRoleModelClient
 	// MediaCoverage is the client for interacting with the MediaCoverage builders.
 	MediaCoverage *MediaCoverageClient
 	// MediaCoverageBrand is the client for interacting with the MediaCoverageBrand builders.
@@ -91,6 +103,10 @@ func (c *Client) init() {
 	c.BrandRoleModel = NewBrandRoleModelClient(c.config)
 	c.Enterprise = NewEnterpriseClient(c.config)
 	c.EnterpriseBrand = NewEnterpriseBrandClient(c.config)
+	c.Event = NewEventClient(c.config)
+	c.EventBrand = NewEventBrandClient(c.config)
+	c.EventMediaCoverage = NewEventMediaCoverageClient(c.config)
+	c.EventRoleModel = NewEventRoleModelClient(c.config)
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
 	c.MediaCoverageBrand = NewMediaCoverageBrandClient(c.config)
 	c.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(c.config)
@@ -199,6 +215,10 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		BrandRoleModel:         NewBrandRoleModelClient(cfg),
 		Enterprise:             NewEnterpriseClient(cfg),
 		EnterpriseBrand:        NewEnterpriseBrandClient(cfg),
+		Event:                  NewEventClient(cfg),
+		EventBrand:             NewEventBrandClient(cfg),
+		EventMediaCoverage:     NewEventMediaCoverageClient(cfg),
+		EventRoleModel:         NewEventRoleModelClient(cfg),
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
@@ -234,6 +254,10 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		BrandRoleModel:         NewBrandRoleModelClient(cfg),
 		Enterprise:             NewEnterpriseClient(cfg),
 		EnterpriseBrand:        NewEnterpriseBrandClient(cfg),
+		Event:                  NewEventClient(cfg),
+		EventBrand:             NewEventBrandClient(cfg),
+		EventMediaCoverage:     NewEventMediaCoverageClient(cfg),
+		EventRoleModel:         NewEventRoleModelClient(cfg),
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
@@ -273,7 +297,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
-		c.Enterprise, c.EnterpriseBrand, c.MediaCoverage, c.MediaCoverageBrand,
+		c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand, c.EventMediaCoverage,
+		c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
 		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
 		c.VenueBrand,
 	} {
@@ -286,7 +311,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
-		c.Enterprise, c.EnterpriseBrand, c.MediaCoverage, c.MediaCoverageBrand,
+		c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand, c.EventMediaCoverage,
+		c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
 		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
 		c.VenueBrand,
 	} {
@@ -311,6 +337,14 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Enterprise.mutate(ctx, m)
 	case *EnterpriseBrandMutation:
 		return c.EnterpriseBrand.mutate(ctx, m)
+	case *EventMutation:
+		return c.Event.mutate(ctx, m)
+	case *EventBrandMutation:
+		return c.EventBrand.mutate(ctx, m)
+	case *EventMediaCoverageMutation:
+		return c.EventMediaCoverage.mutate(ctx, m)
+	case *EventRoleModelMutation:
+		return c.EventRoleModel.mutate(ctx, m)
 	case *MediaCoverageMutation:
 		return c.MediaCoverage.mutate(ctx, m)
 	case *MediaCoverageBrandMutation:
@@ -972,6 +1006,22 @@ func (c *BrandClient) QueryMediaCoverages(_m *Brand) *MediaCoverageQuery {
 	return query
 }
 
+// QueryEvents queries the events edge of a Brand.
+func (c *BrandClient) QueryEvents(_m *Brand) *EventQuery {
+	query := (&EventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, id),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, brand.EventsTable, brand.EventsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryRoleModelLinks queries the role_model_links edge of a Brand.
 func (c *BrandClient) QueryRoleModelLinks(_m *Brand) *BrandRoleModelQuery {
 	query := (&BrandRoleModelClient{config: c.config}).Query()
@@ -1446,6 +1496,617 @@ func (c *EnterpriseBrandClient) mutate(ctx context.Context, m *EnterpriseBrandMu
 	}
 }
 
+// EventClient is a client for the Event schema.
+type EventClient struct {
+	config
+}
+
+// NewEventClient returns a client for the Event from the given config.
+func NewEventClient(c config) *EventClient {
+	return &EventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `event.Hooks(f(g(h())))`.
+func (c *EventClient) Use(hooks ...Hook) {
+	c.hooks.Event = append(c.hooks.Event, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `event.Intercept(f(g(h())))`.
+func (c *EventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Event = append(c.inters.Event, interceptors...)
+}
+
+// Create returns a builder for creating a Event entity.
+func (c *EventClient) Create() *EventCreate {
+	mutation := newEventMutation(c.config, OpCreate)
+	return &EventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Event entities.
+func (c *EventClient) CreateBulk(builders ...*EventCreate) *EventCreateBulk {
+	return &EventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EventClient) MapCreateBulk(slice any, setFunc func(*EventCreate, int)) *EventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EventCreateBulk{err: fmt.Errorf("calling to EventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Event.
+func (c *EventClient) Update() *EventUpdate {
+	mutation := newEventMutation(c.config, OpUpdate)
+	return &EventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EventClient) UpdateOne(_m *Event) *EventUpdateOne {
+	mutation := newEventMutation(c.config, OpUpdateOne, withEvent(_m))
+	return &EventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EventClient) UpdateOneID(id int) *EventUpdateOne {
+	mutation := newEventMutation(c.config, OpUpdateOne, withEventID(id))
+	return &EventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Event.
+func (c *EventClient) Delete() *EventDelete {
+	mutation := newEventMutation(c.config, OpDelete)
+	return &EventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EventClient) DeleteOne(_m *Event) *EventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EventClient) DeleteOneID(id int) *EventDeleteOne {
+	builder := c.Delete().Where(event.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EventDeleteOne{builder}
+}
+
+// Query returns a query builder for Event.
+func (c *EventClient) Query() *EventQuery {
+	return &EventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Event entity by its id.
+func (c *EventClient) Get(ctx context.Context, id int) (*Event, error) {
+	return c.Query().Where(event.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EventClient) GetX(ctx context.Context, id int) *Event {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRegion queries the region edge of a Event.
+func (c *EventClient) QueryRegion(_m *Event) *RegionQuery {
+	query := (&RegionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(event.Table, event.FieldID, id),
+			sqlgraph.To(region.Table, region.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, event.RegionTable, event.RegionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVenue queries the venue edge of a Event.
+func (c *EventClient) QueryVenue(_m *Event) *VenueQuery {
+	query := (&VenueClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(event.Table, event.FieldID, id),
+			sqlgraph.To(venue.Table, venue.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, event.VenueTable, event.VenueColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryBrands queries the brands edge of a Event.
+func (c *EventClient) QueryBrands(_m *Event) *BrandQuery {
+	query := (&BrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(event.Table, event.FieldID, id),
+			sqlgraph.To(brand.Table, brand.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, event.BrandsTable, event.BrandsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRoleModels queries the role_models edge of a Event.
+func (c *EventClient) QueryRoleModels(_m *Event) *RoleModelQuery {
+	query := (&RoleModelClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(event.Table, event.FieldID, id),
+			sqlgraph.To(rolemodel.Table, rolemodel.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, event.RoleModelsTable, event.RoleModelsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMediaCoverages queries the media_coverages edge of a Event.
+func (c *EventClient) QueryMediaCoverages(_m *Event) *MediaCoverageQuery {
+	query := (&MediaCoverageClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(event.Table, event.FieldID, id),
+			sqlgraph.To(mediacoverage.Table, mediacoverage.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, event.MediaCoveragesTable, event.MediaCoveragesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryBrandLinks queries the brand_links edge of a Event.
+func (c *EventClient) QueryBrandLinks(_m *Event) *EventBrandQuery {
+	query := (&EventBrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(event.Table, event.FieldID, id),
+			sqlgraph.To(eventbrand.Table, eventbrand.EventColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, event.BrandLinksTable, event.BrandLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRoleModelLinks queries the role_model_links edge of a Event.
+func (c *EventClient) QueryRoleModelLinks(_m *Event) *EventRoleModelQuery {
+	query := (&EventRoleModelClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(event.Table, event.FieldID, id),
+			sqlgraph.To(eventrolemodel.Table, eventrolemodel.EventColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, event.RoleModelLinksTable, event.RoleModelLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMediaCoverageLinks queries the media_coverage_links edge of a Event.
+func (c *EventClient) QueryMediaCoverageLinks(_m *Event) *EventMediaCoverageQuery {
+	query := (&EventMediaCoverageClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(event.Table, event.FieldID, id),
+			sqlgraph.To(eventmediacoverage.Table, eventmediacoverage.EventColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, event.MediaCoverageLinksTable, event.MediaCoverageLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *EventClient) Hooks() []Hook {
+	hooks := c.hooks.Event
+	return append(hooks[:len(hooks):len(hooks)], event.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EventClient) Interceptors() []Interceptor {
+	inters := c.inters.Event
+	return append(inters[:len(inters):len(inters)], event.Interceptors[:]...)
+}
+
+func (c *EventClient) mutate(ctx context.Context, m *EventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Event mutation op: %q", m.Op())
+	}
+}
+
+// EventBrandClient is a client for the EventBrand schema.
+type EventBrandClient struct {
+	config
+}
+
+// NewEventBrandClient returns a client for the EventBrand from the given config.
+func NewEventBrandClient(c config) *EventBrandClient {
+	return &EventBrandClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `eventbrand.Hooks(f(g(h())))`.
+func (c *EventBrandClient) Use(hooks ...Hook) {
+	c.hooks.EventBrand = append(c.hooks.EventBrand, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `eventbrand.Intercept(f(g(h())))`.
+func (c *EventBrandClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EventBrand = append(c.inters.EventBrand, interceptors...)
+}
+
+// Create returns a builder for creating a EventBrand entity.
+func (c *EventBrandClient) Create() *EventBrandCreate {
+	mutation := newEventBrandMutation(c.config, OpCreate)
+	return &EventBrandCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EventBrand entities.
+func (c *EventBrandClient) CreateBulk(builders ...*EventBrandCreate) *EventBrandCreateBulk {
+	return &EventBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EventBrandClient) MapCreateBulk(slice any, setFunc func(*EventBrandCreate, int)) *EventBrandCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EventBrandCreateBulk{err: fmt.Errorf("calling to EventBrandClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EventBrandCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EventBrandCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EventBrand.
+func (c *EventBrandClient) Update() *EventBrandUpdate {
+	mutation := newEventBrandMutation(c.config, OpUpdate)
+	return &EventBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EventBrandClient) UpdateOne(_m *EventBrand) *EventBrandUpdateOne {
+	mutation := newEventBrandMutation(c.config, OpUpdateOne)
+	mutation.event = &_m.EventID
+	mutation.brand = &_m.BrandID
+	return &EventBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EventBrand.
+func (c *EventBrandClient) Delete() *EventBrandDelete {
+	mutation := newEventBrandMutation(c.config, OpDelete)
+	return &EventBrandDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for EventBrand.
+func (c *EventBrandClient) Query() *EventBrandQuery {
+	return &EventBrandQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEventBrand},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryEvent queries the event edge of a EventBrand.
+func (c *EventBrandClient) QueryEvent(_m *EventBrand) *EventQuery {
+	return c.Query().
+		Where(eventbrand.EventID(_m.EventID), eventbrand.BrandID(_m.BrandID)).
+		QueryEvent()
+}
+
+// QueryBrand queries the brand edge of a EventBrand.
+func (c *EventBrandClient) QueryBrand(_m *EventBrand) *BrandQuery {
+	return c.Query().
+		Where(eventbrand.EventID(_m.EventID), eventbrand.BrandID(_m.BrandID)).
+		QueryBrand()
+}
+
+// Hooks returns the client hooks.
+func (c *EventBrandClient) Hooks() []Hook {
+	return c.hooks.EventBrand
+}
+
+// Interceptors returns the client interceptors.
+func (c *EventBrandClient) Interceptors() []Interceptor {
+	return c.inters.EventBrand
+}
+
+func (c *EventBrandClient) mutate(ctx context.Context, m *EventBrandMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EventBrandCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EventBrandUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EventBrandUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EventBrandDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EventBrand mutation op: %q", m.Op())
+	}
+}
+
+// EventMediaCoverageClient is a client for the EventMediaCoverage schema.
+type EventMediaCoverageClient struct {
+	config
+}
+
+// NewEventMediaCoverageClient returns a client for the EventMediaCoverage from the given config.
+func NewEventMediaCoverageClient(c config) *EventMediaCoverageClient {
+	return &EventMediaCoverageClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `eventmediacoverage.Hooks(f(g(h())))`.
+func (c *EventMediaCoverageClient) Use(hooks ...Hook) {
+	c.hooks.EventMediaCoverage = append(c.hooks.EventMediaCoverage, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `eventmediacoverage.Intercept(f(g(h())))`.
+func (c *EventMediaCoverageClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EventMediaCoverage = append(c.inters.EventMediaCoverage, interceptors...)
+}
+
+// Create returns a builder for creating a EventMediaCoverage entity.
+func (c *EventMediaCoverageClient) Create() *EventMediaCoverageCreate {
+	mutation := newEventMediaCoverageMutation(c.config, OpCreate)
+	return &EventMediaCoverageCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EventMediaCoverage entities.
+func (c *EventMediaCoverageClient) CreateBulk(builders ...*EventMediaCoverageCreate) *EventMediaCoverageCreateBulk {
+	return &EventMediaCoverageCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EventMediaCoverageClient) MapCreateBulk(slice any, setFunc func(*EventMediaCoverageCreate, int)) *EventMediaCoverageCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EventMediaCoverageCreateBulk{err: fmt.Errorf("calling to EventMediaCoverageClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EventMediaCoverageCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EventMediaCoverageCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EventMediaCoverage.
+func (c *EventMediaCoverageClient) Update() *EventMediaCoverageUpdate {
+	mutation := newEventMediaCoverageMutation(c.config, OpUpdate)
+	return &EventMediaCoverageUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EventMediaCoverageClient) UpdateOne(_m *EventMediaCoverage) *EventMediaCoverageUpdateOne {
+	mutation := newEventMediaCoverageMutation(c.config, OpUpdateOne)
+	mutation.event = &_m.EventID
+	mutation.media_coverage = &_m.MediaCoverageID
+	return &EventMediaCoverageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EventMediaCoverage.
+func (c *EventMediaCoverageClient) Delete() *EventMediaCoverageDelete {
+	mutation := newEventMediaCoverageMutation(c.config, OpDelete)
+	return &EventMediaCoverageDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for EventMediaCoverage.
+func (c *EventMediaCoverageClient) Query() *EventMediaCoverageQuery {
+	return &EventMediaCoverageQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEventMediaCoverage},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryEvent queries the event edge of a EventMediaCoverage.
+func (c *EventMediaCoverageClient) QueryEvent(_m *EventMediaCoverage) *EventQuery {
+	return c.Query().
+		Where(eventmediacoverage.EventID(_m.EventID), eventmediacoverage.MediaCoverageID(_m.MediaCoverageID)).
+		QueryEvent()
+}
+
+// QueryMediaCoverage queries the media_coverage edge of a EventMediaCoverage.
+func (c *EventMediaCoverageClient) QueryMediaCoverage(_m *EventMediaCoverage) *MediaCoverageQuery {
+	return c.Query().
+		Where(eventmediacoverage.EventID(_m.EventID), eventmediacoverage.MediaCoverageID(_m.MediaCoverageID)).
+		QueryMediaCoverage()
+}
+
+// Hooks returns the client hooks.
+func (c *EventMediaCoverageClient) Hooks() []Hook {
+	return c.hooks.EventMediaCoverage
+}
+
+// Interceptors returns the client interceptors.
+func (c *EventMediaCoverageClient) Interceptors() []Interceptor {
+	return c.inters.EventMediaCoverage
+}
+
+func (c *EventMediaCoverageClient) mutate(ctx context.Context, m *EventMediaCoverageMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EventMediaCoverageCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EventMediaCoverageUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EventMediaCoverageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EventMediaCoverageDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EventMediaCoverage mutation op: %q", m.Op())
+	}
+}
+
+// EventRoleModelClient is a client for the EventRoleModel schema.
+type EventRoleModelClient struct {
+	config
+}
+
+// NewEventRoleModelClient returns a client for the EventRoleModel from the given config.
+func NewEventRoleModelClient(c config) *EventRoleModelClient {
+	return &EventRoleModelClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `eventrolemodel.Hooks(f(g(h())))`.
+func (c *EventRoleModelClient) Use(hooks ...Hook) {
+	c.hooks.EventRoleModel = append(c.hooks.EventRoleModel, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `eventrolemodel.Intercept(f(g(h())))`.
+func (c *EventRoleModelClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EventRoleModel = append(c.inters.EventRoleModel, interceptors...)
+}
+
+// Create returns a builder for creating a EventRoleModel entity.
+func (c *EventRoleModelClient) Create() *EventRoleModelCreate {
+	mutation := newEventRoleModelMutation(c.config, OpCreate)
+	return &EventRoleModelCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EventRoleModel entities.
+func (c *EventRoleModelClient) CreateBulk(builders ...*EventRoleModelCreate) *EventRoleModelCreateBulk {
+	return &EventRoleModelCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EventRoleModelClient) MapCreateBulk(slice any, setFunc func(*EventRoleModelCreate, int)) *EventRoleModelCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EventRoleModelCreateBulk{err: fmt.Errorf("calling to EventRoleModelClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EventRoleModelCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EventRoleModelCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EventRoleModel.
+func (c *EventRoleModelClient) Update() *EventRoleModelUpdate {
+	mutation := newEventRoleModelMutation(c.config, OpUpdate)
+	return &EventRoleModelUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EventRoleModelClient) UpdateOne(_m *EventRoleModel) *EventRoleModelUpdateOne {
+	mutation := newEventRoleModelMutation(c.config, OpUpdateOne)
+	mutation.event = &_m.EventID
+	mutation.role_model = &_m.RoleModelID
+	return &EventRoleModelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EventRoleModel.
+func (c *EventRoleModelClient) Delete() *EventRoleModelDelete {
+	mutation := newEventRoleModelMutation(c.config, OpDelete)
+	return &EventRoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for EventRoleModel.
+func (c *EventRoleModelClient) Query() *EventRoleModelQuery {
+	return &EventRoleModelQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEventRoleModel},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryEvent queries the event edge of a EventRoleModel.
+func (c *EventRoleModelClient) QueryEvent(_m *EventRoleModel) *EventQuery {
+	return c.Query().
+		Where(eventrolemodel.EventID(_m.EventID), eventrolemodel.RoleModelID(_m.RoleModelID)).
+		QueryEvent()
+}
+
+// QueryRoleModel queries the role_model edge of a EventRoleModel.
+func (c *EventRoleModelClient) QueryRoleModel(_m *EventRoleModel) *RoleModelQuery {
+	return c.Query().
+		Where(eventrolemodel.EventID(_m.EventID), eventrolemodel.RoleModelID(_m.RoleModelID)).
+		QueryRoleModel()
+}
+
+// Hooks returns the client hooks.
+func (c *EventRoleModelClient) Hooks() []Hook {
+	return c.hooks.EventRoleModel
+}
+
+// Interceptors returns the client interceptors.
+func (c *EventRoleModelClient) Interceptors() []Interceptor {
+	return c.inters.EventRoleModel
+}
+
+func (c *EventRoleModelClient) mutate(ctx context.Context, m *EventRoleModelMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EventRoleModelCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EventRoleModelUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EventRoleModelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EventRoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EventRoleModel mutation op: %q", m.Op())
+	}
+}
+
 // MediaCoverageClient is a client for the MediaCoverage schema.
 type MediaCoverageClient struct {
 	config
@@ -1579,6 +2240,22 @@ func (c *MediaCoverageClient) QueryRoleModels(_m *MediaCoverage) *RoleModelQuery
 			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, id),
 			sqlgraph.To(rolemodel.Table, rolemodel.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, mediacoverage.RoleModelsTable, mediacoverage.RoleModelsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEvents queries the events edge of a MediaCoverage.
+func (c *MediaCoverageClient) QueryEvents(_m *MediaCoverage) *EventQuery {
+	query := (&EventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, id),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, mediacoverage.EventsTable, mediacoverage.EventsPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2081,6 +2758,22 @@ func (c *RegionClient) QueryEnterprises(_m *Region) *EnterpriseQuery {
 	return query
 }
 
+// QueryEvents queries the events edge of a Region.
+func (c *RegionClient) QueryEvents(_m *Region) *EventQuery {
+	query := (&EventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(region.Table, region.FieldID, id),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, region.EventsTable, region.EventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *RegionClient) Hooks() []Hook {
 	hooks := c.hooks.Region
@@ -2256,6 +2949,22 @@ func (c *RoleModelClient) QueryMediaCoverages(_m *RoleModel) *MediaCoverageQuery
 			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, id),
 			sqlgraph.To(mediacoverage.Table, mediacoverage.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, rolemodel.MediaCoveragesTable, rolemodel.MediaCoveragesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEvents queries the events edge of a RoleModel.
+func (c *RoleModelClient) QueryEvents(_m *RoleModel) *EventQuery {
+	query := (&EventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, id),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, rolemodel.EventsTable, rolemodel.EventsPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2698,6 +3407,22 @@ func (c *VenueClient) QueryBrands(_m *Venue) *BrandQuery {
 	return query
 }
 
+// QueryEvents queries the events edge of a Venue.
+func (c *VenueClient) QueryEvents(_m *Venue) *EventQuery {
+	query := (&EventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(venue.Table, venue.FieldID, id),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, venue.EventsTable, venue.EventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryBrandLinks queries the brand_links edge of a Venue.
 func (c *VenueClient) QueryBrandLinks(_m *Venue) *VenueBrandQuery {
 	query := (&VenueBrandClient{config: c.config}).Query()
@@ -2861,13 +3586,15 @@ func (c *VenueBrandClient) mutate(ctx context.Context, m *VenueBrandMutation) (V
 type (
 	hooks struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, Enterprise,
-		EnterpriseBrand, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Hook
+		EnterpriseBrand, Event, EventBrand, EventMediaCoverage, EventRoleModel,
+		MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel, Region, RoleModel,
+		SearchDoc, Token, Venue, VenueBrand []ent.Hook
 	}
 	inters struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, Enterprise,
-		EnterpriseBrand, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Interceptor
+		EnterpriseBrand, Event, EventBrand, EventMediaCoverage, EventRoleModel,
+		MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel, Region, RoleModel,
+		SearchDoc, Token, Venue, VenueBrand []ent.Interceptor
 	}
 )
 

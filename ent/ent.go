@@ -10,6 +10,10 @@ import (
 	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
+	"brandshow/ent/event"
+	"brandshow/ent/eventbrand"
+	"brandshow/ent/eventmediacoverage"
+	"brandshow/ent/eventrolemodel"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -95,6 +99,10 @@ func checkColumn(t, c string) error {
 			brandrolemodel.Table:         brandrolemodel.ValidColumn,
 			enterprise.Table:             enterprise.ValidColumn,
 			enterprisebrand.Table:        enterprisebrand.ValidColumn,
+			event.Table:                  event.ValidColumn,
+			eventbrand.Table:             eventbrand.ValidColumn,
+			eventmediacoverage.Table:     eventmediacoverage.ValidColumn,
+			eventrolemodel.Table:         eventrolemodel.ValidColumn,
 			mediacoverage.Table:          mediacoverage.ValidColumn,
 			mediacoveragebrand.Table:     mediacoveragebrand.ValidColumn,
 			mediacoveragerolemodel.Table: mediacoveragerolemodel.ValidColumn,

@@ -150,6 +150,27 @@ func (_m *Brand) MediaCoverages(
 	return _m.QueryMediaCoverages().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Brand) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EventOrder, where *EventWhereInput,
+) (*EventConnection, error) {
+	opts := []EventPaginateOption{
+		WithEventOrder(orderBy),
+		WithEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &EventConnection{Edges: []*EventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Enterprise) Region(ctx context.Context) (*Region, error) {
 	result, err := _m.Edges.RegionOrErr()
 	if IsNotLoaded(err) {
@@ -200,6 +221,85 @@ func (_m *Enterprise) LedAlliances(
 	return _m.QueryLedAlliances().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Event) Region(ctx context.Context) (*Region, error) {
+	result, err := _m.Edges.RegionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRegion().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Event) Venue(ctx context.Context) (*Venue, error) {
+	result, err := _m.Edges.VenueOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVenue().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Event) Brands(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *BrandOrder, where *BrandWhereInput,
+) (*BrandConnection, error) {
+	opts := []BrandPaginateOption{
+		WithBrandOrder(orderBy),
+		WithBrandFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedBrands(alias); err == nil || hasTotalCount {
+		pager, err := newBrandPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &BrandConnection{Edges: []*BrandEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryBrands().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Event) RoleModels(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *RoleModelOrder, where *RoleModelWhereInput,
+) (*RoleModelConnection, error) {
+	opts := []RoleModelPaginateOption{
+		WithRoleModelOrder(orderBy),
+		WithRoleModelFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedRoleModels(alias); err == nil || hasTotalCount {
+		pager, err := newRoleModelPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &RoleModelConnection{Edges: []*RoleModelEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryRoleModels().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Event) MediaCoverages(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *MediaCoverageOrder, where *MediaCoverageWhereInput,
+) (*MediaCoverageConnection, error) {
+	opts := []MediaCoveragePaginateOption{
+		WithMediaCoverageOrder(orderBy),
+		WithMediaCoverageFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedMediaCoverages(alias); err == nil || hasTotalCount {
+		pager, err := newMediaCoveragePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &MediaCoverageConnection{Edges: []*MediaCoverageEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryMediaCoverages().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *MediaCoverage) Brands(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *BrandOrder, where *BrandWhereInput,
 ) (*BrandConnection, error) {
@@ -240,6 +340,27 @@ func (_m *MediaCoverage) RoleModels(
 		return conn, nil
 	}
 	return _m.QueryRoleModels().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *MediaCoverage) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EventOrder, where *EventWhereInput,
+) (*EventConnection, error) {
+	opts := []EventPaginateOption{
+		WithEventOrder(orderBy),
+		WithEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &EventConnection{Edges: []*EventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Region) Parent(ctx context.Context) (*Region, error) {
@@ -355,6 +476,27 @@ func (_m *Region) Enterprises(
 	return _m.QueryEnterprises().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Region) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EventOrder, where *EventWhereInput,
+) (*EventConnection, error) {
+	opts := []EventPaginateOption{
+		WithEventOrder(orderBy),
+		WithEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &EventConnection{Edges: []*EventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *RoleModel) Region(ctx context.Context) (*Region, error) {
 	result, err := _m.Edges.RegionOrErr()
 	if IsNotLoaded(err) {
@@ -405,6 +547,27 @@ func (_m *RoleModel) MediaCoverages(
 	return _m.QueryMediaCoverages().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *RoleModel) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EventOrder, where *EventWhereInput,
+) (*EventConnection, error) {
+	opts := []EventPaginateOption{
+		WithEventOrder(orderBy),
+		WithEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &EventConnection{Edges: []*EventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Venue) Region(ctx context.Context) (*Region, error) {
 	result, err := _m.Edges.RegionOrErr()
 	if IsNotLoaded(err) {
@@ -432,4 +595,25 @@ func (_m *Venue) Brands(
 		return conn, nil
 	}
 	return _m.QueryBrands().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Venue) Events(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EventOrder, where *EventWhereInput,
+) (*EventConnection, error) {
+	opts := []EventPaginateOption{
+		WithEventOrder(orderBy),
+		WithEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedEvents(alias); err == nil || hasTotalCount {
+		pager, err := newEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &EventConnection{Edges: []*EventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
 }

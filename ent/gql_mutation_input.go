@@ -5,6 +5,7 @@ package ent
 import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -169,6 +170,7 @@ type CreateBrandInput struct {
 	EnterpriseIDs       []int
 	VenueIDs            []int
 	MediaCoverageIDs    []int
+	EventIDs            []int
 }
 
 // Mutate applies the CreateBrandInput on the BrandMutation builder.
@@ -244,6 +246,9 @@ func (i *CreateBrandInput) Mutate(m *BrandMutation) {
 	if v := i.MediaCoverageIDs; len(v) > 0 {
 		m.AddMediaCoverageIDs(v...)
 	}
+	if v := i.EventIDs; len(v) > 0 {
+		m.AddEventIDs(v...)
+	}
 }
 
 // SetInput applies the change-set in the CreateBrandInput on the BrandCreate builder.
@@ -295,6 +300,9 @@ type UpdateBrandInput struct {
 	ClearMediaCoverages    bool
 	AddMediaCoverageIDs    []int
 	RemoveMediaCoverageIDs []int
+	ClearEvents            bool
+	AddEventIDs            []int
+	RemoveEventIDs         []int
 }
 
 // Mutate applies the UpdateBrandInput on the BrandMutation builder.
@@ -421,6 +429,15 @@ func (i *UpdateBrandInput) Mutate(m *BrandMutation) {
 	}
 	if v := i.RemoveMediaCoverageIDs; len(v) > 0 {
 		m.RemoveMediaCoverageIDs(v...)
+	}
+	if i.ClearEvents {
+		m.ClearEvents()
+	}
+	if v := i.AddEventIDs; len(v) > 0 {
+		m.AddEventIDs(v...)
+	}
+	if v := i.RemoveEventIDs; len(v) > 0 {
+		m.RemoveEventIDs(v...)
 	}
 }
 
@@ -586,6 +603,274 @@ func (c *EnterpriseUpdateOne) SetInput(i UpdateEnterpriseInput) *EnterpriseUpdat
 	return c
 }
 
+// CreateEventInput represents a mutation input for creating events.
+type CreateEventInput struct {
+	Slug             string
+	Kind             event.Kind
+	TitleZh          string
+	TitleEn          *string
+	SummaryZh        *string
+	SummaryEn        *string
+	DescriptionZh    *string
+	DescriptionEn    *string
+	StartsAt         time.Time
+	EndsAt           *time.Time
+	AllDay           *bool
+	Cancelled        *bool
+	AddressZh        *string
+	AddressEn        *string
+	OrganiserZh      *string
+	OrganiserEn      *string
+	Latitude         *float64
+	Longitude        *float64
+	RegistrationURL  *string
+	Pictures         []schematype.Picture
+	RegionID         int
+	VenueID          *int
+	BrandIDs         []int
+	RoleModelIDs     []int
+	MediaCoverageIDs []int
+}
+
+// Mutate applies the CreateEventInput on the EventMutation builder.
+func (i *CreateEventInput) Mutate(m *EventMutation) {
+	m.SetSlug(i.Slug)
+	m.SetKind(i.Kind)
+	m.SetTitleZh(i.TitleZh)
+	if v := i.TitleEn; v != nil {
+		m.SetTitleEn(*v)
+	}
+	if v := i.SummaryZh; v != nil {
+		m.SetSummaryZh(*v)
+	}
+	if v := i.SummaryEn; v != nil {
+		m.SetSummaryEn(*v)
+	}
+	if v := i.DescriptionZh; v != nil {
+		m.SetDescriptionZh(*v)
+	}
+	if v := i.DescriptionEn; v != nil {
+		m.SetDescriptionEn(*v)
+	}
+	m.SetStartsAt(i.StartsAt)
+	if v := i.EndsAt; v != nil {
+		m.SetEndsAt(*v)
+	}
+	if v := i.AllDay; v != nil {
+		m.SetAllDay(*v)
+	}
+	if v := i.Cancelled; v != nil {
+		m.SetCancelled(*v)
+	}
+	if v := i.AddressZh; v != nil {
+		m.SetAddressZh(*v)
+	}
+	if v := i.AddressEn; v != nil {
+		m.SetAddressEn(*v)
+	}
+	if v := i.OrganiserZh; v != nil {
+		m.SetOrganiserZh(*v)
+	}
+	if v := i.OrganiserEn; v != nil {
+		m.SetOrganiserEn(*v)
+	}
+	if v := i.Latitude; v != nil {
+		m.SetLatitude(*v)
+	}
+	if v := i.Longitude; v != nil {
+		m.SetLongitude(*v)
+	}
+	if v := i.RegistrationURL; v != nil {
+		m.SetRegistrationURL(*v)
+	}
+	if v := i.Pictures; v != nil {
+		m.SetPictures(v)
+	}
+	m.SetRegionID(i.RegionID)
+	if v := i.VenueID; v != nil {
+		m.SetVenueID(*v)
+	}
+	if v := i.BrandIDs; len(v) > 0 {
+		m.AddBrandIDs(v...)
+	}
+	if v := i.RoleModelIDs; len(v) > 0 {
+		m.AddRoleModelIDs(v...)
+	}
+	if v := i.MediaCoverageIDs; len(v) > 0 {
+		m.AddMediaCoverageIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the CreateEventInput on the EventCreate builder.
+func (c *EventCreate) SetInput(i CreateEventInput) *EventCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateEventInput represents a mutation input for updating events.
+type UpdateEventInput struct {
+	Kind                   *event.Kind
+	TitleZh                *string
+	TitleEn                *string
+	SummaryZh              *string
+	SummaryEn              *string
+	DescriptionZh          *string
+	DescriptionEn          *string
+	StartsAt               *time.Time
+	ClearEndsAt            bool
+	EndsAt                 *time.Time
+	AllDay                 *bool
+	Cancelled              *bool
+	AddressZh              *string
+	AddressEn              *string
+	OrganiserZh            *string
+	OrganiserEn            *string
+	ClearLatitude          bool
+	Latitude               *float64
+	ClearLongitude         bool
+	Longitude              *float64
+	RegistrationURL        *string
+	ClearPictures          bool
+	Pictures               []schematype.Picture
+	AppendPictures         []schematype.Picture
+	RegionID               *int
+	ClearVenue             bool
+	VenueID                *int
+	ClearBrands            bool
+	AddBrandIDs            []int
+	RemoveBrandIDs         []int
+	ClearRoleModels        bool
+	AddRoleModelIDs        []int
+	RemoveRoleModelIDs     []int
+	ClearMediaCoverages    bool
+	AddMediaCoverageIDs    []int
+	RemoveMediaCoverageIDs []int
+}
+
+// Mutate applies the UpdateEventInput on the EventMutation builder.
+func (i *UpdateEventInput) Mutate(m *EventMutation) {
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.TitleZh; v != nil {
+		m.SetTitleZh(*v)
+	}
+	if v := i.TitleEn; v != nil {
+		m.SetTitleEn(*v)
+	}
+	if v := i.SummaryZh; v != nil {
+		m.SetSummaryZh(*v)
+	}
+	if v := i.SummaryEn; v != nil {
+		m.SetSummaryEn(*v)
+	}
+	if v := i.DescriptionZh; v != nil {
+		m.SetDescriptionZh(*v)
+	}
+	if v := i.DescriptionEn; v != nil {
+		m.SetDescriptionEn(*v)
+	}
+	if v := i.StartsAt; v != nil {
+		m.SetStartsAt(*v)
+	}
+	if i.ClearEndsAt {
+		m.ClearEndsAt()
+	}
+	if v := i.EndsAt; v != nil {
+		m.SetEndsAt(*v)
+	}
+	if v := i.AllDay; v != nil {
+		m.SetAllDay(*v)
+	}
+	if v := i.Cancelled; v != nil {
+		m.SetCancelled(*v)
+	}
+	if v := i.AddressZh; v != nil {
+		m.SetAddressZh(*v)
+	}
+	if v := i.AddressEn; v != nil {
+		m.SetAddressEn(*v)
+	}
+	if v := i.OrganiserZh; v != nil {
+		m.SetOrganiserZh(*v)
+	}
+	if v := i.OrganiserEn; v != nil {
+		m.SetOrganiserEn(*v)
+	}
+	if i.ClearLatitude {
+		m.ClearLatitude()
+	}
+	if v := i.Latitude; v != nil {
+		m.SetLatitude(*v)
+	}
+	if i.ClearLongitude {
+		m.ClearLongitude()
+	}
+	if v := i.Longitude; v != nil {
+		m.SetLongitude(*v)
+	}
+	if v := i.RegistrationURL; v != nil {
+		m.SetRegistrationURL(*v)
+	}
+	if i.ClearPictures {
+		m.ClearPictures()
+	}
+	if v := i.Pictures; v != nil {
+		m.SetPictures(v)
+	}
+	if i.AppendPictures != nil {
+		m.AppendPictures(i.AppendPictures)
+	}
+	if v := i.RegionID; v != nil {
+		m.SetRegionID(*v)
+	}
+	if i.ClearVenue {
+		m.ClearVenue()
+	}
+	if v := i.VenueID; v != nil {
+		m.SetVenueID(*v)
+	}
+	if i.ClearBrands {
+		m.ClearBrands()
+	}
+	if v := i.AddBrandIDs; len(v) > 0 {
+		m.AddBrandIDs(v...)
+	}
+	if v := i.RemoveBrandIDs; len(v) > 0 {
+		m.RemoveBrandIDs(v...)
+	}
+	if i.ClearRoleModels {
+		m.ClearRoleModels()
+	}
+	if v := i.AddRoleModelIDs; len(v) > 0 {
+		m.AddRoleModelIDs(v...)
+	}
+	if v := i.RemoveRoleModelIDs; len(v) > 0 {
+		m.RemoveRoleModelIDs(v...)
+	}
+	if i.ClearMediaCoverages {
+		m.ClearMediaCoverages()
+	}
+	if v := i.AddMediaCoverageIDs; len(v) > 0 {
+		m.AddMediaCoverageIDs(v...)
+	}
+	if v := i.RemoveMediaCoverageIDs; len(v) > 0 {
+		m.RemoveMediaCoverageIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the UpdateEventInput on the EventUpdate builder.
+func (c *EventUpdate) SetInput(i UpdateEventInput) *EventUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateEventInput on the EventUpdateOne builder.
+func (c *EventUpdateOne) SetInput(i UpdateEventInput) *EventUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateMediaCoverageInput represents a mutation input for creating mediacoverages.
 type CreateMediaCoverageInput struct {
 	Slug         string
@@ -602,6 +887,7 @@ type CreateMediaCoverageInput struct {
 	URL          *string
 	BrandIDs     []int
 	RoleModelIDs []int
+	EventIDs     []int
 }
 
 // Mutate applies the CreateMediaCoverageInput on the MediaCoverageMutation builder.
@@ -638,6 +924,9 @@ func (i *CreateMediaCoverageInput) Mutate(m *MediaCoverageMutation) {
 	if v := i.RoleModelIDs; len(v) > 0 {
 		m.AddRoleModelIDs(v...)
 	}
+	if v := i.EventIDs; len(v) > 0 {
+		m.AddEventIDs(v...)
+	}
 }
 
 // SetInput applies the change-set in the CreateMediaCoverageInput on the MediaCoverageCreate builder.
@@ -665,6 +954,9 @@ type UpdateMediaCoverageInput struct {
 	ClearRoleModels    bool
 	AddRoleModelIDs    []int
 	RemoveRoleModelIDs []int
+	ClearEvents        bool
+	AddEventIDs        []int
+	RemoveEventIDs     []int
 }
 
 // Mutate applies the UpdateMediaCoverageInput on the MediaCoverageMutation builder.
@@ -720,6 +1012,15 @@ func (i *UpdateMediaCoverageInput) Mutate(m *MediaCoverageMutation) {
 	if v := i.RemoveRoleModelIDs; len(v) > 0 {
 		m.RemoveRoleModelIDs(v...)
 	}
+	if i.ClearEvents {
+		m.ClearEvents()
+	}
+	if v := i.AddEventIDs; len(v) > 0 {
+		m.AddEventIDs(v...)
+	}
+	if v := i.RemoveEventIDs; len(v) > 0 {
+		m.RemoveEventIDs(v...)
+	}
 }
 
 // SetInput applies the change-set in the UpdateMediaCoverageInput on the MediaCoverageUpdate builder.
@@ -752,6 +1053,7 @@ type CreateRoleModelInput struct {
 	RegionID         *int
 	BrandIDs         []int
 	MediaCoverageIDs []int
+	EventIDs         []int
 }
 
 // Mutate applies the CreateRoleModelInput on the RoleModelMutation builder.
@@ -798,6 +1100,9 @@ func (i *CreateRoleModelInput) Mutate(m *RoleModelMutation) {
 	if v := i.MediaCoverageIDs; len(v) > 0 {
 		m.AddMediaCoverageIDs(v...)
 	}
+	if v := i.EventIDs; len(v) > 0 {
+		m.AddEventIDs(v...)
+	}
 }
 
 // SetInput applies the change-set in the CreateRoleModelInput on the RoleModelCreate builder.
@@ -833,6 +1138,9 @@ type UpdateRoleModelInput struct {
 	ClearMediaCoverages    bool
 	AddMediaCoverageIDs    []int
 	RemoveMediaCoverageIDs []int
+	ClearEvents            bool
+	AddEventIDs            []int
+	RemoveEventIDs         []int
 }
 
 // Mutate applies the UpdateRoleModelInput on the RoleModelMutation builder.
@@ -912,6 +1220,15 @@ func (i *UpdateRoleModelInput) Mutate(m *RoleModelMutation) {
 	if v := i.RemoveMediaCoverageIDs; len(v) > 0 {
 		m.RemoveMediaCoverageIDs(v...)
 	}
+	if i.ClearEvents {
+		m.ClearEvents()
+	}
+	if v := i.AddEventIDs; len(v) > 0 {
+		m.AddEventIDs(v...)
+	}
+	if v := i.RemoveEventIDs; len(v) > 0 {
+		m.RemoveEventIDs(v...)
+	}
 }
 
 // SetInput applies the change-set in the UpdateRoleModelInput on the RoleModelUpdate builder.
@@ -945,6 +1262,7 @@ type CreateVenueInput struct {
 	Pictures       []schematype.Picture
 	RegionID       int
 	BrandIDs       []int
+	EventIDs       []int
 }
 
 // Mutate applies the CreateVenueInput on the VenueMutation builder.
@@ -988,6 +1306,9 @@ func (i *CreateVenueInput) Mutate(m *VenueMutation) {
 	if v := i.BrandIDs; len(v) > 0 {
 		m.AddBrandIDs(v...)
 	}
+	if v := i.EventIDs; len(v) > 0 {
+		m.AddEventIDs(v...)
+	}
 }
 
 // SetInput applies the change-set in the CreateVenueInput on the VenueCreate builder.
@@ -1018,6 +1339,9 @@ type UpdateVenueInput struct {
 	ClearBrands    bool
 	AddBrandIDs    []int
 	RemoveBrandIDs []int
+	ClearEvents    bool
+	AddEventIDs    []int
+	RemoveEventIDs []int
 }
 
 // Mutate applies the UpdateVenueInput on the VenueMutation builder.
@@ -1081,6 +1405,15 @@ func (i *UpdateVenueInput) Mutate(m *VenueMutation) {
 	}
 	if v := i.RemoveBrandIDs; len(v) > 0 {
 		m.RemoveBrandIDs(v...)
+	}
+	if i.ClearEvents {
+		m.ClearEvents()
+	}
+	if v := i.AddEventIDs; len(v) > 0 {
+		m.AddEventIDs(v...)
+	}
+	if v := i.RemoveEventIDs; len(v) > 0 {
+		m.RemoveEventIDs(v...)
 	}
 }
 

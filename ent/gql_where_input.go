@@ -7,6 +7,7 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
@@ -1433,6 +1434,10 @@ type BrandWhereInput struct {
 	// "media_coverages" edge predicates.
 	HasMediaCoverages     *bool                      `json:"hasMediaCoverages,omitempty"`
 	HasMediaCoveragesWith []*MediaCoverageWhereInput `json:"hasMediaCoveragesWith,omitempty"`
+
+	// "events" edge predicates.
+	HasEvents     *bool              `json:"hasEvents,omitempty"`
+	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2362,6 +2367,24 @@ func (i *BrandWhereInput) P() (predicate.Brand, error) {
 		}
 		predicates = append(predicates, brand.HasMediaCoveragesWith(with...))
 	}
+	if i.HasEvents != nil {
+		p := brand.HasEvents()
+		if !*i.HasEvents {
+			p = brand.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEventsWith) > 0 {
+		with := make([]predicate.Event, 0, len(i.HasEventsWith))
+		for _, w := range i.HasEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, brand.HasEventsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyBrandWhereInput
@@ -3092,6 +3115,1258 @@ func (i *EnterpriseWhereInput) P() (predicate.Enterprise, error) {
 	}
 }
 
+// EventWhereInput represents a where input for filtering Event queries.
+type EventWhereInput struct {
+	Predicates []predicate.Event  `json:"-"`
+	Not        *EventWhereInput   `json:"not,omitempty"`
+	Or         []*EventWhereInput `json:"or,omitempty"`
+	And        []*EventWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *schematype.Status  `json:"status,omitempty"`
+	StatusNEQ   *schematype.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []schematype.Status `json:"statusIn,omitempty"`
+	StatusNotIn []schematype.Status `json:"statusNotIn,omitempty"`
+
+	// "published_at" field predicates.
+	PublishedAt       *time.Time  `json:"publishedAt,omitempty"`
+	PublishedAtNEQ    *time.Time  `json:"publishedAtNEQ,omitempty"`
+	PublishedAtIn     []time.Time `json:"publishedAtIn,omitempty"`
+	PublishedAtNotIn  []time.Time `json:"publishedAtNotIn,omitempty"`
+	PublishedAtGT     *time.Time  `json:"publishedAtGT,omitempty"`
+	PublishedAtGTE    *time.Time  `json:"publishedAtGTE,omitempty"`
+	PublishedAtLT     *time.Time  `json:"publishedAtLT,omitempty"`
+	PublishedAtLTE    *time.Time  `json:"publishedAtLTE,omitempty"`
+	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
+	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
+
+	// "slug" field predicates.
+	Slug             *string  `json:"slug,omitempty"`
+	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
+	SlugIn           []string `json:"slugIn,omitempty"`
+	SlugNotIn        []string `json:"slugNotIn,omitempty"`
+	SlugGT           *string  `json:"slugGT,omitempty"`
+	SlugGTE          *string  `json:"slugGTE,omitempty"`
+	SlugLT           *string  `json:"slugLT,omitempty"`
+	SlugLTE          *string  `json:"slugLTE,omitempty"`
+	SlugContains     *string  `json:"slugContains,omitempty"`
+	SlugHasPrefix    *string  `json:"slugHasPrefix,omitempty"`
+	SlugHasSuffix    *string  `json:"slugHasSuffix,omitempty"`
+	SlugEqualFold    *string  `json:"slugEqualFold,omitempty"`
+	SlugContainsFold *string  `json:"slugContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *event.Kind  `json:"kind,omitempty"`
+	KindNEQ   *event.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []event.Kind `json:"kindIn,omitempty"`
+	KindNotIn []event.Kind `json:"kindNotIn,omitempty"`
+
+	// "title_zh" field predicates.
+	TitleZh             *string  `json:"titleZh,omitempty"`
+	TitleZhNEQ          *string  `json:"titleZhNEQ,omitempty"`
+	TitleZhIn           []string `json:"titleZhIn,omitempty"`
+	TitleZhNotIn        []string `json:"titleZhNotIn,omitempty"`
+	TitleZhGT           *string  `json:"titleZhGT,omitempty"`
+	TitleZhGTE          *string  `json:"titleZhGTE,omitempty"`
+	TitleZhLT           *string  `json:"titleZhLT,omitempty"`
+	TitleZhLTE          *string  `json:"titleZhLTE,omitempty"`
+	TitleZhContains     *string  `json:"titleZhContains,omitempty"`
+	TitleZhHasPrefix    *string  `json:"titleZhHasPrefix,omitempty"`
+	TitleZhHasSuffix    *string  `json:"titleZhHasSuffix,omitempty"`
+	TitleZhEqualFold    *string  `json:"titleZhEqualFold,omitempty"`
+	TitleZhContainsFold *string  `json:"titleZhContainsFold,omitempty"`
+
+	// "title_en" field predicates.
+	TitleEn             *string  `json:"titleEn,omitempty"`
+	TitleEnNEQ          *string  `json:"titleEnNEQ,omitempty"`
+	TitleEnIn           []string `json:"titleEnIn,omitempty"`
+	TitleEnNotIn        []string `json:"titleEnNotIn,omitempty"`
+	TitleEnGT           *string  `json:"titleEnGT,omitempty"`
+	TitleEnGTE          *string  `json:"titleEnGTE,omitempty"`
+	TitleEnLT           *string  `json:"titleEnLT,omitempty"`
+	TitleEnLTE          *string  `json:"titleEnLTE,omitempty"`
+	TitleEnContains     *string  `json:"titleEnContains,omitempty"`
+	TitleEnHasPrefix    *string  `json:"titleEnHasPrefix,omitempty"`
+	TitleEnHasSuffix    *string  `json:"titleEnHasSuffix,omitempty"`
+	TitleEnEqualFold    *string  `json:"titleEnEqualFold,omitempty"`
+	TitleEnContainsFold *string  `json:"titleEnContainsFold,omitempty"`
+
+	// "summary_zh" field predicates.
+	SummaryZh             *string  `json:"summaryZh,omitempty"`
+	SummaryZhNEQ          *string  `json:"summaryZhNEQ,omitempty"`
+	SummaryZhIn           []string `json:"summaryZhIn,omitempty"`
+	SummaryZhNotIn        []string `json:"summaryZhNotIn,omitempty"`
+	SummaryZhGT           *string  `json:"summaryZhGT,omitempty"`
+	SummaryZhGTE          *string  `json:"summaryZhGTE,omitempty"`
+	SummaryZhLT           *string  `json:"summaryZhLT,omitempty"`
+	SummaryZhLTE          *string  `json:"summaryZhLTE,omitempty"`
+	SummaryZhContains     *string  `json:"summaryZhContains,omitempty"`
+	SummaryZhHasPrefix    *string  `json:"summaryZhHasPrefix,omitempty"`
+	SummaryZhHasSuffix    *string  `json:"summaryZhHasSuffix,omitempty"`
+	SummaryZhEqualFold    *string  `json:"summaryZhEqualFold,omitempty"`
+	SummaryZhContainsFold *string  `json:"summaryZhContainsFold,omitempty"`
+
+	// "summary_en" field predicates.
+	SummaryEn             *string  `json:"summaryEn,omitempty"`
+	SummaryEnNEQ          *string  `json:"summaryEnNEQ,omitempty"`
+	SummaryEnIn           []string `json:"summaryEnIn,omitempty"`
+	SummaryEnNotIn        []string `json:"summaryEnNotIn,omitempty"`
+	SummaryEnGT           *string  `json:"summaryEnGT,omitempty"`
+	SummaryEnGTE          *string  `json:"summaryEnGTE,omitempty"`
+	SummaryEnLT           *string  `json:"summaryEnLT,omitempty"`
+	SummaryEnLTE          *string  `json:"summaryEnLTE,omitempty"`
+	SummaryEnContains     *string  `json:"summaryEnContains,omitempty"`
+	SummaryEnHasPrefix    *string  `json:"summaryEnHasPrefix,omitempty"`
+	SummaryEnHasSuffix    *string  `json:"summaryEnHasSuffix,omitempty"`
+	SummaryEnEqualFold    *string  `json:"summaryEnEqualFold,omitempty"`
+	SummaryEnContainsFold *string  `json:"summaryEnContainsFold,omitempty"`
+
+	// "description_zh" field predicates.
+	DescriptionZh             *string  `json:"descriptionZh,omitempty"`
+	DescriptionZhNEQ          *string  `json:"descriptionZhNEQ,omitempty"`
+	DescriptionZhIn           []string `json:"descriptionZhIn,omitempty"`
+	DescriptionZhNotIn        []string `json:"descriptionZhNotIn,omitempty"`
+	DescriptionZhGT           *string  `json:"descriptionZhGT,omitempty"`
+	DescriptionZhGTE          *string  `json:"descriptionZhGTE,omitempty"`
+	DescriptionZhLT           *string  `json:"descriptionZhLT,omitempty"`
+	DescriptionZhLTE          *string  `json:"descriptionZhLTE,omitempty"`
+	DescriptionZhContains     *string  `json:"descriptionZhContains,omitempty"`
+	DescriptionZhHasPrefix    *string  `json:"descriptionZhHasPrefix,omitempty"`
+	DescriptionZhHasSuffix    *string  `json:"descriptionZhHasSuffix,omitempty"`
+	DescriptionZhEqualFold    *string  `json:"descriptionZhEqualFold,omitempty"`
+	DescriptionZhContainsFold *string  `json:"descriptionZhContainsFold,omitempty"`
+
+	// "description_en" field predicates.
+	DescriptionEn             *string  `json:"descriptionEn,omitempty"`
+	DescriptionEnNEQ          *string  `json:"descriptionEnNEQ,omitempty"`
+	DescriptionEnIn           []string `json:"descriptionEnIn,omitempty"`
+	DescriptionEnNotIn        []string `json:"descriptionEnNotIn,omitempty"`
+	DescriptionEnGT           *string  `json:"descriptionEnGT,omitempty"`
+	DescriptionEnGTE          *string  `json:"descriptionEnGTE,omitempty"`
+	DescriptionEnLT           *string  `json:"descriptionEnLT,omitempty"`
+	DescriptionEnLTE          *string  `json:"descriptionEnLTE,omitempty"`
+	DescriptionEnContains     *string  `json:"descriptionEnContains,omitempty"`
+	DescriptionEnHasPrefix    *string  `json:"descriptionEnHasPrefix,omitempty"`
+	DescriptionEnHasSuffix    *string  `json:"descriptionEnHasSuffix,omitempty"`
+	DescriptionEnEqualFold    *string  `json:"descriptionEnEqualFold,omitempty"`
+	DescriptionEnContainsFold *string  `json:"descriptionEnContainsFold,omitempty"`
+
+	// "starts_at" field predicates.
+	StartsAt      *time.Time  `json:"startsAt,omitempty"`
+	StartsAtNEQ   *time.Time  `json:"startsAtNEQ,omitempty"`
+	StartsAtIn    []time.Time `json:"startsAtIn,omitempty"`
+	StartsAtNotIn []time.Time `json:"startsAtNotIn,omitempty"`
+	StartsAtGT    *time.Time  `json:"startsAtGT,omitempty"`
+	StartsAtGTE   *time.Time  `json:"startsAtGTE,omitempty"`
+	StartsAtLT    *time.Time  `json:"startsAtLT,omitempty"`
+	StartsAtLTE   *time.Time  `json:"startsAtLTE,omitempty"`
+
+	// "ends_at" field predicates.
+	EndsAt       *time.Time  `json:"endsAt,omitempty"`
+	EndsAtNEQ    *time.Time  `json:"endsAtNEQ,omitempty"`
+	EndsAtIn     []time.Time `json:"endsAtIn,omitempty"`
+	EndsAtNotIn  []time.Time `json:"endsAtNotIn,omitempty"`
+	EndsAtGT     *time.Time  `json:"endsAtGT,omitempty"`
+	EndsAtGTE    *time.Time  `json:"endsAtGTE,omitempty"`
+	EndsAtLT     *time.Time  `json:"endsAtLT,omitempty"`
+	EndsAtLTE    *time.Time  `json:"endsAtLTE,omitempty"`
+	EndsAtIsNil  bool        `json:"endsAtIsNil,omitempty"`
+	EndsAtNotNil bool        `json:"endsAtNotNil,omitempty"`
+
+	// "all_day" field predicates.
+	AllDay    *bool `json:"allDay,omitempty"`
+	AllDayNEQ *bool `json:"allDayNEQ,omitempty"`
+
+	// "cancelled" field predicates.
+	Cancelled    *bool `json:"cancelled,omitempty"`
+	CancelledNEQ *bool `json:"cancelledNEQ,omitempty"`
+
+	// "address_zh" field predicates.
+	AddressZh             *string  `json:"addressZh,omitempty"`
+	AddressZhNEQ          *string  `json:"addressZhNEQ,omitempty"`
+	AddressZhIn           []string `json:"addressZhIn,omitempty"`
+	AddressZhNotIn        []string `json:"addressZhNotIn,omitempty"`
+	AddressZhGT           *string  `json:"addressZhGT,omitempty"`
+	AddressZhGTE          *string  `json:"addressZhGTE,omitempty"`
+	AddressZhLT           *string  `json:"addressZhLT,omitempty"`
+	AddressZhLTE          *string  `json:"addressZhLTE,omitempty"`
+	AddressZhContains     *string  `json:"addressZhContains,omitempty"`
+	AddressZhHasPrefix    *string  `json:"addressZhHasPrefix,omitempty"`
+	AddressZhHasSuffix    *string  `json:"addressZhHasSuffix,omitempty"`
+	AddressZhEqualFold    *string  `json:"addressZhEqualFold,omitempty"`
+	AddressZhContainsFold *string  `json:"addressZhContainsFold,omitempty"`
+
+	// "address_en" field predicates.
+	AddressEn             *string  `json:"addressEn,omitempty"`
+	AddressEnNEQ          *string  `json:"addressEnNEQ,omitempty"`
+	AddressEnIn           []string `json:"addressEnIn,omitempty"`
+	AddressEnNotIn        []string `json:"addressEnNotIn,omitempty"`
+	AddressEnGT           *string  `json:"addressEnGT,omitempty"`
+	AddressEnGTE          *string  `json:"addressEnGTE,omitempty"`
+	AddressEnLT           *string  `json:"addressEnLT,omitempty"`
+	AddressEnLTE          *string  `json:"addressEnLTE,omitempty"`
+	AddressEnContains     *string  `json:"addressEnContains,omitempty"`
+	AddressEnHasPrefix    *string  `json:"addressEnHasPrefix,omitempty"`
+	AddressEnHasSuffix    *string  `json:"addressEnHasSuffix,omitempty"`
+	AddressEnEqualFold    *string  `json:"addressEnEqualFold,omitempty"`
+	AddressEnContainsFold *string  `json:"addressEnContainsFold,omitempty"`
+
+	// "organiser_zh" field predicates.
+	OrganiserZh             *string  `json:"organiserZh,omitempty"`
+	OrganiserZhNEQ          *string  `json:"organiserZhNEQ,omitempty"`
+	OrganiserZhIn           []string `json:"organiserZhIn,omitempty"`
+	OrganiserZhNotIn        []string `json:"organiserZhNotIn,omitempty"`
+	OrganiserZhGT           *string  `json:"organiserZhGT,omitempty"`
+	OrganiserZhGTE          *string  `json:"organiserZhGTE,omitempty"`
+	OrganiserZhLT           *string  `json:"organiserZhLT,omitempty"`
+	OrganiserZhLTE          *string  `json:"organiserZhLTE,omitempty"`
+	OrganiserZhContains     *string  `json:"organiserZhContains,omitempty"`
+	OrganiserZhHasPrefix    *string  `json:"organiserZhHasPrefix,omitempty"`
+	OrganiserZhHasSuffix    *string  `json:"organiserZhHasSuffix,omitempty"`
+	OrganiserZhEqualFold    *string  `json:"organiserZhEqualFold,omitempty"`
+	OrganiserZhContainsFold *string  `json:"organiserZhContainsFold,omitempty"`
+
+	// "organiser_en" field predicates.
+	OrganiserEn             *string  `json:"organiserEn,omitempty"`
+	OrganiserEnNEQ          *string  `json:"organiserEnNEQ,omitempty"`
+	OrganiserEnIn           []string `json:"organiserEnIn,omitempty"`
+	OrganiserEnNotIn        []string `json:"organiserEnNotIn,omitempty"`
+	OrganiserEnGT           *string  `json:"organiserEnGT,omitempty"`
+	OrganiserEnGTE          *string  `json:"organiserEnGTE,omitempty"`
+	OrganiserEnLT           *string  `json:"organiserEnLT,omitempty"`
+	OrganiserEnLTE          *string  `json:"organiserEnLTE,omitempty"`
+	OrganiserEnContains     *string  `json:"organiserEnContains,omitempty"`
+	OrganiserEnHasPrefix    *string  `json:"organiserEnHasPrefix,omitempty"`
+	OrganiserEnHasSuffix    *string  `json:"organiserEnHasSuffix,omitempty"`
+	OrganiserEnEqualFold    *string  `json:"organiserEnEqualFold,omitempty"`
+	OrganiserEnContainsFold *string  `json:"organiserEnContainsFold,omitempty"`
+
+	// "latitude" field predicates.
+	Latitude       *float64  `json:"latitude,omitempty"`
+	LatitudeNEQ    *float64  `json:"latitudeNEQ,omitempty"`
+	LatitudeIn     []float64 `json:"latitudeIn,omitempty"`
+	LatitudeNotIn  []float64 `json:"latitudeNotIn,omitempty"`
+	LatitudeGT     *float64  `json:"latitudeGT,omitempty"`
+	LatitudeGTE    *float64  `json:"latitudeGTE,omitempty"`
+	LatitudeLT     *float64  `json:"latitudeLT,omitempty"`
+	LatitudeLTE    *float64  `json:"latitudeLTE,omitempty"`
+	LatitudeIsNil  bool      `json:"latitudeIsNil,omitempty"`
+	LatitudeNotNil bool      `json:"latitudeNotNil,omitempty"`
+
+	// "longitude" field predicates.
+	Longitude       *float64  `json:"longitude,omitempty"`
+	LongitudeNEQ    *float64  `json:"longitudeNEQ,omitempty"`
+	LongitudeIn     []float64 `json:"longitudeIn,omitempty"`
+	LongitudeNotIn  []float64 `json:"longitudeNotIn,omitempty"`
+	LongitudeGT     *float64  `json:"longitudeGT,omitempty"`
+	LongitudeGTE    *float64  `json:"longitudeGTE,omitempty"`
+	LongitudeLT     *float64  `json:"longitudeLT,omitempty"`
+	LongitudeLTE    *float64  `json:"longitudeLTE,omitempty"`
+	LongitudeIsNil  bool      `json:"longitudeIsNil,omitempty"`
+	LongitudeNotNil bool      `json:"longitudeNotNil,omitempty"`
+
+	// "registration_url" field predicates.
+	RegistrationURL             *string  `json:"registrationURL,omitempty"`
+	RegistrationURLNEQ          *string  `json:"registrationURLNEQ,omitempty"`
+	RegistrationURLIn           []string `json:"registrationURLIn,omitempty"`
+	RegistrationURLNotIn        []string `json:"registrationURLNotIn,omitempty"`
+	RegistrationURLGT           *string  `json:"registrationURLGT,omitempty"`
+	RegistrationURLGTE          *string  `json:"registrationURLGTE,omitempty"`
+	RegistrationURLLT           *string  `json:"registrationURLLT,omitempty"`
+	RegistrationURLLTE          *string  `json:"registrationURLLTE,omitempty"`
+	RegistrationURLContains     *string  `json:"registrationURLContains,omitempty"`
+	RegistrationURLHasPrefix    *string  `json:"registrationURLHasPrefix,omitempty"`
+	RegistrationURLHasSuffix    *string  `json:"registrationURLHasSuffix,omitempty"`
+	RegistrationURLEqualFold    *string  `json:"registrationURLEqualFold,omitempty"`
+	RegistrationURLContainsFold *string  `json:"registrationURLContainsFold,omitempty"`
+
+	// "region_id" field predicates.
+	RegionID      *int  `json:"regionID,omitempty"`
+	RegionIDNEQ   *int  `json:"regionIDNEQ,omitempty"`
+	RegionIDIn    []int `json:"regionIDIn,omitempty"`
+	RegionIDNotIn []int `json:"regionIDNotIn,omitempty"`
+
+	// "venue_id" field predicates.
+	VenueID       *int  `json:"venueID,omitempty"`
+	VenueIDNEQ    *int  `json:"venueIDNEQ,omitempty"`
+	VenueIDIn     []int `json:"venueIDIn,omitempty"`
+	VenueIDNotIn  []int `json:"venueIDNotIn,omitempty"`
+	VenueIDIsNil  bool  `json:"venueIDIsNil,omitempty"`
+	VenueIDNotNil bool  `json:"venueIDNotNil,omitempty"`
+
+	// "region" edge predicates.
+	HasRegion     *bool               `json:"hasRegion,omitempty"`
+	HasRegionWith []*RegionWhereInput `json:"hasRegionWith,omitempty"`
+
+	// "venue" edge predicates.
+	HasVenue     *bool              `json:"hasVenue,omitempty"`
+	HasVenueWith []*VenueWhereInput `json:"hasVenueWith,omitempty"`
+
+	// "brands" edge predicates.
+	HasBrands     *bool              `json:"hasBrands,omitempty"`
+	HasBrandsWith []*BrandWhereInput `json:"hasBrandsWith,omitempty"`
+
+	// "role_models" edge predicates.
+	HasRoleModels     *bool                  `json:"hasRoleModels,omitempty"`
+	HasRoleModelsWith []*RoleModelWhereInput `json:"hasRoleModelsWith,omitempty"`
+
+	// "media_coverages" edge predicates.
+	HasMediaCoverages     *bool                      `json:"hasMediaCoverages,omitempty"`
+	HasMediaCoveragesWith []*MediaCoverageWhereInput `json:"hasMediaCoveragesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *EventWhereInput) AddPredicates(predicates ...predicate.Event) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the EventWhereInput filter on the EventQuery builder.
+func (i *EventWhereInput) Filter(q *EventQuery) (*EventQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyEventWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyEventWhereInput is returned in case the EventWhereInput is empty.
+var ErrEmptyEventWhereInput = errors.New("ent: empty predicate EventWhereInput")
+
+// P returns a predicate for filtering events.
+// An error is returned if the input is empty or invalid.
+func (i *EventWhereInput) P() (predicate.Event, error) {
+	var predicates []predicate.Event
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, event.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Event, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, event.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Event, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, event.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, event.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, event.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, event.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, event.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, event.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, event.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, event.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, event.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, event.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, event.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, event.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, event.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, event.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, event.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, event.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, event.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, event.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, event.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, event.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, event.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, event.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, event.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, event.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, event.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, event.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, event.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, event.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, event.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.PublishedAt != nil {
+		predicates = append(predicates, event.PublishedAtEQ(*i.PublishedAt))
+	}
+	if i.PublishedAtNEQ != nil {
+		predicates = append(predicates, event.PublishedAtNEQ(*i.PublishedAtNEQ))
+	}
+	if len(i.PublishedAtIn) > 0 {
+		predicates = append(predicates, event.PublishedAtIn(i.PublishedAtIn...))
+	}
+	if len(i.PublishedAtNotIn) > 0 {
+		predicates = append(predicates, event.PublishedAtNotIn(i.PublishedAtNotIn...))
+	}
+	if i.PublishedAtGT != nil {
+		predicates = append(predicates, event.PublishedAtGT(*i.PublishedAtGT))
+	}
+	if i.PublishedAtGTE != nil {
+		predicates = append(predicates, event.PublishedAtGTE(*i.PublishedAtGTE))
+	}
+	if i.PublishedAtLT != nil {
+		predicates = append(predicates, event.PublishedAtLT(*i.PublishedAtLT))
+	}
+	if i.PublishedAtLTE != nil {
+		predicates = append(predicates, event.PublishedAtLTE(*i.PublishedAtLTE))
+	}
+	if i.PublishedAtIsNil {
+		predicates = append(predicates, event.PublishedAtIsNil())
+	}
+	if i.PublishedAtNotNil {
+		predicates = append(predicates, event.PublishedAtNotNil())
+	}
+	if i.Slug != nil {
+		predicates = append(predicates, event.SlugEQ(*i.Slug))
+	}
+	if i.SlugNEQ != nil {
+		predicates = append(predicates, event.SlugNEQ(*i.SlugNEQ))
+	}
+	if len(i.SlugIn) > 0 {
+		predicates = append(predicates, event.SlugIn(i.SlugIn...))
+	}
+	if len(i.SlugNotIn) > 0 {
+		predicates = append(predicates, event.SlugNotIn(i.SlugNotIn...))
+	}
+	if i.SlugGT != nil {
+		predicates = append(predicates, event.SlugGT(*i.SlugGT))
+	}
+	if i.SlugGTE != nil {
+		predicates = append(predicates, event.SlugGTE(*i.SlugGTE))
+	}
+	if i.SlugLT != nil {
+		predicates = append(predicates, event.SlugLT(*i.SlugLT))
+	}
+	if i.SlugLTE != nil {
+		predicates = append(predicates, event.SlugLTE(*i.SlugLTE))
+	}
+	if i.SlugContains != nil {
+		predicates = append(predicates, event.SlugContains(*i.SlugContains))
+	}
+	if i.SlugHasPrefix != nil {
+		predicates = append(predicates, event.SlugHasPrefix(*i.SlugHasPrefix))
+	}
+	if i.SlugHasSuffix != nil {
+		predicates = append(predicates, event.SlugHasSuffix(*i.SlugHasSuffix))
+	}
+	if i.SlugEqualFold != nil {
+		predicates = append(predicates, event.SlugEqualFold(*i.SlugEqualFold))
+	}
+	if i.SlugContainsFold != nil {
+		predicates = append(predicates, event.SlugContainsFold(*i.SlugContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, event.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, event.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, event.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, event.KindNotIn(i.KindNotIn...))
+	}
+	if i.TitleZh != nil {
+		predicates = append(predicates, event.TitleZhEQ(*i.TitleZh))
+	}
+	if i.TitleZhNEQ != nil {
+		predicates = append(predicates, event.TitleZhNEQ(*i.TitleZhNEQ))
+	}
+	if len(i.TitleZhIn) > 0 {
+		predicates = append(predicates, event.TitleZhIn(i.TitleZhIn...))
+	}
+	if len(i.TitleZhNotIn) > 0 {
+		predicates = append(predicates, event.TitleZhNotIn(i.TitleZhNotIn...))
+	}
+	if i.TitleZhGT != nil {
+		predicates = append(predicates, event.TitleZhGT(*i.TitleZhGT))
+	}
+	if i.TitleZhGTE != nil {
+		predicates = append(predicates, event.TitleZhGTE(*i.TitleZhGTE))
+	}
+	if i.TitleZhLT != nil {
+		predicates = append(predicates, event.TitleZhLT(*i.TitleZhLT))
+	}
+	if i.TitleZhLTE != nil {
+		predicates = append(predicates, event.TitleZhLTE(*i.TitleZhLTE))
+	}
+	if i.TitleZhContains != nil {
+		predicates = append(predicates, event.TitleZhContains(*i.TitleZhContains))
+	}
+	if i.TitleZhHasPrefix != nil {
+		predicates = append(predicates, event.TitleZhHasPrefix(*i.TitleZhHasPrefix))
+	}
+	if i.TitleZhHasSuffix != nil {
+		predicates = append(predicates, event.TitleZhHasSuffix(*i.TitleZhHasSuffix))
+	}
+	if i.TitleZhEqualFold != nil {
+		predicates = append(predicates, event.TitleZhEqualFold(*i.TitleZhEqualFold))
+	}
+	if i.TitleZhContainsFold != nil {
+		predicates = append(predicates, event.TitleZhContainsFold(*i.TitleZhContainsFold))
+	}
+	if i.TitleEn != nil {
+		predicates = append(predicates, event.TitleEnEQ(*i.TitleEn))
+	}
+	if i.TitleEnNEQ != nil {
+		predicates = append(predicates, event.TitleEnNEQ(*i.TitleEnNEQ))
+	}
+	if len(i.TitleEnIn) > 0 {
+		predicates = append(predicates, event.TitleEnIn(i.TitleEnIn...))
+	}
+	if len(i.TitleEnNotIn) > 0 {
+		predicates = append(predicates, event.TitleEnNotIn(i.TitleEnNotIn...))
+	}
+	if i.TitleEnGT != nil {
+		predicates = append(predicates, event.TitleEnGT(*i.TitleEnGT))
+	}
+	if i.TitleEnGTE != nil {
+		predicates = append(predicates, event.TitleEnGTE(*i.TitleEnGTE))
+	}
+	if i.TitleEnLT != nil {
+		predicates = append(predicates, event.TitleEnLT(*i.TitleEnLT))
+	}
+	if i.TitleEnLTE != nil {
+		predicates = append(predicates, event.TitleEnLTE(*i.TitleEnLTE))
+	}
+	if i.TitleEnContains != nil {
+		predicates = append(predicates, event.TitleEnContains(*i.TitleEnContains))
+	}
+	if i.TitleEnHasPrefix != nil {
+		predicates = append(predicates, event.TitleEnHasPrefix(*i.TitleEnHasPrefix))
+	}
+	if i.TitleEnHasSuffix != nil {
+		predicates = append(predicates, event.TitleEnHasSuffix(*i.TitleEnHasSuffix))
+	}
+	if i.TitleEnEqualFold != nil {
+		predicates = append(predicates, event.TitleEnEqualFold(*i.TitleEnEqualFold))
+	}
+	if i.TitleEnContainsFold != nil {
+		predicates = append(predicates, event.TitleEnContainsFold(*i.TitleEnContainsFold))
+	}
+	if i.SummaryZh != nil {
+		predicates = append(predicates, event.SummaryZhEQ(*i.SummaryZh))
+	}
+	if i.SummaryZhNEQ != nil {
+		predicates = append(predicates, event.SummaryZhNEQ(*i.SummaryZhNEQ))
+	}
+	if len(i.SummaryZhIn) > 0 {
+		predicates = append(predicates, event.SummaryZhIn(i.SummaryZhIn...))
+	}
+	if len(i.SummaryZhNotIn) > 0 {
+		predicates = append(predicates, event.SummaryZhNotIn(i.SummaryZhNotIn...))
+	}
+	if i.SummaryZhGT != nil {
+		predicates = append(predicates, event.SummaryZhGT(*i.SummaryZhGT))
+	}
+	if i.SummaryZhGTE != nil {
+		predicates = append(predicates, event.SummaryZhGTE(*i.SummaryZhGTE))
+	}
+	if i.SummaryZhLT != nil {
+		predicates = append(predicates, event.SummaryZhLT(*i.SummaryZhLT))
+	}
+	if i.SummaryZhLTE != nil {
+		predicates = append(predicates, event.SummaryZhLTE(*i.SummaryZhLTE))
+	}
+	if i.SummaryZhContains != nil {
+		predicates = append(predicates, event.SummaryZhContains(*i.SummaryZhContains))
+	}
+	if i.SummaryZhHasPrefix != nil {
+		predicates = append(predicates, event.SummaryZhHasPrefix(*i.SummaryZhHasPrefix))
+	}
+	if i.SummaryZhHasSuffix != nil {
+		predicates = append(predicates, event.SummaryZhHasSuffix(*i.SummaryZhHasSuffix))
+	}
+	if i.SummaryZhEqualFold != nil {
+		predicates = append(predicates, event.SummaryZhEqualFold(*i.SummaryZhEqualFold))
+	}
+	if i.SummaryZhContainsFold != nil {
+		predicates = append(predicates, event.SummaryZhContainsFold(*i.SummaryZhContainsFold))
+	}
+	if i.SummaryEn != nil {
+		predicates = append(predicates, event.SummaryEnEQ(*i.SummaryEn))
+	}
+	if i.SummaryEnNEQ != nil {
+		predicates = append(predicates, event.SummaryEnNEQ(*i.SummaryEnNEQ))
+	}
+	if len(i.SummaryEnIn) > 0 {
+		predicates = append(predicates, event.SummaryEnIn(i.SummaryEnIn...))
+	}
+	if len(i.SummaryEnNotIn) > 0 {
+		predicates = append(predicates, event.SummaryEnNotIn(i.SummaryEnNotIn...))
+	}
+	if i.SummaryEnGT != nil {
+		predicates = append(predicates, event.SummaryEnGT(*i.SummaryEnGT))
+	}
+	if i.SummaryEnGTE != nil {
+		predicates = append(predicates, event.SummaryEnGTE(*i.SummaryEnGTE))
+	}
+	if i.SummaryEnLT != nil {
+		predicates = append(predicates, event.SummaryEnLT(*i.SummaryEnLT))
+	}
+	if i.SummaryEnLTE != nil {
+		predicates = append(predicates, event.SummaryEnLTE(*i.SummaryEnLTE))
+	}
+	if i.SummaryEnContains != nil {
+		predicates = append(predicates, event.SummaryEnContains(*i.SummaryEnContains))
+	}
+	if i.SummaryEnHasPrefix != nil {
+		predicates = append(predicates, event.SummaryEnHasPrefix(*i.SummaryEnHasPrefix))
+	}
+	if i.SummaryEnHasSuffix != nil {
+		predicates = append(predicates, event.SummaryEnHasSuffix(*i.SummaryEnHasSuffix))
+	}
+	if i.SummaryEnEqualFold != nil {
+		predicates = append(predicates, event.SummaryEnEqualFold(*i.SummaryEnEqualFold))
+	}
+	if i.SummaryEnContainsFold != nil {
+		predicates = append(predicates, event.SummaryEnContainsFold(*i.SummaryEnContainsFold))
+	}
+	if i.DescriptionZh != nil {
+		predicates = append(predicates, event.DescriptionZhEQ(*i.DescriptionZh))
+	}
+	if i.DescriptionZhNEQ != nil {
+		predicates = append(predicates, event.DescriptionZhNEQ(*i.DescriptionZhNEQ))
+	}
+	if len(i.DescriptionZhIn) > 0 {
+		predicates = append(predicates, event.DescriptionZhIn(i.DescriptionZhIn...))
+	}
+	if len(i.DescriptionZhNotIn) > 0 {
+		predicates = append(predicates, event.DescriptionZhNotIn(i.DescriptionZhNotIn...))
+	}
+	if i.DescriptionZhGT != nil {
+		predicates = append(predicates, event.DescriptionZhGT(*i.DescriptionZhGT))
+	}
+	if i.DescriptionZhGTE != nil {
+		predicates = append(predicates, event.DescriptionZhGTE(*i.DescriptionZhGTE))
+	}
+	if i.DescriptionZhLT != nil {
+		predicates = append(predicates, event.DescriptionZhLT(*i.DescriptionZhLT))
+	}
+	if i.DescriptionZhLTE != nil {
+		predicates = append(predicates, event.DescriptionZhLTE(*i.DescriptionZhLTE))
+	}
+	if i.DescriptionZhContains != nil {
+		predicates = append(predicates, event.DescriptionZhContains(*i.DescriptionZhContains))
+	}
+	if i.DescriptionZhHasPrefix != nil {
+		predicates = append(predicates, event.DescriptionZhHasPrefix(*i.DescriptionZhHasPrefix))
+	}
+	if i.DescriptionZhHasSuffix != nil {
+		predicates = append(predicates, event.DescriptionZhHasSuffix(*i.DescriptionZhHasSuffix))
+	}
+	if i.DescriptionZhEqualFold != nil {
+		predicates = append(predicates, event.DescriptionZhEqualFold(*i.DescriptionZhEqualFold))
+	}
+	if i.DescriptionZhContainsFold != nil {
+		predicates = append(predicates, event.DescriptionZhContainsFold(*i.DescriptionZhContainsFold))
+	}
+	if i.DescriptionEn != nil {
+		predicates = append(predicates, event.DescriptionEnEQ(*i.DescriptionEn))
+	}
+	if i.DescriptionEnNEQ != nil {
+		predicates = append(predicates, event.DescriptionEnNEQ(*i.DescriptionEnNEQ))
+	}
+	if len(i.DescriptionEnIn) > 0 {
+		predicates = append(predicates, event.DescriptionEnIn(i.DescriptionEnIn...))
+	}
+	if len(i.DescriptionEnNotIn) > 0 {
+		predicates = append(predicates, event.DescriptionEnNotIn(i.DescriptionEnNotIn...))
+	}
+	if i.DescriptionEnGT != nil {
+		predicates = append(predicates, event.DescriptionEnGT(*i.DescriptionEnGT))
+	}
+	if i.DescriptionEnGTE != nil {
+		predicates = append(predicates, event.DescriptionEnGTE(*i.DescriptionEnGTE))
+	}
+	if i.DescriptionEnLT != nil {
+		predicates = append(predicates, event.DescriptionEnLT(*i.DescriptionEnLT))
+	}
+	if i.DescriptionEnLTE != nil {
+		predicates = append(predicates, event.DescriptionEnLTE(*i.DescriptionEnLTE))
+	}
+	if i.DescriptionEnContains != nil {
+		predicates = append(predicates, event.DescriptionEnContains(*i.DescriptionEnContains))
+	}
+	if i.DescriptionEnHasPrefix != nil {
+		predicates = append(predicates, event.DescriptionEnHasPrefix(*i.DescriptionEnHasPrefix))
+	}
+	if i.DescriptionEnHasSuffix != nil {
+		predicates = append(predicates, event.DescriptionEnHasSuffix(*i.DescriptionEnHasSuffix))
+	}
+	if i.DescriptionEnEqualFold != nil {
+		predicates = append(predicates, event.DescriptionEnEqualFold(*i.DescriptionEnEqualFold))
+	}
+	if i.DescriptionEnContainsFold != nil {
+		predicates = append(predicates, event.DescriptionEnContainsFold(*i.DescriptionEnContainsFold))
+	}
+	if i.StartsAt != nil {
+		predicates = append(predicates, event.StartsAtEQ(*i.StartsAt))
+	}
+	if i.StartsAtNEQ != nil {
+		predicates = append(predicates, event.StartsAtNEQ(*i.StartsAtNEQ))
+	}
+	if len(i.StartsAtIn) > 0 {
+		predicates = append(predicates, event.StartsAtIn(i.StartsAtIn...))
+	}
+	if len(i.StartsAtNotIn) > 0 {
+		predicates = append(predicates, event.StartsAtNotIn(i.StartsAtNotIn...))
+	}
+	if i.StartsAtGT != nil {
+		predicates = append(predicates, event.StartsAtGT(*i.StartsAtGT))
+	}
+	if i.StartsAtGTE != nil {
+		predicates = append(predicates, event.StartsAtGTE(*i.StartsAtGTE))
+	}
+	if i.StartsAtLT != nil {
+		predicates = append(predicates, event.StartsAtLT(*i.StartsAtLT))
+	}
+	if i.StartsAtLTE != nil {
+		predicates = append(predicates, event.StartsAtLTE(*i.StartsAtLTE))
+	}
+	if i.EndsAt != nil {
+		predicates = append(predicates, event.EndsAtEQ(*i.EndsAt))
+	}
+	if i.EndsAtNEQ != nil {
+		predicates = append(predicates, event.EndsAtNEQ(*i.EndsAtNEQ))
+	}
+	if len(i.EndsAtIn) > 0 {
+		predicates = append(predicates, event.EndsAtIn(i.EndsAtIn...))
+	}
+	if len(i.EndsAtNotIn) > 0 {
+		predicates = append(predicates, event.EndsAtNotIn(i.EndsAtNotIn...))
+	}
+	if i.EndsAtGT != nil {
+		predicates = append(predicates, event.EndsAtGT(*i.EndsAtGT))
+	}
+	if i.EndsAtGTE != nil {
+		predicates = append(predicates, event.EndsAtGTE(*i.EndsAtGTE))
+	}
+	if i.EndsAtLT != nil {
+		predicates = append(predicates, event.EndsAtLT(*i.EndsAtLT))
+	}
+	if i.EndsAtLTE != nil {
+		predicates = append(predicates, event.EndsAtLTE(*i.EndsAtLTE))
+	}
+	if i.EndsAtIsNil {
+		predicates = append(predicates, event.EndsAtIsNil())
+	}
+	if i.EndsAtNotNil {
+		predicates = append(predicates, event.EndsAtNotNil())
+	}
+	if i.AllDay != nil {
+		predicates = append(predicates, event.AllDayEQ(*i.AllDay))
+	}
+	if i.AllDayNEQ != nil {
+		predicates = append(predicates, event.AllDayNEQ(*i.AllDayNEQ))
+	}
+	if i.Cancelled != nil {
+		predicates = append(predicates, event.CancelledEQ(*i.Cancelled))
+	}
+	if i.CancelledNEQ != nil {
+		predicates = append(predicates, event.CancelledNEQ(*i.CancelledNEQ))
+	}
+	if i.AddressZh != nil {
+		predicates = append(predicates, event.AddressZhEQ(*i.AddressZh))
+	}
+	if i.AddressZhNEQ != nil {
+		predicates = append(predicates, event.AddressZhNEQ(*i.AddressZhNEQ))
+	}
+	if len(i.AddressZhIn) > 0 {
+		predicates = append(predicates, event.AddressZhIn(i.AddressZhIn...))
+	}
+	if len(i.AddressZhNotIn) > 0 {
+		predicates = append(predicates, event.AddressZhNotIn(i.AddressZhNotIn...))
+	}
+	if i.AddressZhGT != nil {
+		predicates = append(predicates, event.AddressZhGT(*i.AddressZhGT))
+	}
+	if i.AddressZhGTE != nil {
+		predicates = append(predicates, event.AddressZhGTE(*i.AddressZhGTE))
+	}
+	if i.AddressZhLT != nil {
+		predicates = append(predicates, event.AddressZhLT(*i.AddressZhLT))
+	}
+	if i.AddressZhLTE != nil {
+		predicates = append(predicates, event.AddressZhLTE(*i.AddressZhLTE))
+	}
+	if i.AddressZhContains != nil {
+		predicates = append(predicates, event.AddressZhContains(*i.AddressZhContains))
+	}
+	if i.AddressZhHasPrefix != nil {
+		predicates = append(predicates, event.AddressZhHasPrefix(*i.AddressZhHasPrefix))
+	}
+	if i.AddressZhHasSuffix != nil {
+		predicates = append(predicates, event.AddressZhHasSuffix(*i.AddressZhHasSuffix))
+	}
+	if i.AddressZhEqualFold != nil {
+		predicates = append(predicates, event.AddressZhEqualFold(*i.AddressZhEqualFold))
+	}
+	if i.AddressZhContainsFold != nil {
+		predicates = append(predicates, event.AddressZhContainsFold(*i.AddressZhContainsFold))
+	}
+	if i.AddressEn != nil {
+		predicates = append(predicates, event.AddressEnEQ(*i.AddressEn))
+	}
+	if i.AddressEnNEQ != nil {
+		predicates = append(predicates, event.AddressEnNEQ(*i.AddressEnNEQ))
+	}
+	if len(i.AddressEnIn) > 0 {
+		predicates = append(predicates, event.AddressEnIn(i.AddressEnIn...))
+	}
+	if len(i.AddressEnNotIn) > 0 {
+		predicates = append(predicates, event.AddressEnNotIn(i.AddressEnNotIn...))
+	}
+	if i.AddressEnGT != nil {
+		predicates = append(predicates, event.AddressEnGT(*i.AddressEnGT))
+	}
+	if i.AddressEnGTE != nil {
+		predicates = append(predicates, event.AddressEnGTE(*i.AddressEnGTE))
+	}
+	if i.AddressEnLT != nil {
+		predicates = append(predicates, event.AddressEnLT(*i.AddressEnLT))
+	}
+	if i.AddressEnLTE != nil {
+		predicates = append(predicates, event.AddressEnLTE(*i.AddressEnLTE))
+	}
+	if i.AddressEnContains != nil {
+		predicates = append(predicates, event.AddressEnContains(*i.AddressEnContains))
+	}
+	if i.AddressEnHasPrefix != nil {
+		predicates = append(predicates, event.AddressEnHasPrefix(*i.AddressEnHasPrefix))
+	}
+	if i.AddressEnHasSuffix != nil {
+		predicates = append(predicates, event.AddressEnHasSuffix(*i.AddressEnHasSuffix))
+	}
+	if i.AddressEnEqualFold != nil {
+		predicates = append(predicates, event.AddressEnEqualFold(*i.AddressEnEqualFold))
+	}
+	if i.AddressEnContainsFold != nil {
+		predicates = append(predicates, event.AddressEnContainsFold(*i.AddressEnContainsFold))
+	}
+	if i.OrganiserZh != nil {
+		predicates = append(predicates, event.OrganiserZhEQ(*i.OrganiserZh))
+	}
+	if i.OrganiserZhNEQ != nil {
+		predicates = append(predicates, event.OrganiserZhNEQ(*i.OrganiserZhNEQ))
+	}
+	if len(i.OrganiserZhIn) > 0 {
+		predicates = append(predicates, event.OrganiserZhIn(i.OrganiserZhIn...))
+	}
+	if len(i.OrganiserZhNotIn) > 0 {
+		predicates = append(predicates, event.OrganiserZhNotIn(i.OrganiserZhNotIn...))
+	}
+	if i.OrganiserZhGT != nil {
+		predicates = append(predicates, event.OrganiserZhGT(*i.OrganiserZhGT))
+	}
+	if i.OrganiserZhGTE != nil {
+		predicates = append(predicates, event.OrganiserZhGTE(*i.OrganiserZhGTE))
+	}
+	if i.OrganiserZhLT != nil {
+		predicates = append(predicates, event.OrganiserZhLT(*i.OrganiserZhLT))
+	}
+	if i.OrganiserZhLTE != nil {
+		predicates = append(predicates, event.OrganiserZhLTE(*i.OrganiserZhLTE))
+	}
+	if i.OrganiserZhContains != nil {
+		predicates = append(predicates, event.OrganiserZhContains(*i.OrganiserZhContains))
+	}
+	if i.OrganiserZhHasPrefix != nil {
+		predicates = append(predicates, event.OrganiserZhHasPrefix(*i.OrganiserZhHasPrefix))
+	}
+	if i.OrganiserZhHasSuffix != nil {
+		predicates = append(predicates, event.OrganiserZhHasSuffix(*i.OrganiserZhHasSuffix))
+	}
+	if i.OrganiserZhEqualFold != nil {
+		predicates = append(predicates, event.OrganiserZhEqualFold(*i.OrganiserZhEqualFold))
+	}
+	if i.OrganiserZhContainsFold != nil {
+		predicates = append(predicates, event.OrganiserZhContainsFold(*i.OrganiserZhContainsFold))
+	}
+	if i.OrganiserEn != nil {
+		predicates = append(predicates, event.OrganiserEnEQ(*i.OrganiserEn))
+	}
+	if i.OrganiserEnNEQ != nil {
+		predicates = append(predicates, event.OrganiserEnNEQ(*i.OrganiserEnNEQ))
+	}
+	if len(i.OrganiserEnIn) > 0 {
+		predicates = append(predicates, event.OrganiserEnIn(i.OrganiserEnIn...))
+	}
+	if len(i.OrganiserEnNotIn) > 0 {
+		predicates = append(predicates, event.OrganiserEnNotIn(i.OrganiserEnNotIn...))
+	}
+	if i.OrganiserEnGT != nil {
+		predicates = append(predicates, event.OrganiserEnGT(*i.OrganiserEnGT))
+	}
+	if i.OrganiserEnGTE != nil {
+		predicates = append(predicates, event.OrganiserEnGTE(*i.OrganiserEnGTE))
+	}
+	if i.OrganiserEnLT != nil {
+		predicates = append(predicates, event.OrganiserEnLT(*i.OrganiserEnLT))
+	}
+	if i.OrganiserEnLTE != nil {
+		predicates = append(predicates, event.OrganiserEnLTE(*i.OrganiserEnLTE))
+	}
+	if i.OrganiserEnContains != nil {
+		predicates = append(predicates, event.OrganiserEnContains(*i.OrganiserEnContains))
+	}
+	if i.OrganiserEnHasPrefix != nil {
+		predicates = append(predicates, event.OrganiserEnHasPrefix(*i.OrganiserEnHasPrefix))
+	}
+	if i.OrganiserEnHasSuffix != nil {
+		predicates = append(predicates, event.OrganiserEnHasSuffix(*i.OrganiserEnHasSuffix))
+	}
+	if i.OrganiserEnEqualFold != nil {
+		predicates = append(predicates, event.OrganiserEnEqualFold(*i.OrganiserEnEqualFold))
+	}
+	if i.OrganiserEnContainsFold != nil {
+		predicates = append(predicates, event.OrganiserEnContainsFold(*i.OrganiserEnContainsFold))
+	}
+	if i.Latitude != nil {
+		predicates = append(predicates, event.LatitudeEQ(*i.Latitude))
+	}
+	if i.LatitudeNEQ != nil {
+		predicates = append(predicates, event.LatitudeNEQ(*i.LatitudeNEQ))
+	}
+	if len(i.LatitudeIn) > 0 {
+		predicates = append(predicates, event.LatitudeIn(i.LatitudeIn...))
+	}
+	if len(i.LatitudeNotIn) > 0 {
+		predicates = append(predicates, event.LatitudeNotIn(i.LatitudeNotIn...))
+	}
+	if i.LatitudeGT != nil {
+		predicates = append(predicates, event.LatitudeGT(*i.LatitudeGT))
+	}
+	if i.LatitudeGTE != nil {
+		predicates = append(predicates, event.LatitudeGTE(*i.LatitudeGTE))
+	}
+	if i.LatitudeLT != nil {
+		predicates = append(predicates, event.LatitudeLT(*i.LatitudeLT))
+	}
+	if i.LatitudeLTE != nil {
+		predicates = append(predicates, event.LatitudeLTE(*i.LatitudeLTE))
+	}
+	if i.LatitudeIsNil {
+		predicates = append(predicates, event.LatitudeIsNil())
+	}
+	if i.LatitudeNotNil {
+		predicates = append(predicates, event.LatitudeNotNil())
+	}
+	if i.Longitude != nil {
+		predicates = append(predicates, event.LongitudeEQ(*i.Longitude))
+	}
+	if i.LongitudeNEQ != nil {
+		predicates = append(predicates, event.LongitudeNEQ(*i.LongitudeNEQ))
+	}
+	if len(i.LongitudeIn) > 0 {
+		predicates = append(predicates, event.LongitudeIn(i.LongitudeIn...))
+	}
+	if len(i.LongitudeNotIn) > 0 {
+		predicates = append(predicates, event.LongitudeNotIn(i.LongitudeNotIn...))
+	}
+	if i.LongitudeGT != nil {
+		predicates = append(predicates, event.LongitudeGT(*i.LongitudeGT))
+	}
+	if i.LongitudeGTE != nil {
+		predicates = append(predicates, event.LongitudeGTE(*i.LongitudeGTE))
+	}
+	if i.LongitudeLT != nil {
+		predicates = append(predicates, event.LongitudeLT(*i.LongitudeLT))
+	}
+	if i.LongitudeLTE != nil {
+		predicates = append(predicates, event.LongitudeLTE(*i.LongitudeLTE))
+	}
+	if i.LongitudeIsNil {
+		predicates = append(predicates, event.LongitudeIsNil())
+	}
+	if i.LongitudeNotNil {
+		predicates = append(predicates, event.LongitudeNotNil())
+	}
+	if i.RegistrationURL != nil {
+		predicates = append(predicates, event.RegistrationURLEQ(*i.RegistrationURL))
+	}
+	if i.RegistrationURLNEQ != nil {
+		predicates = append(predicates, event.RegistrationURLNEQ(*i.RegistrationURLNEQ))
+	}
+	if len(i.RegistrationURLIn) > 0 {
+		predicates = append(predicates, event.RegistrationURLIn(i.RegistrationURLIn...))
+	}
+	if len(i.RegistrationURLNotIn) > 0 {
+		predicates = append(predicates, event.RegistrationURLNotIn(i.RegistrationURLNotIn...))
+	}
+	if i.RegistrationURLGT != nil {
+		predicates = append(predicates, event.RegistrationURLGT(*i.RegistrationURLGT))
+	}
+	if i.RegistrationURLGTE != nil {
+		predicates = append(predicates, event.RegistrationURLGTE(*i.RegistrationURLGTE))
+	}
+	if i.RegistrationURLLT != nil {
+		predicates = append(predicates, event.RegistrationURLLT(*i.RegistrationURLLT))
+	}
+	if i.RegistrationURLLTE != nil {
+		predicates = append(predicates, event.RegistrationURLLTE(*i.RegistrationURLLTE))
+	}
+	if i.RegistrationURLContains != nil {
+		predicates = append(predicates, event.RegistrationURLContains(*i.RegistrationURLContains))
+	}
+	if i.RegistrationURLHasPrefix != nil {
+		predicates = append(predicates, event.RegistrationURLHasPrefix(*i.RegistrationURLHasPrefix))
+	}
+	if i.RegistrationURLHasSuffix != nil {
+		predicates = append(predicates, event.RegistrationURLHasSuffix(*i.RegistrationURLHasSuffix))
+	}
+	if i.RegistrationURLEqualFold != nil {
+		predicates = append(predicates, event.RegistrationURLEqualFold(*i.RegistrationURLEqualFold))
+	}
+	if i.RegistrationURLContainsFold != nil {
+		predicates = append(predicates, event.RegistrationURLContainsFold(*i.RegistrationURLContainsFold))
+	}
+	if i.RegionID != nil {
+		predicates = append(predicates, event.RegionIDEQ(*i.RegionID))
+	}
+	if i.RegionIDNEQ != nil {
+		predicates = append(predicates, event.RegionIDNEQ(*i.RegionIDNEQ))
+	}
+	if len(i.RegionIDIn) > 0 {
+		predicates = append(predicates, event.RegionIDIn(i.RegionIDIn...))
+	}
+	if len(i.RegionIDNotIn) > 0 {
+		predicates = append(predicates, event.RegionIDNotIn(i.RegionIDNotIn...))
+	}
+	if i.VenueID != nil {
+		predicates = append(predicates, event.VenueIDEQ(*i.VenueID))
+	}
+	if i.VenueIDNEQ != nil {
+		predicates = append(predicates, event.VenueIDNEQ(*i.VenueIDNEQ))
+	}
+	if len(i.VenueIDIn) > 0 {
+		predicates = append(predicates, event.VenueIDIn(i.VenueIDIn...))
+	}
+	if len(i.VenueIDNotIn) > 0 {
+		predicates = append(predicates, event.VenueIDNotIn(i.VenueIDNotIn...))
+	}
+	if i.VenueIDIsNil {
+		predicates = append(predicates, event.VenueIDIsNil())
+	}
+	if i.VenueIDNotNil {
+		predicates = append(predicates, event.VenueIDNotNil())
+	}
+
+	if i.HasRegion != nil {
+		p := event.HasRegion()
+		if !*i.HasRegion {
+			p = event.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRegionWith) > 0 {
+		with := make([]predicate.Region, 0, len(i.HasRegionWith))
+		for _, w := range i.HasRegionWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRegionWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, event.HasRegionWith(with...))
+	}
+	if i.HasVenue != nil {
+		p := event.HasVenue()
+		if !*i.HasVenue {
+			p = event.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVenueWith) > 0 {
+		with := make([]predicate.Venue, 0, len(i.HasVenueWith))
+		for _, w := range i.HasVenueWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVenueWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, event.HasVenueWith(with...))
+	}
+	if i.HasBrands != nil {
+		p := event.HasBrands()
+		if !*i.HasBrands {
+			p = event.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasBrandsWith) > 0 {
+		with := make([]predicate.Brand, 0, len(i.HasBrandsWith))
+		for _, w := range i.HasBrandsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasBrandsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, event.HasBrandsWith(with...))
+	}
+	if i.HasRoleModels != nil {
+		p := event.HasRoleModels()
+		if !*i.HasRoleModels {
+			p = event.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRoleModelsWith) > 0 {
+		with := make([]predicate.RoleModel, 0, len(i.HasRoleModelsWith))
+		for _, w := range i.HasRoleModelsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRoleModelsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, event.HasRoleModelsWith(with...))
+	}
+	if i.HasMediaCoverages != nil {
+		p := event.HasMediaCoverages()
+		if !*i.HasMediaCoverages {
+			p = event.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMediaCoveragesWith) > 0 {
+		with := make([]predicate.MediaCoverage, 0, len(i.HasMediaCoveragesWith))
+		for _, w := range i.HasMediaCoveragesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMediaCoveragesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, event.HasMediaCoveragesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyEventWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return event.And(predicates...), nil
+	}
+}
+
 // MediaCoverageWhereInput represents a where input for filtering MediaCoverage queries.
 type MediaCoverageWhereInput struct {
 	Predicates []predicate.MediaCoverage  `json:"-"`
@@ -3320,6 +4595,10 @@ type MediaCoverageWhereInput struct {
 	// "role_models" edge predicates.
 	HasRoleModels     *bool                  `json:"hasRoleModels,omitempty"`
 	HasRoleModelsWith []*RoleModelWhereInput `json:"hasRoleModelsWith,omitempty"`
+
+	// "events" edge predicates.
+	HasEvents     *bool              `json:"hasEvents,omitempty"`
+	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3970,6 +5249,24 @@ func (i *MediaCoverageWhereInput) P() (predicate.MediaCoverage, error) {
 		}
 		predicates = append(predicates, mediacoverage.HasRoleModelsWith(with...))
 	}
+	if i.HasEvents != nil {
+		p := mediacoverage.HasEvents()
+		if !*i.HasEvents {
+			p = mediacoverage.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEventsWith) > 0 {
+		with := make([]predicate.Event, 0, len(i.HasEventsWith))
+		for _, w := range i.HasEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, mediacoverage.HasEventsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyMediaCoverageWhereInput
@@ -4123,6 +5420,10 @@ type RegionWhereInput struct {
 	// "enterprises" edge predicates.
 	HasEnterprises     *bool                   `json:"hasEnterprises,omitempty"`
 	HasEnterprisesWith []*EnterpriseWhereInput `json:"hasEnterprisesWith,omitempty"`
+
+	// "events" edge predicates.
+	HasEvents     *bool              `json:"hasEvents,omitempty"`
+	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -4584,6 +5885,24 @@ func (i *RegionWhereInput) P() (predicate.Region, error) {
 		}
 		predicates = append(predicates, region.HasEnterprisesWith(with...))
 	}
+	if i.HasEvents != nil {
+		p := region.HasEvents()
+		if !*i.HasEvents {
+			p = region.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEventsWith) > 0 {
+		with := make([]predicate.Event, 0, len(i.HasEventsWith))
+		for _, w := range i.HasEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, region.HasEventsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyRegionWhereInput
@@ -4809,6 +6128,10 @@ type RoleModelWhereInput struct {
 	// "media_coverages" edge predicates.
 	HasMediaCoverages     *bool                      `json:"hasMediaCoverages,omitempty"`
 	HasMediaCoveragesWith []*MediaCoverageWhereInput `json:"hasMediaCoveragesWith,omitempty"`
+
+	// "events" edge predicates.
+	HasEvents     *bool              `json:"hasEvents,omitempty"`
+	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -5432,6 +6755,24 @@ func (i *RoleModelWhereInput) P() (predicate.RoleModel, error) {
 		}
 		predicates = append(predicates, rolemodel.HasMediaCoveragesWith(with...))
 	}
+	if i.HasEvents != nil {
+		p := rolemodel.HasEvents()
+		if !*i.HasEvents {
+			p = rolemodel.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEventsWith) > 0 {
+		with := make([]predicate.Event, 0, len(i.HasEventsWith))
+		for _, w := range i.HasEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, rolemodel.HasEventsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyRoleModelWhereInput
@@ -5701,6 +7042,10 @@ type VenueWhereInput struct {
 	// "brands" edge predicates.
 	HasBrands     *bool              `json:"hasBrands,omitempty"`
 	HasBrandsWith []*BrandWhereInput `json:"hasBrandsWith,omitempty"`
+
+	// "events" edge predicates.
+	HasEvents     *bool              `json:"hasEvents,omitempty"`
+	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6425,6 +7770,24 @@ func (i *VenueWhereInput) P() (predicate.Venue, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, venue.HasBrandsWith(with...))
+	}
+	if i.HasEvents != nil {
+		p := venue.HasEvents()
+		if !*i.HasEvents {
+			p = venue.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEventsWith) > 0 {
+		with := make([]predicate.Event, 0, len(i.HasEventsWith))
+		for _, w := range i.HasEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, venue.HasEventsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -5,6 +5,7 @@ package ent
 import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/lazytext"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/rolemodel"
@@ -50,6 +51,30 @@ func (_q *BrandQuery) SkipLazyColumns(need func(typ, field string) bool) {
 			}
 		case brand.FieldStoryEn:
 			if !need("Brand", "story") {
+				continue
+			}
+		}
+		fields = append(fields, c)
+	}
+	_q.ctx.Fields = fields
+}
+
+// SkipLazyColumns narrows a query that would select every column: the long
+// texts whose GraphQL field need reports as unselected are left out. A query
+// that selects columns already is left alone.
+func (_q *EventQuery) SkipLazyColumns(need func(typ, field string) bool) {
+	if len(_q.ctx.Fields) > 0 {
+		return
+	}
+	fields := make([]string, 0, len(event.Columns))
+	for _, c := range event.Columns {
+		switch c {
+		case event.FieldDescriptionZh:
+			if !need("Event", "description") {
+				continue
+			}
+		case event.FieldDescriptionEn:
+			if !need("Event", "description") {
 				continue
 			}
 		}
@@ -113,6 +138,8 @@ var LazyTextColumns = []lazytext.Column{
 	{Type: "Alliance", Field: "purpose", Column: "purposeEn", MaxBytes: 15000},
 	{Type: "Brand", Field: "story", Column: "storyZh", MaxBytes: 20000},
 	{Type: "Brand", Field: "story", Column: "storyEn", MaxBytes: 60000},
+	{Type: "Event", Field: "description", Column: "descriptionZh", MaxBytes: 20000},
+	{Type: "Event", Field: "description", Column: "descriptionEn", MaxBytes: 60000},
 	{Type: "MediaCoverage", Field: "body", Column: "bodyZh", MaxBytes: 50000},
 	{Type: "MediaCoverage", Field: "body", Column: "bodyEn", MaxBytes: 150000},
 	{Type: "RoleModel", Field: "bio", Column: "bioZh", MaxBytes: 10000},

@@ -62,18 +62,21 @@ type MediaCoverageEdges struct {
 	Brands []*Brand `json:"brands,omitempty"`
 	// People the report is about.
 	RoleModels []*RoleModel `json:"role_models,omitempty"`
+	// Events the report is about.
+	Events []*Event `json:"events,omitempty"`
 	// BrandLinks holds the value of the brand_links edge.
 	BrandLinks []*MediaCoverageBrand `json:"brand_links,omitempty"`
 	// RoleModelLinks holds the value of the role_model_links edge.
 	RoleModelLinks []*MediaCoverageRoleModel `json:"role_model_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 
 	namedBrands         map[string][]*Brand
 	namedRoleModels     map[string][]*RoleModel
+	namedEvents         map[string][]*Event
 	namedBrandLinks     map[string][]*MediaCoverageBrand
 	namedRoleModelLinks map[string][]*MediaCoverageRoleModel
 }
@@ -96,10 +99,19 @@ func (e MediaCoverageEdges) RoleModelsOrErr() ([]*RoleModel, error) {
 	return nil, &NotLoadedError{edge: "role_models"}
 }
 
+// EventsOrErr returns the Events value or an error if the edge
+// was not loaded in eager-loading.
+func (e MediaCoverageEdges) EventsOrErr() ([]*Event, error) {
+	if e.loadedTypes[2] {
+		return e.Events, nil
+	}
+	return nil, &NotLoadedError{edge: "events"}
+}
+
 // BrandLinksOrErr returns the BrandLinks value or an error if the edge
 // was not loaded in eager-loading.
 func (e MediaCoverageEdges) BrandLinksOrErr() ([]*MediaCoverageBrand, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[3] {
 		return e.BrandLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "brand_links"}
@@ -108,7 +120,7 @@ func (e MediaCoverageEdges) BrandLinksOrErr() ([]*MediaCoverageBrand, error) {
 // RoleModelLinksOrErr returns the RoleModelLinks value or an error if the edge
 // was not loaded in eager-loading.
 func (e MediaCoverageEdges) RoleModelLinksOrErr() ([]*MediaCoverageRoleModel, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.RoleModelLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "role_model_links"}
@@ -266,6 +278,11 @@ func (_m *MediaCoverage) QueryRoleModels() *RoleModelQuery {
 	return NewMediaCoverageClient(_m.config).QueryRoleModels(_m)
 }
 
+// QueryEvents queries the "events" edge of the MediaCoverage entity.
+func (_m *MediaCoverage) QueryEvents() *EventQuery {
+	return NewMediaCoverageClient(_m.config).QueryEvents(_m)
+}
+
 // QueryBrandLinks queries the "brand_links" edge of the MediaCoverage entity.
 func (_m *MediaCoverage) QueryBrandLinks() *MediaCoverageBrandQuery {
 	return NewMediaCoverageClient(_m.config).QueryBrandLinks(_m)
@@ -397,6 +414,30 @@ func (_m *MediaCoverage) appendNamedRoleModels(name string, edges ...*RoleModel)
 		_m.Edges.namedRoleModels[name] = []*RoleModel{}
 	} else {
 		_m.Edges.namedRoleModels[name] = append(_m.Edges.namedRoleModels[name], edges...)
+	}
+}
+
+// NamedEvents returns the Events named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *MediaCoverage) NamedEvents(name string) ([]*Event, error) {
+	if _m.Edges.namedEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *MediaCoverage) appendNamedEvents(name string, edges ...*Event) {
+	if _m.Edges.namedEvents == nil {
+		_m.Edges.namedEvents = make(map[string][]*Event)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEvents[name] = []*Event{}
+	} else {
+		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
 	}
 }
 

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -237,6 +238,21 @@ func (_c *MediaCoverageCreate) AddRoleModels(v ...*RoleModel) *MediaCoverageCrea
 		ids[i] = v[i].ID
 	}
 	return _c.AddRoleModelIDs(ids...)
+}
+
+// AddEventIDs adds the "events" edge to the Event entity by IDs.
+func (_c *MediaCoverageCreate) AddEventIDs(ids ...int) *MediaCoverageCreate {
+	_c.mutation.AddEventIDs(ids...)
+	return _c
+}
+
+// AddEvents adds the "events" edges to the Event entity.
+func (_c *MediaCoverageCreate) AddEvents(v ...*Event) *MediaCoverageCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEventIDs(ids...)
 }
 
 // Mutation returns the MediaCoverageMutation object of the builder.
@@ -548,6 +564,22 @@ func (_c *MediaCoverageCreate) createSpec() (*MediaCoverage, *sqlgraph.CreateSpe
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(rolemodel.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   mediacoverage.EventsTable,
+			Columns: mediacoverage.EventsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(event.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -31,12 +32,14 @@ type MediaCoverageQuery struct {
 	predicates              []predicate.MediaCoverage
 	withBrands              *BrandQuery
 	withRoleModels          *RoleModelQuery
+	withEvents              *EventQuery
 	withBrandLinks          *MediaCoverageBrandQuery
 	withRoleModelLinks      *MediaCoverageRoleModelQuery
 	loadTotal               []func(context.Context, []*MediaCoverage) error
 	modifiers               []func(*sql.Selector)
 	withNamedBrands         map[string]*BrandQuery
 	withNamedRoleModels     map[string]*RoleModelQuery
+	withNamedEvents         map[string]*EventQuery
 	withNamedBrandLinks     map[string]*MediaCoverageBrandQuery
 	withNamedRoleModelLinks map[string]*MediaCoverageRoleModelQuery
 	// intermediate query (i.e. traversal path).
@@ -112,6 +115,28 @@ func (_q *MediaCoverageQuery) QueryRoleModels() *RoleModelQuery {
 			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, selector),
 			sqlgraph.To(rolemodel.Table, rolemodel.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, mediacoverage.RoleModelsTable, mediacoverage.RoleModelsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEvents chains the current query on the "events" edge.
+func (_q *MediaCoverageQuery) QueryEvents() *EventQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(mediacoverage.Table, mediacoverage.FieldID, selector),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, mediacoverage.EventsTable, mediacoverage.EventsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -357,6 +382,7 @@ func (_q *MediaCoverageQuery) Clone() *MediaCoverageQuery {
 		predicates:         append([]predicate.MediaCoverage{}, _q.predicates...),
 		withBrands:         _q.withBrands.Clone(),
 		withRoleModels:     _q.withRoleModels.Clone(),
+		withEvents:         _q.withEvents.Clone(),
 		withBrandLinks:     _q.withBrandLinks.Clone(),
 		withRoleModelLinks: _q.withRoleModelLinks.Clone(),
 		// clone intermediate query.
@@ -385,6 +411,17 @@ func (_q *MediaCoverageQuery) WithRoleModels(opts ...func(*RoleModelQuery)) *Med
 		opt(query)
 	}
 	_q.withRoleModels = query
+	return _q
+}
+
+// WithEvents tells the query-builder to eager-load the nodes that are connected to
+// the "events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MediaCoverageQuery) WithEvents(opts ...func(*EventQuery)) *MediaCoverageQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEvents = query
 	return _q
 }
 
@@ -494,9 +531,10 @@ func (_q *MediaCoverageQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	var (
 		nodes       = []*MediaCoverage{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withBrands != nil,
 			_q.withRoleModels != nil,
+			_q.withEvents != nil,
 			_q.withBrandLinks != nil,
 			_q.withRoleModelLinks != nil,
 		}
@@ -536,6 +574,13 @@ func (_q *MediaCoverageQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 			return nil, err
 		}
 	}
+	if query := _q.withEvents; query != nil {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *MediaCoverage) { n.Edges.Events = []*Event{} },
+			func(n *MediaCoverage, e *Event) { n.Edges.Events = append(n.Edges.Events, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withBrandLinks; query != nil {
 		if err := _q.loadBrandLinks(ctx, query, nodes,
 			func(n *MediaCoverage) { n.Edges.BrandLinks = []*MediaCoverageBrand{} },
@@ -563,6 +608,13 @@ func (_q *MediaCoverageQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 		if err := _q.loadRoleModels(ctx, query, nodes,
 			func(n *MediaCoverage) { n.appendNamedRoleModels(name) },
 			func(n *MediaCoverage, e *RoleModel) { n.appendNamedRoleModels(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEvents {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *MediaCoverage) { n.appendNamedEvents(name) },
+			func(n *MediaCoverage, e *Event) { n.appendNamedEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -703,6 +755,67 @@ func (_q *MediaCoverageQuery) loadRoleModels(ctx context.Context, query *RoleMod
 		nodes, ok := nids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected "role_models" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *MediaCoverageQuery) loadEvents(ctx context.Context, query *EventQuery, nodes []*MediaCoverage, init func(*MediaCoverage), assign func(*MediaCoverage, *Event)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*MediaCoverage)
+	nids := make(map[int]map[*MediaCoverage]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(mediacoverage.EventsTable)
+		s.Join(joinT).On(s.C(event.FieldID), joinT.C(mediacoverage.EventsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(mediacoverage.EventsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(mediacoverage.EventsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*MediaCoverage]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Event](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "events" node returned %v`, n.ID)
 		}
 		for kn := range nodes {
 			assign(kn, n)
@@ -917,6 +1030,20 @@ func (_q *MediaCoverageQuery) WithNamedRoleModels(name string, opts ...func(*Rol
 		_q.withNamedRoleModels = make(map[string]*RoleModelQuery)
 	}
 	_q.withNamedRoleModels[name] = query
+	return _q
+}
+
+// WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MediaCoverageQuery) WithNamedEvents(name string, opts ...func(*EventQuery)) *MediaCoverageQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEvents == nil {
+		_q.withNamedEvents = make(map[string]*EventQuery)
+	}
+	_q.withNamedEvents[name] = query
 	return _q
 }
 

@@ -10,6 +10,10 @@ import (
 	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
+	"brandshow/ent/event"
+	"brandshow/ent/eventbrand"
+	"brandshow/ent/eventmediacoverage"
+	"brandshow/ent/eventrolemodel"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -47,6 +51,10 @@ const (
 	TypeBrandRoleModel         = "BrandRoleModel"
 	TypeEnterprise             = "Enterprise"
 	TypeEnterpriseBrand        = "EnterpriseBrand"
+	TypeEvent                  = "Event"
+	TypeEventBrand             = "EventBrand"
+	TypeEventMediaCoverage     = "EventMediaCoverage"
+	TypeEventRoleModel         = "EventRoleModel"
 	TypeMediaCoverage          = "MediaCoverage"
 	TypeMediaCoverageBrand     = "MediaCoverageBrand"
 	TypeMediaCoverageRoleModel = "MediaCoverageRoleModel"
@@ -2401,6 +2409,9 @@ type BrandMutation struct {
 	media_coverages        map[int]struct{}
 	removedmedia_coverages map[int]struct{}
 	clearedmedia_coverages bool
+	events                 map[int]struct{}
+	removedevents          map[int]struct{}
+	clearedevents          bool
 	done                   bool
 	oldValue               func(context.Context) (*Brand, error)
 	predicates             []predicate.Brand
@@ -4109,6 +4120,60 @@ func (m *BrandMutation) ResetMediaCoverages() {
 	m.removedmedia_coverages = nil
 }
 
+// AddEventIDs adds the "events" edge to the Event entity by ids.
+func (m *BrandMutation) AddEventIDs(ids ...int) {
+	if m.events == nil {
+		m.events = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the Event entity.
+func (m *BrandMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the Event entity was cleared.
+func (m *BrandMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the Event entity by IDs.
+func (m *BrandMutation) RemoveEventIDs(ids ...int) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the Event entity.
+func (m *BrandMutation) RemovedEventsIDs() (ids []int) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *BrandMutation) EventsIDs() (ids []int) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *BrandMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
 // Where appends a list predicates to the BrandMutation builder.
 func (m *BrandMutation) Where(ps ...predicate.Brand) {
 	m.predicates = append(m.predicates, ps...)
@@ -4855,7 +4920,7 @@ func (m *BrandMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *BrandMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.region != nil {
 		edges = append(edges, brand.EdgeRegion)
 	}
@@ -4873,6 +4938,9 @@ func (m *BrandMutation) AddedEdges() []string {
 	}
 	if m.media_coverages != nil {
 		edges = append(edges, brand.EdgeMediaCoverages)
+	}
+	if m.events != nil {
+		edges = append(edges, brand.EdgeEvents)
 	}
 	return edges
 }
@@ -4915,13 +4983,19 @@ func (m *BrandMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case brand.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *BrandMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedrole_models != nil {
 		edges = append(edges, brand.EdgeRoleModels)
 	}
@@ -4936,6 +5010,9 @@ func (m *BrandMutation) RemovedEdges() []string {
 	}
 	if m.removedmedia_coverages != nil {
 		edges = append(edges, brand.EdgeMediaCoverages)
+	}
+	if m.removedevents != nil {
+		edges = append(edges, brand.EdgeEvents)
 	}
 	return edges
 }
@@ -4974,13 +5051,19 @@ func (m *BrandMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case brand.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *BrandMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedregion {
 		edges = append(edges, brand.EdgeRegion)
 	}
@@ -4998,6 +5081,9 @@ func (m *BrandMutation) ClearedEdges() []string {
 	}
 	if m.clearedmedia_coverages {
 		edges = append(edges, brand.EdgeMediaCoverages)
+	}
+	if m.clearedevents {
+		edges = append(edges, brand.EdgeEvents)
 	}
 	return edges
 }
@@ -5018,6 +5104,8 @@ func (m *BrandMutation) EdgeCleared(name string) bool {
 		return m.clearedvenues
 	case brand.EdgeMediaCoverages:
 		return m.clearedmedia_coverages
+	case brand.EdgeEvents:
+		return m.clearedevents
 	}
 	return false
 }
@@ -5054,6 +5142,9 @@ func (m *BrandMutation) ResetEdge(name string) error {
 		return nil
 	case brand.EdgeMediaCoverages:
 		m.ResetMediaCoverages()
+		return nil
+	case brand.EdgeEvents:
+		m.ResetEvents()
 		return nil
 	}
 	return fmt.Errorf("unknown Brand edge %s", name)
@@ -7189,6 +7280,3471 @@ func (m *EnterpriseBrandMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown EnterpriseBrand edge %s", name)
 }
 
+// EventMutation represents an operation that mutates the Event nodes in the graph.
+type EventMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	created_at             *time.Time
+	updated_at             *time.Time
+	status                 *schematype.Status
+	published_at           *time.Time
+	slug                   *string
+	kind                   *event.Kind
+	title_zh               *string
+	title_en               *string
+	summary_zh             *string
+	summary_en             *string
+	description_zh         *string
+	description_en         *string
+	starts_at              *time.Time
+	ends_at                *time.Time
+	all_day                *bool
+	cancelled              *bool
+	sequence               *int
+	addsequence            *int
+	address_zh             *string
+	address_en             *string
+	organiser_zh           *string
+	organiser_en           *string
+	latitude               *float64
+	addlatitude            *float64
+	longitude              *float64
+	addlongitude           *float64
+	registration_url       *string
+	pictures               *[]schematype.Picture
+	appendpictures         []schematype.Picture
+	clearedFields          map[string]struct{}
+	region                 *int
+	clearedregion          bool
+	venue                  *int
+	clearedvenue           bool
+	brands                 map[int]struct{}
+	removedbrands          map[int]struct{}
+	clearedbrands          bool
+	role_models            map[int]struct{}
+	removedrole_models     map[int]struct{}
+	clearedrole_models     bool
+	media_coverages        map[int]struct{}
+	removedmedia_coverages map[int]struct{}
+	clearedmedia_coverages bool
+	done                   bool
+	oldValue               func(context.Context) (*Event, error)
+	predicates             []predicate.Event
+}
+
+var _ ent.Mutation = (*EventMutation)(nil)
+
+// eventOption allows management of the mutation configuration using functional options.
+type eventOption func(*EventMutation)
+
+// newEventMutation creates new mutation for the Event entity.
+func newEventMutation(c config, op Op, opts ...eventOption) *EventMutation {
+	m := &EventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withEventID sets the ID field of the mutation.
+func withEventID(id int) eventOption {
+	return func(m *EventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Event
+		)
+		m.oldValue = func(ctx context.Context) (*Event, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Event.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withEvent sets the old Event of the mutation.
+func withEvent(node *Event) eventOption {
+	return func(m *EventMutation) {
+		m.oldValue = func(context.Context) (*Event, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *EventMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *EventMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Event.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *EventMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *EventMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *EventMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *EventMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *EventMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *EventMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *EventMutation) SetStatus(s schematype.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *EventMutation) Status() (r schematype.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldStatus(ctx context.Context) (v schematype.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *EventMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (m *EventMutation) SetPublishedAt(t time.Time) {
+	m.published_at = &t
+}
+
+// PublishedAt returns the value of the "published_at" field in the mutation.
+func (m *EventMutation) PublishedAt() (r time.Time, exists bool) {
+	v := m.published_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishedAt returns the old "published_at" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldPublishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishedAt: %w", err)
+	}
+	return oldValue.PublishedAt, nil
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (m *EventMutation) ClearPublishedAt() {
+	m.published_at = nil
+	m.clearedFields[event.FieldPublishedAt] = struct{}{}
+}
+
+// PublishedAtCleared returns if the "published_at" field was cleared in this mutation.
+func (m *EventMutation) PublishedAtCleared() bool {
+	_, ok := m.clearedFields[event.FieldPublishedAt]
+	return ok
+}
+
+// ResetPublishedAt resets all changes to the "published_at" field.
+func (m *EventMutation) ResetPublishedAt() {
+	m.published_at = nil
+	delete(m.clearedFields, event.FieldPublishedAt)
+}
+
+// SetSlug sets the "slug" field.
+func (m *EventMutation) SetSlug(s string) {
+	m.slug = &s
+}
+
+// Slug returns the value of the "slug" field in the mutation.
+func (m *EventMutation) Slug() (r string, exists bool) {
+	v := m.slug
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlug returns the old "slug" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldSlug(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlug is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlug requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlug: %w", err)
+	}
+	return oldValue.Slug, nil
+}
+
+// ResetSlug resets all changes to the "slug" field.
+func (m *EventMutation) ResetSlug() {
+	m.slug = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *EventMutation) SetKind(e event.Kind) {
+	m.kind = &e
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *EventMutation) Kind() (r event.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldKind(ctx context.Context) (v event.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *EventMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTitleZh sets the "title_zh" field.
+func (m *EventMutation) SetTitleZh(s string) {
+	m.title_zh = &s
+}
+
+// TitleZh returns the value of the "title_zh" field in the mutation.
+func (m *EventMutation) TitleZh() (r string, exists bool) {
+	v := m.title_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitleZh returns the old "title_zh" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldTitleZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitleZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitleZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitleZh: %w", err)
+	}
+	return oldValue.TitleZh, nil
+}
+
+// ResetTitleZh resets all changes to the "title_zh" field.
+func (m *EventMutation) ResetTitleZh() {
+	m.title_zh = nil
+}
+
+// SetTitleEn sets the "title_en" field.
+func (m *EventMutation) SetTitleEn(s string) {
+	m.title_en = &s
+}
+
+// TitleEn returns the value of the "title_en" field in the mutation.
+func (m *EventMutation) TitleEn() (r string, exists bool) {
+	v := m.title_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitleEn returns the old "title_en" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldTitleEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitleEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitleEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitleEn: %w", err)
+	}
+	return oldValue.TitleEn, nil
+}
+
+// ResetTitleEn resets all changes to the "title_en" field.
+func (m *EventMutation) ResetTitleEn() {
+	m.title_en = nil
+}
+
+// SetSummaryZh sets the "summary_zh" field.
+func (m *EventMutation) SetSummaryZh(s string) {
+	m.summary_zh = &s
+}
+
+// SummaryZh returns the value of the "summary_zh" field in the mutation.
+func (m *EventMutation) SummaryZh() (r string, exists bool) {
+	v := m.summary_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummaryZh returns the old "summary_zh" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldSummaryZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummaryZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummaryZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummaryZh: %w", err)
+	}
+	return oldValue.SummaryZh, nil
+}
+
+// ResetSummaryZh resets all changes to the "summary_zh" field.
+func (m *EventMutation) ResetSummaryZh() {
+	m.summary_zh = nil
+}
+
+// SetSummaryEn sets the "summary_en" field.
+func (m *EventMutation) SetSummaryEn(s string) {
+	m.summary_en = &s
+}
+
+// SummaryEn returns the value of the "summary_en" field in the mutation.
+func (m *EventMutation) SummaryEn() (r string, exists bool) {
+	v := m.summary_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummaryEn returns the old "summary_en" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldSummaryEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummaryEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummaryEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummaryEn: %w", err)
+	}
+	return oldValue.SummaryEn, nil
+}
+
+// ResetSummaryEn resets all changes to the "summary_en" field.
+func (m *EventMutation) ResetSummaryEn() {
+	m.summary_en = nil
+}
+
+// SetDescriptionZh sets the "description_zh" field.
+func (m *EventMutation) SetDescriptionZh(s string) {
+	m.description_zh = &s
+}
+
+// DescriptionZh returns the value of the "description_zh" field in the mutation.
+func (m *EventMutation) DescriptionZh() (r string, exists bool) {
+	v := m.description_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescriptionZh returns the old "description_zh" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldDescriptionZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescriptionZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescriptionZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescriptionZh: %w", err)
+	}
+	return oldValue.DescriptionZh, nil
+}
+
+// ResetDescriptionZh resets all changes to the "description_zh" field.
+func (m *EventMutation) ResetDescriptionZh() {
+	m.description_zh = nil
+}
+
+// SetDescriptionEn sets the "description_en" field.
+func (m *EventMutation) SetDescriptionEn(s string) {
+	m.description_en = &s
+}
+
+// DescriptionEn returns the value of the "description_en" field in the mutation.
+func (m *EventMutation) DescriptionEn() (r string, exists bool) {
+	v := m.description_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescriptionEn returns the old "description_en" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldDescriptionEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescriptionEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescriptionEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescriptionEn: %w", err)
+	}
+	return oldValue.DescriptionEn, nil
+}
+
+// ResetDescriptionEn resets all changes to the "description_en" field.
+func (m *EventMutation) ResetDescriptionEn() {
+	m.description_en = nil
+}
+
+// SetStartsAt sets the "starts_at" field.
+func (m *EventMutation) SetStartsAt(t time.Time) {
+	m.starts_at = &t
+}
+
+// StartsAt returns the value of the "starts_at" field in the mutation.
+func (m *EventMutation) StartsAt() (r time.Time, exists bool) {
+	v := m.starts_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartsAt returns the old "starts_at" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldStartsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartsAt: %w", err)
+	}
+	return oldValue.StartsAt, nil
+}
+
+// ResetStartsAt resets all changes to the "starts_at" field.
+func (m *EventMutation) ResetStartsAt() {
+	m.starts_at = nil
+}
+
+// SetEndsAt sets the "ends_at" field.
+func (m *EventMutation) SetEndsAt(t time.Time) {
+	m.ends_at = &t
+}
+
+// EndsAt returns the value of the "ends_at" field in the mutation.
+func (m *EventMutation) EndsAt() (r time.Time, exists bool) {
+	v := m.ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsAt returns the old "ends_at" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldEndsAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsAt: %w", err)
+	}
+	return oldValue.EndsAt, nil
+}
+
+// ClearEndsAt clears the value of the "ends_at" field.
+func (m *EventMutation) ClearEndsAt() {
+	m.ends_at = nil
+	m.clearedFields[event.FieldEndsAt] = struct{}{}
+}
+
+// EndsAtCleared returns if the "ends_at" field was cleared in this mutation.
+func (m *EventMutation) EndsAtCleared() bool {
+	_, ok := m.clearedFields[event.FieldEndsAt]
+	return ok
+}
+
+// ResetEndsAt resets all changes to the "ends_at" field.
+func (m *EventMutation) ResetEndsAt() {
+	m.ends_at = nil
+	delete(m.clearedFields, event.FieldEndsAt)
+}
+
+// SetAllDay sets the "all_day" field.
+func (m *EventMutation) SetAllDay(b bool) {
+	m.all_day = &b
+}
+
+// AllDay returns the value of the "all_day" field in the mutation.
+func (m *EventMutation) AllDay() (r bool, exists bool) {
+	v := m.all_day
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAllDay returns the old "all_day" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldAllDay(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAllDay is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAllDay requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAllDay: %w", err)
+	}
+	return oldValue.AllDay, nil
+}
+
+// ResetAllDay resets all changes to the "all_day" field.
+func (m *EventMutation) ResetAllDay() {
+	m.all_day = nil
+}
+
+// SetCancelled sets the "cancelled" field.
+func (m *EventMutation) SetCancelled(b bool) {
+	m.cancelled = &b
+}
+
+// Cancelled returns the value of the "cancelled" field in the mutation.
+func (m *EventMutation) Cancelled() (r bool, exists bool) {
+	v := m.cancelled
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCancelled returns the old "cancelled" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldCancelled(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCancelled is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCancelled requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCancelled: %w", err)
+	}
+	return oldValue.Cancelled, nil
+}
+
+// ResetCancelled resets all changes to the "cancelled" field.
+func (m *EventMutation) ResetCancelled() {
+	m.cancelled = nil
+}
+
+// SetSequence sets the "sequence" field.
+func (m *EventMutation) SetSequence(i int) {
+	m.sequence = &i
+	m.addsequence = nil
+}
+
+// Sequence returns the value of the "sequence" field in the mutation.
+func (m *EventMutation) Sequence() (r int, exists bool) {
+	v := m.sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSequence returns the old "sequence" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldSequence(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSequence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSequence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSequence: %w", err)
+	}
+	return oldValue.Sequence, nil
+}
+
+// AddSequence adds i to the "sequence" field.
+func (m *EventMutation) AddSequence(i int) {
+	if m.addsequence != nil {
+		*m.addsequence += i
+	} else {
+		m.addsequence = &i
+	}
+}
+
+// AddedSequence returns the value that was added to the "sequence" field in this mutation.
+func (m *EventMutation) AddedSequence() (r int, exists bool) {
+	v := m.addsequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSequence resets all changes to the "sequence" field.
+func (m *EventMutation) ResetSequence() {
+	m.sequence = nil
+	m.addsequence = nil
+}
+
+// SetAddressZh sets the "address_zh" field.
+func (m *EventMutation) SetAddressZh(s string) {
+	m.address_zh = &s
+}
+
+// AddressZh returns the value of the "address_zh" field in the mutation.
+func (m *EventMutation) AddressZh() (r string, exists bool) {
+	v := m.address_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddressZh returns the old "address_zh" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldAddressZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddressZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddressZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddressZh: %w", err)
+	}
+	return oldValue.AddressZh, nil
+}
+
+// ResetAddressZh resets all changes to the "address_zh" field.
+func (m *EventMutation) ResetAddressZh() {
+	m.address_zh = nil
+}
+
+// SetAddressEn sets the "address_en" field.
+func (m *EventMutation) SetAddressEn(s string) {
+	m.address_en = &s
+}
+
+// AddressEn returns the value of the "address_en" field in the mutation.
+func (m *EventMutation) AddressEn() (r string, exists bool) {
+	v := m.address_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddressEn returns the old "address_en" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldAddressEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddressEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddressEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddressEn: %w", err)
+	}
+	return oldValue.AddressEn, nil
+}
+
+// ResetAddressEn resets all changes to the "address_en" field.
+func (m *EventMutation) ResetAddressEn() {
+	m.address_en = nil
+}
+
+// SetOrganiserZh sets the "organiser_zh" field.
+func (m *EventMutation) SetOrganiserZh(s string) {
+	m.organiser_zh = &s
+}
+
+// OrganiserZh returns the value of the "organiser_zh" field in the mutation.
+func (m *EventMutation) OrganiserZh() (r string, exists bool) {
+	v := m.organiser_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrganiserZh returns the old "organiser_zh" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldOrganiserZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrganiserZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrganiserZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrganiserZh: %w", err)
+	}
+	return oldValue.OrganiserZh, nil
+}
+
+// ResetOrganiserZh resets all changes to the "organiser_zh" field.
+func (m *EventMutation) ResetOrganiserZh() {
+	m.organiser_zh = nil
+}
+
+// SetOrganiserEn sets the "organiser_en" field.
+func (m *EventMutation) SetOrganiserEn(s string) {
+	m.organiser_en = &s
+}
+
+// OrganiserEn returns the value of the "organiser_en" field in the mutation.
+func (m *EventMutation) OrganiserEn() (r string, exists bool) {
+	v := m.organiser_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrganiserEn returns the old "organiser_en" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldOrganiserEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrganiserEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrganiserEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrganiserEn: %w", err)
+	}
+	return oldValue.OrganiserEn, nil
+}
+
+// ResetOrganiserEn resets all changes to the "organiser_en" field.
+func (m *EventMutation) ResetOrganiserEn() {
+	m.organiser_en = nil
+}
+
+// SetLatitude sets the "latitude" field.
+func (m *EventMutation) SetLatitude(f float64) {
+	m.latitude = &f
+	m.addlatitude = nil
+}
+
+// Latitude returns the value of the "latitude" field in the mutation.
+func (m *EventMutation) Latitude() (r float64, exists bool) {
+	v := m.latitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLatitude returns the old "latitude" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldLatitude(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLatitude is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLatitude requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLatitude: %w", err)
+	}
+	return oldValue.Latitude, nil
+}
+
+// AddLatitude adds f to the "latitude" field.
+func (m *EventMutation) AddLatitude(f float64) {
+	if m.addlatitude != nil {
+		*m.addlatitude += f
+	} else {
+		m.addlatitude = &f
+	}
+}
+
+// AddedLatitude returns the value that was added to the "latitude" field in this mutation.
+func (m *EventMutation) AddedLatitude() (r float64, exists bool) {
+	v := m.addlatitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLatitude clears the value of the "latitude" field.
+func (m *EventMutation) ClearLatitude() {
+	m.latitude = nil
+	m.addlatitude = nil
+	m.clearedFields[event.FieldLatitude] = struct{}{}
+}
+
+// LatitudeCleared returns if the "latitude" field was cleared in this mutation.
+func (m *EventMutation) LatitudeCleared() bool {
+	_, ok := m.clearedFields[event.FieldLatitude]
+	return ok
+}
+
+// ResetLatitude resets all changes to the "latitude" field.
+func (m *EventMutation) ResetLatitude() {
+	m.latitude = nil
+	m.addlatitude = nil
+	delete(m.clearedFields, event.FieldLatitude)
+}
+
+// SetLongitude sets the "longitude" field.
+func (m *EventMutation) SetLongitude(f float64) {
+	m.longitude = &f
+	m.addlongitude = nil
+}
+
+// Longitude returns the value of the "longitude" field in the mutation.
+func (m *EventMutation) Longitude() (r float64, exists bool) {
+	v := m.longitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLongitude returns the old "longitude" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldLongitude(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLongitude is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLongitude requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLongitude: %w", err)
+	}
+	return oldValue.Longitude, nil
+}
+
+// AddLongitude adds f to the "longitude" field.
+func (m *EventMutation) AddLongitude(f float64) {
+	if m.addlongitude != nil {
+		*m.addlongitude += f
+	} else {
+		m.addlongitude = &f
+	}
+}
+
+// AddedLongitude returns the value that was added to the "longitude" field in this mutation.
+func (m *EventMutation) AddedLongitude() (r float64, exists bool) {
+	v := m.addlongitude
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLongitude clears the value of the "longitude" field.
+func (m *EventMutation) ClearLongitude() {
+	m.longitude = nil
+	m.addlongitude = nil
+	m.clearedFields[event.FieldLongitude] = struct{}{}
+}
+
+// LongitudeCleared returns if the "longitude" field was cleared in this mutation.
+func (m *EventMutation) LongitudeCleared() bool {
+	_, ok := m.clearedFields[event.FieldLongitude]
+	return ok
+}
+
+// ResetLongitude resets all changes to the "longitude" field.
+func (m *EventMutation) ResetLongitude() {
+	m.longitude = nil
+	m.addlongitude = nil
+	delete(m.clearedFields, event.FieldLongitude)
+}
+
+// SetRegistrationURL sets the "registration_url" field.
+func (m *EventMutation) SetRegistrationURL(s string) {
+	m.registration_url = &s
+}
+
+// RegistrationURL returns the value of the "registration_url" field in the mutation.
+func (m *EventMutation) RegistrationURL() (r string, exists bool) {
+	v := m.registration_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegistrationURL returns the old "registration_url" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldRegistrationURL(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegistrationURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegistrationURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegistrationURL: %w", err)
+	}
+	return oldValue.RegistrationURL, nil
+}
+
+// ResetRegistrationURL resets all changes to the "registration_url" field.
+func (m *EventMutation) ResetRegistrationURL() {
+	m.registration_url = nil
+}
+
+// SetPictures sets the "pictures" field.
+func (m *EventMutation) SetPictures(s []schematype.Picture) {
+	m.pictures = &s
+	m.appendpictures = nil
+}
+
+// Pictures returns the value of the "pictures" field in the mutation.
+func (m *EventMutation) Pictures() (r []schematype.Picture, exists bool) {
+	v := m.pictures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPictures returns the old "pictures" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldPictures(ctx context.Context) (v []schematype.Picture, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPictures is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPictures requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPictures: %w", err)
+	}
+	return oldValue.Pictures, nil
+}
+
+// AppendPictures adds s to the "pictures" field.
+func (m *EventMutation) AppendPictures(s []schematype.Picture) {
+	m.appendpictures = append(m.appendpictures, s...)
+}
+
+// AppendedPictures returns the list of values that were appended to the "pictures" field in this mutation.
+func (m *EventMutation) AppendedPictures() ([]schematype.Picture, bool) {
+	if len(m.appendpictures) == 0 {
+		return nil, false
+	}
+	return m.appendpictures, true
+}
+
+// ClearPictures clears the value of the "pictures" field.
+func (m *EventMutation) ClearPictures() {
+	m.pictures = nil
+	m.appendpictures = nil
+	m.clearedFields[event.FieldPictures] = struct{}{}
+}
+
+// PicturesCleared returns if the "pictures" field was cleared in this mutation.
+func (m *EventMutation) PicturesCleared() bool {
+	_, ok := m.clearedFields[event.FieldPictures]
+	return ok
+}
+
+// ResetPictures resets all changes to the "pictures" field.
+func (m *EventMutation) ResetPictures() {
+	m.pictures = nil
+	m.appendpictures = nil
+	delete(m.clearedFields, event.FieldPictures)
+}
+
+// SetRegionID sets the "region_id" field.
+func (m *EventMutation) SetRegionID(i int) {
+	m.region = &i
+}
+
+// RegionID returns the value of the "region_id" field in the mutation.
+func (m *EventMutation) RegionID() (r int, exists bool) {
+	v := m.region
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegionID returns the old "region_id" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldRegionID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegionID: %w", err)
+	}
+	return oldValue.RegionID, nil
+}
+
+// ResetRegionID resets all changes to the "region_id" field.
+func (m *EventMutation) ResetRegionID() {
+	m.region = nil
+}
+
+// SetVenueID sets the "venue_id" field.
+func (m *EventMutation) SetVenueID(i int) {
+	m.venue = &i
+}
+
+// VenueID returns the value of the "venue_id" field in the mutation.
+func (m *EventMutation) VenueID() (r int, exists bool) {
+	v := m.venue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVenueID returns the old "venue_id" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldVenueID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVenueID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVenueID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVenueID: %w", err)
+	}
+	return oldValue.VenueID, nil
+}
+
+// ClearVenueID clears the value of the "venue_id" field.
+func (m *EventMutation) ClearVenueID() {
+	m.venue = nil
+	m.clearedFields[event.FieldVenueID] = struct{}{}
+}
+
+// VenueIDCleared returns if the "venue_id" field was cleared in this mutation.
+func (m *EventMutation) VenueIDCleared() bool {
+	_, ok := m.clearedFields[event.FieldVenueID]
+	return ok
+}
+
+// ResetVenueID resets all changes to the "venue_id" field.
+func (m *EventMutation) ResetVenueID() {
+	m.venue = nil
+	delete(m.clearedFields, event.FieldVenueID)
+}
+
+// ClearRegion clears the "region" edge to the Region entity.
+func (m *EventMutation) ClearRegion() {
+	m.clearedregion = true
+	m.clearedFields[event.FieldRegionID] = struct{}{}
+}
+
+// RegionCleared reports if the "region" edge to the Region entity was cleared.
+func (m *EventMutation) RegionCleared() bool {
+	return m.clearedregion
+}
+
+// RegionIDs returns the "region" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RegionID instead. It exists only for internal usage by the builders.
+func (m *EventMutation) RegionIDs() (ids []int) {
+	if id := m.region; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRegion resets all changes to the "region" edge.
+func (m *EventMutation) ResetRegion() {
+	m.region = nil
+	m.clearedregion = false
+}
+
+// ClearVenue clears the "venue" edge to the Venue entity.
+func (m *EventMutation) ClearVenue() {
+	m.clearedvenue = true
+	m.clearedFields[event.FieldVenueID] = struct{}{}
+}
+
+// VenueCleared reports if the "venue" edge to the Venue entity was cleared.
+func (m *EventMutation) VenueCleared() bool {
+	return m.VenueIDCleared() || m.clearedvenue
+}
+
+// VenueIDs returns the "venue" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VenueID instead. It exists only for internal usage by the builders.
+func (m *EventMutation) VenueIDs() (ids []int) {
+	if id := m.venue; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVenue resets all changes to the "venue" edge.
+func (m *EventMutation) ResetVenue() {
+	m.venue = nil
+	m.clearedvenue = false
+}
+
+// AddBrandIDs adds the "brands" edge to the Brand entity by ids.
+func (m *EventMutation) AddBrandIDs(ids ...int) {
+	if m.brands == nil {
+		m.brands = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.brands[ids[i]] = struct{}{}
+	}
+}
+
+// ClearBrands clears the "brands" edge to the Brand entity.
+func (m *EventMutation) ClearBrands() {
+	m.clearedbrands = true
+}
+
+// BrandsCleared reports if the "brands" edge to the Brand entity was cleared.
+func (m *EventMutation) BrandsCleared() bool {
+	return m.clearedbrands
+}
+
+// RemoveBrandIDs removes the "brands" edge to the Brand entity by IDs.
+func (m *EventMutation) RemoveBrandIDs(ids ...int) {
+	if m.removedbrands == nil {
+		m.removedbrands = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.brands, ids[i])
+		m.removedbrands[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedBrands returns the removed IDs of the "brands" edge to the Brand entity.
+func (m *EventMutation) RemovedBrandsIDs() (ids []int) {
+	for id := range m.removedbrands {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// BrandsIDs returns the "brands" edge IDs in the mutation.
+func (m *EventMutation) BrandsIDs() (ids []int) {
+	for id := range m.brands {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetBrands resets all changes to the "brands" edge.
+func (m *EventMutation) ResetBrands() {
+	m.brands = nil
+	m.clearedbrands = false
+	m.removedbrands = nil
+}
+
+// AddRoleModelIDs adds the "role_models" edge to the RoleModel entity by ids.
+func (m *EventMutation) AddRoleModelIDs(ids ...int) {
+	if m.role_models == nil {
+		m.role_models = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.role_models[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRoleModels clears the "role_models" edge to the RoleModel entity.
+func (m *EventMutation) ClearRoleModels() {
+	m.clearedrole_models = true
+}
+
+// RoleModelsCleared reports if the "role_models" edge to the RoleModel entity was cleared.
+func (m *EventMutation) RoleModelsCleared() bool {
+	return m.clearedrole_models
+}
+
+// RemoveRoleModelIDs removes the "role_models" edge to the RoleModel entity by IDs.
+func (m *EventMutation) RemoveRoleModelIDs(ids ...int) {
+	if m.removedrole_models == nil {
+		m.removedrole_models = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.role_models, ids[i])
+		m.removedrole_models[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRoleModels returns the removed IDs of the "role_models" edge to the RoleModel entity.
+func (m *EventMutation) RemovedRoleModelsIDs() (ids []int) {
+	for id := range m.removedrole_models {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RoleModelsIDs returns the "role_models" edge IDs in the mutation.
+func (m *EventMutation) RoleModelsIDs() (ids []int) {
+	for id := range m.role_models {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRoleModels resets all changes to the "role_models" edge.
+func (m *EventMutation) ResetRoleModels() {
+	m.role_models = nil
+	m.clearedrole_models = false
+	m.removedrole_models = nil
+}
+
+// AddMediaCoverageIDs adds the "media_coverages" edge to the MediaCoverage entity by ids.
+func (m *EventMutation) AddMediaCoverageIDs(ids ...int) {
+	if m.media_coverages == nil {
+		m.media_coverages = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.media_coverages[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMediaCoverages clears the "media_coverages" edge to the MediaCoverage entity.
+func (m *EventMutation) ClearMediaCoverages() {
+	m.clearedmedia_coverages = true
+}
+
+// MediaCoveragesCleared reports if the "media_coverages" edge to the MediaCoverage entity was cleared.
+func (m *EventMutation) MediaCoveragesCleared() bool {
+	return m.clearedmedia_coverages
+}
+
+// RemoveMediaCoverageIDs removes the "media_coverages" edge to the MediaCoverage entity by IDs.
+func (m *EventMutation) RemoveMediaCoverageIDs(ids ...int) {
+	if m.removedmedia_coverages == nil {
+		m.removedmedia_coverages = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.media_coverages, ids[i])
+		m.removedmedia_coverages[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMediaCoverages returns the removed IDs of the "media_coverages" edge to the MediaCoverage entity.
+func (m *EventMutation) RemovedMediaCoveragesIDs() (ids []int) {
+	for id := range m.removedmedia_coverages {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MediaCoveragesIDs returns the "media_coverages" edge IDs in the mutation.
+func (m *EventMutation) MediaCoveragesIDs() (ids []int) {
+	for id := range m.media_coverages {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMediaCoverages resets all changes to the "media_coverages" edge.
+func (m *EventMutation) ResetMediaCoverages() {
+	m.media_coverages = nil
+	m.clearedmedia_coverages = false
+	m.removedmedia_coverages = nil
+}
+
+// Where appends a list predicates to the EventMutation builder.
+func (m *EventMutation) Where(ps ...predicate.Event) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Event, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Event).
+func (m *EventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EventMutation) Fields() []string {
+	fields := make([]string, 0, 27)
+	if m.created_at != nil {
+		fields = append(fields, event.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, event.FieldUpdatedAt)
+	}
+	if m.status != nil {
+		fields = append(fields, event.FieldStatus)
+	}
+	if m.published_at != nil {
+		fields = append(fields, event.FieldPublishedAt)
+	}
+	if m.slug != nil {
+		fields = append(fields, event.FieldSlug)
+	}
+	if m.kind != nil {
+		fields = append(fields, event.FieldKind)
+	}
+	if m.title_zh != nil {
+		fields = append(fields, event.FieldTitleZh)
+	}
+	if m.title_en != nil {
+		fields = append(fields, event.FieldTitleEn)
+	}
+	if m.summary_zh != nil {
+		fields = append(fields, event.FieldSummaryZh)
+	}
+	if m.summary_en != nil {
+		fields = append(fields, event.FieldSummaryEn)
+	}
+	if m.description_zh != nil {
+		fields = append(fields, event.FieldDescriptionZh)
+	}
+	if m.description_en != nil {
+		fields = append(fields, event.FieldDescriptionEn)
+	}
+	if m.starts_at != nil {
+		fields = append(fields, event.FieldStartsAt)
+	}
+	if m.ends_at != nil {
+		fields = append(fields, event.FieldEndsAt)
+	}
+	if m.all_day != nil {
+		fields = append(fields, event.FieldAllDay)
+	}
+	if m.cancelled != nil {
+		fields = append(fields, event.FieldCancelled)
+	}
+	if m.sequence != nil {
+		fields = append(fields, event.FieldSequence)
+	}
+	if m.address_zh != nil {
+		fields = append(fields, event.FieldAddressZh)
+	}
+	if m.address_en != nil {
+		fields = append(fields, event.FieldAddressEn)
+	}
+	if m.organiser_zh != nil {
+		fields = append(fields, event.FieldOrganiserZh)
+	}
+	if m.organiser_en != nil {
+		fields = append(fields, event.FieldOrganiserEn)
+	}
+	if m.latitude != nil {
+		fields = append(fields, event.FieldLatitude)
+	}
+	if m.longitude != nil {
+		fields = append(fields, event.FieldLongitude)
+	}
+	if m.registration_url != nil {
+		fields = append(fields, event.FieldRegistrationURL)
+	}
+	if m.pictures != nil {
+		fields = append(fields, event.FieldPictures)
+	}
+	if m.region != nil {
+		fields = append(fields, event.FieldRegionID)
+	}
+	if m.venue != nil {
+		fields = append(fields, event.FieldVenueID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case event.FieldCreatedAt:
+		return m.CreatedAt()
+	case event.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case event.FieldStatus:
+		return m.Status()
+	case event.FieldPublishedAt:
+		return m.PublishedAt()
+	case event.FieldSlug:
+		return m.Slug()
+	case event.FieldKind:
+		return m.Kind()
+	case event.FieldTitleZh:
+		return m.TitleZh()
+	case event.FieldTitleEn:
+		return m.TitleEn()
+	case event.FieldSummaryZh:
+		return m.SummaryZh()
+	case event.FieldSummaryEn:
+		return m.SummaryEn()
+	case event.FieldDescriptionZh:
+		return m.DescriptionZh()
+	case event.FieldDescriptionEn:
+		return m.DescriptionEn()
+	case event.FieldStartsAt:
+		return m.StartsAt()
+	case event.FieldEndsAt:
+		return m.EndsAt()
+	case event.FieldAllDay:
+		return m.AllDay()
+	case event.FieldCancelled:
+		return m.Cancelled()
+	case event.FieldSequence:
+		return m.Sequence()
+	case event.FieldAddressZh:
+		return m.AddressZh()
+	case event.FieldAddressEn:
+		return m.AddressEn()
+	case event.FieldOrganiserZh:
+		return m.OrganiserZh()
+	case event.FieldOrganiserEn:
+		return m.OrganiserEn()
+	case event.FieldLatitude:
+		return m.Latitude()
+	case event.FieldLongitude:
+		return m.Longitude()
+	case event.FieldRegistrationURL:
+		return m.RegistrationURL()
+	case event.FieldPictures:
+		return m.Pictures()
+	case event.FieldRegionID:
+		return m.RegionID()
+	case event.FieldVenueID:
+		return m.VenueID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case event.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case event.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case event.FieldStatus:
+		return m.OldStatus(ctx)
+	case event.FieldPublishedAt:
+		return m.OldPublishedAt(ctx)
+	case event.FieldSlug:
+		return m.OldSlug(ctx)
+	case event.FieldKind:
+		return m.OldKind(ctx)
+	case event.FieldTitleZh:
+		return m.OldTitleZh(ctx)
+	case event.FieldTitleEn:
+		return m.OldTitleEn(ctx)
+	case event.FieldSummaryZh:
+		return m.OldSummaryZh(ctx)
+	case event.FieldSummaryEn:
+		return m.OldSummaryEn(ctx)
+	case event.FieldDescriptionZh:
+		return m.OldDescriptionZh(ctx)
+	case event.FieldDescriptionEn:
+		return m.OldDescriptionEn(ctx)
+	case event.FieldStartsAt:
+		return m.OldStartsAt(ctx)
+	case event.FieldEndsAt:
+		return m.OldEndsAt(ctx)
+	case event.FieldAllDay:
+		return m.OldAllDay(ctx)
+	case event.FieldCancelled:
+		return m.OldCancelled(ctx)
+	case event.FieldSequence:
+		return m.OldSequence(ctx)
+	case event.FieldAddressZh:
+		return m.OldAddressZh(ctx)
+	case event.FieldAddressEn:
+		return m.OldAddressEn(ctx)
+	case event.FieldOrganiserZh:
+		return m.OldOrganiserZh(ctx)
+	case event.FieldOrganiserEn:
+		return m.OldOrganiserEn(ctx)
+	case event.FieldLatitude:
+		return m.OldLatitude(ctx)
+	case event.FieldLongitude:
+		return m.OldLongitude(ctx)
+	case event.FieldRegistrationURL:
+		return m.OldRegistrationURL(ctx)
+	case event.FieldPictures:
+		return m.OldPictures(ctx)
+	case event.FieldRegionID:
+		return m.OldRegionID(ctx)
+	case event.FieldVenueID:
+		return m.OldVenueID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Event field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case event.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case event.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case event.FieldStatus:
+		v, ok := value.(schematype.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case event.FieldPublishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishedAt(v)
+		return nil
+	case event.FieldSlug:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlug(v)
+		return nil
+	case event.FieldKind:
+		v, ok := value.(event.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case event.FieldTitleZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitleZh(v)
+		return nil
+	case event.FieldTitleEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitleEn(v)
+		return nil
+	case event.FieldSummaryZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummaryZh(v)
+		return nil
+	case event.FieldSummaryEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummaryEn(v)
+		return nil
+	case event.FieldDescriptionZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescriptionZh(v)
+		return nil
+	case event.FieldDescriptionEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescriptionEn(v)
+		return nil
+	case event.FieldStartsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartsAt(v)
+		return nil
+	case event.FieldEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsAt(v)
+		return nil
+	case event.FieldAllDay:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAllDay(v)
+		return nil
+	case event.FieldCancelled:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCancelled(v)
+		return nil
+	case event.FieldSequence:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSequence(v)
+		return nil
+	case event.FieldAddressZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddressZh(v)
+		return nil
+	case event.FieldAddressEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddressEn(v)
+		return nil
+	case event.FieldOrganiserZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrganiserZh(v)
+		return nil
+	case event.FieldOrganiserEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrganiserEn(v)
+		return nil
+	case event.FieldLatitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLatitude(v)
+		return nil
+	case event.FieldLongitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLongitude(v)
+		return nil
+	case event.FieldRegistrationURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegistrationURL(v)
+		return nil
+	case event.FieldPictures:
+		v, ok := value.([]schematype.Picture)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPictures(v)
+		return nil
+	case event.FieldRegionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegionID(v)
+		return nil
+	case event.FieldVenueID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVenueID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Event field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EventMutation) AddedFields() []string {
+	var fields []string
+	if m.addsequence != nil {
+		fields = append(fields, event.FieldSequence)
+	}
+	if m.addlatitude != nil {
+		fields = append(fields, event.FieldLatitude)
+	}
+	if m.addlongitude != nil {
+		fields = append(fields, event.FieldLongitude)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EventMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case event.FieldSequence:
+		return m.AddedSequence()
+	case event.FieldLatitude:
+		return m.AddedLatitude()
+	case event.FieldLongitude:
+		return m.AddedLongitude()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case event.FieldSequence:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSequence(v)
+		return nil
+	case event.FieldLatitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLatitude(v)
+		return nil
+	case event.FieldLongitude:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLongitude(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Event numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(event.FieldPublishedAt) {
+		fields = append(fields, event.FieldPublishedAt)
+	}
+	if m.FieldCleared(event.FieldEndsAt) {
+		fields = append(fields, event.FieldEndsAt)
+	}
+	if m.FieldCleared(event.FieldLatitude) {
+		fields = append(fields, event.FieldLatitude)
+	}
+	if m.FieldCleared(event.FieldLongitude) {
+		fields = append(fields, event.FieldLongitude)
+	}
+	if m.FieldCleared(event.FieldPictures) {
+		fields = append(fields, event.FieldPictures)
+	}
+	if m.FieldCleared(event.FieldVenueID) {
+		fields = append(fields, event.FieldVenueID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EventMutation) ClearField(name string) error {
+	switch name {
+	case event.FieldPublishedAt:
+		m.ClearPublishedAt()
+		return nil
+	case event.FieldEndsAt:
+		m.ClearEndsAt()
+		return nil
+	case event.FieldLatitude:
+		m.ClearLatitude()
+		return nil
+	case event.FieldLongitude:
+		m.ClearLongitude()
+		return nil
+	case event.FieldPictures:
+		m.ClearPictures()
+		return nil
+	case event.FieldVenueID:
+		m.ClearVenueID()
+		return nil
+	}
+	return fmt.Errorf("unknown Event nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EventMutation) ResetField(name string) error {
+	switch name {
+	case event.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case event.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case event.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case event.FieldPublishedAt:
+		m.ResetPublishedAt()
+		return nil
+	case event.FieldSlug:
+		m.ResetSlug()
+		return nil
+	case event.FieldKind:
+		m.ResetKind()
+		return nil
+	case event.FieldTitleZh:
+		m.ResetTitleZh()
+		return nil
+	case event.FieldTitleEn:
+		m.ResetTitleEn()
+		return nil
+	case event.FieldSummaryZh:
+		m.ResetSummaryZh()
+		return nil
+	case event.FieldSummaryEn:
+		m.ResetSummaryEn()
+		return nil
+	case event.FieldDescriptionZh:
+		m.ResetDescriptionZh()
+		return nil
+	case event.FieldDescriptionEn:
+		m.ResetDescriptionEn()
+		return nil
+	case event.FieldStartsAt:
+		m.ResetStartsAt()
+		return nil
+	case event.FieldEndsAt:
+		m.ResetEndsAt()
+		return nil
+	case event.FieldAllDay:
+		m.ResetAllDay()
+		return nil
+	case event.FieldCancelled:
+		m.ResetCancelled()
+		return nil
+	case event.FieldSequence:
+		m.ResetSequence()
+		return nil
+	case event.FieldAddressZh:
+		m.ResetAddressZh()
+		return nil
+	case event.FieldAddressEn:
+		m.ResetAddressEn()
+		return nil
+	case event.FieldOrganiserZh:
+		m.ResetOrganiserZh()
+		return nil
+	case event.FieldOrganiserEn:
+		m.ResetOrganiserEn()
+		return nil
+	case event.FieldLatitude:
+		m.ResetLatitude()
+		return nil
+	case event.FieldLongitude:
+		m.ResetLongitude()
+		return nil
+	case event.FieldRegistrationURL:
+		m.ResetRegistrationURL()
+		return nil
+	case event.FieldPictures:
+		m.ResetPictures()
+		return nil
+	case event.FieldRegionID:
+		m.ResetRegionID()
+		return nil
+	case event.FieldVenueID:
+		m.ResetVenueID()
+		return nil
+	}
+	return fmt.Errorf("unknown Event field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.region != nil {
+		edges = append(edges, event.EdgeRegion)
+	}
+	if m.venue != nil {
+		edges = append(edges, event.EdgeVenue)
+	}
+	if m.brands != nil {
+		edges = append(edges, event.EdgeBrands)
+	}
+	if m.role_models != nil {
+		edges = append(edges, event.EdgeRoleModels)
+	}
+	if m.media_coverages != nil {
+		edges = append(edges, event.EdgeMediaCoverages)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case event.EdgeRegion:
+		if id := m.region; id != nil {
+			return []ent.Value{*id}
+		}
+	case event.EdgeVenue:
+		if id := m.venue; id != nil {
+			return []ent.Value{*id}
+		}
+	case event.EdgeBrands:
+		ids := make([]ent.Value, 0, len(m.brands))
+		for id := range m.brands {
+			ids = append(ids, id)
+		}
+		return ids
+	case event.EdgeRoleModels:
+		ids := make([]ent.Value, 0, len(m.role_models))
+		for id := range m.role_models {
+			ids = append(ids, id)
+		}
+		return ids
+	case event.EdgeMediaCoverages:
+		ids := make([]ent.Value, 0, len(m.media_coverages))
+		for id := range m.media_coverages {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.removedbrands != nil {
+		edges = append(edges, event.EdgeBrands)
+	}
+	if m.removedrole_models != nil {
+		edges = append(edges, event.EdgeRoleModels)
+	}
+	if m.removedmedia_coverages != nil {
+		edges = append(edges, event.EdgeMediaCoverages)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EventMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case event.EdgeBrands:
+		ids := make([]ent.Value, 0, len(m.removedbrands))
+		for id := range m.removedbrands {
+			ids = append(ids, id)
+		}
+		return ids
+	case event.EdgeRoleModels:
+		ids := make([]ent.Value, 0, len(m.removedrole_models))
+		for id := range m.removedrole_models {
+			ids = append(ids, id)
+		}
+		return ids
+	case event.EdgeMediaCoverages:
+		ids := make([]ent.Value, 0, len(m.removedmedia_coverages))
+		for id := range m.removedmedia_coverages {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.clearedregion {
+		edges = append(edges, event.EdgeRegion)
+	}
+	if m.clearedvenue {
+		edges = append(edges, event.EdgeVenue)
+	}
+	if m.clearedbrands {
+		edges = append(edges, event.EdgeBrands)
+	}
+	if m.clearedrole_models {
+		edges = append(edges, event.EdgeRoleModels)
+	}
+	if m.clearedmedia_coverages {
+		edges = append(edges, event.EdgeMediaCoverages)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case event.EdgeRegion:
+		return m.clearedregion
+	case event.EdgeVenue:
+		return m.clearedvenue
+	case event.EdgeBrands:
+		return m.clearedbrands
+	case event.EdgeRoleModels:
+		return m.clearedrole_models
+	case event.EdgeMediaCoverages:
+		return m.clearedmedia_coverages
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EventMutation) ClearEdge(name string) error {
+	switch name {
+	case event.EdgeRegion:
+		m.ClearRegion()
+		return nil
+	case event.EdgeVenue:
+		m.ClearVenue()
+		return nil
+	}
+	return fmt.Errorf("unknown Event unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EventMutation) ResetEdge(name string) error {
+	switch name {
+	case event.EdgeRegion:
+		m.ResetRegion()
+		return nil
+	case event.EdgeVenue:
+		m.ResetVenue()
+		return nil
+	case event.EdgeBrands:
+		m.ResetBrands()
+		return nil
+	case event.EdgeRoleModels:
+		m.ResetRoleModels()
+		return nil
+	case event.EdgeMediaCoverages:
+		m.ResetMediaCoverages()
+		return nil
+	}
+	return fmt.Errorf("unknown Event edge %s", name)
+}
+
+// EventBrandMutation represents an operation that mutates the EventBrand nodes in the graph.
+type EventBrandMutation struct {
+	config
+	op            Op
+	typ           string
+	clearedFields map[string]struct{}
+	event         *int
+	clearedevent  bool
+	brand         *int
+	clearedbrand  bool
+	done          bool
+	oldValue      func(context.Context) (*EventBrand, error)
+	predicates    []predicate.EventBrand
+}
+
+var _ ent.Mutation = (*EventBrandMutation)(nil)
+
+// eventbrandOption allows management of the mutation configuration using functional options.
+type eventbrandOption func(*EventBrandMutation)
+
+// newEventBrandMutation creates new mutation for the EventBrand entity.
+func newEventBrandMutation(c config, op Op, opts ...eventbrandOption) *EventBrandMutation {
+	m := &EventBrandMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEventBrand,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EventBrandMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EventBrandMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetEventID sets the "event_id" field.
+func (m *EventBrandMutation) SetEventID(i int) {
+	m.event = &i
+}
+
+// EventID returns the value of the "event_id" field in the mutation.
+func (m *EventBrandMutation) EventID() (r int, exists bool) {
+	v := m.event
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEventID resets all changes to the "event_id" field.
+func (m *EventBrandMutation) ResetEventID() {
+	m.event = nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *EventBrandMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *EventBrandMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *EventBrandMutation) ResetBrandID() {
+	m.brand = nil
+}
+
+// ClearEvent clears the "event" edge to the Event entity.
+func (m *EventBrandMutation) ClearEvent() {
+	m.clearedevent = true
+	m.clearedFields[eventbrand.FieldEventID] = struct{}{}
+}
+
+// EventCleared reports if the "event" edge to the Event entity was cleared.
+func (m *EventBrandMutation) EventCleared() bool {
+	return m.clearedevent
+}
+
+// EventIDs returns the "event" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EventID instead. It exists only for internal usage by the builders.
+func (m *EventBrandMutation) EventIDs() (ids []int) {
+	if id := m.event; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEvent resets all changes to the "event" edge.
+func (m *EventBrandMutation) ResetEvent() {
+	m.event = nil
+	m.clearedevent = false
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *EventBrandMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[eventbrand.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *EventBrandMutation) BrandCleared() bool {
+	return m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *EventBrandMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *EventBrandMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// Where appends a list predicates to the EventBrandMutation builder.
+func (m *EventBrandMutation) Where(ps ...predicate.EventBrand) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EventBrandMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EventBrandMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EventBrand, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EventBrandMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EventBrandMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EventBrand).
+func (m *EventBrandMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EventBrandMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.event != nil {
+		fields = append(fields, eventbrand.FieldEventID)
+	}
+	if m.brand != nil {
+		fields = append(fields, eventbrand.FieldBrandID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EventBrandMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case eventbrand.FieldEventID:
+		return m.EventID()
+	case eventbrand.FieldBrandID:
+		return m.BrandID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EventBrandMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema EventBrand does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventBrandMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case eventbrand.FieldEventID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventID(v)
+		return nil
+	case eventbrand.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EventBrand field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EventBrandMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EventBrandMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventBrandMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown EventBrand numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EventBrandMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EventBrandMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EventBrandMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EventBrand nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EventBrandMutation) ResetField(name string) error {
+	switch name {
+	case eventbrand.FieldEventID:
+		m.ResetEventID()
+		return nil
+	case eventbrand.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	}
+	return fmt.Errorf("unknown EventBrand field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EventBrandMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.event != nil {
+		edges = append(edges, eventbrand.EdgeEvent)
+	}
+	if m.brand != nil {
+		edges = append(edges, eventbrand.EdgeBrand)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EventBrandMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case eventbrand.EdgeEvent:
+		if id := m.event; id != nil {
+			return []ent.Value{*id}
+		}
+	case eventbrand.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EventBrandMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EventBrandMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EventBrandMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedevent {
+		edges = append(edges, eventbrand.EdgeEvent)
+	}
+	if m.clearedbrand {
+		edges = append(edges, eventbrand.EdgeBrand)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EventBrandMutation) EdgeCleared(name string) bool {
+	switch name {
+	case eventbrand.EdgeEvent:
+		return m.clearedevent
+	case eventbrand.EdgeBrand:
+		return m.clearedbrand
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EventBrandMutation) ClearEdge(name string) error {
+	switch name {
+	case eventbrand.EdgeEvent:
+		m.ClearEvent()
+		return nil
+	case eventbrand.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown EventBrand unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EventBrandMutation) ResetEdge(name string) error {
+	switch name {
+	case eventbrand.EdgeEvent:
+		m.ResetEvent()
+		return nil
+	case eventbrand.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown EventBrand edge %s", name)
+}
+
+// EventMediaCoverageMutation represents an operation that mutates the EventMediaCoverage nodes in the graph.
+type EventMediaCoverageMutation struct {
+	config
+	op                    Op
+	typ                   string
+	clearedFields         map[string]struct{}
+	event                 *int
+	clearedevent          bool
+	media_coverage        *int
+	clearedmedia_coverage bool
+	done                  bool
+	oldValue              func(context.Context) (*EventMediaCoverage, error)
+	predicates            []predicate.EventMediaCoverage
+}
+
+var _ ent.Mutation = (*EventMediaCoverageMutation)(nil)
+
+// eventmediacoverageOption allows management of the mutation configuration using functional options.
+type eventmediacoverageOption func(*EventMediaCoverageMutation)
+
+// newEventMediaCoverageMutation creates new mutation for the EventMediaCoverage entity.
+func newEventMediaCoverageMutation(c config, op Op, opts ...eventmediacoverageOption) *EventMediaCoverageMutation {
+	m := &EventMediaCoverageMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEventMediaCoverage,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EventMediaCoverageMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EventMediaCoverageMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetEventID sets the "event_id" field.
+func (m *EventMediaCoverageMutation) SetEventID(i int) {
+	m.event = &i
+}
+
+// EventID returns the value of the "event_id" field in the mutation.
+func (m *EventMediaCoverageMutation) EventID() (r int, exists bool) {
+	v := m.event
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEventID resets all changes to the "event_id" field.
+func (m *EventMediaCoverageMutation) ResetEventID() {
+	m.event = nil
+}
+
+// SetMediaCoverageID sets the "media_coverage_id" field.
+func (m *EventMediaCoverageMutation) SetMediaCoverageID(i int) {
+	m.media_coverage = &i
+}
+
+// MediaCoverageID returns the value of the "media_coverage_id" field in the mutation.
+func (m *EventMediaCoverageMutation) MediaCoverageID() (r int, exists bool) {
+	v := m.media_coverage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMediaCoverageID resets all changes to the "media_coverage_id" field.
+func (m *EventMediaCoverageMutation) ResetMediaCoverageID() {
+	m.media_coverage = nil
+}
+
+// ClearEvent clears the "event" edge to the Event entity.
+func (m *EventMediaCoverageMutation) ClearEvent() {
+	m.clearedevent = true
+	m.clearedFields[eventmediacoverage.FieldEventID] = struct{}{}
+}
+
+// EventCleared reports if the "event" edge to the Event entity was cleared.
+func (m *EventMediaCoverageMutation) EventCleared() bool {
+	return m.clearedevent
+}
+
+// EventIDs returns the "event" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EventID instead. It exists only for internal usage by the builders.
+func (m *EventMediaCoverageMutation) EventIDs() (ids []int) {
+	if id := m.event; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEvent resets all changes to the "event" edge.
+func (m *EventMediaCoverageMutation) ResetEvent() {
+	m.event = nil
+	m.clearedevent = false
+}
+
+// ClearMediaCoverage clears the "media_coverage" edge to the MediaCoverage entity.
+func (m *EventMediaCoverageMutation) ClearMediaCoverage() {
+	m.clearedmedia_coverage = true
+	m.clearedFields[eventmediacoverage.FieldMediaCoverageID] = struct{}{}
+}
+
+// MediaCoverageCleared reports if the "media_coverage" edge to the MediaCoverage entity was cleared.
+func (m *EventMediaCoverageMutation) MediaCoverageCleared() bool {
+	return m.clearedmedia_coverage
+}
+
+// MediaCoverageIDs returns the "media_coverage" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MediaCoverageID instead. It exists only for internal usage by the builders.
+func (m *EventMediaCoverageMutation) MediaCoverageIDs() (ids []int) {
+	if id := m.media_coverage; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMediaCoverage resets all changes to the "media_coverage" edge.
+func (m *EventMediaCoverageMutation) ResetMediaCoverage() {
+	m.media_coverage = nil
+	m.clearedmedia_coverage = false
+}
+
+// Where appends a list predicates to the EventMediaCoverageMutation builder.
+func (m *EventMediaCoverageMutation) Where(ps ...predicate.EventMediaCoverage) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EventMediaCoverageMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EventMediaCoverageMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EventMediaCoverage, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EventMediaCoverageMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EventMediaCoverageMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EventMediaCoverage).
+func (m *EventMediaCoverageMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EventMediaCoverageMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.event != nil {
+		fields = append(fields, eventmediacoverage.FieldEventID)
+	}
+	if m.media_coverage != nil {
+		fields = append(fields, eventmediacoverage.FieldMediaCoverageID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EventMediaCoverageMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case eventmediacoverage.FieldEventID:
+		return m.EventID()
+	case eventmediacoverage.FieldMediaCoverageID:
+		return m.MediaCoverageID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EventMediaCoverageMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema EventMediaCoverage does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventMediaCoverageMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case eventmediacoverage.FieldEventID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventID(v)
+		return nil
+	case eventmediacoverage.FieldMediaCoverageID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMediaCoverageID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EventMediaCoverage field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EventMediaCoverageMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EventMediaCoverageMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventMediaCoverageMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown EventMediaCoverage numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EventMediaCoverageMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EventMediaCoverageMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EventMediaCoverageMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EventMediaCoverage nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EventMediaCoverageMutation) ResetField(name string) error {
+	switch name {
+	case eventmediacoverage.FieldEventID:
+		m.ResetEventID()
+		return nil
+	case eventmediacoverage.FieldMediaCoverageID:
+		m.ResetMediaCoverageID()
+		return nil
+	}
+	return fmt.Errorf("unknown EventMediaCoverage field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EventMediaCoverageMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.event != nil {
+		edges = append(edges, eventmediacoverage.EdgeEvent)
+	}
+	if m.media_coverage != nil {
+		edges = append(edges, eventmediacoverage.EdgeMediaCoverage)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EventMediaCoverageMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case eventmediacoverage.EdgeEvent:
+		if id := m.event; id != nil {
+			return []ent.Value{*id}
+		}
+	case eventmediacoverage.EdgeMediaCoverage:
+		if id := m.media_coverage; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EventMediaCoverageMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EventMediaCoverageMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EventMediaCoverageMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedevent {
+		edges = append(edges, eventmediacoverage.EdgeEvent)
+	}
+	if m.clearedmedia_coverage {
+		edges = append(edges, eventmediacoverage.EdgeMediaCoverage)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EventMediaCoverageMutation) EdgeCleared(name string) bool {
+	switch name {
+	case eventmediacoverage.EdgeEvent:
+		return m.clearedevent
+	case eventmediacoverage.EdgeMediaCoverage:
+		return m.clearedmedia_coverage
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EventMediaCoverageMutation) ClearEdge(name string) error {
+	switch name {
+	case eventmediacoverage.EdgeEvent:
+		m.ClearEvent()
+		return nil
+	case eventmediacoverage.EdgeMediaCoverage:
+		m.ClearMediaCoverage()
+		return nil
+	}
+	return fmt.Errorf("unknown EventMediaCoverage unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EventMediaCoverageMutation) ResetEdge(name string) error {
+	switch name {
+	case eventmediacoverage.EdgeEvent:
+		m.ResetEvent()
+		return nil
+	case eventmediacoverage.EdgeMediaCoverage:
+		m.ResetMediaCoverage()
+		return nil
+	}
+	return fmt.Errorf("unknown EventMediaCoverage edge %s", name)
+}
+
+// EventRoleModelMutation represents an operation that mutates the EventRoleModel nodes in the graph.
+type EventRoleModelMutation struct {
+	config
+	op                Op
+	typ               string
+	clearedFields     map[string]struct{}
+	event             *int
+	clearedevent      bool
+	role_model        *int
+	clearedrole_model bool
+	done              bool
+	oldValue          func(context.Context) (*EventRoleModel, error)
+	predicates        []predicate.EventRoleModel
+}
+
+var _ ent.Mutation = (*EventRoleModelMutation)(nil)
+
+// eventrolemodelOption allows management of the mutation configuration using functional options.
+type eventrolemodelOption func(*EventRoleModelMutation)
+
+// newEventRoleModelMutation creates new mutation for the EventRoleModel entity.
+func newEventRoleModelMutation(c config, op Op, opts ...eventrolemodelOption) *EventRoleModelMutation {
+	m := &EventRoleModelMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEventRoleModel,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EventRoleModelMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EventRoleModelMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetEventID sets the "event_id" field.
+func (m *EventRoleModelMutation) SetEventID(i int) {
+	m.event = &i
+}
+
+// EventID returns the value of the "event_id" field in the mutation.
+func (m *EventRoleModelMutation) EventID() (r int, exists bool) {
+	v := m.event
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEventID resets all changes to the "event_id" field.
+func (m *EventRoleModelMutation) ResetEventID() {
+	m.event = nil
+}
+
+// SetRoleModelID sets the "role_model_id" field.
+func (m *EventRoleModelMutation) SetRoleModelID(i int) {
+	m.role_model = &i
+}
+
+// RoleModelID returns the value of the "role_model_id" field in the mutation.
+func (m *EventRoleModelMutation) RoleModelID() (r int, exists bool) {
+	v := m.role_model
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRoleModelID resets all changes to the "role_model_id" field.
+func (m *EventRoleModelMutation) ResetRoleModelID() {
+	m.role_model = nil
+}
+
+// ClearEvent clears the "event" edge to the Event entity.
+func (m *EventRoleModelMutation) ClearEvent() {
+	m.clearedevent = true
+	m.clearedFields[eventrolemodel.FieldEventID] = struct{}{}
+}
+
+// EventCleared reports if the "event" edge to the Event entity was cleared.
+func (m *EventRoleModelMutation) EventCleared() bool {
+	return m.clearedevent
+}
+
+// EventIDs returns the "event" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EventID instead. It exists only for internal usage by the builders.
+func (m *EventRoleModelMutation) EventIDs() (ids []int) {
+	if id := m.event; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEvent resets all changes to the "event" edge.
+func (m *EventRoleModelMutation) ResetEvent() {
+	m.event = nil
+	m.clearedevent = false
+}
+
+// ClearRoleModel clears the "role_model" edge to the RoleModel entity.
+func (m *EventRoleModelMutation) ClearRoleModel() {
+	m.clearedrole_model = true
+	m.clearedFields[eventrolemodel.FieldRoleModelID] = struct{}{}
+}
+
+// RoleModelCleared reports if the "role_model" edge to the RoleModel entity was cleared.
+func (m *EventRoleModelMutation) RoleModelCleared() bool {
+	return m.clearedrole_model
+}
+
+// RoleModelIDs returns the "role_model" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RoleModelID instead. It exists only for internal usage by the builders.
+func (m *EventRoleModelMutation) RoleModelIDs() (ids []int) {
+	if id := m.role_model; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRoleModel resets all changes to the "role_model" edge.
+func (m *EventRoleModelMutation) ResetRoleModel() {
+	m.role_model = nil
+	m.clearedrole_model = false
+}
+
+// Where appends a list predicates to the EventRoleModelMutation builder.
+func (m *EventRoleModelMutation) Where(ps ...predicate.EventRoleModel) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EventRoleModelMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EventRoleModelMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EventRoleModel, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EventRoleModelMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EventRoleModelMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EventRoleModel).
+func (m *EventRoleModelMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EventRoleModelMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.event != nil {
+		fields = append(fields, eventrolemodel.FieldEventID)
+	}
+	if m.role_model != nil {
+		fields = append(fields, eventrolemodel.FieldRoleModelID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EventRoleModelMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case eventrolemodel.FieldEventID:
+		return m.EventID()
+	case eventrolemodel.FieldRoleModelID:
+		return m.RoleModelID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EventRoleModelMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema EventRoleModel does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventRoleModelMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case eventrolemodel.FieldEventID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventID(v)
+		return nil
+	case eventrolemodel.FieldRoleModelID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoleModelID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EventRoleModel field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EventRoleModelMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EventRoleModelMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventRoleModelMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown EventRoleModel numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EventRoleModelMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EventRoleModelMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EventRoleModelMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EventRoleModel nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EventRoleModelMutation) ResetField(name string) error {
+	switch name {
+	case eventrolemodel.FieldEventID:
+		m.ResetEventID()
+		return nil
+	case eventrolemodel.FieldRoleModelID:
+		m.ResetRoleModelID()
+		return nil
+	}
+	return fmt.Errorf("unknown EventRoleModel field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EventRoleModelMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.event != nil {
+		edges = append(edges, eventrolemodel.EdgeEvent)
+	}
+	if m.role_model != nil {
+		edges = append(edges, eventrolemodel.EdgeRoleModel)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EventRoleModelMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case eventrolemodel.EdgeEvent:
+		if id := m.event; id != nil {
+			return []ent.Value{*id}
+		}
+	case eventrolemodel.EdgeRoleModel:
+		if id := m.role_model; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EventRoleModelMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EventRoleModelMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EventRoleModelMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedevent {
+		edges = append(edges, eventrolemodel.EdgeEvent)
+	}
+	if m.clearedrole_model {
+		edges = append(edges, eventrolemodel.EdgeRoleModel)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EventRoleModelMutation) EdgeCleared(name string) bool {
+	switch name {
+	case eventrolemodel.EdgeEvent:
+		return m.clearedevent
+	case eventrolemodel.EdgeRoleModel:
+		return m.clearedrole_model
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EventRoleModelMutation) ClearEdge(name string) error {
+	switch name {
+	case eventrolemodel.EdgeEvent:
+		m.ClearEvent()
+		return nil
+	case eventrolemodel.EdgeRoleModel:
+		m.ClearRoleModel()
+		return nil
+	}
+	return fmt.Errorf("unknown EventRoleModel unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EventRoleModelMutation) ResetEdge(name string) error {
+	switch name {
+	case eventrolemodel.EdgeEvent:
+		m.ResetEvent()
+		return nil
+	case eventrolemodel.EdgeRoleModel:
+		m.ResetRoleModel()
+		return nil
+	}
+	return fmt.Errorf("unknown EventRoleModel edge %s", name)
+}
+
 // MediaCoverageMutation represents an operation that mutates the MediaCoverage nodes in the graph.
 type MediaCoverageMutation struct {
 	config
@@ -7218,6 +10774,9 @@ type MediaCoverageMutation struct {
 	role_models        map[int]struct{}
 	removedrole_models map[int]struct{}
 	clearedrole_models bool
+	events             map[int]struct{}
+	removedevents      map[int]struct{}
+	clearedevents      bool
 	done               bool
 	oldValue           func(context.Context) (*MediaCoverage, error)
 	predicates         []predicate.MediaCoverage
@@ -8018,6 +11577,60 @@ func (m *MediaCoverageMutation) ResetRoleModels() {
 	m.removedrole_models = nil
 }
 
+// AddEventIDs adds the "events" edge to the Event entity by ids.
+func (m *MediaCoverageMutation) AddEventIDs(ids ...int) {
+	if m.events == nil {
+		m.events = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the Event entity.
+func (m *MediaCoverageMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the Event entity was cleared.
+func (m *MediaCoverageMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the Event entity by IDs.
+func (m *MediaCoverageMutation) RemoveEventIDs(ids ...int) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the Event entity.
+func (m *MediaCoverageMutation) RemovedEventsIDs() (ids []int) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *MediaCoverageMutation) EventsIDs() (ids []int) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *MediaCoverageMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
 // Where appends a list predicates to the MediaCoverageMutation builder.
 func (m *MediaCoverageMutation) Where(ps ...predicate.MediaCoverage) {
 	m.predicates = append(m.predicates, ps...)
@@ -8415,12 +12028,15 @@ func (m *MediaCoverageMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MediaCoverageMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.brands != nil {
 		edges = append(edges, mediacoverage.EdgeBrands)
 	}
 	if m.role_models != nil {
 		edges = append(edges, mediacoverage.EdgeRoleModels)
+	}
+	if m.events != nil {
+		edges = append(edges, mediacoverage.EdgeEvents)
 	}
 	return edges
 }
@@ -8441,18 +12057,27 @@ func (m *MediaCoverageMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case mediacoverage.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MediaCoverageMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.removedbrands != nil {
 		edges = append(edges, mediacoverage.EdgeBrands)
 	}
 	if m.removedrole_models != nil {
 		edges = append(edges, mediacoverage.EdgeRoleModels)
+	}
+	if m.removedevents != nil {
+		edges = append(edges, mediacoverage.EdgeEvents)
 	}
 	return edges
 }
@@ -8473,18 +12098,27 @@ func (m *MediaCoverageMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case mediacoverage.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MediaCoverageMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedbrands {
 		edges = append(edges, mediacoverage.EdgeBrands)
 	}
 	if m.clearedrole_models {
 		edges = append(edges, mediacoverage.EdgeRoleModels)
+	}
+	if m.clearedevents {
+		edges = append(edges, mediacoverage.EdgeEvents)
 	}
 	return edges
 }
@@ -8497,6 +12131,8 @@ func (m *MediaCoverageMutation) EdgeCleared(name string) bool {
 		return m.clearedbrands
 	case mediacoverage.EdgeRoleModels:
 		return m.clearedrole_models
+	case mediacoverage.EdgeEvents:
+		return m.clearedevents
 	}
 	return false
 }
@@ -8518,6 +12154,9 @@ func (m *MediaCoverageMutation) ResetEdge(name string) error {
 		return nil
 	case mediacoverage.EdgeRoleModels:
 		m.ResetRoleModels()
+		return nil
+	case mediacoverage.EdgeEvents:
+		m.ResetEvents()
 		return nil
 	}
 	return fmt.Errorf("unknown MediaCoverage edge %s", name)
@@ -9321,6 +12960,9 @@ type RegionMutation struct {
 	enterprises        map[int]struct{}
 	removedenterprises map[int]struct{}
 	clearedenterprises bool
+	events             map[int]struct{}
+	removedevents      map[int]struct{}
+	clearedevents      bool
 	done               bool
 	oldValue           func(context.Context) (*Region, error)
 	predicates         []predicate.Region
@@ -10126,6 +13768,60 @@ func (m *RegionMutation) ResetEnterprises() {
 	m.removedenterprises = nil
 }
 
+// AddEventIDs adds the "events" edge to the Event entity by ids.
+func (m *RegionMutation) AddEventIDs(ids ...int) {
+	if m.events == nil {
+		m.events = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the Event entity.
+func (m *RegionMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the Event entity was cleared.
+func (m *RegionMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the Event entity by IDs.
+func (m *RegionMutation) RemoveEventIDs(ids ...int) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the Event entity.
+func (m *RegionMutation) RemovedEventsIDs() (ids []int) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *RegionMutation) EventsIDs() (ids []int) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *RegionMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
 // Where appends a list predicates to the RegionMutation builder.
 func (m *RegionMutation) Where(ps ...predicate.Region) {
 	m.predicates = append(m.predicates, ps...)
@@ -10443,7 +14139,7 @@ func (m *RegionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *RegionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.parent != nil {
 		edges = append(edges, region.EdgeParent)
 	}
@@ -10461,6 +14157,9 @@ func (m *RegionMutation) AddedEdges() []string {
 	}
 	if m.enterprises != nil {
 		edges = append(edges, region.EdgeEnterprises)
+	}
+	if m.events != nil {
+		edges = append(edges, region.EdgeEvents)
 	}
 	return edges
 }
@@ -10503,13 +14202,19 @@ func (m *RegionMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case region.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *RegionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedchildren != nil {
 		edges = append(edges, region.EdgeChildren)
 	}
@@ -10524,6 +14229,9 @@ func (m *RegionMutation) RemovedEdges() []string {
 	}
 	if m.removedenterprises != nil {
 		edges = append(edges, region.EdgeEnterprises)
+	}
+	if m.removedevents != nil {
+		edges = append(edges, region.EdgeEvents)
 	}
 	return edges
 }
@@ -10562,13 +14270,19 @@ func (m *RegionMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case region.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *RegionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedparent {
 		edges = append(edges, region.EdgeParent)
 	}
@@ -10586,6 +14300,9 @@ func (m *RegionMutation) ClearedEdges() []string {
 	}
 	if m.clearedenterprises {
 		edges = append(edges, region.EdgeEnterprises)
+	}
+	if m.clearedevents {
+		edges = append(edges, region.EdgeEvents)
 	}
 	return edges
 }
@@ -10606,6 +14323,8 @@ func (m *RegionMutation) EdgeCleared(name string) bool {
 		return m.clearedrole_models
 	case region.EdgeEnterprises:
 		return m.clearedenterprises
+	case region.EdgeEvents:
+		return m.clearedevents
 	}
 	return false
 }
@@ -10642,6 +14361,9 @@ func (m *RegionMutation) ResetEdge(name string) error {
 		return nil
 	case region.EdgeEnterprises:
 		m.ResetEnterprises()
+		return nil
+	case region.EdgeEvents:
+		m.ResetEvents()
 		return nil
 	}
 	return fmt.Errorf("unknown Region edge %s", name)
@@ -10681,6 +14403,9 @@ type RoleModelMutation struct {
 	media_coverages        map[int]struct{}
 	removedmedia_coverages map[int]struct{}
 	clearedmedia_coverages bool
+	events                 map[int]struct{}
+	removedevents          map[int]struct{}
+	clearedevents          bool
 	done                   bool
 	oldValue               func(context.Context) (*RoleModel, error)
 	predicates             []predicate.RoleModel
@@ -11664,6 +15389,60 @@ func (m *RoleModelMutation) ResetMediaCoverages() {
 	m.removedmedia_coverages = nil
 }
 
+// AddEventIDs adds the "events" edge to the Event entity by ids.
+func (m *RoleModelMutation) AddEventIDs(ids ...int) {
+	if m.events == nil {
+		m.events = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the Event entity.
+func (m *RoleModelMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the Event entity was cleared.
+func (m *RoleModelMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the Event entity by IDs.
+func (m *RoleModelMutation) RemoveEventIDs(ids ...int) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the Event entity.
+func (m *RoleModelMutation) RemovedEventsIDs() (ids []int) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *RoleModelMutation) EventsIDs() (ids []int) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *RoleModelMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
 // Where appends a list predicates to the RoleModelMutation builder.
 func (m *RoleModelMutation) Where(ps ...predicate.RoleModel) {
 	m.predicates = append(m.predicates, ps...)
@@ -12122,7 +15901,7 @@ func (m *RoleModelMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *RoleModelMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.region != nil {
 		edges = append(edges, rolemodel.EdgeRegion)
 	}
@@ -12131,6 +15910,9 @@ func (m *RoleModelMutation) AddedEdges() []string {
 	}
 	if m.media_coverages != nil {
 		edges = append(edges, rolemodel.EdgeMediaCoverages)
+	}
+	if m.events != nil {
+		edges = append(edges, rolemodel.EdgeEvents)
 	}
 	return edges
 }
@@ -12155,18 +15937,27 @@ func (m *RoleModelMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case rolemodel.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *RoleModelMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedbrands != nil {
 		edges = append(edges, rolemodel.EdgeBrands)
 	}
 	if m.removedmedia_coverages != nil {
 		edges = append(edges, rolemodel.EdgeMediaCoverages)
+	}
+	if m.removedevents != nil {
+		edges = append(edges, rolemodel.EdgeEvents)
 	}
 	return edges
 }
@@ -12187,13 +15978,19 @@ func (m *RoleModelMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case rolemodel.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *RoleModelMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedregion {
 		edges = append(edges, rolemodel.EdgeRegion)
 	}
@@ -12202,6 +15999,9 @@ func (m *RoleModelMutation) ClearedEdges() []string {
 	}
 	if m.clearedmedia_coverages {
 		edges = append(edges, rolemodel.EdgeMediaCoverages)
+	}
+	if m.clearedevents {
+		edges = append(edges, rolemodel.EdgeEvents)
 	}
 	return edges
 }
@@ -12216,6 +16016,8 @@ func (m *RoleModelMutation) EdgeCleared(name string) bool {
 		return m.clearedbrands
 	case rolemodel.EdgeMediaCoverages:
 		return m.clearedmedia_coverages
+	case rolemodel.EdgeEvents:
+		return m.clearedevents
 	}
 	return false
 }
@@ -12243,6 +16045,9 @@ func (m *RoleModelMutation) ResetEdge(name string) error {
 		return nil
 	case rolemodel.EdgeMediaCoverages:
 		m.ResetMediaCoverages()
+		return nil
+	case rolemodel.EdgeEvents:
+		m.ResetEvents()
 		return nil
 	}
 	return fmt.Errorf("unknown RoleModel edge %s", name)
@@ -14167,6 +17972,9 @@ type VenueMutation struct {
 	brands           map[int]struct{}
 	removedbrands    map[int]struct{}
 	clearedbrands    bool
+	events           map[int]struct{}
+	removedevents    map[int]struct{}
+	clearedevents    bool
 	done             bool
 	oldValue         func(context.Context) (*Venue, error)
 	predicates       []predicate.Venue
@@ -15153,6 +18961,60 @@ func (m *VenueMutation) ResetBrands() {
 	m.removedbrands = nil
 }
 
+// AddEventIDs adds the "events" edge to the Event entity by ids.
+func (m *VenueMutation) AddEventIDs(ids ...int) {
+	if m.events == nil {
+		m.events = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the Event entity.
+func (m *VenueMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the Event entity was cleared.
+func (m *VenueMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the Event entity by IDs.
+func (m *VenueMutation) RemoveEventIDs(ids ...int) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the Event entity.
+func (m *VenueMutation) RemovedEventsIDs() (ids []int) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *VenueMutation) EventsIDs() (ids []int) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *VenueMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
 // Where appends a list predicates to the VenueMutation builder.
 func (m *VenueMutation) Where(ps ...predicate.Venue) {
 	m.predicates = append(m.predicates, ps...)
@@ -15651,12 +19513,15 @@ func (m *VenueMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *VenueMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.region != nil {
 		edges = append(edges, venue.EdgeRegion)
 	}
 	if m.brands != nil {
 		edges = append(edges, venue.EdgeBrands)
+	}
+	if m.events != nil {
+		edges = append(edges, venue.EdgeEvents)
 	}
 	return edges
 }
@@ -15675,15 +19540,24 @@ func (m *VenueMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case venue.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *VenueMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.removedbrands != nil {
 		edges = append(edges, venue.EdgeBrands)
+	}
+	if m.removedevents != nil {
+		edges = append(edges, venue.EdgeEvents)
 	}
 	return edges
 }
@@ -15698,18 +19572,27 @@ func (m *VenueMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case venue.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *VenueMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedregion {
 		edges = append(edges, venue.EdgeRegion)
 	}
 	if m.clearedbrands {
 		edges = append(edges, venue.EdgeBrands)
+	}
+	if m.clearedevents {
+		edges = append(edges, venue.EdgeEvents)
 	}
 	return edges
 }
@@ -15722,6 +19605,8 @@ func (m *VenueMutation) EdgeCleared(name string) bool {
 		return m.clearedregion
 	case venue.EdgeBrands:
 		return m.clearedbrands
+	case venue.EdgeEvents:
+		return m.clearedevents
 	}
 	return false
 }
@@ -15746,6 +19631,9 @@ func (m *VenueMutation) ResetEdge(name string) error {
 		return nil
 	case venue.EdgeBrands:
 		m.ResetBrands()
+		return nil
+	case venue.EdgeEvents:
+		m.ResetEvents()
 		return nil
 	}
 	return fmt.Errorf("unknown Venue edge %s", name)

@@ -55,17 +55,20 @@ type RegionEdges struct {
 	RoleModels []*RoleModel `json:"role_models,omitempty"`
 	// Enterprises registered in this region.
 	Enterprises []*Enterprise `json:"enterprises,omitempty"`
+	// Events held directly in this region.
+	Events []*Event `json:"events,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedChildren    map[string][]*Region
 	namedBrands      map[string][]*Brand
 	namedVenues      map[string][]*Venue
 	namedRoleModels  map[string][]*RoleModel
 	namedEnterprises map[string][]*Enterprise
+	namedEvents      map[string][]*Event
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -122,6 +125,15 @@ func (e RegionEdges) EnterprisesOrErr() ([]*Enterprise, error) {
 		return e.Enterprises, nil
 	}
 	return nil, &NotLoadedError{edge: "enterprises"}
+}
+
+// EventsOrErr returns the Events value or an error if the edge
+// was not loaded in eager-loading.
+func (e RegionEdges) EventsOrErr() ([]*Event, error) {
+	if e.loadedTypes[6] {
+		return e.Events, nil
+	}
+	return nil, &NotLoadedError{edge: "events"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -256,6 +268,11 @@ func (_m *Region) QueryRoleModels() *RoleModelQuery {
 // QueryEnterprises queries the "enterprises" edge of the Region entity.
 func (_m *Region) QueryEnterprises() *EnterpriseQuery {
 	return NewRegionClient(_m.config).QueryEnterprises(_m)
+}
+
+// QueryEvents queries the "events" edge of the Region entity.
+func (_m *Region) QueryEvents() *EventQuery {
+	return NewRegionClient(_m.config).QueryEvents(_m)
 }
 
 // Update returns a builder for updating this Region.
@@ -434,6 +451,30 @@ func (_m *Region) appendNamedEnterprises(name string, edges ...*Enterprise) {
 		_m.Edges.namedEnterprises[name] = []*Enterprise{}
 	} else {
 		_m.Edges.namedEnterprises[name] = append(_m.Edges.namedEnterprises[name], edges...)
+	}
+}
+
+// NamedEvents returns the Events named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Region) NamedEvents(name string) ([]*Event, error) {
+	if _m.Edges.namedEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Region) appendNamedEvents(name string, edges ...*Event) {
+	if _m.Edges.namedEvents == nil {
+		_m.Edges.namedEvents = make(map[string][]*Event)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEvents[name] = []*Event{}
+	} else {
+		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
 	}
 }
 

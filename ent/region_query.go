@@ -5,6 +5,7 @@ package ent
 import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -35,6 +36,7 @@ type RegionQuery struct {
 	withVenues           *VenueQuery
 	withRoleModels       *RoleModelQuery
 	withEnterprises      *EnterpriseQuery
+	withEvents           *EventQuery
 	loadTotal            []func(context.Context, []*Region) error
 	modifiers            []func(*sql.Selector)
 	withNamedChildren    map[string]*RegionQuery
@@ -42,6 +44,7 @@ type RegionQuery struct {
 	withNamedVenues      map[string]*VenueQuery
 	withNamedRoleModels  map[string]*RoleModelQuery
 	withNamedEnterprises map[string]*EnterpriseQuery
+	withNamedEvents      map[string]*EventQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -203,6 +206,28 @@ func (_q *RegionQuery) QueryEnterprises() *EnterpriseQuery {
 			sqlgraph.From(region.Table, region.FieldID, selector),
 			sqlgraph.To(enterprise.Table, enterprise.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, region.EnterprisesTable, region.EnterprisesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEvents chains the current query on the "events" edge.
+func (_q *RegionQuery) QueryEvents() *EventQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(region.Table, region.FieldID, selector),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, region.EventsTable, region.EventsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -408,6 +433,7 @@ func (_q *RegionQuery) Clone() *RegionQuery {
 		withVenues:      _q.withVenues.Clone(),
 		withRoleModels:  _q.withRoleModels.Clone(),
 		withEnterprises: _q.withEnterprises.Clone(),
+		withEvents:      _q.withEvents.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -478,6 +504,17 @@ func (_q *RegionQuery) WithEnterprises(opts ...func(*EnterpriseQuery)) *RegionQu
 		opt(query)
 	}
 	_q.withEnterprises = query
+	return _q
+}
+
+// WithEvents tells the query-builder to eager-load the nodes that are connected to
+// the "events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *RegionQuery) WithEvents(opts ...func(*EventQuery)) *RegionQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEvents = query
 	return _q
 }
 
@@ -565,13 +602,14 @@ func (_q *RegionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Regio
 	var (
 		nodes       = []*Region{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withBrands != nil,
 			_q.withVenues != nil,
 			_q.withRoleModels != nil,
 			_q.withEnterprises != nil,
+			_q.withEvents != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -636,6 +674,13 @@ func (_q *RegionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Regio
 			return nil, err
 		}
 	}
+	if query := _q.withEvents; query != nil {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Region) { n.Edges.Events = []*Event{} },
+			func(n *Region, e *Event) { n.Edges.Events = append(n.Edges.Events, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Region) { n.appendNamedChildren(name) },
@@ -668,6 +713,13 @@ func (_q *RegionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Regio
 		if err := _q.loadEnterprises(ctx, query, nodes,
 			func(n *Region) { n.appendNamedEnterprises(name) },
 			func(n *Region, e *Enterprise) { n.appendNamedEnterprises(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEvents {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Region) { n.appendNamedEvents(name) },
+			func(n *Region, e *Event) { n.appendNamedEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -870,6 +922,36 @@ func (_q *RegionQuery) loadEnterprises(ctx context.Context, query *EnterpriseQue
 	}
 	return nil
 }
+func (_q *RegionQuery) loadEvents(ctx context.Context, query *EventQuery, nodes []*Region, init func(*Region), assign func(*Region, *Event)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Region)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(event.FieldRegionID)
+	}
+	query.Where(predicate.Event(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(region.EventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.RegionID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "region_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *RegionQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1062,6 +1144,20 @@ func (_q *RegionQuery) WithNamedEnterprises(name string, opts ...func(*Enterpris
 		_q.withNamedEnterprises = make(map[string]*EnterpriseQuery)
 	}
 	_q.withNamedEnterprises[name] = query
+	return _q
+}
+
+// WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *RegionQuery) WithNamedEvents(name string, opts ...func(*EventQuery)) *RegionQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEvents == nil {
+		_q.withNamedEvents = make(map[string]*EventQuery)
+	}
+	_q.withNamedEvents[name] = query
 	return _q
 }
 

@@ -70,14 +70,17 @@ type RoleModelEdges struct {
 	Brands []*Brand `json:"brands,omitempty"`
 	// Media coverage about this person.
 	MediaCoverages []*MediaCoverage `json:"media_coverages,omitempty"`
+	// Events the person takes part in.
+	Events []*Event `json:"events,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedBrands         map[string][]*Brand
 	namedMediaCoverages map[string][]*MediaCoverage
+	namedEvents         map[string][]*Event
 }
 
 // RegionOrErr returns the Region value or an error if the edge
@@ -107,6 +110,15 @@ func (e RoleModelEdges) MediaCoveragesOrErr() ([]*MediaCoverage, error) {
 		return e.MediaCoverages, nil
 	}
 	return nil, &NotLoadedError{edge: "media_coverages"}
+}
+
+// EventsOrErr returns the Events value or an error if the edge
+// was not loaded in eager-loading.
+func (e RoleModelEdges) EventsOrErr() ([]*Event, error) {
+	if e.loadedTypes[3] {
+		return e.Events, nil
+	}
+	return nil, &NotLoadedError{edge: "events"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -287,6 +299,11 @@ func (_m *RoleModel) QueryMediaCoverages() *MediaCoverageQuery {
 	return NewRoleModelClient(_m.config).QueryMediaCoverages(_m)
 }
 
+// QueryEvents queries the "events" edge of the RoleModel entity.
+func (_m *RoleModel) QueryEvents() *EventQuery {
+	return NewRoleModelClient(_m.config).QueryEvents(_m)
+}
+
 // Update returns a builder for updating this RoleModel.
 // Note that you need to call RoleModel.Unwrap() before calling this method if this RoleModel
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -416,6 +433,30 @@ func (_m *RoleModel) appendNamedMediaCoverages(name string, edges ...*MediaCover
 		_m.Edges.namedMediaCoverages[name] = []*MediaCoverage{}
 	} else {
 		_m.Edges.namedMediaCoverages[name] = append(_m.Edges.namedMediaCoverages[name], edges...)
+	}
+}
+
+// NamedEvents returns the Events named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *RoleModel) NamedEvents(name string) ([]*Event, error) {
+	if _m.Edges.namedEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *RoleModel) appendNamedEvents(name string, edges ...*Event) {
+	if _m.Edges.namedEvents == nil {
+		_m.Edges.namedEvents = make(map[string][]*Event)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEvents[name] = []*Event{}
+	} else {
+		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
 	}
 }
 

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
@@ -31,10 +32,12 @@ type RoleModelQuery struct {
 	withRegion              *RegionQuery
 	withBrands              *BrandQuery
 	withMediaCoverages      *MediaCoverageQuery
+	withEvents              *EventQuery
 	loadTotal               []func(context.Context, []*RoleModel) error
 	modifiers               []func(*sql.Selector)
 	withNamedBrands         map[string]*BrandQuery
 	withNamedMediaCoverages map[string]*MediaCoverageQuery
+	withNamedEvents         map[string]*EventQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -130,6 +133,28 @@ func (_q *RoleModelQuery) QueryMediaCoverages() *MediaCoverageQuery {
 			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, selector),
 			sqlgraph.To(mediacoverage.Table, mediacoverage.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, rolemodel.MediaCoveragesTable, rolemodel.MediaCoveragesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEvents chains the current query on the "events" edge.
+func (_q *RoleModelQuery) QueryEvents() *EventQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, selector),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, rolemodel.EventsTable, rolemodel.EventsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -332,6 +357,7 @@ func (_q *RoleModelQuery) Clone() *RoleModelQuery {
 		withRegion:         _q.withRegion.Clone(),
 		withBrands:         _q.withBrands.Clone(),
 		withMediaCoverages: _q.withMediaCoverages.Clone(),
+		withEvents:         _q.withEvents.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -369,6 +395,17 @@ func (_q *RoleModelQuery) WithMediaCoverages(opts ...func(*MediaCoverageQuery)) 
 		opt(query)
 	}
 	_q.withMediaCoverages = query
+	return _q
+}
+
+// WithEvents tells the query-builder to eager-load the nodes that are connected to
+// the "events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *RoleModelQuery) WithEvents(opts ...func(*EventQuery)) *RoleModelQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEvents = query
 	return _q
 }
 
@@ -456,10 +493,11 @@ func (_q *RoleModelQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ro
 	var (
 		nodes       = []*RoleModel{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withRegion != nil,
 			_q.withBrands != nil,
 			_q.withMediaCoverages != nil,
+			_q.withEvents != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -503,6 +541,13 @@ func (_q *RoleModelQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ro
 			return nil, err
 		}
 	}
+	if query := _q.withEvents; query != nil {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *RoleModel) { n.Edges.Events = []*Event{} },
+			func(n *RoleModel, e *Event) { n.Edges.Events = append(n.Edges.Events, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedBrands {
 		if err := _q.loadBrands(ctx, query, nodes,
 			func(n *RoleModel) { n.appendNamedBrands(name) },
@@ -514,6 +559,13 @@ func (_q *RoleModelQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ro
 		if err := _q.loadMediaCoverages(ctx, query, nodes,
 			func(n *RoleModel) { n.appendNamedMediaCoverages(name) },
 			func(n *RoleModel, e *MediaCoverage) { n.appendNamedMediaCoverages(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEvents {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *RoleModel) { n.appendNamedEvents(name) },
+			func(n *RoleModel, e *Event) { n.appendNamedEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -679,6 +731,67 @@ func (_q *RoleModelQuery) loadMediaCoverages(ctx context.Context, query *MediaCo
 	}
 	return nil
 }
+func (_q *RoleModelQuery) loadEvents(ctx context.Context, query *EventQuery, nodes []*RoleModel, init func(*RoleModel), assign func(*RoleModel, *Event)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*RoleModel)
+	nids := make(map[int]map[*RoleModel]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(rolemodel.EventsTable)
+		s.Join(joinT).On(s.C(event.FieldID), joinT.C(rolemodel.EventsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(rolemodel.EventsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(rolemodel.EventsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*RoleModel]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Event](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "events" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *RoleModelQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -829,6 +942,20 @@ func (_q *RoleModelQuery) WithNamedMediaCoverages(name string, opts ...func(*Med
 		_q.withNamedMediaCoverages = make(map[string]*MediaCoverageQuery)
 	}
 	_q.withNamedMediaCoverages[name] = query
+	return _q
+}
+
+// WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *RoleModelQuery) WithNamedEvents(name string, opts ...func(*EventQuery)) *RoleModelQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEvents == nil {
+		_q.withNamedEvents = make(map[string]*EventQuery)
+	}
+	_q.withNamedEvents[name] = query
 	return _q
 }
 

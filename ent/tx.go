@@ -28,6 +28,14 @@ type Tx struct {
 	Enterprise *EnterpriseClient
 	// EnterpriseBrand is the client for interacting with the EnterpriseBrand builders.
 	EnterpriseBrand *EnterpriseBrandClient
+	// Event is the client for interacting with the Event builders.
+	Event *EventClient
+	// EventBrand is the client for interacting with the EventBrand builders.
+	EventBrand *EventBrandClient
+	// EventMediaCoverage is the client for interacting with the EventMediaCoverage builders.
+	EventMediaCoverage *EventMediaCoverageClient
+	// EventRoleModel is the client for interacting with the EventRoleModel builders.
+	EventRoleModel *EventRoleModelClient
 	// MediaCoverage is the client for interacting with the MediaCoverage builders.
 	MediaCoverage *MediaCoverageClient
 	// MediaCoverageBrand is the client for interacting with the MediaCoverageBrand builders.
@@ -184,6 +192,10 @@ func (tx *Tx) init() {
 	tx.BrandRoleModel = NewBrandRoleModelClient(tx.config)
 	tx.Enterprise = NewEnterpriseClient(tx.config)
 	tx.EnterpriseBrand = NewEnterpriseBrandClient(tx.config)
+	tx.Event = NewEventClient(tx.config)
+	tx.EventBrand = NewEventBrandClient(tx.config)
+	tx.EventMediaCoverage = NewEventMediaCoverageClient(tx.config)
+	tx.EventRoleModel = NewEventRoleModelClient(tx.config)
 	tx.MediaCoverage = NewMediaCoverageClient(tx.config)
 	tx.MediaCoverageBrand = NewMediaCoverageBrandClient(tx.config)
 	tx.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(tx.config)

@@ -72,15 +72,18 @@ type VenueEdges struct {
 	Region *Region `json:"region,omitempty"`
 	// Brands shown, practised or trained at this venue.
 	Brands []*Brand `json:"brands,omitempty"`
+	// Events held at this venue.
+	Events []*Event `json:"events,omitempty"`
 	// BrandLinks holds the value of the brand_links edge.
 	BrandLinks []*VenueBrand `json:"brand_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 
 	namedBrands     map[string][]*Brand
+	namedEvents     map[string][]*Event
 	namedBrandLinks map[string][]*VenueBrand
 }
 
@@ -104,10 +107,19 @@ func (e VenueEdges) BrandsOrErr() ([]*Brand, error) {
 	return nil, &NotLoadedError{edge: "brands"}
 }
 
+// EventsOrErr returns the Events value or an error if the edge
+// was not loaded in eager-loading.
+func (e VenueEdges) EventsOrErr() ([]*Event, error) {
+	if e.loadedTypes[2] {
+		return e.Events, nil
+	}
+	return nil, &NotLoadedError{edge: "events"}
+}
+
 // BrandLinksOrErr returns the BrandLinks value or an error if the edge
 // was not loaded in eager-loading.
 func (e VenueEdges) BrandLinksOrErr() ([]*VenueBrand, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[3] {
 		return e.BrandLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "brand_links"}
@@ -295,6 +307,11 @@ func (_m *Venue) QueryBrands() *BrandQuery {
 	return NewVenueClient(_m.config).QueryBrands(_m)
 }
 
+// QueryEvents queries the "events" edge of the Venue entity.
+func (_m *Venue) QueryEvents() *EventQuery {
+	return NewVenueClient(_m.config).QueryEvents(_m)
+}
+
 // QueryBrandLinks queries the "brand_links" edge of the Venue entity.
 func (_m *Venue) QueryBrandLinks() *VenueBrandQuery {
 	return NewVenueClient(_m.config).QueryBrandLinks(_m)
@@ -409,6 +426,30 @@ func (_m *Venue) appendNamedBrands(name string, edges ...*Brand) {
 		_m.Edges.namedBrands[name] = []*Brand{}
 	} else {
 		_m.Edges.namedBrands[name] = append(_m.Edges.namedBrands[name], edges...)
+	}
+}
+
+// NamedEvents returns the Events named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Venue) NamedEvents(name string) ([]*Event, error) {
+	if _m.Edges.namedEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Venue) appendNamedEvents(name string, edges ...*Event) {
+	if _m.Edges.namedEvents == nil {
+		_m.Edges.namedEvents = make(map[string][]*Event)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEvents[name] = []*Event{}
+	} else {
+		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
 	}
 }
 

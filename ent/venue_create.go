@@ -4,6 +4,7 @@ package ent
 
 import (
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/region"
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
@@ -267,6 +268,21 @@ func (_c *VenueCreate) AddBrands(v ...*Brand) *VenueCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddBrandIDs(ids...)
+}
+
+// AddEventIDs adds the "events" edge to the Event entity by IDs.
+func (_c *VenueCreate) AddEventIDs(ids ...int) *VenueCreate {
+	_c.mutation.AddEventIDs(ids...)
+	return _c
+}
+
+// AddEvents adds the "events" edges to the Event entity.
+func (_c *VenueCreate) AddEvents(v ...*Event) *VenueCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEventIDs(ids...)
 }
 
 // Mutation returns the VenueMutation object of the builder.
@@ -626,6 +642,22 @@ func (_c *VenueCreate) createSpec() (*Venue, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(brand.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   venue.EventsTable,
+			Columns: []string{venue.EventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(event.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/predicate"
 	"brandshow/ent/region"
 	"brandshow/ent/venue"
@@ -30,10 +31,12 @@ type VenueQuery struct {
 	predicates          []predicate.Venue
 	withRegion          *RegionQuery
 	withBrands          *BrandQuery
+	withEvents          *EventQuery
 	withBrandLinks      *VenueBrandQuery
 	loadTotal           []func(context.Context, []*Venue) error
 	modifiers           []func(*sql.Selector)
 	withNamedBrands     map[string]*BrandQuery
+	withNamedEvents     map[string]*EventQuery
 	withNamedBrandLinks map[string]*VenueBrandQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -108,6 +111,28 @@ func (_q *VenueQuery) QueryBrands() *BrandQuery {
 			sqlgraph.From(venue.Table, venue.FieldID, selector),
 			sqlgraph.To(brand.Table, brand.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, venue.BrandsTable, venue.BrandsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEvents chains the current query on the "events" edge.
+func (_q *VenueQuery) QueryEvents() *EventQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(venue.Table, venue.FieldID, selector),
+			sqlgraph.To(event.Table, event.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, venue.EventsTable, venue.EventsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -331,6 +356,7 @@ func (_q *VenueQuery) Clone() *VenueQuery {
 		predicates:     append([]predicate.Venue{}, _q.predicates...),
 		withRegion:     _q.withRegion.Clone(),
 		withBrands:     _q.withBrands.Clone(),
+		withEvents:     _q.withEvents.Clone(),
 		withBrandLinks: _q.withBrandLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -358,6 +384,17 @@ func (_q *VenueQuery) WithBrands(opts ...func(*BrandQuery)) *VenueQuery {
 		opt(query)
 	}
 	_q.withBrands = query
+	return _q
+}
+
+// WithEvents tells the query-builder to eager-load the nodes that are connected to
+// the "events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *VenueQuery) WithEvents(opts ...func(*EventQuery)) *VenueQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEvents = query
 	return _q
 }
 
@@ -456,9 +493,10 @@ func (_q *VenueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Venue,
 	var (
 		nodes       = []*Venue{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withRegion != nil,
 			_q.withBrands != nil,
+			_q.withEvents != nil,
 			_q.withBrandLinks != nil,
 		}
 	)
@@ -496,6 +534,13 @@ func (_q *VenueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Venue,
 			return nil, err
 		}
 	}
+	if query := _q.withEvents; query != nil {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Venue) { n.Edges.Events = []*Event{} },
+			func(n *Venue, e *Event) { n.Edges.Events = append(n.Edges.Events, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withBrandLinks; query != nil {
 		if err := _q.loadBrandLinks(ctx, query, nodes,
 			func(n *Venue) { n.Edges.BrandLinks = []*VenueBrand{} },
@@ -507,6 +552,13 @@ func (_q *VenueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Venue,
 		if err := _q.loadBrands(ctx, query, nodes,
 			func(n *Venue) { n.appendNamedBrands(name) },
 			func(n *Venue, e *Brand) { n.appendNamedBrands(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEvents {
+		if err := _q.loadEvents(ctx, query, nodes,
+			func(n *Venue) { n.appendNamedEvents(name) },
+			func(n *Venue, e *Event) { n.appendNamedEvents(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -612,6 +664,39 @@ func (_q *VenueQuery) loadBrands(ctx context.Context, query *BrandQuery, nodes [
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *VenueQuery) loadEvents(ctx context.Context, query *EventQuery, nodes []*Venue, init func(*Venue), assign func(*Venue, *Event)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Venue)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(event.FieldVenueID)
+	}
+	query.Where(predicate.Event(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(venue.EventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.VenueID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "venue_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "venue_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -781,6 +866,20 @@ func (_q *VenueQuery) WithNamedBrands(name string, opts ...func(*BrandQuery)) *V
 		_q.withNamedBrands = make(map[string]*BrandQuery)
 	}
 	_q.withNamedBrands[name] = query
+	return _q
+}
+
+// WithNamedEvents tells the query-builder to eager-load the nodes that are connected to the "events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *VenueQuery) WithNamedEvents(name string, opts ...func(*EventQuery)) *VenueQuery {
+	query := (&EventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEvents == nil {
+		_q.withNamedEvents = make(map[string]*EventQuery)
+	}
+	_q.withNamedEvents[name] = query
 	return _q
 }
 

@@ -168,6 +168,35 @@ func TestBrandsWhereAndOrderBy(t *testing.T) {
 	})
 }
 
+// TestEveryRegionResolvesByCode: every division of Hubei in the demo
+// content (the generated regions, all county-level codes included) answers
+// region(code:) with its own code, level and parent.
+func TestEveryRegionResolvesByCode(t *testing.T) {
+	eachDemo(t, func(t *testing.T, h http.Handler) {
+		for _, r := range seed.DemoRegions() {
+			var got struct {
+				Region *struct {
+					Code, Level string
+					Name        string
+					Parent      *struct{ Code string }
+				}
+			}
+			mustQuery(t, h, `query($c: String!) { region(code: $c) { code level name(lang: EN) parent { code } } }`, map[string]any{"c": r.Code}, &got)
+			if got.Region == nil {
+				t.Errorf("region(code: %q) is null", r.Code)
+				continue
+			}
+			parent := ""
+			if got.Region.Parent != nil {
+				parent = got.Region.Parent.Code
+			}
+			if got.Region.Code != r.Code || got.Region.Level != r.Level || parent != r.ParentCode || got.Region.Name != r.NameEn {
+				t.Errorf("region(code: %q) = %+v, want %+v", r.Code, got.Region, r)
+			}
+		}
+	})
+}
+
 func regionParents() map[string]string {
 	m := map[string]string{}
 	for _, r := range seed.DemoRegions() {

@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -55,6 +56,8 @@ func SetPublished(ctx context.Context, c *ent.Client, id int, publish bool) (ent
 		err = c.Venue.UpdateOneID(id).SetStatus(status).Exec(ctx)
 	case mediacoverage.Table:
 		err = c.MediaCoverage.UpdateOneID(id).SetStatus(status).Exec(ctx)
+	case event.Table:
+		err = c.Event.UpdateOneID(id).SetStatus(status).Exec(ctx)
 	default:
 		return nil, &ent.NotFoundError{} // not a content item
 	}

@@ -102,6 +102,21 @@ func (r *mutationResolver) DeleteMediaCoverage(ctx context.Context, id int) (int
 	return id, ent.FromContext(ctx).MediaCoverage.DeleteOneID(id).Exec(ctx)
 }
 
+// CreateEvent is the resolver for the createEvent field.
+func (r *mutationResolver) CreateEvent(ctx context.Context, input ent.CreateEventInput) (*ent.Event, error) {
+	return ent.FromContext(ctx).Event.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateEvent is the resolver for the updateEvent field.
+func (r *mutationResolver) UpdateEvent(ctx context.Context, id int, input ent.UpdateEventInput) (*ent.Event, error) {
+	return ent.FromContext(ctx).Event.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// DeleteEvent is the resolver for the deleteEvent field.
+func (r *mutationResolver) DeleteEvent(ctx context.Context, id int) (int, error) {
+	return id, ent.FromContext(ctx).Event.DeleteOneID(id).Exec(ctx)
+}
+
 // Publish is the resolver for the publish field.
 func (r *mutationResolver) Publish(ctx context.Context, id int) (ent.Noder, error) {
 	return SetPublished(ctx, ent.FromContext(ctx), id, true)

@@ -42,6 +42,11 @@ func (r *queryResolver) Enterprises(ctx context.Context, after *entgql.Cursor[in
 	return r.client.Enterprise.Query().Paginate(ctx, after, first, before, last, ent.WithEnterpriseOrder(orderBy), ent.WithEnterpriseFilter(where.Filter))
 }
 
+// Events is the resolver for the events field.
+func (r *queryResolver) Events(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) (*ent.EventConnection, error) {
+	return r.client.Event.Query().Paginate(ctx, after, first, before, last, ent.WithEventOrder(orderBy), ent.WithEventFilter(where.Filter))
+}
+
 // MediaCoverages is the resolver for the mediaCoverages field.
 func (r *queryResolver) MediaCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) (*ent.MediaCoverageConnection, error) {
 	return r.client.MediaCoverage.Query().Paginate(ctx, after, first, before, last, ent.WithMediaCoverageOrder(orderBy), ent.WithMediaCoverageFilter(where.Filter))
@@ -71,6 +76,9 @@ func (r *Resolver) Brand() BrandResolver { return &brandResolver{r} }
 // Enterprise returns EnterpriseResolver implementation.
 func (r *Resolver) Enterprise() EnterpriseResolver { return &enterpriseResolver{r} }
 
+// Event returns EventResolver implementation.
+func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
+
 // MediaCoverage returns MediaCoverageResolver implementation.
 func (r *Resolver) MediaCoverage() MediaCoverageResolver { return &mediaCoverageResolver{r} }
 
@@ -90,6 +98,7 @@ type (
 	allianceResolver      struct{ *Resolver }
 	brandResolver         struct{ *Resolver }
 	enterpriseResolver    struct{ *Resolver }
+	eventResolver         struct{ *Resolver }
 	mediaCoverageResolver struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
 	regionResolver        struct{ *Resolver }

@@ -7,6 +7,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -42,6 +43,7 @@ type ResolverRoot interface {
 	Alliance() AllianceResolver
 	Brand() BrandResolver
 	Enterprise() EnterpriseResolver
+	Event() EventResolver
 	MediaCoverage() MediaCoverageResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -121,6 +123,7 @@ type ComplexityRoot struct {
 		CreatedAt           func(childComplexity int) int
 		CreditRating        func(childComplexity int) int
 		Enterprises         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) int
+		Events              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		Featured            func(childComplexity int) int
 		FeaturedFrom        func(childComplexity int) int
 		FeaturedRank        func(childComplexity int) int
@@ -209,6 +212,58 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Event struct {
+		Address         func(childComplexity int, lang *Language) int
+		AddressEn       func(childComplexity int) int
+		AddressZh       func(childComplexity int) int
+		AllDay          func(childComplexity int) int
+		Brands          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
+		Cancelled       func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Description     func(childComplexity int, lang *Language) int
+		DescriptionEn   func(childComplexity int) int
+		DescriptionZh   func(childComplexity int) int
+		EndsAt          func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Latitude        func(childComplexity int) int
+		Longitude       func(childComplexity int) int
+		MediaCoverages  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
+		Organiser       func(childComplexity int, lang *Language) int
+		OrganiserEn     func(childComplexity int) int
+		OrganiserZh     func(childComplexity int) int
+		Pictures        func(childComplexity int) int
+		PublishedAt     func(childComplexity int) int
+		Region          func(childComplexity int) int
+		RegionID        func(childComplexity int) int
+		RegistrationURL func(childComplexity int) int
+		RoleModels      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
+		Sequence        func(childComplexity int) int
+		Slug            func(childComplexity int) int
+		StartsAt        func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Summary         func(childComplexity int, lang *Language) int
+		SummaryEn       func(childComplexity int) int
+		SummaryZh       func(childComplexity int) int
+		Title           func(childComplexity int, lang *Language) int
+		TitleEn         func(childComplexity int) int
+		TitleZh         func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		Venue           func(childComplexity int) int
+		VenueID         func(childComplexity int) int
+	}
+
+	EventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	FieldChange struct {
 		Field func(childComplexity int) int
 		From  func(childComplexity int) int
@@ -227,6 +282,7 @@ type ComplexityRoot struct {
 		BodyZh      func(childComplexity int) int
 		Brands      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
 		CreatedAt   func(childComplexity int) int
+		Events      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		ID          func(childComplexity int) int
 		Medium      func(childComplexity int) int
 		Outlet      func(childComplexity int) int
@@ -265,12 +321,14 @@ type ComplexityRoot struct {
 		CreateAlliance      func(childComplexity int, input ent.CreateAllianceInput) int
 		CreateBrand         func(childComplexity int, input ent.CreateBrandInput) int
 		CreateEnterprise    func(childComplexity int, input ent.CreateEnterpriseInput) int
+		CreateEvent         func(childComplexity int, input ent.CreateEventInput) int
 		CreateMediaCoverage func(childComplexity int, input ent.CreateMediaCoverageInput) int
 		CreateRoleModel     func(childComplexity int, input ent.CreateRoleModelInput) int
 		CreateVenue         func(childComplexity int, input ent.CreateVenueInput) int
 		DeleteAlliance      func(childComplexity int, id int) int
 		DeleteBrand         func(childComplexity int, id int) int
 		DeleteEnterprise    func(childComplexity int, id int) int
+		DeleteEvent         func(childComplexity int, id int) int
 		DeleteMediaCoverage func(childComplexity int, id int) int
 		DeleteRoleModel     func(childComplexity int, id int) int
 		DeleteVenue         func(childComplexity int, id int) int
@@ -281,6 +339,7 @@ type ComplexityRoot struct {
 		UpdateAlliance      func(childComplexity int, id int, input ent.UpdateAllianceInput) int
 		UpdateBrand         func(childComplexity int, id int, input ent.UpdateBrandInput) int
 		UpdateEnterprise    func(childComplexity int, id int, input ent.UpdateEnterpriseInput) int
+		UpdateEvent         func(childComplexity int, id int, input ent.UpdateEventInput) int
 		UpdateMediaCoverage func(childComplexity int, id int, input ent.UpdateMediaCoverageInput) int
 		UpdateRoleModel     func(childComplexity int, id int, input ent.UpdateRoleModelInput) int
 		UpdateVenue         func(childComplexity int, id int, input ent.UpdateVenueInput) int
@@ -315,6 +374,8 @@ type ComplexityRoot struct {
 		Brands         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
 		Enterprise     func(childComplexity int, slug string) int
 		Enterprises    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) int
+		Event          func(childComplexity int, slug string) int
+		Events         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		FeaturedBrands func(childComplexity int, first *int, category *brand.Category, regionCode *string) int
 		MediaCoverage  func(childComplexity int, slug string) int
 		MediaCoverages func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
@@ -327,6 +388,7 @@ type ComplexityRoot struct {
 		Search         func(childComplexity int, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) int
 		Stats          func(childComplexity int) int
 		Suggest        func(childComplexity int, prefix string, first *int) int
+		UpcomingEvents func(childComplexity int, first *int, regionCode *string, brandSlug *string) int
 		Venue          func(childComplexity int, slug string) int
 		Venues         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) int
 		VenuesNear     func(childComplexity int, lat float64, lng float64, radiusKm float64, first *int) int
@@ -340,6 +402,7 @@ type ComplexityRoot struct {
 		Code        func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		Enterprises func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) int
+		Events      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		ID          func(childComplexity int) int
 		Latitude    func(childComplexity int) int
 		Level       func(childComplexity int) int
@@ -371,6 +434,7 @@ type ComplexityRoot struct {
 		BioZh          func(childComplexity int) int
 		Brands         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
 		CreatedAt      func(childComplexity int) int
+		Events         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		HonoursEn      func(childComplexity int) int
 		HonoursZh      func(childComplexity int) int
 		ID             func(childComplexity int) int
@@ -474,6 +538,7 @@ type ComplexityRoot struct {
 		AddressZh      func(childComplexity int) int
 		Brands         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
 		CreatedAt      func(childComplexity int) int
+		Events         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		ID             func(childComplexity int) int
 		Kind           func(childComplexity int) int
 		Latitude       func(childComplexity int) int
@@ -539,6 +604,13 @@ type EnterpriseResolver interface {
 	Name(ctx context.Context, obj *ent.Enterprise, lang *Language) (string, error)
 	Summary(ctx context.Context, obj *ent.Enterprise, lang *Language) (string, error)
 }
+type EventResolver interface {
+	Title(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
+	Summary(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
+	Description(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
+	Address(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
+	Organiser(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
+}
 type MediaCoverageResolver interface {
 	Title(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error)
 	Summary(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error)
@@ -563,6 +635,9 @@ type MutationResolver interface {
 	CreateMediaCoverage(ctx context.Context, input ent.CreateMediaCoverageInput) (*ent.MediaCoverage, error)
 	UpdateMediaCoverage(ctx context.Context, id int, input ent.UpdateMediaCoverageInput) (*ent.MediaCoverage, error)
 	DeleteMediaCoverage(ctx context.Context, id int) (int, error)
+	CreateEvent(ctx context.Context, input ent.CreateEventInput) (*ent.Event, error)
+	UpdateEvent(ctx context.Context, id int, input ent.UpdateEventInput) (*ent.Event, error)
+	DeleteEvent(ctx context.Context, id int) (int, error)
 	Publish(ctx context.Context, id int) (ent.Noder, error)
 	Unpublish(ctx context.Context, id int) (ent.Noder, error)
 	FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error)
@@ -575,6 +650,7 @@ type QueryResolver interface {
 	AuditLog(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) (*ent.AuditEntryConnection, error)
 	Brands(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) (*ent.BrandConnection, error)
 	Enterprises(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) (*ent.EnterpriseConnection, error)
+	Events(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) (*ent.EventConnection, error)
 	MediaCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) (*ent.MediaCoverageConnection, error)
 	Regions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) (*ent.RegionConnection, error)
 	RoleModels(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) (*ent.RoleModelConnection, error)
@@ -588,9 +664,11 @@ type QueryResolver interface {
 	Alliance(ctx context.Context, slug string) (*ent.Alliance, error)
 	Venue(ctx context.Context, slug string) (*ent.Venue, error)
 	MediaCoverage(ctx context.Context, slug string) (*ent.MediaCoverage, error)
+	Event(ctx context.Context, slug string) (*ent.Event, error)
 	Region(ctx context.Context, code string) (*ent.Region, error)
 	FeaturedBrands(ctx context.Context, first *int, category *brand.Category, regionCode *string) ([]*ent.Brand, error)
 	VenuesNear(ctx context.Context, lat float64, lng float64, radiusKm float64, first *int) ([]*VenueDistance, error)
+	UpcomingEvents(ctx context.Context, first *int, regionCode *string, brandSlug *string) ([]*ent.Event, error)
 	Stats(ctx context.Context) (*Stats, error)
 	About(ctx context.Context) (*About, error)
 }
@@ -937,6 +1015,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.Enterprises(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EnterpriseOrder), args["where"].(*ent.EnterpriseWhereInput)), true
+	case "Brand.events":
+		if e.ComplexityRoot.Brand.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Brand_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Brand.Events(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EventOrder), args["where"].(*ent.EventWhereInput)), true
 	case "Brand.featured":
 		if e.ComplexityRoot.Brand.Featured == nil {
 			break
@@ -1407,6 +1496,307 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EnterpriseEdge.Node(childComplexity), true
 
+	case "Event.address":
+		if e.ComplexityRoot.Event.Address == nil {
+			break
+		}
+
+		args, err := ec.field_Event_address_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Address(childComplexity, args["lang"].(*Language)), true
+	case "Event.addressEn":
+		if e.ComplexityRoot.Event.AddressEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AddressEn(childComplexity), true
+	case "Event.addressZh":
+		if e.ComplexityRoot.Event.AddressZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AddressZh(childComplexity), true
+	case "Event.allDay":
+		if e.ComplexityRoot.Event.AllDay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AllDay(childComplexity), true
+	case "Event.brands":
+		if e.ComplexityRoot.Event.Brands == nil {
+			break
+		}
+
+		args, err := ec.field_Event_brands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Brands(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.BrandOrder), args["where"].(*ent.BrandWhereInput)), true
+	case "Event.cancelled":
+		if e.ComplexityRoot.Event.Cancelled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Cancelled(childComplexity), true
+	case "Event.createdAt":
+		if e.ComplexityRoot.Event.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.CreatedAt(childComplexity), true
+	case "Event.description":
+		if e.ComplexityRoot.Event.Description == nil {
+			break
+		}
+
+		args, err := ec.field_Event_description_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Description(childComplexity, args["lang"].(*Language)), true
+	case "Event.descriptionEn":
+		if e.ComplexityRoot.Event.DescriptionEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.DescriptionEn(childComplexity), true
+	case "Event.descriptionZh":
+		if e.ComplexityRoot.Event.DescriptionZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.DescriptionZh(childComplexity), true
+	case "Event.endsAt":
+		if e.ComplexityRoot.Event.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.EndsAt(childComplexity), true
+	case "Event.id":
+		if e.ComplexityRoot.Event.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ID(childComplexity), true
+	case "Event.kind":
+		if e.ComplexityRoot.Event.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Kind(childComplexity), true
+	case "Event.latitude":
+		if e.ComplexityRoot.Event.Latitude == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Latitude(childComplexity), true
+	case "Event.longitude":
+		if e.ComplexityRoot.Event.Longitude == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Longitude(childComplexity), true
+	case "Event.mediaCoverages":
+		if e.ComplexityRoot.Event.MediaCoverages == nil {
+			break
+		}
+
+		args, err := ec.field_Event_mediaCoverages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.MediaCoverages(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.MediaCoverageOrder), args["where"].(*ent.MediaCoverageWhereInput)), true
+	case "Event.organiser":
+		if e.ComplexityRoot.Event.Organiser == nil {
+			break
+		}
+
+		args, err := ec.field_Event_organiser_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Organiser(childComplexity, args["lang"].(*Language)), true
+	case "Event.organiserEn":
+		if e.ComplexityRoot.Event.OrganiserEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.OrganiserEn(childComplexity), true
+	case "Event.organiserZh":
+		if e.ComplexityRoot.Event.OrganiserZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.OrganiserZh(childComplexity), true
+	case "Event.pictures":
+		if e.ComplexityRoot.Event.Pictures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Pictures(childComplexity), true
+	case "Event.publishedAt":
+		if e.ComplexityRoot.Event.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.PublishedAt(childComplexity), true
+	case "Event.region":
+		if e.ComplexityRoot.Event.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Region(childComplexity), true
+	case "Event.regionID":
+		if e.ComplexityRoot.Event.RegionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.RegionID(childComplexity), true
+	case "Event.registrationURL":
+		if e.ComplexityRoot.Event.RegistrationURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.RegistrationURL(childComplexity), true
+	case "Event.roleModels":
+		if e.ComplexityRoot.Event.RoleModels == nil {
+			break
+		}
+
+		args, err := ec.field_Event_roleModels_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.RoleModels(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RoleModelOrder), args["where"].(*ent.RoleModelWhereInput)), true
+	case "Event.sequence":
+		if e.ComplexityRoot.Event.Sequence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Sequence(childComplexity), true
+	case "Event.slug":
+		if e.ComplexityRoot.Event.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Slug(childComplexity), true
+	case "Event.startsAt":
+		if e.ComplexityRoot.Event.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.StartsAt(childComplexity), true
+	case "Event.status":
+		if e.ComplexityRoot.Event.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Status(childComplexity), true
+	case "Event.summary":
+		if e.ComplexityRoot.Event.Summary == nil {
+			break
+		}
+
+		args, err := ec.field_Event_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Summary(childComplexity, args["lang"].(*Language)), true
+	case "Event.summaryEn":
+		if e.ComplexityRoot.Event.SummaryEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.SummaryEn(childComplexity), true
+	case "Event.summaryZh":
+		if e.ComplexityRoot.Event.SummaryZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.SummaryZh(childComplexity), true
+	case "Event.title":
+		if e.ComplexityRoot.Event.Title == nil {
+			break
+		}
+
+		args, err := ec.field_Event_title_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Title(childComplexity, args["lang"].(*Language)), true
+	case "Event.titleEn":
+		if e.ComplexityRoot.Event.TitleEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.TitleEn(childComplexity), true
+	case "Event.titleZh":
+		if e.ComplexityRoot.Event.TitleZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.TitleZh(childComplexity), true
+	case "Event.updatedAt":
+		if e.ComplexityRoot.Event.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.UpdatedAt(childComplexity), true
+	case "Event.venue":
+		if e.ComplexityRoot.Event.Venue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Venue(childComplexity), true
+	case "Event.venueID":
+		if e.ComplexityRoot.Event.VenueID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.VenueID(childComplexity), true
+
+	case "EventConnection.edges":
+		if e.ComplexityRoot.EventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventConnection.Edges(childComplexity), true
+	case "EventConnection.pageInfo":
+		if e.ComplexityRoot.EventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventConnection.PageInfo(childComplexity), true
+	case "EventConnection.totalCount":
+		if e.ComplexityRoot.EventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventConnection.TotalCount(childComplexity), true
+
+	case "EventEdge.cursor":
+		if e.ComplexityRoot.EventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventEdge.Cursor(childComplexity), true
+	case "EventEdge.node":
+		if e.ComplexityRoot.EventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
+
 	case "FieldChange.field":
 		if e.ComplexityRoot.FieldChange.Field == nil {
 			break
@@ -1485,6 +1875,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaCoverage.CreatedAt(childComplexity), true
+	case "MediaCoverage.events":
+		if e.ComplexityRoot.MediaCoverage.Events == nil {
+			break
+		}
+
+		args, err := ec.field_MediaCoverage_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MediaCoverage.Events(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EventOrder), args["where"].(*ent.EventWhereInput)), true
 	case "MediaCoverage.id":
 		if e.ComplexityRoot.MediaCoverage.ID == nil {
 			break
@@ -1675,6 +2076,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateEnterprise(childComplexity, args["input"].(ent.CreateEnterpriseInput)), true
+	case "Mutation.createEvent":
+		if e.ComplexityRoot.Mutation.CreateEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateEvent(childComplexity, args["input"].(ent.CreateEventInput)), true
 	case "Mutation.createMediaCoverage":
 		if e.ComplexityRoot.Mutation.CreateMediaCoverage == nil {
 			break
@@ -1741,6 +2153,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteEnterprise(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteEvent":
+		if e.ComplexityRoot.Mutation.DeleteEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteEvent(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteMediaCoverage":
 		if e.ComplexityRoot.Mutation.DeleteMediaCoverage == nil {
 			break
@@ -1851,6 +2274,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateEnterprise(childComplexity, args["id"].(int), args["input"].(ent.UpdateEnterpriseInput)), true
+	case "Mutation.updateEvent":
+		if e.ComplexityRoot.Mutation.UpdateEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateEvent(childComplexity, args["id"].(int), args["input"].(ent.UpdateEventInput)), true
 	case "Mutation.updateMediaCoverage":
 		if e.ComplexityRoot.Mutation.UpdateMediaCoverage == nil {
 			break
@@ -2037,6 +2471,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Enterprises(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EnterpriseOrder), args["where"].(*ent.EnterpriseWhereInput)), true
+	case "Query.event":
+		if e.ComplexityRoot.Query.Event == nil {
+			break
+		}
+
+		args, err := ec.field_Query_event_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Event(childComplexity, args["slug"].(string)), true
+	case "Query.events":
+		if e.ComplexityRoot.Query.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Query_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Events(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EventOrder), args["where"].(*ent.EventWhereInput)), true
 	case "Query.featuredBrands":
 		if e.ComplexityRoot.Query.FeaturedBrands == nil {
 			break
@@ -2165,6 +2621,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Suggest(childComplexity, args["prefix"].(string), args["first"].(*int)), true
+	case "Query.upcomingEvents":
+		if e.ComplexityRoot.Query.UpcomingEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_upcomingEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.UpcomingEvents(childComplexity, args["first"].(*int), args["regionCode"].(*string), args["brandSlug"].(*string)), true
 	case "Query.venue":
 		if e.ComplexityRoot.Query.Venue == nil {
 			break
@@ -2256,6 +2723,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Region.Enterprises(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EnterpriseOrder), args["where"].(*ent.EnterpriseWhereInput)), true
+	case "Region.events":
+		if e.ComplexityRoot.Region.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Region_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Region.Events(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EventOrder), args["where"].(*ent.EventWhereInput)), true
 	case "Region.id":
 		if e.ComplexityRoot.Region.ID == nil {
 			break
@@ -2416,6 +2894,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleModel.CreatedAt(childComplexity), true
+	case "RoleModel.events":
+		if e.ComplexityRoot.RoleModel.Events == nil {
+			break
+		}
+
+		args, err := ec.field_RoleModel_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.RoleModel.Events(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EventOrder), args["where"].(*ent.EventWhereInput)), true
 	case "RoleModel.honoursEn":
 		if e.ComplexityRoot.RoleModel.HonoursEn == nil {
 			break
@@ -2855,6 +3344,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Venue.CreatedAt(childComplexity), true
+	case "Venue.events":
+		if e.ComplexityRoot.Venue.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Venue_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Venue.Events(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EventOrder), args["where"].(*ent.EventWhereInput)), true
 	case "Venue.id":
 		if e.ComplexityRoot.Venue.ID == nil {
 			break
@@ -3079,11 +3579,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateAllianceInput", ec.unmarshalInputCreateAllianceInput),
 			graphql.NewInputUnmarshaler("CreateBrandInput", ec.unmarshalInputCreateBrandInput),
 			graphql.NewInputUnmarshaler("CreateEnterpriseInput", ec.unmarshalInputCreateEnterpriseInput),
+			graphql.NewInputUnmarshaler("CreateEventInput", ec.unmarshalInputCreateEventInput),
 			graphql.NewInputUnmarshaler("CreateMediaCoverageInput", ec.unmarshalInputCreateMediaCoverageInput),
 			graphql.NewInputUnmarshaler("CreateRoleModelInput", ec.unmarshalInputCreateRoleModelInput),
 			graphql.NewInputUnmarshaler("CreateVenueInput", ec.unmarshalInputCreateVenueInput),
 			graphql.NewInputUnmarshaler("EnterpriseOrder", ec.unmarshalInputEnterpriseOrder),
 			graphql.NewInputUnmarshaler("EnterpriseWhereInput", ec.unmarshalInputEnterpriseWhereInput),
+			graphql.NewInputUnmarshaler("EventOrder", ec.unmarshalInputEventOrder),
+			graphql.NewInputUnmarshaler("EventWhereInput", ec.unmarshalInputEventWhereInput),
 			graphql.NewInputUnmarshaler("MediaCoverageOrder", ec.unmarshalInputMediaCoverageOrder),
 			graphql.NewInputUnmarshaler("MediaCoverageWhereInput", ec.unmarshalInputMediaCoverageWhereInput),
 			graphql.NewInputUnmarshaler("PictureInput", ec.unmarshalInputPictureInput),
@@ -3095,6 +3598,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAllianceInput", ec.unmarshalInputUpdateAllianceInput),
 			graphql.NewInputUnmarshaler("UpdateBrandInput", ec.unmarshalInputUpdateBrandInput),
 			graphql.NewInputUnmarshaler("UpdateEnterpriseInput", ec.unmarshalInputUpdateEnterpriseInput),
+			graphql.NewInputUnmarshaler("UpdateEventInput", ec.unmarshalInputUpdateEventInput),
 			graphql.NewInputUnmarshaler("UpdateMediaCoverageInput", ec.unmarshalInputUpdateMediaCoverageInput),
 			graphql.NewInputUnmarshaler("UpdateRoleModelInput", ec.unmarshalInputUpdateRoleModelInput),
 			graphql.NewInputUnmarshaler("UpdateVenueInput", ec.unmarshalInputUpdateVenueInput),
@@ -3246,6 +3750,12 @@ type Mutation {
   updateMediaCoverage("The item's ID." id: ID!, "The fields to change." input: UpdateMediaCoverageInput!): MediaCoverage!
   "Delete a media coverage item (publishers)."
   deleteMediaCoverage("The item's ID." id: ID!): ID!
+  "Create an event as a draft."
+  createEvent("The new event." input: CreateEventInput!): Event!
+  "Change an event (raises its sequence, so subscribed calendars update)."
+  updateEvent("The event's ID." id: ID!, "The fields to change." input: UpdateEventInput!): Event!
+  "Delete an event (publishers). To call an event off, set cancelled instead: calendars then show it as cancelled."
+  deleteEvent("The event's ID." id: ID!): ID!
   "Publish any content item: the public sees it from now on (publishers)."
   publish("The item's ID." id: ID!): Node!
   "Take any content item back to draft: the public no longer sees it (publishers)."
@@ -4743,6 +5253,40 @@ type Brand implements Node {
     """
     where: MediaCoverageWhereInput
   ): MediaCoverageConnection!
+  """
+  Events the brand takes part in or is shown at.
+  """
+  events(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Events returned from the connection.
+    """
+    orderBy: EventOrder
+
+    """
+    Filtering options for Events returned from the connection.
+    """
+    where: EventWhereInput
+  ): EventConnection!
 }
 """
 BrandCategory is enum for the field category
@@ -5952,6 +6496,14 @@ input BrandWhereInput {
   Has a related MediaCoverages item matching one of the given filters.
   """
   hasMediaCoveragesWith: [MediaCoverageWhereInput!]
+  """
+  events edge predicates
+  """
+  hasEvents: Boolean
+  """
+  Has a related Events item matching one of the given filters.
+  """
+  hasEventsWith: [EventWhereInput!]
 }
 """
 CreateAllianceInput is used for create Alliance object.
@@ -6116,6 +6668,10 @@ input CreateBrandInput {
   mediaCoverageIDs equals the value.
   """
   mediaCoverageIDs: [ID!]
+  """
+  eventIDs equals the value.
+  """
+  eventIDs: [ID!]
 }
 """
 CreateEnterpriseInput is used for create Enterprise object.
@@ -6170,6 +6726,112 @@ input CreateEnterpriseInput {
   ledAllianceIDs equals the value.
   """
   ledAllianceIDs: [ID!]
+}
+"""
+CreateEventInput is used for create Event object.
+Input was generated by ent.
+"""
+input CreateEventInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Kind of event: exhibition or showcase, forum, competition, call or selection, job fair, culture experience, international (Belt and Road) exchange, or training.
+  """
+  kind: EventKind!
+  """
+  Title of the event, in Chinese.
+  """
+  titleZh: String!
+  """
+  Title of the event, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  One-paragraph summary, in Chinese.
+  """
+  summaryZh: String
+  """
+  One-paragraph summary, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  Full description: programme, who may take part, how to register, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  descriptionZh: String
+  """
+  Full description: programme, who may take part, how to register, in English; empty when not translated.
+  """
+  descriptionEn: String
+  """
+  When the event starts (an instant; shown in Asia/Shanghai). For an all-day event, midnight of its first day in Asia/Shanghai.
+  """
+  startsAt: Time!
+  """
+  When the event ends; for an all-day event, midnight of its last day (inclusive) in Asia/Shanghai. Empty: it ends when it starts (or the same day).
+  """
+  endsAt: Time
+  """
+  The event takes whole days (dates without times in calendars).
+  """
+  allDay: Boolean
+  """
+  The event was cancelled: it stays listed (marked) and calendars show it as cancelled.
+  """
+  cancelled: Boolean
+  """
+  Street address, when the event has no venue or the venue's is not enough, in Chinese.
+  """
+  addressZh: String
+  """
+  Street address, when the event has no venue or the venue's is not enough, in English; empty when not translated.
+  """
+  addressEn: String
+  """
+  Who organises the event, in Chinese.
+  """
+  organiserZh: String
+  """
+  Who organises the event, in English; empty when not translated.
+  """
+  organiserEn: String
+  """
+  Latitude of the place (WGS 84), when it has no venue.
+  """
+  latitude: Float
+  """
+  Longitude of the place (WGS 84), when it has no venue.
+  """
+  longitude: Float
+  """
+  Where to register (https only); empty when no registration is needed.
+  """
+  registrationURL: String
+  """
+  Pictures of the event.
+  """
+  pictures: [PictureInput!]
+  """
+  regionID equals the value.
+  """
+  regionID: ID!
+  """
+  venueID equals the value.
+  """
+  venueID: ID
+  """
+  brandIDs equals the value.
+  """
+  brandIDs: [ID!]
+  """
+  roleModelIDs equals the value.
+  """
+  roleModelIDs: [ID!]
+  """
+  mediaCoverageIDs equals the value.
+  """
+  mediaCoverageIDs: [ID!]
 }
 """
 CreateMediaCoverageInput is used for create MediaCoverage object.
@@ -6232,6 +6894,10 @@ input CreateMediaCoverageInput {
   roleModelIDs equals the value.
   """
   roleModelIDs: [ID!]
+  """
+  eventIDs equals the value.
+  """
+  eventIDs: [ID!]
 }
 """
 CreateRoleModelInput is used for create RoleModel object.
@@ -6302,6 +6968,10 @@ input CreateRoleModelInput {
   mediaCoverageIDs equals the value.
   """
   mediaCoverageIDs: [ID!]
+  """
+  eventIDs equals the value.
+  """
+  eventIDs: [ID!]
 }
 """
 CreateVenueInput is used for create Venue object.
@@ -6376,6 +7046,10 @@ input CreateVenueInput {
   brandIDs equals the value.
   """
   brandIDs: [ID!]
+  """
+  eventIDs equals the value.
+  """
+  eventIDs: [ID!]
 }
 """
 Define a Relay Cursor type:
@@ -7162,6 +7836,1396 @@ input EnterpriseWhereInput {
   hasLedAlliancesWith: [AllianceWhereInput!]
 }
 """
+A dated event: exhibition, forum, competition, selection, job fair, culture experience, international exchange or training (活动). Demo events are fictional.
+"""
+type Event implements Node {
+  """
+  Globally unique ID; use it with node(id:).
+  """
+  id: ID!
+  """
+  When this item was first entered.
+  """
+  createdAt: Time!
+  """
+  When this item was last changed.
+  """
+  updatedAt: Time!
+  """
+  Publication status. The public API only ever returns PUBLISHED items.
+  """
+  status: PublicationStatus!
+  """
+  When this item was first published.
+  """
+  publishedAt: Time
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Kind of event: exhibition or showcase, forum, competition, call or selection, job fair, culture experience, international (Belt and Road) exchange, or training.
+  """
+  kind: EventKind!
+  """
+  Title of the event, in Chinese.
+  """
+  titleZh: String!
+  """
+  Title of the event, in English; empty when not translated.
+  """
+  titleEn: String!
+  """
+  One-paragraph summary, in Chinese.
+  """
+  summaryZh: String!
+  """
+  One-paragraph summary, in English; empty when not translated.
+  """
+  summaryEn: String!
+  """
+  Full description: programme, who may take part, how to register, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  descriptionZh: String!
+  """
+  Full description: programme, who may take part, how to register, in English; empty when not translated.
+  """
+  descriptionEn: String!
+  """
+  When the event starts (an instant; shown in Asia/Shanghai). For an all-day event, midnight of its first day in Asia/Shanghai.
+  """
+  startsAt: Time!
+  """
+  When the event ends; for an all-day event, midnight of its last day (inclusive) in Asia/Shanghai. Empty: it ends when it starts (or the same day).
+  """
+  endsAt: Time
+  """
+  The event takes whole days (dates without times in calendars).
+  """
+  allDay: Boolean!
+  """
+  The event was cancelled: it stays listed (marked) and calendars show it as cancelled.
+  """
+  cancelled: Boolean!
+  """
+  Revision number, raised by every change (iCalendar SEQUENCE, so calendar apps take the newest version).
+  """
+  sequence: Int!
+  """
+  Street address, when the event has no venue or the venue's is not enough, in Chinese.
+  """
+  addressZh: String!
+  """
+  Street address, when the event has no venue or the venue's is not enough, in English; empty when not translated.
+  """
+  addressEn: String!
+  """
+  Who organises the event, in Chinese.
+  """
+  organiserZh: String!
+  """
+  Who organises the event, in English; empty when not translated.
+  """
+  organiserEn: String!
+  """
+  Latitude of the place (WGS 84), when it has no venue.
+  """
+  latitude: Float
+  """
+  Longitude of the place (WGS 84), when it has no venue.
+  """
+  longitude: Float
+  """
+  Where to register (https only); empty when no registration is needed.
+  """
+  registrationURL: String!
+  """
+  Pictures of the event.
+  """
+  pictures: [Picture!]
+  """
+  The region the event takes place in.
+  """
+  regionID: ID!
+  """
+  The venue, when it takes place at one.
+  """
+  venueID: ID
+  """
+  The region the event takes place in.
+  """
+  region: Region!
+  """
+  The venue it takes place at; null when it has only an address.
+  """
+  venue: Venue
+  """
+  Brands that take part or are shown.
+  """
+  brands(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Brands returned from the connection.
+    """
+    orderBy: BrandOrder
+
+    """
+    Filtering options for Brands returned from the connection.
+    """
+    where: BrandWhereInput
+  ): BrandConnection!
+  """
+  People who take part: speakers, contestants, masters.
+  """
+  roleModels(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for RoleModels returned from the connection.
+    """
+    orderBy: RoleModelOrder
+
+    """
+    Filtering options for RoleModels returned from the connection.
+    """
+    where: RoleModelWhereInput
+  ): RoleModelConnection!
+  """
+  Coverage that reports on the event.
+  """
+  mediaCoverages(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for MediaCoverages returned from the connection.
+    """
+    orderBy: MediaCoverageOrder
+
+    """
+    Filtering options for MediaCoverages returned from the connection.
+    """
+    where: MediaCoverageWhereInput
+  ): MediaCoverageConnection!
+}
+"""
+A connection to a list of items.
+"""
+type EventConnection {
+  """
+  A list of edges.
+  """
+  edges: [EventEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type EventEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Event
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+EventKind is enum for the field kind
+"""
+enum EventKind @goModel(model: "brandshow/ent/event.Kind") {
+  """
+  EventKind EXHIBITION.
+  """
+  EXHIBITION
+  """
+  EventKind FORUM.
+  """
+  FORUM
+  """
+  EventKind COMPETITION.
+  """
+  COMPETITION
+  """
+  EventKind SELECTION.
+  """
+  SELECTION
+  """
+  EventKind JOB_FAIR.
+  """
+  JOB_FAIR
+  """
+  EventKind CULTURE_EXPERIENCE.
+  """
+  CULTURE_EXPERIENCE
+  """
+  EventKind INTERNATIONAL_EXCHANGE.
+  """
+  INTERNATIONAL_EXCHANGE
+  """
+  EventKind TRAINING.
+  """
+  TRAINING
+}
+"""
+Ordering options for Event connections
+"""
+input EventOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Events.
+  """
+  field: EventOrderField!
+}
+"""
+Properties by which Event connections can be ordered.
+"""
+enum EventOrderField {
+  """
+  EventOrderField CREATED_AT.
+  """
+  CREATED_AT
+  """
+  EventOrderField UPDATED_AT.
+  """
+  UPDATED_AT
+  """
+  EventOrderField PUBLISHED_AT.
+  """
+  PUBLISHED_AT
+  """
+  EventOrderField SLUG.
+  """
+  SLUG
+  """
+  EventOrderField STARTS_AT.
+  """
+  STARTS_AT
+}
+"""
+EventWhereInput is used for filtering Event objects.
+Input was generated by ent.
+"""
+input EventWhereInput {
+  """
+  Matches items that do not match this filter.
+  """
+  not: EventWhereInput
+  """
+  Matches items that match every filter in the list.
+  """
+  and: [EventWhereInput!]
+  """
+  Matches items that match at least one filter in the list.
+  """
+  or: [EventWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  id is not equal to the value.
+  """
+  idNEQ: ID
+  """
+  id is one of the given values.
+  """
+  idIn: [ID!]
+  """
+  id is none of the given values.
+  """
+  idNotIn: [ID!]
+  """
+  id is greater than the value.
+  """
+  idGT: ID
+  """
+  id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  id is less than the value.
+  """
+  idLT: ID
+  """
+  id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  createdAt is not equal to the value.
+  """
+  createdAtNEQ: Time
+  """
+  createdAt is one of the given values.
+  """
+  createdAtIn: [Time!]
+  """
+  createdAt is none of the given values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  createdAt is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  createdAt is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  createdAt is less than the value.
+  """
+  createdAtLT: Time
+  """
+  createdAt is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  updatedAt is not equal to the value.
+  """
+  updatedAtNEQ: Time
+  """
+  updatedAt is one of the given values.
+  """
+  updatedAtIn: [Time!]
+  """
+  updatedAt is none of the given values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  updatedAt is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  updatedAt is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  updatedAt is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  updatedAt is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  status field predicates
+  """
+  status: PublicationStatus
+  """
+  status is not equal to the value.
+  """
+  statusNEQ: PublicationStatus
+  """
+  status is one of the given values.
+  """
+  statusIn: [PublicationStatus!]
+  """
+  status is none of the given values.
+  """
+  statusNotIn: [PublicationStatus!]
+  """
+  published_at field predicates
+  """
+  publishedAt: Time
+  """
+  publishedAt is not equal to the value.
+  """
+  publishedAtNEQ: Time
+  """
+  publishedAt is one of the given values.
+  """
+  publishedAtIn: [Time!]
+  """
+  publishedAt is none of the given values.
+  """
+  publishedAtNotIn: [Time!]
+  """
+  publishedAt is greater than the value.
+  """
+  publishedAtGT: Time
+  """
+  publishedAt is greater than or equal to the value.
+  """
+  publishedAtGTE: Time
+  """
+  publishedAt is less than the value.
+  """
+  publishedAtLT: Time
+  """
+  publishedAt is less than or equal to the value.
+  """
+  publishedAtLTE: Time
+  """
+  publishedAt is not set.
+  """
+  publishedAtIsNil: Boolean
+  """
+  publishedAt is set.
+  """
+  publishedAtNotNil: Boolean
+  """
+  slug field predicates
+  """
+  slug: String
+  """
+  slug is not equal to the value.
+  """
+  slugNEQ: String
+  """
+  slug is one of the given values.
+  """
+  slugIn: [String!]
+  """
+  slug is none of the given values.
+  """
+  slugNotIn: [String!]
+  """
+  slug is greater than the value.
+  """
+  slugGT: String
+  """
+  slug is greater than or equal to the value.
+  """
+  slugGTE: String
+  """
+  slug is less than the value.
+  """
+  slugLT: String
+  """
+  slug is less than or equal to the value.
+  """
+  slugLTE: String
+  """
+  slug contains the value.
+  """
+  slugContains: String
+  """
+  slug starts with the value.
+  """
+  slugHasPrefix: String
+  """
+  slug ends with the value.
+  """
+  slugHasSuffix: String
+  """
+  slug equals the value, ignoring case.
+  """
+  slugEqualFold: String
+  """
+  slug contains the value, ignoring case.
+  """
+  slugContainsFold: String
+  """
+  kind field predicates
+  """
+  kind: EventKind
+  """
+  kind is not equal to the value.
+  """
+  kindNEQ: EventKind
+  """
+  kind is one of the given values.
+  """
+  kindIn: [EventKind!]
+  """
+  kind is none of the given values.
+  """
+  kindNotIn: [EventKind!]
+  """
+  title_zh field predicates
+  """
+  titleZh: String
+  """
+  titleZh is not equal to the value.
+  """
+  titleZhNEQ: String
+  """
+  titleZh is one of the given values.
+  """
+  titleZhIn: [String!]
+  """
+  titleZh is none of the given values.
+  """
+  titleZhNotIn: [String!]
+  """
+  titleZh is greater than the value.
+  """
+  titleZhGT: String
+  """
+  titleZh is greater than or equal to the value.
+  """
+  titleZhGTE: String
+  """
+  titleZh is less than the value.
+  """
+  titleZhLT: String
+  """
+  titleZh is less than or equal to the value.
+  """
+  titleZhLTE: String
+  """
+  titleZh contains the value.
+  """
+  titleZhContains: String
+  """
+  titleZh starts with the value.
+  """
+  titleZhHasPrefix: String
+  """
+  titleZh ends with the value.
+  """
+  titleZhHasSuffix: String
+  """
+  titleZh equals the value, ignoring case.
+  """
+  titleZhEqualFold: String
+  """
+  titleZh contains the value, ignoring case.
+  """
+  titleZhContainsFold: String
+  """
+  title_en field predicates
+  """
+  titleEn: String
+  """
+  titleEn is not equal to the value.
+  """
+  titleEnNEQ: String
+  """
+  titleEn is one of the given values.
+  """
+  titleEnIn: [String!]
+  """
+  titleEn is none of the given values.
+  """
+  titleEnNotIn: [String!]
+  """
+  titleEn is greater than the value.
+  """
+  titleEnGT: String
+  """
+  titleEn is greater than or equal to the value.
+  """
+  titleEnGTE: String
+  """
+  titleEn is less than the value.
+  """
+  titleEnLT: String
+  """
+  titleEn is less than or equal to the value.
+  """
+  titleEnLTE: String
+  """
+  titleEn contains the value.
+  """
+  titleEnContains: String
+  """
+  titleEn starts with the value.
+  """
+  titleEnHasPrefix: String
+  """
+  titleEn ends with the value.
+  """
+  titleEnHasSuffix: String
+  """
+  titleEn equals the value, ignoring case.
+  """
+  titleEnEqualFold: String
+  """
+  titleEn contains the value, ignoring case.
+  """
+  titleEnContainsFold: String
+  """
+  summary_zh field predicates
+  """
+  summaryZh: String
+  """
+  summaryZh is not equal to the value.
+  """
+  summaryZhNEQ: String
+  """
+  summaryZh is one of the given values.
+  """
+  summaryZhIn: [String!]
+  """
+  summaryZh is none of the given values.
+  """
+  summaryZhNotIn: [String!]
+  """
+  summaryZh is greater than the value.
+  """
+  summaryZhGT: String
+  """
+  summaryZh is greater than or equal to the value.
+  """
+  summaryZhGTE: String
+  """
+  summaryZh is less than the value.
+  """
+  summaryZhLT: String
+  """
+  summaryZh is less than or equal to the value.
+  """
+  summaryZhLTE: String
+  """
+  summaryZh contains the value.
+  """
+  summaryZhContains: String
+  """
+  summaryZh starts with the value.
+  """
+  summaryZhHasPrefix: String
+  """
+  summaryZh ends with the value.
+  """
+  summaryZhHasSuffix: String
+  """
+  summaryZh equals the value, ignoring case.
+  """
+  summaryZhEqualFold: String
+  """
+  summaryZh contains the value, ignoring case.
+  """
+  summaryZhContainsFold: String
+  """
+  summary_en field predicates
+  """
+  summaryEn: String
+  """
+  summaryEn is not equal to the value.
+  """
+  summaryEnNEQ: String
+  """
+  summaryEn is one of the given values.
+  """
+  summaryEnIn: [String!]
+  """
+  summaryEn is none of the given values.
+  """
+  summaryEnNotIn: [String!]
+  """
+  summaryEn is greater than the value.
+  """
+  summaryEnGT: String
+  """
+  summaryEn is greater than or equal to the value.
+  """
+  summaryEnGTE: String
+  """
+  summaryEn is less than the value.
+  """
+  summaryEnLT: String
+  """
+  summaryEn is less than or equal to the value.
+  """
+  summaryEnLTE: String
+  """
+  summaryEn contains the value.
+  """
+  summaryEnContains: String
+  """
+  summaryEn starts with the value.
+  """
+  summaryEnHasPrefix: String
+  """
+  summaryEn ends with the value.
+  """
+  summaryEnHasSuffix: String
+  """
+  summaryEn equals the value, ignoring case.
+  """
+  summaryEnEqualFold: String
+  """
+  summaryEn contains the value, ignoring case.
+  """
+  summaryEnContainsFold: String
+  """
+  description_zh field predicates
+  """
+  descriptionZh: String
+  """
+  descriptionZh is not equal to the value.
+  """
+  descriptionZhNEQ: String
+  """
+  descriptionZh is one of the given values.
+  """
+  descriptionZhIn: [String!]
+  """
+  descriptionZh is none of the given values.
+  """
+  descriptionZhNotIn: [String!]
+  """
+  descriptionZh is greater than the value.
+  """
+  descriptionZhGT: String
+  """
+  descriptionZh is greater than or equal to the value.
+  """
+  descriptionZhGTE: String
+  """
+  descriptionZh is less than the value.
+  """
+  descriptionZhLT: String
+  """
+  descriptionZh is less than or equal to the value.
+  """
+  descriptionZhLTE: String
+  """
+  descriptionZh contains the value.
+  """
+  descriptionZhContains: String
+  """
+  descriptionZh starts with the value.
+  """
+  descriptionZhHasPrefix: String
+  """
+  descriptionZh ends with the value.
+  """
+  descriptionZhHasSuffix: String
+  """
+  descriptionZh equals the value, ignoring case.
+  """
+  descriptionZhEqualFold: String
+  """
+  descriptionZh contains the value, ignoring case.
+  """
+  descriptionZhContainsFold: String
+  """
+  description_en field predicates
+  """
+  descriptionEn: String
+  """
+  descriptionEn is not equal to the value.
+  """
+  descriptionEnNEQ: String
+  """
+  descriptionEn is one of the given values.
+  """
+  descriptionEnIn: [String!]
+  """
+  descriptionEn is none of the given values.
+  """
+  descriptionEnNotIn: [String!]
+  """
+  descriptionEn is greater than the value.
+  """
+  descriptionEnGT: String
+  """
+  descriptionEn is greater than or equal to the value.
+  """
+  descriptionEnGTE: String
+  """
+  descriptionEn is less than the value.
+  """
+  descriptionEnLT: String
+  """
+  descriptionEn is less than or equal to the value.
+  """
+  descriptionEnLTE: String
+  """
+  descriptionEn contains the value.
+  """
+  descriptionEnContains: String
+  """
+  descriptionEn starts with the value.
+  """
+  descriptionEnHasPrefix: String
+  """
+  descriptionEn ends with the value.
+  """
+  descriptionEnHasSuffix: String
+  """
+  descriptionEn equals the value, ignoring case.
+  """
+  descriptionEnEqualFold: String
+  """
+  descriptionEn contains the value, ignoring case.
+  """
+  descriptionEnContainsFold: String
+  """
+  starts_at field predicates
+  """
+  startsAt: Time
+  """
+  startsAt is not equal to the value.
+  """
+  startsAtNEQ: Time
+  """
+  startsAt is one of the given values.
+  """
+  startsAtIn: [Time!]
+  """
+  startsAt is none of the given values.
+  """
+  startsAtNotIn: [Time!]
+  """
+  startsAt is greater than the value.
+  """
+  startsAtGT: Time
+  """
+  startsAt is greater than or equal to the value.
+  """
+  startsAtGTE: Time
+  """
+  startsAt is less than the value.
+  """
+  startsAtLT: Time
+  """
+  startsAt is less than or equal to the value.
+  """
+  startsAtLTE: Time
+  """
+  ends_at field predicates
+  """
+  endsAt: Time
+  """
+  endsAt is not equal to the value.
+  """
+  endsAtNEQ: Time
+  """
+  endsAt is one of the given values.
+  """
+  endsAtIn: [Time!]
+  """
+  endsAt is none of the given values.
+  """
+  endsAtNotIn: [Time!]
+  """
+  endsAt is greater than the value.
+  """
+  endsAtGT: Time
+  """
+  endsAt is greater than or equal to the value.
+  """
+  endsAtGTE: Time
+  """
+  endsAt is less than the value.
+  """
+  endsAtLT: Time
+  """
+  endsAt is less than or equal to the value.
+  """
+  endsAtLTE: Time
+  """
+  endsAt is not set.
+  """
+  endsAtIsNil: Boolean
+  """
+  endsAt is set.
+  """
+  endsAtNotNil: Boolean
+  """
+  all_day field predicates
+  """
+  allDay: Boolean
+  """
+  allDay is not equal to the value.
+  """
+  allDayNEQ: Boolean
+  """
+  cancelled field predicates
+  """
+  cancelled: Boolean
+  """
+  cancelled is not equal to the value.
+  """
+  cancelledNEQ: Boolean
+  """
+  address_zh field predicates
+  """
+  addressZh: String
+  """
+  addressZh is not equal to the value.
+  """
+  addressZhNEQ: String
+  """
+  addressZh is one of the given values.
+  """
+  addressZhIn: [String!]
+  """
+  addressZh is none of the given values.
+  """
+  addressZhNotIn: [String!]
+  """
+  addressZh is greater than the value.
+  """
+  addressZhGT: String
+  """
+  addressZh is greater than or equal to the value.
+  """
+  addressZhGTE: String
+  """
+  addressZh is less than the value.
+  """
+  addressZhLT: String
+  """
+  addressZh is less than or equal to the value.
+  """
+  addressZhLTE: String
+  """
+  addressZh contains the value.
+  """
+  addressZhContains: String
+  """
+  addressZh starts with the value.
+  """
+  addressZhHasPrefix: String
+  """
+  addressZh ends with the value.
+  """
+  addressZhHasSuffix: String
+  """
+  addressZh equals the value, ignoring case.
+  """
+  addressZhEqualFold: String
+  """
+  addressZh contains the value, ignoring case.
+  """
+  addressZhContainsFold: String
+  """
+  address_en field predicates
+  """
+  addressEn: String
+  """
+  addressEn is not equal to the value.
+  """
+  addressEnNEQ: String
+  """
+  addressEn is one of the given values.
+  """
+  addressEnIn: [String!]
+  """
+  addressEn is none of the given values.
+  """
+  addressEnNotIn: [String!]
+  """
+  addressEn is greater than the value.
+  """
+  addressEnGT: String
+  """
+  addressEn is greater than or equal to the value.
+  """
+  addressEnGTE: String
+  """
+  addressEn is less than the value.
+  """
+  addressEnLT: String
+  """
+  addressEn is less than or equal to the value.
+  """
+  addressEnLTE: String
+  """
+  addressEn contains the value.
+  """
+  addressEnContains: String
+  """
+  addressEn starts with the value.
+  """
+  addressEnHasPrefix: String
+  """
+  addressEn ends with the value.
+  """
+  addressEnHasSuffix: String
+  """
+  addressEn equals the value, ignoring case.
+  """
+  addressEnEqualFold: String
+  """
+  addressEn contains the value, ignoring case.
+  """
+  addressEnContainsFold: String
+  """
+  organiser_zh field predicates
+  """
+  organiserZh: String
+  """
+  organiserZh is not equal to the value.
+  """
+  organiserZhNEQ: String
+  """
+  organiserZh is one of the given values.
+  """
+  organiserZhIn: [String!]
+  """
+  organiserZh is none of the given values.
+  """
+  organiserZhNotIn: [String!]
+  """
+  organiserZh is greater than the value.
+  """
+  organiserZhGT: String
+  """
+  organiserZh is greater than or equal to the value.
+  """
+  organiserZhGTE: String
+  """
+  organiserZh is less than the value.
+  """
+  organiserZhLT: String
+  """
+  organiserZh is less than or equal to the value.
+  """
+  organiserZhLTE: String
+  """
+  organiserZh contains the value.
+  """
+  organiserZhContains: String
+  """
+  organiserZh starts with the value.
+  """
+  organiserZhHasPrefix: String
+  """
+  organiserZh ends with the value.
+  """
+  organiserZhHasSuffix: String
+  """
+  organiserZh equals the value, ignoring case.
+  """
+  organiserZhEqualFold: String
+  """
+  organiserZh contains the value, ignoring case.
+  """
+  organiserZhContainsFold: String
+  """
+  organiser_en field predicates
+  """
+  organiserEn: String
+  """
+  organiserEn is not equal to the value.
+  """
+  organiserEnNEQ: String
+  """
+  organiserEn is one of the given values.
+  """
+  organiserEnIn: [String!]
+  """
+  organiserEn is none of the given values.
+  """
+  organiserEnNotIn: [String!]
+  """
+  organiserEn is greater than the value.
+  """
+  organiserEnGT: String
+  """
+  organiserEn is greater than or equal to the value.
+  """
+  organiserEnGTE: String
+  """
+  organiserEn is less than the value.
+  """
+  organiserEnLT: String
+  """
+  organiserEn is less than or equal to the value.
+  """
+  organiserEnLTE: String
+  """
+  organiserEn contains the value.
+  """
+  organiserEnContains: String
+  """
+  organiserEn starts with the value.
+  """
+  organiserEnHasPrefix: String
+  """
+  organiserEn ends with the value.
+  """
+  organiserEnHasSuffix: String
+  """
+  organiserEn equals the value, ignoring case.
+  """
+  organiserEnEqualFold: String
+  """
+  organiserEn contains the value, ignoring case.
+  """
+  organiserEnContainsFold: String
+  """
+  latitude field predicates
+  """
+  latitude: Float
+  """
+  latitude is not equal to the value.
+  """
+  latitudeNEQ: Float
+  """
+  latitude is one of the given values.
+  """
+  latitudeIn: [Float!]
+  """
+  latitude is none of the given values.
+  """
+  latitudeNotIn: [Float!]
+  """
+  latitude is greater than the value.
+  """
+  latitudeGT: Float
+  """
+  latitude is greater than or equal to the value.
+  """
+  latitudeGTE: Float
+  """
+  latitude is less than the value.
+  """
+  latitudeLT: Float
+  """
+  latitude is less than or equal to the value.
+  """
+  latitudeLTE: Float
+  """
+  latitude is not set.
+  """
+  latitudeIsNil: Boolean
+  """
+  latitude is set.
+  """
+  latitudeNotNil: Boolean
+  """
+  longitude field predicates
+  """
+  longitude: Float
+  """
+  longitude is not equal to the value.
+  """
+  longitudeNEQ: Float
+  """
+  longitude is one of the given values.
+  """
+  longitudeIn: [Float!]
+  """
+  longitude is none of the given values.
+  """
+  longitudeNotIn: [Float!]
+  """
+  longitude is greater than the value.
+  """
+  longitudeGT: Float
+  """
+  longitude is greater than or equal to the value.
+  """
+  longitudeGTE: Float
+  """
+  longitude is less than the value.
+  """
+  longitudeLT: Float
+  """
+  longitude is less than or equal to the value.
+  """
+  longitudeLTE: Float
+  """
+  longitude is not set.
+  """
+  longitudeIsNil: Boolean
+  """
+  longitude is set.
+  """
+  longitudeNotNil: Boolean
+  """
+  registration_url field predicates
+  """
+  registrationURL: String
+  """
+  registrationURL is not equal to the value.
+  """
+  registrationURLNEQ: String
+  """
+  registrationURL is one of the given values.
+  """
+  registrationURLIn: [String!]
+  """
+  registrationURL is none of the given values.
+  """
+  registrationURLNotIn: [String!]
+  """
+  registrationURL is greater than the value.
+  """
+  registrationURLGT: String
+  """
+  registrationURL is greater than or equal to the value.
+  """
+  registrationURLGTE: String
+  """
+  registrationURL is less than the value.
+  """
+  registrationURLLT: String
+  """
+  registrationURL is less than or equal to the value.
+  """
+  registrationURLLTE: String
+  """
+  registrationURL contains the value.
+  """
+  registrationURLContains: String
+  """
+  registrationURL starts with the value.
+  """
+  registrationURLHasPrefix: String
+  """
+  registrationURL ends with the value.
+  """
+  registrationURLHasSuffix: String
+  """
+  registrationURL equals the value, ignoring case.
+  """
+  registrationURLEqualFold: String
+  """
+  registrationURL contains the value, ignoring case.
+  """
+  registrationURLContainsFold: String
+  """
+  region_id field predicates
+  """
+  regionID: ID
+  """
+  regionID is not equal to the value.
+  """
+  regionIDNEQ: ID
+  """
+  regionID is one of the given values.
+  """
+  regionIDIn: [ID!]
+  """
+  regionID is none of the given values.
+  """
+  regionIDNotIn: [ID!]
+  """
+  venue_id field predicates
+  """
+  venueID: ID
+  """
+  venueID is not equal to the value.
+  """
+  venueIDNEQ: ID
+  """
+  venueID is one of the given values.
+  """
+  venueIDIn: [ID!]
+  """
+  venueID is none of the given values.
+  """
+  venueIDNotIn: [ID!]
+  """
+  venueID is not set.
+  """
+  venueIDIsNil: Boolean
+  """
+  venueID is set.
+  """
+  venueIDNotNil: Boolean
+  """
+  region edge predicates
+  """
+  hasRegion: Boolean
+  """
+  Has a related Region item matching one of the given filters.
+  """
+  hasRegionWith: [RegionWhereInput!]
+  """
+  venue edge predicates
+  """
+  hasVenue: Boolean
+  """
+  Has a related Venue item matching one of the given filters.
+  """
+  hasVenueWith: [VenueWhereInput!]
+  """
+  brands edge predicates
+  """
+  hasBrands: Boolean
+  """
+  Has a related Brands item matching one of the given filters.
+  """
+  hasBrandsWith: [BrandWhereInput!]
+  """
+  role_models edge predicates
+  """
+  hasRoleModels: Boolean
+  """
+  Has a related RoleModels item matching one of the given filters.
+  """
+  hasRoleModelsWith: [RoleModelWhereInput!]
+  """
+  media_coverages edge predicates
+  """
+  hasMediaCoverages: Boolean
+  """
+  Has a related MediaCoverages item matching one of the given filters.
+  """
+  hasMediaCoveragesWith: [MediaCoverageWhereInput!]
+}
+"""
 A media report, feature or film about brands and their people (媒体报道). Demo coverage is fictional.
 """
 type MediaCoverage implements Node {
@@ -7301,6 +9365,40 @@ type MediaCoverage implements Node {
     """
     where: RoleModelWhereInput
   ): RoleModelConnection!
+  """
+  Events the report is about.
+  """
+  events(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Events returned from the connection.
+    """
+    orderBy: EventOrder
+
+    """
+    Filtering options for Events returned from the connection.
+    """
+    where: EventWhereInput
+  ): EventConnection!
 }
 """
 A connection to a list of items.
@@ -8123,6 +10221,14 @@ input MediaCoverageWhereInput {
   Has a related RoleModels item matching one of the given filters.
   """
   hasRoleModelsWith: [RoleModelWhereInput!]
+  """
+  events edge predicates
+  """
+  hasEvents: Boolean
+  """
+  Has a related Events item matching one of the given filters.
+  """
+  hasEventsWith: [EventWhereInput!]
 }
 """
 Medium is enum for the field medium
@@ -8369,6 +10475,40 @@ type Query {
     """
     where: EnterpriseWhereInput
   ): EnterpriseConnection!
+  """
+  Published events, as a Relay connection: filter by kind, date (startsAt), region, venue, brand or person; order by STARTS_AT. For what is coming up use upcomingEvents; calendars subscribe to /feeds/events.ics.
+  """
+  events(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Events returned from the connection.
+    """
+    orderBy: EventOrder
+
+    """
+    Filtering options for Events returned from the connection.
+    """
+    where: EventWhereInput
+  ): EventConnection!
   """
   Published media coverage, as a Relay connection: filter by medium, date (publishedOn), brand or person; order by PUBLISHED_ON.
   """
@@ -8724,6 +10864,40 @@ type Region implements Node {
     """
     where: EnterpriseWhereInput
   ): EnterpriseConnection!
+  """
+  Events held directly in this region.
+  """
+  events(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Events returned from the connection.
+    """
+    orderBy: EventOrder
+
+    """
+    Filtering options for Events returned from the connection.
+    """
+    where: EventWhereInput
+  ): EventConnection!
 }
 """
 A connection to a list of items.
@@ -9243,6 +11417,14 @@ input RegionWhereInput {
   Has a related Enterprises item matching one of the given filters.
   """
   hasEnterprisesWith: [EnterpriseWhereInput!]
+  """
+  events edge predicates
+  """
+  hasEvents: Boolean
+  """
+  Has a related Events item matching one of the given filters.
+  """
+  hasEventsWith: [EventWhereInput!]
 }
 """
 A role model (典型人物) of one or more brands: founder, inheritor, outstanding contributor, ambassador or skill master. Demo people are fictional.
@@ -9396,6 +11578,40 @@ type RoleModel implements Node {
     """
     where: MediaCoverageWhereInput
   ): MediaCoverageConnection!
+  """
+  Events the person takes part in.
+  """
+  events(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Events returned from the connection.
+    """
+    orderBy: EventOrder
+
+    """
+    Filtering options for Events returned from the connection.
+    """
+    where: EventWhereInput
+  ): EventConnection!
 }
 """
 A connection to a list of items.
@@ -10187,6 +12403,14 @@ input RoleModelWhereInput {
   Has a related MediaCoverages item matching one of the given filters.
   """
   hasMediaCoveragesWith: [MediaCoverageWhereInput!]
+  """
+  events edge predicates
+  """
+  hasEvents: Boolean
+  """
+  Has a related Events item matching one of the given filters.
+  """
+  hasEventsWith: [EventWhereInput!]
 }
 """
 The builtin Time type
@@ -10423,6 +12647,18 @@ input UpdateBrandInput {
   clearMediaCoverages equals the value.
   """
   clearMediaCoverages: Boolean
+  """
+  addEventIDs equals the value.
+  """
+  addEventIDs: [ID!]
+  """
+  removeEventIDs equals the value.
+  """
+  removeEventIDs: [ID!]
+  """
+  clearEvents equals the value.
+  """
+  clearEvents: Boolean
 }
 """
 UpdateEnterpriseInput is used for update Enterprise object.
@@ -10503,6 +12739,156 @@ input UpdateEnterpriseInput {
   clearLedAlliances: Boolean
 }
 """
+UpdateEventInput is used for update Event object.
+Input was generated by ent.
+"""
+input UpdateEventInput {
+  """
+  Kind of event: exhibition or showcase, forum, competition, call or selection, job fair, culture experience, international (Belt and Road) exchange, or training.
+  """
+  kind: EventKind
+  """
+  Title of the event, in Chinese.
+  """
+  titleZh: String
+  """
+  Title of the event, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  One-paragraph summary, in Chinese.
+  """
+  summaryZh: String
+  """
+  One-paragraph summary, in English; empty when not translated.
+  """
+  summaryEn: String
+  """
+  Full description: programme, who may take part, how to register, in Chinese (plain text, paragraphs separated by blank lines).
+  """
+  descriptionZh: String
+  """
+  Full description: programme, who may take part, how to register, in English; empty when not translated.
+  """
+  descriptionEn: String
+  """
+  When the event starts (an instant; shown in Asia/Shanghai). For an all-day event, midnight of its first day in Asia/Shanghai.
+  """
+  startsAt: Time
+  """
+  When the event ends; for an all-day event, midnight of its last day (inclusive) in Asia/Shanghai. Empty: it ends when it starts (or the same day).
+  """
+  endsAt: Time
+  """
+  clearEndsAt equals the value.
+  """
+  clearEndsAt: Boolean
+  """
+  The event takes whole days (dates without times in calendars).
+  """
+  allDay: Boolean
+  """
+  The event was cancelled: it stays listed (marked) and calendars show it as cancelled.
+  """
+  cancelled: Boolean
+  """
+  Street address, when the event has no venue or the venue's is not enough, in Chinese.
+  """
+  addressZh: String
+  """
+  Street address, when the event has no venue or the venue's is not enough, in English; empty when not translated.
+  """
+  addressEn: String
+  """
+  Who organises the event, in Chinese.
+  """
+  organiserZh: String
+  """
+  Who organises the event, in English; empty when not translated.
+  """
+  organiserEn: String
+  """
+  Latitude of the place (WGS 84), when it has no venue.
+  """
+  latitude: Float
+  """
+  clearLatitude equals the value.
+  """
+  clearLatitude: Boolean
+  """
+  Longitude of the place (WGS 84), when it has no venue.
+  """
+  longitude: Float
+  """
+  clearLongitude equals the value.
+  """
+  clearLongitude: Boolean
+  """
+  Where to register (https only); empty when no registration is needed.
+  """
+  registrationURL: String
+  """
+  Pictures of the event.
+  """
+  pictures: [PictureInput!]
+  """
+  appendPictures equals the value.
+  """
+  appendPictures: [PictureInput!]
+  """
+  clearPictures equals the value.
+  """
+  clearPictures: Boolean
+  """
+  regionID equals the value.
+  """
+  regionID: ID
+  """
+  venueID equals the value.
+  """
+  venueID: ID
+  """
+  clearVenue equals the value.
+  """
+  clearVenue: Boolean
+  """
+  addBrandIDs equals the value.
+  """
+  addBrandIDs: [ID!]
+  """
+  removeBrandIDs equals the value.
+  """
+  removeBrandIDs: [ID!]
+  """
+  clearBrands equals the value.
+  """
+  clearBrands: Boolean
+  """
+  addRoleModelIDs equals the value.
+  """
+  addRoleModelIDs: [ID!]
+  """
+  removeRoleModelIDs equals the value.
+  """
+  removeRoleModelIDs: [ID!]
+  """
+  clearRoleModels equals the value.
+  """
+  clearRoleModels: Boolean
+  """
+  addMediaCoverageIDs equals the value.
+  """
+  addMediaCoverageIDs: [ID!]
+  """
+  removeMediaCoverageIDs equals the value.
+  """
+  removeMediaCoverageIDs: [ID!]
+  """
+  clearMediaCoverages equals the value.
+  """
+  clearMediaCoverages: Boolean
+}
+"""
 UpdateMediaCoverageInput is used for update MediaCoverage object.
 Input was generated by ent.
 """
@@ -10575,6 +12961,18 @@ input UpdateMediaCoverageInput {
   clearRoleModels equals the value.
   """
   clearRoleModels: Boolean
+  """
+  addEventIDs equals the value.
+  """
+  addEventIDs: [ID!]
+  """
+  removeEventIDs equals the value.
+  """
+  removeEventIDs: [ID!]
+  """
+  clearEvents equals the value.
+  """
+  clearEvents: Boolean
 }
 """
 UpdateRoleModelInput is used for update RoleModel object.
@@ -10681,6 +13079,18 @@ input UpdateRoleModelInput {
   clearMediaCoverages equals the value.
   """
   clearMediaCoverages: Boolean
+  """
+  addEventIDs equals the value.
+  """
+  addEventIDs: [ID!]
+  """
+  removeEventIDs equals the value.
+  """
+  removeEventIDs: [ID!]
+  """
+  clearEvents equals the value.
+  """
+  clearEvents: Boolean
 }
 """
 UpdateVenueInput is used for update Venue object.
@@ -10767,6 +13177,18 @@ input UpdateVenueInput {
   clearBrands equals the value.
   """
   clearBrands: Boolean
+  """
+  addEventIDs equals the value.
+  """
+  addEventIDs: [ID!]
+  """
+  removeEventIDs equals the value.
+  """
+  removeEventIDs: [ID!]
+  """
+  clearEvents equals the value.
+  """
+  clearEvents: Boolean
 }
 """
 A place to experience the brands: heritage workshop, experience hall, street or district, park or training base.
@@ -10894,6 +13316,40 @@ type Venue implements Node {
     """
     where: BrandWhereInput
   ): BrandConnection!
+  """
+  Events held at this venue.
+  """
+  events(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Events returned from the connection.
+    """
+    orderBy: EventOrder
+
+    """
+    Filtering options for Events returned from the connection.
+    """
+    where: EventWhereInput
+  ): EventConnection!
 }
 """
 A connection to a list of items.
@@ -11845,6 +14301,14 @@ input VenueWhereInput {
   Has a related Brands item matching one of the given filters.
   """
   hasBrandsWith: [BrandWhereInput!]
+  """
+  events edge predicates
+  """
+  hasEvents: Boolean
+  """
+  Has a related Events item matching one of the given filters.
+  """
+  hasEventsWith: [EventWhereInput!]
 }
 `, BuiltIn: false},
 	{Name: "../schema/search.graphql", Input: `# Journalists' search (issue 3). The engine is ent/searchindex; the
@@ -11862,12 +14326,14 @@ enum SearchType {
   ALLIANCE
   "Venues: workshops, experience halls, parks, training bases."
   VENUE
+  "Events: exhibitions, forums, competitions, job fairs and more."
+  EVENT
   "Media coverage: reports, features, films."
   MEDIA_COVERAGE
 }
 
 """An item found by search."""
-union SearchItem = Brand | RoleModel | Enterprise | Alliance | Venue | MediaCoverage
+union SearchItem = Brand | RoleModel | Enterprise | Alliance | Venue | MediaCoverage | Event
 
 """Narrows a search. All given conditions must hold; lists match any of their values."""
 input SearchFilter {
@@ -12133,6 +14599,19 @@ extend type MediaCoverage {
   body("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
 }
 
+extend type Event {
+  "Title in the requested language (falls back to Chinese)."
+  title("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+  "Summary in the requested language (falls back to Chinese)."
+  summary("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+  "Full description in the requested language (falls back to Chinese)."
+  description("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+  "Address in the requested language (falls back to Chinese); empty when only the venue's is known."
+  address("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+  "Organiser in the requested language (falls back to Chinese)."
+  organiser("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+}
+
 extend type Region {
   "Name in the requested language (falls back to Chinese)."
   name("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
@@ -12222,6 +14701,8 @@ extend type Query {
   venue("The slug, e.g. hongan-dasao." slug: String!): Venue
   "A media coverage item by slug; null when not found."
   mediaCoverage("The slug, e.g. hongan-dasao." slug: String!): MediaCoverage
+  "An event by slug; null when not found."
+  event("The slug, e.g. hongan-dasao." slug: String!): Event
   "A region by its six-digit code (e.g. 421100); null when not found."
   region("Six-digit GB/T 2260 code, e.g. 421100." code: String!): Region
   """
@@ -12252,6 +14733,21 @@ extend type Query {
     "How many venues (at most 100)."
     first: Int = 20
   ): [VenueDistance!]!
+  """
+  Published events that have not ended yet (an event without an end counts
+  until the end of its start day, Asia/Shanghai), soonest first (ties by ID);
+  cancelled ones are included and marked. regionCode narrows to a region and
+  the regions below it, brandSlug to one brand's events. first defaults to
+  10 and is at most 100.
+  """
+  upcomingEvents(
+    "How many events (at most 100)."
+    first: Int = 10
+    "Only events in this region and the regions below it (a prefecture includes its counties)."
+    regionCode: String
+    "Only events the brand with this slug takes part in."
+    brandSlug: String
+  ): [Event!]!
   "Key figures for home pages and kiosks."
   stats: Stats!
   "What this data set is; show its notice with sample content."
@@ -12461,6 +14957,8 @@ func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql
 		return ec.fieldContext_Brand_venues(ctx, field)
 	case "mediaCoverages":
 		return ec.fieldContext_Brand_mediaCoverages(ctx, field)
+	case "events":
+		return ec.fieldContext_Brand_events(ctx, field)
 	case "name":
 		return ec.fieldContext_Brand_name(ctx, field)
 	case "summary":
@@ -12573,6 +15071,110 @@ func (ec *executionContext) childFields_EnterpriseEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type EnterpriseEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Event_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Event_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Event_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_Event_status(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Event_publishedAt(ctx, field)
+	case "slug":
+		return ec.fieldContext_Event_slug(ctx, field)
+	case "kind":
+		return ec.fieldContext_Event_kind(ctx, field)
+	case "titleZh":
+		return ec.fieldContext_Event_titleZh(ctx, field)
+	case "titleEn":
+		return ec.fieldContext_Event_titleEn(ctx, field)
+	case "summaryZh":
+		return ec.fieldContext_Event_summaryZh(ctx, field)
+	case "summaryEn":
+		return ec.fieldContext_Event_summaryEn(ctx, field)
+	case "descriptionZh":
+		return ec.fieldContext_Event_descriptionZh(ctx, field)
+	case "descriptionEn":
+		return ec.fieldContext_Event_descriptionEn(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_Event_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_Event_endsAt(ctx, field)
+	case "allDay":
+		return ec.fieldContext_Event_allDay(ctx, field)
+	case "cancelled":
+		return ec.fieldContext_Event_cancelled(ctx, field)
+	case "sequence":
+		return ec.fieldContext_Event_sequence(ctx, field)
+	case "addressZh":
+		return ec.fieldContext_Event_addressZh(ctx, field)
+	case "addressEn":
+		return ec.fieldContext_Event_addressEn(ctx, field)
+	case "organiserZh":
+		return ec.fieldContext_Event_organiserZh(ctx, field)
+	case "organiserEn":
+		return ec.fieldContext_Event_organiserEn(ctx, field)
+	case "latitude":
+		return ec.fieldContext_Event_latitude(ctx, field)
+	case "longitude":
+		return ec.fieldContext_Event_longitude(ctx, field)
+	case "registrationURL":
+		return ec.fieldContext_Event_registrationURL(ctx, field)
+	case "pictures":
+		return ec.fieldContext_Event_pictures(ctx, field)
+	case "regionID":
+		return ec.fieldContext_Event_regionID(ctx, field)
+	case "venueID":
+		return ec.fieldContext_Event_venueID(ctx, field)
+	case "region":
+		return ec.fieldContext_Event_region(ctx, field)
+	case "venue":
+		return ec.fieldContext_Event_venue(ctx, field)
+	case "brands":
+		return ec.fieldContext_Event_brands(ctx, field)
+	case "roleModels":
+		return ec.fieldContext_Event_roleModels(ctx, field)
+	case "mediaCoverages":
+		return ec.fieldContext_Event_mediaCoverages(ctx, field)
+	case "title":
+		return ec.fieldContext_Event_title(ctx, field)
+	case "summary":
+		return ec.fieldContext_Event_summary(ctx, field)
+	case "description":
+		return ec.fieldContext_Event_description(ctx, field)
+	case "address":
+		return ec.fieldContext_Event_address(ctx, field)
+	case "organiser":
+		return ec.fieldContext_Event_organiser(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+}
+
+func (ec *executionContext) childFields_EventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_EventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_EventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_EventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_EventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_EventEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_EventEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "field":
@@ -12635,6 +15237,8 @@ func (ec *executionContext) childFields_MediaCoverage(ctx context.Context, field
 		return ec.fieldContext_MediaCoverage_brands(ctx, field)
 	case "roleModels":
 		return ec.fieldContext_MediaCoverage_roleModels(ctx, field)
+	case "events":
+		return ec.fieldContext_MediaCoverage_events(ctx, field)
 	case "title":
 		return ec.fieldContext_MediaCoverage_title(ctx, field)
 	case "summary":
@@ -12751,6 +15355,8 @@ func (ec *executionContext) childFields_Region(ctx context.Context, field graphq
 		return ec.fieldContext_Region_roleModels(ctx, field)
 	case "enterprises":
 		return ec.fieldContext_Region_enterprises(ctx, field)
+	case "events":
+		return ec.fieldContext_Region_events(ctx, field)
 	case "name":
 		return ec.fieldContext_Region_name(ctx, field)
 	case "brandCount":
@@ -12827,6 +15433,8 @@ func (ec *executionContext) childFields_RoleModel(ctx context.Context, field gra
 		return ec.fieldContext_RoleModel_brands(ctx, field)
 	case "mediaCoverages":
 		return ec.fieldContext_RoleModel_mediaCoverages(ctx, field)
+	case "events":
+		return ec.fieldContext_RoleModel_events(ctx, field)
 	case "name":
 		return ec.fieldContext_RoleModel_name(ctx, field)
 	case "title":
@@ -13035,6 +15643,8 @@ func (ec *executionContext) childFields_Venue(ctx context.Context, field graphql
 		return ec.fieldContext_Venue_region(ctx, field)
 	case "brands":
 		return ec.fieldContext_Venue_brands(ctx, field)
+	case "events":
+		return ec.fieldContext_Venue_events(ctx, field)
 	case "name":
 		return ec.fieldContext_Venue_name(ctx, field)
 	case "summary":
@@ -13423,6 +16033,60 @@ func (ec *executionContext) field_Brand_enterprises_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Brand_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖbrandshowᚋentᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EventWhereInput, error) {
+			return ec.unmarshalOEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Brand_industry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13777,6 +16441,238 @@ func (ec *executionContext) field_Enterprise_summary_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Event_address_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_brands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.BrandOrder, error) {
+			return ec.unmarshalOBrandOrder2ᚖbrandshowᚋentᚐBrandOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.BrandWhereInput, error) {
+			return ec.unmarshalOBrandWhereInput2ᚖbrandshowᚋentᚐBrandWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_mediaCoverages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.MediaCoverageOrder, error) {
+			return ec.unmarshalOMediaCoverageOrder2ᚖbrandshowᚋentᚐMediaCoverageOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.MediaCoverageWhereInput, error) {
+			return ec.unmarshalOMediaCoverageWhereInput2ᚖbrandshowᚋentᚐMediaCoverageWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_organiser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_roleModels_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RoleModelOrder, error) {
+			return ec.unmarshalORoleModelOrder2ᚖbrandshowᚋentᚐRoleModelOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RoleModelWhereInput, error) {
+			return ec.unmarshalORoleModelWhereInput2ᚖbrandshowᚋentᚐRoleModelWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_MediaCoverage_body_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13837,6 +16733,60 @@ func (ec *executionContext) field_MediaCoverage_brands_args(ctx context.Context,
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.BrandWhereInput, error) {
 			return ec.unmarshalOBrandWhereInput2ᚖbrandshowᚋentᚐBrandWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_MediaCoverage_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖbrandshowᚋentᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EventWhereInput, error) {
+			return ec.unmarshalOEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -13969,6 +16919,20 @@ func (ec *executionContext) field_Mutation_createEnterprise_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateEventInput, error) {
+			return ec.unmarshalNCreateEventInput2brandshowᚋentᚐCreateEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14040,6 +17004,20 @@ func (ec *executionContext) field_Mutation_deleteBrand_args(ctx context.Context,
 }
 
 func (ec *executionContext) field_Mutation_deleteEnterprise_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -14233,6 +17211,28 @@ func (ec *executionContext) field_Mutation_updateEnterprise_args(ctx context.Con
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateEnterpriseInput, error) {
 			return ec.unmarshalNUpdateEnterpriseInput2brandshowᚋentᚐUpdateEnterpriseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateEventInput, error) {
+			return ec.unmarshalNUpdateEventInput2brandshowᚋentᚐUpdateEventInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14579,6 +17579,74 @@ func (ec *executionContext) field_Query_enterprises_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_event_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "slug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slug"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖbrandshowᚋentᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EventWhereInput, error) {
+			return ec.unmarshalOEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_featuredBrands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14917,6 +17985,36 @@ func (ec *executionContext) field_Query_suggest_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_upcomingEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "regionCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["regionCode"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "brandSlug",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["brandSlug"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_venue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15185,6 +18283,60 @@ func (ec *executionContext) field_Region_enterprises_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Region_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖbrandshowᚋentᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EventWhereInput, error) {
+			return ec.unmarshalOEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Region_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15375,6 +18527,60 @@ func (ec *executionContext) field_RoleModel_brands_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_RoleModel_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖbrandshowᚋentᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EventWhereInput, error) {
+			return ec.unmarshalOEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_RoleModel_mediaCoverages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15517,6 +18723,60 @@ func (ec *executionContext) field_Venue_brands_args(ctx context.Context, rawArgs
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.BrandWhereInput, error) {
 			return ec.unmarshalOBrandWhereInput2ᚖbrandshowᚋentᚐBrandWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Venue_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖbrandshowᚋentᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EventWhereInput, error) {
+			return ec.unmarshalOEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -17698,6 +20958,50 @@ func (ec *executionContext) fieldContext_Brand_mediaCoverages(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Brand_events(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Events(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EventOrder), fc.Args["where"].(*ent.EventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EventConnection) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖbrandshowᚋentᚐEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Brand_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Brand_name(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18766,6 +22070,1217 @@ func (ec *executionContext) fieldContext_EnterpriseEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("EnterpriseEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Event_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_status(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.Status) graphql.Marshaler {
+			return ec.marshalNPublicationStatus2brandshowᚋentᚋschematypeᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "PublicationStatus")
+}
+
+func (ec *executionContext) _Event_publishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v event.Kind) graphql.Marshaler {
+			return ec.marshalNEventKind2brandshowᚋentᚋeventᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "EventKind")
+}
+
+func (ec *executionContext) _Event_titleZh(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_titleZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_titleZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_titleEn(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_titleEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_titleEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_summaryZh(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_summaryZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SummaryZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_summaryZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_summaryEn(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_summaryEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SummaryEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_summaryEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_descriptionZh(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_descriptionZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DescriptionZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_descriptionZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_descriptionEn(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_descriptionEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DescriptionEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_descriptionEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_startsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_endsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_allDay(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_allDay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllDay, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_allDay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Event_cancelled(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_cancelled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cancelled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_cancelled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Event_sequence(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_sequence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sequence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_sequence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Event_addressZh(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_addressZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddressZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_addressZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_addressEn(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_addressEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddressEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_addressEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_organiserZh(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_organiserZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganiserZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_organiserZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_organiserEn(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_organiserEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganiserEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_organiserEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_latitude(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_latitude(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Latitude, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_latitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Event_longitude(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_longitude(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Longitude, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_longitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Event_registrationURL(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_registrationURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegistrationURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_registrationURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_pictures(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_pictures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pictures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []schematype.Picture) graphql.Marshaler {
+			return ec.marshalOPicture2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_pictures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Picture(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_regionID(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_regionID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_regionID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Event_venueID(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_venueID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VenueID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_venueID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Event_region(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Region) graphql.Marshaler {
+			return ec.marshalNRegion2ᚖbrandshowᚋentᚐRegion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_venue(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_venue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Venue(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Venue) graphql.Marshaler {
+			return ec.marshalOVenue2ᚖbrandshowᚋentᚐVenue(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_venue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Venue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_brands(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_brands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Brands(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.BrandOrder), fc.Args["where"].(*ent.BrandWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.BrandConnection) graphql.Marshaler {
+			return ec.marshalNBrandConnection2ᚖbrandshowᚋentᚐBrandConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_brands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BrandConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_brands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_roleModels(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_roleModels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.RoleModels(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RoleModelOrder), fc.Args["where"].(*ent.RoleModelWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoleModelConnection) graphql.Marshaler {
+			return ec.marshalNRoleModelConnection2ᚖbrandshowᚋentᚐRoleModelConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_roleModels(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleModelConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_roleModels_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_mediaCoverages(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_mediaCoverages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.MediaCoverages(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.MediaCoverageOrder), fc.Args["where"].(*ent.MediaCoverageWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MediaCoverageConnection) graphql.Marshaler {
+			return ec.marshalNMediaCoverageConnection2ᚖbrandshowᚋentᚐMediaCoverageConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_mediaCoverages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MediaCoverageConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_mediaCoverages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_title(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Title(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_title(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_title_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_summary(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Summary(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_description(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Description(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_description(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_address(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Address(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_address(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_address_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_organiser(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_organiser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Organiser(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_organiser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_organiser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.EventEdge) graphql.Marshaler {
+			return ec.marshalOEventEdge2ᚕᚖbrandshowᚋentᚐEventEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.EventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Event) graphql.Marshaler {
+			return ec.marshalOEvent2ᚖbrandshowᚋentᚐEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.EventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *schematype.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19354,6 +23869,50 @@ func (ec *executionContext) fieldContext_MediaCoverage_roleModels(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_MediaCoverage_roleModels_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MediaCoverage_events(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaCoverage_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Events(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EventOrder), fc.Args["where"].(*ent.EventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EventConnection) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖbrandshowᚋentᚐEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MediaCoverage_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MediaCoverage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MediaCoverage_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20472,6 +25031,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteMediaCoverage(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateEvent(ctx, fc.Args["input"].(ent.CreateEventInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖbrandshowᚋentᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateEvent(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateEventInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖbrandshowᚋentᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteEvent(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_publish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21174,6 +25865,50 @@ func (ec *executionContext) fieldContext_Query_enterprises(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_events(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Events(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EventOrder), fc.Args["where"].(*ent.EventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EventConnection) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖbrandshowᚋentᚐEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_mediaCoverages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21734,6 +26469,50 @@ func (ec *executionContext) fieldContext_Query_mediaCoverage(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_event(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Event(ctx, fc.Args["slug"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Event) graphql.Marshaler {
+			return ec.marshalOEvent2ᚖbrandshowᚋentᚐEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_event_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_region(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21860,6 +26639,50 @@ func (ec *executionContext) fieldContext_Query_venuesNear(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_venuesNear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_upcomingEvents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_upcomingEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().UpcomingEvents(ctx, fc.Args["first"].(*int), fc.Args["regionCode"].(*string), fc.Args["brandSlug"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚕᚖbrandshowᚋentᚐEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_upcomingEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_upcomingEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22482,6 +27305,50 @@ func (ec *executionContext) fieldContext_Region_enterprises(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Region_enterprises_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Region_events(ctx context.Context, field graphql.CollectedField, obj *ent.Region) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Region_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Events(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EventOrder), fc.Args["where"].(*ent.EventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EventConnection) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖbrandshowᚋentᚐEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Region_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Region",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Region_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23257,6 +28124,50 @@ func (ec *executionContext) fieldContext_RoleModel_mediaCoverages(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_RoleModel_mediaCoverages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleModel_events(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleModel_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Events(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EventOrder), fc.Args["where"].(*ent.EventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EventConnection) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖbrandshowᚋentᚐEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleModel_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleModel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_RoleModel_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25067,6 +29978,50 @@ func (ec *executionContext) fieldContext_Venue_brands(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Venue_brands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Venue_events(ctx context.Context, field graphql.CollectedField, obj *ent.Venue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Venue_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Events(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EventOrder), fc.Args["where"].(*ent.EventWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EventConnection) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖbrandshowᚋentᚐEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Venue_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Venue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Venue_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28296,7 +33251,7 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30151,6 +35106,20 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasMediaCoveragesWith = data
+		case "hasEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEvents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEvents = data
+		case "hasEventsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEventsWith"))
+			data, err := ec.unmarshalOEventWhereInput2ᚕᚖbrandshowᚋentᚐEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEventsWith = data
 		}
 	}
 	return it, nil
@@ -30291,7 +35260,7 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30487,6 +35456,13 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 				return it, err
 			}
 			it.MediaCoverageIDs = data
+		case "eventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventIDs = data
 		}
 	}
 	return it, nil
@@ -30623,6 +35599,216 @@ func UnmarshalCreateEnterpriseInput(ctx context.Context, raw any) (ent.CreateEnt
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateEventInput(ctx context.Context, obj any) (ent.CreateEventInput, error) {
+	var it ent.CreateEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "longitude", "registrationURL", "pictures", "regionID", "venueID", "brandIDs", "roleModelIDs", "mediaCoverageIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNEventKind2brandshowᚋentᚋeventᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "descriptionZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZh = data
+		case "descriptionEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEn = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "endsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAt = data
+		case "allDay":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allDay"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllDay = data
+		case "cancelled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cancelled = data
+		case "addressZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZh = data
+		case "addressEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEn = data
+		case "organiserZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZh = data
+		case "organiserEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEn = data
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "registrationURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURL = data
+		case "pictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pictures = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "venueID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueID = data
+		case "brandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDs = data
+		case "roleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelIDs = data
+		case "mediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MediaCoverageIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateEventInput unmarshals raw into the CreateEventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateEventInput(ctx context.Context, raw any) (ent.CreateEventInput, error) {
+	var out ent.CreateEventInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateEventInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateMediaCoverageInput(ctx context.Context, obj any) (ent.CreateMediaCoverageInput, error) {
 	var it ent.CreateMediaCoverageInput
 	if obj == nil {
@@ -30634,7 +35820,7 @@ func (ec *executionContext) unmarshalInputCreateMediaCoverageInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "brandIDs", "roleModelIDs"}
+	fieldsInOrder := [...]string{"slug", "titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "brandIDs", "roleModelIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30739,6 +35925,13 @@ func (ec *executionContext) unmarshalInputCreateMediaCoverageInput(ctx context.C
 				return it, err
 			}
 			it.RoleModelIDs = data
+		case "eventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventIDs = data
 		}
 	}
 	return it, nil
@@ -30767,7 +35960,7 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "brandIDs", "mediaCoverageIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "brandIDs", "mediaCoverageIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30886,6 +36079,13 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.MediaCoverageIDs = data
+		case "eventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventIDs = data
 		}
 	}
 	return it, nil
@@ -30914,7 +36114,7 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "brandIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "brandIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31040,6 +36240,13 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.BrandIDs = data
+		case "eventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventIDs = data
 		}
 	}
 	return it, nil
@@ -32146,6 +37353,1935 @@ func UnmarshalEnterpriseWhereInput(ctx context.Context, raw any) (ent.Enterprise
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEventOrder(ctx context.Context, obj any) (ent.EventOrder, error) {
+	var it ent.EventOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNEventOrderField2ᚖbrandshowᚋentᚐEventOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEventOrder unmarshals raw into the EventOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEventOrder(ctx context.Context, raw any) (ent.EventOrder, error) {
+	var out ent.EventOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEventWhereInput(ctx context.Context, obj any) (ent.EventWhereInput, error) {
+	var it ent.EventWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "descriptionZh", "descriptionZhNEQ", "descriptionZhIn", "descriptionZhNotIn", "descriptionZhGT", "descriptionZhGTE", "descriptionZhLT", "descriptionZhLTE", "descriptionZhContains", "descriptionZhHasPrefix", "descriptionZhHasSuffix", "descriptionZhEqualFold", "descriptionZhContainsFold", "descriptionEn", "descriptionEnNEQ", "descriptionEnIn", "descriptionEnNotIn", "descriptionEnGT", "descriptionEnGTE", "descriptionEnLT", "descriptionEnLTE", "descriptionEnContains", "descriptionEnHasPrefix", "descriptionEnHasSuffix", "descriptionEnEqualFold", "descriptionEnContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "allDay", "allDayNEQ", "cancelled", "cancelledNEQ", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "organiserZh", "organiserZhNEQ", "organiserZhIn", "organiserZhNotIn", "organiserZhGT", "organiserZhGTE", "organiserZhLT", "organiserZhLTE", "organiserZhContains", "organiserZhHasPrefix", "organiserZhHasSuffix", "organiserZhEqualFold", "organiserZhContainsFold", "organiserEn", "organiserEnNEQ", "organiserEnIn", "organiserEnNotIn", "organiserEnGT", "organiserEnGTE", "organiserEnLT", "organiserEnLTE", "organiserEnContains", "organiserEnHasPrefix", "organiserEnHasSuffix", "organiserEnEqualFold", "organiserEnContainsFold", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "registrationURL", "registrationURLNEQ", "registrationURLIn", "registrationURLNotIn", "registrationURLGT", "registrationURLGTE", "registrationURLLT", "registrationURLLTE", "registrationURLContains", "registrationURLHasPrefix", "registrationURLHasSuffix", "registrationURLEqualFold", "registrationURLContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "venueID", "venueIDNEQ", "venueIDIn", "venueIDNotIn", "venueIDIsNil", "venueIDNotNil", "hasRegion", "hasRegionWith", "hasVenue", "hasVenueWith", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasMediaCoverages", "hasMediaCoveragesWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOEventWhereInput2ᚕᚖbrandshowᚋentᚐEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOEventWhereInput2ᚕᚖbrandshowᚋentᚐEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "publishedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNEQ = data
+		case "publishedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIn = data
+		case "publishedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotIn = data
+		case "publishedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGT = data
+		case "publishedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGTE = data
+		case "publishedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLT = data
+		case "publishedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLTE = data
+		case "publishedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIsNil = data
+		case "publishedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotNil = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "slugNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNEQ = data
+		case "slugIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugIn = data
+		case "slugNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNotIn = data
+		case "slugGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGT = data
+		case "slugGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGTE = data
+		case "slugLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLT = data
+		case "slugLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLTE = data
+		case "slugContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContains = data
+		case "slugHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasPrefix = data
+		case "slugHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasSuffix = data
+		case "slugEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugEqualFold = data
+		case "slugContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOEventKind2ᚖbrandshowᚋentᚋeventᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOEventKind2ᚖbrandshowᚋentᚋeventᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOEventKind2ᚕbrandshowᚋentᚋeventᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOEventKind2ᚕbrandshowᚋentᚋeventᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhNEQ = data
+		case "titleZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhIn = data
+		case "titleZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhNotIn = data
+		case "titleZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhGT = data
+		case "titleZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhGTE = data
+		case "titleZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhLT = data
+		case "titleZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhLTE = data
+		case "titleZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhContains = data
+		case "titleZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhHasPrefix = data
+		case "titleZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhHasSuffix = data
+		case "titleZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhEqualFold = data
+		case "titleZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhContainsFold = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "titleEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnNEQ = data
+		case "titleEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnIn = data
+		case "titleEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnNotIn = data
+		case "titleEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnGT = data
+		case "titleEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnGTE = data
+		case "titleEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnLT = data
+		case "titleEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnLTE = data
+		case "titleEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnContains = data
+		case "titleEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnHasPrefix = data
+		case "titleEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnHasSuffix = data
+		case "titleEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnEqualFold = data
+		case "titleEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnContainsFold = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhNEQ = data
+		case "summaryZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhIn = data
+		case "summaryZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhNotIn = data
+		case "summaryZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhGT = data
+		case "summaryZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhGTE = data
+		case "summaryZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhLT = data
+		case "summaryZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhLTE = data
+		case "summaryZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhContains = data
+		case "summaryZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhHasPrefix = data
+		case "summaryZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhHasSuffix = data
+		case "summaryZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhEqualFold = data
+		case "summaryZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZhContainsFold = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "summaryEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnNEQ = data
+		case "summaryEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnIn = data
+		case "summaryEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnNotIn = data
+		case "summaryEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnGT = data
+		case "summaryEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnGTE = data
+		case "summaryEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnLT = data
+		case "summaryEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnLTE = data
+		case "summaryEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnContains = data
+		case "summaryEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnHasPrefix = data
+		case "summaryEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnHasSuffix = data
+		case "summaryEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnEqualFold = data
+		case "summaryEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEnContainsFold = data
+		case "descriptionZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZh = data
+		case "descriptionZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhNEQ = data
+		case "descriptionZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhIn = data
+		case "descriptionZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhNotIn = data
+		case "descriptionZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhGT = data
+		case "descriptionZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhGTE = data
+		case "descriptionZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhLT = data
+		case "descriptionZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhLTE = data
+		case "descriptionZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhContains = data
+		case "descriptionZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhHasPrefix = data
+		case "descriptionZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhHasSuffix = data
+		case "descriptionZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhEqualFold = data
+		case "descriptionZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZhContainsFold = data
+		case "descriptionEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEn = data
+		case "descriptionEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnNEQ = data
+		case "descriptionEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnIn = data
+		case "descriptionEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnNotIn = data
+		case "descriptionEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnGT = data
+		case "descriptionEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnGTE = data
+		case "descriptionEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnLT = data
+		case "descriptionEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnLTE = data
+		case "descriptionEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnContains = data
+		case "descriptionEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnHasPrefix = data
+		case "descriptionEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnHasSuffix = data
+		case "descriptionEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnEqualFold = data
+		case "descriptionEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEnContainsFold = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "startsAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAtNEQ = data
+		case "startsAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAtIn = data
+		case "startsAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAtNotIn = data
+		case "startsAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAtGT = data
+		case "startsAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAtGTE = data
+		case "startsAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAtLT = data
+		case "startsAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAtLTE = data
+		case "endsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAt = data
+		case "endsAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtNEQ = data
+		case "endsAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtIn = data
+		case "endsAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtNotIn = data
+		case "endsAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtGT = data
+		case "endsAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtGTE = data
+		case "endsAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtLT = data
+		case "endsAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtLTE = data
+		case "endsAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtIsNil = data
+		case "endsAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAtNotNil = data
+		case "allDay":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allDay"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllDay = data
+		case "allDayNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allDayNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllDayNEQ = data
+		case "cancelled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cancelled = data
+		case "cancelledNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledNEQ = data
+		case "addressZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZh = data
+		case "addressZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhNEQ = data
+		case "addressZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhIn = data
+		case "addressZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhNotIn = data
+		case "addressZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhGT = data
+		case "addressZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhGTE = data
+		case "addressZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhLT = data
+		case "addressZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhLTE = data
+		case "addressZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhContains = data
+		case "addressZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhHasPrefix = data
+		case "addressZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhHasSuffix = data
+		case "addressZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhEqualFold = data
+		case "addressZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZhContainsFold = data
+		case "addressEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEn = data
+		case "addressEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnNEQ = data
+		case "addressEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnIn = data
+		case "addressEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnNotIn = data
+		case "addressEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnGT = data
+		case "addressEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnGTE = data
+		case "addressEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnLT = data
+		case "addressEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnLTE = data
+		case "addressEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnContains = data
+		case "addressEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnHasPrefix = data
+		case "addressEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnHasSuffix = data
+		case "addressEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnEqualFold = data
+		case "addressEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEnContainsFold = data
+		case "organiserZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZh = data
+		case "organiserZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhNEQ = data
+		case "organiserZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhIn = data
+		case "organiserZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhNotIn = data
+		case "organiserZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhGT = data
+		case "organiserZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhGTE = data
+		case "organiserZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhLT = data
+		case "organiserZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhLTE = data
+		case "organiserZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhContains = data
+		case "organiserZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhHasPrefix = data
+		case "organiserZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhHasSuffix = data
+		case "organiserZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhEqualFold = data
+		case "organiserZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZhContainsFold = data
+		case "organiserEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEn = data
+		case "organiserEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnNEQ = data
+		case "organiserEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnIn = data
+		case "organiserEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnNotIn = data
+		case "organiserEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnGT = data
+		case "organiserEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnGTE = data
+		case "organiserEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnLT = data
+		case "organiserEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnLTE = data
+		case "organiserEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnContains = data
+		case "organiserEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnHasPrefix = data
+		case "organiserEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnHasSuffix = data
+		case "organiserEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnEqualFold = data
+		case "organiserEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEnContainsFold = data
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "latitudeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeNEQ"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeNEQ = data
+		case "latitudeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeIn"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeIn = data
+		case "latitudeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeNotIn"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeNotIn = data
+		case "latitudeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeGT"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeGT = data
+		case "latitudeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeGTE"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeGTE = data
+		case "latitudeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeLT"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeLT = data
+		case "latitudeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeLTE"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeLTE = data
+		case "latitudeIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeIsNil = data
+		case "latitudeNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitudeNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LatitudeNotNil = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "longitudeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeNEQ"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeNEQ = data
+		case "longitudeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeIn"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeIn = data
+		case "longitudeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeNotIn"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeNotIn = data
+		case "longitudeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeGT"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeGT = data
+		case "longitudeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeGTE"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeGTE = data
+		case "longitudeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeLT"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeLT = data
+		case "longitudeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeLTE"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeLTE = data
+		case "longitudeIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeIsNil = data
+		case "longitudeNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitudeNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LongitudeNotNil = data
+		case "registrationURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURL = data
+		case "registrationURLNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLNEQ = data
+		case "registrationURLIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLIn = data
+		case "registrationURLNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLNotIn = data
+		case "registrationURLGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLGT = data
+		case "registrationURLGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLGTE = data
+		case "registrationURLLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLLT = data
+		case "registrationURLLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLLTE = data
+		case "registrationURLContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLContains = data
+		case "registrationURLHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLHasPrefix = data
+		case "registrationURLHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLHasSuffix = data
+		case "registrationURLEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLEqualFold = data
+		case "registrationURLContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURLContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURLContainsFold = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "regionIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDNEQ = data
+		case "regionIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDIn = data
+		case "regionIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDNotIn = data
+		case "venueID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueID = data
+		case "venueIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDNEQ = data
+		case "venueIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDIn = data
+		case "venueIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDNotIn = data
+		case "venueIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDIsNil = data
+		case "venueIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDNotNil = data
+		case "hasRegion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRegion"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRegion = data
+		case "hasRegionWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRegionWith"))
+			data, err := ec.unmarshalORegionWhereInput2ᚕᚖbrandshowᚋentᚐRegionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRegionWith = data
+		case "hasVenue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVenue"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVenue = data
+		case "hasVenueWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVenueWith"))
+			data, err := ec.unmarshalOVenueWhereInput2ᚕᚖbrandshowᚋentᚐVenueWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVenueWith = data
+		case "hasBrands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrands"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrands = data
+		case "hasBrandsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrandsWith"))
+			data, err := ec.unmarshalOBrandWhereInput2ᚕᚖbrandshowᚋentᚐBrandWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrandsWith = data
+		case "hasRoleModels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRoleModels"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRoleModels = data
+		case "hasRoleModelsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRoleModelsWith"))
+			data, err := ec.unmarshalORoleModelWhereInput2ᚕᚖbrandshowᚋentᚐRoleModelWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRoleModelsWith = data
+		case "hasMediaCoverages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMediaCoverages"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMediaCoverages = data
+		case "hasMediaCoveragesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMediaCoveragesWith"))
+			data, err := ec.unmarshalOMediaCoverageWhereInput2ᚕᚖbrandshowᚋentᚐMediaCoverageWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMediaCoveragesWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEventWhereInput unmarshals raw into the EventWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEventWhereInput(ctx context.Context, raw any) (ent.EventWhereInput, error) {
+	var out ent.EventWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMediaCoverageOrder(ctx context.Context, obj any) (ent.MediaCoverageOrder, error) {
 	var it ent.MediaCoverageOrder
 	if obj == nil {
@@ -32210,7 +39346,7 @@ func (ec *executionContext) unmarshalInputMediaCoverageWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "bodyZh", "bodyZhNEQ", "bodyZhIn", "bodyZhNotIn", "bodyZhGT", "bodyZhGTE", "bodyZhLT", "bodyZhLTE", "bodyZhContains", "bodyZhHasPrefix", "bodyZhHasSuffix", "bodyZhEqualFold", "bodyZhContainsFold", "bodyEn", "bodyEnNEQ", "bodyEnIn", "bodyEnNotIn", "bodyEnGT", "bodyEnGTE", "bodyEnLT", "bodyEnLTE", "bodyEnContains", "bodyEnHasPrefix", "bodyEnHasSuffix", "bodyEnEqualFold", "bodyEnContainsFold", "outlet", "outletNEQ", "outletIn", "outletNotIn", "outletGT", "outletGTE", "outletLT", "outletLTE", "outletContains", "outletHasPrefix", "outletHasSuffix", "outletEqualFold", "outletContainsFold", "medium", "mediumNEQ", "mediumIn", "mediumNotIn", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "bodyZh", "bodyZhNEQ", "bodyZhIn", "bodyZhNotIn", "bodyZhGT", "bodyZhGTE", "bodyZhLT", "bodyZhLTE", "bodyZhContains", "bodyZhHasPrefix", "bodyZhHasSuffix", "bodyZhEqualFold", "bodyZhContainsFold", "bodyEn", "bodyEnNEQ", "bodyEnIn", "bodyEnNotIn", "bodyEnGT", "bodyEnGTE", "bodyEnLT", "bodyEnLTE", "bodyEnContains", "bodyEnHasPrefix", "bodyEnHasSuffix", "bodyEnEqualFold", "bodyEnContainsFold", "outlet", "outletNEQ", "outletIn", "outletNotIn", "outletGT", "outletGTE", "outletLT", "outletLTE", "outletContains", "outletHasPrefix", "outletHasSuffix", "outletEqualFold", "outletContainsFold", "medium", "mediumNEQ", "mediumIn", "mediumNotIn", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33526,6 +40662,20 @@ func (ec *executionContext) unmarshalInputMediaCoverageWhereInput(ctx context.Co
 				return it, err
 			}
 			it.HasRoleModelsWith = data
+		case "hasEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEvents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEvents = data
+		case "hasEventsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEventsWith"))
+			data, err := ec.unmarshalOEventWhereInput2ᚕᚖbrandshowᚋentᚐEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEventsWith = data
 		}
 	}
 	return it, nil
@@ -33677,7 +40827,7 @@ func (ec *executionContext) unmarshalInputRegionWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "level", "levelNEQ", "levelIn", "levelNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasBrands", "hasBrandsWith", "hasVenues", "hasVenuesWith", "hasRoleModels", "hasRoleModelsWith", "hasEnterprises", "hasEnterprisesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "level", "levelNEQ", "levelIn", "levelNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasBrands", "hasBrandsWith", "hasVenues", "hasVenuesWith", "hasRoleModels", "hasRoleModelsWith", "hasEnterprises", "hasEnterprisesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34440,6 +41590,20 @@ func (ec *executionContext) unmarshalInputRegionWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasEnterprisesWith = data
+		case "hasEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEvents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEvents = data
+		case "hasEventsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEventsWith"))
+			data, err := ec.unmarshalOEventWhereInput2ᚕᚖbrandshowᚋentᚐEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEventsWith = data
 		}
 	}
 	return it, nil
@@ -34521,7 +41685,7 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35746,6 +42910,20 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasMediaCoveragesWith = data
+		case "hasEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEvents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEvents = data
+		case "hasEventsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEventsWith"))
+			data, err := ec.unmarshalOEventWhereInput2ᚕᚖbrandshowᚋentᚐEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEventsWith = data
 		}
 	}
 	return it, nil
@@ -35984,7 +43162,7 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36278,6 +43456,27 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 				return it, err
 			}
 			it.ClearMediaCoverages = data
+		case "addEventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addEventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddEventIDs = data
+		case "removeEventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeEventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveEventIDs = data
+		case "clearEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEvents"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEvents = data
 		}
 	}
 	return it, nil
@@ -36456,6 +43655,293 @@ func UnmarshalUpdateEnterpriseInput(ctx context.Context, raw any) (ent.UpdateEnt
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateEventInput(ctx context.Context, obj any) (ent.UpdateEventInput, error) {
+	var it ent.UpdateEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "clearEndsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "clearLatitude", "longitude", "clearLongitude", "registrationURL", "pictures", "appendPictures", "clearPictures", "regionID", "venueID", "clearVenue", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOEventKind2ᚖbrandshowᚋentᚋeventᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "summaryZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryZh = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "descriptionZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionZh = data
+		case "descriptionEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEn = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "endsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAt = data
+		case "clearEndsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEndsAt"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEndsAt = data
+		case "allDay":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allDay"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllDay = data
+		case "cancelled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cancelled = data
+		case "addressZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressZh = data
+		case "addressEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEn = data
+		case "organiserZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserZh = data
+		case "organiserEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organiserEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganiserEn = data
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "clearLatitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLatitude"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLatitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "clearLongitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearLongitude"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearLongitude = data
+		case "registrationURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationURL = data
+		case "pictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pictures = data
+		case "appendPictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendPictures"))
+			data, err := ec.unmarshalOPictureInput2ᚕbrandshowᚋentᚋschematypeᚐPictureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendPictures = data
+		case "clearPictures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearPictures"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearPictures = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "venueID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueID = data
+		case "clearVenue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearVenue"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearVenue = data
+		case "addBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddBrandIDs = data
+		case "removeBrandIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeBrandIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveBrandIDs = data
+		case "clearBrands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBrands"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBrands = data
+		case "addRoleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRoleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRoleModelIDs = data
+		case "removeRoleModelIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRoleModelIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRoleModelIDs = data
+		case "clearRoleModels":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRoleModels"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRoleModels = data
+		case "addMediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addMediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddMediaCoverageIDs = data
+		case "removeMediaCoverageIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeMediaCoverageIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveMediaCoverageIDs = data
+		case "clearMediaCoverages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMediaCoverages"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearMediaCoverages = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateEventInput unmarshals raw into the UpdateEventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateEventInput(ctx context.Context, raw any) (ent.UpdateEventInput, error) {
+	var out ent.UpdateEventInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateEventInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateMediaCoverageInput(ctx context.Context, obj any) (ent.UpdateMediaCoverageInput, error) {
 	var it ent.UpdateMediaCoverageInput
 	if obj == nil {
@@ -36467,7 +43953,7 @@ func (ec *executionContext) unmarshalInputUpdateMediaCoverageInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels"}
+	fieldsInOrder := [...]string{"titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36593,6 +44079,27 @@ func (ec *executionContext) unmarshalInputUpdateMediaCoverageInput(ctx context.C
 				return it, err
 			}
 			it.ClearRoleModels = data
+		case "addEventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addEventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddEventIDs = data
+		case "removeEventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeEventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveEventIDs = data
+		case "clearEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEvents"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEvents = data
 		}
 	}
 	return it, nil
@@ -36621,7 +44128,7 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36803,6 +44310,27 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.ClearMediaCoverages = data
+		case "addEventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addEventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddEventIDs = data
+		case "removeEventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeEventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveEventIDs = data
+		case "clearEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEvents"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEvents = data
 		}
 	}
 	return it, nil
@@ -36831,7 +44359,7 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "addBrandIDs", "removeBrandIDs", "clearBrands"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36978,6 +44506,27 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.ClearBrands = data
+		case "addEventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addEventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddEventIDs = data
+		case "removeEventIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeEventIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveEventIDs = data
+		case "clearEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEvents"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEvents = data
 		}
 	}
 	return it, nil
@@ -37059,7 +44608,7 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38550,6 +46099,20 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasBrandsWith = data
+		case "hasEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEvents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEvents = data
+		case "hasEventsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEventsWith"))
+			data, err := ec.unmarshalOEventWhereInput2ᚕᚖbrandshowᚋentᚐEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEventsWith = data
 		}
 	}
 	return it, nil
@@ -38595,6 +46158,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._MediaCoverage(ctx, sel, obj)
+	case *ent.Event:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Event(ctx, sel, obj)
 	case *ent.Enterprise:
 		if obj == nil {
 			return graphql.Null
@@ -38643,6 +46211,11 @@ func (ec *executionContext) _SearchItem(ctx context.Context, sel ast.SelectionSe
 			return graphql.Null
 		}
 		return ec._MediaCoverage(ctx, sel, obj)
+	case *ent.Event:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Event(ctx, sel, obj)
 	case *ent.Enterprise:
 		if obj == nil {
 			return graphql.Null
@@ -39269,6 +46842,12 @@ func (ec *executionContext) _Brand(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Brand_mediaCoverages(ctx, field, obj)
 				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Brand_events(ctx, field, obj)
+				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -39643,6 +47222,315 @@ func (ec *executionContext) _EnterpriseEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var eventImplementors = []string{"Event", "Node", "SearchItem"}
+
+func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *ent.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Event")
+		case "id":
+			out.Values[i] = ec._Event_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Event_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Event_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Event_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Event_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slug":
+			out.Values[i] = ec._Event_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Event_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleZh":
+			out.Values[i] = ec._Event_titleZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleEn":
+			out.Values[i] = ec._Event_titleEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summaryZh":
+			out.Values[i] = ec._Event_summaryZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summaryEn":
+			out.Values[i] = ec._Event_summaryEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "descriptionZh":
+			out.Values[i] = ec._Event_descriptionZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "descriptionEn":
+			out.Values[i] = ec._Event_descriptionEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startsAt":
+			out.Values[i] = ec._Event_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsAt":
+			out.Values[i] = ec._Event_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "allDay":
+			out.Values[i] = ec._Event_allDay(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelled":
+			out.Values[i] = ec._Event_cancelled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sequence":
+			out.Values[i] = ec._Event_sequence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "addressZh":
+			out.Values[i] = ec._Event_addressZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "addressEn":
+			out.Values[i] = ec._Event_addressEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organiserZh":
+			out.Values[i] = ec._Event_organiserZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organiserEn":
+			out.Values[i] = ec._Event_organiserEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "latitude":
+			out.Values[i] = ec._Event_latitude(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "longitude":
+			out.Values[i] = ec._Event_longitude(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registrationURL":
+			out.Values[i] = ec._Event_registrationURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pictures":
+			out.Values[i] = ec._Event_pictures(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "regionID":
+			out.Values[i] = ec._Event_regionID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "venueID":
+			out.Values[i] = ec._Event_venueID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_region(ctx, field, obj)
+				})
+		case "venue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_venue(ctx, field, obj)
+				})
+		case "brands":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_brands(ctx, field, obj)
+				})
+		case "roleModels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_roleModels(ctx, field, obj)
+				})
+		case "mediaCoverages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_mediaCoverages(ctx, field, obj)
+				})
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_title(ctx, field, obj)
+				})
+		case "summary":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_summary(ctx, field, obj)
+				})
+		case "description":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_description(ctx, field, obj)
+				})
+		case "address":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_address(ctx, field, obj)
+				})
+		case "organiser":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_organiser(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var eventConnectionImplementors = []string{"EventConnection"}
+
+func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.EventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventConnection")
+		case "edges":
+			out.Values[i] = ec._EventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._EventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var eventEdgeImplementors = []string{"EventEdge"}
+
+func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.EventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventEdge")
+		case "node":
+			out.Values[i] = ec._EventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._EventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fieldChangeImplementors = []string{"FieldChange"}
 
 func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *schematype.FieldChange) graphql.Marshaler {
@@ -39831,6 +47719,12 @@ func (ec *executionContext) _MediaCoverage(ctx context.Context, sel ast.Selectio
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._MediaCoverage_roleModels(ctx, field, obj)
+				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MediaCoverage_events(ctx, field, obj)
 				})
 		case "title":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -40131,6 +48025,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "publish":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_publish(ctx, field)
@@ -40370,6 +48285,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_enterprises(ctx, field)
 				})
+		case "events":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_events(ctx, field)
+				})
 		case "mediaCoverages":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -40448,6 +48369,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_mediaCoverage(ctx, field)
 				})
+		case "event":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_event(ctx, field)
+				})
 		case "region":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -40465,6 +48392,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_venuesNear(ctx, field)
+				})
+		case "upcomingEvents":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_upcomingEvents(ctx, field)
 				})
 		case "stats":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -40605,6 +48538,12 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Region_enterprises(ctx, field, obj)
+				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Region_events(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -40839,6 +48778,12 @@ func (ec *executionContext) _RoleModel(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RoleModel_mediaCoverages(ctx, field, obj)
+				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleModel_events(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -41520,6 +49465,12 @@ func (ec *executionContext) _Venue(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Venue_brands(ctx, field, obj)
+				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Venue_events(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -42306,6 +50257,11 @@ func (ec *executionContext) unmarshalNCreateEnterpriseInput2brandshowᚋentᚐCr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateEventInput2brandshowᚋentᚐCreateEventInput(ctx context.Context, v any) (ent.CreateEventInput, error) {
+	res, err := ec.unmarshalInputCreateEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateMediaCoverageInput2brandshowᚋentᚐCreateMediaCoverageInput(ctx context.Context, v any) (ent.CreateMediaCoverageInput, error) {
 	res, err := ec.unmarshalInputCreateMediaCoverageInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -42363,6 +50319,67 @@ func (ec *executionContext) marshalNEnterpriseOrderField2ᚖbrandshowᚋentᚐEn
 
 func (ec *executionContext) unmarshalNEnterpriseWhereInput2ᚖbrandshowᚋentᚐEnterpriseWhereInput(ctx context.Context, v any) (*ent.EnterpriseWhereInput, error) {
 	res, err := ec.unmarshalInputEnterpriseWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEvent2ᚕᚖbrandshowᚋentᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Event) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvent2ᚖbrandshowᚋentᚐEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEvent2ᚖbrandshowᚋentᚐEvent(ctx context.Context, sel ast.SelectionSet, v *ent.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Event!")
+		return graphql.Null
+	}
+	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventConnection2ᚖbrandshowᚋentᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.EventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EventConnection!")
+		return graphql.Null
+	}
+	return ec._EventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEventKind2brandshowᚋentᚋeventᚐKind(ctx context.Context, v any) (event.Kind, error) {
+	var res event.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEventKind2brandshowᚋentᚋeventᚐKind(ctx context.Context, sel ast.SelectionSet, v event.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNEventOrderField2ᚖbrandshowᚋentᚐEventOrderField(ctx context.Context, v any) (*ent.EventOrderField, error) {
+	var res = new(ent.EventOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEventOrderField2ᚖbrandshowᚋentᚐEventOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.EventOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EventOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx context.Context, v any) (*ent.EventWhereInput, error) {
+	res, err := ec.unmarshalInputEventWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -42917,6 +50934,11 @@ func (ec *executionContext) unmarshalNUpdateBrandInput2brandshowᚋentᚐUpdateB
 
 func (ec *executionContext) unmarshalNUpdateEnterpriseInput2brandshowᚋentᚐUpdateEnterpriseInput(ctx context.Context, v any) (ent.UpdateEnterpriseInput, error) {
 	res, err := ec.unmarshalInputUpdateEnterpriseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateEventInput2brandshowᚋentᚐUpdateEventInput(ctx context.Context, v any) (ent.UpdateEventInput, error) {
+	res, err := ec.unmarshalInputUpdateEventInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -43689,6 +51711,118 @@ func (ec *executionContext) unmarshalOEnterpriseWhereInput2ᚖbrandshowᚋentᚐ
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputEnterpriseWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEvent2ᚖbrandshowᚋentᚐEvent(ctx context.Context, sel ast.SelectionSet, v *ent.Event) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEventEdge2ᚕᚖbrandshowᚋentᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.EventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOEventEdge2ᚖbrandshowᚋentᚐEventEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOEventEdge2ᚖbrandshowᚋentᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v *ent.EventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEventKind2ᚕbrandshowᚋentᚋeventᚐKindᚄ(ctx context.Context, v any) ([]event.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]event.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventKind2brandshowᚋentᚋeventᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEventKind2ᚕbrandshowᚋentᚋeventᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []event.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEventKind2brandshowᚋentᚋeventᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOEventKind2ᚖbrandshowᚋentᚋeventᚐKind(ctx context.Context, v any) (*event.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(event.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEventKind2ᚖbrandshowᚋentᚋeventᚐKind(ctx context.Context, sel ast.SelectionSet, v *event.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEventOrder2ᚖbrandshowᚋentᚐEventOrder(ctx context.Context, v any) (*ent.EventOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEventOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOEventWhereInput2ᚕᚖbrandshowᚋentᚐEventWhereInputᚄ(ctx context.Context, v any) ([]*ent.EventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.EventWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEventWhereInput2ᚖbrandshowᚋentᚐEventWhereInput(ctx context.Context, v any) (*ent.EventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEventWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -262,6 +262,8 @@ const (
 	SearchTypeAlliance SearchType = "ALLIANCE"
 	// Venues: workshops, experience halls, parks, training bases.
 	SearchTypeVenue SearchType = "VENUE"
+	// Events: exhibitions, forums, competitions, job fairs and more.
+	SearchTypeEvent SearchType = "EVENT"
 	// Media coverage: reports, features, films.
 	SearchTypeMediaCoverage SearchType = "MEDIA_COVERAGE"
 )
@@ -272,12 +274,13 @@ var AllSearchType = []SearchType{
 	SearchTypeEnterprise,
 	SearchTypeAlliance,
 	SearchTypeVenue,
+	SearchTypeEvent,
 	SearchTypeMediaCoverage,
 }
 
 func (e SearchType) IsValid() bool {
 	switch e {
-	case SearchTypeBrand, SearchTypeRoleModel, SearchTypeEnterprise, SearchTypeAlliance, SearchTypeVenue, SearchTypeMediaCoverage:
+	case SearchTypeBrand, SearchTypeRoleModel, SearchTypeEnterprise, SearchTypeAlliance, SearchTypeVenue, SearchTypeEvent, SearchTypeMediaCoverage:
 		return true
 	}
 	return false

@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -198,6 +199,8 @@ func nodeKey(n ent.Noder) (string, int) {
 		return "Venue", x.ID
 	case *ent.MediaCoverage:
 		return "MediaCoverage", x.ID
+	case *ent.Event:
+		return "Event", x.ID
 	}
 	return "", 0
 }
@@ -221,6 +224,9 @@ func loadCollected(ctx, fctx context.Context, client *ent.Client, typ string, id
 	case "Venue":
 		q, err := client.Venue.Query().Where(venue.IDIn(ids...)).CollectFields(fctx, typ, "Node")
 		return allNodes[*ent.Venue](ctx, q, err)
+	case "Event":
+		q, err := client.Event.Query().Where(event.IDIn(ids...)).CollectFields(fctx, typ, "Node")
+		return allNodes[*ent.Event](ctx, q, err)
 	case "MediaCoverage":
 		q, err := client.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...)).CollectFields(fctx, typ, "Node")
 		return allNodes[*ent.MediaCoverage](ctx, q, err)

@@ -33,6 +33,7 @@ const searchQuery = `query($q: String!, $types: [SearchType!], $filter: SearchFi
         ... on Enterprise { slug }
         ... on Alliance { slug }
         ... on Venue { slug }
+        ... on Event { slug }
         ... on MediaCoverage { slug medium publishedOn }
       }
       highlights { field excerpt ranges { start end } } } }
@@ -188,6 +189,9 @@ func publishedTexts(t *testing.T, c *ent.Client) map[string]string {
 	}
 	for _, v := range c.Venue.Query().AllX(ctx) {
 		out[v.Slug] = strings.Join([]string{v.NameZh, v.SummaryZh, v.AddressZh}, "\n")
+	}
+	for _, e := range c.Event.Query().AllX(ctx) {
+		out[e.Slug] = strings.Join([]string{e.TitleZh, e.SummaryZh, e.OrganiserZh, e.DescriptionZh, e.AddressZh}, "\n")
 	}
 	return out
 }

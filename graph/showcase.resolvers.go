@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -64,6 +65,31 @@ func (r *enterpriseResolver) Summary(ctx context.Context, obj *ent.Enterprise, l
 }
 
 // Title is the resolver for the title field.
+func (r *eventResolver) Title(ctx context.Context, obj *ent.Event, lang *Language) (string, error) {
+	return localize(lang, obj.TitleZh, obj.TitleEn), nil
+}
+
+// Summary is the resolver for the summary field.
+func (r *eventResolver) Summary(ctx context.Context, obj *ent.Event, lang *Language) (string, error) {
+	return localize(lang, obj.SummaryZh, obj.SummaryEn), nil
+}
+
+// Description is the resolver for the description field.
+func (r *eventResolver) Description(ctx context.Context, obj *ent.Event, lang *Language) (string, error) {
+	return localize(lang, obj.DescriptionZh, obj.DescriptionEn), nil
+}
+
+// Address is the resolver for the address field.
+func (r *eventResolver) Address(ctx context.Context, obj *ent.Event, lang *Language) (string, error) {
+	return localize(lang, obj.AddressZh, obj.AddressEn), nil
+}
+
+// Organiser is the resolver for the organiser field.
+func (r *eventResolver) Organiser(ctx context.Context, obj *ent.Event, lang *Language) (string, error) {
+	return localize(lang, obj.OrganiserZh, obj.OrganiserEn), nil
+}
+
+// Title is the resolver for the title field.
 func (r *mediaCoverageResolver) Title(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error) {
 	return localize(lang, obj.TitleZh, obj.TitleEn), nil
 }
@@ -108,6 +134,11 @@ func (r *queryResolver) MediaCoverage(ctx context.Context, slug string) (*ent.Me
 	return oneNode[*ent.MediaCoverage](ctx, r.client, mediacoverage.Table, r.client.MediaCoverage.Query().Where(mediacoverage.Slug(slug)).OnlyID)
 }
 
+// Event is the resolver for the event field.
+func (r *queryResolver) Event(ctx context.Context, slug string) (*ent.Event, error) {
+	return oneNode[*ent.Event](ctx, r.client, event.Table, r.client.Event.Query().Where(event.Slug(slug)).OnlyID)
+}
+
 // Region is the resolver for the region field.
 func (r *queryResolver) Region(ctx context.Context, code string) (*ent.Region, error) {
 	return oneNode[*ent.Region](ctx, r.client, region.Table, r.client.Region.Query().Where(region.Code(code)).OnlyID)
@@ -121,6 +152,11 @@ func (r *queryResolver) FeaturedBrands(ctx context.Context, first *int, category
 // VenuesNear is the resolver for the venuesNear field.
 func (r *queryResolver) VenuesNear(ctx context.Context, lat float64, lng float64, radiusKm float64, first *int) ([]*VenueDistance, error) {
 	return VenuesNear(ctx, r.client, lat, lng, radiusKm, first)
+}
+
+// UpcomingEvents is the resolver for the upcomingEvents field.
+func (r *queryResolver) UpcomingEvents(ctx context.Context, first *int, regionCode *string, brandSlug *string) ([]*ent.Event, error) {
+	return UpcomingEvents(ctx, r.client, time.Now(), first, regionCode, brandSlug)
 }
 
 // Stats is the resolver for the stats field.

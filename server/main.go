@@ -115,8 +115,20 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		logger.Info("demo content loaded", "created", res.Total(), "brands", res.Brands, "role_models", res.RoleModels, "coverage", res.Coverage)
 		return nil
+	case "regions":
+		db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		res, err := seed.LoadRegions(ctx, db.Client)
+		if err != nil {
+			return err
+		}
+		logger.Info("regions loaded", "created", res.Regions, "known", len(seed.DemoRegions()))
+		return nil
 	}
-	return fmt.Errorf("unknown command %q (serve, migrate, seed, token, export, import; server -h explains them)", command)
+	return fmt.Errorf("unknown command %q (serve, migrate, seed, regions, token, export, import; server -h explains them)", command)
 }
 
 // commands is the first part of `server -h`: a newcomer looks for what the
@@ -128,13 +140,15 @@ commands:
   migrate     apply the database migrations and exit
   seed        load the demo content (idempotent) and exit;
               seed --synthetic generates content at scale (seed --synthetic -h)
+  regions     load Hubei's regions alone (every division, GB/T 2260 codes; idempotent)
+              and exit: for a database that gets its content from an import
   token       create, list and revoke editors' API tokens:
               token create -name WHO -role editor|publisher|admin, token list, token revoke WHO
   export      write all content as JSON (export -h)
   import      upsert a JSON export, CSV or XLSX; --dry-run writes nothing (import -h)
   help        print this help
 
-flags of serve, migrate and seed (each also an environment variable; a flag wins):
+flags of serve, migrate, seed and regions (each also an environment variable; a flag wins):
 `
 
 func printUsage(w io.Writer) {

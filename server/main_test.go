@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net"
@@ -16,6 +18,7 @@ import (
 
 	"brandshow/ent/brand"
 	"brandshow/ent/visibility"
+	"brandshow/server/dataio"
 	"brandshow/server/seed"
 	"brandshow/server/store/storetest"
 )
@@ -274,5 +277,33 @@ func TestNoListeningLineWhenThePortIsTaken(t *testing.T) {
 	}
 	if strings.Contains(log.String(), "listening") {
 		t.Errorf("logged listening on a port it could not bind:\n%s", log.String())
+	}
+}
+
+// TestRegionsCommandLoadsRegionsAlone: `server regions` fills an empty
+// database with every region and nothing else, and a second run changes
+// nothing.
+func TestRegionsCommandLoadsRegionsAlone(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "regions.db")
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for range 2 {
+		if err := run(ctx, []string{"regions", "-database-url", db}, io.Discard, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := exportCommand(ctx, []string{"-database-url", db}, &out, quiet); err != nil {
+			t.Fatal(err)
+		}
+		var doc dataio.Document
+		if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Regions) != len(seed.DemoRegions()) || len(doc.Regions) < 117 {
+			t.Errorf("%d regions loaded, want all %d", len(doc.Regions), len(seed.DemoRegions()))
+		}
+		if n := len(doc.Brands) + len(doc.RoleModels) + len(doc.Enterprises) + len(doc.Alliances) + len(doc.Venues) + len(doc.MediaCoverage); n != 0 {
+			t.Errorf("%d other items loaded, want regions alone", n)
+		}
 	}
 }

@@ -94,6 +94,8 @@ const (
 	EdgeVenues = "venues"
 	// EdgeMediaCoverages holds the string denoting the media_coverages edge name in mutations.
 	EdgeMediaCoverages = "media_coverages"
+	// EdgeEvents holds the string denoting the events edge name in mutations.
+	EdgeEvents = "events"
 	// EdgeRoleModelLinks holds the string denoting the role_model_links edge name in mutations.
 	EdgeRoleModelLinks = "role_model_links"
 	// Table holds the table name of the brand in the database.
@@ -130,6 +132,11 @@ const (
 	// MediaCoveragesInverseTable is the table name for the MediaCoverage entity.
 	// It exists in this package in order to avoid circular dependency with the "mediacoverage" package.
 	MediaCoveragesInverseTable = "media_coverages"
+	// EventsTable is the table that holds the events relation/edge. The primary key declared below.
+	EventsTable = "event_brands"
+	// EventsInverseTable is the table name for the Event entity.
+	// It exists in this package in order to avoid circular dependency with the "event" package.
+	EventsInverseTable = "events"
 	// RoleModelLinksTable is the table that holds the role_model_links relation/edge.
 	RoleModelLinksTable = "brand_role_models"
 	// RoleModelLinksInverseTable is the table name for the BrandRoleModel entity.
@@ -190,6 +197,9 @@ var (
 	// MediaCoveragesPrimaryKey and MediaCoveragesColumn2 are the table columns denoting the
 	// primary key for the media_coverages relation (M2M).
 	MediaCoveragesPrimaryKey = []string{"media_coverage_id", "brand_id"}
+	// EventsPrimaryKey and EventsColumn2 are the table columns denoting the
+	// primary key for the events relation (M2M).
+	EventsPrimaryKey = []string{"event_id", "brand_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -592,6 +602,20 @@ func ByMediaCoverages(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByEventsCount orders the results by events count.
+func ByEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newEventsStep(), opts...)
+	}
+}
+
+// ByEvents orders the results by events terms.
+func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByRoleModelLinksCount orders the results by role_model_links count.
 func ByRoleModelLinksCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -645,6 +669,13 @@ func newMediaCoveragesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(MediaCoveragesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, MediaCoveragesTable, MediaCoveragesPrimaryKey...),
+	)
+}
+func newEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, EventsTable, EventsPrimaryKey...),
 	)
 }
 func newRoleModelLinksStep() *sqlgraph.Step {

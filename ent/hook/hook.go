@@ -92,6 +92,54 @@ func (f EnterpriseBrandFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Va
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EnterpriseBrandMutation", m)
 }
 
+// The EventFunc type is an adapter to allow the use of ordinary
+// function as Event mutator.
+type EventFunc func(context.Context, *ent.EventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EventMutation", m)
+}
+
+// The EventBrandFunc type is an adapter to allow the use of ordinary
+// function as EventBrand mutator.
+type EventBrandFunc func(context.Context, *ent.EventBrandMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EventBrandFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EventBrandMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EventBrandMutation", m)
+}
+
+// The EventMediaCoverageFunc type is an adapter to allow the use of ordinary
+// function as EventMediaCoverage mutator.
+type EventMediaCoverageFunc func(context.Context, *ent.EventMediaCoverageMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EventMediaCoverageFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EventMediaCoverageMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EventMediaCoverageMutation", m)
+}
+
+// The EventRoleModelFunc type is an adapter to allow the use of ordinary
+// function as EventRoleModel mutator.
+type EventRoleModelFunc func(context.Context, *ent.EventRoleModelMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EventRoleModelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EventRoleModelMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EventRoleModelMutation", m)
+}
+
 // The MediaCoverageFunc type is an adapter to allow the use of ordinary
 // function as MediaCoverage mutator.
 type MediaCoverageFunc func(context.Context, *ent.MediaCoverageMutation) (ent.Value, error)

@@ -14,6 +14,10 @@ import (
 	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
+	"brandshow/ent/event"
+	"brandshow/ent/eventbrand"
+	"brandshow/ent/eventmediacoverage"
+	"brandshow/ent/eventrolemodel"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -271,6 +275,114 @@ func (f TraverseEnterpriseBrand) Traverse(ctx context.Context, q ent.Query) erro
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.EnterpriseBrandQuery", q)
+}
+
+// The EventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EventFunc func(context.Context, *ent.EventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EventQuery", q)
+}
+
+// The TraverseEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEvent func(context.Context, *ent.EventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EventQuery", q)
+}
+
+// The EventBrandFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EventBrandFunc func(context.Context, *ent.EventBrandQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EventBrandFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EventBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EventBrandQuery", q)
+}
+
+// The TraverseEventBrand type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEventBrand func(context.Context, *ent.EventBrandQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEventBrand) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEventBrand) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EventBrandQuery", q)
+}
+
+// The EventMediaCoverageFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EventMediaCoverageFunc func(context.Context, *ent.EventMediaCoverageQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EventMediaCoverageFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EventMediaCoverageQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EventMediaCoverageQuery", q)
+}
+
+// The TraverseEventMediaCoverage type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEventMediaCoverage func(context.Context, *ent.EventMediaCoverageQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEventMediaCoverage) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEventMediaCoverage) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventMediaCoverageQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EventMediaCoverageQuery", q)
+}
+
+// The EventRoleModelFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EventRoleModelFunc func(context.Context, *ent.EventRoleModelQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EventRoleModelFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EventRoleModelQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EventRoleModelQuery", q)
+}
+
+// The TraverseEventRoleModel type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEventRoleModel func(context.Context, *ent.EventRoleModelQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEventRoleModel) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEventRoleModel) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventRoleModelQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EventRoleModelQuery", q)
 }
 
 // The MediaCoverageFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -533,6 +645,14 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.EnterpriseQuery, predicate.Enterprise, enterprise.OrderOption]{typ: ent.TypeEnterprise, tq: q}, nil
 	case *ent.EnterpriseBrandQuery:
 		return &query[*ent.EnterpriseBrandQuery, predicate.EnterpriseBrand, enterprisebrand.OrderOption]{typ: ent.TypeEnterpriseBrand, tq: q}, nil
+	case *ent.EventQuery:
+		return &query[*ent.EventQuery, predicate.Event, event.OrderOption]{typ: ent.TypeEvent, tq: q}, nil
+	case *ent.EventBrandQuery:
+		return &query[*ent.EventBrandQuery, predicate.EventBrand, eventbrand.OrderOption]{typ: ent.TypeEventBrand, tq: q}, nil
+	case *ent.EventMediaCoverageQuery:
+		return &query[*ent.EventMediaCoverageQuery, predicate.EventMediaCoverage, eventmediacoverage.OrderOption]{typ: ent.TypeEventMediaCoverage, tq: q}, nil
+	case *ent.EventRoleModelQuery:
+		return &query[*ent.EventRoleModelQuery, predicate.EventRoleModel, eventrolemodel.OrderOption]{typ: ent.TypeEventRoleModel, tq: q}, nil
 	case *ent.MediaCoverageQuery:
 		return &query[*ent.MediaCoverageQuery, predicate.MediaCoverage, mediacoverage.OrderOption]{typ: ent.TypeMediaCoverage, tq: q}, nil
 	case *ent.MediaCoverageBrandQuery:

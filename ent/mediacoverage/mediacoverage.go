@@ -58,6 +58,8 @@ const (
 	EdgeBrands = "brands"
 	// EdgeRoleModels holds the string denoting the role_models edge name in mutations.
 	EdgeRoleModels = "role_models"
+	// EdgeEvents holds the string denoting the events edge name in mutations.
+	EdgeEvents = "events"
 	// EdgeBrandLinks holds the string denoting the brand_links edge name in mutations.
 	EdgeBrandLinks = "brand_links"
 	// EdgeRoleModelLinks holds the string denoting the role_model_links edge name in mutations.
@@ -74,6 +76,11 @@ const (
 	// RoleModelsInverseTable is the table name for the RoleModel entity.
 	// It exists in this package in order to avoid circular dependency with the "rolemodel" package.
 	RoleModelsInverseTable = "role_models"
+	// EventsTable is the table that holds the events relation/edge. The primary key declared below.
+	EventsTable = "event_media_coverages"
+	// EventsInverseTable is the table name for the Event entity.
+	// It exists in this package in order to avoid circular dependency with the "event" package.
+	EventsInverseTable = "events"
 	// BrandLinksTable is the table that holds the brand_links relation/edge.
 	BrandLinksTable = "media_coverage_brands"
 	// BrandLinksInverseTable is the table name for the MediaCoverageBrand entity.
@@ -118,6 +125,9 @@ var (
 	// RoleModelsPrimaryKey and RoleModelsColumn2 are the table columns denoting the
 	// primary key for the role_models relation (M2M).
 	RoleModelsPrimaryKey = []string{"media_coverage_id", "role_model_id"}
+	// EventsPrimaryKey and EventsColumn2 are the table columns denoting the
+	// primary key for the events relation (M2M).
+	EventsPrimaryKey = []string{"event_id", "media_coverage_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -336,6 +346,20 @@ func ByRoleModels(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByEventsCount orders the results by events count.
+func ByEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newEventsStep(), opts...)
+	}
+}
+
+// ByEvents orders the results by events terms.
+func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByBrandLinksCount orders the results by brand_links count.
 func ByBrandLinksCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -375,6 +399,13 @@ func newRoleModelsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(RoleModelsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, RoleModelsTable, RoleModelsPrimaryKey...),
+	)
+}
+func newEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, EventsTable, EventsPrimaryKey...),
 	)
 }
 func newBrandLinksStep() *sqlgraph.Step {

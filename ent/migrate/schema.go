@@ -329,6 +329,175 @@ var (
 			},
 		},
 	}
+	// EventsColumns holds the columns for the "events" table.
+	EventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"EXHIBITION", "FORUM", "COMPETITION", "SELECTION", "JOB_FAIR", "CULTURE_EXPERIENCE", "INTERNATIONAL_EXCHANGE", "TRAINING"}},
+		{Name: "title_zh", Type: field.TypeString, Size: 200},
+		{Name: "title_en", Type: field.TypeString, Size: 600, Default: ""},
+		{Name: "summary_zh", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "summary_en", Type: field.TypeString, Size: 1500, Default: ""},
+		{Name: "description_zh", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "description_en", Type: field.TypeString, Size: 60000, Default: ""},
+		{Name: "starts_at", Type: field.TypeTime},
+		{Name: "ends_at", Type: field.TypeTime, Nullable: true},
+		{Name: "all_day", Type: field.TypeBool, Default: false},
+		{Name: "cancelled", Type: field.TypeBool, Default: false},
+		{Name: "sequence", Type: field.TypeInt, Default: 0},
+		{Name: "address_zh", Type: field.TypeString, Size: 256, Default: ""},
+		{Name: "address_en", Type: field.TypeString, Size: 768, Default: ""},
+		{Name: "organiser_zh", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "organiser_en", Type: field.TypeString, Size: 600, Default: ""},
+		{Name: "latitude", Type: field.TypeFloat64, Nullable: true},
+		{Name: "longitude", Type: field.TypeFloat64, Nullable: true},
+		{Name: "registration_url", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "pictures", Type: field.TypeJSON, Nullable: true},
+		{Name: "region_id", Type: field.TypeInt},
+		{Name: "venue_id", Type: field.TypeInt, Nullable: true},
+	}
+	// EventsTable holds the schema information for the "events" table.
+	EventsTable = &schema.Table{
+		Name:       "events",
+		Columns:    EventsColumns,
+		PrimaryKey: []*schema.Column{EventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "events_regions_events",
+				Columns:    []*schema.Column{EventsColumns[26]},
+				RefColumns: []*schema.Column{RegionsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "events_venues_events",
+				Columns:    []*schema.Column{EventsColumns[27]},
+				RefColumns: []*schema.Column{VenuesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "event_status_published_at",
+				Unique:  false,
+				Columns: []*schema.Column{EventsColumns[3], EventsColumns[4]},
+			},
+			{
+				Name:    "event_starts_at",
+				Unique:  false,
+				Columns: []*schema.Column{EventsColumns[13]},
+			},
+			{
+				Name:    "event_region_id_starts_at",
+				Unique:  false,
+				Columns: []*schema.Column{EventsColumns[26], EventsColumns[13]},
+			},
+			{
+				Name:    "event_venue_id",
+				Unique:  false,
+				Columns: []*schema.Column{EventsColumns[27]},
+			},
+		},
+	}
+	// EventBrandsColumns holds the columns for the "event_brands" table.
+	EventBrandsColumns = []*schema.Column{
+		{Name: "event_id", Type: field.TypeInt},
+		{Name: "brand_id", Type: field.TypeInt},
+	}
+	// EventBrandsTable holds the schema information for the "event_brands" table.
+	EventBrandsTable = &schema.Table{
+		Name:       "event_brands",
+		Columns:    EventBrandsColumns,
+		PrimaryKey: []*schema.Column{EventBrandsColumns[0], EventBrandsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "event_brands_events_event",
+				Columns:    []*schema.Column{EventBrandsColumns[0]},
+				RefColumns: []*schema.Column{EventsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "event_brands_brands_brand",
+				Columns:    []*schema.Column{EventBrandsColumns[1]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "eventbrand_brand_id",
+				Unique:  false,
+				Columns: []*schema.Column{EventBrandsColumns[1]},
+			},
+		},
+	}
+	// EventMediaCoveragesColumns holds the columns for the "event_media_coverages" table.
+	EventMediaCoveragesColumns = []*schema.Column{
+		{Name: "event_id", Type: field.TypeInt},
+		{Name: "media_coverage_id", Type: field.TypeInt},
+	}
+	// EventMediaCoveragesTable holds the schema information for the "event_media_coverages" table.
+	EventMediaCoveragesTable = &schema.Table{
+		Name:       "event_media_coverages",
+		Columns:    EventMediaCoveragesColumns,
+		PrimaryKey: []*schema.Column{EventMediaCoveragesColumns[0], EventMediaCoveragesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "event_media_coverages_events_event",
+				Columns:    []*schema.Column{EventMediaCoveragesColumns[0]},
+				RefColumns: []*schema.Column{EventsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "event_media_coverages_media_coverages_media_coverage",
+				Columns:    []*schema.Column{EventMediaCoveragesColumns[1]},
+				RefColumns: []*schema.Column{MediaCoveragesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "eventmediacoverage_media_coverage_id",
+				Unique:  false,
+				Columns: []*schema.Column{EventMediaCoveragesColumns[1]},
+			},
+		},
+	}
+	// EventRoleModelsColumns holds the columns for the "event_role_models" table.
+	EventRoleModelsColumns = []*schema.Column{
+		{Name: "event_id", Type: field.TypeInt},
+		{Name: "role_model_id", Type: field.TypeInt},
+	}
+	// EventRoleModelsTable holds the schema information for the "event_role_models" table.
+	EventRoleModelsTable = &schema.Table{
+		Name:       "event_role_models",
+		Columns:    EventRoleModelsColumns,
+		PrimaryKey: []*schema.Column{EventRoleModelsColumns[0], EventRoleModelsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "event_role_models_events_event",
+				Columns:    []*schema.Column{EventRoleModelsColumns[0]},
+				RefColumns: []*schema.Column{EventsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "event_role_models_role_models_role_model",
+				Columns:    []*schema.Column{EventRoleModelsColumns[1]},
+				RefColumns: []*schema.Column{RoleModelsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "eventrolemodel_role_model_id",
+				Unique:  false,
+				Columns: []*schema.Column{EventRoleModelsColumns[1]},
+			},
+		},
+	}
 	// MediaCoveragesColumns holds the columns for the "media_coverages" table.
 	MediaCoveragesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -523,7 +692,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
-		{Name: "item_type", Type: field.TypeEnum, Enums: []string{"BRAND", "ROLE_MODEL", "ENTERPRISE", "ALLIANCE", "VENUE", "MEDIA_COVERAGE"}},
+		{Name: "item_type", Type: field.TypeEnum, Enums: []string{"BRAND", "ROLE_MODEL", "ENTERPRISE", "ALLIANCE", "VENUE", "MEDIA_COVERAGE", "EVENT"}},
 		{Name: "item_id", Type: field.TypeInt},
 		{Name: "sort_date", Type: field.TypeTime},
 		{Name: "category", Type: field.TypeString, Default: ""},
@@ -709,6 +878,10 @@ var (
 		BrandRoleModelsTable,
 		EnterprisesTable,
 		EnterpriseBrandsTable,
+		EventsTable,
+		EventBrandsTable,
+		EventMediaCoveragesTable,
+		EventRoleModelsTable,
 		MediaCoveragesTable,
 		MediaCoverageBrandsTable,
 		MediaCoverageRoleModelsTable,
@@ -751,6 +924,26 @@ func init() {
 	EnterpriseBrandsTable.ForeignKeys[1].RefTable = BrandsTable
 	EnterpriseBrandsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
+	EventsTable.ForeignKeys[0].RefTable = RegionsTable
+	EventsTable.ForeignKeys[1].RefTable = VenuesTable
+	EventsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
+	}
+	EventBrandsTable.ForeignKeys[0].RefTable = EventsTable
+	EventBrandsTable.ForeignKeys[1].RefTable = BrandsTable
+	EventBrandsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
+	}
+	EventMediaCoveragesTable.ForeignKeys[0].RefTable = EventsTable
+	EventMediaCoveragesTable.ForeignKeys[1].RefTable = MediaCoveragesTable
+	EventMediaCoveragesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(77309411328),
+	}
+	EventRoleModelsTable.ForeignKeys[0].RefTable = EventsTable
+	EventRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
+	EventRoleModelsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(81604378624),
 	}
 	MediaCoveragesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),

@@ -27,6 +27,18 @@ type Enterprise func(*sql.Selector)
 // EnterpriseBrand is the predicate function for enterprisebrand builders.
 type EnterpriseBrand func(*sql.Selector)
 
+// Event is the predicate function for event builders.
+type Event func(*sql.Selector)
+
+// EventBrand is the predicate function for eventbrand builders.
+type EventBrand func(*sql.Selector)
+
+// EventMediaCoverage is the predicate function for eventmediacoverage builders.
+type EventMediaCoverage func(*sql.Selector)
+
+// EventRoleModel is the predicate function for eventrolemodel builders.
+type EventRoleModel func(*sql.Selector)
+
 // MediaCoverage is the predicate function for mediacoverage builders.
 type MediaCoverage func(*sql.Selector)
 

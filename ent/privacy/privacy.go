@@ -278,6 +278,102 @@ func (f EnterpriseBrandMutationRuleFunc) EvalMutation(ctx context.Context, m ent
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EnterpriseBrandMutation", m)
 }
 
+// The EventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EventQueryRuleFunc func(context.Context, *ent.EventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EventQuery", q)
+}
+
+// The EventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EventMutationRuleFunc func(context.Context, *ent.EventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EventMutation", m)
+}
+
+// The EventBrandQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EventBrandQueryRuleFunc func(context.Context, *ent.EventBrandQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EventBrandQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventBrandQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EventBrandQuery", q)
+}
+
+// The EventBrandMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EventBrandMutationRuleFunc func(context.Context, *ent.EventBrandMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EventBrandMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EventBrandMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EventBrandMutation", m)
+}
+
+// The EventMediaCoverageQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EventMediaCoverageQueryRuleFunc func(context.Context, *ent.EventMediaCoverageQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EventMediaCoverageQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventMediaCoverageQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EventMediaCoverageQuery", q)
+}
+
+// The EventMediaCoverageMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EventMediaCoverageMutationRuleFunc func(context.Context, *ent.EventMediaCoverageMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EventMediaCoverageMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EventMediaCoverageMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EventMediaCoverageMutation", m)
+}
+
+// The EventRoleModelQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EventRoleModelQueryRuleFunc func(context.Context, *ent.EventRoleModelQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EventRoleModelQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventRoleModelQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EventRoleModelQuery", q)
+}
+
+// The EventRoleModelMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EventRoleModelMutationRuleFunc func(context.Context, *ent.EventRoleModelMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EventRoleModelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EventRoleModelMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EventRoleModelMutation", m)
+}
+
 // The MediaCoverageQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type MediaCoverageQueryRuleFunc func(context.Context, *ent.MediaCoverageQuery) error

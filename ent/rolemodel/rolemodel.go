@@ -64,6 +64,8 @@ const (
 	EdgeBrands = "brands"
 	// EdgeMediaCoverages holds the string denoting the media_coverages edge name in mutations.
 	EdgeMediaCoverages = "media_coverages"
+	// EdgeEvents holds the string denoting the events edge name in mutations.
+	EdgeEvents = "events"
 	// Table holds the table name of the rolemodel in the database.
 	Table = "role_models"
 	// RegionTable is the table that holds the region relation/edge.
@@ -83,6 +85,11 @@ const (
 	// MediaCoveragesInverseTable is the table name for the MediaCoverage entity.
 	// It exists in this package in order to avoid circular dependency with the "mediacoverage" package.
 	MediaCoveragesInverseTable = "media_coverages"
+	// EventsTable is the table that holds the events relation/edge. The primary key declared below.
+	EventsTable = "event_role_models"
+	// EventsInverseTable is the table name for the Event entity.
+	// It exists in this package in order to avoid circular dependency with the "event" package.
+	EventsInverseTable = "events"
 )
 
 // Columns holds all SQL columns for rolemodel fields.
@@ -115,6 +122,9 @@ var (
 	// MediaCoveragesPrimaryKey and MediaCoveragesColumn2 are the table columns denoting the
 	// primary key for the media_coverages relation (M2M).
 	MediaCoveragesPrimaryKey = []string{"media_coverage_id", "role_model_id"}
+	// EventsPrimaryKey and EventsColumn2 are the table columns denoting the
+	// primary key for the events relation (M2M).
+	EventsPrimaryKey = []string{"event_id", "role_model_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -331,6 +341,20 @@ func ByMediaCoverages(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newMediaCoveragesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByEventsCount orders the results by events count.
+func ByEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newEventsStep(), opts...)
+	}
+}
+
+// ByEvents orders the results by events terms.
+func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newRegionStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -350,6 +374,13 @@ func newMediaCoveragesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(MediaCoveragesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, MediaCoveragesTable, MediaCoveragesPrimaryKey...),
+	)
+}
+func newEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, EventsTable, EventsPrimaryKey...),
 	)
 }
 

@@ -7,6 +7,7 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -654,6 +655,341 @@ func init() {
 		return func(website string) error {
 			for _, fn := range fns {
 				if err := fn(website); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	eventMixin := schema.Event{}.Mixin()
+	event.Policy = privacy.NewPolicies(eventMixin[4], schema.Event{})
+	event.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := event.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	eventMixinHooks3 := eventMixin[3].Hooks()
+	eventMixinHooks4 := eventMixin[4].Hooks()
+	eventHooks := schema.Event{}.Hooks()
+
+	event.Hooks[1] = eventMixinHooks3[0]
+
+	event.Hooks[2] = eventMixinHooks4[0]
+
+	event.Hooks[3] = eventMixinHooks4[1]
+
+	event.Hooks[4] = eventMixinHooks4[2]
+
+	event.Hooks[5] = eventMixinHooks4[3]
+
+	event.Hooks[6] = eventHooks[0]
+	eventMixinInters1 := eventMixin[1].Interceptors()
+	eventMixinInters5 := eventMixin[5].Interceptors()
+	event.Interceptors[0] = eventMixinInters1[0]
+	event.Interceptors[1] = eventMixinInters5[0]
+	eventMixinFields0 := eventMixin[0].Fields()
+	_ = eventMixinFields0
+	eventMixinFields1 := eventMixin[1].Fields()
+	_ = eventMixinFields1
+	eventMixinFields2 := eventMixin[2].Fields()
+	_ = eventMixinFields2
+	eventFields := schema.Event{}.Fields()
+	_ = eventFields
+	// eventDescCreatedAt is the schema descriptor for created_at field.
+	eventDescCreatedAt := eventMixinFields0[0].Descriptor()
+	// event.DefaultCreatedAt holds the default value on creation for the created_at field.
+	event.DefaultCreatedAt = eventDescCreatedAt.Default.(func() time.Time)
+	// eventDescUpdatedAt is the schema descriptor for updated_at field.
+	eventDescUpdatedAt := eventMixinFields0[1].Descriptor()
+	// event.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	event.DefaultUpdatedAt = eventDescUpdatedAt.Default.(func() time.Time)
+	// event.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	event.UpdateDefaultUpdatedAt = eventDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// eventDescSlug is the schema descriptor for slug field.
+	eventDescSlug := eventMixinFields2[0].Descriptor()
+	// event.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	event.SlugValidator = func() func(string) error {
+		validators := eventDescSlug.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(slug string) error {
+			for _, fn := range fns {
+				if err := fn(slug); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescTitleZh is the schema descriptor for title_zh field.
+	eventDescTitleZh := eventFields[1].Descriptor()
+	// event.TitleZhValidator is a validator for the "title_zh" field. It is called by the builders before save.
+	event.TitleZhValidator = func() func(string) error {
+		validators := eventDescTitleZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(title_zh string) error {
+			for _, fn := range fns {
+				if err := fn(title_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescTitleEn is the schema descriptor for title_en field.
+	eventDescTitleEn := eventFields[2].Descriptor()
+	// event.DefaultTitleEn holds the default value on creation for the title_en field.
+	event.DefaultTitleEn = eventDescTitleEn.Default.(string)
+	// event.TitleEnValidator is a validator for the "title_en" field. It is called by the builders before save.
+	event.TitleEnValidator = func() func(string) error {
+		validators := eventDescTitleEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title_en string) error {
+			for _, fn := range fns {
+				if err := fn(title_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescSummaryZh is the schema descriptor for summary_zh field.
+	eventDescSummaryZh := eventFields[3].Descriptor()
+	// event.DefaultSummaryZh holds the default value on creation for the summary_zh field.
+	event.DefaultSummaryZh = eventDescSummaryZh.Default.(string)
+	// event.SummaryZhValidator is a validator for the "summary_zh" field. It is called by the builders before save.
+	event.SummaryZhValidator = func() func(string) error {
+		validators := eventDescSummaryZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_zh string) error {
+			for _, fn := range fns {
+				if err := fn(summary_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescSummaryEn is the schema descriptor for summary_en field.
+	eventDescSummaryEn := eventFields[4].Descriptor()
+	// event.DefaultSummaryEn holds the default value on creation for the summary_en field.
+	event.DefaultSummaryEn = eventDescSummaryEn.Default.(string)
+	// event.SummaryEnValidator is a validator for the "summary_en" field. It is called by the builders before save.
+	event.SummaryEnValidator = func() func(string) error {
+		validators := eventDescSummaryEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(summary_en string) error {
+			for _, fn := range fns {
+				if err := fn(summary_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescDescriptionZh is the schema descriptor for description_zh field.
+	eventDescDescriptionZh := eventFields[5].Descriptor()
+	// event.DefaultDescriptionZh holds the default value on creation for the description_zh field.
+	event.DefaultDescriptionZh = eventDescDescriptionZh.Default.(string)
+	// event.DescriptionZhValidator is a validator for the "description_zh" field. It is called by the builders before save.
+	event.DescriptionZhValidator = func() func(string) error {
+		validators := eventDescDescriptionZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(description_zh string) error {
+			for _, fn := range fns {
+				if err := fn(description_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescDescriptionEn is the schema descriptor for description_en field.
+	eventDescDescriptionEn := eventFields[6].Descriptor()
+	// event.DefaultDescriptionEn holds the default value on creation for the description_en field.
+	event.DefaultDescriptionEn = eventDescDescriptionEn.Default.(string)
+	// event.DescriptionEnValidator is a validator for the "description_en" field. It is called by the builders before save.
+	event.DescriptionEnValidator = func() func(string) error {
+		validators := eventDescDescriptionEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(description_en string) error {
+			for _, fn := range fns {
+				if err := fn(description_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescAllDay is the schema descriptor for all_day field.
+	eventDescAllDay := eventFields[9].Descriptor()
+	// event.DefaultAllDay holds the default value on creation for the all_day field.
+	event.DefaultAllDay = eventDescAllDay.Default.(bool)
+	// eventDescCancelled is the schema descriptor for cancelled field.
+	eventDescCancelled := eventFields[10].Descriptor()
+	// event.DefaultCancelled holds the default value on creation for the cancelled field.
+	event.DefaultCancelled = eventDescCancelled.Default.(bool)
+	// eventDescSequence is the schema descriptor for sequence field.
+	eventDescSequence := eventFields[11].Descriptor()
+	// event.DefaultSequence holds the default value on creation for the sequence field.
+	event.DefaultSequence = eventDescSequence.Default.(int)
+	// event.SequenceValidator is a validator for the "sequence" field. It is called by the builders before save.
+	event.SequenceValidator = eventDescSequence.Validators[0].(func(int) error)
+	// eventDescAddressZh is the schema descriptor for address_zh field.
+	eventDescAddressZh := eventFields[12].Descriptor()
+	// event.DefaultAddressZh holds the default value on creation for the address_zh field.
+	event.DefaultAddressZh = eventDescAddressZh.Default.(string)
+	// event.AddressZhValidator is a validator for the "address_zh" field. It is called by the builders before save.
+	event.AddressZhValidator = func() func(string) error {
+		validators := eventDescAddressZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(address_zh string) error {
+			for _, fn := range fns {
+				if err := fn(address_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescAddressEn is the schema descriptor for address_en field.
+	eventDescAddressEn := eventFields[13].Descriptor()
+	// event.DefaultAddressEn holds the default value on creation for the address_en field.
+	event.DefaultAddressEn = eventDescAddressEn.Default.(string)
+	// event.AddressEnValidator is a validator for the "address_en" field. It is called by the builders before save.
+	event.AddressEnValidator = func() func(string) error {
+		validators := eventDescAddressEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(address_en string) error {
+			for _, fn := range fns {
+				if err := fn(address_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescOrganiserZh is the schema descriptor for organiser_zh field.
+	eventDescOrganiserZh := eventFields[14].Descriptor()
+	// event.DefaultOrganiserZh holds the default value on creation for the organiser_zh field.
+	event.DefaultOrganiserZh = eventDescOrganiserZh.Default.(string)
+	// event.OrganiserZhValidator is a validator for the "organiser_zh" field. It is called by the builders before save.
+	event.OrganiserZhValidator = func() func(string) error {
+		validators := eventDescOrganiserZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(organiser_zh string) error {
+			for _, fn := range fns {
+				if err := fn(organiser_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescOrganiserEn is the schema descriptor for organiser_en field.
+	eventDescOrganiserEn := eventFields[15].Descriptor()
+	// event.DefaultOrganiserEn holds the default value on creation for the organiser_en field.
+	event.DefaultOrganiserEn = eventDescOrganiserEn.Default.(string)
+	// event.OrganiserEnValidator is a validator for the "organiser_en" field. It is called by the builders before save.
+	event.OrganiserEnValidator = func() func(string) error {
+		validators := eventDescOrganiserEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(organiser_en string) error {
+			for _, fn := range fns {
+				if err := fn(organiser_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescLatitude is the schema descriptor for latitude field.
+	eventDescLatitude := eventFields[16].Descriptor()
+	// event.LatitudeValidator is a validator for the "latitude" field. It is called by the builders before save.
+	event.LatitudeValidator = func() func(float64) error {
+		validators := eventDescLatitude.Validators
+		fns := [...]func(float64) error{
+			validators[0].(func(float64) error),
+			validators[1].(func(float64) error),
+		}
+		return func(latitude float64) error {
+			for _, fn := range fns {
+				if err := fn(latitude); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescLongitude is the schema descriptor for longitude field.
+	eventDescLongitude := eventFields[17].Descriptor()
+	// event.LongitudeValidator is a validator for the "longitude" field. It is called by the builders before save.
+	event.LongitudeValidator = func() func(float64) error {
+		validators := eventDescLongitude.Validators
+		fns := [...]func(float64) error{
+			validators[0].(func(float64) error),
+			validators[1].(func(float64) error),
+		}
+		return func(longitude float64) error {
+			for _, fn := range fns {
+				if err := fn(longitude); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventDescRegistrationURL is the schema descriptor for registration_url field.
+	eventDescRegistrationURL := eventFields[18].Descriptor()
+	// event.DefaultRegistrationURL holds the default value on creation for the registration_url field.
+	event.DefaultRegistrationURL = eventDescRegistrationURL.Default.(string)
+	// event.RegistrationURLValidator is a validator for the "registration_url" field. It is called by the builders before save.
+	event.RegistrationURLValidator = func() func(string) error {
+		validators := eventDescRegistrationURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(registration_url string) error {
+			for _, fn := range fns {
+				if err := fn(registration_url); err != nil {
 					return err
 				}
 			}

@@ -91,6 +91,9 @@ func (Brand) Edges() []ent.Edge {
 		edge.From("media_coverages", MediaCoverage.Type).Ref("brands").
 			Comment("Media coverage about the brand.").
 			Annotations(entgql.RelayConnection(), entgql.OrderField("MEDIA_COVERAGES_COUNT")),
+		edge.From("events", Event.Type).Ref("brands").
+			Comment("Events the brand takes part in or is shown at.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

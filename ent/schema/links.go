@@ -171,3 +171,71 @@ func (VenueBrand) Edges() []ent.Edge {
 
 // Indexes of the VenueBrand: a brand's venues (the kiosk's brand page).
 func (VenueBrand) Indexes() []ent.Index { return []ent.Index{index.Fields("brand_id")} }
+
+// EventBrand links an event to a brand taking part.
+type EventBrand struct{ ent.Schema }
+
+// Annotations of the EventBrand.
+func (EventBrand) Annotations() []entschema.Annotation {
+	return linkAnnotations("event_id", "brand_id", "Link from an event to a brand taking part")
+}
+
+// Fields of the EventBrand.
+func (EventBrand) Fields() []ent.Field { return linkFields("event_id", "brand_id") }
+
+// Edges of the EventBrand.
+func (EventBrand) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("event", Event.Type).Unique().Required().Field("event_id").Annotations(cascade),
+		edge.To("brand", Brand.Type).Unique().Required().Field("brand_id").Annotations(cascade),
+	}
+}
+
+// Indexes of the EventBrand: a brand's events.
+func (EventBrand) Indexes() []ent.Index { return []ent.Index{index.Fields("brand_id")} }
+
+// EventRoleModel links an event to a person taking part.
+type EventRoleModel struct{ ent.Schema }
+
+// Annotations of the EventRoleModel.
+func (EventRoleModel) Annotations() []entschema.Annotation {
+	return linkAnnotations("event_id", "role_model_id", "Link from an event to a person taking part")
+}
+
+// Fields of the EventRoleModel.
+func (EventRoleModel) Fields() []ent.Field { return linkFields("event_id", "role_model_id") }
+
+// Edges of the EventRoleModel.
+func (EventRoleModel) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("event", Event.Type).Unique().Required().Field("event_id").Annotations(cascade),
+		edge.To("role_model", RoleModel.Type).Unique().Required().Field("role_model_id").Annotations(cascade),
+	}
+}
+
+// Indexes of the EventRoleModel: a person's events.
+func (EventRoleModel) Indexes() []ent.Index { return []ent.Index{index.Fields("role_model_id")} }
+
+// EventMediaCoverage links an event to a report about it.
+type EventMediaCoverage struct{ ent.Schema }
+
+// Annotations of the EventMediaCoverage.
+func (EventMediaCoverage) Annotations() []entschema.Annotation {
+	return linkAnnotations("event_id", "media_coverage_id", "Link from an event to a report about it")
+}
+
+// Fields of the EventMediaCoverage.
+func (EventMediaCoverage) Fields() []ent.Field { return linkFields("event_id", "media_coverage_id") }
+
+// Edges of the EventMediaCoverage.
+func (EventMediaCoverage) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("event", Event.Type).Unique().Required().Field("event_id").Annotations(cascade),
+		edge.To("media_coverage", MediaCoverage.Type).Unique().Required().Field("media_coverage_id").Annotations(cascade),
+	}
+}
+
+// Indexes of the EventMediaCoverage: a report's events.
+func (EventMediaCoverage) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("media_coverage_id")}
+}

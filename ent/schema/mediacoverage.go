@@ -47,6 +47,9 @@ func (MediaCoverage) Edges() []ent.Edge {
 		edge.To("role_models", RoleModel.Type).Through("role_model_links", MediaCoverageRoleModel.Type).
 			Comment("People the report is about.").
 			Annotations(entgql.RelayConnection()),
+		edge.From("events", Event.Type).Ref("media_coverages").
+			Comment("Events the report is about.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -57,6 +57,9 @@ func (Region) Edges() []ent.Edge {
 		edge.To("enterprises", Enterprise.Type).
 			Comment("Enterprises registered in this region.").
 			Annotations(entgql.RelayConnection()),
+		edge.To("events", Event.Type).
+			Comment("Events held directly in this region.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -49,6 +49,9 @@ func (RoleModel) Edges() []ent.Edge {
 		edge.From("media_coverages", MediaCoverage.Type).Ref("role_models").
 			Comment("Media coverage about this person.").
 			Annotations(entgql.RelayConnection()),
+		edge.From("events", Event.Type).Ref("role_models").
+			Comment("Events the person takes part in.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -23,6 +23,7 @@ var schemas = map[string]ent.Interface{
 	"BrandRoleModel": BrandRoleModel{}, "AllianceBrand": AllianceBrand{}, "EnterpriseBrand": EnterpriseBrand{},
 	"VenueBrand": VenueBrand{}, "MediaCoverage": MediaCoverage{}, "Region": Region{}, "RoleModel": RoleModel{},
 	"SearchDoc": SearchDoc{}, "Token": Token{}, "Venue": Venue{},
+	"Event": Event{}, "EventBrand": EventBrand{}, "EventRoleModel": EventRoleModel{}, "EventMediaCoverage": EventMediaCoverage{},
 }
 
 // notDisplayText are the string columns that are not typed as display text:

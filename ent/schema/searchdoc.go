@@ -35,7 +35,7 @@ var tokenColumn = map[string]string{dialect.Postgres: "tsvector", dialect.SQLite
 // columns in order, and the token lists are long.
 func (SearchDoc) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("item_type").Values("BRAND", "ROLE_MODEL", "ENTERPRISE", "ALLIANCE", "VENUE", "MEDIA_COVERAGE").
+		field.Enum("item_type").Values("BRAND", "ROLE_MODEL", "ENTERPRISE", "ALLIANCE", "VENUE", "MEDIA_COVERAGE", "EVENT").
 			Comment("Which content type the item is."),
 		field.Int("item_id").Comment("The item's ID in its own table."),
 		field.Time("sort_date").

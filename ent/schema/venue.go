@@ -48,6 +48,9 @@ func (Venue) Edges() []ent.Edge {
 		edge.To("brands", Brand.Type).Through("brand_links", VenueBrand.Type).
 			Comment("Brands shown, practised or trained at this venue.").
 			Annotations(entgql.RelayConnection()),
+		edge.To("events", Event.Type).
+			Comment("Events held at this venue.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

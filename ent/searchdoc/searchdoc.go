@@ -144,6 +144,7 @@ const (
 	ItemTypeALLIANCE       ItemType = "ALLIANCE"
 	ItemTypeVENUE          ItemType = "VENUE"
 	ItemTypeMEDIA_COVERAGE ItemType = "MEDIA_COVERAGE"
+	ItemTypeEVENT          ItemType = "EVENT"
 )
 
 func (it ItemType) String() string {
@@ -153,7 +154,7 @@ func (it ItemType) String() string {
 // ItemTypeValidator is a validator for the "item_type" field enum values. It is called by the builders before save.
 func ItemTypeValidator(it ItemType) error {
 	switch it {
-	case ItemTypeBRAND, ItemTypeROLE_MODEL, ItemTypeENTERPRISE, ItemTypeALLIANCE, ItemTypeVENUE, ItemTypeMEDIA_COVERAGE:
+	case ItemTypeBRAND, ItemTypeROLE_MODEL, ItemTypeENTERPRISE, ItemTypeALLIANCE, ItemTypeVENUE, ItemTypeMEDIA_COVERAGE, ItemTypeEVENT:
 		return nil
 	default:
 		return fmt.Errorf("searchdoc: invalid enum value for item_type field: %q", it)

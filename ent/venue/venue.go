@@ -66,6 +66,8 @@ const (
 	EdgeRegion = "region"
 	// EdgeBrands holds the string denoting the brands edge name in mutations.
 	EdgeBrands = "brands"
+	// EdgeEvents holds the string denoting the events edge name in mutations.
+	EdgeEvents = "events"
 	// EdgeBrandLinks holds the string denoting the brand_links edge name in mutations.
 	EdgeBrandLinks = "brand_links"
 	// Table holds the table name of the venue in the database.
@@ -82,6 +84,13 @@ const (
 	// BrandsInverseTable is the table name for the Brand entity.
 	// It exists in this package in order to avoid circular dependency with the "brand" package.
 	BrandsInverseTable = "brands"
+	// EventsTable is the table that holds the events relation/edge.
+	EventsTable = "events"
+	// EventsInverseTable is the table name for the Event entity.
+	// It exists in this package in order to avoid circular dependency with the "event" package.
+	EventsInverseTable = "events"
+	// EventsColumn is the table column denoting the events relation/edge.
+	EventsColumn = "venue_id"
 	// BrandLinksTable is the table that holds the brand_links relation/edge.
 	BrandLinksTable = "venue_brands"
 	// BrandLinksInverseTable is the table name for the VenueBrand entity.
@@ -357,6 +366,20 @@ func ByBrands(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByEventsCount orders the results by events count.
+func ByEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newEventsStep(), opts...)
+	}
+}
+
+// ByEvents orders the results by events terms.
+func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByBrandLinksCount orders the results by brand_links count.
 func ByBrandLinksCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -382,6 +405,13 @@ func newBrandsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(BrandsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, BrandsTable, BrandsPrimaryKey...),
+	)
+}
+func newEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EventsTable, EventsColumn),
 	)
 }
 func newBrandLinksStep() *sqlgraph.Step {

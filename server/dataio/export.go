@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -150,6 +151,43 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 			BodyZh: c.BodyZh, BodyEn: c.BodyEn, Outlet: c.Outlet, Medium: c.Medium.String(),
 			PublishedOn: NewTime(c.PublishedOn), Author: c.Author, URL: c.URL,
 			Brands: brandSlugs(c.Edges.Brands), RoleModels: people,
+		})
+	}
+
+	events, err := client.Event.Query().Order(event.BySlug()).
+		WithBrands(func(q *ent.BrandQuery) { q.Select(brand.FieldSlug) }).
+		WithRoleModels(func(q *ent.RoleModelQuery) { q.Select(rolemodel.FieldSlug) }).
+		WithMediaCoverages(func(q *ent.MediaCoverageQuery) { q.Select(mediacoverage.FieldSlug) }).
+		WithVenue(func(q *ent.VenueQuery) { q.Select(venue.FieldSlug) }).
+		All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export events: %w", err)
+	}
+	doc.Events = make([]Event, 0, len(events))
+	for _, e := range events {
+		people := make([]string, 0, len(e.Edges.RoleModels))
+		for _, p := range e.Edges.RoleModels {
+			people = append(people, p.Slug)
+		}
+		slices.Sort(people)
+		reports := make([]string, 0, len(e.Edges.MediaCoverages))
+		for _, m := range e.Edges.MediaCoverages {
+			reports = append(reports, m.Slug)
+		}
+		slices.Sort(reports)
+		venueSlug := ""
+		if e.Edges.Venue != nil {
+			venueSlug = e.Edges.Venue.Slug
+		}
+		doc.Events = append(doc.Events, Event{
+			Publication: publication(e.Slug, e.Status, e.PublishedAt, e.CreatedAt),
+			Kind:        e.Kind.String(), TitleZh: e.TitleZh, TitleEn: e.TitleEn,
+			SummaryZh: e.SummaryZh, SummaryEn: e.SummaryEn, DescriptionZh: e.DescriptionZh, DescriptionEn: e.DescriptionEn,
+			StartsAt: NewTime(e.StartsAt), EndsAt: timePtr(e.EndsAt), AllDay: e.AllDay, Cancelled: e.Cancelled,
+			AddressZh: e.AddressZh, AddressEn: e.AddressEn, OrganiserZh: e.OrganiserZh, OrganiserEn: e.OrganiserEn,
+			Latitude: e.Latitude, Longitude: e.Longitude, RegistrationURL: e.RegistrationURL, Pictures: e.Pictures,
+			RegionCode: codes[e.RegionID], Venue: venueSlug,
+			Brands: brandSlugs(e.Edges.Brands), RoleModels: people, MediaCoverage: reports,
 		})
 	}
 	return doc, nil

@@ -20,6 +20,7 @@ var fieldValidators = map[string]map[string][]any{
 	"Alliance":      validatorsOf(schema.Alliance{}),
 	"Venue":         validatorsOf(schema.Venue{}),
 	"MediaCoverage": validatorsOf(schema.MediaCoverage{}),
+	"Event":         validatorsOf(schema.Event{}),
 }
 
 func validatorsOf(s entgo.Interface) map[string][]any {

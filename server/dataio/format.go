@@ -44,6 +44,7 @@ type Document struct {
 	Alliances     []Alliance      `json:"alliances"`
 	Venues        []Venue         `json:"venues"`
 	MediaCoverage []MediaCoverage `json:"mediaCoverage"`
+	Events        []Event         `json:"events"`
 }
 
 // Publication holds the columns every content type shares. CreatedAt is
@@ -184,6 +185,40 @@ type MediaCoverage struct {
 	URL         string   `json:"url"`
 	Brands      []string `json:"brands"`
 	RoleModels  []string `json:"roleModels"`
+}
+
+// Event is a dated event. Times are instants (RFC 3339); an all-day event
+// starts at midnight of its first day and ends at midnight of its last day,
+// both in Asia/Shanghai (e.g. "2027-03-05T00:00:00+08:00", written back in
+// UTC). Venue is a venue slug ("" for none); Brands, RoleModels and
+// MediaCoverage are slugs; Sequence is the calendar revision, kept by the
+// database and ignored on import.
+type Event struct {
+	Publication
+	Kind            string               `json:"kind"`
+	TitleZh         string               `json:"titleZh"`
+	TitleEn         string               `json:"titleEn"`
+	SummaryZh       string               `json:"summaryZh"`
+	SummaryEn       string               `json:"summaryEn"`
+	DescriptionZh   string               `json:"descriptionZh"`
+	DescriptionEn   string               `json:"descriptionEn"`
+	StartsAt        Time                 `json:"startsAt"`
+	EndsAt          *Time                `json:"endsAt"`
+	AllDay          bool                 `json:"allDay"`
+	Cancelled       bool                 `json:"cancelled"`
+	AddressZh       string               `json:"addressZh"`
+	AddressEn       string               `json:"addressEn"`
+	OrganiserZh     string               `json:"organiserZh"`
+	OrganiserEn     string               `json:"organiserEn"`
+	Latitude        *float64             `json:"latitude"`
+	Longitude       *float64             `json:"longitude"`
+	RegistrationURL string               `json:"registrationUrl"`
+	Pictures        []schematype.Picture `json:"pictures"`
+	RegionCode      string               `json:"regionCode"`
+	Venue           string               `json:"venue"`
+	Brands          []string             `json:"brands"`
+	RoleModels      []string             `json:"roleModels"`
+	MediaCoverage   []string             `json:"mediaCoverage"`
 }
 
 // Time is a moment in the JSON format: written as RFC 3339 in UTC; read

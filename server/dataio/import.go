@@ -18,6 +18,7 @@ import (
 	"brandshow/ent/auditlog"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/migrate"
 	"brandshow/ent/region"
@@ -108,7 +109,7 @@ type Counts struct {
 // Report is what an import did (or, in a dry run, would do).
 type Report struct {
 	DryRun                                                                     bool
-	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, MediaCoverage Counts
+	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, MediaCoverage, Events Counts
 }
 
 // Lines is the report as text, one line per collection that the input had.
@@ -120,7 +121,7 @@ func (r Report) Lines() []string {
 	}{
 		{"regions", r.Regions}, {"brands", r.Brands}, {"role models", r.RoleModels},
 		{"enterprises", r.Enterprises}, {"alliances", r.Alliances}, {"venues", r.Venues},
-		{"media coverage", r.MediaCoverage},
+		{"media coverage", r.MediaCoverage}, {"events", r.Events},
 	} {
 		if c.c != (Counts{}) {
 			out = append(out, fmt.Sprintf("%s: %d created, %d updated, %d unchanged", c.name, c.c.Created, c.c.Updated, c.c.Unchanged))
@@ -179,7 +180,11 @@ func Import(ctx context.Context, client *ent.Client, src *Source, opts Options) 
 		im.doc, im.where = src.doc, jsonLocator
 	case src.sheet != nil:
 		im.doc, im.where = &Document{}, sheetLocator(src.sheet.lines)
-		im.doc.Brands = im.brandsFromSheet(src.sheet)
+		if src.sheet.events {
+			im.doc.Events = im.eventsFromSheet(src.sheet)
+		} else {
+			im.doc.Brands = im.brandsFromSheet(src.sheet)
+		}
 	}
 	// Records with problems are skipped, the others written, so that ent's
 	// validators report on them too; any problem rolls everything back.
@@ -212,10 +217,11 @@ type importer struct {
 		alliances   map[string]Alliance
 		venues      map[string]Venue
 		coverage    map[string]MediaCoverage
+		events      map[string]Event
 	}
 	// Key → ID, of rows before the import and of rows it creates.
 	ids struct {
-		regions, brands, roleModels, enterprises, alliances, venues, coverage map[string]int
+		regions, brands, roleModels, enterprises, alliances, venues, coverage, events map[string]int
 	}
 }
 
@@ -241,6 +247,7 @@ func (im *importer) load(ctx context.Context) error {
 	im.old.alliances = keyed(old.Alliances, func(r Alliance) string { return r.Slug })
 	im.old.venues = keyed(old.Venues, func(r Venue) string { return r.Slug })
 	im.old.coverage = keyed(old.MediaCoverage, func(r MediaCoverage) string { return r.Slug })
+	im.old.events = keyed(old.Events, func(r Event) string { return r.Slug })
 	queries := []struct {
 		m   *map[string]int
 		sel interface {
@@ -254,6 +261,7 @@ func (im *importer) load(ctx context.Context) error {
 		{&im.ids.alliances, c.Alliance.Query().Select(alliance.FieldID, alliance.FieldSlug)},
 		{&im.ids.venues, c.Venue.Query().Select(venue.FieldID, venue.FieldSlug)},
 		{&im.ids.coverage, c.MediaCoverage.Query().Select(mediacoverage.FieldID, mediacoverage.FieldSlug)},
+		{&im.ids.events, c.Event.Query().Select(event.FieldID, event.FieldSlug)},
 	}
 	for _, q := range queries {
 		var rows []struct {
@@ -295,6 +303,7 @@ var (
 	allianceScopes   = enumValues(migrate.AlliancesColumns, alliance.FieldScope)
 	venueKinds       = enumValues(migrate.VenuesColumns, venue.FieldKind)
 	coverageMedia    = enumValues(migrate.MediaCoveragesColumns, mediacoverage.FieldMedium)
+	eventKinds       = enumValues(migrate.EventsColumns, event.FieldKind)
 	publicationKinds = schematype.Status("").Values()
 )
 
@@ -384,8 +393,9 @@ func (im *importer) validate() {
 	inPeople := keys(im, "roleModels", d.RoleModels, func(r RoleModel) string { return r.Slug })
 	inEnterprises := keys(im, "enterprises", d.Enterprises, func(r Enterprise) string { return r.Slug })
 	keys(im, "alliances", d.Alliances, func(r Alliance) string { return r.Slug })
-	keys(im, "venues", d.Venues, func(r Venue) string { return r.Slug })
-	keys(im, "mediaCoverage", d.MediaCoverage, func(r MediaCoverage) string { return r.Slug })
+	inVenues := keys(im, "venues", d.Venues, func(r Venue) string { return r.Slug })
+	inCoverage := keys(im, "mediaCoverage", d.MediaCoverage, func(r MediaCoverage) string { return r.Slug })
+	keys(im, "events", d.Events, func(r Event) string { return r.Slug })
 
 	for i := range d.Regions {
 		r := &d.Regions[i]
@@ -460,6 +470,26 @@ func (im *importer) validate() {
 		}
 		c.refs("brands", "brand", m.Brands, im.ids.brands, inBrands)
 		c.refs("roleModels", "role model", m.RoleModels, im.ids.roleModels, inPeople)
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		c := checker{im, "events", i, e.Slug}
+		c.publication(&e.Publication)
+		c.required("titleZh", e.TitleZh)
+		c.enum("kind", e.Kind, eventKinds, false)
+		if e.StartsAt.IsZero() {
+			c.bad("startsAt", "is required")
+		} else if e.EndsAt != nil && e.EndsAt.Before(e.StartsAt.Time) {
+			c.bad("endsAt", "is before startsAt")
+		}
+		if (e.Latitude == nil) != (e.Longitude == nil) {
+			c.bad("longitude", "latitude and longitude come together")
+		}
+		c.ref("regionCode", "region", e.RegionCode, im.ids.regions, inRegions, false)
+		c.ref("venue", "venue", e.Venue, im.ids.venues, inVenues, true)
+		c.refs("brands", "brand", e.Brands, im.ids.brands, inBrands)
+		c.refs("roleModels", "role model", e.RoleModels, im.ids.roleModels, inPeople)
+		c.refs("mediaCoverage", "media coverage", e.MediaCoverage, im.ids.coverage, inCoverage)
 	}
 }
 

@@ -130,9 +130,12 @@ func flag(field func(*Brand) *bool) func(*Brand, string) error {
 	}
 }
 
-// sheet is a brand spreadsheet after its header was checked.
+// sheet is a brand or event spreadsheet after its header was checked. A
+// header with a starts_at column makes an event sheet (sheet_events.go).
 type sheet struct {
-	columns []*Column  // by cell index; nil for an empty, unnamed column
+	events       bool
+	columns      []*Column      // by cell index; nil for an empty, unnamed column
+	eventColumns []*EventColumn // the same, for an event sheet
 	lines   []int      // line (row number) of each data row
 	rows    [][]string // cells of each data row
 }
@@ -198,7 +201,8 @@ func newSheet(name string, rows [][]string, lines []int) (*Source, error) {
 		return nil, Problems{{Where: name, Message: "the spreadsheet is empty; the first row must name the columns"}}
 	}
 	header, headerLine := rows[0], lines[0]
-	sh := &sheet{columns: make([]*Column, len(header))}
+	sh := &sheet{columns: make([]*Column, len(header)), eventColumns: make([]*EventColumn, len(header))}
+	sh.events = slices.ContainsFunc(header, func(h string) bool { return strings.ToLower(strings.TrimSpace(h)) == "starts_at" })
 	var problems Problems
 	seen := map[string]bool{}
 	for i, h := range header {
@@ -208,11 +212,18 @@ func newSheet(name string, rows [][]string, lines []int) (*Source, error) {
 			continue // checked below: an unnamed column must stay empty
 		}
 		col := slices.IndexFunc(BrandColumns, func(c Column) bool { return c.Name == h })
+		names := columnNames()
+		if sh.events {
+			col = slices.IndexFunc(EventColumns, func(c EventColumn) bool { return c.Name == h })
+			names = eventColumnNames()
+		}
 		switch {
 		case col < 0:
-			problems = append(problems, Problem{where + " (" + h + ")", "unknown column; the columns are " + columnNames()})
+			problems = append(problems, Problem{where + " (" + h + ")", "unknown column; the columns are " + names})
 		case seen[h]:
 			problems = append(problems, Problem{where + " (" + h + ")", "the column appears twice"})
+		case sh.events:
+			sh.eventColumns[i] = &EventColumns[col]
 		default:
 			sh.columns[i] = &BrandColumns[col]
 		}

@@ -10,14 +10,14 @@ import (
 )
 
 // write upserts the validated records: regions (parents first), then role
-// models, brands, enterprises, alliances, venues and coverage, so that
+// models, brands, enterprises, alliances, venues, coverage and events, so that
 // every link points at a row that exists already. A record equal to what
 // the database holds is not written at all (no audit entry, no new
 // updatedAt).
 func (im *importer) write(ctx context.Context) error {
 	steps := []func(context.Context) error{
 		im.writeRegions, im.writeRoleModels, im.writeBrands, im.writeEnterprises,
-		im.writeAlliances, im.writeVenues, im.writeCoverage,
+		im.writeAlliances, im.writeVenues, im.writeCoverage, im.writeEvents,
 	}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {

@@ -7,6 +7,7 @@ import (
 	"brandshow/ent"
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -514,6 +515,98 @@ func setCoverage(m *ent.MediaCoverageMutation, c *MediaCoverage) {
 	m.SetPublishedOn(c.PublishedOn.Time)
 	m.SetAuthor(c.Author)
 	m.SetURL(c.URL)
+}
+
+func (im *importer) writeEvents(ctx context.Context) error {
+	for i := range im.doc.Events {
+		if im.skip("events", i) {
+			continue
+		}
+		e := im.doc.Events[i]
+		old, exists := im.old.events[e.Slug]
+		im.complete(&e.Publication, oldPublication(exists, &old.Publication))
+		keepLinks(&e.Brands, old.Brands)
+		keepLinks(&e.RoleModels, old.RoleModels)
+		keepLinks(&e.MediaCoverage, old.MediaCoverage)
+		if exists && (im.createOnly || same(old, e)) {
+			im.report.Events.Unchanged++
+			continue
+		}
+		regionID, ok := im.ids.regions[e.RegionCode]
+		if !ok {
+			continue // the region failed to save; that is reported
+		}
+		var venueID *int
+		if e.Venue != "" {
+			id, ok := im.ids.venues[e.Venue]
+			if !ok {
+				continue // the venue failed to save; that is reported
+			}
+			venueID = &id
+		}
+		addB, removeB := linkDiff(old.Brands, e.Brands, im.ids.brands)
+		addP, removeP := linkDiff(old.RoleModels, e.RoleModels, im.ids.roleModels)
+		addC, removeC := linkDiff(old.MediaCoverage, e.MediaCoverage, im.ids.coverage)
+		var (
+			row *ent.Event
+			err error
+		)
+		if exists {
+			u := im.tx.Event.UpdateOneID(im.ids.events[e.Slug]).
+				AddBrandIDs(addB...).RemoveBrandIDs(removeB...).
+				AddRoleModelIDs(addP...).RemoveRoleModelIDs(removeP...).
+				AddMediaCoverageIDs(addC...).RemoveMediaCoverageIDs(removeC...)
+			setEvent(u.Mutation(), &e, regionID, venueID)
+			if im.invalidFields("events", i, e.Slug, u.Mutation()) {
+				continue
+			}
+			row, err = u.Save(ctx)
+		} else {
+			c := im.tx.Event.Create().SetSlug(e.Slug).SetNillableCreatedAt(e.CreatedAt.std()).
+				AddBrandIDs(addB...).AddRoleModelIDs(addP...).AddMediaCoverageIDs(addC...)
+			setEvent(c.Mutation(), &e, regionID, venueID)
+			if im.invalidFields("events", i, e.Slug, c.Mutation()) {
+				continue
+			}
+			row, err = c.Save(ctx)
+		}
+		written, err := im.saved("events", i, e.Slug, err)
+		if err != nil {
+			return err
+		}
+		if !written {
+			continue // reported; the next records are checked too
+		}
+		im.ids.events[e.Slug] = row.ID
+		count(&im.report.Events, exists)
+	}
+	return nil
+}
+
+// setEvent sets the columns an event's create and update share.
+func setEvent(m *ent.EventMutation, e *Event, regionID int, venueID *int) {
+	setPublication(m, &e.Publication)
+	m.SetKind(event.Kind(e.Kind))
+	m.SetTitleZh(e.TitleZh)
+	m.SetTitleEn(e.TitleEn)
+	m.SetSummaryZh(e.SummaryZh)
+	m.SetSummaryEn(e.SummaryEn)
+	m.SetDescriptionZh(e.DescriptionZh)
+	m.SetDescriptionEn(e.DescriptionEn)
+	m.SetStartsAt(e.StartsAt.Time)
+	setOrClear(e.EndsAt.std(), m.SetEndsAt, m.ClearEndsAt)
+	m.SetAllDay(e.AllDay)
+	m.SetCancelled(e.Cancelled)
+	m.SetAddressZh(e.AddressZh)
+	m.SetAddressEn(e.AddressEn)
+	m.SetOrganiserZh(e.OrganiserZh)
+	m.SetOrganiserEn(e.OrganiserEn)
+	setOrClear(e.Latitude, m.SetLatitude, m.ClearLatitude)
+	setOrClear(e.Longitude, m.SetLongitude, m.ClearLongitude)
+	m.SetRegistrationURL(e.RegistrationURL)
+	setOrClearList(e.Pictures, m.SetPictures, m.ClearPictures)
+	m.SetRegionID(regionID)
+	setOrClear(venueID, m.SetVenueID, m.ClearVenueID)
 }
 
 // setOrClear writes an optional (nillable) column through the mutation a

@@ -29,7 +29,9 @@ const feedMaxAge = 5 * time.Minute
 
 // newFeedHandler serves the journalists' Atom feeds of published coverage:
 // /feeds/coverage.atom (all), /feeds/brands/{slug}.atom (one brand's) and
-// /feeds/search.atom (a saved search, limited by searchLimiter).
+// /feeds/search.atom (a saved search, limited by searchLimiter), and the
+// iCalendar feeds of events (ical.go): /feeds/events.ics and
+// /feeds/brands/{slug}/events.ics.
 func newFeedHandler(cfg Config, searchLimiter *ratelimit.Limiter) http.Handler {
 	versions := &feedVersions{now: time.Now}
 	mux := http.NewServeMux()
@@ -59,6 +61,11 @@ func newFeedHandler(cfg Config, searchLimiter *ratelimit.Limiter) http.Handler {
 		q := cfg.DB.Client.MediaCoverage.Query().Where(mediacoverage.HasBrandsWith(brand.ID(b.ID)))
 		serveFeed(w, r, cfg, versions, q, "urn:brandshow:feed:brand:"+b.Slug, b.NameZh+" 媒体报道 / "+orZh(b.NameEn, b.NameZh)+" in the media")
 	})
+	mux.HandleFunc("GET /feeds/events.ics", func(w http.ResponseWriter, r *http.Request) {
+		serveEventsCalendar(w, r, cfg, versions, cfg.DB.Client.Event.Query(), "urn:brandshow:calendar:events",
+			"湖北劳务品牌活动", "Hubei labor brand events")
+	})
+	mux.HandleFunc("GET /feeds/brands/{slug}/events.ics", brandEventsCalendar(cfg, versions))
 	return mux
 }
 

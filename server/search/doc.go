@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/lazytext"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
@@ -30,10 +31,11 @@ const (
 	TypeAlliance      = searchdoc.ItemTypeALLIANCE
 	TypeVenue         = searchdoc.ItemTypeVENUE
 	TypeMediaCoverage = searchdoc.ItemTypeMEDIA_COVERAGE
+	TypeEvent         = searchdoc.ItemTypeEVENT
 )
 
 // AllTypes lists the searchable types in a fixed order (facets use it).
-var AllTypes = []ItemType{TypeBrand, TypeRoleModel, TypeEnterprise, TypeAlliance, TypeVenue, TypeMediaCoverage}
+var AllTypes = []ItemType{TypeBrand, TypeRoleModel, TypeEnterprise, TypeAlliance, TypeVenue, TypeMediaCoverage, TypeEvent}
 
 // Field is one searchable text of an item. Name is what highlights call it;
 // Title fields (names, headlines) rank above the others, and their
@@ -218,6 +220,17 @@ func DocOf(entity any, rs Regions, brandRegions []int) (*Doc, error) {
 		d.add("address", e.AddressZh, false, weightBody)
 		d.add("addressEn", e.AddressEn, false, weightBody)
 		d.place(rs, &e.RegionID, true)
+	case *ent.Event:
+		d.Type, d.ItemID, d.Status, d.SortDate = TypeEvent, e.ID, e.Status, e.StartsAt
+		d.add("title", e.TitleZh, true, weightTitle)
+		d.add("titleEn", e.TitleEn, true, weightTitle)
+		d.add("summary", e.SummaryZh, false, weightSummary)
+		d.add("summaryEn", e.SummaryEn, false, weightSummary)
+		d.add("organiser", e.OrganiserZh, false, weightSummary)
+		d.add("description", e.DescriptionZh, false, weightBody)
+		d.add("descriptionEn", e.DescriptionEn, false, weightBody)
+		d.add("address", e.AddressZh, false, weightBody)
+		d.place(rs, &e.RegionID, true)
 	case *ent.MediaCoverage:
 		d.Type, d.ItemID, d.Status, d.SortDate = TypeMediaCoverage, e.ID, e.Status, e.PublishedOn
 		d.add("title", e.TitleZh, true, weightTitle)
@@ -377,6 +390,14 @@ func loadEntities(ctx context.Context, client *ent.Client, typ ItemType, ids []i
 		}
 	case TypeVenue:
 		es, err := client.Venue.Query().Where(venue.IDIn(ids...)).All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			entities = append(entities, e)
+		}
+	case TypeEvent:
+		es, err := client.Event.Query().Where(event.IDIn(ids...)).All(ctx)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -23,6 +23,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -48,7 +49,7 @@ func indexingDisabled(ctx context.Context) bool {
 // typeOfMutation maps ent's type names to item types.
 var typeOfMutation = map[string]ItemType{
 	"Brand": TypeBrand, "RoleModel": TypeRoleModel, "Enterprise": TypeEnterprise,
-	"Alliance": TypeAlliance, "Venue": TypeVenue, "MediaCoverage": TypeMediaCoverage,
+	"Alliance": TypeAlliance, "Venue": TypeVenue, "MediaCoverage": TypeMediaCoverage, "Event": TypeEvent,
 }
 
 type idsMutation interface {
@@ -196,6 +197,8 @@ func publishedAt(d *Doc) *time.Time {
 	case *ent.Venue:
 		return e.PublishedAt
 	case *ent.MediaCoverage:
+		return e.PublishedAt
+	case *ent.Event:
 		return e.PublishedAt
 	}
 	return nil
@@ -355,6 +358,8 @@ func idsAfter(ctx context.Context, client *ent.Client, typ ItemType, after, n in
 		return client.Alliance.Query().Where(alliance.IDGT(after)).Order(alliance.ByID()).Limit(n).IDs(ctx)
 	case TypeVenue:
 		return client.Venue.Query().Where(venue.IDGT(after)).Order(venue.ByID()).Limit(n).IDs(ctx)
+	case TypeEvent:
+		return client.Event.Query().Where(event.IDGT(after)).Order(event.ByID()).Limit(n).IDs(ctx)
 	case TypeMediaCoverage:
 		return client.MediaCoverage.Query().Where(mediacoverage.IDGT(after)).Order(mediacoverage.ByID()).Limit(n).IDs(ctx)
 	}

@@ -256,6 +256,8 @@ func entityID(e any) int {
 		return x.ID
 	case *ent.MediaCoverage:
 		return x.ID
+	case *ent.Event:
+		return x.ID
 	}
 	return 0
 }

@@ -11,8 +11,15 @@
 // showcase, `server export` and drop the two times), then run this
 // package's tests.
 //
+// The regions in demo.json are generated, not typed: every division of
+// Hubei with its GB/T 2260 code, from a packaged source, by
+// server/tools/regiongen (the go:generate line below). LoadRegions loads
+// them alone (`server regions`).
+//
 // Synthetic content for benchmarks is generated in synthetic.go.
 package seed
+
+//go:generate go run ../tools/regiongen -source ../tools/regiongen/source/hubei.csv -demo demo.json
 
 import (
 	"bytes"
@@ -64,8 +71,9 @@ type RoleModelSeed struct {
 	Draft bool
 }
 
-// DemoRegions lists the demo regions: the province, its prefectures and
-// the counties the demo items are in (real GB/T 2260 codes).
+// DemoRegions lists the regions: the province, its 17 prefecture-level
+// divisions and every county-level division (real GB/T 2260 codes,
+// generated from a packaged source, see server/tools/regiongen).
 func DemoRegions() []dataio.Region { return clone(demo().Regions) }
 
 // DemoBrands lists the demo brands, drafts included, by slug.
@@ -98,6 +106,9 @@ func DemoVenues() []dataio.Venue { return clone(demo().Venues) }
 // DemoCoverage lists the demo reports by slug.
 func DemoCoverage() []dataio.MediaCoverage { return clone(demo().MediaCoverage) }
 
+// DemoEvents lists the demo events (fictional, drafts included) by slug.
+func DemoEvents() []dataio.Event { return clone(demo().Events) }
+
 func clone[T any](s []T) []T { return append([]T(nil), s...) }
 
 // isDraft reads a status as the import does: absent means DRAFT.
@@ -105,19 +116,19 @@ func isDraft(p dataio.Publication) bool { return p.Status != "PUBLISHED" }
 
 // Result counts what a load created.
 type Result struct {
-	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, Coverage int
+	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, Coverage, Events int
 }
 
 // Total is the number of rows created.
 func (r Result) Total() int {
-	return r.Regions + r.Brands + r.RoleModels + r.Enterprises + r.Alliances + r.Venues + r.Coverage
+	return r.Regions + r.Brands + r.RoleModels + r.Enterprises + r.Alliances + r.Venues + r.Coverage + r.Events
 }
 
 func created(rep dataio.Report) Result {
 	return Result{
 		Regions: rep.Regions.Created, Brands: rep.Brands.Created, RoleModels: rep.RoleModels.Created,
 		Enterprises: rep.Enterprises.Created, Alliances: rep.Alliances.Created, Venues: rep.Venues.Created,
-		Coverage: rep.MediaCoverage.Created,
+		Coverage: rep.MediaCoverage.Created, Events: rep.Events.Created,
 	}
 }
 
@@ -129,8 +140,10 @@ func LoadDemo(ctx context.Context, client *ent.Client) (Result, error) {
 	return load(ctx, client, Demo())
 }
 
-// loadDemoRegions creates the demo regions that are missing, and nothing else.
-func loadDemoRegions(ctx context.Context, client *ent.Client) (Result, error) {
+// LoadRegions creates the regions that are missing, and nothing else: an
+// editor who loads content of their own into an empty database needs the
+// regions it refers to (`server regions`).
+func LoadRegions(ctx context.Context, client *ent.Client) (Result, error) {
 	return load(ctx, client, &dataio.Document{Format: dataio.FormatVersion, Regions: Demo().Regions})
 }
 

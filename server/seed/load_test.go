@@ -28,7 +28,7 @@ func TestLoadDemoIsIdempotent(t *testing.T) {
 		want := seed.Result{
 			Regions: len(seed.DemoRegions()), Brands: len(seed.DemoBrands()), RoleModels: len(seed.DemoRoleModels()),
 			Enterprises: len(seed.DemoEnterprises()), Alliances: len(seed.DemoAlliances()), Venues: len(seed.DemoVenues()),
-			Coverage: len(seed.DemoCoverage()),
+			Coverage: len(seed.DemoCoverage()), Events: len(seed.DemoEvents()),
 		}
 		if first != want {
 			t.Fatalf("first load created %+v, want %+v", first, want)
@@ -119,6 +119,9 @@ func TestLoadedDemoExportsAsTheBundledFile(t *testing.T) {
 		}
 		for i := range doc.MediaCoverage {
 			publications = append(publications, pub{"media coverage", &doc.MediaCoverage[i].Publication})
+		}
+		for i := range doc.Events {
+			publications = append(publications, pub{"event", &doc.Events[i].Publication})
 		}
 		for _, it := range publications {
 			what, p := it.what, it.p

@@ -147,7 +147,7 @@ type synthBrand struct {
 
 // regions creates the demo regions when missing and picks the places.
 func (g *synth) regions(ctx context.Context) error {
-	res, err := loadDemoRegions(ctx, g.client)
+	res, err := LoadRegions(ctx, g.client)
 	if err != nil {
 		return err
 	}

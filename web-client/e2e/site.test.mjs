@@ -146,6 +146,27 @@ describe('promotion site', () => {
     await page.close();
   });
 
+  test('the events calendar lists the demo events by month, cancelled ones marked, and a brand page lists its events', async () => {
+    const page = await open('/events');
+    await waitFor(page, '#app[data-page="events"] .calendar .event');
+    assert.ok((await page.locator('.calendar .event').count()) >= 10, 'the demo calendar');
+    assert.ok((await page.locator('.calendar section h2').count()) >= 6, 'grouped by month');
+    assert.equal(await page.locator('.calendar .event.cancelled').count(), 1, 'the cancelled contest is listed, marked');
+    assert.match(await page.locator('.calendar .event.cancelled').textContent(), /已取消/);
+    assert.equal(await page.locator('.calendar .event', { hasText: '示例草稿' }).count(), 0, 'no draft');
+    assert.ok(await page.locator('a[href="/feeds/events.ics"]').count(), 'the iCal feed is offered');
+    await shot(page, 'events');
+    assert.deepEqual(await axe(page, 'events'), []);
+
+    await page.goto(`${server.url}/brands/hongan-dasao`);
+    await waitFor(page, '#app[data-page="brand"] .events .event');
+    assert.ok((await page.locator('.events .event').count()) >= 2, "红安大嫂's events");
+    await shot(page, 'brand-events');
+    assert.deepEqual(await axe(page, 'brand with events'), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('a Chinese search shows highlighted hits, and its URL reproduces it', async () => {
     const page = await open('/search');
     await page.waitForSelector('#app[data-page="search"] #s-q');

@@ -80,6 +80,14 @@ const zh = {
   level: '级别',
   medium: '媒体',
   brands: '相关品牌',
+  events: '活动日历',
+  eventsTitle: '劳务品牌活动日历',
+  upcomingEvents: '近期活动',
+  cancelled: '已取消',
+  allDay: '全天',
+  register: '报名',
+  subscribe: '订阅日历（iCal）',
+  noEvents: '暂无活动',
 };
 
 export type Key = keyof typeof zh;
@@ -161,6 +169,14 @@ const en: Partial<Record<Key, string>> = {
   level: 'Level',
   medium: 'Medium',
   brands: 'Brands',
+  events: 'Events',
+  eventsTitle: 'Labor brand events',
+  upcomingEvents: 'Upcoming events',
+  cancelled: 'Cancelled',
+  allDay: 'all day',
+  register: 'Register',
+  subscribe: 'Subscribe (iCal)',
+  noEvents: 'No events',
 };
 
 const enums: Record<string, [string, string]> = {
@@ -200,6 +216,15 @@ const enums: Record<string, [string, string]> = {
   TRAINING_BASE: ['培训基地', 'Training base'],
   INDUSTRY: ['行业联盟', 'Industry alliance'],
   REGION: ['区域联盟', 'Regional alliance'],
+  EVENT: ['活动', 'Event'],
+  EXHIBITION: ['展示推介', 'Exhibition'],
+  FORUM: ['论坛', 'Forum'],
+  COMPETITION: ['技能竞赛', 'Competition'],
+  SELECTION: ['征集评选', 'Call and selection'],
+  JOB_FAIR: ['招聘会', 'Job fair'],
+  CULTURE_EXPERIENCE: ['文化体验', 'Culture experience'],
+  INTERNATIONAL_EXCHANGE: ['国际交流', 'International exchange'],
+  TRAINING: ['培训', 'Training'],
 };
 
 /** t gives the interface text for a key; English falls back to Chinese. */

@@ -11,7 +11,8 @@ import { brandCard } from './pages/common';
 import { link } from './router';
 import { langFrom, t } from './i18n';
 import { makeCtx, type Ctx, type Page } from './ctx';
-import type { HomeQuery } from './gql/graphql';
+import type { HomeQuery, UpcomingEventsQuery } from './gql/graphql';
+import { eventWhen, upcomingEvents } from './pages/events';
 
 export interface Kiosk {
   /** called after every render; atStart tells whether the start screen shows */
@@ -19,6 +20,7 @@ export interface Kiosk {
 }
 
 let lastHome: HomeQuery | null = null;
+let lastUpcoming: UpcomingEventsQuery['upcomingEvents'] = [];
 
 async function featured(ctx: Ctx): Promise<HomeQuery> {
   let d: HomeQuery;
@@ -35,6 +37,8 @@ async function featured(ctx: Ctx): Promise<HomeQuery> {
 
 export async function kioskStartPage(ctx: Ctx): Promise<Page> {
   const d = await featured(ctx);
+  // The attract loop's "upcoming events" slide; without it the loop shows brands only.
+  lastUpcoming = await upcomingEvents(ctx, true).catch(() => lastUpcoming);
   return {
     title: ctx.t('siteTitle'),
     body: h(
@@ -43,7 +47,7 @@ export async function kioskStartPage(ctx: Ctx): Promise<Page> {
       h('h1', null, ctx.t('kioskStart')),
       figures(ctx, d.stats),
       h('ul', { class: 'cards', id: 'featured' }, d.featuredBrands.map((b) => brandCard(ctx, b))),
-      h('div', { class: 'big-buttons' }, h('a', { class: 'button', href: ctx.link('/regions') }, ctx.t('regions')), h('a', { class: 'button', href: ctx.link('/alliances') }, ctx.t('alliances'))),
+      h('div', { class: 'big-buttons' }, h('a', { class: 'button', href: ctx.link('/regions') }, ctx.t('regions')), h('a', { class: 'button', href: ctx.link('/alliances') }, ctx.t('alliances')), h('a', { class: 'button', href: ctx.link('/events') }, ctx.t('events'))),
     ),
   };
 }
@@ -68,9 +72,20 @@ export function startKiosk(params: URLSearchParams, app: { render: () => Promise
     if (!brands.length || overlay) return;
     let i = 0;
     const stage = h('div', { class: 'attract-stage' });
+    const upcoming = lastUpcoming.filter((e) => !e.cancelled);
+    // Every fourth slide lists the upcoming events, when there are any.
+    const slides = upcoming.length ? brands.length + Math.ceil(brands.length / 3) : brands.length;
     const show = () => {
-      const b = brands[i % brands.length];
-      stage.replaceChildren(h('div', { class: 'attract-slide', 'data-slug': b.slug }, h('p', { class: 'meta' }, `${b.region.name} · ${ctx.label(b.category)}`), h('h2', null, b.name), h('p', { class: 'lead' }, b.summary)));
+      const n = i % slides;
+      if (upcoming.length && n % 4 === 3) {
+        stage.replaceChildren(
+          h('div', { class: 'attract-slide events-slide', 'data-slide': 'events' }, h('h2', null, ctx.t('upcomingEvents')),
+            h('ul', { class: 'list' }, upcoming.slice(0, 4).map((e) => h('li', null, h('p', { class: 'meta' }, `${eventWhen(ctx, e)} · ${e.venue?.name ?? e.region.name}`), h('strong', null, e.title))))),
+        );
+      } else {
+        const b = brands[(n - (upcoming.length ? Math.floor((n + 1) / 4) : 0)) % brands.length];
+        stage.replaceChildren(h('div', { class: 'attract-slide', 'data-slug': b.slug }, h('p', { class: 'meta' }, `${b.region.name} · ${ctx.label(b.category)}`), h('h2', null, b.name), h('p', { class: 'lead' }, b.summary)));
+      }
       i++;
     };
     show();

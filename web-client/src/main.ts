@@ -13,6 +13,7 @@ import { homePage } from './pages/home';
 import { brandPage } from './pages/brand';
 import { alliancePage, alliancesPage, coveragePage, enterprisePage, regionsPage, roleModelPage, venuePage, venuesPage } from './pages/items';
 import { searchPage } from './pages/search';
+import { eventsPage } from './pages/events';
 import { notFound } from './pages/common';
 import { startKiosk, kioskStartPage, type Kiosk } from './kiosk';
 
@@ -44,6 +45,8 @@ function pageFor(route: Route, ctx: Ctx): Promise<Page> {
       return coveragePage(ctx, route.slug);
     case 'search':
       return searchPage(ctx);
+    case 'events':
+      return eventsPage(ctx);
     default:
       return Promise.resolve(notFound(ctx));
   }
@@ -53,8 +56,8 @@ function header(ctx: Ctx, route: Route): HTMLElement {
   const other = ctx.lang === 'en' ? 'zh' : 'en';
   const here = location.pathname + location.search;
   const nav: [string, Parameters<Ctx['t']>[0], Route['page']][] = ctx.kiosk
-    ? [['/', 'kioskHomeButton', 'home'], ['/regions', 'regions', 'regions'], ['/alliances', 'alliances', 'alliances']]
-    : [['/', 'home', 'home'], ['/regions', 'regions', 'regions'], ['/venues', 'venues', 'venues'], ['/alliances', 'alliances', 'alliances'], ['/search', 'search', 'search']];
+    ? [['/', 'kioskHomeButton', 'home'], ['/regions', 'regions', 'regions'], ['/alliances', 'alliances', 'alliances'], ['/events', 'events', 'events']]
+    : [['/', 'home', 'home'], ['/regions', 'regions', 'regions'], ['/venues', 'venues', 'venues'], ['/alliances', 'alliances', 'alliances'], ['/events', 'events', 'events'], ['/search', 'search', 'search']];
   return h(
     'header',
     { class: 'site-header' },
@@ -108,7 +111,7 @@ export async function render(): Promise<void> {
 
 function footer(ctx: Ctx): HTMLElement | string {
   if (ctx.kiosk) return '';
-  return h('footer', { class: 'site-footer' }, h('a', { href: '/graphiql' }, 'GraphQL API (GraphiQL)'), ' · ', h('a', { href: '/feeds/coverage.atom' }, 'Atom'));
+  return h('footer', { class: 'site-footer' }, h('a', { href: '/graphiql' }, 'GraphQL API (GraphiQL)'), ' · ', h('a', { href: '/feeds/coverage.atom' }, 'Atom'), ' · ', h('a', { href: '/feeds/events.ics' }, 'iCal'));
 }
 
 /** navigate goes to an internal URL without reloading. */

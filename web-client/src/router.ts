@@ -13,6 +13,7 @@ export type Route =
   | { page: 'enterprise'; slug: string }
   | { page: 'coverage'; slug: string }
   | { page: 'search' }
+  | { page: 'events' }
   | { page: 'notFound' };
 
 const slugRe = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -40,6 +41,8 @@ export function matchRoute(path: string): Route {
         return { page: 'alliances' };
       case 'search':
         return { page: 'search' };
+      case 'events':
+        return { page: 'events' };
     }
   }
   if (parts.length === 2) {

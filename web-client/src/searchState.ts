@@ -5,7 +5,7 @@ import type { SearchQueryVariables, SearchType, BrandCategory, BrandLevel, Mediu
 
 // Records keyed by the generated enum types: a value added to the schema
 // fails the typecheck until it is listed here (and labelled in i18n.ts).
-const typeSet: Record<SearchType, true> = { BRAND: true, ROLE_MODEL: true, ENTERPRISE: true, ALLIANCE: true, VENUE: true, MEDIA_COVERAGE: true };
+const typeSet: Record<SearchType, true> = { BRAND: true, ROLE_MODEL: true, ENTERPRISE: true, ALLIANCE: true, VENUE: true, MEDIA_COVERAGE: true, EVENT: true };
 const categorySet: Record<BrandCategory, true> = { HIGH_END_SKILLED: true, QUALITY_SERVICE: true, CULTURE_TOURISM: true, LIVELIHOOD: true };
 const levelSet: Record<BrandLevel, true> = { COUNTY: true, CITY: true, PROVINCIAL: true, NATIONAL: true };
 const mediumSet: Record<Medium, true> = { ONLINE: true, NEWSPAPER: true, MAGAZINE: true, TV: true, RADIO: true, FILM: true };

@@ -6,6 +6,7 @@ import { BrandDocument } from '../gql/graphql';
 import { formatDate, formatNumber } from '../text';
 import type { Ctx, Page } from '../ctx';
 import { monogram, notFound, paras, section } from './common';
+import { eventSection } from './events';
 
 export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
   const { brand: b } = await run(BrandDocument, { slug, lang: ctx.api });
@@ -16,6 +17,7 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
   const alliances = b.alliances.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   const venues = b.venues.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   const coverage = b.mediaCoverages.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const events = b.events.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   return {
     title: b.name,
     body: h(
@@ -62,6 +64,7 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
       venues.length
         ? section(ctx.t('venues'), h('ul', { class: 'list' }, venues.map((v) => h('li', null, h('a', { href: ctx.link(`/venues/${v.slug}`) }, v.name), h('span', { class: 'meta' }, ` · ${ctx.label(v.kind)}`), h('p', null, `${v.address} · ${v.openingHours}`)))))
         : null,
+      eventSection(ctx, events),
       coverage.length
         ? section(
             `${ctx.t('coverage')} (${b.mediaCoverages.totalCount})`,

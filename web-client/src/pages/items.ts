@@ -17,6 +17,7 @@ import {
 import { formatDate, formatDistance, pickLang } from '../text';
 import type { Ctx, Page } from '../ctx';
 import { linkList, monogram, notFound, paras, section } from './common';
+import { eventSection } from './events';
 
 type Edges<T> = { edges?: ({ node?: T | null } | null)[] | null };
 export function nodes<T>(c: Edges<T>): T[] {
@@ -143,6 +144,7 @@ export async function venuePage(ctx: Ctx, slug: string): Promise<Page> {
         h('div', null, h('dt', null, ctx.t('venues')), h('dd', null, h('a', { href: ctx.link('/venues', { lat: String(v.latitude), lng: String(v.longitude), r: '50' }) }, `${v.latitude.toFixed(3)}, ${v.longitude.toFixed(3)}`))),
       ),
       section(ctx.t('brands'), linkList(ctx, '/brands', nodes(v.brands))),
+      eventSection(ctx, nodes(v.events)),
     ),
   };
 }

@@ -25,6 +25,8 @@ export function itemPath(item: Item): string {
       return `/alliances/${item.slug}`;
     case 'Venue':
       return `/venues/${item.slug}`;
+    case 'Event':
+      return `/events#e-${item.slug}`;
     default:
       return `/coverage/${item.slug}`;
   }
@@ -37,6 +39,7 @@ const typeOf: Record<Item['__typename'], string> = {
   Alliance: 'ALLIANCE',
   Venue: 'VENUE',
   MediaCoverage: 'MEDIA_COVERAGE',
+  Event: 'EVENT',
 };
 
 /** withQuery fills a message's {q} with an element (the query, emphasised or linked). */
@@ -126,7 +129,7 @@ export async function searchPage(ctx: Ctx): Promise<Page> {
           { class: 'hits' },
           r.edges.map(({ node }) => {
             const item = node.item;
-            const title = item.__typename === 'MediaCoverage' ? item.title : item.name;
+            const title = item.__typename === 'MediaCoverage' || item.__typename === 'Event' ? item.title : item.name;
             return h(
               'li',
               { class: 'hit' },
