@@ -46,8 +46,9 @@ type DB struct {
 	// Driver is the ent driver under Client; tests wrap it to count statements.
 	Driver dialect.Driver
 
-	url     string // the primary's, for the change listener
-	changes changeHub
+	url           string // the primary's, for the change listener
+	changes       changeHub
+	replicaHealth *replicaHealth
 }
 
 // Close closes the client and the pools.
@@ -114,13 +115,17 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 			sqlDB.Close()
 			return nil, fmt.Errorf("store: DATABASE_READ_URL needs a PostgreSQL DATABASE_URL")
 		}
-		readDB, err := openReplica(ctx, opts.ReadURL, opts)
+		readDB, pingErr, err := openReplica(ctx, opts.ReadURL)
 		if err != nil {
 			sqlDB.Close()
 			return nil, err
 		}
 		db.ReadSQL = readDB
-		drv = routedDriver{Driver: drv, replica: newPreparedReads(dia, readDB)}
+		db.replicaHealth = newReplicaHealth(readDB, opts.Logger)
+		if pingErr != nil {
+			db.replicaHealth.failed(pingErr)
+		}
+		drv = routedDriver{Driver: drv, replica: newPreparedReads(dia, readDB), health: db.replicaHealth}
 	}
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
