@@ -32,6 +32,9 @@ type ServerConfig struct {
 	MaxResponseBytes int
 	// TrustedDocuments, when set, lets only registered operations run.
 	TrustedDocuments *TrustedDocuments
+	// PersistedQueries, when set, holds the automatic persisted queries
+	// (shared by the replicas through Redis); default: 1,000 in memory.
+	PersistedQueries graphql.Cache[string]
 	// RequestID returns the request's id (set by the HTTP application), shown
 	// in internal errors so that a report can be matched to the log.
 	RequestID func(context.Context) string
@@ -69,7 +72,11 @@ func NewGraphQLServer(cfg ServerConfig) *handler.Server {
 	if cfg.TrustedDocuments != nil {
 		srv.Use(cfg.TrustedDocuments)
 	} else {
-		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+		apq := cfg.PersistedQueries
+		if apq == nil {
+			apq = lru.New[string](1000)
+		}
+		srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	}
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})

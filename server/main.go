@@ -35,6 +35,7 @@ import (
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
 	"brandshow/server/seed"
+	"brandshow/server/shared"
 	"brandshow/server/store"
 )
 
@@ -207,6 +208,17 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return err
 	}
 	hcfg.DB = db
+	if cfg.RedisURL != "" {
+		if hcfg.Shared, err = shared.Open(cfg.RedisURL, shared.Options{Prefix: cfg.RedisPrefix, Logger: logger}); err != nil {
+			return err
+		}
+		defer hcfg.Shared.Close()
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		if err := hcfg.Shared.Ping(pctx); err != nil {
+			logger.Warn("redis does not answer: rate limits and persisted queries are per replica until it does", "error", err.Error())
+		}
+		cancel()
+	}
 	if hcfg.ResponseCache, err = responseCache(ctx, cfg, db, logger); err != nil {
 		return err
 	}

@@ -20,9 +20,12 @@ import (
 	"brandshow/server/middleware"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
+	"brandshow/server/shared"
 	"brandshow/server/store"
 	webclient "brandshow/web-client"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/rs/cors"
 )
 
@@ -62,6 +65,9 @@ type Config struct {
 	// ResponseCache, when set, serves anonymous queries' answers from memory
 	// until the next write (see server/respcache).
 	ResponseCache *respcache.Cache
+	// Shared, when set, keeps the rate-limit buckets and the automatic
+	// persisted queries in Redis, shared by the replicas (see server/shared).
+	Shared *shared.Store
 }
 
 func (cfg *Config) defaults() {
@@ -95,6 +101,11 @@ func New(cfg Config) http.Handler {
 	if cfg.Metrics != nil && onLimit == nil {
 		onLimit = cfg.Metrics.RateLimited
 	}
+	var apq graphql.Cache[string]
+	if cfg.Shared != nil {
+		rl.Shared = cfg.Shared
+		apq = cfg.Shared.PersistedQueries(lru.New[string](1000))
+	}
 	limiter := ratelimit.New(rl, onLimit)
 	var gql http.Handler = middleware.FinishGraphQL(noteOutcome(graph.NewGraphQLServer(graph.ServerConfig{
 		Client:           cfg.DB.Client,
@@ -104,6 +115,7 @@ func New(cfg Config) http.Handler {
 		Limits:           cfg.Limits,
 		MaxResponseBytes: cfg.MaxResponseBytes,
 		TrustedDocuments: cfg.TrustedDocuments,
+		PersistedQueries: apq,
 		RequestID:        middleware.RequestIDFrom,
 	})))
 	if cfg.ResponseCache != nil {
