@@ -27,6 +27,7 @@ import (
 	_ "brandshow/ent/runtime" // hooks, interceptors and defaults of ent/schema
 
 	"entgo.io/ent/dialect"
+	"go.opentelemetry.io/otel/trace"
 
 	"brandshow/graph"
 	"brandshow/server/config"
@@ -37,6 +38,7 @@ import (
 	"brandshow/server/seed"
 	"brandshow/server/shared"
 	"brandshow/server/store"
+	"brandshow/server/tracing"
 )
 
 func main() {
@@ -169,7 +171,13 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 }
 
 func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger, migrate bool) (*store.DB, error) {
+	return openTraced(ctx, cfg, logger, migrate, nil)
+}
+
+// openTraced is openAndMigrate with the SQL statements traced when tp is set.
+func openTraced(ctx context.Context, cfg config.Config, logger *slog.Logger, migrate bool, tp trace.TracerProvider) (*store.DB, error) {
 	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{
+		TracerProvider: tp,
 		ConnectTimeout: cfg.DBConnectTimeout,
 		Logger:         logger,
 		ReadURL:        cfg.DatabaseReadURL,
@@ -193,7 +201,19 @@ func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger,
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	tuneGC(os.Getenv, cfg.ResponseCacheMB)
 	// SQLite has no migration step of its own: its schema always follows ent.
-	db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres())
+	tp, stopTracing, err := tracing.FromEnv(ctx, os.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT"))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = stopTracing(sctx) // flushes the last spans
+	}()
+	if tp != nil {
+		logger.Info("tracing: exporting OpenTelemetry spans over OTLP", "endpoint", os.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT"))
+	}
+	db, err := openTraced(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres(), tp)
 	if err != nil {
 		return err
 	}
@@ -208,6 +228,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return err
 	}
 	hcfg.DB = db
+	hcfg.TracerProvider = tp
 	if cfg.RedisURL != "" {
 		if hcfg.Shared, err = shared.Open(cfg.RedisURL, shared.Options{Prefix: cfg.RedisPrefix, Logger: logger}); err != nil {
 			return err

@@ -27,6 +27,9 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/rs/cors"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Config is what the HTTP application needs. Zero values mean the
@@ -68,6 +71,10 @@ type Config struct {
 	// Shared, when set, keeps the rate-limit buckets and the automatic
 	// persisted queries in Redis, shared by the replicas (see server/shared).
 	Shared *shared.Store
+	// TracerProvider, when set, records an OpenTelemetry span per request,
+	// GraphQL operation and resolver (server/tracing); nil installs nothing.
+	// The database's spans come from store.Options.TracerProvider.
+	TracerProvider trace.TracerProvider
 }
 
 func (cfg *Config) defaults() {
@@ -116,6 +123,7 @@ func New(cfg Config) http.Handler {
 		MaxResponseBytes: cfg.MaxResponseBytes,
 		TrustedDocuments: cfg.TrustedDocuments,
 		PersistedQueries: apq,
+		Tracer:           tracer(cfg.TracerProvider),
 		RequestID:        middleware.RequestIDFrom,
 	})))
 	if cfg.ResponseCache != nil {
@@ -159,7 +167,24 @@ func New(cfg Config) http.Handler {
 		AllowCredentials: false,
 		MaxAge:           600,
 	})
-	return middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, limitPreflights(limiter, c.Handler(mux)))))
+	h := middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, limitPreflights(limiter, c.Handler(mux)))))
+	if cfg.TracerProvider != nil {
+		// Outermost: the request's span covers everything, and a caller's
+		// traceparent header (W3C trace context) makes it a child span.
+		h = otelhttp.NewHandler(h, "http.request",
+			otelhttp.WithTracerProvider(cfg.TracerProvider),
+			otelhttp.WithPropagators(propagation.TraceContext{}),
+			otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return r.Method + " " + r.URL.Path }),
+		)
+	}
+	return h
+}
+
+func tracer(tp trace.TracerProvider) trace.Tracer {
+	if tp == nil {
+		return nil
+	}
+	return tp.Tracer("brandshow/graph")
 }
 
 // noteOutcome hands what the GraphQL server said of its answer

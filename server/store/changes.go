@@ -261,7 +261,7 @@ func errString(err error) string {
 // openReplica opens the read replica's pool. A replica that does not
 // answer at start does not stop the server: it starts out of the rotation
 // (see routedDriver), and pingErr says why.
-func openReplica(ctx context.Context, readURL string) (db *sql.DB, pingErr error, err error) {
+func openReplica(ctx context.Context, readURL string, opts Options) (db *sql.DB, pingErr error, err error) {
 	driverName, dsn, dia, err := parseURL(readURL)
 	if err != nil {
 		return nil, nil, fmt.Errorf("DATABASE_READ_URL: %w", err)
@@ -269,7 +269,7 @@ func openReplica(ctx context.Context, readURL string) (db *sql.DB, pingErr error
 	if dia != dialect.Postgres {
 		return nil, nil, fmt.Errorf("store: DATABASE_READ_URL must be a postgres:// URL (read replicas are a PostgreSQL feature)")
 	}
-	sqlDB, err := sql.Open(driverName, dsn)
+	sqlDB, err := opts.open(driverName, dsn, dia)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: open read replica: %w", err)
 	}
