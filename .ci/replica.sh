@@ -45,6 +45,8 @@ if pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$VER $NAME"; then
   fi
   for _ in $(seq 1 20); do streaming && break; sleep 0.5; done
   if streaming; then
+    # A test that died while it had paused the replay leaves it paused.
+    psql -h 127.0.0.1 -p "$PORT" -U postgres -XAtqc "select pg_wal_replay_resume() where pg_get_wal_replay_pause_state() <> 'not paused'" >/dev/null
     echo "postgres://postgres@127.0.0.1:$PORT/test?sslmode=disable"
     exit 0
   fi
