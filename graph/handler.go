@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // ServerConfig is what the GraphQL server needs. Zero values mean the
@@ -32,6 +33,12 @@ type ServerConfig struct {
 	MaxResponseBytes int
 	// TrustedDocuments, when set, lets only registered operations run.
 	TrustedDocuments *TrustedDocuments
+	// PersistedQueries, when set, holds the automatic persisted queries
+	// (shared by the replicas through Redis); default: 1,000 in memory.
+	PersistedQueries graphql.Cache[string]
+	// Tracer, when set, records OpenTelemetry spans of operations and
+	// resolvers (see Tracing).
+	Tracer trace.Tracer
 	// RequestID returns the request's id (set by the HTTP application), shown
 	// in internal errors so that a report can be matched to the log.
 	RequestID func(context.Context) string
@@ -65,11 +72,18 @@ func NewGraphQLServer(cfg ServerConfig) *handler.Server {
 	srv.AddTransport(unsupported{requestID: cfg.RequestID}) // last: whatever the others do not take
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(outcomeRecorder{}) // first: the outermost sees the final answer
+	if cfg.Tracer != nil {
+		srv.Use(Tracing{Tracer: cfg.Tracer})
+	}
 	srv.Use(newTransactioner())
 	if cfg.TrustedDocuments != nil {
 		srv.Use(cfg.TrustedDocuments)
 	} else {
-		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+		apq := cfg.PersistedQueries
+		if apq == nil {
+			apq = lru.New[string](1000)
+		}
+		srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	}
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})

@@ -27,6 +27,7 @@ import (
 	_ "brandshow/ent/runtime" // hooks, interceptors and defaults of ent/schema
 
 	"entgo.io/ent/dialect"
+	"go.opentelemetry.io/otel/trace"
 
 	"brandshow/graph"
 	"brandshow/server/config"
@@ -35,7 +36,9 @@ import (
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
 	"brandshow/server/seed"
+	"brandshow/server/shared"
 	"brandshow/server/store"
+	"brandshow/server/tracing"
 )
 
 func main() {
@@ -182,7 +185,13 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 }
 
 func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger, migrate bool) (*store.DB, error) {
+	return openTraced(ctx, cfg, logger, migrate, nil)
+}
+
+// openTraced is openAndMigrate with the SQL statements traced when tp is set.
+func openTraced(ctx context.Context, cfg config.Config, logger *slog.Logger, migrate bool, tp trace.TracerProvider) (*store.DB, error) {
 	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{
+		TracerProvider: tp,
 		ConnectTimeout: cfg.DBConnectTimeout,
 		Logger:         logger,
 		ReadURL:        cfg.DatabaseReadURL,
@@ -206,7 +215,19 @@ func openAndMigrate(ctx context.Context, cfg config.Config, logger *slog.Logger,
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	tuneGC(os.Getenv, cfg.ResponseCacheMB)
 	// SQLite has no migration step of its own: its schema always follows ent.
-	db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres())
+	tp, stopTracing, err := tracing.FromEnv(ctx, os.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT"))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = stopTracing(sctx) // flushes the last spans
+	}()
+	if tp != nil {
+		logger.Info("tracing: exporting OpenTelemetry spans over OTLP", "endpoint", os.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT"))
+	}
+	db, err := openTraced(ctx, cfg, logger, cfg.AutoMigrate || !cfg.IsPostgres(), tp)
 	if err != nil {
 		return err
 	}
@@ -221,6 +242,18 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return err
 	}
 	hcfg.DB = db
+	hcfg.TracerProvider = tp
+	if cfg.RedisURL != "" {
+		if hcfg.Shared, err = shared.Open(cfg.RedisURL, shared.Options{Prefix: cfg.RedisPrefix, Logger: logger}); err != nil {
+			return err
+		}
+		defer hcfg.Shared.Close()
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		if err := hcfg.Shared.Ping(pctx); err != nil {
+			logger.Warn("redis does not answer: rate limits and persisted queries are per replica until it does", "error", err.Error())
+		}
+		cancel()
+	}
 	if hcfg.ResponseCache, err = responseCache(ctx, cfg, db, logger); err != nil {
 		return err
 	}

@@ -57,6 +57,11 @@ type Config struct {
 	DatabaseReadLag  time.Duration
 	ResponseCacheMB  int
 	ResponseCacheTTL time.Duration
+
+	// RedisURL, when set, shares rate limits and persisted queries between
+	// replicas; RedisPrefix starts every key.
+	RedisURL    string
+	RedisPrefix string
 }
 
 // Parse reads args (without the program name and command) and the environment.
@@ -115,6 +120,8 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	fs.DurationVar(&c.DatabaseReadLag, "database-read-lag", envDuration(getenv, "DATABASE_READ_LAG", time.Second), "with a read replica, the response cache is emptied again this long after each write (DATABASE_READ_LAG)")
 	fs.IntVar(&c.ResponseCacheMB, "response-cache-mb", envInt(getenv, "RESPONSE_CACHE_MB", 64), "memory for cached anonymous answers in MiB; 0 turns the cache off (RESPONSE_CACHE_MB)")
 	fs.DurationVar(&c.ResponseCacheTTL, "response-cache-ttl", envDuration(getenv, "RESPONSE_CACHE_TTL", time.Minute), "longest time a cached answer is served (RESPONSE_CACHE_TTL)")
+	fs.StringVar(&c.RedisURL, "redis-url", env(getenv, "REDIS_URL", ""), "redis://host:6379/0 to share rate limits and persisted queries between replicas; empty: per process (REDIS_URL)")
+	fs.StringVar(&c.RedisPrefix, "redis-prefix", env(getenv, "REDIS_PREFIX", "brandshow:"), "prefix of this deployment's Redis keys (REDIS_PREFIX)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}

@@ -20,10 +20,16 @@ import (
 	"brandshow/server/middleware"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
+	"brandshow/server/shared"
 	"brandshow/server/store"
 	webclient "brandshow/web-client"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/rs/cors"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Config is what the HTTP application needs. Zero values mean the
@@ -68,6 +74,13 @@ type Config struct {
 	// ResponseCache, when set, serves anonymous queries' answers from memory
 	// until the next write (see server/respcache).
 	ResponseCache *respcache.Cache
+	// Shared, when set, keeps the rate-limit buckets and the automatic
+	// persisted queries in Redis, shared by the replicas (see server/shared).
+	Shared *shared.Store
+	// TracerProvider, when set, records an OpenTelemetry span per request,
+	// GraphQL operation and resolver (server/tracing); nil installs nothing.
+	// The database's spans come from store.Options.TracerProvider.
+	TracerProvider trace.TracerProvider
 }
 
 func (cfg *Config) defaults() {
@@ -101,6 +114,11 @@ func New(cfg Config) http.Handler {
 	if cfg.Metrics != nil && onLimit == nil {
 		onLimit = cfg.Metrics.RateLimited
 	}
+	var apq graphql.Cache[string]
+	if cfg.Shared != nil {
+		rl.Shared = cfg.Shared
+		apq = cfg.Shared.PersistedQueries(lru.New[string](1000))
+	}
 	limiter := ratelimit.New(rl, onLimit)
 	var gql http.Handler = middleware.FinishGraphQL(noteOutcome(graph.NewGraphQLServer(graph.ServerConfig{
 		Client:           cfg.DB.Client,
@@ -110,6 +128,8 @@ func New(cfg Config) http.Handler {
 		Limits:           cfg.Limits,
 		MaxResponseBytes: cfg.MaxResponseBytes,
 		TrustedDocuments: cfg.TrustedDocuments,
+		PersistedQueries: apq,
+		Tracer:           tracer(cfg.TracerProvider),
 		RequestID:        middleware.RequestIDFrom,
 	})))
 	if cfg.ResponseCache != nil {
@@ -153,7 +173,24 @@ func New(cfg Config) http.Handler {
 		AllowCredentials: false,
 		MaxAge:           600,
 	})
-	return middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, limitPreflights(limiter, c.Handler(mux)))))
+	h := middleware.RequestID(logRequests(cfg.Logger, cfg.Metrics, middleware.Recover(cfg.Logger, limitPreflights(limiter, c.Handler(mux)))))
+	if cfg.TracerProvider != nil {
+		// Outermost: the request's span covers everything, and a caller's
+		// traceparent header (W3C trace context) makes it a child span.
+		h = otelhttp.NewHandler(h, "http.request",
+			otelhttp.WithTracerProvider(cfg.TracerProvider),
+			otelhttp.WithPropagators(propagation.TraceContext{}),
+			otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return r.Method + " " + r.URL.Path }),
+		)
+	}
+	return h
+}
+
+func tracer(tp trace.TracerProvider) trace.Tracer {
+	if tp == nil {
+		return nil
+	}
+	return tp.Tracer("brandshow/graph")
 }
 
 // noteOutcome hands what the GraphQL server said of its answer

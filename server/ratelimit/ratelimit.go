@@ -9,6 +9,7 @@
 package ratelimit
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net"
@@ -43,6 +44,19 @@ type Config struct {
 	TokenBurst int
 	// Holder names the authenticated token holder of a request, if any.
 	Holder func(*http.Request) (string, bool)
+	// Shared, when set, keeps the buckets across server replicas (Redis,
+	// see server/shared). A call that fails is answered by this process's
+	// own buckets instead, as without Shared.
+	Shared SharedBuckets
+}
+
+// SharedBuckets keeps token buckets outside the process. Spend applies a
+// mode to the bucket key (limit tokens per second, at most burst): "take"
+// spends a token if one is left, "peek" tells whether one is left, "force"
+// spends one even into debt. It returns whether a token was (for "peek":
+// is) there and the tokens left.
+type SharedBuckets interface {
+	Spend(ctx context.Context, key string, limit float64, burst int, mode string) (ok bool, tokens float64, err error)
 }
 
 // OnLimit is called for every refused request (metrics hook).
@@ -116,6 +130,20 @@ func (l *Limiter) BeforeAuth(next http.Handler) http.Handler {
 			}
 			return
 		}
+		if l.cfg.Shared != nil {
+			if _, tokens, err := l.cfg.Shared.Spend(r.Context(), key, limit, burst, "peek"); err == nil {
+				if tokens < 1 {
+					l.refuse(w, r, limit, burst, time.Duration((1-tokens)/limit*float64(time.Second)))
+					return
+				}
+				setTokens(w.Header(), tokens, limit, burst)
+				next.ServeHTTP(&chargeOnRefusal{ResponseWriter: w, charge: func() (float64, bool) {
+					_, tokens, err := l.cfg.Shared.Spend(r.Context(), key, limit, burst, "force")
+					return tokens, err == nil
+				}, limit: limit, burst: burst}, r)
+				return
+			}
+		}
 		now := l.now()
 		lim := l.limiter(key, limit, burst, now)
 		if tokens := lim.TokensAt(now); tokens < 1 {
@@ -123,7 +151,11 @@ func (l *Limiter) BeforeAuth(next http.Handler) http.Handler {
 			return
 		}
 		setRemaining(w.Header(), lim, now, limit, burst)
-		next.ServeHTTP(&chargeOnRefusal{ResponseWriter: w, lim: lim, now: l.now, limit: limit, burst: burst}, r)
+		next.ServeHTTP(&chargeOnRefusal{ResponseWriter: w, charge: func() (float64, bool) {
+			now := l.now()
+			lim.ReserveN(now, 1)
+			return lim.TokensAt(now), true
+		}, limit: limit, burst: burst}, r)
 	})
 }
 
@@ -146,8 +178,7 @@ func (l *Limiter) ByToken(next http.Handler) http.Handler {
 // concurrent guesses is paid for in full.
 type chargeOnRefusal struct {
 	http.ResponseWriter
-	lim          *rate.Limiter
-	now          func() time.Time
+	charge       func() (tokens float64, ok bool)
 	limit        float64
 	burst        int
 	wroteHeaders bool
@@ -155,9 +186,9 @@ type chargeOnRefusal struct {
 
 func (c *chargeOnRefusal) WriteHeader(status int) {
 	if !c.wroteHeaders && status == http.StatusUnauthorized {
-		now := c.now()
-		c.lim.ReserveN(now, 1)
-		setRemaining(c.Header(), c.lim, now, c.limit, c.burst)
+		if tokens, ok := c.charge(); ok {
+			setTokens(c.Header(), tokens, c.limit, c.burst)
+		}
 	}
 	c.wroteHeaders = true
 	c.ResponseWriter.WriteHeader(status)
@@ -184,6 +215,16 @@ func (l *Limiter) bucketOf(r *http.Request) (string, float64, int) {
 // admit spends one token of the bucket key and sets the RateLimit-*
 // headers; when the bucket is empty it answers 429 and returns false.
 func (l *Limiter) admit(w http.ResponseWriter, r *http.Request, key string, limit float64, burst int) bool {
+	if l.cfg.Shared != nil {
+		if ok, tokens, err := l.cfg.Shared.Spend(r.Context(), key, limit, burst, "take"); err == nil {
+			if !ok {
+				l.refuse(w, r, limit, burst, time.Duration((1-tokens)/limit*float64(time.Second)))
+				return false
+			}
+			setTokens(w.Header(), tokens, limit, burst)
+			return true
+		}
+	}
 	now := l.now()
 	lim := l.limiter(key, limit, burst, now)
 	res := lim.ReserveN(now, 1)
@@ -220,8 +261,12 @@ func setPolicy(h http.Header, limit float64, burst int) {
 
 // setRemaining sets the RateLimit-* headers from a bucket's state.
 func setRemaining(h http.Header, lim *rate.Limiter, now time.Time, limit float64, burst int) {
+	setTokens(h, lim.TokensAt(now), limit, burst)
+}
+
+// setTokens sets the RateLimit-* headers of a bucket with tokens left.
+func setTokens(h http.Header, tokens, limit float64, burst int) {
 	setPolicy(h, limit, burst)
-	tokens := lim.TokensAt(now)
 	h.Set("RateLimit-Remaining", strconv.Itoa(max(0, int(math.Floor(tokens)))))
 	h.Set("RateLimit-Reset", strconv.Itoa(max(0, int(math.Ceil((float64(burst)-tokens)/limit)))))
 }

@@ -69,9 +69,10 @@ type Cache struct {
 	suspended  bool
 	lagTimer   *time.Timer
 	lagUntil   time.Time
+	flights    map[flightKey]*flight
 
-	hits, misses, stores, evictions, rejectedStale atomic.Int64
-	invalidations                                  [5]atomic.Int64 // by store.Change, then replicaLag
+	hits, misses, stores, evictions, rejectedStale, coalesced atomic.Int64
+	invalidations                                             [5]atomic.Int64 // by store.Change, then replicaLag
 }
 
 // New returns an empty cache. MaxBytes must be positive.
@@ -82,7 +83,7 @@ func New(opts Options) *Cache {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	c := &Cache{opts: opts}
+	c := &Cache{opts: opts, flights: map[flightKey]*flight{}}
 	c.lru = c.newLRU()
 	return c
 }
@@ -108,6 +109,42 @@ func (c *Cache) Begin() Ticket {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return Ticket{c.generation}
+}
+
+// flightKey names one execution of a key in one generation.
+type flightKey struct {
+	key        string
+	generation uint64
+}
+
+// flight is an execution that later requests for the same key, arriving in
+// the same generation, wait for instead of executing the same query again.
+type flight struct {
+	done chan struct{}
+	e    *entry // set before done is closed when the answer was stored
+}
+
+// join returns the flight of key in t's generation: leader is true when the
+// caller must execute (and then call land), false when it may wait.
+func (c *Cache) join(t Ticket, key string) (f *flight, leader bool) {
+	fk := flightKey{key, t.generation}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f, ok := c.flights[fk]; ok {
+		return f, false
+	}
+	f = &flight{done: make(chan struct{})}
+	c.flights[fk] = f
+	return f, true
+}
+
+// land ends the leader's flight; e is the answer it stored, or nil.
+func (c *Cache) land(t Ticket, key string, f *flight, e *entry) {
+	c.mu.Lock()
+	delete(c.flights, flightKey{key, t.generation})
+	c.mu.Unlock()
+	f.e = e
+	close(f.done)
 }
 
 // get returns a fresh answer for key.
@@ -241,9 +278,12 @@ const replicaLag = store.ListenerDown + 1
 // Stats is a snapshot of the cache's counters.
 type Stats struct {
 	Hits, Misses, Stores, Evictions, RejectedStale int64
-	Entries                                        int
-	Bytes                                          int64
-	Invalidations                                  map[string]int64
+	// Coalesced counts misses answered by another request's execution of
+	// the same query (also counted in Hits).
+	Coalesced     int64
+	Entries       int
+	Bytes         int64
+	Invalidations map[string]int64
 }
 
 // Stats returns the counters.
@@ -253,7 +293,7 @@ func (c *Cache) Stats() Stats {
 	c.mu.Unlock()
 	s := Stats{
 		Hits: c.hits.Load(), Misses: c.misses.Load(), Stores: c.stores.Load(),
-		Evictions: c.evictions.Load(), RejectedStale: c.rejectedStale.Load(),
+		Evictions: c.evictions.Load(), RejectedStale: c.rejectedStale.Load(), Coalesced: c.coalesced.Load(),
 		Entries: entries, Bytes: bytes, Invalidations: map[string]int64{},
 	}
 	for i := range c.invalidations {

@@ -283,3 +283,76 @@ func TestReplicaLagInvalidatesAgain(t *testing.T) {
 		t.Fatalf("after the lag: %s", s)
 	}
 }
+
+// coalescing starts n concurrent requests for one query whose execution
+// waits until the n-1 later ones have missed too, then runs during (a
+// hook, e.g. a write), and returns every answer.
+func coalescing(t *testing.T, c *Cache, n int, during func()) ([]string, *answering) {
+	t.Helper()
+	release := make(chan struct{})
+	a := &answering{}
+	a.before = func() {
+		if a.n.Load() == 0 { // the first execution only
+			<-release
+			if during != nil {
+				during()
+			}
+		}
+	}
+	h := c.Middleware(a)
+	bodies := make([]string, n)
+	done := make(chan int)
+	for i := range n {
+		go func() {
+			_, bodies[i] = get(h, "{ n }")
+			done <- i
+		}()
+	}
+	for c.Stats().Misses < int64(n) {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(10 * time.Millisecond) // the last one gets from its miss to the wait
+	close(release)
+	for range n {
+		<-done
+	}
+	return bodies, a
+}
+
+// TestConcurrentMissesExecuteOnce: requests for a query that is executing
+// wait for its answer instead of executing it again.
+func TestConcurrentMissesExecuteOnce(t *testing.T) {
+	c := New(Options{MaxBytes: 1 << 20})
+	bodies, a := coalescing(t, c, 8, nil)
+	for i, b := range bodies {
+		if b != `{"data":{"n":1}}` {
+			t.Fatalf("request %d got %s, want the one execution's answer", i, b)
+		}
+	}
+	if n := a.n.Load(); n != 1 {
+		t.Fatalf("%d executions for 8 concurrent identical requests", n)
+	}
+	if st := c.Stats(); st.Coalesced != 7 || st.Hits != 7 || st.Misses != 1 {
+		t.Fatalf("stats %+v", st)
+	}
+}
+
+// TestCoalescedAnswerNotSharedAfterAWrite: when a write commits while the
+// first request executes, its answer may be old: it is neither stored nor
+// given to the requests waiting for it; they execute themselves.
+func TestCoalescedAnswerNotSharedAfterAWrite(t *testing.T) {
+	c := New(Options{MaxBytes: 1 << 20})
+	bodies, a := coalescing(t, c, 6, func() { c.OnChange(store.LocalWrite) })
+	ones := 0
+	for _, b := range bodies {
+		if b == `{"data":{"n":1}}` {
+			ones++
+		}
+	}
+	if ones != 1 || a.n.Load() != 6 {
+		t.Fatalf("answers %q after %d executions: the answer computed across the write was shared", bodies, a.n.Load())
+	}
+	if st := c.Stats(); st.Coalesced != 0 {
+		t.Fatalf("stats %+v", st)
+	}
+}

@@ -39,25 +39,60 @@ func (c *Cache) Middleware(next http.Handler) http.Handler {
 		}
 		a, send := middleware.Hold(w)
 		if e, ok := c.get(key); ok {
-			for k, v := range e.header {
-				a.Header()[k] = v
-			}
-			a.Header().Set(StatusHeader, "hit")
-			a.Replace(e.status, e.body)
-			a.Clean, a.Storable = true, true // only such answers are stored
+			serve(a, e)
 			send()
 			return
 		}
 		ticket := c.Begin()
+		// Requests for the same key that miss while it executes (after a
+		// write emptied the cache, every client asks for the same few
+		// pages at once) wait for that execution rather than repeat it,
+		// and get its answer if it was stored: exactly what a hit right
+		// after the store would have served. If it was not stored (an
+		// error, a write while it executed), each executes on its own.
+		f, leader := c.join(ticket, key)
+		if !leader {
+			select {
+			case <-f.done:
+			case <-r.Context().Done():
+			}
+			if e := f.e; e != nil && r.Context().Err() == nil {
+				c.coalesced.Add(1)
+				c.hits.Add(1)
+				c.misses.Add(-1) // get counted it
+				serve(a, e)
+				send()
+				return
+			}
+			next.ServeHTTP(a, r)
+			a.Header().Set(StatusHeader, "miss")
+			send()
+			return
+		}
+		var stored *entry
+		defer func() { c.land(ticket, key, f, stored) }() // also when next panics
 		next.ServeHTTP(a, r)
 		// Errors, partial answers and mutations are not stored: the GraphQL
 		// server says so (middleware.Answer), the body is not searched.
 		if a.Clean && a.Storable && a.Status == http.StatusOK && r.Context().Err() == nil {
-			c.put(ticket, key, &entry{status: a.Status, header: a.Header().Clone(), body: bytes.Clone(a.Body.Bytes())})
+			e := &entry{status: a.Status, header: a.Header().Clone(), body: bytes.Clone(a.Body.Bytes())}
+			if c.put(ticket, key, e) {
+				stored = e
+			}
 		}
 		a.Header().Set(StatusHeader, "miss")
 		send()
 	})
+}
+
+// serve replays a stored answer into a.
+func serve(a *middleware.Answer, e *entry) {
+	for k, v := range e.header {
+		a.Header()[k] = v
+	}
+	a.Header().Set(StatusHeader, "hit")
+	a.Replace(e.status, e.body)
+	a.Clean, a.Storable = true, true // only such answers are stored
 }
 
 // params are a GraphQL-over-HTTP request's parameters.

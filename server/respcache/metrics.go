@@ -14,6 +14,7 @@ func (c *Cache) Collectors() []prometheus.Collector {
 	cs := []prometheus.Collector{
 		counter("brandshow_response_cache_hits_total", "Anonymous GraphQL answers served from the response cache.", func(s Stats) int64 { return s.Hits }),
 		counter("brandshow_response_cache_misses_total", "Cacheable anonymous requests that had to execute.", func(s Stats) int64 { return s.Misses }),
+		counter("brandshow_response_cache_coalesced_total", "Misses answered by another request's execution of the same query (counted as hits too).", func(s Stats) int64 { return s.Coalesced }),
 		counter("brandshow_response_cache_stores_total", "Answers stored in the response cache.", func(s Stats) int64 { return s.Stores }),
 		counter("brandshow_response_cache_stale_refusals_total", "Answers not stored because a write invalidated the cache while they were computed.", func(s Stats) int64 { return s.RejectedStale }),
 		counter("brandshow_response_cache_evictions_total", "Answers evicted to stay within RESPONSE_CACHE_MB or because their TTL passed.", func(s Stats) int64 { return s.Evictions }),

@@ -258,25 +258,25 @@ func errString(err error) string {
 	return err.Error()
 }
 
-// openReplica opens the read replica's pool.
-func openReplica(ctx context.Context, readURL string, opts Options) (*sql.DB, error) {
+// openReplica opens the read replica's pool. A replica that does not
+// answer at start does not stop the server: it starts out of the rotation
+// (see routedDriver), and pingErr says why.
+func openReplica(ctx context.Context, readURL string, opts Options) (db *sql.DB, pingErr error, err error) {
 	driverName, dsn, dia, err := parseURL(readURL)
 	if err != nil {
-		return nil, fmt.Errorf("DATABASE_READ_URL: %w", err)
+		return nil, nil, fmt.Errorf("DATABASE_READ_URL: %w", err)
 	}
 	if dia != dialect.Postgres {
-		return nil, fmt.Errorf("store: DATABASE_READ_URL must be a postgres:// URL (read replicas are a PostgreSQL feature)")
+		return nil, nil, fmt.Errorf("store: DATABASE_READ_URL must be a postgres:// URL (read replicas are a PostgreSQL feature)")
 	}
-	sqlDB, err := sql.Open(driverName, dsn)
+	sqlDB, err := opts.open(driverName, dsn, dia)
 	if err != nil {
-		return nil, fmt.Errorf("store: open read replica: %w", err)
+		return nil, nil, fmt.Errorf("store: open read replica: %w", err)
 	}
 	sizePostgresPool(sqlDB)
-	if err := pingWithBackoff(ctx, sqlDB, opts); err != nil {
-		sqlDB.Close()
-		return nil, fmt.Errorf("store: read replica unreachable: %w", err)
-	}
-	return sqlDB, nil
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	return sqlDB, sqlDB.PingContext(pctx), nil
 }
 
 type replicaKey struct{}
@@ -292,27 +292,4 @@ func WithReplicaReads(ctx context.Context) context.Context {
 func replicaReads(ctx context.Context) bool {
 	ok, _ := ctx.Value(replicaKey{}).(bool)
 	return ok
-}
-
-// routedDriver sends the reads of contexts marked by WithReplicaReads to
-// the replica and everything else to the primary. Routing in the driver
-// rather than in the resolvers keeps them unaware of replicas.
-type routedDriver struct {
-	dialect.Driver // the primary
-	replica        dialect.Driver
-}
-
-func (d routedDriver) Query(ctx context.Context, query string, args, v any) error {
-	if write, _ := writing(ctx); replicaReads(ctx) && !write {
-		return d.replica.Query(ctx, query, args, v)
-	}
-	return d.Driver.Query(ctx, query, args, v)
-}
-
-func (d routedDriver) Close() error {
-	err := d.Driver.Close()
-	if rerr := d.replica.Close(); err == nil {
-		err = rerr
-	}
-	return err
 }

@@ -24,7 +24,10 @@ import (
 	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq"  // registers "postgres"
+	"github.com/XSAM/otelsql"
+	_ "github.com/lib/pq" // registers "postgres"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 	_ "modernc.org/sqlite" // registers "sqlite" (pure Go)
 )
 
@@ -46,8 +49,9 @@ type DB struct {
 	// Driver is the ent driver under Client; tests wrap it to count statements.
 	Driver dialect.Driver
 
-	url     string // the primary's, for the change listener
-	changes changeHub
+	url           string // the primary's, for the change listener
+	changes       changeHub
+	replicaHealth *replicaHealth
 }
 
 // Close closes the client and the pools.
@@ -63,6 +67,9 @@ type Options struct {
 	// ConnectTimeout bounds how long Open retries an unreachable database.
 	ConnectTimeout time.Duration
 	Logger         *slog.Logger
+	// TracerProvider, when set, records an OpenTelemetry span per SQL
+	// statement (otelsql); nil installs nothing.
+	TracerProvider trace.TracerProvider
 	// ReadURL, when set, is a PostgreSQL read replica: anonymous requests'
 	// reads (see WithReplicaReads) go there, everything else to the primary.
 	ReadURL string
@@ -86,7 +93,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	sqlDB, err := sql.Open(driverName, dsn)
+	sqlDB, err := opts.open(driverName, dsn, dia)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", dia, err)
 	}
@@ -114,13 +121,17 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 			sqlDB.Close()
 			return nil, fmt.Errorf("store: DATABASE_READ_URL needs a PostgreSQL DATABASE_URL")
 		}
-		readDB, err := openReplica(ctx, opts.ReadURL, opts)
+		readDB, pingErr, err := openReplica(ctx, opts.ReadURL, opts)
 		if err != nil {
 			sqlDB.Close()
 			return nil, err
 		}
 		db.ReadSQL = readDB
-		drv = routedDriver{Driver: drv, replica: newPreparedReads(dia, readDB)}
+		db.replicaHealth = newReplicaHealth(readDB, opts.Logger)
+		if pingErr != nil {
+			db.replicaHealth.failed(pingErr)
+		}
+		drv = routedDriver{Driver: drv, replica: newPreparedReads(dia, readDB), health: db.replicaHealth}
 	}
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
@@ -133,6 +144,22 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 	writer.Use(markWrites)
 	db.Client, db.Public, db.Driver = writer, public, drv
 	return db, nil
+}
+
+// open opens a pool, traced when a TracerProvider is set.
+func (opts Options) open(driverName, dsn, dia string) (*sql.DB, error) {
+	if opts.TracerProvider == nil {
+		return sql.Open(driverName, dsn)
+	}
+	system := "sqlite"
+	if dia == dialect.Postgres {
+		system = "postgresql"
+	}
+	return otelsql.Open(driverName, dsn,
+		otelsql.WithTracerProvider(opts.TracerProvider),
+		otelsql.WithAttributes(attribute.String("db.system.name", system)),
+		otelsql.WithSpanOptions(otelsql.SpanOptions{OmitConnResetSession: true, OmitRows: true}),
+	)
 }
 
 // ErrReadOnly is the public client's answer to any write: a resolver that
