@@ -35,6 +35,7 @@ import (
 	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
+	"brandshow/server/search"
 	"brandshow/server/seed"
 	"brandshow/server/shared"
 	"brandshow/server/store"
@@ -130,8 +131,21 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		logger.Info("regions loaded", "created", res.Regions, "known", len(seed.DemoRegions()))
 		return nil
+	case "reindex":
+		db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		// After an upgrade that changes how text is indexed (place-name
+		// readings, tokenizer): existing rows keep their old keys until this.
+		if err := search.Rebuild(ctx, db.Client); err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+		logger.Info("search index rebuilt")
+		return nil
 	}
-	return fmt.Errorf("unknown command %q (serve, migrate, seed, regions, token, export, import; server -h explains them)", command)
+	return fmt.Errorf("unknown command %q (serve, migrate, seed, regions, reindex, token, export, import; server -h explains them)", command)
 }
 
 // commands is the first part of `server -h`: a newcomer looks for what the
@@ -145,13 +159,15 @@ commands:
               seed --synthetic generates content at scale (seed --synthetic -h)
   regions     load Hubei's regions alone (every division, GB/T 2260 codes; idempotent)
               and exit: for a database that gets its content from an import
+  reindex     rebuild the search index from the content and exit (after an upgrade
+              that changes how text is indexed, e.g. place-name readings)
   token       create, list and revoke editors' API tokens:
               token create -name WHO -role editor|publisher|admin, token list, token revoke WHO
   export      write all content as JSON (export -h)
   import      upsert a JSON export, CSV or XLSX; --dry-run writes nothing (import -h)
   help        print this help
 
-flags of serve, migrate, seed and regions (each also an environment variable; a flag wins):
+flags of serve, migrate, seed, regions and reindex (each also an environment variable; a flag wins):
 `
 
 func printUsage(w io.Writer) {

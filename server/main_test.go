@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -305,5 +306,40 @@ func TestRegionsCommandLoadsRegionsAlone(t *testing.T) {
 		if n := len(doc.Brands) + len(doc.RoleModels) + len(doc.Enterprises) + len(doc.Alliances) + len(doc.Venues) + len(doc.MediaCoverage); n != 0 {
 			t.Errorf("%d other items loaded, want regions alone", n)
 		}
+	}
+}
+
+// TestReindexCommandRebuildsTheSearchIndex: `server reindex` rewrites every
+// search row from the content, so keys written by an older indexer (here:
+// a pinyin column overwritten by hand) are replaced.
+func TestReindexCommandRebuildsTheSearchIndex(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "reindex.db")
+	if err := run(ctx, []string{"seed", "-database-url", path}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stale := func() int {
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM search_docs WHERE pinyin = 'stale'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, err := db.Exec(`UPDATE search_docs SET pinyin = 'stale'`); err != nil {
+		t.Fatal(err)
+	}
+	if stale() == 0 {
+		t.Fatal("no search rows to make stale: the demo content was not indexed")
+	}
+	if err := run(ctx, []string{"reindex", "-database-url", path}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if n := stale(); n != 0 {
+		t.Errorf("%d search rows still hold the old keys after reindex", n)
 	}
 }
