@@ -152,6 +152,19 @@ func textList(name, what string) ent.Field {
 
 // httpURL validates that a link is an absolute http or https URL, so no
 // javascript: or data: link can reach a browser through content.
+// httpsURL accepts an empty string or an absolute https URL: what pages
+// load (videos) must come over https.
+func httpsURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		return fmt.Errorf("%q is not an https URL (http is refused: the site loads media over https only)", s)
+	}
+	return nil
+}
+
 func httpURL(s string) error {
 	if s == "" {
 		return nil

@@ -184,6 +184,11 @@ type MediaCoverage struct {
 	URL         string   `json:"url"`
 	Brands      []string `json:"brands"`
 	RoleModels  []string `json:"roleModels"`
+	// Image, VideoURL and Poster are left out when empty (files written
+	// before they existed read the same).
+	Image    *schematype.Picture `json:"image,omitempty"`
+	VideoURL string              `json:"videoURL,omitempty"`
+	Poster   *schematype.Picture `json:"poster,omitempty"`
 }
 
 // Time is a moment in the JSON format: written as RFC 3339 in UTC; read

@@ -16,6 +16,7 @@ import (
 	"brandshow/ent/visibility"
 	"brandshow/graph"
 	"brandshow/server/auth"
+	"brandshow/server/media"
 	"brandshow/server/metrics"
 	"brandshow/server/middleware"
 	"brandshow/server/ratelimit"
@@ -62,6 +63,10 @@ type Config struct {
 	// ResponseCache, when set, serves anonymous queries' answers from memory
 	// until the next write (see server/respcache).
 	ResponseCache *respcache.Cache
+	// Media, when set, keeps uploaded pictures: token holders upload through
+	// /graphql (multipart), everyone reads /media/... and the brands' press
+	// kits.
+	Media *media.Store
 }
 
 func (cfg *Config) defaults() {
@@ -105,11 +110,12 @@ func New(cfg Config) http.Handler {
 		MaxResponseBytes: cfg.MaxResponseBytes,
 		TrustedDocuments: cfg.TrustedDocuments,
 		RequestID:        middleware.RequestIDFrom,
+		Media:            cfg.Media,
 	})))
 	if cfg.ResponseCache != nil {
 		gql = cfg.ResponseCache.Middleware(gql)
 	}
-	gql = middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, middleware.HTTPCache(cfg.CacheMaxAge, gql))
+	gql = bodyLimits(cfg, middleware.HTTPCache(cfg.CacheMaxAge, gql))
 
 	mux := http.NewServeMux()
 	// The client's address is checked before authentication (a token lookup
@@ -119,6 +125,10 @@ func New(cfg Config) http.Handler {
 	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
 	mux.Handle("/", limiter.Middleware(webclient.Handler()))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg)))))
+	if cfg.Media != nil {
+		mux.Handle("/media/", limiter.Middleware(cfg.Media.Handler()))
+		mux.Handle("GET /brands/{slug}/press-kit.zip", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(pressKit(cfg)))))
+	}
 	if cfg.Metrics != nil {
 		// Not limited: no database work, meant for the operator's scraper
 		// (kept off the internet), which must work during a flood.
