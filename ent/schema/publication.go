@@ -183,16 +183,20 @@ func measurePictures(next ent.Mutator) ent.Mutator {
 	})
 }
 
+// measured reports whether a picture URL is measured by the media store:
+// an uploaded picture, or a local file in an import.
+func measured(u string) bool { return schematype.IsUploaded(u) || schematype.IsLocalFile(u) }
+
 func measureValue(ctx context.Context, v ent.Value) (ent.Value, bool, error) {
 	switch x := v.(type) {
 	case *schematype.Picture:
-		if x == nil || !schematype.IsUploaded(x.URL) {
+		if x == nil || !measured(x.URL) {
 			return v, false, nil
 		}
 		p, err := schematype.Measure(ctx, *x)
 		return &p, true, err
 	case schematype.Picture:
-		if !schematype.IsUploaded(x.URL) {
+		if !measured(x.URL) {
 			return v, false, nil
 		}
 		p, err := schematype.Measure(ctx, x)
@@ -201,7 +205,7 @@ func measureValue(ctx context.Context, v ent.Value) (ent.Value, bool, error) {
 		out := make([]schematype.Picture, len(x))
 		changed := false
 		for i, p := range x {
-			if schematype.IsUploaded(p.URL) {
+			if measured(p.URL) {
 				changed = true
 				var err error
 				if p, err = schematype.Measure(ctx, p); err != nil {

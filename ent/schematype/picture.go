@@ -172,9 +172,39 @@ func PictureDescriberFrom(ctx context.Context) PictureDescriber {
 // store does not hold.
 var ErrUnknownUpload = errors.New("no picture was uploaded at this path: upload it first (uploadPicture) and use the url it returns")
 
+// PictureImporter is a describer that also takes in local image files
+// (server import: pictures next to the spreadsheet, named by a relative
+// path such as images/logo.jpg).
+type PictureImporter interface {
+	ImportPicture(ctx context.Context, ref string) (Picture, error)
+}
+
+// localFile matches a relative path to an image file.
+var localFile = regexp.MustCompile(`(?i)^[^/\\:?#][^:?#]*\.(jpe?g|png|webp)$`)
+
+// IsLocalFile reports whether a picture URL is a relative path to an image
+// file, which only an import with a PictureImporter accepts.
+func IsLocalFile(u string) bool { return localFile.MatchString(u) && !strings.Contains(u, "..") }
+
+// ErrLocalFile is the reason for refusing a local file name outside an
+// import.
+var ErrLocalFile = errors.New("a local file name is accepted by server import only (the file next to the spreadsheet); upload the picture instead")
+
 // Measure fills an uploaded picture's measured fields from the describer in
-// ctx; other pictures are returned as they are.
+// ctx, and, in an import, takes in a local file named by the picture's URL;
+// other pictures are returned as they are.
 func Measure(ctx context.Context, p Picture) (Picture, error) {
+	if IsLocalFile(p.URL) {
+		imp, ok := PictureDescriberFrom(ctx).(PictureImporter)
+		if !ok {
+			return p, fmt.Errorf("picture %s: %w", p.URL, ErrLocalFile)
+		}
+		m, err := imp.ImportPicture(ctx, p.URL)
+		if err != nil {
+			return p, fmt.Errorf("picture %s: %w", p.URL, err)
+		}
+		p.URL = m.URL
+	}
 	if !IsUploaded(p.URL) {
 		return p, nil
 	}

@@ -3,7 +3,10 @@ package media
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -97,4 +100,31 @@ func (s *Store) parseRequest(ctx context.Context, path string) (Asset, int, bool
 		return Asset{}, 0, false
 	}
 	return a, w, true
+}
+
+// LocalFiles is the store as server import uses it: pictures may also be
+// image files named by a path relative to Dir (the spreadsheet's folder),
+// which are checked and stored like uploads.
+type LocalFiles struct {
+	*Store
+	Dir string
+}
+
+// ImportPicture implements schematype.PictureImporter.
+func (l LocalFiles) ImportPicture(ctx context.Context, ref string) (schematype.Picture, error) {
+	root, err := os.OpenRoot(l.Dir) // the file must be inside Dir: no .., no symlink out
+	if err != nil {
+		return schematype.Picture{}, fmt.Errorf("open %s: %w", l.Dir, err)
+	}
+	defer root.Close()
+	f, err := root.Open(filepath.FromSlash(ref))
+	if err != nil {
+		return schematype.Picture{}, fmt.Errorf("no such file next to the imported file (%w)", errors.Unwrap(err))
+	}
+	defer f.Close()
+	a, err := l.Put(ctx, f)
+	if err != nil {
+		return schematype.Picture{}, err
+	}
+	return schematype.Picture{URL: a.Path(), Width: a.Width, Height: a.Height, Thumbhash: a.Thumbhash, DominantColor: a.DominantColor}, nil
 }
