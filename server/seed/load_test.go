@@ -178,7 +178,7 @@ func TestDemoPictures(t *testing.T) {
 	brands := db.Client.Brand.Query().AllX(ctx)
 	for _, b := range brands {
 		if b.Logo == nil || len(b.Pictures) != 1 || b.Logo.Credit != seed.SampleCredit || b.Logo.License == "" ||
-			!strings.Contains(b.Logo.Alt, "示例插图") || b.Pictures[0].Width != 1280 || b.Pictures[0].Thumbhash == "" {
+			!strings.Contains(b.Logo.Alt, "示例插图") || b.Pictures[0].Width != 960 || b.Pictures[0].Thumbhash == "" {
 			t.Fatalf("%s: logo %+v pictures %+v", b.Slug, b.Logo, b.Pictures)
 		}
 		if _, err := store.Describe(ctx, b.Pictures[0].URL); err != nil {

@@ -51,11 +51,11 @@ func DemoPictures(ctx context.Context, client *ent.Client, store *media.Store) (
 			pal = categoryPalette[brand.CategoryLIVELIHOOD]
 		}
 		seed := slugSeed(b.Slug)
-		logo, err := storeIllustration(ctx, store, badge(320, pal, seed))
+		logo, err := storeIllustration(ctx, store, badge(256, pal, seed))
 		if err != nil {
 			return 0, err
 		}
-		scene, err := storeIllustration(ctx, store, landscape(1280, 800, pal, seed))
+		scene, err := storeIllustration(ctx, store, landscape(960, 600, pal, seed))
 		if err != nil {
 			return 0, err
 		}
