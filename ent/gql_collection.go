@@ -2463,6 +2463,21 @@ func (_q *MediaCoverageQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, mediacoverage.FieldURL)
 				fieldSeen[mediacoverage.FieldURL] = struct{}{}
 			}
+		case "image":
+			if _, ok := fieldSeen[mediacoverage.FieldImage]; !ok {
+				selectedFields = append(selectedFields, mediacoverage.FieldImage)
+				fieldSeen[mediacoverage.FieldImage] = struct{}{}
+			}
+		case "videoURL":
+			if _, ok := fieldSeen[mediacoverage.FieldVideoURL]; !ok {
+				selectedFields = append(selectedFields, mediacoverage.FieldVideoURL)
+				fieldSeen[mediacoverage.FieldVideoURL] = struct{}{}
+			}
+		case "poster":
+			if _, ok := fieldSeen[mediacoverage.FieldPoster]; !ok {
+				selectedFields = append(selectedFields, mediacoverage.FieldPoster)
+				fieldSeen[mediacoverage.FieldPoster] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

@@ -885,6 +885,9 @@ type CreateMediaCoverageInput struct {
 	PublishedOn  time.Time
 	Author       *string
 	URL          *string
+	Image        *schematype.Picture
+	VideoURL     *string
+	Poster       *schematype.Picture
 	BrandIDs     []int
 	RoleModelIDs []int
 	EventIDs     []int
@@ -918,6 +921,15 @@ func (i *CreateMediaCoverageInput) Mutate(m *MediaCoverageMutation) {
 	if v := i.URL; v != nil {
 		m.SetURL(*v)
 	}
+	if v := i.Image; v != nil {
+		m.SetImage(v)
+	}
+	if v := i.VideoURL; v != nil {
+		m.SetVideoURL(*v)
+	}
+	if v := i.Poster; v != nil {
+		m.SetPoster(v)
+	}
 	if v := i.BrandIDs; len(v) > 0 {
 		m.AddBrandIDs(v...)
 	}
@@ -948,6 +960,11 @@ type UpdateMediaCoverageInput struct {
 	PublishedOn        *time.Time
 	Author             *string
 	URL                *string
+	ClearImage         bool
+	Image              *schematype.Picture
+	VideoURL           *string
+	ClearPoster        bool
+	Poster             *schematype.Picture
 	ClearBrands        bool
 	AddBrandIDs        []int
 	RemoveBrandIDs     []int
@@ -993,6 +1010,21 @@ func (i *UpdateMediaCoverageInput) Mutate(m *MediaCoverageMutation) {
 	}
 	if v := i.URL; v != nil {
 		m.SetURL(*v)
+	}
+	if i.ClearImage {
+		m.ClearImage()
+	}
+	if v := i.Image; v != nil {
+		m.SetImage(v)
+	}
+	if v := i.VideoURL; v != nil {
+		m.SetVideoURL(*v)
+	}
+	if i.ClearPoster {
+		m.ClearPoster()
+	}
+	if v := i.Poster; v != nil {
+		m.SetPoster(v)
 	}
 	if i.ClearBrands {
 		m.ClearBrands()

@@ -4588,6 +4588,21 @@ type MediaCoverageWhereInput struct {
 	URLEqualFold    *string  `json:"urlEqualFold,omitempty"`
 	URLContainsFold *string  `json:"urlContainsFold,omitempty"`
 
+	// "video_url" field predicates.
+	VideoURL             *string  `json:"videoURL,omitempty"`
+	VideoURLNEQ          *string  `json:"videoURLNEQ,omitempty"`
+	VideoURLIn           []string `json:"videoURLIn,omitempty"`
+	VideoURLNotIn        []string `json:"videoURLNotIn,omitempty"`
+	VideoURLGT           *string  `json:"videoURLGT,omitempty"`
+	VideoURLGTE          *string  `json:"videoURLGTE,omitempty"`
+	VideoURLLT           *string  `json:"videoURLLT,omitempty"`
+	VideoURLLTE          *string  `json:"videoURLLTE,omitempty"`
+	VideoURLContains     *string  `json:"videoURLContains,omitempty"`
+	VideoURLHasPrefix    *string  `json:"videoURLHasPrefix,omitempty"`
+	VideoURLHasSuffix    *string  `json:"videoURLHasSuffix,omitempty"`
+	VideoURLEqualFold    *string  `json:"videoURLEqualFold,omitempty"`
+	VideoURLContainsFold *string  `json:"videoURLContainsFold,omitempty"`
+
 	// "brands" edge predicates.
 	HasBrands     *bool              `json:"hasBrands,omitempty"`
 	HasBrandsWith []*BrandWhereInput `json:"hasBrandsWith,omitempty"`
@@ -5211,6 +5226,45 @@ func (i *MediaCoverageWhereInput) P() (predicate.MediaCoverage, error) {
 	}
 	if i.URLContainsFold != nil {
 		predicates = append(predicates, mediacoverage.URLContainsFold(*i.URLContainsFold))
+	}
+	if i.VideoURL != nil {
+		predicates = append(predicates, mediacoverage.VideoURLEQ(*i.VideoURL))
+	}
+	if i.VideoURLNEQ != nil {
+		predicates = append(predicates, mediacoverage.VideoURLNEQ(*i.VideoURLNEQ))
+	}
+	if len(i.VideoURLIn) > 0 {
+		predicates = append(predicates, mediacoverage.VideoURLIn(i.VideoURLIn...))
+	}
+	if len(i.VideoURLNotIn) > 0 {
+		predicates = append(predicates, mediacoverage.VideoURLNotIn(i.VideoURLNotIn...))
+	}
+	if i.VideoURLGT != nil {
+		predicates = append(predicates, mediacoverage.VideoURLGT(*i.VideoURLGT))
+	}
+	if i.VideoURLGTE != nil {
+		predicates = append(predicates, mediacoverage.VideoURLGTE(*i.VideoURLGTE))
+	}
+	if i.VideoURLLT != nil {
+		predicates = append(predicates, mediacoverage.VideoURLLT(*i.VideoURLLT))
+	}
+	if i.VideoURLLTE != nil {
+		predicates = append(predicates, mediacoverage.VideoURLLTE(*i.VideoURLLTE))
+	}
+	if i.VideoURLContains != nil {
+		predicates = append(predicates, mediacoverage.VideoURLContains(*i.VideoURLContains))
+	}
+	if i.VideoURLHasPrefix != nil {
+		predicates = append(predicates, mediacoverage.VideoURLHasPrefix(*i.VideoURLHasPrefix))
+	}
+	if i.VideoURLHasSuffix != nil {
+		predicates = append(predicates, mediacoverage.VideoURLHasSuffix(*i.VideoURLHasSuffix))
+	}
+	if i.VideoURLEqualFold != nil {
+		predicates = append(predicates, mediacoverage.VideoURLEqualFold(*i.VideoURLEqualFold))
+	}
+	if i.VideoURLContainsFold != nil {
+		predicates = append(predicates, mediacoverage.VideoURLContainsFold(*i.VideoURLContainsFold))
 	}
 
 	if i.HasBrands != nil {

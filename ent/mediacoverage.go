@@ -5,6 +5,7 @@ package ent
 import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/schematype"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -50,6 +51,12 @@ type MediaCoverage struct {
 	Author string `json:"author,omitempty"`
 	// Link to the original (http or https).
 	URL string `json:"url,omitempty"`
+	// The report's lead picture.
+	Image *schematype.Picture `json:"image,omitempty"`
+	// For TV reports and films: the https address of the video (a page or a file).
+	VideoURL string `json:"video_url,omitempty"`
+	// For TV reports and films: the still shown before the video plays.
+	Poster *schematype.Picture `json:"poster,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MediaCoverageQuery when eager-loading is set.
 	Edges        MediaCoverageEdges `json:"edges"`
@@ -131,9 +138,11 @@ func (*MediaCoverage) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case mediacoverage.FieldImage, mediacoverage.FieldPoster:
+			values[i] = new([]byte)
 		case mediacoverage.FieldID:
 			values[i] = new(sql.NullInt64)
-		case mediacoverage.FieldStatus, mediacoverage.FieldSlug, mediacoverage.FieldTitleZh, mediacoverage.FieldTitleEn, mediacoverage.FieldSummaryZh, mediacoverage.FieldSummaryEn, mediacoverage.FieldBodyZh, mediacoverage.FieldBodyEn, mediacoverage.FieldOutlet, mediacoverage.FieldMedium, mediacoverage.FieldAuthor, mediacoverage.FieldURL:
+		case mediacoverage.FieldStatus, mediacoverage.FieldSlug, mediacoverage.FieldTitleZh, mediacoverage.FieldTitleEn, mediacoverage.FieldSummaryZh, mediacoverage.FieldSummaryEn, mediacoverage.FieldBodyZh, mediacoverage.FieldBodyEn, mediacoverage.FieldOutlet, mediacoverage.FieldMedium, mediacoverage.FieldAuthor, mediacoverage.FieldURL, mediacoverage.FieldVideoURL:
 			values[i] = new(sql.NullString)
 		case mediacoverage.FieldCreatedAt, mediacoverage.FieldUpdatedAt, mediacoverage.FieldPublishedAt, mediacoverage.FieldPublishedOn:
 			values[i] = new(sql.NullTime)
@@ -255,6 +264,28 @@ func (_m *MediaCoverage) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.URL = value.String
 			}
+		case mediacoverage.FieldImage:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field image", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Image); err != nil {
+					return fmt.Errorf("unmarshal field image: %w", err)
+				}
+			}
+		case mediacoverage.FieldVideoURL:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field video_url", values[i])
+			} else if value.Valid {
+				_m.VideoURL = value.String
+			}
+		case mediacoverage.FieldPoster:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field poster", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Poster); err != nil {
+					return fmt.Errorf("unmarshal field poster: %w", err)
+				}
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -365,6 +396,15 @@ func (_m *MediaCoverage) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("url=")
 	builder.WriteString(_m.URL)
+	builder.WriteString(", ")
+	builder.WriteString("image=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Image))
+	builder.WriteString(", ")
+	builder.WriteString("video_url=")
+	builder.WriteString(_m.VideoURL)
+	builder.WriteString(", ")
+	builder.WriteString("poster=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Poster))
 	builder.WriteByte(')')
 	return builder.String()
 }

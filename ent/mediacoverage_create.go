@@ -210,6 +210,32 @@ func (_c *MediaCoverageCreate) SetNillableURL(v *string) *MediaCoverageCreate {
 	return _c
 }
 
+// SetImage sets the "image" field.
+func (_c *MediaCoverageCreate) SetImage(v *schematype.Picture) *MediaCoverageCreate {
+	_c.mutation.SetImage(v)
+	return _c
+}
+
+// SetVideoURL sets the "video_url" field.
+func (_c *MediaCoverageCreate) SetVideoURL(v string) *MediaCoverageCreate {
+	_c.mutation.SetVideoURL(v)
+	return _c
+}
+
+// SetNillableVideoURL sets the "video_url" field if the given value is not nil.
+func (_c *MediaCoverageCreate) SetNillableVideoURL(v *string) *MediaCoverageCreate {
+	if v != nil {
+		_c.SetVideoURL(*v)
+	}
+	return _c
+}
+
+// SetPoster sets the "poster" field.
+func (_c *MediaCoverageCreate) SetPoster(v *schematype.Picture) *MediaCoverageCreate {
+	_c.mutation.SetPoster(v)
+	return _c
+}
+
 // AddBrandIDs adds the "brands" edge to the Brand entity by IDs.
 func (_c *MediaCoverageCreate) AddBrandIDs(ids ...int) *MediaCoverageCreate {
 	_c.mutation.AddBrandIDs(ids...)
@@ -338,6 +364,10 @@ func (_c *MediaCoverageCreate) defaults() error {
 		v := mediacoverage.DefaultURL
 		_c.mutation.SetURL(v)
 	}
+	if _, ok := _c.mutation.VideoURL(); !ok {
+		v := mediacoverage.DefaultVideoURL
+		_c.mutation.SetVideoURL(v)
+	}
 	return nil
 }
 
@@ -448,6 +478,24 @@ func (_c *MediaCoverageCreate) check() error {
 			return &ValidationError{Name: "url", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.url": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Image(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "image", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.image": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.VideoURL(); !ok {
+		return &ValidationError{Name: "video_url", err: errors.New(`ent: missing required field "MediaCoverage.video_url"`)}
+	}
+	if v, ok := _c.mutation.VideoURL(); ok {
+		if err := mediacoverage.VideoURLValidator(v); err != nil {
+			return &ValidationError{Name: "video_url", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.video_url": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Poster(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "poster", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.poster": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -538,6 +586,18 @@ func (_c *MediaCoverageCreate) createSpec() (*MediaCoverage, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.URL(); ok {
 		_spec.SetField(mediacoverage.FieldURL, field.TypeString, value)
 		_node.URL = value
+	}
+	if value, ok := _c.mutation.Image(); ok {
+		_spec.SetField(mediacoverage.FieldImage, field.TypeJSON, value)
+		_node.Image = value
+	}
+	if value, ok := _c.mutation.VideoURL(); ok {
+		_spec.SetField(mediacoverage.FieldVideoURL, field.TypeString, value)
+		_node.VideoURL = value
+	}
+	if value, ok := _c.mutation.Poster(); ok {
+		_spec.SetField(mediacoverage.FieldPoster, field.TypeJSON, value)
+		_node.Poster = value
 	}
 	if nodes := _c.mutation.BrandsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -813,6 +873,54 @@ func (u *MediaCoverageUpsert) UpdateURL() *MediaCoverageUpsert {
 	return u
 }
 
+// SetImage sets the "image" field.
+func (u *MediaCoverageUpsert) SetImage(v *schematype.Picture) *MediaCoverageUpsert {
+	u.Set(mediacoverage.FieldImage, v)
+	return u
+}
+
+// UpdateImage sets the "image" field to the value that was provided on create.
+func (u *MediaCoverageUpsert) UpdateImage() *MediaCoverageUpsert {
+	u.SetExcluded(mediacoverage.FieldImage)
+	return u
+}
+
+// ClearImage clears the value of the "image" field.
+func (u *MediaCoverageUpsert) ClearImage() *MediaCoverageUpsert {
+	u.SetNull(mediacoverage.FieldImage)
+	return u
+}
+
+// SetVideoURL sets the "video_url" field.
+func (u *MediaCoverageUpsert) SetVideoURL(v string) *MediaCoverageUpsert {
+	u.Set(mediacoverage.FieldVideoURL, v)
+	return u
+}
+
+// UpdateVideoURL sets the "video_url" field to the value that was provided on create.
+func (u *MediaCoverageUpsert) UpdateVideoURL() *MediaCoverageUpsert {
+	u.SetExcluded(mediacoverage.FieldVideoURL)
+	return u
+}
+
+// SetPoster sets the "poster" field.
+func (u *MediaCoverageUpsert) SetPoster(v *schematype.Picture) *MediaCoverageUpsert {
+	u.Set(mediacoverage.FieldPoster, v)
+	return u
+}
+
+// UpdatePoster sets the "poster" field to the value that was provided on create.
+func (u *MediaCoverageUpsert) UpdatePoster() *MediaCoverageUpsert {
+	u.SetExcluded(mediacoverage.FieldPoster)
+	return u
+}
+
+// ClearPoster clears the value of the "poster" field.
+func (u *MediaCoverageUpsert) ClearPoster() *MediaCoverageUpsert {
+	u.SetNull(mediacoverage.FieldPoster)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1061,6 +1169,62 @@ func (u *MediaCoverageUpsertOne) SetURL(v string) *MediaCoverageUpsertOne {
 func (u *MediaCoverageUpsertOne) UpdateURL() *MediaCoverageUpsertOne {
 	return u.Update(func(s *MediaCoverageUpsert) {
 		s.UpdateURL()
+	})
+}
+
+// SetImage sets the "image" field.
+func (u *MediaCoverageUpsertOne) SetImage(v *schematype.Picture) *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetImage(v)
+	})
+}
+
+// UpdateImage sets the "image" field to the value that was provided on create.
+func (u *MediaCoverageUpsertOne) UpdateImage() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdateImage()
+	})
+}
+
+// ClearImage clears the value of the "image" field.
+func (u *MediaCoverageUpsertOne) ClearImage() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.ClearImage()
+	})
+}
+
+// SetVideoURL sets the "video_url" field.
+func (u *MediaCoverageUpsertOne) SetVideoURL(v string) *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetVideoURL(v)
+	})
+}
+
+// UpdateVideoURL sets the "video_url" field to the value that was provided on create.
+func (u *MediaCoverageUpsertOne) UpdateVideoURL() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdateVideoURL()
+	})
+}
+
+// SetPoster sets the "poster" field.
+func (u *MediaCoverageUpsertOne) SetPoster(v *schematype.Picture) *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetPoster(v)
+	})
+}
+
+// UpdatePoster sets the "poster" field to the value that was provided on create.
+func (u *MediaCoverageUpsertOne) UpdatePoster() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdatePoster()
+	})
+}
+
+// ClearPoster clears the value of the "poster" field.
+func (u *MediaCoverageUpsertOne) ClearPoster() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.ClearPoster()
 	})
 }
 
@@ -1478,6 +1642,62 @@ func (u *MediaCoverageUpsertBulk) SetURL(v string) *MediaCoverageUpsertBulk {
 func (u *MediaCoverageUpsertBulk) UpdateURL() *MediaCoverageUpsertBulk {
 	return u.Update(func(s *MediaCoverageUpsert) {
 		s.UpdateURL()
+	})
+}
+
+// SetImage sets the "image" field.
+func (u *MediaCoverageUpsertBulk) SetImage(v *schematype.Picture) *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetImage(v)
+	})
+}
+
+// UpdateImage sets the "image" field to the value that was provided on create.
+func (u *MediaCoverageUpsertBulk) UpdateImage() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdateImage()
+	})
+}
+
+// ClearImage clears the value of the "image" field.
+func (u *MediaCoverageUpsertBulk) ClearImage() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.ClearImage()
+	})
+}
+
+// SetVideoURL sets the "video_url" field.
+func (u *MediaCoverageUpsertBulk) SetVideoURL(v string) *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetVideoURL(v)
+	})
+}
+
+// UpdateVideoURL sets the "video_url" field to the value that was provided on create.
+func (u *MediaCoverageUpsertBulk) UpdateVideoURL() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdateVideoURL()
+	})
+}
+
+// SetPoster sets the "poster" field.
+func (u *MediaCoverageUpsertBulk) SetPoster(v *schematype.Picture) *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetPoster(v)
+	})
+}
+
+// UpdatePoster sets the "poster" field to the value that was provided on create.
+func (u *MediaCoverageUpsertBulk) UpdatePoster() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdatePoster()
+	})
+}
+
+// ClearPoster clears the value of the "poster" field.
+func (u *MediaCoverageUpsertBulk) ClearPoster() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.ClearPoster()
 	})
 }
 

@@ -227,6 +227,44 @@ func (_u *MediaCoverageUpdate) SetNillableURL(v *string) *MediaCoverageUpdate {
 	return _u
 }
 
+// SetImage sets the "image" field.
+func (_u *MediaCoverageUpdate) SetImage(v *schematype.Picture) *MediaCoverageUpdate {
+	_u.mutation.SetImage(v)
+	return _u
+}
+
+// ClearImage clears the value of the "image" field.
+func (_u *MediaCoverageUpdate) ClearImage() *MediaCoverageUpdate {
+	_u.mutation.ClearImage()
+	return _u
+}
+
+// SetVideoURL sets the "video_url" field.
+func (_u *MediaCoverageUpdate) SetVideoURL(v string) *MediaCoverageUpdate {
+	_u.mutation.SetVideoURL(v)
+	return _u
+}
+
+// SetNillableVideoURL sets the "video_url" field if the given value is not nil.
+func (_u *MediaCoverageUpdate) SetNillableVideoURL(v *string) *MediaCoverageUpdate {
+	if v != nil {
+		_u.SetVideoURL(*v)
+	}
+	return _u
+}
+
+// SetPoster sets the "poster" field.
+func (_u *MediaCoverageUpdate) SetPoster(v *schematype.Picture) *MediaCoverageUpdate {
+	_u.mutation.SetPoster(v)
+	return _u
+}
+
+// ClearPoster clears the value of the "poster" field.
+func (_u *MediaCoverageUpdate) ClearPoster() *MediaCoverageUpdate {
+	_u.mutation.ClearPoster()
+	return _u
+}
+
 // AddBrandIDs adds the "brands" edge to the Brand entity by IDs.
 func (_u *MediaCoverageUpdate) AddBrandIDs(ids ...int) *MediaCoverageUpdate {
 	_u.mutation.AddBrandIDs(ids...)
@@ -439,6 +477,21 @@ func (_u *MediaCoverageUpdate) check() error {
 			return &ValidationError{Name: "url", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.url": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Image(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "image", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.image": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.VideoURL(); ok {
+		if err := mediacoverage.VideoURLValidator(v); err != nil {
+			return &ValidationError{Name: "video_url", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.video_url": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Poster(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "poster", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.poster": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -504,6 +557,21 @@ func (_u *MediaCoverageUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if value, ok := _u.mutation.URL(); ok {
 		_spec.SetField(mediacoverage.FieldURL, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Image(); ok {
+		_spec.SetField(mediacoverage.FieldImage, field.TypeJSON, value)
+	}
+	if _u.mutation.ImageCleared() {
+		_spec.ClearField(mediacoverage.FieldImage, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.VideoURL(); ok {
+		_spec.SetField(mediacoverage.FieldVideoURL, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Poster(); ok {
+		_spec.SetField(mediacoverage.FieldPoster, field.TypeJSON, value)
+	}
+	if _u.mutation.PosterCleared() {
+		_spec.ClearField(mediacoverage.FieldPoster, field.TypeJSON)
 	}
 	if _u.mutation.BrandsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -856,6 +924,44 @@ func (_u *MediaCoverageUpdateOne) SetNillableURL(v *string) *MediaCoverageUpdate
 	return _u
 }
 
+// SetImage sets the "image" field.
+func (_u *MediaCoverageUpdateOne) SetImage(v *schematype.Picture) *MediaCoverageUpdateOne {
+	_u.mutation.SetImage(v)
+	return _u
+}
+
+// ClearImage clears the value of the "image" field.
+func (_u *MediaCoverageUpdateOne) ClearImage() *MediaCoverageUpdateOne {
+	_u.mutation.ClearImage()
+	return _u
+}
+
+// SetVideoURL sets the "video_url" field.
+func (_u *MediaCoverageUpdateOne) SetVideoURL(v string) *MediaCoverageUpdateOne {
+	_u.mutation.SetVideoURL(v)
+	return _u
+}
+
+// SetNillableVideoURL sets the "video_url" field if the given value is not nil.
+func (_u *MediaCoverageUpdateOne) SetNillableVideoURL(v *string) *MediaCoverageUpdateOne {
+	if v != nil {
+		_u.SetVideoURL(*v)
+	}
+	return _u
+}
+
+// SetPoster sets the "poster" field.
+func (_u *MediaCoverageUpdateOne) SetPoster(v *schematype.Picture) *MediaCoverageUpdateOne {
+	_u.mutation.SetPoster(v)
+	return _u
+}
+
+// ClearPoster clears the value of the "poster" field.
+func (_u *MediaCoverageUpdateOne) ClearPoster() *MediaCoverageUpdateOne {
+	_u.mutation.ClearPoster()
+	return _u
+}
+
 // AddBrandIDs adds the "brands" edge to the Brand entity by IDs.
 func (_u *MediaCoverageUpdateOne) AddBrandIDs(ids ...int) *MediaCoverageUpdateOne {
 	_u.mutation.AddBrandIDs(ids...)
@@ -1081,6 +1187,21 @@ func (_u *MediaCoverageUpdateOne) check() error {
 			return &ValidationError{Name: "url", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.url": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Image(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "image", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.image": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.VideoURL(); ok {
+		if err := mediacoverage.VideoURLValidator(v); err != nil {
+			return &ValidationError{Name: "video_url", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.video_url": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Poster(); ok {
+		if err := v.Validate(); err != nil {
+			return &ValidationError{Name: "poster", err: fmt.Errorf(`ent: validator failed for field "MediaCoverage.poster": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1163,6 +1284,21 @@ func (_u *MediaCoverageUpdateOne) sqlSave(ctx context.Context) (_node *MediaCove
 	}
 	if value, ok := _u.mutation.URL(); ok {
 		_spec.SetField(mediacoverage.FieldURL, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Image(); ok {
+		_spec.SetField(mediacoverage.FieldImage, field.TypeJSON, value)
+	}
+	if _u.mutation.ImageCleared() {
+		_spec.ClearField(mediacoverage.FieldImage, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.VideoURL(); ok {
+		_spec.SetField(mediacoverage.FieldVideoURL, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Poster(); ok {
+		_spec.SetField(mediacoverage.FieldPoster, field.TypeJSON, value)
+	}
+	if _u.mutation.PosterCleared() {
+		_spec.ClearField(mediacoverage.FieldPoster, field.TypeJSON)
 	}
 	if _u.mutation.BrandsCleared() {
 		edge := &sqlgraph.EdgeSpec{

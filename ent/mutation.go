@@ -10767,6 +10767,9 @@ type MediaCoverageMutation struct {
 	published_on       *time.Time
 	author             *string
 	url                *string
+	image              **schematype.Picture
+	video_url          *string
+	poster             **schematype.Picture
 	clearedFields      map[string]struct{}
 	brands             map[int]struct{}
 	removedbrands      map[int]struct{}
@@ -11469,6 +11472,140 @@ func (m *MediaCoverageMutation) ResetURL() {
 	m.url = nil
 }
 
+// SetImage sets the "image" field.
+func (m *MediaCoverageMutation) SetImage(s *schematype.Picture) {
+	m.image = &s
+}
+
+// Image returns the value of the "image" field in the mutation.
+func (m *MediaCoverageMutation) Image() (r *schematype.Picture, exists bool) {
+	v := m.image
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImage returns the old "image" field's value of the MediaCoverage entity.
+// If the MediaCoverage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaCoverageMutation) OldImage(ctx context.Context) (v *schematype.Picture, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImage: %w", err)
+	}
+	return oldValue.Image, nil
+}
+
+// ClearImage clears the value of the "image" field.
+func (m *MediaCoverageMutation) ClearImage() {
+	m.image = nil
+	m.clearedFields[mediacoverage.FieldImage] = struct{}{}
+}
+
+// ImageCleared returns if the "image" field was cleared in this mutation.
+func (m *MediaCoverageMutation) ImageCleared() bool {
+	_, ok := m.clearedFields[mediacoverage.FieldImage]
+	return ok
+}
+
+// ResetImage resets all changes to the "image" field.
+func (m *MediaCoverageMutation) ResetImage() {
+	m.image = nil
+	delete(m.clearedFields, mediacoverage.FieldImage)
+}
+
+// SetVideoURL sets the "video_url" field.
+func (m *MediaCoverageMutation) SetVideoURL(s string) {
+	m.video_url = &s
+}
+
+// VideoURL returns the value of the "video_url" field in the mutation.
+func (m *MediaCoverageMutation) VideoURL() (r string, exists bool) {
+	v := m.video_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVideoURL returns the old "video_url" field's value of the MediaCoverage entity.
+// If the MediaCoverage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaCoverageMutation) OldVideoURL(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVideoURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVideoURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVideoURL: %w", err)
+	}
+	return oldValue.VideoURL, nil
+}
+
+// ResetVideoURL resets all changes to the "video_url" field.
+func (m *MediaCoverageMutation) ResetVideoURL() {
+	m.video_url = nil
+}
+
+// SetPoster sets the "poster" field.
+func (m *MediaCoverageMutation) SetPoster(s *schematype.Picture) {
+	m.poster = &s
+}
+
+// Poster returns the value of the "poster" field in the mutation.
+func (m *MediaCoverageMutation) Poster() (r *schematype.Picture, exists bool) {
+	v := m.poster
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoster returns the old "poster" field's value of the MediaCoverage entity.
+// If the MediaCoverage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaCoverageMutation) OldPoster(ctx context.Context) (v *schematype.Picture, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoster is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoster requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoster: %w", err)
+	}
+	return oldValue.Poster, nil
+}
+
+// ClearPoster clears the value of the "poster" field.
+func (m *MediaCoverageMutation) ClearPoster() {
+	m.poster = nil
+	m.clearedFields[mediacoverage.FieldPoster] = struct{}{}
+}
+
+// PosterCleared returns if the "poster" field was cleared in this mutation.
+func (m *MediaCoverageMutation) PosterCleared() bool {
+	_, ok := m.clearedFields[mediacoverage.FieldPoster]
+	return ok
+}
+
+// ResetPoster resets all changes to the "poster" field.
+func (m *MediaCoverageMutation) ResetPoster() {
+	m.poster = nil
+	delete(m.clearedFields, mediacoverage.FieldPoster)
+}
+
 // AddBrandIDs adds the "brands" edge to the Brand entity by ids.
 func (m *MediaCoverageMutation) AddBrandIDs(ids ...int) {
 	if m.brands == nil {
@@ -11665,7 +11802,7 @@ func (m *MediaCoverageMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MediaCoverageMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 19)
 	if m.created_at != nil {
 		fields = append(fields, mediacoverage.FieldCreatedAt)
 	}
@@ -11714,6 +11851,15 @@ func (m *MediaCoverageMutation) Fields() []string {
 	if m.url != nil {
 		fields = append(fields, mediacoverage.FieldURL)
 	}
+	if m.image != nil {
+		fields = append(fields, mediacoverage.FieldImage)
+	}
+	if m.video_url != nil {
+		fields = append(fields, mediacoverage.FieldVideoURL)
+	}
+	if m.poster != nil {
+		fields = append(fields, mediacoverage.FieldPoster)
+	}
 	return fields
 }
 
@@ -11754,6 +11900,12 @@ func (m *MediaCoverageMutation) Field(name string) (ent.Value, bool) {
 		return m.Author()
 	case mediacoverage.FieldURL:
 		return m.URL()
+	case mediacoverage.FieldImage:
+		return m.Image()
+	case mediacoverage.FieldVideoURL:
+		return m.VideoURL()
+	case mediacoverage.FieldPoster:
+		return m.Poster()
 	}
 	return nil, false
 }
@@ -11795,6 +11947,12 @@ func (m *MediaCoverageMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldAuthor(ctx)
 	case mediacoverage.FieldURL:
 		return m.OldURL(ctx)
+	case mediacoverage.FieldImage:
+		return m.OldImage(ctx)
+	case mediacoverage.FieldVideoURL:
+		return m.OldVideoURL(ctx)
+	case mediacoverage.FieldPoster:
+		return m.OldPoster(ctx)
 	}
 	return nil, fmt.Errorf("unknown MediaCoverage field %s", name)
 }
@@ -11916,6 +12074,27 @@ func (m *MediaCoverageMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetURL(v)
 		return nil
+	case mediacoverage.FieldImage:
+		v, ok := value.(*schematype.Picture)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImage(v)
+		return nil
+	case mediacoverage.FieldVideoURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVideoURL(v)
+		return nil
+	case mediacoverage.FieldPoster:
+		v, ok := value.(*schematype.Picture)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoster(v)
+		return nil
 	}
 	return fmt.Errorf("unknown MediaCoverage field %s", name)
 }
@@ -11949,6 +12128,12 @@ func (m *MediaCoverageMutation) ClearedFields() []string {
 	if m.FieldCleared(mediacoverage.FieldPublishedAt) {
 		fields = append(fields, mediacoverage.FieldPublishedAt)
 	}
+	if m.FieldCleared(mediacoverage.FieldImage) {
+		fields = append(fields, mediacoverage.FieldImage)
+	}
+	if m.FieldCleared(mediacoverage.FieldPoster) {
+		fields = append(fields, mediacoverage.FieldPoster)
+	}
 	return fields
 }
 
@@ -11965,6 +12150,12 @@ func (m *MediaCoverageMutation) ClearField(name string) error {
 	switch name {
 	case mediacoverage.FieldPublishedAt:
 		m.ClearPublishedAt()
+		return nil
+	case mediacoverage.FieldImage:
+		m.ClearImage()
+		return nil
+	case mediacoverage.FieldPoster:
+		m.ClearPoster()
 		return nil
 	}
 	return fmt.Errorf("unknown MediaCoverage nullable field %s", name)
@@ -12021,6 +12212,15 @@ func (m *MediaCoverageMutation) ResetField(name string) error {
 		return nil
 	case mediacoverage.FieldURL:
 		m.ResetURL()
+		return nil
+	case mediacoverage.FieldImage:
+		m.ResetImage()
+		return nil
+	case mediacoverage.FieldVideoURL:
+		m.ResetVideoURL()
+		return nil
+	case mediacoverage.FieldPoster:
+		m.ResetPoster()
 		return nil
 	}
 	return fmt.Errorf("unknown MediaCoverage field %s", name)

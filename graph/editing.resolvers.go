@@ -7,10 +7,18 @@ package graph
 
 import (
 	"brandshow/ent"
+	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
 	"context"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 )
+
+// UploadPicture is the resolver for the uploadPicture field.
+func (r *mutationResolver) UploadPicture(ctx context.Context, file graphql.Upload, alt string, altEn *string, credit *string, license *schematype.License, source *string) (*schematype.Picture, error) {
+	return r.uploadPicture(ctx, file, alt, altEn, credit, license, source)
+}
 
 // CreateBrand is the resolver for the createBrand field.
 func (r *mutationResolver) CreateBrand(ctx context.Context, input ent.CreateBrandInput) (*ent.Brand, error) {

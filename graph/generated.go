@@ -46,6 +46,7 @@ type ResolverRoot interface {
 	Event() EventResolver
 	MediaCoverage() MediaCoverageResolver
 	Mutation() MutationResolver
+	Picture() PictureResolver
 	Query() QueryResolver
 	Region() RegionResolver
 	RoleModel() RoleModelResolver
@@ -143,6 +144,7 @@ type ComplexityRoot struct {
 		NameZh              func(childComplexity int) int
 		PatentCount         func(childComplexity int) int
 		Pictures            func(childComplexity int) int
+		PressKitURL         func(childComplexity int) int
 		PublishedAt         func(childComplexity int) int
 		Region              func(childComplexity int) int
 		RegionID            func(childComplexity int) int
@@ -270,6 +272,11 @@ type ComplexityRoot struct {
 		To    func(childComplexity int) int
 	}
 
+	FocalPoint struct {
+		X func(childComplexity int) int
+		Y func(childComplexity int) int
+	}
+
 	LevelCount struct {
 		Count func(childComplexity int) int
 		Level func(childComplexity int) int
@@ -284,8 +291,10 @@ type ComplexityRoot struct {
 		CreatedAt   func(childComplexity int) int
 		Events      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		ID          func(childComplexity int) int
+		Image       func(childComplexity int) int
 		Medium      func(childComplexity int) int
 		Outlet      func(childComplexity int) int
+		Poster      func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		PublishedOn func(childComplexity int) int
 		RoleModels  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
@@ -299,6 +308,7 @@ type ComplexityRoot struct {
 		TitleZh     func(childComplexity int) int
 		URL         func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+		VideoURL    func(childComplexity int) int
 	}
 
 	MediaCoverageConnection struct {
@@ -343,6 +353,7 @@ type ComplexityRoot struct {
 		UpdateMediaCoverage func(childComplexity int, id int, input ent.UpdateMediaCoverageInput) int
 		UpdateRoleModel     func(childComplexity int, id int, input ent.UpdateRoleModelInput) int
 		UpdateVenue         func(childComplexity int, id int, input ent.UpdateVenueInput) int
+		UploadPicture       func(childComplexity int, file graphql.Upload, alt string, altEn *string, credit *string, license *schematype.License, source *string) int
 	}
 
 	PageInfo struct {
@@ -353,11 +364,17 @@ type ComplexityRoot struct {
 	}
 
 	Picture struct {
-		Alt    func(childComplexity int) int
-		AltEn  func(childComplexity int) int
-		Height func(childComplexity int) int
-		URL    func(childComplexity int) int
-		Width  func(childComplexity int) int
+		Alt           func(childComplexity int) int
+		AltEn         func(childComplexity int) int
+		Credit        func(childComplexity int) int
+		DominantColor func(childComplexity int) int
+		FocalPoint    func(childComplexity int) int
+		Height        func(childComplexity int) int
+		License       func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Thumbhash     func(childComplexity int) int
+		URL           func(childComplexity int, width *int) int
+		Width         func(childComplexity int) int
 	}
 
 	PrefectureCount struct {
@@ -595,6 +612,7 @@ type AllianceResolver interface {
 	Purpose(ctx context.Context, obj *ent.Alliance, lang *Language) (string, error)
 }
 type BrandResolver interface {
+	PressKitURL(ctx context.Context, obj *ent.Brand) (string, error)
 	Name(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
 	Summary(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
 	Story(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
@@ -617,6 +635,7 @@ type MediaCoverageResolver interface {
 	Body(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error)
 }
 type MutationResolver interface {
+	UploadPicture(ctx context.Context, file graphql.Upload, alt string, altEn *string, credit *string, license *schematype.License, source *string) (*schematype.Picture, error)
 	CreateBrand(ctx context.Context, input ent.CreateBrandInput) (*ent.Brand, error)
 	UpdateBrand(ctx context.Context, id int, input ent.UpdateBrandInput) (*ent.Brand, error)
 	DeleteBrand(ctx context.Context, id int) (int, error)
@@ -642,6 +661,11 @@ type MutationResolver interface {
 	Unpublish(ctx context.Context, id int) (ent.Noder, error)
 	FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error)
 	UnfeatureBrand(ctx context.Context, id int) (*ent.Brand, error)
+}
+type PictureResolver interface {
+	URL(ctx context.Context, obj *schematype.Picture, width *int) (string, error)
+
+	License(ctx context.Context, obj *schematype.Picture) (*schematype.License, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -1155,6 +1179,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.Pictures(childComplexity), true
+	case "Brand.pressKitUrl":
+		if e.ComplexityRoot.Brand.PressKitURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brand.PressKitURL(childComplexity), true
 	case "Brand.publishedAt":
 		if e.ComplexityRoot.Brand.PublishedAt == nil {
 			break
@@ -1816,6 +1846,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldChange.To(childComplexity), true
 
+	case "FocalPoint.x":
+		if e.ComplexityRoot.FocalPoint.X == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FocalPoint.X(childComplexity), true
+	case "FocalPoint.y":
+		if e.ComplexityRoot.FocalPoint.Y == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FocalPoint.Y(childComplexity), true
+
 	case "LevelCount.count":
 		if e.ComplexityRoot.LevelCount.Count == nil {
 			break
@@ -1892,6 +1935,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaCoverage.ID(childComplexity), true
+	case "MediaCoverage.image":
+		if e.ComplexityRoot.MediaCoverage.Image == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaCoverage.Image(childComplexity), true
 	case "MediaCoverage.medium":
 		if e.ComplexityRoot.MediaCoverage.Medium == nil {
 			break
@@ -1904,6 +1953,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaCoverage.Outlet(childComplexity), true
+	case "MediaCoverage.poster":
+		if e.ComplexityRoot.MediaCoverage.Poster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaCoverage.Poster(childComplexity), true
 	case "MediaCoverage.publishedAt":
 		if e.ComplexityRoot.MediaCoverage.PublishedAt == nil {
 			break
@@ -1997,6 +2052,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaCoverage.UpdatedAt(childComplexity), true
+	case "MediaCoverage.videoURL":
+		if e.ComplexityRoot.MediaCoverage.VideoURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaCoverage.VideoURL(childComplexity), true
 
 	case "MediaCoverageConnection.edges":
 		if e.ComplexityRoot.MediaCoverageConnection.Edges == nil {
@@ -2318,6 +2379,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateVenue(childComplexity, args["id"].(int), args["input"].(ent.UpdateVenueInput)), true
+	case "Mutation.uploadPicture":
+		if e.ComplexityRoot.Mutation.UploadPicture == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_uploadPicture_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UploadPicture(childComplexity, args["file"].(graphql.Upload), args["alt"].(string), args["altEn"].(*string), args["credit"].(*string), args["license"].(*schematype.License), args["source"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2356,18 +2428,59 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Picture.AltEn(childComplexity), true
+	case "Picture.credit":
+		if e.ComplexityRoot.Picture.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Picture.Credit(childComplexity), true
+	case "Picture.dominantColor":
+		if e.ComplexityRoot.Picture.DominantColor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Picture.DominantColor(childComplexity), true
+	case "Picture.focalPoint":
+		if e.ComplexityRoot.Picture.FocalPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Picture.FocalPoint(childComplexity), true
 	case "Picture.height":
 		if e.ComplexityRoot.Picture.Height == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Picture.Height(childComplexity), true
+	case "Picture.license":
+		if e.ComplexityRoot.Picture.License == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Picture.License(childComplexity), true
+	case "Picture.source":
+		if e.ComplexityRoot.Picture.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Picture.Source(childComplexity), true
+	case "Picture.thumbhash":
+		if e.ComplexityRoot.Picture.Thumbhash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Picture.Thumbhash(childComplexity), true
 	case "Picture.url":
 		if e.ComplexityRoot.Picture.URL == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Picture.URL(childComplexity), true
+		args, err := ec.field_Picture_url_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Picture.URL(childComplexity, args["width"].(*int)), true
 	case "Picture.width":
 		if e.ComplexityRoot.Picture.Width == nil {
 			break
@@ -3587,6 +3700,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("EnterpriseWhereInput", ec.unmarshalInputEnterpriseWhereInput),
 			graphql.NewInputUnmarshaler("EventOrder", ec.unmarshalInputEventOrder),
 			graphql.NewInputUnmarshaler("EventWhereInput", ec.unmarshalInputEventWhereInput),
+			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("MediaCoverageOrder", ec.unmarshalInputMediaCoverageOrder),
 			graphql.NewInputUnmarshaler("MediaCoverageWhereInput", ec.unmarshalInputMediaCoverageWhereInput),
 			graphql.NewInputUnmarshaler("PictureInput", ec.unmarshalInputPictureInput),
@@ -3707,6 +3821,9 @@ extend type Query {
   viewer: Viewer
 }
 
+"""A file sent with the GraphQL multipart request spec (multipart/form-data)."""
+scalar Upload
+
 """
 Changes to content. Every mutation needs a token (Authorization: Bearer ...):
 editors create and edit drafts; publishers also publish, unpublish, feature
@@ -3714,6 +3831,29 @@ and delete; admins also read the audit log. Each mutation runs in one
 transaction and is recorded in the audit log.
 """
 type Mutation {
+  """
+  Upload a picture (JPEG, PNG or WebP, checked by its content; at most 20 MB
+  and 50 megapixels by default): it is turned upright, stripped of all
+  metadata (EXIF, GPS, ...) and stored once by its SHA-256. Returns the
+  Picture to put into a logo, pictures, portrait, image or poster input. Sent
+  as a multipart/form-data request (GraphQL multipart request spec) with a
+  token; anonymous uploads are refused.
+  """
+  uploadPicture(
+    "The image file."
+    file: Upload!
+    "Alternative text in Chinese (required)."
+    alt: String!
+    "Alternative text in English."
+    altEn: String
+    "Who made the picture (required before publishing)."
+    credit: String
+    "Licence of the picture (required before publishing)."
+    license: PictureLicense
+    "Where the picture comes from (http or https URL)."
+    source: String
+  ): Picture!
+
   "Create a brand as a draft."
   createBrand("The new brand." input: CreateBrandInput!): Brand!
   "Change a brand; edges are linked with add*IDs and unlinked with remove*IDs."
@@ -6887,6 +7027,18 @@ input CreateMediaCoverageInput {
   """
   url: String
   """
+  The report's lead picture.
+  """
+  image: PictureInput
+  """
+  For TV reports and films: the https address of the video (a page or a file).
+  """
+  videoURL: String
+  """
+  For TV reports and films: the still shown before the video plays.
+  """
+  poster: PictureInput
+  """
   brandIDs equals the value.
   """
   brandIDs: [ID!]
@@ -9298,6 +9450,18 @@ type MediaCoverage implements Node {
   """
   url: String!
   """
+  The report's lead picture.
+  """
+  image: Picture
+  """
+  For TV reports and films: the https address of the video (a page or a file).
+  """
+  videoURL: String!
+  """
+  For TV reports and films: the still shown before the video plays.
+  """
+  poster: Picture
+  """
   Brands the report is about.
   """
   brands(
@@ -10205,6 +10369,58 @@ input MediaCoverageWhereInput {
   url contains the value, ignoring case.
   """
   urlContainsFold: String
+  """
+  video_url field predicates
+  """
+  videoURL: String
+  """
+  videoURL is not equal to the value.
+  """
+  videoURLNEQ: String
+  """
+  videoURL is one of the given values.
+  """
+  videoURLIn: [String!]
+  """
+  videoURL is none of the given values.
+  """
+  videoURLNotIn: [String!]
+  """
+  videoURL is greater than the value.
+  """
+  videoURLGT: String
+  """
+  videoURL is greater than or equal to the value.
+  """
+  videoURLGTE: String
+  """
+  videoURL is less than the value.
+  """
+  videoURLLT: String
+  """
+  videoURL is less than or equal to the value.
+  """
+  videoURLLTE: String
+  """
+  videoURL contains the value.
+  """
+  videoURLContains: String
+  """
+  videoURL starts with the value.
+  """
+  videoURLHasPrefix: String
+  """
+  videoURL ends with the value.
+  """
+  videoURLHasSuffix: String
+  """
+  videoURL equals the value, ignoring case.
+  """
+  videoURLEqualFold: String
+  """
+  videoURL contains the value, ignoring case.
+  """
+  videoURLContainsFold: String
   """
   brands edge predicates
   """
@@ -12938,6 +13154,26 @@ input UpdateMediaCoverageInput {
   """
   url: String
   """
+  The report's lead picture.
+  """
+  image: PictureInput
+  """
+  clearImage equals the value.
+  """
+  clearImage: Boolean
+  """
+  For TV reports and films: the https address of the video (a page or a file).
+  """
+  videoURL: String
+  """
+  For TV reports and films: the still shown before the video plays.
+  """
+  poster: PictureInput
+  """
+  clearPoster equals the value.
+  """
+  clearPoster: Boolean
+  """
   addBrandIDs equals the value.
   """
   addBrandIDs: [ID!]
@@ -14515,10 +14751,21 @@ enum Language {
   EN
 }
 
-"""An image with its alternative text. Width and height are null when unknown."""
+"""
+An image with its alternative text, credit and licence. Pictures uploaded to
+this server have a same-origin url (/media/...), a size, a thumbhash and a
+dominant colour, and resized renditions through url(width:); external
+pictures are https URLs, served as they are.
+"""
 type Picture {
-  "Absolute http(s) URL of the image."
-  url: String!
+  """
+  The image's URL: an absolute https URL, or for an uploaded picture the
+  same-origin path (/media/...; resolve it against the API's origin). With
+  width, the path of the narrowest rendition at least that wide (ladder 320,
+  640, 1280, 1920; never wider than the original, never upscaled); external
+  URLs are returned unchanged.
+  """
+  url("Display width in CSS pixels times the device pixel ratio; omit for the original." width: Int): String!
   "Alternative text in Chinese."
   alt: String!
   "Alternative text in English, if translated."
@@ -14527,23 +14774,92 @@ type Picture {
   width: Int
   "Height in pixels, if known."
   height: Int
+  "ThumbHash (base64) of an uploaded picture: decode it into a blurred placeholder to show until the image loads."
+  thumbhash: String
+  "Dominant colour of an uploaded picture as #rrggbb: the placeholder's background."
+  dominantColor: String
+  "Who made the picture (photographer, illustrator, agency): show it under the picture."
+  credit: String
+  "Licence under which the picture may be reused. Every published picture has one."
+  license: PictureLicense
+  "Where the picture comes from (http or https URL), if given."
+  source: String
+  "The point a crop keeps in view, if given."
+  focalPoint: FocalPoint
 }
 
-"""An image to attach: an absolute http(s) URL and its alternative text."""
+"""Licences a picture may carry: Creative Commons 4.0, CC0, the public domain, or all rights reserved."""
+enum PictureLicense {
+  "Creative Commons Attribution 4.0 (CC BY 4.0)."
+  CC_BY_4_0
+  "Creative Commons Attribution-ShareAlike 4.0."
+  CC_BY_SA_4_0
+  "Creative Commons Attribution-NoDerivatives 4.0."
+  CC_BY_ND_4_0
+  "Creative Commons Attribution-NonCommercial 4.0."
+  CC_BY_NC_4_0
+  "Creative Commons Attribution-NonCommercial-ShareAlike 4.0."
+  CC_BY_NC_SA_4_0
+  "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0."
+  CC_BY_NC_ND_4_0
+  "CC0 1.0: no rights reserved."
+  CC0_1_0
+  "In the public domain."
+  PUBLIC_DOMAIN
+  "All rights reserved: ask the credited holder before reuse."
+  ALL_RIGHTS_RESERVED
+}
+
+"""A point of a picture as fractions of its width (x) and height (y) from the top left; 0.5, 0.5 is the centre."""
+type FocalPoint {
+  "From the left edge, 0 to 1."
+  x: Float!
+  "From the top edge, 0 to 1."
+  y: Float!
+}
+
+"""A focal point to set: fractions from the top left, each 0 to 1."""
+input FocalPointInput {
+  "From the left edge, 0 to 1."
+  x: Float!
+  "From the top edge, 0 to 1."
+  y: Float!
+}
+
+"""
+An image to attach: an absolute https URL (http is refused) or the url that
+uploadPicture returned (/media/...), with its alternative text, credit and
+licence. A published item's pictures need credit and license; a draft's may
+lack them. The size of an uploaded picture is measured by the server.
+"""
 input PictureInput {
-  "Absolute http(s) URL of the image."
+  "Absolute https URL of the image, or the /media/... url of an uploaded picture."
   url: String!
   "Alternative text in Chinese (required: describe the picture)."
   alt: String!
   "Alternative text in English."
   altEn: String
-  "Width in pixels, if known."
+  "Width in pixels, if known (measured by the server for uploaded pictures)."
   width: Int
-  "Height in pixels, if known."
+  "Height in pixels, if known (measured by the server for uploaded pictures)."
   height: Int
+  "Who made the picture (required to publish)."
+  credit: String
+  "Licence of the picture (required to publish)."
+  license: PictureLicense
+  "Where the picture comes from (http or https URL)."
+  source: String
+  "The point a crop keeps in view."
+  focalPoint: FocalPointInput
 }
 
 extend type Brand {
+  """
+  Same-origin path of the brand's press kit (a ZIP of its published pictures
+  at full size, credits.txt in Chinese and English and the brand summary):
+  /brands/{slug}/press-kit.zip.
+  """
+  pressKitUrl: String!
   "The brand name in the requested language (falls back to Chinese)."
   name("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
   "Summary in the requested language (falls back to Chinese)."
@@ -14959,6 +15275,8 @@ func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql
 		return ec.fieldContext_Brand_mediaCoverages(ctx, field)
 	case "events":
 		return ec.fieldContext_Brand_events(ctx, field)
+	case "pressKitUrl":
+		return ec.fieldContext_Brand_pressKitUrl(ctx, field)
 	case "name":
 		return ec.fieldContext_Brand_name(ctx, field)
 	case "summary":
@@ -15187,6 +15505,16 @@ func (ec *executionContext) childFields_FieldChange(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
 }
 
+func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "x":
+		return ec.fieldContext_FocalPoint_x(ctx, field)
+	case "y":
+		return ec.fieldContext_FocalPoint_y(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FocalPoint", field.Name)
+}
+
 func (ec *executionContext) childFields_LevelCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "level":
@@ -15233,6 +15561,12 @@ func (ec *executionContext) childFields_MediaCoverage(ctx context.Context, field
 		return ec.fieldContext_MediaCoverage_author(ctx, field)
 	case "url":
 		return ec.fieldContext_MediaCoverage_url(ctx, field)
+	case "image":
+		return ec.fieldContext_MediaCoverage_image(ctx, field)
+	case "videoURL":
+		return ec.fieldContext_MediaCoverage_videoURL(ctx, field)
+	case "poster":
+		return ec.fieldContext_MediaCoverage_poster(ctx, field)
 	case "brands":
 		return ec.fieldContext_MediaCoverage_brands(ctx, field)
 	case "roleModels":
@@ -15307,6 +15641,18 @@ func (ec *executionContext) childFields_Picture(ctx context.Context, field graph
 		return ec.fieldContext_Picture_width(ctx, field)
 	case "height":
 		return ec.fieldContext_Picture_height(ctx, field)
+	case "thumbhash":
+		return ec.fieldContext_Picture_thumbhash(ctx, field)
+	case "dominantColor":
+		return ec.fieldContext_Picture_dominantColor(ctx, field)
+	case "credit":
+		return ec.fieldContext_Picture_credit(ctx, field)
+	case "license":
+		return ec.fieldContext_Picture_license(ctx, field)
+	case "source":
+		return ec.fieldContext_Picture_source(ctx, field)
+	case "focalPoint":
+		return ec.fieldContext_Picture_focalPoint(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Picture", field.Name)
 }
@@ -17304,6 +17650,74 @@ func (ec *executionContext) field_Mutation_updateVenue_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_uploadPicture_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "alt",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "altEn",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["altEn"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "credit",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["credit"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "license",
+		func(ctx context.Context, v any) (*schematype.License, error) {
+			return ec.unmarshalOPictureLicense2ᚖbrandshowᚋentᚋschematypeᚐLicense(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["license"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "source",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["source"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Picture_url_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "width",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["width"] = arg0
 	return args, nil
 }
 
@@ -21002,6 +21416,29 @@ func (ec *executionContext) fieldContext_Brand_events(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Brand_pressKitUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_pressKitUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Brand().PressKitURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_pressKitUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brand", field, true, true, "String")
+}
+
 func (ec *executionContext) _Brand_name(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23350,6 +23787,52 @@ func (ec *executionContext) fieldContext_FieldChange_to(_ context.Context, field
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
+func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *schematype.FocalPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FocalPoint_x(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.X, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FocalPoint_x(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FocalPoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _FocalPoint_y(ctx context.Context, field graphql.CollectedField, obj *schematype.FocalPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FocalPoint_y(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Y, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FocalPoint_y(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FocalPoint", field, false, false, "Float")
+}
+
 func (ec *executionContext) _LevelCount_level(ctx context.Context, field graphql.CollectedField, obj *LevelCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23785,6 +24268,93 @@ func (ec *executionContext) _MediaCoverage_url(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_MediaCoverage_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MediaCoverage", field, false, false, "String")
+}
+
+func (ec *executionContext) _MediaCoverage_image(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaCoverage_image(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Image, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *schematype.Picture) graphql.Marshaler {
+			return ec.marshalOPicture2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MediaCoverage_image(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MediaCoverage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Picture(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MediaCoverage_videoURL(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaCoverage_videoURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VideoURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MediaCoverage_videoURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaCoverage", field, false, false, "String")
+}
+
+func (ec *executionContext) _MediaCoverage_poster(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaCoverage_poster(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Poster, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *schematype.Picture) graphql.Marshaler {
+			return ec.marshalOPicture2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MediaCoverage_poster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MediaCoverage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Picture(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _MediaCoverage_brands(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
@@ -24237,6 +24807,50 @@ func (ec *executionContext) _MediumCount_count(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_MediumCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MediumCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Mutation_uploadPicture(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_uploadPicture(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UploadPicture(ctx, fc.Args["file"].(graphql.Upload), fc.Args["alt"].(string), fc.Args["altEn"].(*string), fc.Args["credit"].(*string), fc.Args["license"].(*schematype.License), fc.Args["source"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *schematype.Picture) graphql.Marshaler {
+			return ec.marshalNPicture2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_uploadPicture(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Picture(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_uploadPicture_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_createBrand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -25440,7 +26054,8 @@ func (ec *executionContext) _Picture_url(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Picture_url(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.URL, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Picture().URL(ctx, obj, fc.Args["width"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -25450,8 +26065,28 @@ func (ec *executionContext) _Picture_url(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Picture_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Picture", field, false, false, "String")
+func (ec *executionContext) fieldContext_Picture_url(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Picture",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Picture_url_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Picture_alt(ctx context.Context, field graphql.CollectedField, obj *schematype.Picture) (ret graphql.Marshaler) {
@@ -25544,6 +26179,153 @@ func (ec *executionContext) _Picture_height(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Picture_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Picture", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Picture_thumbhash(ctx context.Context, field graphql.CollectedField, obj *schematype.Picture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Picture_thumbhash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Thumbhash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Picture_thumbhash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Picture", field, false, false, "String")
+}
+
+func (ec *executionContext) _Picture_dominantColor(ctx context.Context, field graphql.CollectedField, obj *schematype.Picture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Picture_dominantColor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DominantColor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Picture_dominantColor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Picture", field, false, false, "String")
+}
+
+func (ec *executionContext) _Picture_credit(ctx context.Context, field graphql.CollectedField, obj *schematype.Picture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Picture_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Picture_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Picture", field, false, false, "String")
+}
+
+func (ec *executionContext) _Picture_license(ctx context.Context, field graphql.CollectedField, obj *schematype.Picture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Picture_license(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Picture().License(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *schematype.License) graphql.Marshaler {
+			return ec.marshalOPictureLicense2ᚖbrandshowᚋentᚋschematypeᚐLicense(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Picture_license(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Picture", field, true, true, "PictureLicense")
+}
+
+func (ec *executionContext) _Picture_source(ctx context.Context, field graphql.CollectedField, obj *schematype.Picture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Picture_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Picture_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Picture", field, false, false, "String")
+}
+
+func (ec *executionContext) _Picture_focalPoint(ctx context.Context, field graphql.CollectedField, obj *schematype.Picture) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Picture_focalPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FocalPoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *schematype.FocalPoint) graphql.Marshaler {
+			return ec.marshalOFocalPoint2ᚖbrandshowᚋentᚋschematypeᚐFocalPoint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Picture_focalPoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Picture",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FocalPoint(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PrefectureCount_region(ctx context.Context, field graphql.CollectedField, obj *PrefectureCount) (ret graphql.Marshaler) {
@@ -35820,7 +36602,7 @@ func (ec *executionContext) unmarshalInputCreateMediaCoverageInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "brandIDs", "roleModelIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "image", "videoURL", "poster", "brandIDs", "roleModelIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35911,6 +36693,27 @@ func (ec *executionContext) unmarshalInputCreateMediaCoverageInput(ctx context.C
 				return it, err
 			}
 			it.URL = data
+		case "image":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("image"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Image = data
+		case "videoURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURL = data
+		case "poster":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("poster"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Poster = data
 		case "brandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -39282,6 +40085,55 @@ func UnmarshalEventWhereInput(ctx context.Context, raw any) (ent.EventWhereInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFocalPointInput(ctx context.Context, obj any) (schematype.FocalPoint, error) {
+	var it schematype.FocalPoint
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"x", "y"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "x":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("x"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.X = data
+		case "y":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("y"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Y = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFocalPointInput unmarshals raw into the FocalPointInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFocalPointInput(ctx context.Context, raw any) (schematype.FocalPoint, error) {
+	var out schematype.FocalPoint
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FocalPointInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMediaCoverageOrder(ctx context.Context, obj any) (ent.MediaCoverageOrder, error) {
 	var it ent.MediaCoverageOrder
 	if obj == nil {
@@ -39346,7 +40198,7 @@ func (ec *executionContext) unmarshalInputMediaCoverageWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "bodyZh", "bodyZhNEQ", "bodyZhIn", "bodyZhNotIn", "bodyZhGT", "bodyZhGTE", "bodyZhLT", "bodyZhLTE", "bodyZhContains", "bodyZhHasPrefix", "bodyZhHasSuffix", "bodyZhEqualFold", "bodyZhContainsFold", "bodyEn", "bodyEnNEQ", "bodyEnIn", "bodyEnNotIn", "bodyEnGT", "bodyEnGTE", "bodyEnLT", "bodyEnLTE", "bodyEnContains", "bodyEnHasPrefix", "bodyEnHasSuffix", "bodyEnEqualFold", "bodyEnContainsFold", "outlet", "outletNEQ", "outletIn", "outletNotIn", "outletGT", "outletGTE", "outletLT", "outletLTE", "outletContains", "outletHasPrefix", "outletHasSuffix", "outletEqualFold", "outletContainsFold", "medium", "mediumNEQ", "mediumIn", "mediumNotIn", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "bodyZh", "bodyZhNEQ", "bodyZhIn", "bodyZhNotIn", "bodyZhGT", "bodyZhGTE", "bodyZhLT", "bodyZhLTE", "bodyZhContains", "bodyZhHasPrefix", "bodyZhHasSuffix", "bodyZhEqualFold", "bodyZhContainsFold", "bodyEn", "bodyEnNEQ", "bodyEnIn", "bodyEnNotIn", "bodyEnGT", "bodyEnGTE", "bodyEnLT", "bodyEnLTE", "bodyEnContains", "bodyEnHasPrefix", "bodyEnHasSuffix", "bodyEnEqualFold", "bodyEnContainsFold", "outlet", "outletNEQ", "outletIn", "outletNotIn", "outletGT", "outletGTE", "outletLT", "outletLTE", "outletContains", "outletHasPrefix", "outletHasSuffix", "outletEqualFold", "outletContainsFold", "medium", "mediumNEQ", "mediumIn", "mediumNotIn", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "videoURL", "videoURLNEQ", "videoURLIn", "videoURLNotIn", "videoURLGT", "videoURLGTE", "videoURLLT", "videoURLLTE", "videoURLContains", "videoURLHasPrefix", "videoURLHasSuffix", "videoURLEqualFold", "videoURLContainsFold", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40634,6 +41486,97 @@ func (ec *executionContext) unmarshalInputMediaCoverageWhereInput(ctx context.Co
 				return it, err
 			}
 			it.URLContainsFold = data
+		case "videoURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURL = data
+		case "videoURLNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLNEQ = data
+		case "videoURLIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLIn = data
+		case "videoURLNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLNotIn = data
+		case "videoURLGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLGT = data
+		case "videoURLGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLGTE = data
+		case "videoURLLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLLT = data
+		case "videoURLLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLLTE = data
+		case "videoURLContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLContains = data
+		case "videoURLHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLHasPrefix = data
+		case "videoURLHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLHasSuffix = data
+		case "videoURLEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLEqualFold = data
+		case "videoURLContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURLContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURLContainsFold = data
 		case "hasBrands":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrands"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -40704,7 +41647,7 @@ func (ec *executionContext) unmarshalInputPictureInput(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"url", "alt", "altEn", "width", "height"}
+	fieldsInOrder := [...]string{"url", "alt", "altEn", "width", "height", "credit", "license", "source", "focalPoint"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40746,6 +41689,34 @@ func (ec *executionContext) unmarshalInputPictureInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.Height = data
+		case "credit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credit"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Credit = data
+		case "license":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("license"))
+			data, err := ec.unmarshalOPictureLicense2brandshowᚋentᚋschematypeᚐLicense(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.License = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "focalPoint":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("focalPoint"))
+			data, err := ec.unmarshalOFocalPointInput2ᚖbrandshowᚋentᚋschematypeᚐFocalPoint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FocalPoint = data
 		}
 	}
 	return it, nil
@@ -43953,7 +44924,7 @@ func (ec *executionContext) unmarshalInputUpdateMediaCoverageInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"titleZh", "titleEn", "summaryZh", "summaryEn", "bodyZh", "bodyEn", "outlet", "medium", "publishedOn", "author", "url", "image", "clearImage", "videoURL", "poster", "clearPoster", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44037,6 +45008,41 @@ func (ec *executionContext) unmarshalInputUpdateMediaCoverageInput(ctx context.C
 				return it, err
 			}
 			it.URL = data
+		case "image":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("image"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Image = data
+		case "clearImage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearImage"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearImage = data
+		case "videoURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("videoURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VideoURL = data
+		case "poster":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("poster"))
+			data, err := ec.unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Poster = data
+		case "clearPoster":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearPoster"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearPoster = data
 		case "addBrandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -46848,6 +47854,12 @@ func (ec *executionContext) _Brand(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Brand_events(ctx, field, obj)
 				})
+		case "pressKitUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Brand_pressKitUrl(ctx, field, obj)
+				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -47574,6 +48586,44 @@ func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var focalPointImplementors = []string{"FocalPoint"}
+
+func (ec *executionContext) _FocalPoint(ctx context.Context, sel ast.SelectionSet, obj *schematype.FocalPoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, focalPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FocalPoint")
+		case "x":
+			out.Values[i] = ec._FocalPoint_x(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "y":
+			out.Values[i] = ec._FocalPoint_y(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var levelCountImplementors = []string{"LevelCount"}
 
 func (ec *executionContext) _LevelCount(ctx context.Context, sel ast.SelectionSet, obj *LevelCount) graphql.Marshaler {
@@ -47706,6 +48756,21 @@ func (ec *executionContext) _MediaCoverage(ctx context.Context, sel ast.Selectio
 		case "url":
 			out.Values[i] = ec._MediaCoverage_url(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "image":
+			out.Values[i] = ec._MediaCoverage_image(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "videoURL":
+			out.Values[i] = ec._MediaCoverage_videoURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "poster":
+			out.Values[i] = ec._MediaCoverage_poster(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "brands":
@@ -47899,6 +48964,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mutation")
+		case "uploadPicture":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_uploadPicture(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createBrand":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createBrand(ctx, field)
@@ -48151,29 +49223,61 @@ func (ec *executionContext) _Picture(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Picture")
 		case "url":
-			out.Values[i] = ec._Picture_url(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Picture_url(ctx, field, obj)
+				})
 		case "alt":
 			out.Values[i] = ec._Picture_alt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "altEn":
 			out.Values[i] = ec._Picture_altEn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "width":
 			out.Values[i] = ec._Picture_width(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "height":
 			out.Values[i] = ec._Picture_height(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "thumbhash":
+			out.Values[i] = ec._Picture_thumbhash(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dominantColor":
+			out.Values[i] = ec._Picture_dominantColor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "credit":
+			out.Values[i] = ec._Picture_credit(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "license":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Picture_license(ctx, field, obj)
+				})
+		case "source":
+			out.Values[i] = ec._Picture_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "focalPoint":
+			out.Values[i] = ec._Picture_focalPoint(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50595,6 +51699,14 @@ func (ec *executionContext) marshalNPicture2brandshowᚋentᚋschematypeᚐPictu
 	return ec._Picture(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPicture2ᚖbrandshowᚋentᚋschematypeᚐPicture(ctx context.Context, sel ast.SelectionSet, v *schematype.Picture) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Picture!")
+		return graphql.Null
+	}
+	return ec._Picture(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPictureInput2brandshowᚋentᚋschematypeᚐPicture(ctx context.Context, v any) (schematype.Picture, error) {
 	res, err := ec.unmarshalInputPictureInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50955,6 +52067,20 @@ func (ec *executionContext) unmarshalNUpdateRoleModelInput2brandshowᚋentᚐUpd
 func (ec *executionContext) unmarshalNUpdateVenueInput2brandshowᚋentᚐUpdateVenueInput(ctx context.Context, v any) (ent.UpdateVenueInput, error) {
 	res, err := ec.unmarshalInputUpdateVenueInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNVenue2ᚖbrandshowᚋentᚐVenue(ctx context.Context, sel ast.SelectionSet, v *ent.Venue) graphql.Marshaler {
@@ -51897,6 +53023,21 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalOFocalPoint2ᚖbrandshowᚋentᚋschematypeᚐFocalPoint(ctx context.Context, sel ast.SelectionSet, v *schematype.FocalPoint) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FocalPoint(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFocalPointInput2ᚖbrandshowᚋentᚋschematypeᚐFocalPoint(ctx context.Context, v any) (*schematype.FocalPoint, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFocalPointInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOID2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
 	if v == nil {
 		return nil, nil
@@ -52199,6 +53340,32 @@ func (ec *executionContext) unmarshalOPictureInput2ᚖbrandshowᚋentᚋschematy
 	}
 	res, err := ec.unmarshalInputPictureInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPictureLicense2brandshowᚋentᚋschematypeᚐLicense(ctx context.Context, v any) (schematype.License, error) {
+	var res schematype.License
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPictureLicense2brandshowᚋentᚋschematypeᚐLicense(ctx context.Context, sel ast.SelectionSet, v schematype.License) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalOPictureLicense2ᚖbrandshowᚋentᚋschematypeᚐLicense(ctx context.Context, v any) (*schematype.License, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(schematype.License)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPictureLicense2ᚖbrandshowᚋentᚋschematypeᚐLicense(ctx context.Context, sel ast.SelectionSet, v *schematype.License) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx context.Context, v any) ([]schematype.Status, error) {

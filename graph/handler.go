@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"brandshow/ent"
+	"brandshow/server/media"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -42,6 +43,9 @@ type ServerConfig struct {
 	// RequestID returns the request's id (set by the HTTP application), shown
 	// in internal errors so that a report can be matched to the log.
 	RequestID func(context.Context) string
+	// Media, when set, accepts picture uploads (multipart requests of token
+	// holders, at most its MaxBytes).
+	Media *media.Store
 }
 
 func (cfg *ServerConfig) defaults() {
@@ -65,10 +69,19 @@ func (cfg *ServerConfig) defaults() {
 // and an error presenter that hides internals.
 func NewGraphQLServer(cfg ServerConfig) *handler.Server {
 	cfg.defaults()
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: NewResolver(cfg.Client, cfg.SampleContent)}))
+	res := NewResolver(cfg.Client, cfg.SampleContent)
+	res.media = cfg.Media
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: res}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(strictGET{requestID: cfg.RequestID})
 	srv.AddTransport(strictPOST{requestID: cfg.RequestID})
+	if cfg.Media != nil {
+		// Files beyond 1 MiB go to a temporary file, not memory.
+		srv.AddTransport(tokenMultipart{
+			MultipartForm: transport.MultipartForm{MaxUploadSize: cfg.Media.MaxBytes() + 1<<20, MaxMemory: 1 << 20},
+			requestID:     cfg.RequestID,
+		})
+	}
 	srv.AddTransport(unsupported{requestID: cfg.RequestID}) // last: whatever the others do not take
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(outcomeRecorder{}) // first: the outermost sees the final answer

@@ -6,12 +6,14 @@ package graph
 
 import (
 	"brandshow/ent"
+	"brandshow/server/media"
 )
 
 // Resolver holds the dependencies of every resolver.
 type Resolver struct {
 	client *ent.Client
 	about  About
+	media  *media.Store // nil: uploads refused
 }
 
 // NewResolver returns the root resolver for a client. sampleContent says

@@ -14,6 +14,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
+	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
 	"context"
 	"time"
@@ -32,6 +33,11 @@ func (r *allianceResolver) Summary(ctx context.Context, obj *ent.Alliance, lang 
 // Purpose is the resolver for the purpose field.
 func (r *allianceResolver) Purpose(ctx context.Context, obj *ent.Alliance, lang *Language) (string, error) {
 	return localize(lang, obj.PurposeZh, obj.PurposeEn), nil
+}
+
+// PressKitURL is the resolver for the pressKitUrl field.
+func (r *brandResolver) PressKitURL(ctx context.Context, obj *ent.Brand) (string, error) {
+	return pressKitURL(obj), nil
 }
 
 // Name is the resolver for the name field.
@@ -102,6 +108,16 @@ func (r *mediaCoverageResolver) Summary(ctx context.Context, obj *ent.MediaCover
 // Body is the resolver for the body field.
 func (r *mediaCoverageResolver) Body(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error) {
 	return localize(lang, obj.BodyZh, obj.BodyEn), nil
+}
+
+// URL is the resolver for the url field.
+func (r *pictureResolver) URL(ctx context.Context, obj *schematype.Picture, width *int) (string, error) {
+	return pictureURL(obj, width)
+}
+
+// License is the resolver for the license field.
+func (r *pictureResolver) License(ctx context.Context, obj *schematype.Picture) (*schematype.License, error) {
+	return pictureLicense(obj), nil
 }
 
 // Brand is the resolver for the brand field.
@@ -213,3 +229,8 @@ func (r *venueResolver) Address(ctx context.Context, obj *ent.Venue, lang *Langu
 func (r *venueResolver) OpeningHours(ctx context.Context, obj *ent.Venue, lang *Language) (string, error) {
 	return localize(lang, obj.OpeningHoursZh, obj.OpeningHoursEn), nil
 }
+
+// Picture returns PictureResolver implementation.
+func (r *Resolver) Picture() PictureResolver { return &pictureResolver{r} }
+
+type pictureResolver struct{ *Resolver }

@@ -143,7 +143,12 @@ func (t unsupported) Do(w http.ResponseWriter, r *http.Request, _ graphql.GraphE
 // badRequest answers a coded error without "data", as the HTTP
 // application's own refusals do.
 func badRequest(w http.ResponseWriter, requestID string, status int, msg string) {
-	ext := map[string]any{"code": CodeBadRequest}
+	codedError(w, requestID, status, CodeBadRequest, msg)
+}
+
+// codedError answers with one GraphQL error of the code, before execution.
+func codedError(w http.ResponseWriter, requestID string, status int, code, msg string) {
+	ext := map[string]any{"code": code}
 	if requestID != "" {
 		ext["requestId"] = requestID
 	}

@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 
+	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
 	"brandshow/server/config"
 	"brandshow/server/dataio"
+	"brandshow/server/media"
 	"brandshow/server/store"
 )
 
@@ -73,6 +75,7 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer,
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	dbURL := fs.String("database-url", config.Getenv("DATABASE_URL"), "database (DATABASE_URL)")
 	dryRun := fs.Bool("dry-run", false, "check everything and report, but write nothing")
+	mediaURL := fs.String("media-url", config.Getenv("MEDIA_URL"), "picture store for image files named in the import (MEDIA_URL)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -85,6 +88,14 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer,
 		return err
 	}
 	defer db.Close()
+	// Pictures may name image files next to the imported file: they go
+	// into the media store (MEDIA_URL) like uploads.
+	pictures, err := media.Open(ctx, media.Config{URL: *mediaURL})
+	if err != nil {
+		return err
+	}
+	defer pictures.Close()
+	ctx = schematype.WithPictureDescriber(ctx, media.LocalFiles{Store: pictures, Dir: filepath.Dir(files[0])})
 	rep, err := dataio.ImportFile(visibility.WithSystem(ctx), db.Client, files[0], dataio.Options{DryRun: *dryRun})
 	var problems dataio.Problems
 	if errors.As(err, &problems) {

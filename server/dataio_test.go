@@ -7,8 +7,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"brandshow/server/media/mediatest"
 )
 
 // The commands end to end on SQLite files; the package tests of
@@ -16,6 +19,7 @@ import (
 func TestExportImportCommands(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
+	t.Setenv("MEDIA_URL", "file://"+filepath.Join(dir, "media"))
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	src, dst := filepath.Join(dir, "src.db"), filepath.Join(dir, "dst.db")
 	if err := run(ctx, []string{"seed", "-database-url", src}, io.Discard, io.Discard); err != nil {
@@ -61,5 +65,51 @@ func TestExportImportCommands(t *testing.T) {
 	}
 	if got := errs.String(); !strings.Contains(got, "line 3, column region_code (slug bad-brand): unknown region 000000") {
 		t.Fatalf("stderr: %s", got)
+	}
+}
+
+// TestImportTakesLocalPictures: an import file may name image files next to
+// it; they are checked, stripped and stored like uploads, and the pictures
+// point to the stored copies. A path out of the folder is refused.
+func TestImportTakesLocalPictures(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	t.Setenv("MEDIA_URL", "file://"+filepath.Join(dir, "media"))
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := os.MkdirAll(filepath.Join(dir, "images"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "images", "logo.jpg"), mediatest.WithExif(mediatest.JPEG(t, mediatest.Gradient(60, 30)), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	doc := func(url string) string {
+		return `{"format": "brandshow-export/1", "regions": [], "brands": [{"slug": "local-pic", "status": "DRAFT", "nameZh": "本地图片", "regionCode": "421122",
+			"category": "LIVELIHOOD", "level": "COUNTY", "logo": {"url": "` + url + `", "alt": "标志", "credit": "示例", "license": "CC0_1_0"}}]}`
+	}
+	db := filepath.Join(dir, "db.db")
+	if err := run(ctx, []string{"migrate", "-database-url", db}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(ctx, []string{"seed", "-database-url", db}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "import.json")
+	var out, errs bytes.Buffer
+	for _, bad := range []string{"../outside.jpg", "images/missing.jpg"} {
+		_ = os.WriteFile(file, []byte(doc(bad)), 0o600)
+		if err := importCommand(ctx, []string{"-database-url", db, file}, &out, &errs, quiet); err == nil {
+			t.Fatalf("%s: imported", bad)
+		}
+	}
+	_ = os.WriteFile(file, []byte(doc("images/logo.jpg")), 0o600)
+	if err := importCommand(ctx, []string{"-database-url", db, file}, &out, &errs, quiet); err != nil {
+		t.Fatalf("%v: %s", err, errs.String())
+	}
+	var exported bytes.Buffer
+	if err := exportCommand(ctx, []string{"-database-url", db}, &exported, quiet); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`"url": "/media/[0-9a-f]{64}\.jpg",\s*"alt": "标志",\s*"width": 60`).Match(exported.Bytes()) {
+		t.Fatalf("the imported logo is not a stored picture:\n%.2000s", exported.String())
 	}
 }

@@ -32,6 +32,7 @@ import (
 	"brandshow/graph"
 	"brandshow/server/config"
 	"brandshow/server/httpapp"
+	"brandshow/server/media"
 	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
@@ -118,6 +119,16 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 		logger.Info("demo content loaded", "created", res.Total(), "brands", res.Brands, "role_models", res.RoleModels, "coverage", res.Coverage)
+		pictures, err := openMedia(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		defer pictures.Close()
+		n, err := seed.DemoPictures(ctx, db.Client, pictures)
+		if err != nil {
+			return err
+		}
+		logger.Info("demo pictures drawn", "brands", n)
 		return nil
 	case "regions":
 		db, err := openAndMigrate(ctx, cfg, logger, cfg.AutoMigrate)
@@ -228,6 +239,15 @@ func openTraced(ctx context.Context, cfg config.Config, logger *slog.Logger, mig
 	return db, nil
 }
 
+// openMedia opens the picture store of MEDIA_URL (data/media by default).
+func openMedia(ctx context.Context, cfg config.Config) (*media.Store, error) {
+	cacheMB := cfg.MediaCacheMB
+	if cacheMB == 0 {
+		cacheMB = -1 // off
+	}
+	return media.Open(ctx, media.Config{URL: cfg.MediaURL, MaxBytes: cfg.MediaMaxBytes, MaxPixels: cfg.MediaMaxPixels, CacheMB: cacheMB})
+}
+
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	tuneGC(os.Getenv, cfg.ResponseCacheMB)
 	// SQLite has no migration step of its own: its schema always follows ent.
@@ -248,8 +268,13 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return err
 	}
 	defer db.Close()
+	pictures, err := openMedia(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer pictures.Close()
 	if cfg.LoadDemo() {
-		if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
+		if err := loadDemoIfEmpty(ctx, db, pictures, logger); err != nil {
 			return err
 		}
 	}
@@ -270,6 +295,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		}
 		cancel()
 	}
+	hcfg.Media = pictures
 	if hcfg.ResponseCache, err = responseCache(ctx, cfg, db, logger); err != nil {
 		return err
 	}
@@ -403,7 +429,7 @@ func baseURL(addr net.Addr) string {
 // loadDemoIfEmpty loads the demo content into an empty database only: once
 // editors manage the content, a restart must not bring back demo items they
 // deleted.
-func loadDemoIfEmpty(ctx context.Context, db *store.DB, logger *slog.Logger) error {
+func loadDemoIfEmpty(ctx context.Context, db *store.DB, pictures *media.Store, logger *slog.Logger) error {
 	hasContent, err := db.Client.Region.Query().Exist(ctx)
 	if err != nil {
 		return fmt.Errorf("demo content: %w", err)
@@ -416,5 +442,10 @@ func loadDemoIfEmpty(ctx context.Context, db *store.DB, logger *slog.Logger) err
 		return err
 	}
 	logger.Info("demo content loaded into the empty database", "created", res.Total())
+	n, err := seed.DemoPictures(ctx, db.Client, pictures)
+	if err != nil {
+		return err
+	}
+	logger.Info("demo pictures drawn", "brands", n)
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"brandshow/server/media"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -131,7 +132,11 @@ func TestDemoContentOnlyIntoAnEmptyDatabase(t *testing.T) {
 	db, _ := storetest.Fresh(t, "sqlite3", false)
 	ctx := visibility.WithSystem(context.Background())
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
+	pictures, err := media.Open(ctx, media.Config{URL: "file://" + t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := loadDemoIfEmpty(ctx, db, pictures, logger); err != nil {
 		t.Fatal(err)
 	}
 	n := db.Client.Brand.Query().CountX(ctx)
@@ -139,7 +144,7 @@ func TestDemoContentOnlyIntoAnEmptyDatabase(t *testing.T) {
 		t.Fatal("demo content not loaded into the empty database")
 	}
 	db.Client.Brand.Delete().Where(brand.Slug(seed.DemoBrands()[0].Slug)).ExecX(ctx)
-	if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
+	if err := loadDemoIfEmpty(ctx, db, pictures, logger); err != nil {
 		t.Fatal(err)
 	}
 	if got := db.Client.Brand.Query().CountX(ctx); got != n-1 {

@@ -54,6 +54,12 @@ const (
 	FieldAuthor = "author"
 	// FieldURL holds the string denoting the url field in the database.
 	FieldURL = "url"
+	// FieldImage holds the string denoting the image field in the database.
+	FieldImage = "image"
+	// FieldVideoURL holds the string denoting the video_url field in the database.
+	FieldVideoURL = "video_url"
+	// FieldPoster holds the string denoting the poster field in the database.
+	FieldPoster = "poster"
 	// EdgeBrands holds the string denoting the brands edge name in mutations.
 	EdgeBrands = "brands"
 	// EdgeRoleModels holds the string denoting the role_models edge name in mutations.
@@ -116,6 +122,9 @@ var Columns = []string{
 	FieldPublishedOn,
 	FieldAuthor,
 	FieldURL,
+	FieldImage,
+	FieldVideoURL,
+	FieldPoster,
 }
 
 var (
@@ -146,7 +155,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "brandshow/ent/runtime"
 var (
-	Hooks        [6]ent.Hook
+	Hooks        [8]ent.Hook
 	Interceptors [2]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
@@ -189,6 +198,10 @@ var (
 	DefaultURL string
 	// URLValidator is a validator for the "url" field. It is called by the builders before save.
 	URLValidator func(string) error
+	// DefaultVideoURL holds the default value on creation for the "video_url" field.
+	DefaultVideoURL string
+	// VideoURLValidator is a validator for the "video_url" field. It is called by the builders before save.
+	VideoURLValidator func(string) error
 )
 
 const DefaultStatus schematype.Status = "DRAFT"
@@ -316,6 +329,11 @@ func ByAuthor(opts ...sql.OrderTermOption) OrderOption {
 // ByURL orders the results by the url field.
 func ByURL(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldURL, opts...).ToFunc()
+}
+
+// ByVideoURL orders the results by the video_url field.
+func ByVideoURL(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVideoURL, opts...).ToFunc()
 }
 
 // ByBrandsCount orders the results by brands count.

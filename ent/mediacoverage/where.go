@@ -128,6 +128,11 @@ func URL(v string) predicate.MediaCoverage {
 	return predicate.MediaCoverage(sql.FieldEQ(FieldURL, v))
 }
 
+// VideoURL applies equality check predicate on the "video_url" field. It's identical to VideoURLEQ.
+func VideoURL(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldEQ(FieldVideoURL, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.MediaCoverage {
 	return predicate.MediaCoverage(sql.FieldEQ(FieldCreatedAt, v))
@@ -996,6 +1001,91 @@ func URLEqualFold(v string) predicate.MediaCoverage {
 // URLContainsFold applies the ContainsFold predicate on the "url" field.
 func URLContainsFold(v string) predicate.MediaCoverage {
 	return predicate.MediaCoverage(sql.FieldContainsFold(FieldURL, v))
+}
+
+// ImageIsNil applies the IsNil predicate on the "image" field.
+func ImageIsNil() predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldIsNull(FieldImage))
+}
+
+// ImageNotNil applies the NotNil predicate on the "image" field.
+func ImageNotNil() predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldNotNull(FieldImage))
+}
+
+// VideoURLEQ applies the EQ predicate on the "video_url" field.
+func VideoURLEQ(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldEQ(FieldVideoURL, v))
+}
+
+// VideoURLNEQ applies the NEQ predicate on the "video_url" field.
+func VideoURLNEQ(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldNEQ(FieldVideoURL, v))
+}
+
+// VideoURLIn applies the In predicate on the "video_url" field.
+func VideoURLIn(vs ...string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldIn(FieldVideoURL, vs...))
+}
+
+// VideoURLNotIn applies the NotIn predicate on the "video_url" field.
+func VideoURLNotIn(vs ...string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldNotIn(FieldVideoURL, vs...))
+}
+
+// VideoURLGT applies the GT predicate on the "video_url" field.
+func VideoURLGT(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldGT(FieldVideoURL, v))
+}
+
+// VideoURLGTE applies the GTE predicate on the "video_url" field.
+func VideoURLGTE(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldGTE(FieldVideoURL, v))
+}
+
+// VideoURLLT applies the LT predicate on the "video_url" field.
+func VideoURLLT(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldLT(FieldVideoURL, v))
+}
+
+// VideoURLLTE applies the LTE predicate on the "video_url" field.
+func VideoURLLTE(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldLTE(FieldVideoURL, v))
+}
+
+// VideoURLContains applies the Contains predicate on the "video_url" field.
+func VideoURLContains(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldContains(FieldVideoURL, v))
+}
+
+// VideoURLHasPrefix applies the HasPrefix predicate on the "video_url" field.
+func VideoURLHasPrefix(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldHasPrefix(FieldVideoURL, v))
+}
+
+// VideoURLHasSuffix applies the HasSuffix predicate on the "video_url" field.
+func VideoURLHasSuffix(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldHasSuffix(FieldVideoURL, v))
+}
+
+// VideoURLEqualFold applies the EqualFold predicate on the "video_url" field.
+func VideoURLEqualFold(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldEqualFold(FieldVideoURL, v))
+}
+
+// VideoURLContainsFold applies the ContainsFold predicate on the "video_url" field.
+func VideoURLContainsFold(v string) predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldContainsFold(FieldVideoURL, v))
+}
+
+// PosterIsNil applies the IsNil predicate on the "poster" field.
+func PosterIsNil() predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldIsNull(FieldPoster))
+}
+
+// PosterNotNil applies the NotNil predicate on the "poster" field.
+func PosterNotNil() predicate.MediaCoverage {
+	return predicate.MediaCoverage(sql.FieldNotNull(FieldPoster))
 }
 
 // HasBrands applies the HasEdge predicate on the "brands" edge.

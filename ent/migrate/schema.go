@@ -517,6 +517,9 @@ var (
 		{Name: "published_on", Type: field.TypeTime},
 		{Name: "author", Type: field.TypeString, Size: 128, Default: ""},
 		{Name: "url", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "image", Type: field.TypeJSON, Nullable: true},
+		{Name: "video_url", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "poster", Type: field.TypeJSON, Nullable: true},
 	}
 	// MediaCoveragesTable holds the schema information for the "media_coverages" table.
 	MediaCoveragesTable = &schema.Table{

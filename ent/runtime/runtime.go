@@ -48,6 +48,10 @@ func init() {
 	alliance.Hooks[4] = allianceMixinHooks4[2]
 
 	alliance.Hooks[5] = allianceMixinHooks4[3]
+
+	alliance.Hooks[6] = allianceMixinHooks4[4]
+
+	alliance.Hooks[7] = allianceMixinHooks4[5]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	allianceMixinInters5 := allianceMixin[5].Interceptors()
 	allianceInters := schema.Alliance{}.Interceptors()
@@ -248,6 +252,10 @@ func init() {
 	brand.Hooks[4] = brandMixinHooks4[2]
 
 	brand.Hooks[5] = brandMixinHooks4[3]
+
+	brand.Hooks[6] = brandMixinHooks4[4]
+
+	brand.Hooks[7] = brandMixinHooks4[5]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
@@ -515,6 +523,10 @@ func init() {
 	enterprise.Hooks[4] = enterpriseMixinHooks4[2]
 
 	enterprise.Hooks[5] = enterpriseMixinHooks4[3]
+
+	enterprise.Hooks[6] = enterpriseMixinHooks4[4]
+
+	enterprise.Hooks[7] = enterpriseMixinHooks4[5]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -685,7 +697,11 @@ func init() {
 
 	event.Hooks[5] = eventMixinHooks4[3]
 
-	event.Hooks[6] = eventHooks[0]
+	event.Hooks[6] = eventMixinHooks4[4]
+
+	event.Hooks[7] = eventMixinHooks4[5]
+
+	event.Hooks[8] = eventHooks[0]
 	eventMixinInters1 := eventMixin[1].Interceptors()
 	eventMixinInters5 := eventMixin[5].Interceptors()
 	event.Interceptors[0] = eventMixinInters1[0]
@@ -1018,6 +1034,10 @@ func init() {
 	mediacoverage.Hooks[4] = mediacoverageMixinHooks4[2]
 
 	mediacoverage.Hooks[5] = mediacoverageMixinHooks4[3]
+
+	mediacoverage.Hooks[6] = mediacoverageMixinHooks4[4]
+
+	mediacoverage.Hooks[7] = mediacoverageMixinHooks4[5]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverageMixinInters5 := mediacoverageMixin[5].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
@@ -1237,6 +1257,27 @@ func init() {
 			return nil
 		}
 	}()
+	// mediacoverageDescVideoURL is the schema descriptor for video_url field.
+	mediacoverageDescVideoURL := mediacoverageFields[12].Descriptor()
+	// mediacoverage.DefaultVideoURL holds the default value on creation for the video_url field.
+	mediacoverage.DefaultVideoURL = mediacoverageDescVideoURL.Default.(string)
+	// mediacoverage.VideoURLValidator is a validator for the "video_url" field. It is called by the builders before save.
+	mediacoverage.VideoURLValidator = func() func(string) error {
+		validators := mediacoverageDescVideoURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(video_url string) error {
+			for _, fn := range fns {
+				if err := fn(video_url); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	regionMixin := schema.Region{}.Mixin()
 	region.Policy = privacy.NewPolicies(schema.Region{})
 	region.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1362,6 +1403,10 @@ func init() {
 	rolemodel.Hooks[4] = rolemodelMixinHooks4[2]
 
 	rolemodel.Hooks[5] = rolemodelMixinHooks4[3]
+
+	rolemodel.Hooks[6] = rolemodelMixinHooks4[4]
+
+	rolemodel.Hooks[7] = rolemodelMixinHooks4[5]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodelMixinInters5 := rolemodelMixin[5].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
@@ -1672,6 +1717,10 @@ func init() {
 	venue.Hooks[4] = venueMixinHooks4[2]
 
 	venue.Hooks[5] = venueMixinHooks4[3]
+
+	venue.Hooks[6] = venueMixinHooks4[4]
+
+	venue.Hooks[7] = venueMixinHooks4[5]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()

@@ -2,8 +2,6 @@ package schema
 
 import (
 	"context"
-	"fmt"
-	"net/url"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
@@ -122,17 +120,4 @@ func bumpSequence(next ent.Mutator) ent.Mutator {
 		}
 		return next.Mutate(ctx, m)
 	})
-}
-
-// httpsURL validates a registration link: https only, since visitors type
-// personal data into it.
-func httpsURL(s string) error {
-	if s == "" {
-		return nil
-	}
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		return fmt.Errorf("%q is not an https URL", s)
-	}
-	return nil
 }

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"brandshow/ent/schematype"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	entschema "entgo.io/ent/schema"
@@ -34,6 +36,10 @@ func (MediaCoverage) Fields() []ent.Field {
 			Annotations(entgql.OrderField("PUBLISHED_ON")),
 		line("author", 128, "Author or producer."),
 		urlField("url", 1024, "Link to the original (http or https)."),
+		pictureField("image", "The report's lead picture."),
+		field.String("video_url").MaxLen(1024).Default("").Validate(schematype.CheckLine).Validate(httpsURL).
+			Comment("For TV reports and films: the https address of the video (a page or a file)."),
+		pictureField("poster", "For TV reports and films: the still shown before the video plays."),
 	)
 	return fields
 }

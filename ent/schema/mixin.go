@@ -150,6 +150,20 @@ func textList(name, what string) ent.Field {
 	return field.Strings(name).Optional().Comment(what)
 }
 
+// httpsURL accepts an empty string or an absolute https URL: what pages
+// load (videos) must come over https, and where visitors type personal data
+// (an event's registration link) too.
+func httpsURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		return fmt.Errorf("%q is not an https URL (plain http is refused)", s)
+	}
+	return nil
+}
+
 // httpURL validates that a link is an absolute http or https URL, so no
 // javascript: or data: link can reach a browser through content.
 func httpURL(s string) error {

@@ -42,7 +42,7 @@ type EditedMixin struct{ mixin.Schema }
 // the audit log see an append as the list it produces; firstPublication
 // before the audit log, which records the time it sets.
 func (EditedMixin) Hooks() []ent.Hook {
-	return []ent.Hook{appendsAsSets, firstPublication, validateJSONFields, auditlog.Hook}
+	return []ent.Hook{appendsAsSets, firstPublication, measurePictures, validateJSONFields, creditedWhenPublished, auditlog.Hook}
 }
 
 // firstPublication records when an item was first published: publishing is
@@ -157,6 +157,134 @@ func validateJSONValue(v ent.Value) error {
 		return schematype.CheckPictures(x)
 	case []string:
 		return schematype.CheckList(x)
+	}
+	return nil
+}
+
+// measurePictures fills in the measured fields (size, thumbhash, colour) of
+// uploaded pictures from the media store in the context
+// (schematype.WithPictureDescriber), whatever the request said; a /media/
+// path the store does not hold is refused.
+func measurePictures(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		for _, name := range m.Fields() {
+			v, _ := m.Field(name)
+			measured, changed, err := measureValue(ctx, v)
+			if err != nil {
+				return nil, &schematype.FieldError{Field: name, Err: err}
+			}
+			if changed {
+				if err := m.SetField(name, measured); err != nil {
+					return nil, fmt.Errorf("measure %s: %w", name, err)
+				}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// measured reports whether a picture URL is measured by the media store:
+// an uploaded picture, or a local file in an import.
+func measured(u string) bool { return schematype.IsUploaded(u) || schematype.IsLocalFile(u) }
+
+func measureValue(ctx context.Context, v ent.Value) (ent.Value, bool, error) {
+	switch x := v.(type) {
+	case *schematype.Picture:
+		if x == nil || !measured(x.URL) {
+			return v, false, nil
+		}
+		p, err := schematype.Measure(ctx, *x)
+		return &p, true, err
+	case schematype.Picture:
+		if !measured(x.URL) {
+			return v, false, nil
+		}
+		p, err := schematype.Measure(ctx, x)
+		return p, true, err
+	case []schematype.Picture:
+		out := make([]schematype.Picture, len(x))
+		changed := false
+		for i, p := range x {
+			if measured(p.URL) {
+				changed = true
+				var err error
+				if p, err = schematype.Measure(ctx, p); err != nil {
+					return nil, false, fmt.Errorf("picture %d: %w", i+1, err)
+				}
+			}
+			out[i] = p
+		}
+		return out, changed, nil
+	}
+	return v, false, nil
+}
+
+// PictureFields names each content type's picture columns, which must carry
+// a credit and a licence once the item is published
+// (TestPictureFieldsAreListed keeps it in step with the schema).
+var PictureFields = map[string][]string{
+	"Brand":         {"logo", "pictures"},
+	"Enterprise":    {"logo"},
+	"RoleModel":     {"portrait"},
+	"Venue":         {"pictures"},
+	"MediaCoverage": {"image", "poster"},
+}
+
+// creditedWhenPublished refuses a published item (created published,
+// being published, or published and given new pictures) whose pictures lack
+// a credit or a licence: journalists reuse what is published. Drafts may
+// lack them.
+func creditedWhenPublished(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		fields := PictureFields[m.Type()]
+		if len(fields) == 0 || !m.Op().Is(ent.OpCreate|ent.OpUpdateOne) {
+			return next.Mutate(ctx, m)
+		}
+		status, publishing := m.Field("status")
+		if !publishing && m.Op().Is(ent.OpUpdateOne) {
+			old, err := m.OldField(ctx, "status")
+			if err != nil {
+				return nil, fmt.Errorf("credited pictures: %w", err)
+			}
+			status = old
+		}
+		if status != schematype.StatusPublished {
+			return next.Mutate(ctx, m)
+		}
+		for _, name := range fields {
+			v, set := m.Field(name)
+			if !set {
+				if !publishing || m.FieldCleared(name) || !m.Op().Is(ent.OpUpdateOne) {
+					continue
+				}
+				old, err := m.OldField(ctx, name)
+				if err != nil {
+					return nil, fmt.Errorf("credited pictures: %w", err)
+				}
+				v = old
+			}
+			if err := checkCredited(v); err != nil {
+				return nil, &schematype.FieldError{Field: name, Err: err}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+func checkCredited(v ent.Value) error {
+	switch x := v.(type) {
+	case *schematype.Picture:
+		if x != nil {
+			return x.CheckCredited()
+		}
+	case schematype.Picture:
+		return x.CheckCredited()
+	case []schematype.Picture:
+		for _, p := range x {
+			if err := p.CheckCredited(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

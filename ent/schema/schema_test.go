@@ -153,3 +153,20 @@ func TestTextChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestPictureFieldsAreListed: PictureFields (which creditedWhenPublished
+// checks) names exactly each type's picture columns.
+func TestPictureFieldsAreListed(t *testing.T) {
+	for name, s := range schemas {
+		var got []string
+		for _, f := range fieldsOf(s) {
+			d := f.Descriptor()
+			if d.Info.Type == field.TypeJSON && (d.Info.Ident == "*schematype.Picture" || d.Info.Ident == "[]schematype.Picture") {
+				got = append(got, d.Name)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(PictureFields[name], ",") {
+			t.Errorf("%s: picture fields %v, PictureFields lists %v", name, got, PictureFields[name])
+		}
+	}
+}

@@ -8,19 +8,27 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 )
 
-// Picture is an image shown with a brand, person, venue or enterprise.
-// Stored as JSON; width and height are zero when unknown.
+// Picture is an image shown with a brand, person, venue, enterprise or
+// report. Stored as JSON; width and height are zero when unknown. URL is an
+// absolute https URL or the same-origin path of a picture uploaded to this
+// server (/media/<sha256>.jpg, see server/media), whose size, thumbhash and
+// colour the server fills in from the stored picture.
 type Picture struct {
-	URL    string `json:"url"`
-	Alt    string `json:"alt"`
-	AltEn  string `json:"altEn,omitempty"`
-	Width  int    `json:"width,omitempty"`
-	Height int    `json:"height,omitempty"`
+	URL           string      `json:"url"`
+	Alt           string      `json:"alt"`
+	AltEn         string      `json:"altEn,omitempty"`
+	Width         int         `json:"width,omitempty"`
+	Height        int         `json:"height,omitempty"`
+	Thumbhash     string      `json:"thumbhash,omitempty"`
+	DominantColor string      `json:"dominantColor,omitempty"`
+	Credit        string      `json:"credit,omitempty"`
+	License       License     `json:"license,omitempty"`
+	Source        string      `json:"source,omitempty"`
+	FocalPoint    *FocalPoint `json:"focalPoint,omitempty"`
 }
 
 // Status is the publication status shared by every content type. The public
@@ -65,12 +73,16 @@ type FieldChange struct {
 	To    string `json:"to,omitempty"`
 }
 
-// Validate checks a picture: an absolute http(s) URL (no javascript: or
-// data: links) and alternative text, which is plain text like every other.
+// Validate checks a picture: an absolute https URL or an uploaded
+// picture's path (no http:, javascript: or data: links), alternative text,
+// which is plain text like every other, and its credit, licence, source and
+// focal point when given.
 func (p Picture) Validate() error {
-	u, err := url.Parse(p.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("picture URL %q must be an absolute http or https URL", p.URL)
+	if err := checkPictureURL(p.URL); err != nil {
+		return err
+	}
+	if err := p.checkRights(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(p.Alt) == "" {
 		return errors.New("a picture needs alternative text (alt)")

@@ -167,3 +167,11 @@ func WritesNeedToken(next ent.Mutator) ent.Mutator {
 		return v, nil
 	})
 }
+
+// Need returns the refusal (a *DeniedError) unless the viewer of ctx has at
+// least the role: for work outside ent's mutations that only token holders
+// may do (storing an uploaded picture).
+func Need(ctx context.Context, role Role) error {
+	_, err := viewerWith(ctx, role)
+	return err
+}

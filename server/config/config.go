@@ -62,6 +62,12 @@ type Config struct {
 	// replicas; RedisPrefix starts every key.
 	RedisURL    string
 	RedisPrefix string
+	// Pictures (server/media): where originals and renditions are kept
+	// and what an upload may be.
+	MediaURL       string
+	MediaMaxBytes  int64
+	MediaMaxPixels int64
+	MediaCacheMB   int
 }
 
 // Parse reads args (without the program name and command) and the environment.
@@ -122,6 +128,10 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	fs.DurationVar(&c.ResponseCacheTTL, "response-cache-ttl", envDuration(getenv, "RESPONSE_CACHE_TTL", time.Minute), "longest time a cached answer is served (RESPONSE_CACHE_TTL)")
 	fs.StringVar(&c.RedisURL, "redis-url", env(getenv, "REDIS_URL", ""), "redis://host:6379/0 to share rate limits and persisted queries between replicas; empty: per process (REDIS_URL)")
 	fs.StringVar(&c.RedisPrefix, "redis-prefix", env(getenv, "REDIS_PREFIX", "brandshow:"), "prefix of this deployment's Redis keys (REDIS_PREFIX)")
+	fs.StringVar(&c.MediaURL, "media-url", env(getenv, "MEDIA_URL", ""), "where pictures are kept: file:///dir or s3://bucket?region=...&endpoint=...; empty means data/media (MEDIA_URL)")
+	fs.Int64Var(&c.MediaMaxBytes, "media-max-bytes", int64(envInt(getenv, "MEDIA_MAX_BYTES", 20<<20)), "largest picture upload in bytes (MEDIA_MAX_BYTES)")
+	fs.Int64Var(&c.MediaMaxPixels, "media-max-pixels", int64(envInt(getenv, "MEDIA_MAX_PIXELS", 50_000_000)), "most pixels (width × height) of an uploaded picture (MEDIA_MAX_PIXELS)")
+	fs.IntVar(&c.MediaCacheMB, "media-cache-mb", envInt(getenv, "MEDIA_CACHE_MB", 32), "memory for hot picture renditions in MiB; 0 turns it off (MEDIA_CACHE_MB)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -148,6 +158,9 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	}
 	if c.ResponseCacheMB < 0 || c.ResponseCacheMB > 1<<20 {
 		return c, fmt.Errorf("RESPONSE_CACHE_MB must be between 0 and %d, got %d", 1<<20, c.ResponseCacheMB)
+	}
+	if c.MediaMaxBytes < 1<<10 || c.MediaMaxPixels < 1 || c.MediaCacheMB < 0 {
+		return c, fmt.Errorf("MEDIA_MAX_BYTES must be at least 1024, MEDIA_MAX_PIXELS at least 1 and MEDIA_CACHE_MB not negative")
 	}
 	if c.DatabaseReadURL != "" && !c.IsPostgres() {
 		return c, fmt.Errorf("DATABASE_READ_URL needs a PostgreSQL DATABASE_URL")

@@ -65,7 +65,8 @@ func problems(t *testing.T, err error) string {
 // English honours.
 func enrich(t *testing.T, c *ent.Client) {
 	t.Helper()
-	pic := &schematype.Picture{URL: "https://example.com/logo.png", Alt: "标志", AltEn: "Logo", Width: 100, Height: 80}
+	pic := &schematype.Picture{URL: "https://example.com/logo.png", Alt: "标志", AltEn: "Logo", Width: 100, Height: 80,
+		Credit: "示例", License: schematype.LicenseCCBY4, Source: "https://example.com/src", FocalPoint: &schematype.FocalPoint{X: 0.25, Y: 0.5}}
 	b := c.Brand.Query().Order(brand.BySlug()).FirstX(ctx)
 	from := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
 	c.Brand.UpdateOne(b).SetLogo(pic).SetPictures([]schematype.Picture{*pic, *pic}).
@@ -75,6 +76,8 @@ func enrich(t *testing.T, c *ent.Client) {
 	c.RoleModel.UpdateOne(p).SetPortrait(pic).SetHonoursEn([]string{"Model worker"}).ExecX(ctx)
 	v := c.Venue.Query().FirstX(ctx)
 	c.Venue.UpdateOne(v).SetPictures([]schematype.Picture{*pic}).SetWebsite("https://example.com/v?a=1&b=2").ExecX(ctx)
+	m := c.MediaCoverage.Query().FirstX(ctx)
+	c.MediaCoverage.UpdateOne(m).SetImage(pic).SetPoster(pic).SetVideoURL("https://example.com/film.mp4").ExecX(ctx)
 }
 
 func TestExportImportRoundTrip(t *testing.T) {

@@ -150,6 +150,7 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 			TitleZh:     c.TitleZh, TitleEn: c.TitleEn, SummaryZh: c.SummaryZh, SummaryEn: c.SummaryEn,
 			BodyZh: c.BodyZh, BodyEn: c.BodyEn, Outlet: c.Outlet, Medium: c.Medium.String(),
 			PublishedOn: NewTime(c.PublishedOn), Author: c.Author, URL: c.URL,
+			Image: c.Image, VideoURL: c.VideoURL, Poster: c.Poster,
 			Brands: brandSlugs(c.Edges.Brands), RoleModels: people,
 		})
 	}

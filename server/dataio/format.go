@@ -185,6 +185,11 @@ type MediaCoverage struct {
 	URL         string   `json:"url"`
 	Brands      []string `json:"brands"`
 	RoleModels  []string `json:"roleModels"`
+	// Image, VideoURL and Poster are left out when empty (files written
+	// before they existed read the same).
+	Image    *schematype.Picture `json:"image,omitempty"`
+	VideoURL string              `json:"videoURL,omitempty"`
+	Poster   *schematype.Picture `json:"poster,omitempty"`
 }
 
 // Event is a dated event. Times are instants (RFC 3339); an all-day event

@@ -108,7 +108,7 @@ type Counts struct {
 
 // Report is what an import did (or, in a dry run, would do).
 type Report struct {
-	DryRun                                                                     bool
+	DryRun                                                                             bool
 	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, MediaCoverage, Events Counts
 }
 

@@ -136,8 +136,8 @@ type sheet struct {
 	events       bool
 	columns      []*Column      // by cell index; nil for an empty, unnamed column
 	eventColumns []*EventColumn // the same, for an event sheet
-	lines   []int      // line (row number) of each data row
-	rows    [][]string // cells of each data row
+	lines        []int          // line (row number) of each data row
+	rows         [][]string     // cells of each data row
 }
 
 // ReadCSV reads a brand spreadsheet saved as CSV (UTF-8, comma-separated, an

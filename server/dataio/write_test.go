@@ -129,7 +129,7 @@ func slugs[T any](items []T, slug func(T) string) []string {
 // setEveryField gives each record under test a value in every optional
 // field and at least one link.
 func setEveryField(t *testing.T, d *dataio.Document) {
-	pic := schematype.Picture{URL: "https://example.com/a.png", Alt: "图", AltEn: "Picture", Width: 100, Height: 80}
+	pic := schematype.Picture{URL: "https://example.com/a.png", Alt: "图", AltEn: "Picture", Width: 100, Height: 80, Credit: "示例", License: schematype.LicenseCC0}
 	brands := slugs(d.Brands, func(b dataio.Brand) string { return b.Slug })
 	people := slugs(d.RoleModels, func(p dataio.RoleModel) string { return p.Slug })
 
@@ -166,6 +166,7 @@ func setEveryField(t *testing.T, d *dataio.Document) {
 	m := &d.MediaCoverage[0]
 	m.Status, m.PublishedAt = schematype.StatusPublished, at(1)
 	m.Brands, m.RoleModels = []string{brands[0]}, []string{people[0]}
+	m.Image, m.Poster, m.VideoURL = &pic, &pic, "https://example.com/film.mp4"
 }
 
 // changeEveryField gives each record under test a different value in
@@ -254,6 +255,7 @@ func changeEveryField(t *testing.T, d *dataio.Document) {
 	m.URL = other(t, []string{"https://example.com/m", "https://example.com/m2"}, m.URL)
 	m.Brands = []string{other(t, brands, m.Brands...)}
 	m.RoleModels = []string{other(t, people, m.RoleModels...)}
+	m.Image, m.Poster, m.VideoURL = nil, nil, "https://example.com/film2.mp4"
 }
 
 // everyFieldDiffers fails when the two documents' records under test agree

@@ -515,6 +515,9 @@ func setCoverage(m *ent.MediaCoverageMutation, c *MediaCoverage) {
 	m.SetPublishedOn(c.PublishedOn.Time)
 	m.SetAuthor(c.Author)
 	m.SetURL(c.URL)
+	m.SetVideoURL(c.VideoURL)
+	setOrClearRef(c.Image, m.SetImage, m.ClearImage)
+	setOrClearRef(c.Poster, m.SetPoster, m.ClearPoster)
 }
 
 func (im *importer) writeEvents(ctx context.Context) error {

@@ -16,6 +16,7 @@ import (
 	"brandshow/ent/visibility"
 	"brandshow/graph"
 	"brandshow/server/auth"
+	"brandshow/server/media"
 	"brandshow/server/metrics"
 	"brandshow/server/middleware"
 	"brandshow/server/ratelimit"
@@ -81,6 +82,10 @@ type Config struct {
 	// GraphQL operation and resolver (server/tracing); nil installs nothing.
 	// The database's spans come from store.Options.TracerProvider.
 	TracerProvider trace.TracerProvider
+	// Media, when set, keeps uploaded pictures: token holders upload through
+	// /graphql (multipart), everyone reads /media/... and the brands' press
+	// kits.
+	Media *media.Store
 }
 
 func (cfg *Config) defaults() {
@@ -131,11 +136,12 @@ func New(cfg Config) http.Handler {
 		PersistedQueries: apq,
 		Tracer:           tracer(cfg.TracerProvider),
 		RequestID:        middleware.RequestIDFrom,
+		Media:            cfg.Media,
 	})))
 	if cfg.ResponseCache != nil {
 		gql = cfg.ResponseCache.Middleware(gql)
 	}
-	gql = middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, middleware.HTTPCache(cfg.CacheMaxAge, gql))
+	gql = bodyLimits(cfg, middleware.HTTPCache(cfg.CacheMaxAge, gql))
 
 	mux := http.NewServeMux()
 	// The client's address is checked before authentication (a token lookup
@@ -145,6 +151,10 @@ func New(cfg Config) http.Handler {
 	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
 	mux.Handle("/", limiter.Middleware(webclient.Handler()))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg, newSearchFeedLimiter(cfg, onLimit))))))
+	if cfg.Media != nil {
+		mux.Handle("/media/", limiter.Middleware(cfg.Media.Handler()))
+		mux.Handle("GET /brands/{slug}/press-kit.zip", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(pressKit(cfg)))))
+	}
 	if cfg.Metrics != nil {
 		// Not limited: no database work, meant for the operator's scraper
 		// (kept off the internet), which must work during a flood.

@@ -23,7 +23,7 @@ import (
 
 type calendarEvent struct {
 	seq, status, start, end, summary string
-	startParams                     map[string][]string
+	startParams                      map[string][]string
 }
 
 // parseCalendar reads a feed with golang-ical's parser, by UID.

@@ -5,12 +5,14 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"brandshow/ent/brand"
 	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
 	"brandshow/server/dataio"
+	"brandshow/server/media"
 	"brandshow/server/seed"
 	"brandshow/server/store/storetest"
 )
@@ -153,4 +155,49 @@ func TestLoadedDemoExportsAsTheBundledFile(t *testing.T) {
 			t.Fatalf("export has %d lines, demo.json %d", len(gl), len(wl))
 		}
 	})
+}
+
+// TestDemoPictures: after the demo content, every brand has a generated,
+// credited sample logo and picture in the store; the same slug always
+// draws the same picture; a second run changes nothing.
+func TestDemoPictures(t *testing.T) {
+	db, _ := storetest.Fresh(t, "sqlite3", false)
+	ctx := visibility.WithSystem(context.Background())
+	if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
+		t.Fatal(err)
+	}
+	open := func() *media.Store {
+		s, err := media.Open(ctx, media.Config{URL: "file://" + t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	store := open()
+	n, err := seed.DemoPictures(ctx, db.Client, store)
+	if err != nil || n == 0 {
+		t.Fatalf("DemoPictures: %d, %v", n, err)
+	}
+	brands := db.Client.Brand.Query().AllX(ctx)
+	for _, b := range brands {
+		if b.Logo == nil || len(b.Pictures) != 1 || b.Logo.Credit != seed.SampleCredit || b.Logo.License == "" ||
+			!strings.Contains(b.Logo.Alt, "示例插图") || b.Pictures[0].Width != 960 || b.Pictures[0].Thumbhash == "" {
+			t.Fatalf("%s: logo %+v pictures %+v", b.Slug, b.Logo, b.Pictures)
+		}
+		if _, err := store.Describe(ctx, b.Pictures[0].URL); err != nil {
+			t.Fatalf("%s: picture not in the store: %v", b.Slug, err)
+		}
+	}
+	if again, err := seed.DemoPictures(ctx, db.Client, store); err != nil || again != 0 {
+		t.Fatalf("second run: %d, %v", again, err)
+	}
+	// Deterministic: drawn again into another store, the first brand's
+	// picture has the same content address.
+	db.Client.Brand.UpdateOne(brands[0]).ClearLogo().ClearPictures().ExecX(ctx)
+	if _, err := seed.DemoPictures(ctx, db.Client, open()); err != nil {
+		t.Fatal(err)
+	}
+	if got := db.Client.Brand.GetX(ctx, brands[0].ID); got.Pictures[0].URL != brands[0].Pictures[0].URL {
+		t.Fatalf("drawn again: %s, first %s", got.Pictures[0].URL, brands[0].Pictures[0].URL)
+	}
 }

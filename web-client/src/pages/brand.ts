@@ -5,7 +5,7 @@ import { run } from '../api';
 import { BrandDocument } from '../gql/graphql';
 import { formatDate, formatNumber } from '../text';
 import type { Ctx, Page } from '../ctx';
-import { monogram, notFound, paras, section } from './common';
+import { monogram, notFound, paras, placeholder, section } from './common';
 import { eventSection } from './events';
 
 export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
@@ -26,7 +26,7 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
       h(
         'header',
         { class: 'brand-head' },
-        b.logo ? h('img', { class: 'logo', src: b.logo.url, alt: alt(b.logo) }) : monogram(b.name),
+        b.logo ? placeholder(h('img', { class: 'logo', src: b.logo.small, alt: alt(b.logo) }), b.logo.dominantColor) : monogram(b.name),
         h(
           'div',
           null,
@@ -49,7 +49,28 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
       b.pictures?.length
         ? section(
             ctx.t('pictures'),
-            h('div', { class: 'gallery' }, b.pictures.map((p) => h('img', { src: p.url, alt: alt(p), width: p.width ?? null, height: p.height ?? null, loading: 'lazy' }))),
+            h(
+              'div',
+              { class: 'gallery' },
+              // Renditions from the server's ladder; the dominant colour
+              // shows until the picture loads; the credit goes under it.
+              b.pictures.map((p) =>
+                h(
+                  'figure',
+                  null,
+                  placeholder(h('img', {
+                    src: p.m,
+                    srcset: `${p.s} 320w, ${p.m} 640w, ${p.l} 1280w`,
+                    sizes: '(max-width: 700px) 100vw, 640px',
+                    alt: alt(p),
+                    width: p.width ?? null,
+                    height: p.height ?? null,
+                    loading: 'lazy',
+                  }), p.dominantColor),
+                  p.credit ? h('figcaption', { class: 'meta' }, p.credit) : null,
+                ),
+              ),
+            ),
           )
         : null,
       roleModels.length

@@ -14,9 +14,18 @@ export function monogram(name: string): HTMLElement {
   return h('span', { class: 'monogram', 'aria-hidden': 'true' }, Array.from(name)[0] ?? '·');
 }
 
+/**
+ * placeholder paints a picture's dominant colour behind it until it loads.
+ * Set through the CSSOM: the page's CSP refuses style attributes.
+ */
+export function placeholder(img: HTMLImageElement, color: string | null | undefined): HTMLImageElement {
+  if (color && /^#[0-9a-f]{6}$/i.test(color)) img.style.backgroundColor = color;
+  return img;
+}
+
 export function brandCard(ctx: Ctx, b: BrandCardFragment): HTMLElement {
   const logo = b.logo
-    ? h('img', { src: b.logo.url, alt: ctx.lang === 'en' && b.logo.altEn ? b.logo.altEn : b.logo.alt, loading: 'lazy' })
+    ? placeholder(h('img', { src: b.logo.small, alt: ctx.lang === 'en' && b.logo.altEn ? b.logo.altEn : b.logo.alt, loading: 'lazy' }), b.logo.dominantColor)
     : monogram(b.name);
   return h(
     'li',
