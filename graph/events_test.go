@@ -75,7 +75,9 @@ func TestBrandPageWithEventsHasNoNPlusOne(t *testing.T) {
 							Node struct {
 								Slug       string
 								Venue      *struct{ Slug string }
-								RoleModels struct{ Edges []struct{ Node struct{ Slug string } } }
+								RoleModels struct {
+									Edges []struct{ Node struct{ Slug string } }
+								}
 							}
 						}
 					}
@@ -113,7 +115,9 @@ func TestEventsInTheDemo(t *testing.T) {
 		var all struct {
 			Events struct {
 				TotalCount int
-				Edges      []struct{ Node struct{ Slug, StartsAt string } }
+				Edges      []struct {
+					Node struct{ Slug, StartsAt string }
+				}
 			}
 		}
 		mustQuery(t, h, `{ events(first: 100, orderBy: {field: STARTS_AT, direction: ASC}) { totalCount edges { node { slug startsAt } } } }`, nil, &all)

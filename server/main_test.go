@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"brandshow/server/media"
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
