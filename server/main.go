@@ -312,6 +312,7 @@ func handlerConfig(cfg config.Config, logger *slog.Logger) (httpapp.Config, erro
 		CacheMaxAge:  cfg.CacheMaxAge,
 
 		MaxResponseBytes: cfg.MaxResponseBytes,
+		BaseURL:          cfg.PublicURL,
 	}
 	if h.CacheMaxAge == 0 {
 		h.CacheMaxAge = -1 // explicit 0: answers are revalidated every time

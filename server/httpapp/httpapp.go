@@ -9,6 +9,7 @@ package httpapp
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"brandshow/server/auth"
 	"brandshow/server/metrics"
 	"brandshow/server/middleware"
+	"brandshow/server/pages"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
 	"brandshow/server/store"
@@ -62,6 +64,10 @@ type Config struct {
 	// ResponseCache, when set, serves anonymous queries' answers from memory
 	// until the next write (see server/respcache).
 	ResponseCache *respcache.Cache
+	// BaseURL is the site's public address (https://brands.example.cn) for
+	// canonical, Open Graph and sitemap URLs; empty: each request's own
+	// scheme and host.
+	BaseURL string
 }
 
 func (cfg *Config) defaults() {
@@ -117,7 +123,8 @@ func New(cfg Config) http.Handler {
 	// lookup runs under the request deadline too.
 	mux.Handle("/graphql", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
 	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
-	mux.Handle("/", limiter.Middleware(webclient.Handler()))
+	site := &pages.Site{Client: cfg.DB.Public, BaseURL: cfg.BaseURL}
+	mux.Handle("/", limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(webclient.Handler(routeHead(site, cfg.Logger))))))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg)))))
 	if cfg.Metrics != nil {
 		// Not limited: no database work, meant for the operator's scraper
@@ -186,4 +193,28 @@ func replicaReads(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next.ServeHTTP(w, r.WithContext(store.WithReplicaReads(r.Context())))
 	})
+}
+
+// routeHead describes each client route for crawlers and link previews
+// (package pages): 404 for an unknown page, 503 when the database fails
+// (the client still runs; a crawler comes back later).
+func routeHead(site *pages.Site, logger *slog.Logger) webclient.RouteHead {
+	return func(r *http.Request) (int, []byte) {
+		status := http.StatusOK
+		p, err := site.Describe(r.Context(), r.URL.Path, r.URL.Query())
+		switch {
+		case errors.Is(err, pages.ErrNotFound):
+			status = http.StatusNotFound
+		case err != nil:
+			logger.ErrorContext(r.Context(), "page head", "path", r.URL.Path, "error", err.Error())
+			status = http.StatusServiceUnavailable
+			p = &pages.Page{Found: true, Path: "/", Lang: p.Lang, Type: "website", NoIndex: true}
+		}
+		head, err := p.Head(site.Base(r))
+		if err != nil {
+			logger.ErrorContext(r.Context(), "page head", "path", r.URL.Path, "error", err.Error())
+			return http.StatusInternalServerError, nil
+		}
+		return status, head
+	}
 }
