@@ -123,7 +123,13 @@ func New(cfg Config) http.Handler {
 	// lookup runs under the request deadline too.
 	mux.Handle("/graphql", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
 	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
-	site := &pages.Site{Client: cfg.DB.Public, BaseURL: cfg.BaseURL}
+	site := &pages.Site{Client: cfg.DB.Public, BaseURL: cfg.BaseURL, Logger: cfg.Logger}
+	crawled := func(h http.HandlerFunc) http.Handler {
+		return limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(h)))
+	}
+	mux.Handle("GET /sitemap.xml", crawled(site.SitemapIndex))
+	mux.Handle("GET /sitemaps/{file}", crawled(site.Sitemap))
+	mux.Handle("GET /robots.txt", crawled(site.Robots))
 	mux.Handle("/", limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(webclient.Handler(routeHead(site, cfg.Logger))))))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg)))))
 	if cfg.Metrics != nil {

@@ -3,6 +3,7 @@ package httpapp_test
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"log/slog"
 	"net/http"
@@ -286,6 +287,132 @@ func TestPageHeadsEscapeHostileText(t *testing.T) {
 		}
 		if contains(p.jsonLD[0], "<") || contains(p.jsonLD[0], "\u2028") {
 			t.Errorf("JSON-LD holds a raw < or U+2028: %s", p.jsonLD[0])
+		}
+	})
+}
+
+// crawl follows /sitemap.xml's index and returns every URL listed, with
+// how many times each is listed.
+func crawl(t *testing.T, h http.Handler, base string) map[string]int {
+	t.Helper()
+	idx := do(h, http.MethodGet, "/sitemap.xml", nil)
+	if idx.code != 200 || !contains(idx.header.Get("Content-Type"), "xml") {
+		t.Fatalf("/sitemap.xml: %d %q", idx.code, idx.header.Get("Content-Type"))
+	}
+	var index struct {
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal([]byte(idx.body), &index); err != nil || len(index.Sitemaps) == 0 {
+		t.Fatalf("sitemap index: %v %.300s", err, idx.body)
+	}
+	urls := map[string]int{}
+	for _, s := range index.Sitemaps {
+		path, ok := strings.CutPrefix(s.Loc, base)
+		if !ok {
+			t.Fatalf("sitemap %q not under %s", s.Loc, base)
+		}
+		r := do(h, http.MethodGet, path, nil)
+		var set struct {
+			URLs []struct {
+				Loc string `xml:"loc"`
+			} `xml:"url"`
+		}
+		if err := xml.Unmarshal([]byte(r.body), &set); r.code != 200 || err != nil {
+			t.Fatalf("%s: %d %v", path, r.code, err)
+		}
+		for _, u := range set.URLs {
+			urls[u.Loc]++
+		}
+	}
+	return urls
+}
+
+// TestSitemapListsEveryPublishedPage: the sitemap's files list each
+// published item's page once, every region and the lists, and no draft; a
+// draft appears once published. robots.txt names the sitemap.
+func TestSitemapListsEveryPublishedPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		h, db := withBase(t, dia, true)
+		const base = "https://brands.example.cn"
+		ctx := visibility.WithSystem(context.Background())
+		published := schematype.StatusPublished
+		want := map[string]bool{base + "/": true, base + "/brands": true, base + "/regions": true, base + "/venues": true, base + "/alliances": true}
+		drafts := map[string]bool{}
+		add := func(prefix, key string, status schematype.Status) {
+			if status == published {
+				want[base+prefix+key] = true
+			} else {
+				drafts[base+prefix+key] = true
+			}
+		}
+		for _, x := range db.Client.Brand.Query().AllX(ctx) {
+			add("/brands/", x.Slug, x.Status)
+		}
+		for _, x := range db.Client.RoleModel.Query().AllX(ctx) {
+			add("/role-models/", x.Slug, x.Status)
+		}
+		for _, x := range db.Client.Venue.Query().AllX(ctx) {
+			add("/venues/", x.Slug, x.Status)
+		}
+		for _, x := range db.Client.Alliance.Query().AllX(ctx) {
+			add("/alliances/", x.Slug, x.Status)
+		}
+		for _, x := range db.Client.Enterprise.Query().AllX(ctx) {
+			add("/enterprises/", x.Slug, x.Status)
+		}
+		for _, x := range db.Client.MediaCoverage.Query().AllX(ctx) {
+			add("/coverage/", x.Slug, x.Status)
+		}
+		for _, x := range db.Client.Region.Query().AllX(ctx) {
+			want[base+"/regions/"+x.Code] = true
+		}
+		r := db.Client.Region.Query().Where(region.Code("421122")).OnlyX(ctx)
+		draft := db.Client.Brand.Create().SetSlug("sitemap-draft").SetNameZh("草稿").SetRegion(r).
+			SetCategory(brand.CategoryLIVELIHOOD).SetLevel(brand.LevelCOUNTY).SaveX(ctx)
+		drafts[base+"/brands/sitemap-draft"] = true
+		if len(drafts) < 3 {
+			t.Fatalf("only %d drafts to miss", len(drafts))
+		}
+
+		got := crawl(t, h, base)
+		for u, n := range got {
+			if n != 1 {
+				t.Errorf("%s listed %d times", u, n)
+			}
+			if drafts[u] {
+				t.Errorf("draft %s listed", u)
+			} else if !want[u] {
+				t.Errorf("%s listed, not a published page", u)
+			}
+		}
+		for u := range want {
+			if got[u] == 0 {
+				t.Errorf("%s missing", u)
+			}
+		}
+		// Every listed page is really there.
+		for u := range got {
+			path := strings.TrimPrefix(u, base)
+			if r := do(h, http.MethodGet, path, nil); r.code != 200 {
+				t.Errorf("%s listed but answers %d", path, r.code)
+			}
+		}
+
+		db.Client.Brand.UpdateOne(draft).SetStatus(published).ExecX(ctx)
+		if crawl(t, h, base)[base+"/brands/sitemap-draft"] != 1 {
+			t.Error("published brand not listed")
+		}
+
+		robots := do(h, http.MethodGet, "/robots.txt", nil)
+		if robots.code != 200 || !contains(robots.body, "Sitemap: "+base+"/sitemap.xml") || !contains(robots.body, "Disallow: /kiosk") {
+			t.Errorf("robots.txt: %d %q", robots.code, robots.body)
+		}
+		for _, bad := range []string{"/sitemaps/brands-0.xml", "/sitemaps/brands-99.xml", "/sitemaps/nope-1.xml", "/sitemaps/brands.xml", "/sitemaps/brands-x.xml"} {
+			if r := do(h, http.MethodGet, bad, nil); r.code != http.StatusNotFound {
+				t.Errorf("%s: %d, want 404", bad, r.code)
+			}
 		}
 	})
 }

@@ -11,6 +11,7 @@ package pages
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -36,6 +37,11 @@ type Site struct {
 	// used in canonical and Open Graph URLs. Empty: taken from each request
 	// (Host, and X-Forwarded-Proto for the scheme).
 	BaseURL string
+	// SitemapPage is how many URLs one sitemap file lists (default
+	// DefaultSitemapPage).
+	SitemapPage int
+	// Logger receives database errors (nil: none).
+	Logger *slog.Logger
 }
 
 // Lang is a page's language.
