@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"alliance_brands\":47244640256,\"alliances\":0,\"audit_entries\":30064771072,\"brand_role_models\":51539607552,\"brands\":4294967296,\"enterprise_brands\":55834574848,\"enterprises\":8589934592,\"media_coverage_brands\":42949672960,\"media_coverage_role_models\":60129542144,\"media_coverages\":12884901888,\"regions\":17179869184,\"role_models\":21474836480,\"search_docs\":38654705664,\"tokens\":34359738368,\"venue_brands\":64424509440,\"venues\":25769803776}"
+const IncrementStarts = "{\"alliance_brands\":47244640256,\"alliances\":0,\"audit_entries\":30064771072,\"brand_role_models\":51539607552,\"brands\":4294967296,\"change_log_entries\":68719476736,\"enterprise_brands\":55834574848,\"enterprises\":8589934592,\"media_coverage_brands\":42949672960,\"media_coverage_role_models\":60129542144,\"media_coverages\":12884901888,\"regions\":17179869184,\"role_models\":21474836480,\"search_docs\":38654705664,\"tokens\":34359738368,\"venue_brands\":64424509440,\"venues\":25769803776}"
