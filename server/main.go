@@ -31,6 +31,7 @@ import (
 	"brandshow/graph"
 	"brandshow/server/config"
 	"brandshow/server/httpapp"
+	"brandshow/server/kiosks"
 	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
@@ -210,8 +211,10 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if hcfg.ResponseCache, err = responseCache(ctx, cfg, db, logger); err != nil {
 		return err
 	}
+	hcfg.Kiosks = kiosks.New(cfg.MaxKiosks)
 	if cfg.Metrics {
 		hcfg.Metrics = metrics.New(db.SQL)
+		hcfg.Metrics.Register(hcfg.Kiosks)
 		if db.ReadSQL != nil {
 			hcfg.Metrics.AddPool(db.ReadSQL, "brandshow_replica")
 		}

@@ -18,6 +18,8 @@ import (
 // Config is every setting of the server. docs/operators.md documents each in one table.
 type Config struct {
 	Addr string
+	// MaxKiosks bounds the kiosk ids kept from heartbeats.
+	MaxKiosks int
 	// PublicURL is the site's public address for canonical and sitemap URLs.
 	PublicURL        string
 	DatabaseURL      string
@@ -84,6 +86,7 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 		fs.Usage = fs.PrintDefaults
 	}
 	fs.StringVar(&c.PublicURL, "public-url", env(getenv, "PUBLIC_URL", ""), "the site's public address, e.g. https://brands.example.cn, for canonical, Open Graph and sitemap URLs; empty: each request's host (PUBLIC_URL)")
+	fs.IntVar(&c.MaxKiosks, "max-kiosks", envInt(getenv, "MAX_KIOSKS", 200), "most kiosk ids whose heartbeats /metrics shows (MAX_KIOSKS)")
 	fs.StringVar(&c.Addr, "addr", env(getenv, "ADDR", ":8080"), "listen address (ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env(getenv, "DATABASE_URL", ""), "postgres://... or a SQLite file; empty means data/brandshow.db (DATABASE_URL)")
 	fs.StringVar(&origins, "cors-origins", env(getenv, "CORS_ORIGINS", "*"), "comma-separated origins allowed by CORS, * for any (CORS_ORIGINS)")
@@ -145,6 +148,9 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	}
 	if c.ResponseCacheMB < 0 || c.ResponseCacheMB > 1<<20 {
 		return c, fmt.Errorf("RESPONSE_CACHE_MB must be between 0 and %d, got %d", 1<<20, c.ResponseCacheMB)
+	}
+	if c.MaxKiosks < 1 || c.MaxKiosks > 10000 {
+		return c, fmt.Errorf("MAX_KIOSKS must be between 1 and 10000, got %d", c.MaxKiosks)
 	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)

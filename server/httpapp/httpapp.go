@@ -18,6 +18,7 @@ import (
 	"brandshow/graph"
 	"brandshow/server/auth"
 	"brandshow/server/metrics"
+	"brandshow/server/kiosks"
 	"brandshow/server/middleware"
 	"brandshow/server/pages"
 	"brandshow/server/ratelimit"
@@ -68,6 +69,9 @@ type Config struct {
 	// canonical, Open Graph and sitemap URLs; empty: each request's own
 	// scheme and host.
 	BaseURL string
+	// Kiosks, when set, takes the kiosks' heartbeats at
+	// POST /kiosks/{id}/heartbeat (and /metrics shows them).
+	Kiosks *kiosks.Registry
 }
 
 func (cfg *Config) defaults() {
@@ -132,6 +136,9 @@ func New(cfg Config) http.Handler {
 	mux.Handle("GET /robots.txt", crawled(site.Robots))
 	mux.Handle("/", limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(webclient.Handler(routeHead(site, cfg.Logger))))))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg)))))
+	if cfg.Kiosks != nil {
+		mux.Handle("POST /kiosks/{id}/heartbeat", limiter.Middleware(cfg.Kiosks.Handler()))
+	}
 	if cfg.Metrics != nil {
 		// Not limited: no database work, meant for the operator's scraper
 		// (kept off the internet), which must work during a flood.
