@@ -22,7 +22,7 @@ var schemas = map[string]ent.Interface{
 	"MediaCoverageBrand": MediaCoverageBrand{}, "MediaCoverageRoleModel": MediaCoverageRoleModel{},
 	"BrandRoleModel": BrandRoleModel{}, "AllianceBrand": AllianceBrand{}, "EnterpriseBrand": EnterpriseBrand{},
 	"VenueBrand": VenueBrand{}, "MediaCoverage": MediaCoverage{}, "Region": Region{}, "RoleModel": RoleModel{},
-	"SearchDoc": SearchDoc{}, "Token": Token{}, "Venue": Venue{},
+	"SearchDoc": SearchDoc{}, "Token": Token{}, "Venue": Venue{}, "ChangeLogEntry": ChangeLogEntry{},
 }
 
 // notDisplayText are the string columns that are not typed as display text:
@@ -31,7 +31,7 @@ var schemas = map[string]ent.Interface{
 // decides what they hold.
 var notDisplayText = map[string]bool{
 	"slug": true, "Region.code": true, "Token.name": true, "Token.hash": true,
-	"AuditEntry.actor": true, "AuditEntry.entity_type": true,
+	"AuditEntry.actor": true, "AuditEntry.entity_type": true, "ChangeLogEntry.entity_type": true,
 }
 
 // TestSchemasListed: every ent.Schema type of this package is in schemas.
