@@ -77,6 +77,14 @@ const zh = {
   level: '级别',
   medium: '媒体',
   brands: '相关品牌',
+  enterprises: '企业',
+  parentRegion: '上级地区',
+  subRegions: '下辖地区',
+  seeAll: '查看全部',
+  brandsTitle: '劳务品牌',
+  inRegion: '本地',
+  filters: '筛选条件',
+  widgetEmpty: '这里暂时没有重点推介的品牌，欢迎浏览全部品牌。',
 };
 
 export type Key = keyof typeof zh;
@@ -155,6 +163,14 @@ const en: Partial<Record<Key, string>> = {
   level: 'Level',
   medium: 'Medium',
   brands: 'Brands',
+  enterprises: 'Enterprises',
+  parentRegion: 'Part of',
+  subRegions: 'Regions below',
+  seeAll: 'See all',
+  brandsTitle: 'Labor brands',
+  inRegion: 'Local',
+  filters: 'Filters',
+  widgetEmpty: 'No featured brand here yet: browse all the brands.',
 };
 
 const enums: Record<string, [string, string]> = {
