@@ -221,8 +221,11 @@ func TestPageHeadsDescribeEachRoute(t *testing.T) {
 				t.Errorf("%s: %d, want 404 with the app (its not-found view)", route, r.code)
 				continue
 			}
-			if nf := parseHead(t, r.body); nf.meta["robots"] != "noindex" {
-				t.Errorf("%s: robots %q", route, nf.meta["robots"])
+			if nf := parseHead(t, r.body); nf.meta["robots"] != "noindex" || nf.links["canonical"] != "" || nf.meta["og:url"] != "" {
+				t.Errorf("%s: robots %q, canonical %q, og:url %q: a 404 names no address", route, nf.meta["robots"], nf.links["canonical"], nf.meta["og:url"])
+			}
+			if contains(r.body, "no-such") {
+				t.Errorf("%s: the unknown path is echoed in the page", route)
 			}
 		}
 		if r := do(h, http.MethodHead, "/brands/no-such-brand", nil); r.code != http.StatusNotFound || r.body != "" {

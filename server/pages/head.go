@@ -56,15 +56,19 @@ var headTemplate = template.Must(template.New("head").Parse(`<title>{{.Title}}</
 {{- if .NoIndex}}
     <meta name="robots" content="noindex" />
 {{- end}}
+{{- if .Canonical}}
     <link rel="canonical" href="{{.Canonical}}" />
     <link rel="alternate" hreflang="zh-CN" href="{{.Zh}}" />
     <link rel="alternate" hreflang="en" href="{{.En}}" />
     <link rel="alternate" hreflang="x-default" href="{{.Zh}}" />
+{{- end}}
     <meta property="og:site_name" content="{{.SiteName}}" />
     <meta property="og:type" content="{{.Type}}" />
     <meta property="og:title" content="{{.Title}}" />
     <meta property="og:description" content="{{.Description}}" />
+{{- if .Canonical}}
     <meta property="og:url" content="{{.Canonical}}" />
+{{- end}}
     <meta property="og:locale" content="{{.Locale}}" />
     <meta property="og:locale:alternate" content="{{.AltLocale}}" />
 {{- if .Image}}
@@ -126,11 +130,14 @@ func (p *Page) Head(base string) ([]byte, error) {
 		}
 		ld[k] = v
 	}
-	if !p.Found {
-		ld = map[string]any{"@type": "WebPage", "name": title}
-	}
 	ld["@context"] = "https://schema.org"
 	ld["url"] = d.Canonical
+	if !p.Found {
+		// An unknown page has no address of its own to name: the path it
+		// was asked at is whatever the caller typed.
+		ld = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": title}
+		d.Canonical, d.Zh, d.En = "", "", ""
+	}
 	switch typ, _ := ld["@type"].(string); typ {
 	case "WebSite", "CollectionPage", "NewsArticle", "WebPage":
 		ld["inLanguage"] = p.Lang.tag()
