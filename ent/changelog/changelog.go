@@ -23,8 +23,8 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/rolemodel"
-	"brandshow/ent/venue"
 	"brandshow/ent/schematype"
+	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
 
 	"entgo.io/ent"
