@@ -16,6 +16,7 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/brandrolemodel"
+	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/event"
@@ -55,6 +56,8 @@ type Client struct {
 	Brand *BrandClient
 	// BrandRoleModel is the client for interacting with the BrandRoleModel builders.
 	BrandRoleModel *BrandRoleModelClient
+	// ChangeLogEntry is the client for interacting with the ChangeLogEntry builders.
+	ChangeLogEntry *ChangeLogEntryClient
 	// Enterprise is the client for interacting with the Enterprise builders.
 	Enterprise *EnterpriseClient
 	// EnterpriseBrand is the client for interacting with the EnterpriseBrand builders.
@@ -101,6 +104,7 @@ func (c *Client) init() {
 	c.AuditEntry = NewAuditEntryClient(c.config)
 	c.Brand = NewBrandClient(c.config)
 	c.BrandRoleModel = NewBrandRoleModelClient(c.config)
+	c.ChangeLogEntry = NewChangeLogEntryClient(c.config)
 	c.Enterprise = NewEnterpriseClient(c.config)
 	c.EnterpriseBrand = NewEnterpriseBrandClient(c.config)
 	c.Event = NewEventClient(c.config)
@@ -213,6 +217,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AuditEntry:             NewAuditEntryClient(cfg),
 		Brand:                  NewBrandClient(cfg),
 		BrandRoleModel:         NewBrandRoleModelClient(cfg),
+		ChangeLogEntry:         NewChangeLogEntryClient(cfg),
 		Enterprise:             NewEnterpriseClient(cfg),
 		EnterpriseBrand:        NewEnterpriseBrandClient(cfg),
 		Event:                  NewEventClient(cfg),
@@ -252,6 +257,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AuditEntry:             NewAuditEntryClient(cfg),
 		Brand:                  NewBrandClient(cfg),
 		BrandRoleModel:         NewBrandRoleModelClient(cfg),
+		ChangeLogEntry:         NewChangeLogEntryClient(cfg),
 		Enterprise:             NewEnterpriseClient(cfg),
 		EnterpriseBrand:        NewEnterpriseBrandClient(cfg),
 		Event:                  NewEventClient(cfg),
@@ -297,8 +303,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
-		c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand, c.EventMediaCoverage,
-		c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
+		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
+		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
 		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
 		c.VenueBrand,
 	} {
@@ -311,8 +317,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
-		c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand, c.EventMediaCoverage,
-		c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
+		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
+		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
 		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
 		c.VenueBrand,
 	} {
@@ -333,6 +339,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Brand.mutate(ctx, m)
 	case *BrandRoleModelMutation:
 		return c.BrandRoleModel.mutate(ctx, m)
+	case *ChangeLogEntryMutation:
+		return c.ChangeLogEntry.mutate(ctx, m)
 	case *EnterpriseMutation:
 		return c.Enterprise.mutate(ctx, m)
 	case *EnterpriseBrandMutation:
@@ -1178,6 +1186,140 @@ func (c *BrandRoleModelClient) mutate(ctx context.Context, m *BrandRoleModelMuta
 		return (&BrandRoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown BrandRoleModel mutation op: %q", m.Op())
+	}
+}
+
+// ChangeLogEntryClient is a client for the ChangeLogEntry schema.
+type ChangeLogEntryClient struct {
+	config
+}
+
+// NewChangeLogEntryClient returns a client for the ChangeLogEntry from the given config.
+func NewChangeLogEntryClient(c config) *ChangeLogEntryClient {
+	return &ChangeLogEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `changelogentry.Hooks(f(g(h())))`.
+func (c *ChangeLogEntryClient) Use(hooks ...Hook) {
+	c.hooks.ChangeLogEntry = append(c.hooks.ChangeLogEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `changelogentry.Intercept(f(g(h())))`.
+func (c *ChangeLogEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ChangeLogEntry = append(c.inters.ChangeLogEntry, interceptors...)
+}
+
+// Create returns a builder for creating a ChangeLogEntry entity.
+func (c *ChangeLogEntryClient) Create() *ChangeLogEntryCreate {
+	mutation := newChangeLogEntryMutation(c.config, OpCreate)
+	return &ChangeLogEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ChangeLogEntry entities.
+func (c *ChangeLogEntryClient) CreateBulk(builders ...*ChangeLogEntryCreate) *ChangeLogEntryCreateBulk {
+	return &ChangeLogEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ChangeLogEntryClient) MapCreateBulk(slice any, setFunc func(*ChangeLogEntryCreate, int)) *ChangeLogEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ChangeLogEntryCreateBulk{err: fmt.Errorf("calling to ChangeLogEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ChangeLogEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ChangeLogEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ChangeLogEntry.
+func (c *ChangeLogEntryClient) Update() *ChangeLogEntryUpdate {
+	mutation := newChangeLogEntryMutation(c.config, OpUpdate)
+	return &ChangeLogEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ChangeLogEntryClient) UpdateOne(_m *ChangeLogEntry) *ChangeLogEntryUpdateOne {
+	mutation := newChangeLogEntryMutation(c.config, OpUpdateOne, withChangeLogEntry(_m))
+	return &ChangeLogEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ChangeLogEntryClient) UpdateOneID(id int) *ChangeLogEntryUpdateOne {
+	mutation := newChangeLogEntryMutation(c.config, OpUpdateOne, withChangeLogEntryID(id))
+	return &ChangeLogEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ChangeLogEntry.
+func (c *ChangeLogEntryClient) Delete() *ChangeLogEntryDelete {
+	mutation := newChangeLogEntryMutation(c.config, OpDelete)
+	return &ChangeLogEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ChangeLogEntryClient) DeleteOne(_m *ChangeLogEntry) *ChangeLogEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ChangeLogEntryClient) DeleteOneID(id int) *ChangeLogEntryDeleteOne {
+	builder := c.Delete().Where(changelogentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ChangeLogEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for ChangeLogEntry.
+func (c *ChangeLogEntryClient) Query() *ChangeLogEntryQuery {
+	return &ChangeLogEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeChangeLogEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ChangeLogEntry entity by its id.
+func (c *ChangeLogEntryClient) Get(ctx context.Context, id int) (*ChangeLogEntry, error) {
+	return c.Query().Where(changelogentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ChangeLogEntryClient) GetX(ctx context.Context, id int) *ChangeLogEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ChangeLogEntryClient) Hooks() []Hook {
+	hooks := c.hooks.ChangeLogEntry
+	return append(hooks[:len(hooks):len(hooks)], changelogentry.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ChangeLogEntryClient) Interceptors() []Interceptor {
+	return c.inters.ChangeLogEntry
+}
+
+func (c *ChangeLogEntryClient) mutate(ctx context.Context, m *ChangeLogEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ChangeLogEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ChangeLogEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ChangeLogEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ChangeLogEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ChangeLogEntry mutation op: %q", m.Op())
 	}
 }
 
@@ -3109,7 +3251,8 @@ func (c *SearchDocClient) GetX(ctx context.Context, id int) *SearchDoc {
 
 // Hooks returns the client hooks.
 func (c *SearchDocClient) Hooks() []Hook {
-	return c.hooks.SearchDoc
+	hooks := c.hooks.SearchDoc
+	return append(hooks[:len(hooks):len(hooks)], searchdoc.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3585,16 +3728,16 @@ func (c *VenueBrandClient) mutate(ctx context.Context, m *VenueBrandMutation) (V
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, Enterprise,
-		EnterpriseBrand, Event, EventBrand, EventMediaCoverage, EventRoleModel,
-		MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel, Region, RoleModel,
-		SearchDoc, Token, Venue, VenueBrand []ent.Hook
+		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
+		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
+		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
+		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Hook
 	}
 	inters struct {
-		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, Enterprise,
-		EnterpriseBrand, Event, EventBrand, EventMediaCoverage, EventRoleModel,
-		MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel, Region, RoleModel,
-		SearchDoc, Token, Venue, VenueBrand []ent.Interceptor
+		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
+		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
+		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
+		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Interceptor
 	}
 )
 

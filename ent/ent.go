@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/brandrolemodel"
+	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/event"
@@ -97,6 +98,7 @@ func checkColumn(t, c string) error {
 			auditentry.Table:             auditentry.ValidColumn,
 			brand.Table:                  brand.ValidColumn,
 			brandrolemodel.Table:         brandrolemodel.ValidColumn,
+			changelogentry.Table:         changelogentry.ValidColumn,
 			enterprise.Table:             enterprise.ValidColumn,
 			enterprisebrand.Table:        enterprisebrand.ValidColumn,
 			event.Table:                  event.ValidColumn,

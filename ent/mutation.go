@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/brandrolemodel"
+	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/event"
@@ -49,6 +50,7 @@ const (
 	TypeAuditEntry             = "AuditEntry"
 	TypeBrand                  = "Brand"
 	TypeBrandRoleModel         = "BrandRoleModel"
+	TypeChangeLogEntry         = "ChangeLogEntry"
 	TypeEnterprise             = "Enterprise"
 	TypeEnterpriseBrand        = "EnterpriseBrand"
 	TypeEvent                  = "Event"
@@ -5530,6 +5532,530 @@ func (m *BrandRoleModelMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown BrandRoleModel edge %s", name)
+}
+
+// ChangeLogEntryMutation represents an operation that mutates the ChangeLogEntry nodes in the graph.
+type ChangeLogEntryMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	at            *time.Time
+	kind          *changelogentry.Kind
+	entity_type   *string
+	entity_id     *int
+	addentity_id  *int
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*ChangeLogEntry, error)
+	predicates    []predicate.ChangeLogEntry
+}
+
+var _ ent.Mutation = (*ChangeLogEntryMutation)(nil)
+
+// changelogentryOption allows management of the mutation configuration using functional options.
+type changelogentryOption func(*ChangeLogEntryMutation)
+
+// newChangeLogEntryMutation creates new mutation for the ChangeLogEntry entity.
+func newChangeLogEntryMutation(c config, op Op, opts ...changelogentryOption) *ChangeLogEntryMutation {
+	m := &ChangeLogEntryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeChangeLogEntry,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withChangeLogEntryID sets the ID field of the mutation.
+func withChangeLogEntryID(id int) changelogentryOption {
+	return func(m *ChangeLogEntryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ChangeLogEntry
+		)
+		m.oldValue = func(ctx context.Context) (*ChangeLogEntry, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ChangeLogEntry.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withChangeLogEntry sets the old ChangeLogEntry of the mutation.
+func withChangeLogEntry(node *ChangeLogEntry) changelogentryOption {
+	return func(m *ChangeLogEntryMutation) {
+		m.oldValue = func(context.Context) (*ChangeLogEntry, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ChangeLogEntryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ChangeLogEntryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ChangeLogEntryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ChangeLogEntryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ChangeLogEntry.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetAt sets the "at" field.
+func (m *ChangeLogEntryMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *ChangeLogEntryMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the ChangeLogEntry entity.
+// If the ChangeLogEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChangeLogEntryMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *ChangeLogEntryMutation) ResetAt() {
+	m.at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ChangeLogEntryMutation) SetKind(c changelogentry.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ChangeLogEntryMutation) Kind() (r changelogentry.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the ChangeLogEntry entity.
+// If the ChangeLogEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChangeLogEntryMutation) OldKind(ctx context.Context) (v changelogentry.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ChangeLogEntryMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetEntityType sets the "entity_type" field.
+func (m *ChangeLogEntryMutation) SetEntityType(s string) {
+	m.entity_type = &s
+}
+
+// EntityType returns the value of the "entity_type" field in the mutation.
+func (m *ChangeLogEntryMutation) EntityType() (r string, exists bool) {
+	v := m.entity_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityType returns the old "entity_type" field's value of the ChangeLogEntry entity.
+// If the ChangeLogEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChangeLogEntryMutation) OldEntityType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityType: %w", err)
+	}
+	return oldValue.EntityType, nil
+}
+
+// ResetEntityType resets all changes to the "entity_type" field.
+func (m *ChangeLogEntryMutation) ResetEntityType() {
+	m.entity_type = nil
+}
+
+// SetEntityID sets the "entity_id" field.
+func (m *ChangeLogEntryMutation) SetEntityID(i int) {
+	m.entity_id = &i
+	m.addentity_id = nil
+}
+
+// EntityID returns the value of the "entity_id" field in the mutation.
+func (m *ChangeLogEntryMutation) EntityID() (r int, exists bool) {
+	v := m.entity_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityID returns the old "entity_id" field's value of the ChangeLogEntry entity.
+// If the ChangeLogEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChangeLogEntryMutation) OldEntityID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityID: %w", err)
+	}
+	return oldValue.EntityID, nil
+}
+
+// AddEntityID adds i to the "entity_id" field.
+func (m *ChangeLogEntryMutation) AddEntityID(i int) {
+	if m.addentity_id != nil {
+		*m.addentity_id += i
+	} else {
+		m.addentity_id = &i
+	}
+}
+
+// AddedEntityID returns the value that was added to the "entity_id" field in this mutation.
+func (m *ChangeLogEntryMutation) AddedEntityID() (r int, exists bool) {
+	v := m.addentity_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEntityID resets all changes to the "entity_id" field.
+func (m *ChangeLogEntryMutation) ResetEntityID() {
+	m.entity_id = nil
+	m.addentity_id = nil
+}
+
+// Where appends a list predicates to the ChangeLogEntryMutation builder.
+func (m *ChangeLogEntryMutation) Where(ps ...predicate.ChangeLogEntry) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ChangeLogEntryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ChangeLogEntryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ChangeLogEntry, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ChangeLogEntryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ChangeLogEntryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ChangeLogEntry).
+func (m *ChangeLogEntryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ChangeLogEntryMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.at != nil {
+		fields = append(fields, changelogentry.FieldAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, changelogentry.FieldKind)
+	}
+	if m.entity_type != nil {
+		fields = append(fields, changelogentry.FieldEntityType)
+	}
+	if m.entity_id != nil {
+		fields = append(fields, changelogentry.FieldEntityID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ChangeLogEntryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case changelogentry.FieldAt:
+		return m.At()
+	case changelogentry.FieldKind:
+		return m.Kind()
+	case changelogentry.FieldEntityType:
+		return m.EntityType()
+	case changelogentry.FieldEntityID:
+		return m.EntityID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ChangeLogEntryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case changelogentry.FieldAt:
+		return m.OldAt(ctx)
+	case changelogentry.FieldKind:
+		return m.OldKind(ctx)
+	case changelogentry.FieldEntityType:
+		return m.OldEntityType(ctx)
+	case changelogentry.FieldEntityID:
+		return m.OldEntityID(ctx)
+	}
+	return nil, fmt.Errorf("unknown ChangeLogEntry field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ChangeLogEntryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case changelogentry.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	case changelogentry.FieldKind:
+		v, ok := value.(changelogentry.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case changelogentry.FieldEntityType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityType(v)
+		return nil
+	case changelogentry.FieldEntityID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ChangeLogEntry field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ChangeLogEntryMutation) AddedFields() []string {
+	var fields []string
+	if m.addentity_id != nil {
+		fields = append(fields, changelogentry.FieldEntityID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ChangeLogEntryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case changelogentry.FieldEntityID:
+		return m.AddedEntityID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ChangeLogEntryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case changelogentry.FieldEntityID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEntityID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ChangeLogEntry numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ChangeLogEntryMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ChangeLogEntryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ChangeLogEntryMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ChangeLogEntry nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ChangeLogEntryMutation) ResetField(name string) error {
+	switch name {
+	case changelogentry.FieldAt:
+		m.ResetAt()
+		return nil
+	case changelogentry.FieldKind:
+		m.ResetKind()
+		return nil
+	case changelogentry.FieldEntityType:
+		m.ResetEntityType()
+		return nil
+	case changelogentry.FieldEntityID:
+		m.ResetEntityID()
+		return nil
+	}
+	return fmt.Errorf("unknown ChangeLogEntry field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ChangeLogEntryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ChangeLogEntryMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ChangeLogEntryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ChangeLogEntryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ChangeLogEntryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ChangeLogEntryMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ChangeLogEntryMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown ChangeLogEntry unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ChangeLogEntryMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown ChangeLogEntry edge %s", name)
 }
 
 // EnterpriseMutation represents an operation that mutates the Enterprise nodes in the graph.

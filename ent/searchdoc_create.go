@@ -244,7 +244,9 @@ func (_c *SearchDocCreate) Mutation() *SearchDocMutation {
 
 // Save creates the SearchDoc in the database.
 func (_c *SearchDocCreate) Save(ctx context.Context) (*SearchDoc, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -271,7 +273,7 @@ func (_c *SearchDocCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *SearchDocCreate) defaults() {
+func (_c *SearchDocCreate) defaults() error {
 	if _, ok := _c.mutation.Status(); !ok {
 		v := searchdoc.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -324,6 +326,7 @@ func (_c *SearchDocCreate) defaults() {
 		v := searchdoc.DefaultText
 		_c.mutation.SetText(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -24,6 +24,8 @@ type Tx struct {
 	Brand *BrandClient
 	// BrandRoleModel is the client for interacting with the BrandRoleModel builders.
 	BrandRoleModel *BrandRoleModelClient
+	// ChangeLogEntry is the client for interacting with the ChangeLogEntry builders.
+	ChangeLogEntry *ChangeLogEntryClient
 	// Enterprise is the client for interacting with the Enterprise builders.
 	Enterprise *EnterpriseClient
 	// EnterpriseBrand is the client for interacting with the EnterpriseBrand builders.
@@ -190,6 +192,7 @@ func (tx *Tx) init() {
 	tx.AuditEntry = NewAuditEntryClient(tx.config)
 	tx.Brand = NewBrandClient(tx.config)
 	tx.BrandRoleModel = NewBrandRoleModelClient(tx.config)
+	tx.ChangeLogEntry = NewChangeLogEntryClient(tx.config)
 	tx.Enterprise = NewEnterpriseClient(tx.config)
 	tx.EnterpriseBrand = NewEnterpriseBrandClient(tx.config)
 	tx.Event = NewEventClient(tx.config)

@@ -23,6 +23,37 @@ type CategoryCount struct {
 	Count int `json:"count"`
 }
 
+// One public change of a content item (Brand, RoleModel, Enterprise, Alliance,
+// Venue or MediaCoverage). Changes to drafts never appear: a draft's creation and
+// edits are not changes of the public content; its publication is an UPSERT.
+type Change struct {
+	// This change's place in the log: pass it as since to read the changes after it.
+	Cursor entgql.Cursor[int] `json:"cursor"`
+	// UPSERT or TOMBSTONE.
+	Kind ChangeKind `json:"kind"`
+	// The item's GraphQL type, e.g. Brand.
+	Type string `json:"type"`
+	// The item's global ID (as node(id:) takes it).
+	ID int `json:"id"`
+	// When the change was made.
+	At time.Time `json:"at"`
+	// For an UPSERT, the item as it is now; null for a TOMBSTONE, and null for an
+	// UPSERT whose item has left the public since (a later TOMBSTONE says so).
+	// Select the fields to keep with fragments (... on Brand { ... }).
+	Node ent.Noder `json:"node,omitempty"`
+}
+
+// A page of the changes feed.
+type ChangePage struct {
+	// The changes in log order (the order they were committed).
+	Changes []*Change `json:"changes"`
+	// Where to read on: the last change's cursor, or since itself when there is
+	// nothing new (null only when the log is empty and since was null).
+	Cursor *entgql.Cursor[int] `json:"cursor,omitempty"`
+	// Whether more changes follow this page: read again at once with since: cursor.
+	HasMore bool `json:"hasMore"`
+}
+
 // Number of published brands at one level of recognition.
 type LevelCount struct {
 	// The level.
@@ -187,6 +218,64 @@ type VenueDistance struct {
 	Venue *ent.Venue `json:"venue"`
 	// Distance in kilometres (haversine, mean Earth radius 6371.0088 km), rounded to metres.
 	DistanceKm float64 `json:"distanceKm"`
+}
+
+// What a change did to the public content.
+type ChangeKind string
+
+const (
+	// The item is published as it is now (created published, published, or changed while published): fetch and store it.
+	ChangeKindUpsert ChangeKind = "UPSERT"
+	// The item is no longer public (unpublished or deleted): remove it, and drop it from every list that links to it.
+	ChangeKindTombstone ChangeKind = "TOMBSTONE"
+)
+
+var AllChangeKind = []ChangeKind{
+	ChangeKindUpsert,
+	ChangeKindTombstone,
+}
+
+func (e ChangeKind) IsValid() bool {
+	switch e {
+	case ChangeKindUpsert, ChangeKindTombstone:
+		return true
+	}
+	return false
+}
+
+func (e ChangeKind) String() string {
+	return string(e)
+}
+
+func (e *ChangeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ChangeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ChangeKind", str)
+	}
+	return nil
+}
+
+func (e ChangeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ChangeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ChangeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Language of display text. ZH is the original; EN falls back to Chinese

@@ -149,13 +149,25 @@ func TestEveryFloodableEndpointIsRateLimited(t *testing.T) {
 		"unknown URL": func(remote string) *httptest.ResponseRecorder {
 			return sendAs(h, http.MethodGet, "/no/such/page", remote, "")
 		},
+		"/sitemap.xml": func(remote string) *httptest.ResponseRecorder {
+			return sendAs(h, http.MethodGet, "/sitemap.xml", remote, "")
+		},
+		"/sitemaps/": func(remote string) *httptest.ResponseRecorder {
+			return sendAs(h, http.MethodGet, "/sitemaps/brands-1.xml", remote, "")
+		},
+		"/robots.txt": func(remote string) *httptest.ResponseRecorder {
+			return sendAs(h, http.MethodGet, "/robots.txt", remote, "")
+		},
 	}
 	i := 0
 	for name, send := range endpoints {
 		i++
 		remote := fmt.Sprintf("198.51.100.%d:1", 100+i)
 		for j := range 2 {
-			if rec := send(remote); rec.Code >= 400 || !hasRateLimitHeaders(rec.Header()) {
+			rec := send(remote)
+			// An unknown page is a real 404 (with the app), still limited.
+			ok := rec.Code < 400 || (name == "unknown URL" && rec.Code == http.StatusNotFound)
+			if !ok || !hasRateLimitHeaders(rec.Header()) {
 				t.Errorf("%s request %d: %d, headers %v", name, j, rec.Code, rec.Header())
 			}
 		}

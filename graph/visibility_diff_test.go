@@ -17,6 +17,7 @@ import (
 	"brandshow/ent"
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
+	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
@@ -29,6 +30,7 @@ import (
 	"brandshow/server/store"
 	"brandshow/server/store/storetest"
 
+	"entgo.io/contrib/entgql"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -43,7 +45,9 @@ import (
 func TestDraftsChangeNoAnonymousAnswer(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, _ := storetest.Fresh(t, dia, true)
+		since := changesHeadCursor(t, db.Client)
 		drafts := linkDraftsToEverything(t, db.Client)
+		drafts.changesSince = since
 		queries := visibilityProbes(t, drafts)
 		h := probeHandler(db)
 
@@ -53,6 +57,19 @@ func TestDraftsChangeNoAnonymousAnswer(t *testing.T) {
 		for i, a := range before {
 			if strings.Contains(a, "GRAPHQL_VALIDATION_FAILED") || strings.Contains(a, "GRAPHQL_PARSE_FAILED") || a == "" {
 				t.Fatalf("probe is not a valid query (%s):\n  %s", a, queries[i])
+			}
+		}
+		// The change log keeps its entries when the drafts are deleted, so
+		// comparing answers could not tell a logged draft: its answers
+		// must name no draft at all.
+		for i, q := range queries {
+			if !strings.HasPrefix(q, "changes") {
+				continue
+			}
+			for _, id := range drafts.ids {
+				if strings.Contains(before[i], `"`+id+`"`) {
+					t.Errorf("the changes feed names draft %s:\n  %s\n  %.500s", id, q, before[i])
+				}
 			}
 		}
 		deleteDrafts(t, db.Client)
@@ -89,6 +106,8 @@ func probeHandler(db *store.DB) http.Handler {
 // a draft would match it and only it.
 type draftProbes struct {
 	ids []string
+	// changesSince is the change log's cursor before the drafts were made.
+	changesSince string
 }
 
 const (
@@ -193,6 +212,22 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	return p
 }
 
+// changesHeadCursor is the change log's newest cursor, as the API writes it.
+func changesHeadCursor(t *testing.T, c *ent.Client) string {
+	t.Helper()
+	e, err := c.ChangeLogEntry.Query().Order(ent.Desc(changelogentry.FieldID)).First(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	entgql.Cursor[int]{ID: e.ID}.MarshalGQL(&b)
+	cur, err := strconv.Unquote(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cur
+}
+
 // deleteDrafts deletes every draft the way a publisher would (links go with
 // them), leaving the database as it would be had they never existed.
 func deleteDrafts(t *testing.T, c *ent.Client) {
@@ -293,6 +328,9 @@ func entryPointProbes(s *ast.Schema, p draftProbes) []string {
 		"region(code: \"420199\") " + sel("Region"),
 		"region(code: \"420100\") " + sel("Region"),
 		"nodes(ids: [" + strings.Join(quoteAll(p.ids), ", ") + "]) { id }",
+		"changesHead",
+		fmt.Sprintf("changes(since: %q, first: 100) { hasMore cursor changes { cursor kind type id at node { id } } }", p.changesSince),
+		"changes(first: 100) { hasMore cursor changes { cursor kind type id at node { id } } }",
 	}
 	for _, q := range []string{draftMarker, "孤", "mi draft", "lonely"} {
 		out = append(out,

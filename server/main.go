@@ -32,6 +32,7 @@ import (
 	"brandshow/graph"
 	"brandshow/server/config"
 	"brandshow/server/httpapp"
+	"brandshow/server/kiosks"
 	"brandshow/server/media"
 	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
@@ -299,8 +300,10 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if hcfg.ResponseCache, err = responseCache(ctx, cfg, db, logger); err != nil {
 		return err
 	}
+	hcfg.Kiosks = kiosks.New(cfg.MaxKiosks)
 	if cfg.Metrics {
 		hcfg.Metrics = metrics.New(db.SQL)
+		hcfg.Metrics.Register(hcfg.Kiosks)
 		if db.ReadSQL != nil {
 			hcfg.Metrics.AddPool(db.ReadSQL, "brandshow_replica")
 		}
@@ -401,6 +404,7 @@ func handlerConfig(cfg config.Config, logger *slog.Logger) (httpapp.Config, erro
 		CacheMaxAge:  cfg.CacheMaxAge,
 
 		MaxResponseBytes: cfg.MaxResponseBytes,
+		BaseURL:          cfg.PublicURL,
 	}
 	if h.CacheMaxAge == 0 {
 		h.CacheMaxAge = -1 // explicit 0: answers are revalidated every time

@@ -13,6 +13,8 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -83,11 +85,20 @@ func serve(w http.ResponseWriter, r *http.Request, name string, f file) {
 	http.ServeContent(w, r, path.Base(name), time.Time{}, bytes.NewReader(f.body))
 }
 
+// RouteHead describes one of the client's routes to those who do not run
+// its JavaScript (crawlers, link previews): the HTTP status to answer with
+// and the head elements (title, description, links, meta tags, JSON-LD)
+// that replace the shell's own title and description. It must escape all
+// text it puts in head.
+type RouteHead func(r *http.Request) (status int, head []byte)
+
 // Handler serves the site at /: files of dist/, and index.html for any other
 // path without a file extension (the client's own routes such as
 // /brands/hongan-dasao), so every page's URL can be shared and reloaded.
-// Unknown files are 404.
-func Handler() http.Handler {
+// With route set, each route's shell carries the page's own head and the
+// route's status (404 for an unknown page; the client still shows its
+// not-found view). Unknown files are 404.
+func Handler(route RouteHead) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -108,8 +119,46 @@ func Handler() http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		serve(w, r, "/index.html", files["/index.html"])
+		if route == nil {
+			serve(w, r, "/index.html", files["/index.html"])
+			return
+		}
+		status, head := route(r)
+		body := withHead(head)
+		sum := sha256.Sum256(body)
+		f := file{body: body, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+		if status == http.StatusOK {
+			serve(w, r, "/index.html", f)
+			return
+		}
+		h := w.Header()
+		h.Set("Cache-Control", "no-cache")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Content-Security-Policy", contentSecurityPolicy["/index.html"])
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			_, _ = w.Write(body)
+		}
 	})
+}
+
+// shellHead is the part of index.html that a route's head replaces: the
+// shell's generic description and title.
+var shellHead = regexp.MustCompile(`(?s)<meta name="description"[^>]*>\s*<title>.*?</title>`)
+
+// withHead is index.html with head in place of its description and title.
+func withHead(head []byte) []byte {
+	shell := files["/index.html"].body
+	loc := shellHead.FindIndex(shell)
+	if loc == nil {
+		panic("web-client/dist/index.html has no description and title to replace")
+	}
+	out := make([]byte, 0, len(shell)+len(head))
+	out = append(out, shell[:loc[0]]...)
+	out = append(out, bytes.TrimSpace(head)...)
+	return append(out, shell[loc[1]:]...)
 }
 
 // GraphiQL serves the bundled playground page (its assets are under /assets/).
@@ -117,4 +166,10 @@ func GraphiQL() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		serve(w, r, "/graphiql.html", files["/graphiql.html"])
 	})
+}
+
+func init() {
+	if shellHead.Find(files["/index.html"].body) == nil {
+		panic("web-client/dist/index.html has no description and title for the pages' heads to replace")
+	}
 }

@@ -68,6 +68,18 @@ func (f BrandRoleModelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.BrandRoleModelMutation", m)
 }
 
+// The ChangeLogEntryFunc type is an adapter to allow the use of ordinary
+// function as ChangeLogEntry mutator.
+type ChangeLogEntryFunc func(context.Context, *ent.ChangeLogEntryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ChangeLogEntryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ChangeLogEntryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ChangeLogEntryMutation", m)
+}
+
 // The EnterpriseFunc type is an adapter to allow the use of ordinary
 // function as Enterprise mutator.
 type EnterpriseFunc func(context.Context, *ent.EnterpriseMutation) (ent.Value, error)

@@ -12,6 +12,7 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/brandrolemodel"
+	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/event"
@@ -221,6 +222,33 @@ func (f TraverseBrandRoleModel) Traverse(ctx context.Context, q ent.Query) error
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.BrandRoleModelQuery", q)
+}
+
+// The ChangeLogEntryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ChangeLogEntryFunc func(context.Context, *ent.ChangeLogEntryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ChangeLogEntryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ChangeLogEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ChangeLogEntryQuery", q)
+}
+
+// The TraverseChangeLogEntry type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseChangeLogEntry func(context.Context, *ent.ChangeLogEntryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseChangeLogEntry) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseChangeLogEntry) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ChangeLogEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ChangeLogEntryQuery", q)
 }
 
 // The EnterpriseFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -641,6 +669,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.BrandQuery, predicate.Brand, brand.OrderOption]{typ: ent.TypeBrand, tq: q}, nil
 	case *ent.BrandRoleModelQuery:
 		return &query[*ent.BrandRoleModelQuery, predicate.BrandRoleModel, brandrolemodel.OrderOption]{typ: ent.TypeBrandRoleModel, tq: q}, nil
+	case *ent.ChangeLogEntryQuery:
+		return &query[*ent.ChangeLogEntryQuery, predicate.ChangeLogEntry, changelogentry.OrderOption]{typ: ent.TypeChangeLogEntry, tq: q}, nil
 	case *ent.EnterpriseQuery:
 		return &query[*ent.EnterpriseQuery, predicate.Enterprise, enterprise.OrderOption]{typ: ent.TypeEnterprise, tq: q}, nil
 	case *ent.EnterpriseBrandQuery:

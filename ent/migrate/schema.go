@@ -253,6 +253,32 @@ var (
 			},
 		},
 	}
+	// ChangeLogEntriesColumns holds the columns for the "change_log_entries" table.
+	ChangeLogEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"UPSERT", "TOMBSTONE"}},
+		{Name: "entity_type", Type: field.TypeString, Size: 64},
+		{Name: "entity_id", Type: field.TypeInt},
+	}
+	// ChangeLogEntriesTable holds the schema information for the "change_log_entries" table.
+	ChangeLogEntriesTable = &schema.Table{
+		Name:       "change_log_entries",
+		Columns:    ChangeLogEntriesColumns,
+		PrimaryKey: []*schema.Column{ChangeLogEntriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "changelogentry_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{ChangeLogEntriesColumns[4]},
+			},
+			{
+				Name:    "changelogentry_at",
+				Unique:  false,
+				Columns: []*schema.Column{ChangeLogEntriesColumns[1]},
+			},
+		},
+	}
 	// EnterprisesColumns holds the columns for the "enterprises" table.
 	EnterprisesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -879,6 +905,7 @@ var (
 		AuditEntriesTable,
 		BrandsTable,
 		BrandRoleModelsTable,
+		ChangeLogEntriesTable,
 		EnterprisesTable,
 		EnterpriseBrandsTable,
 		EventsTable,
@@ -918,6 +945,9 @@ func init() {
 	BrandRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
 	BrandRoleModelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
+	ChangeLogEntriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
 	EnterprisesTable.ForeignKeys[0].RefTable = RegionsTable
 	EnterprisesTable.Annotation = &entsql.Annotation{

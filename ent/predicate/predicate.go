@@ -21,6 +21,9 @@ type Brand func(*sql.Selector)
 // BrandRoleModel is the predicate function for brandrolemodel builders.
 type BrandRoleModel func(*sql.Selector)
 
+// ChangeLogEntry is the predicate function for changelogentry builders.
+type ChangeLogEntry func(*sql.Selector)
+
 // Enterprise is the predicate function for enterprise builders.
 type Enterprise func(*sql.Selector)
 

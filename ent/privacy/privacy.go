@@ -230,6 +230,30 @@ func (f BrandRoleModelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.BrandRoleModelMutation", m)
 }
 
+// The ChangeLogEntryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ChangeLogEntryQueryRuleFunc func(context.Context, *ent.ChangeLogEntryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ChangeLogEntryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ChangeLogEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ChangeLogEntryQuery", q)
+}
+
+// The ChangeLogEntryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ChangeLogEntryMutationRuleFunc func(context.Context, *ent.ChangeLogEntryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ChangeLogEntryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ChangeLogEntryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ChangeLogEntryMutation", m)
+}
+
 // The EnterpriseQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type EnterpriseQueryRuleFunc func(context.Context, *ent.EnterpriseQuery) error

@@ -6,6 +6,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
+	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
@@ -36,22 +37,25 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	allianceMixinHooks1 := allianceMixin[1].Hooks()
 	allianceMixinHooks3 := allianceMixin[3].Hooks()
 	allianceMixinHooks4 := allianceMixin[4].Hooks()
 
-	alliance.Hooks[1] = allianceMixinHooks3[0]
+	alliance.Hooks[1] = allianceMixinHooks1[0]
 
-	alliance.Hooks[2] = allianceMixinHooks4[0]
+	alliance.Hooks[2] = allianceMixinHooks3[0]
 
-	alliance.Hooks[3] = allianceMixinHooks4[1]
+	alliance.Hooks[3] = allianceMixinHooks4[0]
 
-	alliance.Hooks[4] = allianceMixinHooks4[2]
+	alliance.Hooks[4] = allianceMixinHooks4[1]
 
-	alliance.Hooks[5] = allianceMixinHooks4[3]
+	alliance.Hooks[5] = allianceMixinHooks4[2]
 
-	alliance.Hooks[6] = allianceMixinHooks4[4]
+	alliance.Hooks[6] = allianceMixinHooks4[3]
 
-	alliance.Hooks[7] = allianceMixinHooks4[5]
+	alliance.Hooks[7] = allianceMixinHooks4[4]
+
+	alliance.Hooks[8] = allianceMixinHooks4[5]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	allianceMixinInters5 := allianceMixin[5].Interceptors()
 	allianceInters := schema.Alliance{}.Interceptors()
@@ -240,22 +244,25 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	brandMixinHooks1 := brandMixin[1].Hooks()
 	brandMixinHooks3 := brandMixin[3].Hooks()
 	brandMixinHooks4 := brandMixin[4].Hooks()
 
-	brand.Hooks[1] = brandMixinHooks3[0]
+	brand.Hooks[1] = brandMixinHooks1[0]
 
-	brand.Hooks[2] = brandMixinHooks4[0]
+	brand.Hooks[2] = brandMixinHooks3[0]
 
-	brand.Hooks[3] = brandMixinHooks4[1]
+	brand.Hooks[3] = brandMixinHooks4[0]
 
-	brand.Hooks[4] = brandMixinHooks4[2]
+	brand.Hooks[4] = brandMixinHooks4[1]
 
-	brand.Hooks[5] = brandMixinHooks4[3]
+	brand.Hooks[5] = brandMixinHooks4[2]
 
-	brand.Hooks[6] = brandMixinHooks4[4]
+	brand.Hooks[6] = brandMixinHooks4[3]
 
-	brand.Hooks[7] = brandMixinHooks4[5]
+	brand.Hooks[7] = brandMixinHooks4[4]
+
+	brand.Hooks[8] = brandMixinHooks4[5]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
@@ -501,6 +508,25 @@ func init() {
 	brand.DefaultFeaturedRank = brandDescFeaturedRank.Default.(int)
 	// brand.FeaturedRankValidator is a validator for the "featured_rank" field. It is called by the builders before save.
 	brand.FeaturedRankValidator = brandDescFeaturedRank.Validators[0].(func(int) error)
+	changelogentry.Policy = privacy.NewPolicies(schema.ChangeLogEntry{})
+	changelogentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := changelogentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	changelogentryFields := schema.ChangeLogEntry{}.Fields()
+	_ = changelogentryFields
+	// changelogentryDescAt is the schema descriptor for at field.
+	changelogentryDescAt := changelogentryFields[0].Descriptor()
+	// changelogentry.DefaultAt holds the default value on creation for the at field.
+	changelogentry.DefaultAt = changelogentryDescAt.Default.(func() time.Time)
+	// changelogentryDescEntityType is the schema descriptor for entity_type field.
+	changelogentryDescEntityType := changelogentryFields[2].Descriptor()
+	// changelogentry.EntityTypeValidator is a validator for the "entity_type" field. It is called by the builders before save.
+	changelogentry.EntityTypeValidator = changelogentryDescEntityType.Validators[0].(func(string) error)
 	enterpriseMixin := schema.Enterprise{}.Mixin()
 	enterprise.Policy = privacy.NewPolicies(enterpriseMixin[4], schema.Enterprise{})
 	enterprise.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -511,22 +537,25 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	enterpriseMixinHooks1 := enterpriseMixin[1].Hooks()
 	enterpriseMixinHooks3 := enterpriseMixin[3].Hooks()
 	enterpriseMixinHooks4 := enterpriseMixin[4].Hooks()
 
-	enterprise.Hooks[1] = enterpriseMixinHooks3[0]
+	enterprise.Hooks[1] = enterpriseMixinHooks1[0]
 
-	enterprise.Hooks[2] = enterpriseMixinHooks4[0]
+	enterprise.Hooks[2] = enterpriseMixinHooks3[0]
 
-	enterprise.Hooks[3] = enterpriseMixinHooks4[1]
+	enterprise.Hooks[3] = enterpriseMixinHooks4[0]
 
-	enterprise.Hooks[4] = enterpriseMixinHooks4[2]
+	enterprise.Hooks[4] = enterpriseMixinHooks4[1]
 
-	enterprise.Hooks[5] = enterpriseMixinHooks4[3]
+	enterprise.Hooks[5] = enterpriseMixinHooks4[2]
 
-	enterprise.Hooks[6] = enterpriseMixinHooks4[4]
+	enterprise.Hooks[6] = enterpriseMixinHooks4[3]
 
-	enterprise.Hooks[7] = enterpriseMixinHooks4[5]
+	enterprise.Hooks[7] = enterpriseMixinHooks4[4]
+
+	enterprise.Hooks[8] = enterpriseMixinHooks4[5]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -683,25 +712,28 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	eventMixinHooks1 := eventMixin[1].Hooks()
 	eventMixinHooks3 := eventMixin[3].Hooks()
 	eventMixinHooks4 := eventMixin[4].Hooks()
 	eventHooks := schema.Event{}.Hooks()
 
-	event.Hooks[1] = eventMixinHooks3[0]
+	event.Hooks[1] = eventMixinHooks1[0]
 
-	event.Hooks[2] = eventMixinHooks4[0]
+	event.Hooks[2] = eventMixinHooks3[0]
 
-	event.Hooks[3] = eventMixinHooks4[1]
+	event.Hooks[3] = eventMixinHooks4[0]
 
-	event.Hooks[4] = eventMixinHooks4[2]
+	event.Hooks[4] = eventMixinHooks4[1]
 
-	event.Hooks[5] = eventMixinHooks4[3]
+	event.Hooks[5] = eventMixinHooks4[2]
 
-	event.Hooks[6] = eventMixinHooks4[4]
+	event.Hooks[6] = eventMixinHooks4[3]
 
-	event.Hooks[7] = eventMixinHooks4[5]
+	event.Hooks[7] = eventMixinHooks4[4]
 
-	event.Hooks[8] = eventHooks[0]
+	event.Hooks[8] = eventMixinHooks4[5]
+
+	event.Hooks[9] = eventHooks[0]
 	eventMixinInters1 := eventMixin[1].Interceptors()
 	eventMixinInters5 := eventMixin[5].Interceptors()
 	event.Interceptors[0] = eventMixinInters1[0]
@@ -1022,22 +1054,25 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	mediacoverageMixinHooks1 := mediacoverageMixin[1].Hooks()
 	mediacoverageMixinHooks3 := mediacoverageMixin[3].Hooks()
 	mediacoverageMixinHooks4 := mediacoverageMixin[4].Hooks()
 
-	mediacoverage.Hooks[1] = mediacoverageMixinHooks3[0]
+	mediacoverage.Hooks[1] = mediacoverageMixinHooks1[0]
 
-	mediacoverage.Hooks[2] = mediacoverageMixinHooks4[0]
+	mediacoverage.Hooks[2] = mediacoverageMixinHooks3[0]
 
-	mediacoverage.Hooks[3] = mediacoverageMixinHooks4[1]
+	mediacoverage.Hooks[3] = mediacoverageMixinHooks4[0]
 
-	mediacoverage.Hooks[4] = mediacoverageMixinHooks4[2]
+	mediacoverage.Hooks[4] = mediacoverageMixinHooks4[1]
 
-	mediacoverage.Hooks[5] = mediacoverageMixinHooks4[3]
+	mediacoverage.Hooks[5] = mediacoverageMixinHooks4[2]
 
-	mediacoverage.Hooks[6] = mediacoverageMixinHooks4[4]
+	mediacoverage.Hooks[6] = mediacoverageMixinHooks4[3]
 
-	mediacoverage.Hooks[7] = mediacoverageMixinHooks4[5]
+	mediacoverage.Hooks[7] = mediacoverageMixinHooks4[4]
+
+	mediacoverage.Hooks[8] = mediacoverageMixinHooks4[5]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverageMixinInters5 := mediacoverageMixin[5].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
@@ -1391,22 +1426,25 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	rolemodelMixinHooks1 := rolemodelMixin[1].Hooks()
 	rolemodelMixinHooks3 := rolemodelMixin[3].Hooks()
 	rolemodelMixinHooks4 := rolemodelMixin[4].Hooks()
 
-	rolemodel.Hooks[1] = rolemodelMixinHooks3[0]
+	rolemodel.Hooks[1] = rolemodelMixinHooks1[0]
 
-	rolemodel.Hooks[2] = rolemodelMixinHooks4[0]
+	rolemodel.Hooks[2] = rolemodelMixinHooks3[0]
 
-	rolemodel.Hooks[3] = rolemodelMixinHooks4[1]
+	rolemodel.Hooks[3] = rolemodelMixinHooks4[0]
 
-	rolemodel.Hooks[4] = rolemodelMixinHooks4[2]
+	rolemodel.Hooks[4] = rolemodelMixinHooks4[1]
 
-	rolemodel.Hooks[5] = rolemodelMixinHooks4[3]
+	rolemodel.Hooks[5] = rolemodelMixinHooks4[2]
 
-	rolemodel.Hooks[6] = rolemodelMixinHooks4[4]
+	rolemodel.Hooks[6] = rolemodelMixinHooks4[3]
 
-	rolemodel.Hooks[7] = rolemodelMixinHooks4[5]
+	rolemodel.Hooks[7] = rolemodelMixinHooks4[4]
+
+	rolemodel.Hooks[8] = rolemodelMixinHooks4[5]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodelMixinInters5 := rolemodelMixin[5].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
@@ -1607,6 +1645,8 @@ func init() {
 		}
 	}()
 	searchdocMixin := schema.SearchDoc{}.Mixin()
+	searchdocMixinHooks0 := searchdocMixin[0].Hooks()
+	searchdoc.Hooks[0] = searchdocMixinHooks0[0]
 	searchdocMixinInters0 := searchdocMixin[0].Interceptors()
 	searchdoc.Interceptors[0] = searchdocMixinInters0[0]
 	searchdocMixinFields0 := searchdocMixin[0].Fields()
@@ -1705,22 +1745,25 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	venueMixinHooks1 := venueMixin[1].Hooks()
 	venueMixinHooks3 := venueMixin[3].Hooks()
 	venueMixinHooks4 := venueMixin[4].Hooks()
 
-	venue.Hooks[1] = venueMixinHooks3[0]
+	venue.Hooks[1] = venueMixinHooks1[0]
 
-	venue.Hooks[2] = venueMixinHooks4[0]
+	venue.Hooks[2] = venueMixinHooks3[0]
 
-	venue.Hooks[3] = venueMixinHooks4[1]
+	venue.Hooks[3] = venueMixinHooks4[0]
 
-	venue.Hooks[4] = venueMixinHooks4[2]
+	venue.Hooks[4] = venueMixinHooks4[1]
 
-	venue.Hooks[5] = venueMixinHooks4[3]
+	venue.Hooks[5] = venueMixinHooks4[2]
 
-	venue.Hooks[6] = venueMixinHooks4[4]
+	venue.Hooks[6] = venueMixinHooks4[3]
 
-	venue.Hooks[7] = venueMixinHooks4[5]
+	venue.Hooks[7] = venueMixinHooks4[4]
+
+	venue.Hooks[8] = venueMixinHooks4[5]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()

@@ -37,3 +37,9 @@ func (AuditEntry) Policy() ent.Policy {
 func (Region) Policy() ent.Policy {
 	return privacy.Policy{Mutation: privacy.MutationPolicy{visibility.RequireRole(visibility.RolePublisher)}}
 }
+
+// Policy of the ChangeLogEntry: written by the PublicationMixin's hook
+// only, never changed.
+func (ChangeLogEntry) Policy() ent.Policy {
+	return privacy.Policy{Mutation: privacy.MutationPolicy{visibility.SystemOnly()}}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"brandshow/ent/auditlog"
+	"brandshow/ent/changelog"
 	"brandshow/ent/intercept"
 	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
@@ -30,6 +31,13 @@ func (PublicationMixin) Interceptors() []ent.Interceptor {
 			return nil
 		}),
 	}
+}
+
+// Hooks of the PublicationMixin: every write of a content type records its
+// public effect (published item upserted, published item gone) in the change
+// log, in the same transaction, for the changes API (see ent/changelog).
+func (PublicationMixin) Hooks() []ent.Hook {
+	return []ent.Hook{changelog.Hook}
 }
 
 // EditedMixin marks the content types that editors change through the API:
@@ -228,6 +236,7 @@ var PictureFields = map[string][]string{
 	"RoleModel":     {"portrait"},
 	"Venue":         {"pictures"},
 	"MediaCoverage": {"image", "poster"},
+	"Event":         {"pictures"},
 }
 
 // creditedWhenPublished refuses a published item (created published,

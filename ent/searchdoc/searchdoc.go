@@ -94,6 +94,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "brandshow/ent/runtime"
 var (
+	Hooks        [1]ent.Hook
 	Interceptors [1]ent.Interceptor
 	// DefaultCategory holds the default value on creation for the "category" field.
 	DefaultCategory string

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -16,7 +17,11 @@ import (
 
 // Config is every setting of the server. docs/operators.md documents each in one table.
 type Config struct {
-	Addr             string
+	Addr string
+	// MaxKiosks bounds the kiosk ids kept from heartbeats.
+	MaxKiosks int
+	// PublicURL is the site's public address for canonical and sitemap URLs.
+	PublicURL        string
 	DatabaseURL      string
 	CORSOrigins      []string
 	AutoMigrate      bool
@@ -91,6 +96,8 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 		fs.SetOutput(help)
 		fs.Usage = fs.PrintDefaults
 	}
+	fs.StringVar(&c.PublicURL, "public-url", env(getenv, "PUBLIC_URL", ""), "the site's public address, e.g. https://brands.example.cn, for canonical, Open Graph and sitemap URLs; empty: each request's host (PUBLIC_URL)")
+	fs.IntVar(&c.MaxKiosks, "max-kiosks", envInt(getenv, "MAX_KIOSKS", 200), "most kiosk ids whose heartbeats /metrics shows (MAX_KIOSKS)")
 	fs.StringVar(&c.Addr, "addr", env(getenv, "ADDR", ":8080"), "listen address (ADDR)")
 	fs.StringVar(&c.DatabaseURL, "database-url", env(getenv, "DATABASE_URL", ""), "postgres://... or a SQLite file; empty means data/brandshow.db (DATABASE_URL)")
 	fs.StringVar(&origins, "cors-origins", env(getenv, "CORS_ORIGINS", "*"), "comma-separated origins allowed by CORS, * for any (CORS_ORIGINS)")
@@ -161,6 +168,16 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	}
 	if c.MediaMaxBytes < 1<<10 || c.MediaMaxPixels < 1 || c.MediaCacheMB < 0 {
 		return c, fmt.Errorf("MEDIA_MAX_BYTES must be at least 1024, MEDIA_MAX_PIXELS at least 1 and MEDIA_CACHE_MB not negative")
+	}
+	if c.MaxKiosks < 1 || c.MaxKiosks > 10000 {
+		return c, fmt.Errorf("MAX_KIOSKS must be between 1 and 10000, got %d", c.MaxKiosks)
+	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return c, fmt.Errorf("PUBLIC_URL must be an http or https address such as https://brands.example.cn, got %q", c.PublicURL)
+		}
+		c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	}
 	if c.DatabaseReadURL != "" && !c.IsPostgres() {
 		return c, fmt.Errorf("DATABASE_READ_URL needs a PostgreSQL DATABASE_URL")

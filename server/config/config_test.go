@@ -43,7 +43,8 @@ func TestDefaultsFlagsAndEnvironment(t *testing.T) {
 func TestBadValuesAreRefused(t *testing.T) {
 	for _, args := range [][]string{{"-demo-content", "maybe"}, {"-log-format", "xml"}, {"-no-such-flag"},
 		{"-pprof-addr", ":6060"}, {"-pprof-addr", "0.0.0.0:6060"}, {"-pprof-addr", "192.0.2.1:6060"}, {"-pprof-addr", "127.0.0.1"},
-		{"-response-cache-mb", "-1"}, {"-max-response-bytes", "0"}, {"-database-read-url", "postgres://replica/db"}} {
+		{"-response-cache-mb", "-1"}, {"-max-response-bytes", "0"}, {"-database-read-url", "postgres://replica/db"},
+		{"-max-kiosks", "0"}, {"-public-url", "brands.example.cn"}, {"-public-url", "javascript:alert(1)"}, {"-public-url", "https://x.cn/?a=1"}} {
 		if _, err := Parse(args, func(string) string { return "" }); err == nil {
 			t.Errorf("Parse(%v) accepted", args)
 		}

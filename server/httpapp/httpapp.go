@@ -9,6 +9,7 @@ package httpapp
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"time"
@@ -16,9 +17,11 @@ import (
 	"brandshow/ent/visibility"
 	"brandshow/graph"
 	"brandshow/server/auth"
+	"brandshow/server/kiosks"
 	"brandshow/server/media"
 	"brandshow/server/metrics"
 	"brandshow/server/middleware"
+	"brandshow/server/pages"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
 	"brandshow/server/shared"
@@ -86,6 +89,13 @@ type Config struct {
 	// /graphql (multipart), everyone reads /media/... and the brands' press
 	// kits.
 	Media *media.Store
+	// BaseURL is the site's public address (https://brands.example.cn) for
+	// canonical, Open Graph and sitemap URLs; empty: each request's own
+	// scheme and host.
+	BaseURL string
+	// Kiosks, when set, takes the kiosks' heartbeats at
+	// POST /kiosks/{id}/heartbeat (and /metrics shows them).
+	Kiosks *kiosks.Registry
 }
 
 func (cfg *Config) defaults() {
@@ -149,11 +159,21 @@ func New(cfg Config) http.Handler {
 	// lookup runs under the request deadline too.
 	mux.Handle("/graphql", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
 	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
-	mux.Handle("/", limiter.Middleware(webclient.Handler()))
+	site := &pages.Site{Client: cfg.DB.Public, BaseURL: cfg.BaseURL, Logger: cfg.Logger}
+	crawled := func(h http.HandlerFunc) http.Handler {
+		return limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(h)))
+	}
+	mux.Handle("GET /sitemap.xml", crawled(site.SitemapIndex))
+	mux.Handle("GET /sitemaps/{file}", crawled(site.Sitemap))
+	mux.Handle("GET /robots.txt", crawled(site.Robots))
+	mux.Handle("/", limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(webclient.Handler(routeHead(site, cfg.Logger))))))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg, newSearchFeedLimiter(cfg, onLimit))))))
 	if cfg.Media != nil {
 		mux.Handle("/media/", limiter.Middleware(cfg.Media.Handler()))
 		mux.Handle("GET /brands/{slug}/press-kit.zip", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(pressKit(cfg)))))
+	}
+	if cfg.Kiosks != nil {
+		mux.Handle("POST /kiosks/{id}/heartbeat", limiter.Middleware(cfg.Kiosks.Handler()))
 	}
 	if cfg.Metrics != nil {
 		// Not limited: no database work, meant for the operator's scraper
@@ -239,4 +259,28 @@ func replicaReads(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next.ServeHTTP(w, r.WithContext(store.WithReplicaReads(r.Context())))
 	})
+}
+
+// routeHead describes each client route for crawlers and link previews
+// (package pages): 404 for an unknown page, 503 when the database fails
+// (the client still runs; a crawler comes back later).
+func routeHead(site *pages.Site, logger *slog.Logger) webclient.RouteHead {
+	return func(r *http.Request) (int, []byte) {
+		status := http.StatusOK
+		p, err := site.Describe(r.Context(), r.URL.Path, r.URL.Query())
+		switch {
+		case errors.Is(err, pages.ErrNotFound):
+			status = http.StatusNotFound
+		case err != nil:
+			logger.ErrorContext(r.Context(), "page head", "path", r.URL.Path, "error", err.Error())
+			status = http.StatusServiceUnavailable
+			p = &pages.Page{Found: true, Path: "/", Lang: p.Lang, Type: "website", NoIndex: true}
+		}
+		head, err := p.Head(site.Base(r))
+		if err != nil {
+			logger.ErrorContext(r.Context(), "page head", "path", r.URL.Path, "error", err.Error())
+			return http.StatusInternalServerError, nil
+		}
+		return status, head
+	}
 }

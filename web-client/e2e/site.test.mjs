@@ -167,6 +167,72 @@ describe('promotion site', () => {
     await page.close();
   });
 
+  test('a region page lists its brands, people, venues and regions; the brands list filters and pages', async () => {
+    const page = await open('/regions');
+    await page.waitForSelector('#app[data-page="regions"] .prefecture');
+    await page.locator('#r421122 a.county').click();
+    await waitFor(page, '#app[data-page="region"] h1');
+    assert.equal(new URL(page.url()).pathname, '/regions/421122');
+    assert.ok(await page.locator('main a[href="/brands/hongan-dasao"]').count(), '红安县 lists 红安大嫂');
+    assert.ok(await page.locator('main a[href="/regions/421100"]').count(), 'its parent, 黄冈市');
+    await shot(page, 'region');
+    assert.deepEqual(await axe(page, 'region'), []);
+
+    await page.goto(`${server.url}/regions/421100`);
+    await waitFor(page, '#app[data-page="region"] h1');
+    assert.ok((await page.locator('main a[href^="/regions/4211"]').count()) > 3, 'a prefecture links its counties');
+
+    const missing = await page.goto(`${server.url}/regions/429999`);
+    assert.equal(missing.status(), 404, 'an unknown region code is an HTTP 404');
+    await waitFor(page, '#app[data-page="region"] .empty h1'); // the client's not-found view
+
+    await page.goto(`${server.url}/brands`);
+    await waitFor(page, '#app[data-page="brands"] .cards li');
+    const total = parseInt(await page.locator('main [role="status"]').innerText(), 10);
+    assert.ok(total > 24, `all brands counted (${total})`);
+    assert.equal(await page.locator('main .cards li').count(), 24, 'a page of 24');
+    await page.locator('main a[rel="next"]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('after'));
+    await waitFor(page, '#app[data-page="brands"] .cards li');
+    await page.selectOption('select[name="category"]', 'CULTURE_TOURISM');
+    await page.locator('.brand-list form button').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('category') === 'CULTURE_TOURISM');
+    await waitFor(page, '#app[data-page="brands"] h1');
+    const filtered = parseInt(await page.locator('main [role="status"]').innerText(), 10);
+    assert.ok(filtered > 0 && filtered < total, `a category narrows the list (${filtered} of ${total})`);
+    await shot(page, 'brands');
+    assert.deepEqual(await axe(page, 'brands'), []);
+    const colour = await page.locator('main .meta a, main p a, .site-footer a').first().evaluate((a) => getComputedStyle(a).color).catch(() => '');
+    assert.notEqual(colour, 'rgb(0, 0, 238)', 'links are not the browser default blue');
+    await page.close();
+  });
+
+  test("a brand's coverage count leads to all of it", async () => {
+    const page = await open('/brands/hongan-dasao');
+    await waitFor(page, '#app[data-page="brand"] h1');
+    const all = page.locator('main .see-all a');
+    assert.ok(await all.count(), 'a "see all" link under the newest 10 reports');
+    const total = parseInt((await all.innerText()).replace(/\D+/g, ' ').trim().split(' ').pop(), 10);
+    await all.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('coverage') === 'all');
+    await waitFor(page, '#app[data-page="brand"] main .list li');
+    assert.equal(await page.locator('main .list li').count(), Math.min(total, 100), `all ${total} reports listed`);
+    assert.deepEqual(await axe(page, 'brand coverage'), []);
+    await page.close();
+  });
+
+  test('on a phone the search filters fold away so results are above the fold', async () => {
+    const page = watchCSP(await browser.context.newPage());
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/search?q=%E7%BA%A2%E5%AE%89`);
+    await waitFor(page, '#app[data-page="search"] .hit');
+    assert.equal(await page.locator('details.filter-box').getAttribute('open'), null, 'filters folded');
+    const top = await page.locator('.hit').first().evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top < 844, `the first result is above the fold (top ${top})`);
+    await shot(page, 'search-phone');
+    await page.close();
+  });
+
   test('a Chinese search shows highlighted hits, and its URL reproduces it', async () => {
     const page = await open('/search');
     await page.waitForSelector('#app[data-page="search"] #s-q');

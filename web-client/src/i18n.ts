@@ -88,6 +88,14 @@ const zh = {
   register: '报名',
   subscribe: '订阅日历（iCal）',
   noEvents: '暂无活动',
+  enterprises: '企业',
+  parentRegion: '上级地区',
+  subRegions: '下辖地区',
+  seeAll: '查看全部',
+  brandsTitle: '劳务品牌',
+  inRegion: '本地',
+  filters: '筛选条件',
+  widgetEmpty: '这里暂时没有重点推介的品牌，欢迎浏览全部品牌。',
 };
 
 export type Key = keyof typeof zh;
@@ -177,6 +185,14 @@ const en: Partial<Record<Key, string>> = {
   register: 'Register',
   subscribe: 'Subscribe (iCal)',
   noEvents: 'No events',
+  enterprises: 'Enterprises',
+  parentRegion: 'Part of',
+  subRegions: 'Regions below',
+  seeAll: 'See all',
+  brandsTitle: 'Labor brands',
+  inRegion: 'Local',
+  filters: 'Filters',
+  widgetEmpty: 'No featured brand here yet: browse all the brands.',
 };
 
 const enums: Record<string, [string, string]> = {

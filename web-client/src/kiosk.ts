@@ -122,10 +122,17 @@ export function startKiosk(params: URLSearchParams, app: { render: () => Promise
   const badge = h('aside', { class: 'offline-badge', role: 'status', hidden: true }, t(langFrom(params), 'offline'));
   document.body.appendChild(badge);
   let offline = false;
+  // With ?kioskId=hall-a-1 the ping is the kiosk's heartbeat, which the
+  // operator sees in /metrics (last seen per kiosk); without, a health check.
+  const kioskId = params.get('kioskId') ?? '';
+  const pingRequest = (): Promise<Response> =>
+    /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/.test(kioskId)
+      ? fetch(`/kiosks/${kioskId}/heartbeat`, { method: 'POST', cache: 'no-store' })
+      : fetch('/healthz', { cache: 'no-store' });
   const ping = async () => {
     let ok = false;
     try {
-      const res = await fetch('/healthz', { cache: 'no-store' });
+      const res = await pingRequest();
       ok = res.ok;
     } catch {
       ok = false;

@@ -14,6 +14,7 @@ import { brandPage } from './pages/brand';
 import { alliancePage, alliancesPage, coveragePage, enterprisePage, regionsPage, roleModelPage, venuePage, venuesPage } from './pages/items';
 import { searchPage } from './pages/search';
 import { eventsPage } from './pages/events';
+import { brandsPage, regionPage } from './pages/region';
 import { notFound } from './pages/common';
 import { startKiosk, kioskStartPage, type Kiosk } from './kiosk';
 
@@ -31,6 +32,10 @@ function pageFor(route: Route, ctx: Ctx): Promise<Page> {
       return roleModelPage(ctx, route.slug);
     case 'regions':
       return regionsPage(ctx);
+    case 'region':
+      return regionPage(ctx, route.code);
+    case 'brands':
+      return brandsPage(ctx);
     case 'venues':
       return venuesPage(ctx);
     case 'venue':
@@ -56,8 +61,8 @@ function header(ctx: Ctx, route: Route): HTMLElement {
   const other = ctx.lang === 'en' ? 'zh' : 'en';
   const here = location.pathname + location.search;
   const nav: [string, Parameters<Ctx['t']>[0], Route['page']][] = ctx.kiosk
-    ? [['/', 'kioskHomeButton', 'home'], ['/regions', 'regions', 'regions'], ['/alliances', 'alliances', 'alliances'], ['/events', 'events', 'events']]
-    : [['/', 'home', 'home'], ['/regions', 'regions', 'regions'], ['/venues', 'venues', 'venues'], ['/alliances', 'alliances', 'alliances'], ['/events', 'events', 'events'], ['/search', 'search', 'search']];
+    ? [['/', 'kioskHomeButton', 'home'], ['/brands', 'brandsTitle', 'brands'], ['/regions', 'regions', 'regions'], ['/venues', 'venues', 'venues'], ['/alliances', 'alliances', 'alliances'], ['/events', 'events', 'events']]
+    : [['/', 'home', 'home'], ['/brands', 'brandsTitle', 'brands'], ['/regions', 'regions', 'regions'], ['/venues', 'venues', 'venues'], ['/alliances', 'alliances', 'alliances'], ['/events', 'events', 'events'], ['/search', 'search', 'search']];
   return h(
     'header',
     { class: 'site-header' },

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'brand'; slug: string }
   | { page: 'roleModel'; slug: string }
   | { page: 'regions' }
+  | { page: 'region'; code: string }
+  | { page: 'brands' }
   | { page: 'venues' }
   | { page: 'venue'; slug: string }
   | { page: 'alliances' }
@@ -35,6 +37,8 @@ export function matchRoute(path: string): Route {
     switch (parts[0]) {
       case 'regions':
         return { page: 'regions' };
+      case 'brands':
+        return { page: 'brands' };
       case 'venues':
         return { page: 'venues' };
       case 'alliances':
@@ -46,6 +50,7 @@ export function matchRoute(path: string): Route {
     }
   }
   if (parts.length === 2) {
+    if (parts[0] === 'regions' && /^\d{6}$/.test(parts[1])) return { page: 'region', code: parts[1] };
     const page = withSlug[parts[0]];
     if (page && slugRe.test(parts[1])) return { page, slug: parts[1] } as Route;
   }
@@ -67,7 +72,7 @@ export function splitKiosk(pathname: string, search: URLSearchParams): Place {
 }
 
 /** Parameters that every link keeps: the language and the kiosk's timings. */
-export const sticky = ['lang', 'idle', 'attract', 'slide', 'ping'] as const;
+export const sticky = ['lang', 'idle', 'attract', 'slide', 'ping', 'kioskId'] as const;
 
 /** link builds an internal URL that keeps the kiosk prefix and the sticky parameters. */
 export function link(path: string, current: URLSearchParams, kiosk: boolean, extra?: Record<string, string>): string {

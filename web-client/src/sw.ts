@@ -87,7 +87,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
-    if (/^\/(graphiql|graphql|feeds|metrics|healthz|readyz)/.test(url.pathname)) return;
+    if (/^\/(graphiql|graphql|feeds|metrics|healthz|readyz|sitemap|robots\.txt|kiosks\/)/.test(url.pathname)) return;
     // Every page is the same app: keep one copy of the shell.
     event.respondWith(networkFirst(req, SHELL));
     return;

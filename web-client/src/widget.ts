@@ -23,13 +23,16 @@ strong { display: block; color: #8a1c12; }
 small { color: #52606d; }
 p { margin: 4px 0 0; font-size: .9rem; line-height: 1.4; }
 .more { margin-top: 8px; text-align: right; font-size: .9rem; }
-.more a { display: inline; background: none; min-height: 0; padding: 0; color: #1d4ed8; text-decoration: underline; }
+.more a { display: inline; background: none; min-height: 0; padding: 0; color: #8a3b12; text-decoration: underline; }
+.notice { margin: 0 0 8px; padding: 4px 8px; border-radius: 4px; background: #fff4cc; color: #5c4400; font-size: .85rem; }
+.empty { color: #52606d; }
 `;
 
 export class BrandShowcase extends HTMLElement {
   static observedAttributes = ['featured', 'lang', 'region', 'api'];
   private readonly root: ShadowRoot;
   private seq = 0;
+  private pending = false;
 
   constructor() {
     super();
@@ -37,11 +40,23 @@ export class BrandShowcase extends HTMLElement {
   }
 
   connectedCallback() {
-    void this.load();
+    this.schedule();
   }
 
   attributeChangedCallback() {
-    if (this.isConnected) void this.load();
+    if (this.isConnected) this.schedule();
+  }
+
+  /** schedule loads once for all the attribute changes of one task: an element
+   * upgraded with three attributes is told of each, and used to send a request
+   * for each. */
+  private schedule() {
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
+      if (this.isConnected) void this.load();
+    });
   }
 
   private async load() {
@@ -61,7 +76,20 @@ export class BrandShowcase extends HTMLElement {
     box.append(title);
     try {
       const data = await run(WidgetDocument, { lang: lang === 'en' ? 'EN' : 'ZH', first, regionCode }, { c: makeClient(api) });
+      if (data.about.sampleContent) {
+        const notice = document.createElement('p');
+        notice.className = 'notice';
+        notice.setAttribute('role', 'note');
+        notice.textContent = t(lang, 'sampleContent');
+        box.append(notice);
+      }
       const ul = document.createElement('ul');
+      if (!data.featuredBrands.length) {
+        const empty = document.createElement('p');
+        empty.className = 'empty';
+        empty.textContent = t(lang, 'widgetEmpty');
+        box.append(empty);
+      }
       for (const b of data.featuredBrands) {
         const li = document.createElement('li');
         const a = document.createElement('a');
@@ -78,7 +106,7 @@ export class BrandShowcase extends HTMLElement {
         li.append(a);
         ul.append(li);
       }
-      box.append(ul);
+      if (data.featuredBrands.length) box.append(ul);
       const more = document.createElement('p');
       more.className = 'more';
       const link = document.createElement('a');

@@ -17,7 +17,10 @@ describe('matchRoute', () => {
   it('refuses malformed slugs and unknown paths', () => {
     expect(matchRoute('/brands/Hongan')).toEqual({ page: 'notFound' });
     expect(matchRoute('/brands/a--b')).toEqual({ page: 'notFound' });
-    expect(matchRoute('/brands')).toEqual({ page: 'notFound' });
+    expect(matchRoute('/brands')).toEqual({ page: 'brands' });
+    expect(matchRoute('/regions/421122')).toEqual({ page: 'region', code: '421122' });
+    expect(matchRoute('/regions/4211')).toEqual({ page: 'notFound' });
+    expect(matchRoute('/regions/hubei')).toEqual({ page: 'notFound' });
     expect(matchRoute('/brands/a/b')).toEqual({ page: 'notFound' });
     expect(matchRoute('/nothing')).toEqual({ page: 'notFound' });
   });

@@ -7,6 +7,7 @@ const answer = {
       { slug: 'hongan-dasao', name: '<b>红安大嫂</b>', summary: '家政服务', category: 'QUALITY_SERVICE', region: { name: '红安县' } },
       { slug: 'enshi-xicha-shi', name: '恩施硒茶师', summary: '茶', category: 'CULTURE_TOURISM', region: { name: '恩施市' } },
     ],
+    about: { sampleContent: true },
   },
 };
 
@@ -35,5 +36,26 @@ describe('<brand-showcase>', () => {
     expect(el.shadowRoot!.querySelector('style')).not.toBeNull();
     // Nothing leaks into the host document.
     expect(document.body.querySelectorAll('li')).toHaveLength(0);
+    // One request for the element and its attributes; the sample notice shows.
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(el.shadowRoot!.querySelector('.notice')!.textContent).toBe('示例数据');
+  });
+
+  it('sends one request per widget however many attributes it has, and says so when a region has no featured brand', async () => {
+    const empty = { data: { featuredBrands: [], about: { sampleContent: false } } };
+    const fetch = vi.fn(async () => new Response(JSON.stringify(empty), { headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    await import('../src/widget');
+    const host = document.createElement('div');
+    host.innerHTML = '<brand-showcase featured="3" lang="zh" region="429021" api="https://a.example/graphql"></brand-showcase><brand-showcase featured="4" lang="en" region="429021" api="https://b.example/graphql"></brand-showcase>';
+    document.body.appendChild(host);
+    const [a, b] = Array.from(host.querySelectorAll('brand-showcase'));
+    await vi.waitFor(() => expect(a.shadowRoot!.querySelector('.empty')).not.toBeNull());
+    await vi.waitFor(() => expect(b.shadowRoot!.querySelector('.empty')).not.toBeNull());
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(a.shadowRoot!.querySelector('ul')).toBeNull();
+    expect(a.shadowRoot!.querySelector('.notice')).toBeNull();
+    expect(b.shadowRoot!.querySelector('.more a')).not.toBeNull();
+    host.remove();
   });
 });

@@ -2,13 +2,39 @@
 
 import { h } from '../dom';
 import { run } from '../api';
-import { BrandDocument } from '../gql/graphql';
+import { BrandCoverageDocument, BrandDocument } from '../gql/graphql';
 import { formatDate, formatNumber } from '../text';
 import type { Ctx, Page } from '../ctx';
 import { monogram, notFound, paras, placeholder, section } from './common';
 import { eventSection } from './events';
 
+/** brandCoveragePage is every report of a brand, 100 a page: where the brand page's "see all" leads. */
+async function brandCoveragePage(ctx: Ctx, slug: string): Promise<Page> {
+  const after = ctx.params.get('after') || null;
+  const { brand: b } = await run(BrandCoverageDocument, { slug, lang: ctx.api, after });
+  if (!b) return notFound(ctx);
+  const items = b.mediaCoverages.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const end = b.mediaCoverages.pageInfo;
+  return {
+    title: `${b.name} · ${ctx.t('coverage')}`,
+    body: h(
+      'article',
+      null,
+      h('h1', null, `${ctx.t('coverage')} (${b.mediaCoverages.totalCount})`),
+      h('p', { class: 'lead' }, h('a', { href: ctx.link(`/brands/${b.slug}`) }, b.name)),
+      h('ul', { class: 'list' }, items.map((c) => h('li', null, h('a', { href: ctx.link(`/coverage/${c.slug}`) }, c.title), h('span', { class: 'meta' }, ` · ${c.outlet} · ${ctx.label(c.medium)} · ${formatDate(c.publishedOn)}`)))),
+      h(
+        'nav',
+        { class: 'pager', 'aria-label': ctx.t('coverage') },
+        after ? h('a', { href: ctx.link(`/brands/${b.slug}`, { coverage: 'all' }) }, ctx.t('firstPage')) : null,
+        end.hasNextPage && end.endCursor ? h('a', { href: ctx.link(`/brands/${b.slug}`, { coverage: 'all', after: end.endCursor }), rel: 'next' }, ctx.t('nextPage')) : null,
+      ),
+    ),
+  };
+}
+
 export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
+  if (ctx.params.get('coverage') === 'all') return brandCoveragePage(ctx, slug);
   const { brand: b } = await run(BrandDocument, { slug, lang: ctx.api });
   if (!b) return notFound(ctx);
   const region = b.region.parent && b.region.parent.code !== '420000' ? `${b.region.parent.name} · ${b.region.name}` : b.region.name;
@@ -90,6 +116,7 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
         ? section(
             `${ctx.t('coverage')} (${b.mediaCoverages.totalCount})`,
             h('ul', { class: 'list' }, coverage.map((c) => h('li', null, h('a', { href: ctx.link(`/coverage/${c.slug}`) }, c.title), h('span', { class: 'meta' }, ` · ${c.outlet} · ${ctx.label(c.medium)} · ${formatDate(c.publishedOn)}`)))),
+            b.mediaCoverages.totalCount > coverage.length ? h('p', { class: 'see-all' }, h('a', { href: ctx.link(`/brands/${b.slug}`, { coverage: 'all' }) }, `${ctx.t('seeAll')} (${b.mediaCoverages.totalCount})`)) : null,
           )
         : null,
     ),

@@ -63,13 +63,13 @@ export async function regionsPage(ctx: Ctx): Promise<Page> {
           h(
             'section',
             { class: 'prefecture', id: `r${p.code}` },
-            h('h2', null, p.name, h('span', { class: 'count' }, ` ${p.brandCount}`)),
+            h('h2', null, h('a', { href: ctx.link(`/regions/${p.code}`) }, p.name), h('span', { class: 'count' }, ` ${p.brandCount}`)),
             brandsOf(p).length ? linkList(ctx, '/brands', brandsOf(p)) : null,
             h(
               'ul',
               { class: 'counties' },
               nodes(p.children).map((c) =>
-                h('li', { id: `r${c.code}`, class: c.brandCount ? 'has' : 'none' }, h('span', { class: 'county' }, c.name), brandsOf(c).length ? linkList(ctx, '/brands', brandsOf(c)) : h('span', { class: 'meta' }, ctx.t('noBrand'))),
+                h('li', { id: `r${c.code}`, class: c.brandCount ? 'has' : 'none' }, h('a', { class: 'county', href: ctx.link(`/regions/${c.code}`) }, c.name), brandsOf(c).length ? linkList(ctx, '/brands', brandsOf(c)) : h('span', { class: 'meta' }, ctx.t('noBrand'))),
               ),
             ),
           ),

@@ -77,7 +77,13 @@ export async function searchPage(ctx: Ctx): Promise<Page> {
     'form',
     { class: 'search-form', role: 'search', action: ctx.kiosk ? '/kiosk/search' : '/search', method: 'get' },
     h('div', { class: 'search-row' }, h('label', { for: 's-q', class: 'visually-hidden' }, ctx.t('search')), h('input', { id: 's-q', name: 'q', type: 'search', value: s.q, placeholder: ctx.t('searchPlaceholder'), maxlength: 200, autocomplete: 'off' }), h('button', { type: 'submit' }, ctx.t('searchButton'))),
+    // On a phone the seven filters would push every result below the fold:
+    // they fold away (open when the screen is wide or a filter is set).
     h(
+      'details',
+      { class: 'filter-box', open: window.matchMedia('(min-width: 40rem)').matches || !!(s.type || s.region || s.category || s.level || s.medium || s.from || s.to) },
+      h('summary', null, ctx.t('filters')),
+      h(
       'div',
       { class: 'filters' },
       field('type', ctx.t('type'), select('type', ctx.t('allTypes'), searchTypes)),
@@ -87,6 +93,7 @@ export async function searchPage(ctx: Ctx): Promise<Page> {
       field('medium', ctx.t('medium'), select('medium', ctx.t('allMedia'), media)),
       field('from', ctx.t('dateFrom'), h('input', { id: 's-from', name: 'from', type: 'date', value: s.from })),
       field('to', ctx.t('dateTo'), h('input', { id: 's-to', name: 'to', type: 'date', value: s.to })),
+      ),
     ),
     h('p', { class: 'hint' }, ctx.t('searchHint')),
   );

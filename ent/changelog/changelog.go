@@ -1,0 +1,169 @@
+// Package changelog writes the public change log that the changes API
+// (kiosks, mirrors, static portals) syncs from. Its hook, declared on the
+// PublicationMixin, runs on every write of a content type and records, in
+// the same transaction, what the public would notice:
+//
+//   - UPSERT when the item is published after the write (created
+//     published, published, or a published item changed, links included);
+//   - TOMBSTONE when the item was published before the write and is not
+//     after it (unpublished or deleted).
+//
+// Writes that the public cannot notice — creating, editing or deleting a
+// draft — write nothing, so the log tells nobody that a draft exists.
+package changelog
+
+import (
+	"context"
+	"fmt"
+
+	gen "brandshow/ent"
+	"brandshow/ent/alliance"
+	"brandshow/ent/brand"
+	"brandshow/ent/changelogentry"
+	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
+	"brandshow/ent/mediacoverage"
+	"brandshow/ent/rolemodel"
+	"brandshow/ent/schematype"
+	"brandshow/ent/venue"
+	"brandshow/ent/visibility"
+
+	"entgo.io/ent"
+)
+
+// Kinds of entries (the values of the kind column).
+const (
+	KindUpsert    = string(changelogentry.KindUPSERT)
+	KindTombstone = string(changelogentry.KindTOMBSTONE)
+)
+
+// published is the status value the public sees.
+const published = schematype.StatusPublished
+
+// contentTypes are the public content types. Other types with a status
+// (the search side table mirrors its items' status) are not content.
+var contentTypes = map[string]bool{
+	gen.TypeBrand: true, gen.TypeRoleModel: true, gen.TypeVenue: true,
+	gen.TypeEnterprise: true, gen.TypeAlliance: true, gen.TypeMediaCoverage: true,
+	gen.TypeEvent: true,
+}
+
+// mutation is what the generated mutations of the content types share.
+type mutation interface {
+	ent.Mutation
+	ID() (int, bool)
+	IDs(ctx context.Context) ([]int, error)
+	Client() *gen.Client
+	Status() (schematype.Status, bool)
+}
+
+// Hook records the public effect of the mutation it wraps.
+func Hook(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		pm, ok := m.(mutation)
+		if !ok || !contentTypes[m.Type()] {
+			return next.Mutate(ctx, m)
+		}
+		// Before the write: which items it touches, and which of them the
+		// public sees now (a create touches a new item the public never saw).
+		var before map[int]bool
+		if !m.Op().Is(ent.OpCreate) {
+			ids, err := pm.IDs(visibility.WithDrafts(ctx))
+			if err != nil {
+				return nil, fmt.Errorf("change log: ids: %w", err)
+			}
+			if before, err = publishedAmong(ctx, pm, ids); err != nil {
+				return nil, err
+			}
+		}
+		v, err := next.Mutate(ctx, m)
+		if err != nil {
+			return v, err
+		}
+		status, statusSet := pm.Status()
+		var entries []*gen.ChangeLogEntryCreate
+		add := func(id int, kind string) {
+			entries = append(entries, pm.Client().ChangeLogEntry.Create().
+				SetEntityType(m.Type()).SetEntityID(id).SetKind(changelogentry.Kind(kind)))
+		}
+		switch {
+		case m.Op().Is(ent.OpCreate):
+			if id, ok := pm.ID(); ok && statusSet && status == published {
+				add(id, KindUpsert)
+			}
+		case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
+			for id, was := range before {
+				if was {
+					add(id, KindTombstone)
+				}
+			}
+		default: // updates
+			for id, was := range before {
+				now := was
+				if statusSet {
+					now = status == published
+				}
+				switch {
+				case now:
+					add(id, KindUpsert)
+				case was:
+					add(id, KindTombstone)
+				}
+			}
+		}
+		if len(entries) > 0 {
+			// Only this hook writes the log (its policy allows the system
+			// alone), whoever made the change.
+			if err := pm.Client().ChangeLogEntry.CreateBulk(entries...).Exec(visibility.WithSystem(ctx)); err != nil {
+				return nil, fmt.Errorf("change log: %w", err)
+			}
+		}
+		return v, nil
+	})
+}
+
+// publishedAmong tells, for each of ids, whether the public sees it now:
+// one query of the public view (drafts hidden by the publication
+// interceptor) for the mutation's type.
+func publishedAmong(ctx context.Context, m mutation, ids []int) (map[int]bool, error) {
+	out := make(map[int]bool, len(ids))
+	for _, id := range ids {
+		out[id] = false
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	all := visibility.WithDrafts(ctx)
+	var visible []int
+	var err error
+	c := m.Client()
+	switch m.Type() {
+	case gen.TypeBrand:
+		visible, err = c.Brand.Query().Where(brand.IDIn(ids...), brand.StatusEQ(published)).IDs(all)
+	case gen.TypeRoleModel:
+		visible, err = c.RoleModel.Query().Where(rolemodel.IDIn(ids...), rolemodel.StatusEQ(published)).IDs(all)
+	case gen.TypeVenue:
+		visible, err = c.Venue.Query().Where(venue.IDIn(ids...), venue.StatusEQ(published)).IDs(all)
+	case gen.TypeEnterprise:
+		visible, err = c.Enterprise.Query().Where(enterprise.IDIn(ids...), enterprise.StatusEQ(published)).IDs(all)
+	case gen.TypeAlliance:
+		visible, err = c.Alliance.Query().Where(alliance.IDIn(ids...), alliance.StatusEQ(published)).IDs(all)
+	case gen.TypeMediaCoverage:
+		visible, err = c.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...), mediacoverage.StatusEQ(published)).IDs(all)
+	case gen.TypeEvent:
+		visible, err = c.Event.Query().Where(event.IDIn(ids...), event.StatusEQ(published)).IDs(all)
+	default:
+		return nil, fmt.Errorf("change log: %s is not a content type", m.Type())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("change log: status: %w", err)
+	}
+	for _, id := range visible {
+		out[id] = true
+	}
+	return out, nil
+}
+
+// IsContent reports whether the change log records the type's changes: a
+// test in ent/schema checks that every type with the PublicationMixin is.
+func IsContent(typ string) bool { return contentTypes[typ] }
