@@ -205,7 +205,7 @@ func TestPageHeadsDescribeEachRoute(t *testing.T) {
 			t.Errorf("region page: %d %v", reg.code, rl)
 		}
 
-		for _, route := range []string{"/", "/brands", "/regions", "/venues", "/alliances", "/search", "/kiosk",
+		for _, route := range []string{"/", "/brands", "/regions", "/venues", "/alliances", "/events", "/search", "/kiosk",
 			"/alliances/changjiang-laowu-xiezuo-lianmeng", "/enterprises/chutian-renli-ziyuan"} {
 			if r := do(h, http.MethodGet, route, nil); r.code != 200 {
 				t.Errorf("%s: %d, want 200", route, r.code)
@@ -341,7 +341,7 @@ func TestSitemapListsEveryPublishedPage(t *testing.T) {
 		const base = "https://brands.example.cn"
 		ctx := visibility.WithSystem(context.Background())
 		published := schematype.StatusPublished
-		want := map[string]bool{base + "/": true, base + "/brands": true, base + "/regions": true, base + "/venues": true, base + "/alliances": true}
+		want := map[string]bool{base + "/": true, base + "/brands": true, base + "/regions": true, base + "/venues": true, base + "/alliances": true, base + "/events": true}
 		drafts := map[string]bool{}
 		add := func(prefix, key string, status schematype.Status) {
 			if status == published {
