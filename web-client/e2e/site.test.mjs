@@ -347,6 +347,14 @@ describe('embeddable widget', () => {
       assert.equal(info.href, `${server.url}/brands/hongan-dasao`);
       assert.notEqual(info.color, 'rgb(0, 128, 0)', "the host page's styles do not reach into the widget");
       assert.equal(info.hostP, 'rgb(0, 128, 0)', "the widget's styles do not reach the host page");
+      // Each brand's logo: a small rendition from the API's origin, loaded.
+      await page.waitForFunction(() => [...document.querySelector('brand-showcase').shadowRoot.querySelectorAll('img')].every((i) => i.complete), null, { timeout: 10000 });
+      const logos = await page.evaluate(() => [...document.querySelector('brand-showcase').shadowRoot.querySelectorAll('img')].map((i) => ({ src: i.src, w: i.naturalWidth })));
+      assert.equal(logos.length, 4, JSON.stringify(logos));
+      for (const l of logos) {
+        assert.ok(l.src.startsWith(`${server.url}/media/`), l.src);
+        assert.ok(l.w > 0 && l.w <= 320, JSON.stringify(l));
+      }
       await shot(page, 'widget');
       await page.close();
     } finally {
@@ -432,6 +440,79 @@ describe('kiosk', () => {
     await waitFor(page, '.offline-badge[hidden]', { state: 'attached', timeout: 10000 });
     assert.equal(await page.locator('main h1').textContent(), brandName);
     await page.close();
+  });
+});
+
+describe('kiosk pictures offline', () => {
+  test('after one online visit the kiosk shows its pictures with the server stopped', async () => {
+    // A browser of its own: the first visit is a real first visit, without a
+    // service worker from the tests above.
+    const own = await launch();
+    try {
+      const page = watchCSP(await own.context.newPage());
+      await page.goto(server.url + '/kiosk?idle=600&attract=600&ping=0.5');
+      await waitFor(page, '#app[data-page="home"] #featured .card-link img');
+      const featured = await page.$$eval('#featured img', (imgs) => imgs.map((i) => new URL(i.src).pathname));
+      assert.ok(featured.length >= 6 && featured.every((p) => p.startsWith('/media/')), JSON.stringify(featured));
+      // Wait until the service worker saved the featured logos and the
+      // pictures of the featured brands (sent by the kiosk page), then cut
+      // the network.
+      const saved = () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return [];
+          const names = await caches.keys();
+          return (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((k) => new URL(k.url).pathname)))).flat().filter((p) => p.startsWith('/media/'));
+        });
+      let media = [];
+      for (let i = 0; i < 80; i++) {
+        media = await saved();
+        if (featured.every((p) => media.includes(p)) && media.length > featured.length) break;
+        await page.waitForTimeout(250);
+      }
+      assert.deepEqual(featured.filter((p) => !media.includes(p)), [], 'the featured logos are saved');
+      assert.ok(media.length > featured.length, `the featured brands' pictures are saved too: ${media.length} saved`);
+      const brandPath = new URL(await page.locator('#featured .card-link').first().getAttribute('href'), server.url).pathname;
+      // Only the start screen was visited: its brand page's answer is saved by
+      // visiting it once, but its pictures came with the kiosk's list.
+      await page.goto(server.url + brandPath + '?idle=600&attract=600&ping=0.5');
+      await waitFor(page, '#app[data-page="brand"] h1');
+      await page.goto(server.url + '/kiosk?idle=600&attract=600&ping=0.5');
+      await waitFor(page, '#app[data-page="home"] #featured');
+      await server.stop();
+      // The pictures' answers are immutable: the browser's HTTP cache would
+      // show them without any service worker. Empty it, so that only what
+      // the service worker saved can show.
+      const cdp = await own.context.newCDPSession(page);
+      await cdp.send('Network.clearBrowserCache');
+      try {
+        await page.reload();
+        await waitFor(page, '#app[data-page="home"] #featured .card-link img', { timeout: 15000 });
+        await waitFor(page, '.offline-badge:not([hidden])', { timeout: 5000 });
+        const loaded = async () => {
+          // Lazy pictures load when scrolled to.
+          for (const img of await page.$$('main img[src*="/media/"]')) await img.scrollIntoViewIfNeeded();
+          await page.waitForFunction(() => [...document.querySelectorAll('main img[src*="/media/"]')].every((i) => i.complete), null, { timeout: 10000 });
+          return page.$$eval('main img[src*="/media/"]', (imgs) => imgs.map((i) => ({ src: new URL(i.src).pathname, w: i.naturalWidth })));
+        };
+        const home = await loaded();
+        assert.ok(home.length >= 6, JSON.stringify(home));
+        assert.deepEqual(home.filter((i) => i.w === 0), [], 'every logo shows offline');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await shot(page, 'kiosk-offline-pictures');
+        await page.goto(server.url + brandPath + '?idle=600&attract=600&ping=0.5');
+        await waitFor(page, '#app[data-page="brand"] .gallery img', { timeout: 15000 });
+        const brand = await loaded();
+        assert.ok(brand.length >= 2, JSON.stringify(brand));
+        assert.deepEqual(brand.filter((i) => i.w === 0), [], 'every picture of the brand page shows offline');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await shot(page, 'kiosk-offline-brand-pictures');
+      } finally {
+        await server.start();
+      }
+      await page.close();
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -4,14 +4,14 @@
 // (the service worker keeps showing saved answers meanwhile).
 
 import { h } from './dom';
-import { resetClient } from './api';
+import { resetClient, run } from './api';
 import { IdleController, kioskParams } from './idle';
 import { figures, homeData } from './pages/home';
 import { brandCard } from './pages/common';
 import { link } from './router';
 import { langFrom, t } from './i18n';
 import { makeCtx, type Ctx, type Page } from './ctx';
-import type { HomeQuery, UpcomingEventsQuery } from './gql/graphql';
+import { KioskPicturesDocument, type HomeQuery, type UpcomingEventsQuery } from './gql/graphql';
 import { eventWhen, upcomingEvents } from './pages/events';
 
 export interface Kiosk {
@@ -35,8 +35,37 @@ async function featured(ctx: Ctx): Promise<HomeQuery> {
   return d;
 }
 
+/** KIOSK_PICTURE_WIDTH is the rendition a kiosk shows pictures at on brand pages (logos: 320). */
+export const KIOSK_PICTURE_WIDTH = 640;
+
+/** kioskPictureUrls lists the same-origin picture paths of a KioskPictures answer. */
+export function kioskPictureUrls(brands: { logo?: { small: string } | null; pictures?: { kiosk: string }[] | null }[]): string[] {
+  const urls = brands.flatMap((b) => [b.logo?.small, ...(b.pictures ?? []).map((p) => p.kiosk)]);
+  return [...new Set(urls.filter((u): u is string => !!u && u.startsWith('/media/')))];
+}
+
+let picturesSaved = false;
+
+/**
+ * savePictures asks the service worker, once per page load, to save the
+ * kiosk-size rendition of every picture of the featured brands, so the kiosk
+ * shows them offline though nobody opened every brand while online.
+ */
+async function savePictures(): Promise<void> {
+  if (picturesSaved || !('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  picturesSaved = true;
+  try {
+    const d = await run(KioskPicturesDocument, { first: 12 }, { fresh: true });
+    const reg = await navigator.serviceWorker.ready;
+    reg.active?.postMessage({ type: 'cache', urls: kioskPictureUrls(d.featuredBrands) });
+  } catch {
+    picturesSaved = false; // offline now: try again on the next start screen
+  }
+}
+
 export async function kioskStartPage(ctx: Ctx): Promise<Page> {
   const d = await featured(ctx);
+  void savePictures();
   // The attract loop's "upcoming events" slide; without it the loop shows brands only.
   lastUpcoming = await upcomingEvents(ctx, true).catch(() => lastUpcoming);
   return {

@@ -26,6 +26,7 @@ p { margin: 4px 0 0; font-size: .9rem; line-height: 1.4; }
 .more a { display: inline; background: none; min-height: 0; padding: 0; color: #8a3b12; text-decoration: underline; }
 .notice { margin: 0 0 8px; padding: 4px 8px; border-radius: 4px; background: #fff4cc; color: #5c4400; font-size: .85rem; }
 .empty { color: #52606d; }
+img { float: right; width: 48px; height: 48px; margin: 0 0 4px 8px; object-fit: contain; border-radius: 4px; }
 `;
 
 export class BrandShowcase extends HTMLElement {
@@ -103,6 +104,19 @@ export class BrandShowcase extends HTMLElement {
         const summary = document.createElement('p');
         summary.textContent = b.summary;
         a.append(name, meta, summary);
+        if (b.logo) {
+          // The smallest rendition, from the API's origin (picture paths are
+          // same-origin there); decorative here: the name says the same.
+          const img = document.createElement('img');
+          img.src = new URL(b.logo.small, site).href;
+          img.alt = '';
+          img.loading = 'lazy';
+          img.decoding = 'async';
+          img.width = 48;
+          img.height = 48;
+          if (b.logo.dominantColor && /^#[0-9a-f]{6}$/i.test(b.logo.dominantColor)) img.style.backgroundColor = b.logo.dominantColor;
+          a.prepend(img);
+        }
         li.append(a);
         ul.append(li);
       }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const answer = {
   data: {
     featuredBrands: [
-      { slug: 'hongan-dasao', name: '<b>红安大嫂</b>', summary: '家政服务', category: 'QUALITY_SERVICE', region: { name: '红安县' } },
+      { slug: 'hongan-dasao', name: '<b>红安大嫂</b>', summary: '家政服务', category: 'QUALITY_SERVICE', logo: { small: '/media/ab12-320.jpg', dominantColor: '#aa3322' }, region: { name: '红安县' } },
       { slug: 'enshi-xicha-shi', name: '恩施硒茶师', summary: '茶', category: 'CULTURE_TOURISM', region: { name: '恩施市' } },
     ],
     about: { sampleContent: true },
@@ -39,6 +39,13 @@ describe('<brand-showcase>', () => {
     // One request for the element and its attributes; the sample notice shows.
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(el.shadowRoot!.querySelector('.notice')!.textContent).toBe('示例数据');
+    // Logos: the small rendition, asked for in the same request, from the API's origin.
+    const query = url.searchParams.get('query')!;
+    expect(query).toMatch(/logo\s*{\s*small: url\(width: 320\)/);
+    const imgs = Array.from(el.shadowRoot!.querySelectorAll('img'));
+    expect(imgs.map((i) => i.src)).toEqual(['https://brands.example.org/media/ab12-320.jpg']);
+    expect(imgs[0].alt).toBe('');
+    expect(first.querySelector('img')).toBe(imgs[0]);
   });
 
   it('sends one request per widget however many attributes it has, and says so when a region has no featured brand', async () => {

@@ -52,7 +52,10 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
       h(
         'header',
         { class: 'brand-head' },
-        b.logo ? placeholder(h('img', { class: 'logo', src: b.logo.small, alt: alt(b.logo) }), b.logo.dominantColor) : monogram(b.name),
+        // The logo at size, with its credit under it (like every picture shown at size).
+        b.logo
+          ? h('figure', { class: 'logo-figure' }, placeholder(h('img', { class: 'logo', src: b.logo.small, alt: alt(b.logo) }), b.logo.dominantColor), b.logo.credit ? h('figcaption', { class: 'meta credit' }, b.logo.credit) : null)
+          : monogram(b.name),
         h(
           'div',
           null,
@@ -84,16 +87,18 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
                 h(
                   'figure',
                   null,
+                  // A kiosk shows the 640 rendition only, the one its service
+                  // worker saved for offline (see kiosk.ts KIOSK_PICTURE_WIDTH).
                   placeholder(h('img', {
                     src: p.m,
-                    srcset: `${p.s} 320w, ${p.m} 640w, ${p.l} 1280w`,
-                    sizes: '(max-width: 700px) 100vw, 640px',
+                    srcset: ctx.kiosk ? null : `${p.s} 320w, ${p.m} 640w, ${p.l} 1280w`,
+                    sizes: ctx.kiosk ? null : '(max-width: 700px) 100vw, 640px',
                     alt: alt(p),
                     width: p.width ?? null,
                     height: p.height ?? null,
                     loading: 'lazy',
                   }), p.dominantColor),
-                  p.credit ? h('figcaption', { class: 'meta' }, p.credit) : null,
+                  p.credit ? h('figcaption', { class: 'meta credit' }, p.credit) : null,
                 ),
               ),
             ),
