@@ -215,8 +215,9 @@ describe('promotion site', () => {
     const total = parseInt((await all.innerText()).replace(/\D+/g, ' ').trim().split(' ').pop(), 10);
     await all.click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('coverage') === 'all');
-    await waitFor(page, '#app[data-page="brand"] main .list li');
-    assert.equal(await page.locator('main .list li').count(), Math.min(total, 100), `all ${total} reports listed`);
+    // The coverage page's own list: the brand page before it has lists too.
+    await waitFor(page, '#app[data-page="brand"] main ul.all-coverage li');
+    assert.equal(await page.locator('main ul.all-coverage li').count(), Math.min(total, 100), `all ${total} reports listed`);
     assert.deepEqual(await axe(page, 'brand coverage'), []);
     await page.close();
   });

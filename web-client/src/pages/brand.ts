@@ -22,7 +22,7 @@ async function brandCoveragePage(ctx: Ctx, slug: string): Promise<Page> {
       null,
       h('h1', null, `${ctx.t('coverage')} (${b.mediaCoverages.totalCount})`),
       h('p', { class: 'lead' }, h('a', { href: ctx.link(`/brands/${b.slug}`) }, b.name)),
-      h('ul', { class: 'list' }, items.map((c) => h('li', null, h('a', { href: ctx.link(`/coverage/${c.slug}`) }, c.title), h('span', { class: 'meta' }, ` · ${c.outlet} · ${ctx.label(c.medium)} · ${formatDate(c.publishedOn)}`)))),
+      h('ul', { class: 'list all-coverage' }, items.map((c) => h('li', null, h('a', { href: ctx.link(`/coverage/${c.slug}`) }, c.title), h('span', { class: 'meta' }, ` · ${c.outlet} · ${ctx.label(c.medium)} · ${formatDate(c.publishedOn)}`)))),
       h(
         'nav',
         { class: 'pager', 'aria-label': ctx.t('coverage') },
