@@ -3,6 +3,13 @@
 package ent
 
 import (
+	"brandshow/ent/alliance"
+	"brandshow/ent/brand"
+	"brandshow/ent/enterprise"
+	"brandshow/ent/event"
+	"brandshow/ent/mediacoverage"
+	"brandshow/ent/rolemodel"
+	"brandshow/ent/venue"
 	"context"
 )
 
@@ -10,4 +17,28 @@ import (
 // Noder resolves it, without a query.
 func (c *Client) NodeType(ctx context.Context, id int) (string, error) {
 	return c.newNodeOpts(nil).nodeType(ctx, id)
+}
+
+// UpdateContent returns the mutation of an update of one content item (a
+// type editors change through the API) in the given table, to be run with
+// Client.Mutate, so the type's hooks and policies apply as with its own
+// builder. ok is false for any other table.
+func (c *Client) UpdateContent(table string, id int) (m Mutation, ok bool) {
+	switch table {
+	case alliance.Table:
+		return c.Alliance.UpdateOneID(id).Mutation(), true
+	case brand.Table:
+		return c.Brand.UpdateOneID(id).Mutation(), true
+	case enterprise.Table:
+		return c.Enterprise.UpdateOneID(id).Mutation(), true
+	case event.Table:
+		return c.Event.UpdateOneID(id).Mutation(), true
+	case mediacoverage.Table:
+		return c.MediaCoverage.UpdateOneID(id).Mutation(), true
+	case rolemodel.Table:
+		return c.RoleModel.UpdateOneID(id).Mutation(), true
+	case venue.Table:
+		return c.Venue.UpdateOneID(id).Mutation(), true
+	}
+	return nil, false
 }

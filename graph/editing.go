@@ -2,17 +2,11 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"brandshow/ent"
-	"brandshow/ent/alliance"
-	"brandshow/ent/brand"
-	"brandshow/ent/enterprise"
-	"brandshow/ent/event"
-	"brandshow/ent/mediacoverage"
-	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
-	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
 )
 
@@ -39,32 +33,33 @@ func SetPublished(ctx context.Context, c *ent.Client, id int, publish bool) (ent
 	if publish {
 		status = schematype.StatusPublished
 	}
+	m, err := updateContent(ctx, c, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.SetField("status", status); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	if _, err := c.Mutate(ctx, m); err != nil {
+		return nil, err
+	}
+	return c.Noder(ctx, id)
+}
+
+// updateContent starts the update of the content item with the given
+// global ID; an ID of anything else is not found. The type comes from the ID
+// alone (no read), so the caller's rights decide the answer before the
+// item's existence does.
+func updateContent(ctx context.Context, c *ent.Client, id int) (ent.Mutation, error) {
 	table, err := c.NodeType(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	switch table {
-	case brand.Table:
-		err = c.Brand.UpdateOneID(id).SetStatus(status).Exec(ctx)
-	case rolemodel.Table:
-		err = c.RoleModel.UpdateOneID(id).SetStatus(status).Exec(ctx)
-	case enterprise.Table:
-		err = c.Enterprise.UpdateOneID(id).SetStatus(status).Exec(ctx)
-	case alliance.Table:
-		err = c.Alliance.UpdateOneID(id).SetStatus(status).Exec(ctx)
-	case venue.Table:
-		err = c.Venue.UpdateOneID(id).SetStatus(status).Exec(ctx)
-	case mediacoverage.Table:
-		err = c.MediaCoverage.UpdateOneID(id).SetStatus(status).Exec(ctx)
-	case event.Table:
-		err = c.Event.UpdateOneID(id).SetStatus(status).Exec(ctx)
-	default:
+	m, ok := c.UpdateContent(table, id)
+	if !ok {
 		return nil, &ent.NotFoundError{} // not a content item
 	}
-	if err != nil {
-		return nil, err
-	}
-	return c.Noder(ctx, id)
+	return m, nil
 }
 
 // FeatureBrand features a brand at a rank, optionally within a window.

@@ -12,6 +12,7 @@ import (
 	"context"
 	"time"
 
+	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 )
 
@@ -145,9 +146,19 @@ func (r *mutationResolver) UnfeatureBrand(ctx context.Context, id int) (*ent.Bra
 	return ent.FromContext(ctx).Brand.UpdateOneID(id).SetFeatured(false).ClearFeaturedFrom().ClearFeaturedUntil().Save(ctx)
 }
 
+// Restore is the resolver for the restore field.
+func (r *mutationResolver) Restore(ctx context.Context, id int, to int) (ent.Noder, error) {
+	return RestoreItem(ctx, ent.FromContext(ctx), id, to)
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*visibility.Viewer, error) {
 	return CurrentViewer(ctx), nil
+}
+
+// History is the resolver for the history field.
+func (r *queryResolver) History(ctx context.Context, id int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder) (*ent.AuditEntryConnection, error) {
+	return ItemHistory(ctx, r.client, id, after, first, before, last, orderBy)
 }
 
 // Role is the resolver for the role field.

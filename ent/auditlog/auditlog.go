@@ -54,8 +54,10 @@ func Hook(next ent.Mutator) ent.Mutator {
 			return next.Mutate(ctx, m)
 		}
 		before := map[string]string{}
+		// A cleared field is a change too (to no value).
+		cleared := slices.DeleteFunc(m.ClearedFields(), func(f string) bool { return slices.Contains(m.Fields(), f) })
 		if m.Op().Is(ent.OpUpdateOne | ent.OpDeleteOne) {
-			fields := m.Fields()
+			fields := append(m.Fields(), cleared...)
 			for _, f := range fields {
 				old, err := m.OldField(ctx, f)
 				if err != nil {
@@ -72,12 +74,15 @@ func Hook(next ent.Mutator) ent.Mutator {
 		}
 		id, _ := im.ID()
 		var changes []schematype.FieldChange
-		for _, f := range m.Fields() {
+		for _, f := range append(m.Fields(), cleared...) {
 			if slices.Contains(ignored, f) {
 				continue
 			}
-			val, _ := m.Field(f)
-			to := render(val)
+			val, set := m.Field(f) // a cleared field's value is its zero value, not set
+			to := ""
+			if set {
+				to = render(val)
+			}
 			if from, ok := before[f]; ok && from == to {
 				continue
 			}

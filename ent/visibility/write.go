@@ -2,6 +2,7 @@ package visibility
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -51,6 +52,13 @@ func WithSystem(ctx context.Context) context.Context {
 	return privacy.DecisionContext(WithDrafts(ctx), privacy.Allow)
 }
 
+// IsSystem reports whether ctx is the server's own (WithSystem).
+func IsSystem(ctx context.Context) bool {
+	// ent reports an Allow decision as a nil error.
+	d, ok := privacy.DecisionFromContext(ctx)
+	return ok && (d == nil || errors.Is(d, privacy.Allow))
+}
+
 var errNoViewer = &DeniedError{Unauthenticated: true, Reason: "this needs a token: send Authorization: Bearer <token>"}
 
 // needRole answers a viewer that lacks the role.
@@ -70,6 +78,14 @@ func viewerWith(ctx context.Context, role Role) (Viewer, error) {
 		return v, needRole(v, role)
 	}
 	return v, nil
+}
+
+// Require refuses a context without a viewer, or whose viewer lacks the
+// role, with the same errors as the write rules: for the few reads that need
+// a role (an item's history) and operations checked before their writes.
+func Require(ctx context.Context, role Role) error {
+	_, err := viewerWith(ctx, role)
+	return err
 }
 
 // RequireRole is the write rule of data that only the role may change
