@@ -26,6 +26,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
+	"brandshow/ent/previewlink"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -76,6 +77,8 @@ type Client struct {
 	MediaCoverageBrand *MediaCoverageBrandClient
 	// MediaCoverageRoleModel is the client for interacting with the MediaCoverageRoleModel builders.
 	MediaCoverageRoleModel *MediaCoverageRoleModelClient
+	// PreviewLink is the client for interacting with the PreviewLink builders.
+	PreviewLink *PreviewLinkClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
@@ -114,6 +117,7 @@ func (c *Client) init() {
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
 	c.MediaCoverageBrand = NewMediaCoverageBrandClient(c.config)
 	c.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(c.config)
+	c.PreviewLink = NewPreviewLinkClient(c.config)
 	c.Region = NewRegionClient(c.config)
 	c.RoleModel = NewRoleModelClient(c.config)
 	c.SearchDoc = NewSearchDocClient(c.config)
@@ -227,6 +231,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
+		PreviewLink:            NewPreviewLinkClient(cfg),
 		Region:                 NewRegionClient(cfg),
 		RoleModel:              NewRoleModelClient(cfg),
 		SearchDoc:              NewSearchDocClient(cfg),
@@ -267,6 +272,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
+		PreviewLink:            NewPreviewLinkClient(cfg),
 		Region:                 NewRegionClient(cfg),
 		RoleModel:              NewRoleModelClient(cfg),
 		SearchDoc:              NewSearchDocClient(cfg),
@@ -305,8 +311,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
 		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
-		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
-		c.VenueBrand,
+		c.MediaCoverageRoleModel, c.PreviewLink, c.Region, c.RoleModel, c.SearchDoc,
+		c.Token, c.Venue, c.VenueBrand,
 	} {
 		n.Use(hooks...)
 	}
@@ -319,8 +325,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
 		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
-		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
-		c.VenueBrand,
+		c.MediaCoverageRoleModel, c.PreviewLink, c.Region, c.RoleModel, c.SearchDoc,
+		c.Token, c.Venue, c.VenueBrand,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -359,6 +365,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MediaCoverageBrand.mutate(ctx, m)
 	case *MediaCoverageRoleModelMutation:
 		return c.MediaCoverageRoleModel.mutate(ctx, m)
+	case *PreviewLinkMutation:
+		return c.PreviewLink.mutate(ctx, m)
 	case *RegionMutation:
 		return c.Region.mutate(ctx, m)
 	case *RoleModelMutation:
@@ -2696,6 +2704,141 @@ func (c *MediaCoverageRoleModelClient) mutate(ctx context.Context, m *MediaCover
 	}
 }
 
+// PreviewLinkClient is a client for the PreviewLink schema.
+type PreviewLinkClient struct {
+	config
+}
+
+// NewPreviewLinkClient returns a client for the PreviewLink from the given config.
+func NewPreviewLinkClient(c config) *PreviewLinkClient {
+	return &PreviewLinkClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `previewlink.Hooks(f(g(h())))`.
+func (c *PreviewLinkClient) Use(hooks ...Hook) {
+	c.hooks.PreviewLink = append(c.hooks.PreviewLink, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `previewlink.Intercept(f(g(h())))`.
+func (c *PreviewLinkClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PreviewLink = append(c.inters.PreviewLink, interceptors...)
+}
+
+// Create returns a builder for creating a PreviewLink entity.
+func (c *PreviewLinkClient) Create() *PreviewLinkCreate {
+	mutation := newPreviewLinkMutation(c.config, OpCreate)
+	return &PreviewLinkCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PreviewLink entities.
+func (c *PreviewLinkClient) CreateBulk(builders ...*PreviewLinkCreate) *PreviewLinkCreateBulk {
+	return &PreviewLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PreviewLinkClient) MapCreateBulk(slice any, setFunc func(*PreviewLinkCreate, int)) *PreviewLinkCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PreviewLinkCreateBulk{err: fmt.Errorf("calling to PreviewLinkClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PreviewLinkCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PreviewLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PreviewLink.
+func (c *PreviewLinkClient) Update() *PreviewLinkUpdate {
+	mutation := newPreviewLinkMutation(c.config, OpUpdate)
+	return &PreviewLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PreviewLinkClient) UpdateOne(_m *PreviewLink) *PreviewLinkUpdateOne {
+	mutation := newPreviewLinkMutation(c.config, OpUpdateOne, withPreviewLink(_m))
+	return &PreviewLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PreviewLinkClient) UpdateOneID(id int) *PreviewLinkUpdateOne {
+	mutation := newPreviewLinkMutation(c.config, OpUpdateOne, withPreviewLinkID(id))
+	return &PreviewLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PreviewLink.
+func (c *PreviewLinkClient) Delete() *PreviewLinkDelete {
+	mutation := newPreviewLinkMutation(c.config, OpDelete)
+	return &PreviewLinkDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PreviewLinkClient) DeleteOne(_m *PreviewLink) *PreviewLinkDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PreviewLinkClient) DeleteOneID(id int) *PreviewLinkDeleteOne {
+	builder := c.Delete().Where(previewlink.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PreviewLinkDeleteOne{builder}
+}
+
+// Query returns a query builder for PreviewLink.
+func (c *PreviewLinkClient) Query() *PreviewLinkQuery {
+	return &PreviewLinkQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePreviewLink},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PreviewLink entity by its id.
+func (c *PreviewLinkClient) Get(ctx context.Context, id int) (*PreviewLink, error) {
+	return c.Query().Where(previewlink.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PreviewLinkClient) GetX(ctx context.Context, id int) *PreviewLink {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PreviewLinkClient) Hooks() []Hook {
+	hooks := c.hooks.PreviewLink
+	return append(hooks[:len(hooks):len(hooks)], previewlink.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PreviewLinkClient) Interceptors() []Interceptor {
+	inters := c.inters.PreviewLink
+	return append(inters[:len(inters):len(inters)], previewlink.Interceptors[:]...)
+}
+
+func (c *PreviewLinkClient) mutate(ctx context.Context, m *PreviewLinkMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PreviewLinkCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PreviewLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PreviewLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PreviewLinkDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PreviewLink mutation op: %q", m.Op())
+	}
+}
+
 // RegionClient is a client for the Region schema.
 type RegionClient struct {
 	config
@@ -3731,13 +3874,14 @@ type (
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
 		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Hook
+		PreviewLink, Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Hook
 	}
 	inters struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
 		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Interceptor
+		PreviewLink, Region, RoleModel, SearchDoc, Token, Venue,
+		VenueBrand []ent.Interceptor
 	}
 )
 

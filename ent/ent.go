@@ -18,6 +18,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
+	"brandshow/ent/previewlink"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -108,6 +109,7 @@ func checkColumn(t, c string) error {
 			mediacoverage.Table:          mediacoverage.ValidColumn,
 			mediacoveragebrand.Table:     mediacoveragebrand.ValidColumn,
 			mediacoveragerolemodel.Table: mediacoveragerolemodel.ValidColumn,
+			previewlink.Table:            previewlink.ValidColumn,
 			region.Table:                 region.ValidColumn,
 			rolemodel.Table:              rolemodel.ValidColumn,
 			searchdoc.Table:              searchdoc.ValidColumn,

@@ -151,6 +151,16 @@ func (r *mutationResolver) Restore(ctx context.Context, id int, to int) (ent.Nod
 	return RestoreItem(ctx, ent.FromContext(ctx), id, to)
 }
 
+// CreatePreviewLink is the resolver for the createPreviewLink field.
+func (r *mutationResolver) CreatePreviewLink(ctx context.Context, id int, expiresIn *int) (*CreatedPreviewLink, error) {
+	return CreatePreviewLink(ctx, ent.FromContext(ctx), id, expiresIn)
+}
+
+// RevokePreviewLink is the resolver for the revokePreviewLink field.
+func (r *mutationResolver) RevokePreviewLink(ctx context.Context, id int) (*ent.PreviewLink, error) {
+	return RevokePreviewLink(ctx, ent.FromContext(ctx), id)
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*visibility.Viewer, error) {
 	return CurrentViewer(ctx), nil
@@ -159,6 +169,16 @@ func (r *queryResolver) Viewer(ctx context.Context) (*visibility.Viewer, error) 
 // History is the resolver for the history field.
 func (r *queryResolver) History(ctx context.Context, id int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder) (*ent.AuditEntryConnection, error) {
 	return ItemHistory(ctx, r.client, id, after, first, before, last, orderBy)
+}
+
+// PreviewLinks is the resolver for the previewLinks field.
+func (r *queryResolver) PreviewLinks(ctx context.Context, id int) ([]*ent.PreviewLink, error) {
+	return PreviewLinks(ctx, r.client, id)
+}
+
+// Preview is the resolver for the preview field.
+func (r *queryResolver) Preview(ctx context.Context, secret string) (ent.Noder, error) {
+	return Preview(ctx, r.client, secret)
 }
 
 // Role is the resolver for the role field.

@@ -195,6 +195,11 @@ type ComplexityRoot struct {
 		HasMore func(childComplexity int) int
 	}
 
+	CreatedPreviewLink struct {
+		Link func(childComplexity int) int
+		URL  func(childComplexity int) int
+	}
+
 	Enterprise struct {
 		Brands            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
 		CreatedAt         func(childComplexity int) int
@@ -348,6 +353,7 @@ type ComplexityRoot struct {
 		CreateEnterprise    func(childComplexity int, input ent.CreateEnterpriseInput) int
 		CreateEvent         func(childComplexity int, input ent.CreateEventInput) int
 		CreateMediaCoverage func(childComplexity int, input ent.CreateMediaCoverageInput) int
+		CreatePreviewLink   func(childComplexity int, id int, expiresIn *int) int
 		CreateRoleModel     func(childComplexity int, input ent.CreateRoleModelInput) int
 		CreateVenue         func(childComplexity int, input ent.CreateVenueInput) int
 		DeleteAlliance      func(childComplexity int, id int) int
@@ -360,6 +366,7 @@ type ComplexityRoot struct {
 		FeatureBrand        func(childComplexity int, id int, rank int, from *time.Time, until *time.Time) int
 		Publish             func(childComplexity int, id int) int
 		Restore             func(childComplexity int, id int, to int) int
+		RevokePreviewLink   func(childComplexity int, id int) int
 		UnfeatureBrand      func(childComplexity int, id int) int
 		Unpublish           func(childComplexity int, id int) int
 		UpdateAlliance      func(childComplexity int, id int, input ent.UpdateAllianceInput) int
@@ -398,6 +405,16 @@ type ComplexityRoot struct {
 		Region func(childComplexity int) int
 	}
 
+	PreviewLink struct {
+		CreatedAt func(childComplexity int) int
+		CreatedBy func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		ItemID    func(childComplexity int) int
+		ItemType  func(childComplexity int) int
+		RevokedAt func(childComplexity int) int
+	}
+
 	Query struct {
 		About          func(childComplexity int) int
 		Alliance       func(childComplexity int, slug string) int
@@ -417,6 +434,8 @@ type ComplexityRoot struct {
 		MediaCoverages func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
 		Node           func(childComplexity int, id int) int
 		Nodes          func(childComplexity int, ids []int) int
+		Preview        func(childComplexity int, secret string) int
+		PreviewLinks   func(childComplexity int, id int) int
 		Region         func(childComplexity int, code string) int
 		Regions        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) int
 		RoleModel      func(childComplexity int, slug string) int
@@ -681,6 +700,8 @@ type MutationResolver interface {
 	FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error)
 	UnfeatureBrand(ctx context.Context, id int) (*ent.Brand, error)
 	Restore(ctx context.Context, id int, to int) (ent.Noder, error)
+	CreatePreviewLink(ctx context.Context, id int, expiresIn *int) (*CreatedPreviewLink, error)
+	RevokePreviewLink(ctx context.Context, id int) (*ent.PreviewLink, error)
 }
 type PictureResolver interface {
 	URL(ctx context.Context, obj *schematype.Picture, width *int) (string, error)
@@ -703,6 +724,8 @@ type QueryResolver interface {
 	ChangesHead(ctx context.Context) (*entgql.Cursor[int], error)
 	Viewer(ctx context.Context) (*visibility.Viewer, error)
 	History(ctx context.Context, id int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder) (*ent.AuditEntryConnection, error)
+	PreviewLinks(ctx context.Context, id int) ([]*ent.PreviewLink, error)
+	Preview(ctx context.Context, secret string) (ent.Noder, error)
 	Search(ctx context.Context, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) (*SearchConnection, error)
 	Suggest(ctx context.Context, prefix string, first *int) ([]*Suggestion, error)
 	Brand(ctx context.Context, slug string) (*ent.Brand, error)
@@ -1431,6 +1454,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangePage.HasMore(childComplexity), true
+
+	case "CreatedPreviewLink.link":
+		if e.ComplexityRoot.CreatedPreviewLink.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedPreviewLink.Link(childComplexity), true
+	case "CreatedPreviewLink.url":
+		if e.ComplexityRoot.CreatedPreviewLink.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedPreviewLink.URL(childComplexity), true
 
 	case "Enterprise.brands":
 		if e.ComplexityRoot.Enterprise.Brands == nil {
@@ -2238,6 +2274,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMediaCoverage(childComplexity, args["input"].(ent.CreateMediaCoverageInput)), true
+	case "Mutation.createPreviewLink":
+		if e.ComplexityRoot.Mutation.CreatePreviewLink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPreviewLink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePreviewLink(childComplexity, args["id"].(int), args["expiresIn"].(*int)), true
 	case "Mutation.createRoleModel":
 		if e.ComplexityRoot.Mutation.CreateRoleModel == nil {
 			break
@@ -2370,6 +2417,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Restore(childComplexity, args["id"].(int), args["to"].(int)), true
+	case "Mutation.revokePreviewLink":
+		if e.ComplexityRoot.Mutation.RevokePreviewLink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokePreviewLink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokePreviewLink(childComplexity, args["id"].(int)), true
 	case "Mutation.unfeatureBrand":
 		if e.ComplexityRoot.Mutation.UnfeatureBrand == nil {
 			break
@@ -2591,6 +2649,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PrefectureCount.Region(childComplexity), true
 
+	case "PreviewLink.createdAt":
+		if e.ComplexityRoot.PreviewLink.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.CreatedAt(childComplexity), true
+	case "PreviewLink.createdBy":
+		if e.ComplexityRoot.PreviewLink.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.CreatedBy(childComplexity), true
+	case "PreviewLink.expiresAt":
+		if e.ComplexityRoot.PreviewLink.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.ExpiresAt(childComplexity), true
+	case "PreviewLink.id":
+		if e.ComplexityRoot.PreviewLink.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.ID(childComplexity), true
+	case "PreviewLink.itemID":
+		if e.ComplexityRoot.PreviewLink.ItemID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.ItemID(childComplexity), true
+	case "PreviewLink.itemType":
+		if e.ComplexityRoot.PreviewLink.ItemType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.ItemType(childComplexity), true
+	case "PreviewLink.revokedAt":
+		if e.ComplexityRoot.PreviewLink.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewLink.RevokedAt(childComplexity), true
+
 	case "Query.about":
 		if e.ComplexityRoot.Query.About == nil {
 			break
@@ -2780,6 +2881,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.preview":
+		if e.ComplexityRoot.Query.Preview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_preview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Preview(childComplexity, args["secret"].(string)), true
+	case "Query.previewLinks":
+		if e.ComplexityRoot.Query.PreviewLinks == nil {
+			break
+		}
+
+		args, err := ec.field_Query_previewLinks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PreviewLinks(childComplexity, args["id"].(int)), true
 	case "Query.region":
 		if e.ComplexityRoot.Query.Region == nil {
 			break
@@ -4126,6 +4249,58 @@ extend type Mutation {
   restored content at once) and links are not restored.
   """
   restore("The item's ID." id: ID!, "The ID of the history entry to go back to." to: ID!): Node!
+}
+
+"""
+A link that shows one unpublished item (a draft) on the real public page to
+someone without a token, such as a department head reviewing it, until it
+expires or is revoked. The page carries a visible "预览 Preview" banner, is never
+cached and never indexed. Token holders (editors and above) make and list links.
+"""
+type PreviewLink {
+  "The link's own ID (to revoke it)."
+  id: ID!
+  "The item the link shows."
+  itemID: ID!
+  "The item's type, e.g. Brand."
+  itemType: String!
+  "Name of the token that made the link."
+  createdBy: String!
+  createdAt: Time!
+  "The link shows nothing from this time on."
+  expiresAt: Time!
+  "When the link was revoked, if it was."
+  revokedAt: Time
+}
+
+"A new preview link: its URL is shown this once (only its hash is stored)."
+type CreatedPreviewLink {
+  "The site-relative URL to send to the reviewer: /preview/<secret>."
+  url: String!
+  link: PreviewLink!
+}
+
+extend type Query {
+  """
+  The preview links of one item, newest first (token holders).
+  """
+  previewLinks("The item's ID." id: ID!): [PreviewLink!]!
+  """
+  The item a preview link shows, for anyone holding the link: a draft is
+  returned as it is now; its linked items are the published ones only. An unknown,
+  expired or revoked secret answers NOT_FOUND. Answers are never cached.
+  """
+  preview("The secret of the link: the last part of /preview/<secret>." secret: String!): Node!
+}
+
+extend type Mutation {
+  """
+  Make a preview link for one content item (editors). It expires after
+  expiresIn seconds: default 7 days (604800), at most 30 days (2592000).
+  """
+  createPreviewLink("The item's ID." id: ID!, "Lifetime in seconds." expiresIn: Int): CreatedPreviewLink!
+  "Revoke a preview link at once (editors)."
+  revokePreviewLink("The link's ID." id: ID!): PreviewLink!
 }
 `, BuiltIn: false},
 	{Name: "../schema/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -15564,6 +15739,16 @@ func (ec *executionContext) childFields_ChangePage(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ChangePage", field.Name)
 }
 
+func (ec *executionContext) childFields_CreatedPreviewLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_CreatedPreviewLink_url(ctx, field)
+	case "link":
+		return ec.fieldContext_CreatedPreviewLink_link(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatedPreviewLink", field.Name)
+}
+
 func (ec *executionContext) childFields_Enterprise(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15908,6 +16093,26 @@ func (ec *executionContext) childFields_PrefectureCount(ctx context.Context, fie
 		return ec.fieldContext_PrefectureCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PrefectureCount", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PreviewLink_id(ctx, field)
+	case "itemID":
+		return ec.fieldContext_PreviewLink_itemID(ctx, field)
+	case "itemType":
+		return ec.fieldContext_PreviewLink_itemType(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_PreviewLink_createdBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_PreviewLink_createdAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_PreviewLink_expiresAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_PreviewLink_revokedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewLink", field.Name)
 }
 
 func (ec *executionContext) childFields_Region(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17536,6 +17741,28 @@ func (ec *executionContext) field_Mutation_createMediaCoverage_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPreviewLink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createRoleModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17733,6 +17960,20 @@ func (ec *executionContext) field_Mutation_restore_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokePreviewLink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -18525,6 +18766,34 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_previewLinks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_preview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "secret",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["secret"] = arg0
 	return args, nil
 }
 
@@ -22367,6 +22636,61 @@ func (ec *executionContext) _ChangePage_hasMore(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ChangePage_hasMore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangePage", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CreatedPreviewLink_url(ctx context.Context, field graphql.CollectedField, obj *CreatedPreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedPreviewLink_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedPreviewLink_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatedPreviewLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreatedPreviewLink_link(ctx context.Context, field graphql.CollectedField, obj *CreatedPreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedPreviewLink_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PreviewLink) graphql.Marshaler {
+			return ec.marshalNPreviewLink2ᚖbrandshowᚋentᚐPreviewLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedPreviewLink_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatedPreviewLink",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewLink(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Enterprise_id(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
@@ -26563,6 +26887,94 @@ func (ec *executionContext) fieldContext_Mutation_restore(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createPreviewLink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPreviewLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePreviewLink(ctx, fc.Args["id"].(int), fc.Args["expiresIn"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *CreatedPreviewLink) graphql.Marshaler {
+			return ec.marshalNCreatedPreviewLink2ᚖbrandshowᚋgraphᚐCreatedPreviewLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPreviewLink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatedPreviewLink(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPreviewLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokePreviewLink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokePreviewLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokePreviewLink(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PreviewLink) graphql.Marshaler {
+			return ec.marshalNPreviewLink2ᚖbrandshowᚋentᚐPreviewLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokePreviewLink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewLink(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokePreviewLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26991,6 +27403,167 @@ func (ec *executionContext) _PrefectureCount_count(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_PrefectureCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PrefectureCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PreviewLink_id(ctx context.Context, field graphql.CollectedField, obj *ent.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PreviewLink_itemID(ctx context.Context, field graphql.CollectedField, obj *ent.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_itemID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_itemID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PreviewLink_itemType(ctx context.Context, field graphql.CollectedField, obj *ent.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_itemType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_itemType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewLink_createdBy(ctx context.Context, field graphql.CollectedField, obj *ent.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewLink_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PreviewLink_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PreviewLink_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PreviewLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewLink_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewLink_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewLink", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -27614,6 +28187,94 @@ func (ec *executionContext) fieldContext_Query_history(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_previewLinks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_previewLinks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PreviewLinks(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PreviewLink) graphql.Marshaler {
+			return ec.marshalNPreviewLink2ᚕᚖbrandshowᚋentᚐPreviewLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_previewLinks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewLink(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_previewLinks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_preview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Preview(ctx, fc.Args["secret"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2brandshowᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_preview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_preview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -48842,6 +49503,44 @@ func (ec *executionContext) _ChangePage(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var createdPreviewLinkImplementors = []string{"CreatedPreviewLink"}
+
+func (ec *executionContext) _CreatedPreviewLink(ctx context.Context, sel ast.SelectionSet, obj *CreatedPreviewLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createdPreviewLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatedPreviewLink")
+		case "url":
+			out.Values[i] = ec._CreatedPreviewLink_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "link":
+			out.Values[i] = ec._CreatedPreviewLink_link(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var enterpriseImplementors = []string{"Enterprise", "Node", "SearchItem"}
 
 func (ec *executionContext) _Enterprise(ctx context.Context, sel ast.SelectionSet, obj *ent.Enterprise) graphql.Marshaler {
@@ -49975,6 +50674,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createPreviewLink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPreviewLink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokePreviewLink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokePreviewLink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50163,6 +50876,69 @@ func (ec *executionContext) _PrefectureCount(ctx context.Context, sel ast.Select
 	return out
 }
 
+var previewLinkImplementors = []string{"PreviewLink"}
+
+func (ec *executionContext) _PreviewLink(ctx context.Context, sel ast.SelectionSet, obj *ent.PreviewLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewLink")
+		case "id":
+			out.Values[i] = ec._PreviewLink_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "itemID":
+			out.Values[i] = ec._PreviewLink_itemID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "itemType":
+			out.Values[i] = ec._PreviewLink_itemType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdBy":
+			out.Values[i] = ec._PreviewLink_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._PreviewLink_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._PreviewLink_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokedAt":
+			out.Values[i] = ec._PreviewLink_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -50271,6 +51047,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_history(ctx, field)
+				})
+		case "previewLinks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_previewLinks(ctx, field)
+				})
+		case "preview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_preview(ctx, field)
 				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -52270,6 +53058,14 @@ func (ec *executionContext) unmarshalNCreateVenueInput2brandshowᚋentᚐCreateV
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCreatedPreviewLink2ᚖbrandshowᚋgraphᚐCreatedPreviewLink(ctx context.Context, sel ast.SelectionSet, v *CreatedPreviewLink) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatedPreviewLink!")
+		return graphql.Null
+	}
+	return ec._CreatedPreviewLink(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[int], error) {
 	var res entgql.Cursor[int]
 	err := res.UnmarshalGQL(v)
@@ -52623,6 +53419,30 @@ func (ec *executionContext) marshalNPrefectureCount2ᚖbrandshowᚋgraphᚐPrefe
 		return graphql.Null
 	}
 	return ec._PrefectureCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPreviewLink2ᚕᚖbrandshowᚋentᚐPreviewLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PreviewLink) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewLink2ᚖbrandshowᚋentᚐPreviewLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewLink2ᚖbrandshowᚋentᚐPreviewLink(ctx context.Context, sel ast.SelectionSet, v *ent.PreviewLink) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewLink!")
+		return graphql.Null
+	}
+	return ec._PreviewLink(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPublicationStatus2brandshowᚋentᚋschematypeᚐStatus(ctx context.Context, v any) (schematype.Status, error) {

@@ -54,6 +54,13 @@ type ChangePage struct {
 	HasMore bool `json:"hasMore"`
 }
 
+// A new preview link: its URL is shown this once (only its hash is stored).
+type CreatedPreviewLink struct {
+	// The site-relative URL to send to the reviewer: /preview/<secret>.
+	URL  string           `json:"url"`
+	Link *ent.PreviewLink `json:"link"`
+}
+
 // Number of published brands at one level of recognition.
 type LevelCount struct {
 	// The level.

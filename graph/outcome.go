@@ -19,6 +19,9 @@ type Outcome struct {
 	// answers may be stored, and introspection is large and served from
 	// its own small cache (see introspectionCache).
 	Query bool
+	// Private is true when the answer shows what only its requester may
+	// see (a preview link's draft): no cache keeps it, whoever asked.
+	Private bool
 	// Answered is true once the server has produced its answer, and Errors
 	// when that answer has errors (outcomeRecorder sees the final response).
 	Answered, Errors bool

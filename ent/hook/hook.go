@@ -188,6 +188,18 @@ func (f MediaCoverageRoleModelFunc) Mutate(ctx context.Context, m ent.Mutation) 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MediaCoverageRoleModelMutation", m)
 }
 
+// The PreviewLinkFunc type is an adapter to allow the use of ordinary
+// function as PreviewLink mutator.
+type PreviewLinkFunc func(context.Context, *ent.PreviewLinkMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PreviewLinkFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PreviewLinkMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PreviewLinkMutation", m)
+}
+
 // The RegionFunc type is an adapter to allow the use of ordinary
 // function as Region mutator.
 type RegionFunc func(context.Context, *ent.RegionMutation) (ent.Value, error)

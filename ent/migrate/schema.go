@@ -634,6 +634,30 @@ var (
 			},
 		},
 	}
+	// PreviewLinksColumns holds the columns for the "preview_links" table.
+	PreviewLinksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "item_id", Type: field.TypeInt},
+		{Name: "item_type", Type: field.TypeString},
+		{Name: "hash", Type: field.TypeString, Unique: true},
+		{Name: "created_by", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+	}
+	// PreviewLinksTable holds the schema information for the "preview_links" table.
+	PreviewLinksTable = &schema.Table{
+		Name:       "preview_links",
+		Columns:    PreviewLinksColumns,
+		PrimaryKey: []*schema.Column{PreviewLinksColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "previewlink_item_id",
+				Unique:  false,
+				Columns: []*schema.Column{PreviewLinksColumns[1]},
+			},
+		},
+	}
 	// RegionsColumns holds the columns for the "regions" table.
 	RegionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -915,6 +939,7 @@ var (
 		MediaCoveragesTable,
 		MediaCoverageBrandsTable,
 		MediaCoverageRoleModelsTable,
+		PreviewLinksTable,
 		RegionsTable,
 		RoleModelsTable,
 		SearchDocsTable,
@@ -990,6 +1015,9 @@ func init() {
 	MediaCoverageRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
 	MediaCoverageRoleModelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	PreviewLinksTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
 	}
 	RegionsTable.ForeignKeys[0].RefTable = RegionsTable
 	RegionsTable.Annotation = &entsql.Annotation{

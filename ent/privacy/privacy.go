@@ -470,6 +470,30 @@ func (f MediaCoverageRoleModelMutationRuleFunc) EvalMutation(ctx context.Context
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MediaCoverageRoleModelMutation", m)
 }
 
+// The PreviewLinkQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PreviewLinkQueryRuleFunc func(context.Context, *ent.PreviewLinkQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PreviewLinkQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PreviewLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PreviewLinkQuery", q)
+}
+
+// The PreviewLinkMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PreviewLinkMutationRuleFunc func(context.Context, *ent.PreviewLinkMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PreviewLinkMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PreviewLinkMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PreviewLinkMutation", m)
+}
+
 // The RegionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RegionQueryRuleFunc func(context.Context, *ent.RegionQuery) error

@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/previewlink"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schema"
@@ -1313,6 +1314,23 @@ func init() {
 			return nil
 		}
 	}()
+	previewlink.Policy = privacy.NewPolicies(schema.PreviewLink{})
+	previewlink.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := previewlink.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	previewlinkInters := schema.PreviewLink{}.Interceptors()
+	previewlink.Interceptors[0] = previewlinkInters[0]
+	previewlinkFields := schema.PreviewLink{}.Fields()
+	_ = previewlinkFields
+	// previewlinkDescCreatedAt is the schema descriptor for created_at field.
+	previewlinkDescCreatedAt := previewlinkFields[4].Descriptor()
+	// previewlink.DefaultCreatedAt holds the default value on creation for the created_at field.
+	previewlink.DefaultCreatedAt = previewlinkDescCreatedAt.Default.(func() time.Time)
 	regionMixin := schema.Region{}.Mixin()
 	region.Policy = privacy.NewPolicies(schema.Region{})
 	region.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -167,6 +167,9 @@ func New(cfg Config) http.Handler {
 	mux.Handle("GET /sitemaps/{file}", crawled(site.Sitemap))
 	mux.Handle("GET /robots.txt", crawled(site.Robots))
 	mux.Handle("/", limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(webclient.Handler(routeHead(site, cfg.Logger))))))
+	// A preview link's page holds its secret in the URL: no cache keeps
+	// it, and no link on it tells another site the URL (Referer).
+	mux.Handle("GET /preview/{secret}", private(mux.Handler))
 	mux.Handle("/feeds/", limiter.Middleware(middleware.Limit(cfg.MaxBodyBytes, cfg.QueryTimeout, replicaReads(newFeedHandler(cfg, newSearchFeedLimiter(cfg, onLimit))))))
 	if cfg.Media != nil {
 		mux.Handle("/media/", limiter.Middleware(cfg.Media.Handler()))
@@ -235,8 +238,25 @@ func noteOutcome(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 		if a, ok := w.(*middleware.Answer); ok {
-			a.Clean, a.Storable = out.Clean(), out.Query
+			a.Clean, a.Storable, a.Private = out.Clean(), out.Query && !out.Private, out.Private
 		}
+	})
+}
+
+// private serves a page that must not be kept or referred to: the page's
+// own handler (the web client's, found by the mux for "/") answers, with
+// Cache-Control: no-store, noindex and no Referer.
+func private(handlerOf func(*http.Request) (http.Handler, string)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		site := r.Clone(r.Context())
+		site.URL.Path = "/"
+		h, _ := handlerOf(site)
+		a, send := middleware.Hold(w)
+		h.ServeHTTP(a, r)
+		a.Header().Set("Cache-Control", "no-store")
+		a.Header().Set("X-Robots-Tag", "noindex")
+		a.Header().Set("Referrer-Policy", "no-referrer")
+		send()
 	})
 }
 

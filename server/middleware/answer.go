@@ -24,6 +24,9 @@ type Answer struct {
 	// Storable is true when the operation is one whose answer the response
 	// cache may keep (a query, not introspection).
 	Storable bool
+	// Private is true when the answer is for its requester only (a
+	// preview): no cache, shared or not, may keep it.
+	Private bool
 }
 
 // Hold returns w itself when an outer layer holds the answer already (send

@@ -32,7 +32,7 @@ func HTTPCache(maxAge int, next http.Handler) http.Handler {
 		next.ServeHTTP(a, r)
 		// Only an answer the GraphQL server vouched for (no errors) is
 		// worth keeping; the body is not searched for errors.
-		if a.Status != http.StatusOK || !a.Clean {
+		if a.Status != http.StatusOK || !a.Clean || a.Private {
 			a.Header().Set("Cache-Control", "no-store")
 			send()
 			return

@@ -126,6 +126,13 @@ func (s *Site) Describe(ctx context.Context, path string, query url.Values) (*Pa
 		return found(p)
 	case 2:
 		key := parts[1]
+		if parts[0] == "preview" {
+			// A preview link: the web client shows the item; the head
+			// says nothing about it (the link is private) and keeps it
+			// out of every index.
+			p.Title, p.NoIndex = "预览 Preview", true
+			return found(p)
+		}
 		if parts[0] == "regions" {
 			if !codePattern.MatchString(key) {
 				return p, ErrNotFound

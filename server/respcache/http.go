@@ -74,7 +74,7 @@ func (c *Cache) Middleware(next http.Handler) http.Handler {
 		next.ServeHTTP(a, r)
 		// Errors, partial answers and mutations are not stored: the GraphQL
 		// server says so (middleware.Answer), the body is not searched.
-		if a.Clean && a.Storable && a.Status == http.StatusOK && r.Context().Err() == nil {
+		if a.Clean && a.Storable && !a.Private && a.Status == http.StatusOK && r.Context().Err() == nil {
 			e := &entry{status: a.Status, header: a.Header().Clone(), body: bytes.Clone(a.Body.Bytes())}
 			if c.put(ticket, key, e) {
 				stored = e
