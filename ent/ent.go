@@ -24,6 +24,8 @@ import (
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
 	"brandshow/ent/venuebrand"
+	"brandshow/ent/webhook"
+	"brandshow/ent/webhookdelivery"
 	"context"
 	"errors"
 	"fmt"
@@ -114,6 +116,8 @@ func checkColumn(t, c string) error {
 			token.Table:                  token.ValidColumn,
 			venue.Table:                  venue.ValidColumn,
 			venuebrand.Table:             venuebrand.ValidColumn,
+			webhook.Table:                webhook.ValidColumn,
+			webhookdelivery.Table:        webhookdelivery.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)
