@@ -275,3 +275,43 @@ func deliveryState(t *testing.T, base, tok, key string) string {
 	}
 	return ""
 }
+
+// TestWebhookCommands: `server webhook add` refuses a loopback URL unless
+// WEBHOOK_ALLOW_PRIVATE is set, prints the secret once, `list` never shows
+// it, and `remove` takes the endpoint away.
+func TestWebhookCommands(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.NewURL(t, "sqlite3")
+	var out bytes.Buffer
+	t.Setenv("WEBHOOK_ALLOW_PRIVATE", "")
+	err := run(ctx, []string{"webhook", "add", "-database-url", db, "-url", "http://127.0.0.1:9/hook"}, &out, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "WEBHOOK_ALLOW_PRIVATE") {
+		t.Fatalf("a loopback URL without WEBHOOK_ALLOW_PRIVATE: %v", err)
+	}
+	if err := run(ctx, []string{"webhook", "add", "-database-url", db, "-url", "https://93.184.216.34/hook", "-events", "item.exploded"}, &out, io.Discard); err == nil {
+		t.Fatal("an unknown event was accepted")
+	}
+	if err := run(ctx, []string{"webhook", "add", "-database-url", db, "-url", "https://93.184.216.34/hook", "-events", "item.deleted,item.published"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	secret := strings.TrimSpace(out.String())
+	out.Reset()
+	if err := run(ctx, []string{"webhook", "list", "-database-url", db}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	listed := out.String()
+	if !strings.Contains(listed, "https://93.184.216.34/hook") || !strings.Contains(listed, "item.published,item.deleted") || strings.Contains(listed, secret) {
+		t.Fatalf("list:\n%s", listed)
+	}
+	id := strings.Fields(strings.Split(listed, "\n")[1])[0]
+	if err := run(ctx, []string{"webhook", "remove", "-database-url", db, id}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(ctx, []string{"webhook", "remove", "-database-url", db, id}, io.Discard, io.Discard); err == nil {
+		t.Error("removing a removed webhook succeeded")
+	}
+	out.Reset()
+	if err := run(ctx, []string{"webhook", "list", "-database-url", db}, &out, io.Discard); err != nil || strings.Contains(out.String(), "93.184.216.34") {
+		t.Errorf("after remove: %v\n%s", err, out.String())
+	}
+}
