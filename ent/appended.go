@@ -8,6 +8,8 @@ import (
 	"brandshow/ent/event"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
+	"brandshow/ent/webhook"
+	"brandshow/ent/webhookdelivery"
 
 	"entgo.io/ent"
 )
@@ -113,6 +115,46 @@ func (m *VenueMutation) AppendedField(name string) (ent.Value, bool) {
 	switch name {
 	case venue.FieldPictures:
 		return m.AppendedPictures()
+	}
+	return nil, false
+}
+
+// AppendedFields returns the names of the list fields that this mutation
+// appends to.
+func (m *WebhookMutation) AppendedFields() []string {
+	var fields []string
+	if _, ok := m.AppendedEvents(); ok {
+		fields = append(fields, webhook.FieldEvents)
+	}
+	return fields
+}
+
+// AppendedField returns the values appended to the named list field, and
+// whether there are any.
+func (m *WebhookMutation) AppendedField(name string) (ent.Value, bool) {
+	switch name {
+	case webhook.FieldEvents:
+		return m.AppendedEvents()
+	}
+	return nil, false
+}
+
+// AppendedFields returns the names of the list fields that this mutation
+// appends to.
+func (m *WebhookDeliveryMutation) AppendedFields() []string {
+	var fields []string
+	if _, ok := m.AppendedLog(); ok {
+		fields = append(fields, webhookdelivery.FieldLog)
+	}
+	return fields
+}
+
+// AppendedField returns the values appended to the named list field, and
+// whether there are any.
+func (m *WebhookDeliveryMutation) AppendedField(name string) (ent.Value, bool) {
+	switch name {
+	case webhookdelivery.FieldLog:
+		return m.AppendedLog()
 	}
 	return nil, false
 }

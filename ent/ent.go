@@ -25,6 +25,8 @@ import (
 	"brandshow/ent/token"
 	"brandshow/ent/venue"
 	"brandshow/ent/venuebrand"
+	"brandshow/ent/webhook"
+	"brandshow/ent/webhookdelivery"
 	"context"
 	"errors"
 	"fmt"
@@ -116,6 +118,8 @@ func checkColumn(t, c string) error {
 			token.Table:                  token.ValidColumn,
 			venue.Table:                  venue.ValidColumn,
 			venuebrand.Table:             venuebrand.ValidColumn,
+			webhook.Table:                webhook.ValidColumn,
+			webhookdelivery.Table:        webhookdelivery.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

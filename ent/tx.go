@@ -58,6 +58,10 @@ type Tx struct {
 	Venue *VenueClient
 	// VenueBrand is the client for interacting with the VenueBrand builders.
 	VenueBrand *VenueBrandClient
+	// Webhook is the client for interacting with the Webhook builders.
+	Webhook *WebhookClient
+	// WebhookDelivery is the client for interacting with the WebhookDelivery builders.
+	WebhookDelivery *WebhookDeliveryClient
 
 	// lazily loaded.
 	client     *Client
@@ -211,6 +215,8 @@ func (tx *Tx) init() {
 	tx.Token = NewTokenClient(tx.config)
 	tx.Venue = NewVenueClient(tx.config)
 	tx.VenueBrand = NewVenueBrandClient(tx.config)
+	tx.Webhook = NewWebhookClient(tx.config)
+	tx.WebhookDelivery = NewWebhookDeliveryClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

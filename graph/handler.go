@@ -46,6 +46,9 @@ type ServerConfig struct {
 	// Media, when set, accepts picture uploads (multipart requests of token
 	// holders, at most its MaxBytes).
 	Media *media.Store
+	// WebhookAllowPrivate lets admins register webhooks on private and
+	// loopback addresses (WEBHOOK_ALLOW_PRIVATE).
+	WebhookAllowPrivate bool
 }
 
 func (cfg *ServerConfig) defaults() {
@@ -71,6 +74,7 @@ func NewGraphQLServer(cfg ServerConfig) *handler.Server {
 	cfg.defaults()
 	res := NewResolver(cfg.Client, cfg.SampleContent)
 	res.media = cfg.Media
+	res.webhookAllowPrivate = cfg.WebhookAllowPrivate
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: res}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(strictGET{requestID: cfg.RequestID})

@@ -54,11 +54,27 @@ type ChangePage struct {
 	HasMore bool `json:"hasMore"`
 }
 
+// A new endpoint.
+type CreateWebhookInput struct {
+	// Where to POST the events: an http or https URL of a public address.
+	URL string `json:"url"`
+	// The event types to receive (item.published, item.unpublished, item.deleted); all of them when left out.
+	Events []string `json:"events,omitempty"`
+}
+
 // A new preview link: its URL is shown this once (only its hash is stored).
 type CreatedPreviewLink struct {
 	// The site-relative URL to send to the reviewer: /preview/<secret>.
 	URL  string           `json:"url"`
 	Link *ent.PreviewLink `json:"link"`
+}
+
+// A registered endpoint and its secret, which is shown this once.
+type CreatedWebhook struct {
+	// The endpoint.
+	Webhook *ent.Webhook `json:"webhook"`
+	// The key of the HMAC-SHA256 signatures. Store it now: it is never shown again.
+	Secret string `json:"secret"`
 }
 
 // Number of published brands at one level of recognition.

@@ -14,6 +14,8 @@ type Resolver struct {
 	client *ent.Client
 	about  About
 	media  *media.Store // nil: uploads refused
+	// webhookAllowPrivate: webhooks may be registered on private addresses.
+	webhookAllowPrivate bool
 }
 
 // NewResolver returns the root resolver for a client. sampleContent says

@@ -6,6 +6,7 @@
 //	go run ./server seed       load the demo content (idempotent) and exit
 //	go run ./server seed --synthetic   generate content at scale (-brands N, -seed N, ...)
 //	go run ./server token      create, list and revoke editors' tokens
+//	go run ./server webhook    add, list and remove webhook endpoints
 //	go run ./server export     write all content as JSON (-o FILE)
 //	go run ./server import     upsert a JSON export, CSV or XLSX (--dry-run)
 package main
@@ -83,6 +84,9 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	case "import":
 		cfg, _ := config.Parse(nil, config.Getenv)
 		return importCommand(ctx, args, stdout, stderr, newLogger(cfg, stderr))
+	case "webhook":
+		cfg, _ := config.Parse(nil, config.Getenv)
+		return webhookCommand(ctx, args, stdout, newLogger(cfg, stderr))
 	case "seed":
 		if isSynthetic(args) {
 			cfg, _ := config.Parse(nil, config.Getenv)
@@ -157,7 +161,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		logger.Info("search index rebuilt")
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (serve, migrate, seed, regions, reindex, token, export, import; server -h explains them)", command)
+	return fmt.Errorf("unknown command %q (serve, migrate, seed, regions, reindex, token, webhook, export, import; server -h explains them)", command)
 }
 
 // commands is the first part of `server -h`: a newcomer looks for what the
@@ -175,6 +179,9 @@ commands:
               that changes how text is indexed, e.g. place-name readings)
   token       create, list and revoke editors' API tokens:
               token create -name WHO -role editor|publisher|admin, token list, token revoke WHO
+  webhook     register, list and remove webhook endpoints (admins' integrations):
+              webhook add -url URL [-events item.published,item.unpublished,item.deleted],
+              webhook list, webhook remove ID
   export      write all content as JSON (export -h)
   import      upsert a JSON export, CSV or XLSX; --dry-run writes nothing (import -h)
   help        print this help
@@ -297,6 +304,9 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		cancel()
 	}
 	hcfg.Media = pictures
+	hcfg.WebhookAllowPrivate = cfg.WebhookAllowPrivate
+	stopWebhooks := startWebhooks(ctx, cfg, db, logger)
+	defer stopWebhooks()
 	if hcfg.ResponseCache, err = responseCache(ctx, cfg, db, logger); err != nil {
 		return err
 	}

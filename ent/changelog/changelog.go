@@ -10,6 +10,11 @@
 //
 // Writes that the public cannot notice — creating, editing or deleting a
 // draft — write nothing, so the log tells nobody that a draft exists.
+//
+// The same hook writes the webhook outbox (ent/outbox) in the same
+// transaction: item.published when an item becomes public, item.unpublished
+// and item.deleted when a published one leaves (a change to an item that
+// stays published is an UPSERT here but no event there).
 package changelog
 
 import (
@@ -23,6 +28,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/outbox"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
@@ -82,19 +88,23 @@ func Hook(next ent.Mutator) ent.Mutator {
 		}
 		status, statusSet := pm.Status()
 		var entries []*gen.ChangeLogEntryCreate
-		add := func(id int, kind string) {
+		var events []outbox.Change
+		add := func(id int, kind, event string) {
 			entries = append(entries, pm.Client().ChangeLogEntry.Create().
 				SetEntityType(m.Type()).SetEntityID(id).SetKind(changelogentry.Kind(kind)))
+			if event != "" {
+				events = append(events, outbox.Change{Event: event, EntityType: m.Type(), EntityID: id})
+			}
 		}
 		switch {
 		case m.Op().Is(ent.OpCreate):
 			if id, ok := pm.ID(); ok && statusSet && status == published {
-				add(id, KindUpsert)
+				add(id, KindUpsert, outbox.EventPublished)
 			}
 		case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
 			for id, was := range before {
 				if was {
-					add(id, KindTombstone)
+					add(id, KindTombstone, outbox.EventDeleted)
 				}
 			}
 		default: // updates
@@ -104,10 +114,12 @@ func Hook(next ent.Mutator) ent.Mutator {
 					now = status == published
 				}
 				switch {
+				case now && was:
+					add(id, KindUpsert, "") // changed, still public: no event
 				case now:
-					add(id, KindUpsert)
+					add(id, KindUpsert, outbox.EventPublished)
 				case was:
-					add(id, KindTombstone)
+					add(id, KindTombstone, outbox.EventUnpublished)
 				}
 			}
 		}
@@ -117,6 +129,9 @@ func Hook(next ent.Mutator) ent.Mutator {
 			if err := pm.Client().ChangeLogEntry.CreateBulk(entries...).Exec(visibility.WithSystem(ctx)); err != nil {
 				return nil, fmt.Errorf("change log: %w", err)
 			}
+		}
+		if err := outbox.Write(ctx, pm.Client(), events); err != nil {
+			return nil, err
 		}
 		return v, nil
 	})

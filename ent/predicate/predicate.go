@@ -71,3 +71,9 @@ type Venue func(*sql.Selector)
 
 // VenueBrand is the predicate function for venuebrand builders.
 type VenueBrand func(*sql.Selector)
+
+// Webhook is the predicate function for webhook builders.
+type Webhook func(*sql.Selector)
+
+// WebhookDelivery is the predicate function for webhookdelivery builders.
+type WebhookDelivery func(*sql.Selector)

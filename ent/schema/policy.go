@@ -43,3 +43,21 @@ func (Region) Policy() ent.Policy {
 func (ChangeLogEntry) Policy() ent.Policy {
 	return privacy.Policy{Mutation: privacy.MutationPolicy{visibility.SystemOnly()}}
 }
+
+// Policy of the Webhook: only admins see and manage endpoints (the
+// `server webhook` commands and the outbox hook act as the system).
+func (Webhook) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{visibility.AdminOnly()},
+		Mutation: privacy.MutationPolicy{visibility.AdminOnly()},
+	}
+}
+
+// Policy of the WebhookDelivery: admins read the outbox and its log; only
+// the server writes it (the outbox hook and the dispatcher, as the system).
+func (WebhookDelivery) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{visibility.AdminOnly()},
+		Mutation: privacy.MutationPolicy{visibility.SystemOnly()},
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Picture is an image shown with a brand, person, venue, enterprise or
@@ -113,3 +114,13 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
 
 // Unwrap returns the reason.
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// DeliveryAttempt is one attempt to deliver a webhook event, as the
+// delivery log keeps it: when, the HTTP status (0 when no answer came), how
+// long it took, and what went wrong.
+type DeliveryAttempt struct {
+	At         time.Time `json:"at"`
+	StatusCode int       `json:"statusCode"`
+	DurationMS int       `json:"durationMs"`
+	Error      string    `json:"error,omitempty"`
+}

@@ -24,7 +24,7 @@ const (
 	RoleEditor Role = "EDITOR"
 	// RolePublisher also publishes, unpublishes, features and deletes.
 	RolePublisher Role = "PUBLISHER"
-	// RoleAdmin also reads the audit log and manages tokens.
+	// RoleAdmin also reads the audit log, manages tokens and webhooks.
 	RoleAdmin Role = "ADMIN"
 )
 

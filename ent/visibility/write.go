@@ -191,3 +191,15 @@ func Need(ctx context.Context, role Role) error {
 	_, err := viewerWith(ctx, role)
 	return err
 }
+
+// AdminOnly is the read and write rule of data that only admins may see or
+// change (webhooks and their delivery log): without a viewer the answer is
+// UNAUTHENTICATED, for other roles FORBIDDEN, whatever the query asks for.
+func AdminOnly() privacy.QueryMutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if _, err := viewerWith(ctx, RoleAdmin); err != nil {
+			return err
+		}
+		return privacy.Allow
+	})
+}

@@ -73,6 +73,14 @@ type Config struct {
 	MediaMaxBytes  int64
 	MediaMaxPixels int64
 	MediaCacheMB   int
+
+	// Webhooks (server/webhooks): how deliveries are made and which
+	// addresses they may reach.
+	WebhookAllowPrivate bool
+	WebhookTimeout      time.Duration
+	WebhookMaxAttempts  int
+	WebhookRetryBase    time.Duration
+	WebhookPoll         time.Duration
 }
 
 // Parse reads args (without the program name and command) and the environment.
@@ -139,8 +147,16 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	fs.Int64Var(&c.MediaMaxBytes, "media-max-bytes", int64(envInt(getenv, "MEDIA_MAX_BYTES", 20<<20)), "largest picture upload in bytes (MEDIA_MAX_BYTES)")
 	fs.Int64Var(&c.MediaMaxPixels, "media-max-pixels", int64(envInt(getenv, "MEDIA_MAX_PIXELS", 50_000_000)), "most pixels (width × height) of an uploaded picture (MEDIA_MAX_PIXELS)")
 	fs.IntVar(&c.MediaCacheMB, "media-cache-mb", envInt(getenv, "MEDIA_CACHE_MB", 32), "memory for hot picture renditions in MiB; 0 turns it off (MEDIA_CACHE_MB)")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", envBool(getenv, "WEBHOOK_ALLOW_PRIVATE", false), "let webhooks reach private, loopback and link-local addresses (closed networks, tests); off: public addresses only (WEBHOOK_ALLOW_PRIVATE)")
+	fs.DurationVar(&c.WebhookTimeout, "webhook-timeout", envDuration(getenv, "WEBHOOK_TIMEOUT", 10*time.Second), "how long one webhook POST may take (WEBHOOK_TIMEOUT)")
+	fs.IntVar(&c.WebhookMaxAttempts, "webhook-max-attempts", envInt(getenv, "WEBHOOK_MAX_ATTEMPTS", 10), "attempts per webhook event before it is marked FAILED (WEBHOOK_MAX_ATTEMPTS)")
+	fs.DurationVar(&c.WebhookRetryBase, "webhook-retry-base", envDuration(getenv, "WEBHOOK_RETRY_BASE", 30*time.Second), "wait after a first failed webhook attempt, doubled each time up to 1h, ±20% jitter (WEBHOOK_RETRY_BASE)")
+	fs.DurationVar(&c.WebhookPoll, "webhook-poll", envDuration(getenv, "WEBHOOK_POLL", 5*time.Second), "how often the webhook outbox is looked at besides this process's own commits (WEBHOOK_POLL)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if c.WebhookTimeout <= 0 || c.WebhookMaxAttempts < 1 || c.WebhookRetryBase <= 0 || c.WebhookPoll <= 0 {
+		return c, fmt.Errorf("WEBHOOK_TIMEOUT, WEBHOOK_RETRY_BASE and WEBHOOK_POLL must be positive and WEBHOOK_MAX_ATTEMPTS at least 1")
 	}
 	if c.PprofAddr != "" && !isLoopbackAddr(c.PprofAddr) {
 		return c, fmt.Errorf("PPROF_ADDR must be a loopback address such as 127.0.0.1:6060, got %q", c.PprofAddr)

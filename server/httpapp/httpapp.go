@@ -89,6 +89,9 @@ type Config struct {
 	// /graphql (multipart), everyone reads /media/... and the brands' press
 	// kits.
 	Media *media.Store
+	// WebhookAllowPrivate lets admins register webhooks on private and
+	// loopback addresses (WEBHOOK_ALLOW_PRIVATE).
+	WebhookAllowPrivate bool
 	// BaseURL is the site's public address (https://brands.example.cn) for
 	// canonical, Open Graph and sitemap URLs; empty: each request's own
 	// scheme and host.
@@ -147,6 +150,8 @@ func New(cfg Config) http.Handler {
 		Tracer:           tracer(cfg.TracerProvider),
 		RequestID:        middleware.RequestIDFrom,
 		Media:            cfg.Media,
+
+		WebhookAllowPrivate: cfg.WebhookAllowPrivate,
 	})))
 	if cfg.ResponseCache != nil {
 		gql = cfg.ResponseCache.Middleware(gql)

@@ -109,11 +109,17 @@ func writing(ctx context.Context) (write, public bool) {
 	return ok, m.public
 }
 
+// PrivateTypes are the ent types whose writes the public cannot notice:
+// editors' tokens (last_used_at bookkeeping), the webhook endpoints and the
+// webhook outbox (every delivery attempt updates a row). Their writes do
+// not empty the response cache, and their tables have no NOTIFY trigger.
+var PrivateTypes = map[string]bool{ent.TypeToken: true, ent.TypeWebhook: true, ent.TypeWebhookDelivery: true, ent.TypePreviewLink: true}
+
 // markWrites is the writer client's hook: every mutation's statements run
-// under MarkWrite, public unless the mutated type is the tokens table.
+// under MarkWrite, public unless the mutated type is one of PrivateTypes.
 func markWrites(next entgo.Mutator) entgo.Mutator {
 	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
-		return next.Mutate(MarkWrite(ctx, m.Type() != ent.TypeToken), m)
+		return next.Mutate(MarkWrite(ctx, !PrivateTypes[m.Type()]), m)
 	})
 }
 
