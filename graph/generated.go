@@ -14,6 +14,7 @@ import (
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
+	"brandshow/graph/scalar"
 	"bytes"
 	"context"
 	"errors"
@@ -6945,9 +6946,13 @@ input CreateBrandInput {
   """
   pictures: [PictureInput!]
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead: exactly one of the two is required.
   """
-  regionID: ID!
+  regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   roleModelIDs equals the value.
   """
@@ -7015,9 +7020,13 @@ input CreateEnterpriseInput {
   """
   logo: PictureInput
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   brandIDs equals the value.
   """
@@ -7113,9 +7122,13 @@ input CreateEventInput {
   """
   pictures: [PictureInput!]
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead: exactly one of the two is required.
   """
-  regionID: ID!
+  regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   venueID equals the value.
   """
@@ -7269,9 +7282,13 @@ input CreateRoleModelInput {
   """
   portrait: PictureInput
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   brandIDs equals the value.
   """
@@ -7351,9 +7368,13 @@ input CreateVenueInput {
   """
   pictures: [PictureInput!]
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead: exactly one of the two is required.
   """
-  regionID: ID!
+  regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   brandIDs equals the value.
   """
@@ -12789,7 +12810,7 @@ input RoleModelWhereInput {
   hasEventsWith: [EventWhereInput!]
 }
 """
-The builtin Time type
+An instant, written as RFC 3339 (2024-03-08T09:30:00+08:00). Inputs also take a date alone (2024-03-08 is midnight UTC of that day, as in server import); every time is stored in UTC.
 """
 scalar Time
 """
@@ -12960,9 +12981,13 @@ input UpdateBrandInput {
   """
   clearPictures: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   addRoleModelIDs equals the value.
   """
@@ -13082,9 +13107,13 @@ input UpdateEnterpriseInput {
   """
   clearLogo: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   clearRegion equals the value.
   """
@@ -13216,9 +13245,13 @@ input UpdateEventInput {
   """
   clearPictures: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   venueID equals the value.
   """
@@ -13444,9 +13477,13 @@ input UpdateRoleModelInput {
   """
   clearPortrait: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   clearRegion equals the value.
   """
@@ -13558,9 +13595,13 @@ input UpdateVenueInput {
   """
   clearPictures: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   addBrandIDs equals the value.
   """
@@ -36546,7 +36587,7 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "regionCode", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36702,11 +36743,18 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 			it.Pictures = data
 		case "regionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
-			data, err := ec.unmarshalNID2int(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "roleModelIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -36777,7 +36825,7 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "brandIDs", "ledAllianceIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "regionCode", "brandIDs", "ledAllianceIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36854,6 +36902,13 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "brandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -36896,7 +36951,7 @@ func (ec *executionContext) unmarshalInputCreateEventInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "longitude", "registrationURL", "pictures", "regionID", "venueID", "brandIDs", "roleModelIDs", "mediaCoverageIDs"}
+	fieldsInOrder := [...]string{"slug", "kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "longitude", "registrationURL", "pictures", "regionID", "regionCode", "venueID", "brandIDs", "roleModelIDs", "mediaCoverageIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37045,11 +37100,18 @@ func (ec *executionContext) unmarshalInputCreateEventInput(ctx context.Context, 
 			it.Pictures = data
 		case "regionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
-			data, err := ec.unmarshalNID2int(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "venueID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -37267,7 +37329,7 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "brandIDs", "mediaCoverageIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "regionCode", "brandIDs", "mediaCoverageIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37372,6 +37434,13 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "brandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -37421,7 +37490,7 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "brandIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "regionCode", "brandIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37535,11 +37604,18 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 			it.Pictures = data
 		case "regionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
-			data, err := ec.unmarshalNID2int(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "brandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -44637,7 +44713,7 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44826,6 +44902,13 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "addRoleModelIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRoleModelIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -44980,7 +45063,7 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "regionCode", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45064,6 +45147,13 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "clearRegion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRegion"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -45141,7 +45231,7 @@ func (ec *executionContext) unmarshalInputUpdateEventInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "clearEndsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "clearLatitude", "longitude", "clearLongitude", "registrationURL", "pictures", "appendPictures", "clearPictures", "regionID", "venueID", "clearVenue", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
+	fieldsInOrder := [...]string{"kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "clearEndsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "clearLatitude", "longitude", "clearLongitude", "registrationURL", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "venueID", "clearVenue", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45323,6 +45413,13 @@ func (ec *executionContext) unmarshalInputUpdateEventInput(ctx context.Context, 
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "venueID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -45638,7 +45735,7 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "regionCode", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45771,6 +45868,13 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "clearRegion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRegion"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -45869,7 +45973,7 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45995,6 +46099,13 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "addBrandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -52680,13 +52791,13 @@ func (ec *executionContext) marshalNTextRange2ᚖbrandshowᚋgraphᚐTextRange(c
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := scalar.MarshalTime(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
@@ -54451,7 +54562,7 @@ func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -54461,7 +54572,7 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalTime(*v)
+	res := scalar.MarshalTime(*v)
 	return res
 }
 
