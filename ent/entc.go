@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log"
+	"slices"
 	"strings"
 
 	"entgo.io/contrib/entgql"
@@ -26,7 +27,7 @@ func main() {
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("./schema/ent.graphql"),
 		entgql.WithWhereInputs(true),
-		entgql.WithSchemaHook(describeSchema),
+		entgql.WithSchemaHook(acceptRegionCodes, describeSchema),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)
@@ -64,6 +65,42 @@ func entgqlTemplates() []*gen.Template {
 		templates = append(templates, t)
 	}
 	return templates
+}
+
+// acceptRegionCodes lets every create and update input that takes a region
+// by regionID also take it by its GB/T 2260 code (regionCode), because
+// editors know "420103", not a global ID. regionID becomes nullable on
+// create (additive for clients: a query that gave it still works); that
+// exactly one of the two is given, and which region a code names, is
+// checked before the mutation by graph/regioncode.go. The Go inputs get
+// their RegionCode field from ent/template/gql_mutation_input.tmpl, which
+// keys on the same edge (region).
+func acceptRegionCodes(_ *gen.Graph, s *ast.Schema) error {
+	for name, def := range s.Types {
+		if def.Kind != ast.InputObject || !(strings.HasPrefix(name, "Create") || strings.HasPrefix(name, "Update")) {
+			continue
+		}
+		id := def.Fields.ForName("regionID")
+		if id == nil {
+			continue
+		}
+		id.Description = "The region by its ID, or give regionCode instead (not both)."
+		if id.Type.NonNull {
+			id.Description = "The region by its ID, or give regionCode instead: exactly one of the two is required."
+			id.Type = ast.NamedType(id.Type.NamedType, nil) // nullable
+		}
+		i := slices.Index(def.Fields, id)
+		def.Fields = slices.Insert(def.Fields, i+1, &ast.FieldDefinition{
+			Name:        "regionCode",
+			Type:        ast.NamedType("String", nil),
+			Description: "The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.",
+		})
+	}
+	if t := s.Types["Time"]; t != nil {
+		t.Description = "An instant, written as RFC 3339 (2024-03-08T09:30:00+08:00). Inputs also take a date alone " +
+			"(2024-03-08 is midnight UTC of that day, as in server import); every time is stored in UTC."
+	}
+	return nil
 }
 
 // describeSchema gives every generated GraphQL type and field a description,

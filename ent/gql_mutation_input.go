@@ -164,7 +164,8 @@ type CreateBrandInput struct {
 	CreditRating        *brand.CreditRating
 	Logo                *schematype.Picture
 	Pictures            []schematype.Picture
-	RegionID            int
+	RegionID            *int
+	RegionCode          *string
 	RoleModelIDs        []int
 	AllianceIDs         []int
 	EnterpriseIDs       []int
@@ -230,7 +231,9 @@ func (i *CreateBrandInput) Mutate(m *BrandMutation) {
 	if v := i.Pictures; v != nil {
 		m.SetPictures(v)
 	}
-	m.SetRegionID(i.RegionID)
+	if v := i.RegionID; v != nil {
+		m.SetRegionID(*v)
+	}
 	if v := i.RoleModelIDs; len(v) > 0 {
 		m.AddRoleModelIDs(v...)
 	}
@@ -249,6 +252,20 @@ func (i *CreateBrandInput) Mutate(m *BrandMutation) {
 	if v := i.EventIDs; len(v) > 0 {
 		m.AddEventIDs(v...)
 	}
+}
+
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i CreateBrandInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, true
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i CreateBrandInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
 }
 
 // SetInput applies the change-set in the CreateBrandInput on the BrandCreate builder.
@@ -285,6 +302,7 @@ type UpdateBrandInput struct {
 	Pictures               []schematype.Picture
 	AppendPictures         []schematype.Picture
 	RegionID               *int
+	RegionCode             *string
 	ClearRoleModels        bool
 	AddRoleModelIDs        []int
 	RemoveRoleModelIDs     []int
@@ -441,6 +459,20 @@ func (i *UpdateBrandInput) Mutate(m *BrandMutation) {
 	}
 }
 
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i UpdateBrandInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, false
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i UpdateBrandInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
+}
+
 // SetInput applies the change-set in the UpdateBrandInput on the BrandUpdate builder.
 func (c *BrandUpdate) SetInput(i UpdateBrandInput) *BrandUpdate {
 	i.Mutate(c.Mutation())
@@ -465,6 +497,7 @@ type CreateEnterpriseInput struct {
 	Website           *string
 	Logo              *schematype.Picture
 	RegionID          *int
+	RegionCode        *string
 	BrandIDs          []int
 	LedAllianceIDs    []int
 }
@@ -505,6 +538,20 @@ func (i *CreateEnterpriseInput) Mutate(m *EnterpriseMutation) {
 	}
 }
 
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i CreateEnterpriseInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, false
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i CreateEnterpriseInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
+}
+
 // SetInput applies the change-set in the CreateEnterpriseInput on the EnterpriseCreate builder.
 func (c *EnterpriseCreate) SetInput(i CreateEnterpriseInput) *EnterpriseCreate {
 	i.Mutate(c.Mutation())
@@ -525,6 +572,7 @@ type UpdateEnterpriseInput struct {
 	Logo                 *schematype.Picture
 	ClearRegion          bool
 	RegionID             *int
+	RegionCode           *string
 	ClearBrands          bool
 	AddBrandIDs          []int
 	RemoveBrandIDs       []int
@@ -591,6 +639,20 @@ func (i *UpdateEnterpriseInput) Mutate(m *EnterpriseMutation) {
 	}
 }
 
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i UpdateEnterpriseInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, false
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i UpdateEnterpriseInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
+}
+
 // SetInput applies the change-set in the UpdateEnterpriseInput on the EnterpriseUpdate builder.
 func (c *EnterpriseUpdate) SetInput(i UpdateEnterpriseInput) *EnterpriseUpdate {
 	i.Mutate(c.Mutation())
@@ -625,7 +687,8 @@ type CreateEventInput struct {
 	Longitude        *float64
 	RegistrationURL  *string
 	Pictures         []schematype.Picture
-	RegionID         int
+	RegionID         *int
+	RegionCode       *string
 	VenueID          *int
 	BrandIDs         []int
 	RoleModelIDs     []int
@@ -686,7 +749,9 @@ func (i *CreateEventInput) Mutate(m *EventMutation) {
 	if v := i.Pictures; v != nil {
 		m.SetPictures(v)
 	}
-	m.SetRegionID(i.RegionID)
+	if v := i.RegionID; v != nil {
+		m.SetRegionID(*v)
+	}
 	if v := i.VenueID; v != nil {
 		m.SetVenueID(*v)
 	}
@@ -699,6 +764,20 @@ func (i *CreateEventInput) Mutate(m *EventMutation) {
 	if v := i.MediaCoverageIDs; len(v) > 0 {
 		m.AddMediaCoverageIDs(v...)
 	}
+}
+
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i CreateEventInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, true
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i CreateEventInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
 }
 
 // SetInput applies the change-set in the CreateEventInput on the EventCreate builder.
@@ -734,6 +813,7 @@ type UpdateEventInput struct {
 	Pictures               []schematype.Picture
 	AppendPictures         []schematype.Picture
 	RegionID               *int
+	RegionCode             *string
 	ClearVenue             bool
 	VenueID                *int
 	ClearBrands            bool
@@ -857,6 +937,20 @@ func (i *UpdateEventInput) Mutate(m *EventMutation) {
 	if v := i.RemoveMediaCoverageIDs; len(v) > 0 {
 		m.RemoveMediaCoverageIDs(v...)
 	}
+}
+
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i UpdateEventInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, false
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i UpdateEventInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
 }
 
 // SetInput applies the change-set in the UpdateEventInput on the EventUpdate builder.
@@ -1083,6 +1177,7 @@ type CreateRoleModelInput struct {
 	StudioEn         *string
 	Portrait         *schematype.Picture
 	RegionID         *int
+	RegionCode       *string
 	BrandIDs         []int
 	MediaCoverageIDs []int
 	EventIDs         []int
@@ -1137,6 +1232,20 @@ func (i *CreateRoleModelInput) Mutate(m *RoleModelMutation) {
 	}
 }
 
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i CreateRoleModelInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, false
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i CreateRoleModelInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
+}
+
 // SetInput applies the change-set in the CreateRoleModelInput on the RoleModelCreate builder.
 func (c *RoleModelCreate) SetInput(i CreateRoleModelInput) *RoleModelCreate {
 	i.Mutate(c.Mutation())
@@ -1164,6 +1273,7 @@ type UpdateRoleModelInput struct {
 	Portrait               *schematype.Picture
 	ClearRegion            bool
 	RegionID               *int
+	RegionCode             *string
 	ClearBrands            bool
 	AddBrandIDs            []int
 	RemoveBrandIDs         []int
@@ -1263,6 +1373,20 @@ func (i *UpdateRoleModelInput) Mutate(m *RoleModelMutation) {
 	}
 }
 
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i UpdateRoleModelInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, false
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i UpdateRoleModelInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
+}
+
 // SetInput applies the change-set in the UpdateRoleModelInput on the RoleModelUpdate builder.
 func (c *RoleModelUpdate) SetInput(i UpdateRoleModelInput) *RoleModelUpdate {
 	i.Mutate(c.Mutation())
@@ -1292,7 +1416,8 @@ type CreateVenueInput struct {
 	Phone          *string
 	Website        *string
 	Pictures       []schematype.Picture
-	RegionID       int
+	RegionID       *int
+	RegionCode     *string
 	BrandIDs       []int
 	EventIDs       []int
 }
@@ -1334,13 +1459,29 @@ func (i *CreateVenueInput) Mutate(m *VenueMutation) {
 	if v := i.Pictures; v != nil {
 		m.SetPictures(v)
 	}
-	m.SetRegionID(i.RegionID)
+	if v := i.RegionID; v != nil {
+		m.SetRegionID(*v)
+	}
 	if v := i.BrandIDs; len(v) > 0 {
 		m.AddBrandIDs(v...)
 	}
 	if v := i.EventIDs; len(v) > 0 {
 		m.AddEventIDs(v...)
 	}
+}
+
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i CreateVenueInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, true
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i CreateVenueInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
 }
 
 // SetInput applies the change-set in the CreateVenueInput on the VenueCreate builder.
@@ -1368,6 +1509,7 @@ type UpdateVenueInput struct {
 	Pictures       []schematype.Picture
 	AppendPictures []schematype.Picture
 	RegionID       *int
+	RegionCode     *string
 	ClearBrands    bool
 	AddBrandIDs    []int
 	RemoveBrandIDs []int
@@ -1447,6 +1589,20 @@ func (i *UpdateVenueInput) Mutate(m *VenueMutation) {
 	if v := i.RemoveEventIDs; len(v) > 0 {
 		m.RemoveEventIDs(v...)
 	}
+}
+
+// RegionChoice reports how the input names its region: the code given
+// (nil for none), whether a regionID was given, and whether the mutation
+// needs a region.
+func (i UpdateVenueInput) RegionChoice() (code *string, idGiven, required bool) {
+	return i.RegionCode, i.RegionID != nil, false
+}
+
+// WithRegionID returns a copy of the input that names its region by id,
+// its RegionCode resolved.
+func (i UpdateVenueInput) WithRegionID(id int) any {
+	i.RegionID, i.RegionCode = &id, nil
+	return i
 }
 
 // SetInput applies the change-set in the UpdateVenueInput on the VenueUpdate builder.

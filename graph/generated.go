@@ -15,6 +15,7 @@ import (
 	"brandshow/ent/venue"
 	"brandshow/ent/visibility"
 	"brandshow/ent/webhookdelivery"
+	"brandshow/graph/scalar"
 	"bytes"
 	"context"
 	"errors"
@@ -7388,9 +7389,13 @@ input CreateBrandInput {
   """
   pictures: [PictureInput!]
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead: exactly one of the two is required.
   """
-  regionID: ID!
+  regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   roleModelIDs equals the value.
   """
@@ -7458,9 +7463,13 @@ input CreateEnterpriseInput {
   """
   logo: PictureInput
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   brandIDs equals the value.
   """
@@ -7556,9 +7565,13 @@ input CreateEventInput {
   """
   pictures: [PictureInput!]
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead: exactly one of the two is required.
   """
-  regionID: ID!
+  regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   venueID equals the value.
   """
@@ -7712,9 +7725,13 @@ input CreateRoleModelInput {
   """
   portrait: PictureInput
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   brandIDs equals the value.
   """
@@ -7794,9 +7811,13 @@ input CreateVenueInput {
   """
   pictures: [PictureInput!]
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead: exactly one of the two is required.
   """
-  regionID: ID!
+  regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   brandIDs equals the value.
   """
@@ -13232,7 +13253,7 @@ input RoleModelWhereInput {
   hasEventsWith: [EventWhereInput!]
 }
 """
-The builtin Time type
+An instant, written as RFC 3339 (2024-03-08T09:30:00+08:00). Inputs also take a date alone (2024-03-08 is midnight UTC of that day, as in server import); every time is stored in UTC.
 """
 scalar Time
 """
@@ -13403,9 +13424,13 @@ input UpdateBrandInput {
   """
   clearPictures: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   addRoleModelIDs equals the value.
   """
@@ -13525,9 +13550,13 @@ input UpdateEnterpriseInput {
   """
   clearLogo: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   clearRegion equals the value.
   """
@@ -13659,9 +13688,13 @@ input UpdateEventInput {
   """
   clearPictures: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   venueID equals the value.
   """
@@ -13887,9 +13920,13 @@ input UpdateRoleModelInput {
   """
   clearPortrait: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   clearRegion equals the value.
   """
@@ -14001,9 +14038,13 @@ input UpdateVenueInput {
   """
   clearPictures: Boolean
   """
-  regionID equals the value.
+  The region by its ID, or give regionCode instead (not both).
   """
   regionID: ID
+  """
+  The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused.
+  """
+  regionCode: String
   """
   addBrandIDs equals the value.
   """
@@ -38513,7 +38554,7 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "regionCode", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38669,11 +38710,18 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 			it.Pictures = data
 		case "regionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
-			data, err := ec.unmarshalNID2int(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "roleModelIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -38744,7 +38792,7 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "brandIDs", "ledAllianceIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "regionCode", "brandIDs", "ledAllianceIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38821,6 +38869,13 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "brandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -38863,7 +38918,7 @@ func (ec *executionContext) unmarshalInputCreateEventInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "longitude", "registrationURL", "pictures", "regionID", "venueID", "brandIDs", "roleModelIDs", "mediaCoverageIDs"}
+	fieldsInOrder := [...]string{"slug", "kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "longitude", "registrationURL", "pictures", "regionID", "regionCode", "venueID", "brandIDs", "roleModelIDs", "mediaCoverageIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39012,11 +39067,18 @@ func (ec *executionContext) unmarshalInputCreateEventInput(ctx context.Context, 
 			it.Pictures = data
 		case "regionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
-			data, err := ec.unmarshalNID2int(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "venueID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -39234,7 +39296,7 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "brandIDs", "mediaCoverageIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "regionCode", "brandIDs", "mediaCoverageIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39339,6 +39401,13 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "brandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -39388,7 +39457,7 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "brandIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "regionCode", "brandIDs", "eventIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39502,11 +39571,18 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 			it.Pictures = data
 		case "regionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
-			data, err := ec.unmarshalNID2int(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "brandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -46653,7 +46729,7 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46842,6 +46918,13 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "addRoleModelIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRoleModelIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -46996,7 +47079,7 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "regionCode", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47080,6 +47163,13 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "clearRegion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRegion"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -47157,7 +47247,7 @@ func (ec *executionContext) unmarshalInputUpdateEventInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "clearEndsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "clearLatitude", "longitude", "clearLongitude", "registrationURL", "pictures", "appendPictures", "clearPictures", "regionID", "venueID", "clearVenue", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
+	fieldsInOrder := [...]string{"kind", "titleZh", "titleEn", "summaryZh", "summaryEn", "descriptionZh", "descriptionEn", "startsAt", "endsAt", "clearEndsAt", "allDay", "cancelled", "addressZh", "addressEn", "organiserZh", "organiserEn", "latitude", "clearLatitude", "longitude", "clearLongitude", "registrationURL", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "venueID", "clearVenue", "addBrandIDs", "removeBrandIDs", "clearBrands", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47339,6 +47429,13 @@ func (ec *executionContext) unmarshalInputUpdateEventInput(ctx context.Context, 
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "venueID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -47654,7 +47751,7 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "regionCode", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47787,6 +47884,13 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "clearRegion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRegion"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -47885,7 +47989,7 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48011,6 +48115,13 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.RegionID = data
+		case "regionCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCode = data
 		case "addBrandIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addBrandIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -55153,13 +55264,13 @@ func (ec *executionContext) marshalNTextRange2ᚖbrandshowᚋgraphᚐTextRange(c
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := scalar.MarshalTime(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
@@ -57002,7 +57113,7 @@ func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -57012,7 +57123,7 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalTime(*v)
+	res := scalar.MarshalTime(*v)
 	return res
 }
 

@@ -110,6 +110,7 @@ func NewGraphQLServer(cfg ServerConfig) *handler.Server {
 	srv.Use(TextArguments{})
 	srv.Use(ResponseLimit{MaxBytes: cfg.MaxResponseBytes})
 	srv.Use(PageLimits{})
+	srv.Use(RegionCodes{}) // regionCode → regionID in mutation inputs
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		noteOperation(ctx)
 		return next(withLazyText(withRegionCounts(ctx), graphql.GetOperationContext(ctx)))

@@ -3,6 +3,7 @@ package dataio_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -365,6 +366,85 @@ func TestEveryInvalidRowIsReported(t *testing.T) {
 		}
 		if after := exportBytes(t, db.Client); !bytes.Equal(before, after) {
 			t.Fatal("a refused CSV import changed the database")
+		}
+	})
+}
+
+// TestJSONSpellsEnumsAsSheets: a JSON file may write enum values as a
+// spreadsheet may (any case, spaces or hyphens for _), through the same rule.
+func TestJSONSpellsEnumsAsSheets(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, true)
+		doc, err := dataio.Export(ctx, db.Client)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Brands[0].Category = "quality service"
+		doc.Brands[0].Level = "Provincial"
+		doc.Brands[0].Status = schematype.Status(strings.ToLower(string(doc.Brands[0].Status)))
+		doc.RoleModels[0].Kind = strings.ToLower(doc.RoleModels[0].Kind)
+		doc.Events[0].Kind = strings.ReplaceAll(strings.ToLower(doc.Events[0].Kind), "_", "-")
+		var buf bytes.Buffer
+		if err := dataio.WriteJSON(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := importBytes(t, db.Client, "lower.json", buf.Bytes(), dataio.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		b := db.Client.Brand.Query().Where(brand.Slug(doc.Brands[0].Slug)).OnlyX(ctx)
+		if b.Category != brand.CategoryQUALITY_SERVICE || b.Level != brand.LevelPROVINCIAL {
+			t.Errorf("brand category %s, level %s", b.Category, b.Level)
+		}
+		after, err := dataio.Export(ctx, db.Client)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k := after.RoleModels[0].Kind; k != strings.ToUpper(doc.RoleModels[0].Kind) {
+			t.Errorf("role model kind %s", k)
+		}
+		if k := after.Events[0].Kind; k != strings.ToUpper(strings.ReplaceAll(doc.Events[0].Kind, "-", "_")) {
+			t.Errorf("event kind %s", k)
+		}
+	})
+}
+
+// TestJSONUnknownKeysAllReported: every unknown key is reported with its
+// path, together with the other problems of the file, and nothing is written.
+func TestJSONUnknownKeysAllReported(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, true)
+		before := exportBytes(t, db.Client)
+		var doc map[string]any
+		if err := json.Unmarshal(before, &doc); err != nil {
+			t.Fatal(err)
+		}
+		brands := doc["brands"].([]any)
+		brands[3].(map[string]any)["regon"] = "420103"
+		brands[5].(map[string]any)["nmeZh"] = "名字"
+		brands[5].(map[string]any)["logo"] = map[string]any{"url": "https://example.com/l.png", "alt": "标志", "colour": "red"}
+		brands[4].(map[string]any)["category"] = "NOPE"
+		doc["venues"].([]any)[0].(map[string]any)["openingHours"] = "9-17"
+		doc["brand"] = []any{}
+		data, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = importBytes(t, db.Client, "keys.json", data, dataio.Options{})
+		got := problems(t, err)
+		for _, want := range []string{
+			"brands[3].regon: unknown key; did you mean regionCode?",
+			"brands[5].nmeZh: unknown key; did you mean nameZh?",
+			"brands[5].logo.colour: unknown key",
+			"venues[0].openingHours: unknown key; did you mean openingHoursEn?",
+			"brand: unknown key; did you mean brands?",
+			"brands[4] (slug " + brands[4].(map[string]any)["slug"].(string) + ") category: \"NOPE\" is not one of",
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("problems lack %q:\n%s", want, got)
+			}
+		}
+		if after := exportBytes(t, db.Client); !bytes.Equal(before, after) {
+			t.Fatal("a refused import changed the database")
 		}
 	})
 }

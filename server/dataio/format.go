@@ -22,10 +22,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"brandshow/ent/schematype"
+	"brandshow/graph/scalar"
 )
 
 // FormatVersion names the JSON format in the document's "format" key.
@@ -227,7 +227,8 @@ type Event struct {
 }
 
 // Time is a moment in the JSON format: written as RFC 3339 in UTC; read
-// from RFC 3339 or from a date alone (2023-05-04, midnight UTC).
+// from RFC 3339 or from a date alone (2023-05-04, midnight UTC), by the
+// same rule as GraphQL's Time (scalar.ParseTime).
 type Time struct{ time.Time }
 
 // NewTime converts a database time.
@@ -259,24 +260,12 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &s); err != nil {
 		return fmt.Errorf("a time is a string, e.g. \"2023-05-04\" or \"2023-05-04T08:00:00Z\"")
 	}
-	v, err := parseTime(s)
+	v, err := scalar.ParseTime(s) // one rule for JSON files and GraphQL
 	if err != nil {
 		return err
 	}
 	t.Time = v
 	return nil
-}
-
-func parseTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if v, err := time.Parse(time.DateOnly, s); err == nil {
-		return v, nil
-	}
-	v, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date (2023-05-04) or an RFC 3339 time", s)
-	}
-	return v.UTC(), nil
 }
 
 // WriteJSON writes the document as indented JSON, the same bytes for the

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -35,6 +36,9 @@ type Source struct {
 	Name  string
 	doc   *Document
 	sheet *sheet
+	// unknown holds the document's unknown keys; Import reports them with
+	// the problems it finds, and writes nothing.
+	unknown Problems
 }
 
 // ReadFile reads a file by its extension: .json, .csv or .xlsx.
@@ -57,31 +61,33 @@ func ReadFile(path string) (*Source, error) {
 }
 
 // ReadJSON reads a document in the format Export writes. Unknown keys are
-// refused, so a misspelt field is not silently dropped.
+// refused, so a misspelt field is not silently dropped: every one is
+// reported with its path (brands[3].regon), together with the other
+// problems the import finds (Import), as a spreadsheet's are.
 func ReadJSON(name string, r io.Reader) (*Source, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var doc Document
-	if err := dec.Decode(&doc); err != nil {
+	if err := json.Unmarshal(data, &doc); err != nil {
 		where := name
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
+			// Not JSON: nothing more can be said about it.
 			where = fmt.Sprintf("%s: line %d", name, 1+bytes.Count(data[:se.Offset], []byte("\n")))
+			return nil, Problems{{Where: where, Message: err.Error()}}
 		case errors.As(err, &te):
 			where = fmt.Sprintf("%s: line %d, %s", name, 1+bytes.Count(data[:te.Offset], []byte("\n")), te.Field)
 		}
-		return nil, Problems{{Where: where, Message: err.Error()}}
+		return nil, append(unknownKeys(data, reflect.TypeFor[Document]()), Problem{Where: where, Message: err.Error()})
 	}
 	if doc.Format != "" && doc.Format != FormatVersion {
 		return nil, Problems{{Where: name + ": format", Message: fmt.Sprintf("%q is not %q", doc.Format, FormatVersion)}}
 	}
-	return &Source{Name: name, doc: &doc}, nil
+	return &Source{Name: name, doc: &doc, unknown: unknownKeys(data, reflect.TypeFor[Document]())}, nil
 }
 
 // DocumentSource is a source for a document already in memory; Import
@@ -178,6 +184,7 @@ func Import(ctx context.Context, client *ent.Client, src *Source, opts Options) 
 	switch {
 	case src.doc != nil:
 		im.doc, im.where = src.doc, jsonLocator
+		im.problems = append(im.problems, src.unknown...)
 	case src.sheet != nil:
 		im.doc, im.where = &Document{}, sheetLocator(src.sheet.lines)
 		if src.sheet.events {
@@ -325,17 +332,28 @@ func (c checker) required(field, value string) {
 	}
 }
 
-func (c checker) enum(field, value string, values []string, optional bool) {
-	if value == "" && optional {
+// enum checks an enum value after normalizeEnum, which it applies in
+// place: JSON files and spreadsheets share this one spelling rule, so
+// "quality service" is QUALITY_SERVICE in every format.
+func (c checker) enum(field string, value *string, values []string, optional bool) {
+	*value = normalizeEnum(*value)
+	if *value == "" && optional {
 		return
 	}
-	if value == "" {
+	if *value == "" {
 		c.bad(field, "is required (one of %s)", strings.Join(values, ", "))
 		return
 	}
-	if !slices.Contains(values, value) {
-		c.bad(field, "%q is not one of %s", value, strings.Join(values, ", "))
+	if !slices.Contains(values, *value) {
+		c.bad(field, "%q is not one of %s", *value, strings.Join(values, ", "))
 	}
+}
+
+// normalizeEnum lets people type enum names as they like: "quality service",
+// "Quality-Service", " quality_service " and "QUALITY_SERVICE" are the same.
+func normalizeEnum(v string) string {
+	v = strings.ToUpper(strings.TrimSpace(v))
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(v)
 }
 
 // ref checks a reference: it must name an item in the database or in the file.
@@ -361,7 +379,9 @@ func (c checker) publication(p *Publication) {
 	if p.Status == "" {
 		p.Status = schematype.StatusDraft
 	}
-	c.enum("status", string(p.Status), publicationKinds, false)
+	status := string(p.Status)
+	c.enum("status", &status, publicationKinds, false)
+	p.Status = schematype.Status(status)
 }
 
 // keys lists the keys of a collection, reporting empty and repeated ones.
@@ -401,7 +421,7 @@ func (im *importer) validate() {
 		r := &d.Regions[i]
 		c := checker{im, "regions", i, r.Code}
 		c.required("nameZh", r.NameZh)
-		c.enum("level", r.Level, regionLevels, false)
+		c.enum("level", &r.Level, regionLevels, false)
 		if r.ParentCode == r.Code && r.Code != "" {
 			c.bad("parentCode", "a region cannot be its own parent")
 		} else {
@@ -419,9 +439,9 @@ func (im *importer) validate() {
 		c.publication(&b.Publication)
 		c.required("nameZh", b.NameZh)
 		c.ref("regionCode", "region", b.RegionCode, im.ids.regions, inRegions, false)
-		c.enum("category", b.Category, brandCategories, false)
-		c.enum("level", b.Level, brandLevels, false)
-		c.enum("creditRating", b.CreditRating, creditRatings, true)
+		c.enum("category", &b.Category, brandCategories, false)
+		c.enum("level", &b.Level, brandLevels, false)
+		c.enum("creditRating", &b.CreditRating, creditRatings, true)
 		c.refs("roleModels", "role model", b.RoleModels, im.ids.roleModels, inPeople)
 	}
 	for i := range d.RoleModels {
@@ -429,7 +449,7 @@ func (im *importer) validate() {
 		c := checker{im, "roleModels", i, p.Slug}
 		c.publication(&p.Publication)
 		c.required("nameZh", p.NameZh)
-		c.enum("kind", p.Kind, roleModelKinds, false)
+		c.enum("kind", &p.Kind, roleModelKinds, false)
 		c.ref("regionCode", "region", p.RegionCode, im.ids.regions, inRegions, true)
 	}
 	for i := range d.Enterprises {
@@ -445,7 +465,7 @@ func (im *importer) validate() {
 		c := checker{im, "alliances", i, a.Slug}
 		c.publication(&a.Publication)
 		c.required("nameZh", a.NameZh)
-		c.enum("scope", a.Scope, allianceScopes, false)
+		c.enum("scope", &a.Scope, allianceScopes, false)
 		c.ref("leadEnterprise", "enterprise", a.LeadEnterprise, im.ids.enterprises, inEnterprises, true)
 		c.refs("brands", "brand", a.Brands, im.ids.brands, inBrands)
 	}
@@ -454,7 +474,7 @@ func (im *importer) validate() {
 		c := checker{im, "venues", i, v.Slug}
 		c.publication(&v.Publication)
 		c.required("nameZh", v.NameZh)
-		c.enum("kind", v.Kind, venueKinds, false)
+		c.enum("kind", &v.Kind, venueKinds, false)
 		c.ref("regionCode", "region", v.RegionCode, im.ids.regions, inRegions, false)
 		c.refs("brands", "brand", v.Brands, im.ids.brands, inBrands)
 	}
@@ -464,7 +484,7 @@ func (im *importer) validate() {
 		c.publication(&m.Publication)
 		c.required("titleZh", m.TitleZh)
 		c.required("outlet", m.Outlet)
-		c.enum("medium", m.Medium, coverageMedia, false)
+		c.enum("medium", &m.Medium, coverageMedia, false)
 		if m.PublishedOn.IsZero() {
 			c.bad("publishedOn", "is required")
 		}
@@ -476,7 +496,7 @@ func (im *importer) validate() {
 		c := checker{im, "events", i, e.Slug}
 		c.publication(&e.Publication)
 		c.required("titleZh", e.TitleZh)
-		c.enum("kind", e.Kind, eventKinds, false)
+		c.enum("kind", &e.Kind, eventKinds, false)
 		if e.StartsAt.IsZero() {
 			c.bad("startsAt", "is required")
 		} else if e.EndsAt != nil && e.EndsAt.Before(e.StartsAt.Time) {

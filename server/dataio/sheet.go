@@ -56,16 +56,9 @@ func text(field func(*Brand) *string) func(*Brand, string) error {
 	return func(b *Brand, v string) error { *field(b) = v; return nil }
 }
 
-// normalizeEnum lets people type enum names as they like: "quality service",
-// "Quality-Service" and "QUALITY_SERVICE" are the same.
-func normalizeEnum(v string) string {
-	v = strings.ToUpper(strings.TrimSpace(v))
-	return strings.NewReplacer(" ", "_", "-", "_").Replace(v)
-}
-
-func enum(field func(*Brand) *string) func(*Brand, string) error {
-	return func(b *Brand, v string) error { *field(b) = normalizeEnum(v); return nil }
-}
+// enum keeps the cell as typed; the import's check (checker.enum) applies
+// the spelling rule that JSON files share.
+func enum(field func(*Brand) *string) func(*Brand, string) error { return text(field) }
 
 func status(b *Brand, v string) error {
 	if v = normalizeEnum(v); v != "" {

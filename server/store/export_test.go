@@ -8,6 +8,8 @@ func PreparedCount(db *DB) int {
 			return x.stmts.Len()
 		case writeWatch:
 			d = x.Driver
+		case utcTimes:
+			d = x.Driver
 		case routedDriver:
 			d = x.Driver
 		case ObservedDriver:

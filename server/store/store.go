@@ -115,6 +115,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 	if dia == dialect.Postgres {
 		base = newPreparedReads(dia, sqlDB)
 	}
+	base = utcTimes{base} // every time is stored in UTC (utc.go)
 	var drv dialect.Driver = writeWatch{Driver: base, hub: &db.changes}
 	if opts.ReadURL != "" {
 		if dia != dialect.Postgres {
@@ -131,7 +132,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*DB, error) {
 		if pingErr != nil {
 			db.replicaHealth.failed(pingErr)
 		}
-		drv = routedDriver{Driver: drv, replica: newPreparedReads(dia, readDB), health: db.replicaHealth}
+		drv = routedDriver{Driver: drv, replica: utcTimes{newPreparedReads(dia, readDB)}, health: db.replicaHealth}
 	}
 	if opts.WrapDriver != nil {
 		drv = opts.WrapDriver(drv)
