@@ -32,36 +32,90 @@ const (
 
 // SetPublished publishes or unpublishes any content item: it sets the
 // item's status, which only publishers may change (the first publication
-// time is set by the schema's hook). The type comes from the ID alone, so a
-// refusal does not depend on whether the item exists.
+// time is set by the schema's hook), and drops any schedule: publish means
+// public from now on, open-ended; unpublish means draft, nothing pending.
+// The type comes from the ID alone, so a refusal does not depend on whether
+// the item exists.
 func SetPublished(ctx context.Context, c *ent.Client, id int, publish bool) (ent.Noder, error) {
 	status := schematype.StatusDraft
 	if publish {
 		status = schematype.StatusPublished
 	}
+	return setPublication(ctx, c, id, status, nil, nil)
+}
+
+// Schedule publishes any content item within a window: the item is
+// PUBLISHED, and the public sees it from publishAt (null: now) until
+// unpublishAt (null: open-ended), with no write at either time
+// (visibility.Public decides at query time; server/schedule empties the
+// caches and logs the change at the moment). Like featureBrand's window,
+// the call sets the whole window: a bound left null is cleared.
+func Schedule(ctx context.Context, c *ent.Client, id int, publishAt, unpublishAt *time.Time) (ent.Noder, error) {
+	if unpublishAt != nil {
+		if !unpublishAt.After(time.Now()) {
+			return nil, userErrorf("unpublishAt (%s) must be in the future; to take the item back now, use unpublish", unpublishAt.Format(time.RFC3339))
+		}
+		if publishAt != nil && !unpublishAt.After(*publishAt) {
+			return nil, userErrorf("unpublishAt (%s) must be after publishAt (%s)", unpublishAt.Format(time.RFC3339), publishAt.Format(time.RFC3339))
+		}
+	}
+	return setPublication(ctx, c, id, schematype.StatusPublished, publishAt, unpublishAt)
+}
+
+// publicationMutation is what the generated mutations of the content
+// types offer to set a field by name.
+type publicationMutation interface {
+	SetField(name string, value ent.Value) error
+	ClearField(name string) error
+}
+
+// setPublication sets an item's status and schedule, in one update.
+func setPublication(ctx context.Context, c *ent.Client, id int, status schematype.Status, publishAt, unpublishAt *time.Time) (ent.Noder, error) {
 	table, err := c.NodeType(ctx, id)
 	if err != nil {
 		return nil, err
 	}
+	var m publicationMutation
+	var exec func(context.Context) error
 	switch table {
 	case brand.Table:
-		err = c.Brand.UpdateOneID(id).SetStatus(status).Exec(ctx)
+		u := c.Brand.UpdateOneID(id)
+		m, exec = u.Mutation(), u.Exec
 	case rolemodel.Table:
-		err = c.RoleModel.UpdateOneID(id).SetStatus(status).Exec(ctx)
+		u := c.RoleModel.UpdateOneID(id)
+		m, exec = u.Mutation(), u.Exec
 	case enterprise.Table:
-		err = c.Enterprise.UpdateOneID(id).SetStatus(status).Exec(ctx)
+		u := c.Enterprise.UpdateOneID(id)
+		m, exec = u.Mutation(), u.Exec
 	case alliance.Table:
-		err = c.Alliance.UpdateOneID(id).SetStatus(status).Exec(ctx)
+		u := c.Alliance.UpdateOneID(id)
+		m, exec = u.Mutation(), u.Exec
 	case venue.Table:
-		err = c.Venue.UpdateOneID(id).SetStatus(status).Exec(ctx)
+		u := c.Venue.UpdateOneID(id)
+		m, exec = u.Mutation(), u.Exec
 	case mediacoverage.Table:
-		err = c.MediaCoverage.UpdateOneID(id).SetStatus(status).Exec(ctx)
+		u := c.MediaCoverage.UpdateOneID(id)
+		m, exec = u.Mutation(), u.Exec
 	case event.Table:
-		err = c.Event.UpdateOneID(id).SetStatus(status).Exec(ctx)
+		u := c.Event.UpdateOneID(id)
+		m, exec = u.Mutation(), u.Exec
 	default:
 		return nil, &ent.NotFoundError{} // not a content item
 	}
-	if err != nil {
+	if err := m.SetField(visibility.StatusColumn, status); err != nil {
+		return nil, err
+	}
+	for col, t := range map[string]*time.Time{visibility.PublishAtColumn: publishAt, visibility.UnpublishAtColumn: unpublishAt} {
+		if t == nil {
+			err = m.ClearField(col)
+		} else {
+			err = m.SetField(col, *t)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := exec(ctx); err != nil {
 		return nil, err
 	}
 	return c.Noder(ctx, id)

@@ -73,6 +73,7 @@ type ComplexityRoot struct {
 		Name             func(childComplexity int, lang *Language) int
 		NameEn           func(childComplexity int) int
 		NameZh           func(childComplexity int) int
+		PublishAt        func(childComplexity int) int
 		PublishedAt      func(childComplexity int) int
 		Purpose          func(childComplexity int, lang *Language) int
 		PurposeEn        func(childComplexity int) int
@@ -83,6 +84,7 @@ type ComplexityRoot struct {
 		Summary          func(childComplexity int, lang *Language) int
 		SummaryEn        func(childComplexity int) int
 		SummaryZh        func(childComplexity int) int
+		UnpublishAt      func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 	}
 
@@ -145,6 +147,7 @@ type ComplexityRoot struct {
 		PatentCount         func(childComplexity int) int
 		Pictures            func(childComplexity int) int
 		PressKitURL         func(childComplexity int) int
+		PublishAt           func(childComplexity int) int
 		PublishedAt         func(childComplexity int) int
 		Region              func(childComplexity int) int
 		RegionID            func(childComplexity int) int
@@ -158,6 +161,7 @@ type ComplexityRoot struct {
 		SummaryEn           func(childComplexity int) int
 		SummaryZh           func(childComplexity int) int
 		TrademarkCount      func(childComplexity int) int
+		UnpublishAt         func(childComplexity int) int
 		UpdatedAt           func(childComplexity int) int
 		Venues              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) int
 		WorkersEmployed     func(childComplexity int) int
@@ -205,6 +209,7 @@ type ComplexityRoot struct {
 		NameEn            func(childComplexity int) int
 		NameZh            func(childComplexity int) int
 		ProvincialLeading func(childComplexity int) int
+		PublishAt         func(childComplexity int) int
 		PublishedAt       func(childComplexity int) int
 		RecognizedYear    func(childComplexity int) int
 		Region            func(childComplexity int) int
@@ -214,6 +219,7 @@ type ComplexityRoot struct {
 		Summary           func(childComplexity int, lang *Language) int
 		SummaryEn         func(childComplexity int) int
 		SummaryZh         func(childComplexity int) int
+		UnpublishAt       func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		Website           func(childComplexity int) int
 	}
@@ -250,6 +256,7 @@ type ComplexityRoot struct {
 		OrganiserEn     func(childComplexity int) int
 		OrganiserZh     func(childComplexity int) int
 		Pictures        func(childComplexity int) int
+		PublishAt       func(childComplexity int) int
 		PublishedAt     func(childComplexity int) int
 		Region          func(childComplexity int) int
 		RegionID        func(childComplexity int) int
@@ -265,6 +272,7 @@ type ComplexityRoot struct {
 		Title           func(childComplexity int, lang *Language) int
 		TitleEn         func(childComplexity int) int
 		TitleZh         func(childComplexity int) int
+		UnpublishAt     func(childComplexity int) int
 		UpdatedAt       func(childComplexity int) int
 		Venue           func(childComplexity int) int
 		VenueID         func(childComplexity int) int
@@ -310,6 +318,7 @@ type ComplexityRoot struct {
 		Medium      func(childComplexity int) int
 		Outlet      func(childComplexity int) int
 		Poster      func(childComplexity int) int
+		PublishAt   func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		PublishedOn func(childComplexity int) int
 		RoleModels  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
@@ -322,6 +331,7 @@ type ComplexityRoot struct {
 		TitleEn     func(childComplexity int) int
 		TitleZh     func(childComplexity int) int
 		URL         func(childComplexity int) int
+		UnpublishAt func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
 		VideoURL    func(childComplexity int) int
 	}
@@ -359,6 +369,7 @@ type ComplexityRoot struct {
 		DeleteVenue         func(childComplexity int, id int) int
 		FeatureBrand        func(childComplexity int, id int, rank int, from *time.Time, until *time.Time) int
 		Publish             func(childComplexity int, id int) int
+		Schedule            func(childComplexity int, id int, publishAt *time.Time, unpublishAt *time.Time) int
 		UnfeatureBrand      func(childComplexity int, id int) int
 		Unpublish           func(childComplexity int, id int) int
 		UpdateAlliance      func(childComplexity int, id int, input ent.UpdateAllianceInput) int
@@ -478,6 +489,7 @@ type ComplexityRoot struct {
 		NameEn         func(childComplexity int) int
 		NameZh         func(childComplexity int) int
 		Portrait       func(childComplexity int) int
+		PublishAt      func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
 		Region         func(childComplexity int) int
 		RegionID       func(childComplexity int) int
@@ -488,6 +500,7 @@ type ComplexityRoot struct {
 		Title          func(childComplexity int, lang *Language) int
 		TitleEn        func(childComplexity int) int
 		TitleZh        func(childComplexity int) int
+		UnpublishAt    func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 	}
 
@@ -585,6 +598,7 @@ type ComplexityRoot struct {
 		OpeningHoursZh func(childComplexity int) int
 		Phone          func(childComplexity int) int
 		Pictures       func(childComplexity int) int
+		PublishAt      func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
 		Region         func(childComplexity int) int
 		RegionID       func(childComplexity int) int
@@ -593,6 +607,7 @@ type ComplexityRoot struct {
 		Summary        func(childComplexity int, lang *Language) int
 		SummaryEn      func(childComplexity int) int
 		SummaryZh      func(childComplexity int) int
+		UnpublishAt    func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 		Website        func(childComplexity int) int
 	}
@@ -676,6 +691,7 @@ type MutationResolver interface {
 	DeleteEvent(ctx context.Context, id int) (int, error)
 	Publish(ctx context.Context, id int) (ent.Noder, error)
 	Unpublish(ctx context.Context, id int) (ent.Noder, error)
+	Schedule(ctx context.Context, id int, publishAt *time.Time, unpublishAt *time.Time) (ent.Noder, error)
 	FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error)
 	UnfeatureBrand(ctx context.Context, id int) (*ent.Brand, error)
 }
@@ -834,6 +850,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alliance.NameZh(childComplexity), true
+	case "Alliance.publishAt":
+		if e.ComplexityRoot.Alliance.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alliance.PublishAt(childComplexity), true
 	case "Alliance.publishedAt":
 		if e.ComplexityRoot.Alliance.PublishedAt == nil {
 			break
@@ -904,6 +926,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alliance.SummaryZh(childComplexity), true
+	case "Alliance.unpublishAt":
+		if e.ComplexityRoot.Alliance.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alliance.UnpublishAt(childComplexity), true
 	case "Alliance.updatedAt":
 		if e.ComplexityRoot.Alliance.UpdatedAt == nil {
 			break
@@ -1204,6 +1232,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.PressKitURL(childComplexity), true
+	case "Brand.publishAt":
+		if e.ComplexityRoot.Brand.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brand.PublishAt(childComplexity), true
 	case "Brand.publishedAt":
 		if e.ComplexityRoot.Brand.PublishedAt == nil {
 			break
@@ -1297,6 +1331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.TrademarkCount(childComplexity), true
+	case "Brand.unpublishAt":
+		if e.ComplexityRoot.Brand.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brand.UnpublishAt(childComplexity), true
 	case "Brand.updatedAt":
 		if e.ComplexityRoot.Brand.UpdatedAt == nil {
 			break
@@ -1497,6 +1537,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.ProvincialLeading(childComplexity), true
+	case "Enterprise.publishAt":
+		if e.ComplexityRoot.Enterprise.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Enterprise.PublishAt(childComplexity), true
 	case "Enterprise.publishedAt":
 		if e.ComplexityRoot.Enterprise.PublishedAt == nil {
 			break
@@ -1556,6 +1602,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.SummaryZh(childComplexity), true
+	case "Enterprise.unpublishAt":
+		if e.ComplexityRoot.Enterprise.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Enterprise.UnpublishAt(childComplexity), true
 	case "Enterprise.updatedAt":
 		if e.ComplexityRoot.Enterprise.UpdatedAt == nil {
 			break
@@ -1746,6 +1798,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Pictures(childComplexity), true
+	case "Event.publishAt":
+		if e.ComplexityRoot.Event.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.PublishAt(childComplexity), true
 	case "Event.publishedAt":
 		if e.ComplexityRoot.Event.PublishedAt == nil {
 			break
@@ -1851,6 +1909,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.TitleZh(childComplexity), true
+	case "Event.unpublishAt":
+		if e.ComplexityRoot.Event.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.UnpublishAt(childComplexity), true
 	case "Event.updatedAt":
 		if e.ComplexityRoot.Event.UpdatedAt == nil {
 			break
@@ -2034,6 +2098,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaCoverage.Poster(childComplexity), true
+	case "MediaCoverage.publishAt":
+		if e.ComplexityRoot.MediaCoverage.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaCoverage.PublishAt(childComplexity), true
 	case "MediaCoverage.publishedAt":
 		if e.ComplexityRoot.MediaCoverage.PublishedAt == nil {
 			break
@@ -2121,6 +2191,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaCoverage.URL(childComplexity), true
+	case "MediaCoverage.unpublishAt":
+		if e.ComplexityRoot.MediaCoverage.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaCoverage.UnpublishAt(childComplexity), true
 	case "MediaCoverage.updatedAt":
 		if e.ComplexityRoot.MediaCoverage.UpdatedAt == nil {
 			break
@@ -2355,6 +2431,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Publish(childComplexity, args["id"].(int)), true
+	case "Mutation.schedule":
+		if e.ComplexityRoot.Mutation.Schedule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_schedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Schedule(childComplexity, args["id"].(int), args["publishAt"].(*time.Time), args["unpublishAt"].(*time.Time)), true
 	case "Mutation.unfeatureBrand":
 		if e.ComplexityRoot.Mutation.UnfeatureBrand == nil {
 			break
@@ -3174,6 +3261,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleModel.Portrait(childComplexity), true
+	case "RoleModel.publishAt":
+		if e.ComplexityRoot.RoleModel.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleModel.PublishAt(childComplexity), true
 	case "RoleModel.publishedAt":
 		if e.ComplexityRoot.RoleModel.PublishedAt == nil {
 			break
@@ -3239,6 +3332,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleModel.TitleZh(childComplexity), true
+	case "RoleModel.unpublishAt":
+		if e.ComplexityRoot.RoleModel.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleModel.UnpublishAt(childComplexity), true
 	case "RoleModel.updatedAt":
 		if e.ComplexityRoot.RoleModel.UpdatedAt == nil {
 			break
@@ -3642,6 +3741,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Venue.Pictures(childComplexity), true
+	case "Venue.publishAt":
+		if e.ComplexityRoot.Venue.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Venue.PublishAt(childComplexity), true
 	case "Venue.publishedAt":
 		if e.ComplexityRoot.Venue.PublishedAt == nil {
 			break
@@ -3695,6 +3800,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Venue.SummaryZh(childComplexity), true
+	case "Venue.unpublishAt":
+		if e.ComplexityRoot.Venue.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Venue.UnpublishAt(childComplexity), true
 	case "Venue.updatedAt":
 		if e.ComplexityRoot.Venue.UpdatedAt == nil {
 			break
@@ -3891,9 +4002,9 @@ var sources = []*ast.Source{
 
 "What a change did to the public content."
 enum ChangeKind {
-  "The item is published as it is now (created published, published, or changed while published): fetch and store it."
+  "The item is published as it is now (created published, published, changed while published, or its scheduled publishAt came): fetch and store it."
   UPSERT
-  "The item is no longer public (unpublished or deleted): remove it, and drop it from every list that links to it."
+  "The item is no longer public (unpublished, deleted, or its scheduled unpublishAt came): remove it, and drop it from every list that links to it."
   TOMBSTONE
 }
 
@@ -3911,7 +4022,7 @@ type Change {
   type: String!
   "The item's global ID (as node(id:) takes it)."
   id: ID!
-  "When the change was made."
+  "When the change was made; for a scheduled publication or withdrawal (the schedule mutation), the scheduled time."
   at: Time!
   """
   For an UPSERT, the item as it is now; null for a TOMBSTONE, and null for an
@@ -3986,8 +4097,8 @@ scalar Upload
 
 """
 Changes to content. Every mutation needs a token (Authorization: Bearer ...):
-editors create and edit drafts; publishers also publish, unpublish, feature
-and delete; admins also read the audit log. Each mutation runs in one
+editors create and edit drafts; publishers also publish, unpublish, schedule,
+feature and delete; admins also read the audit log. Each mutation runs in one
 transaction and is recorded in the audit log.
 """
 type Mutation {
@@ -4056,10 +4167,28 @@ type Mutation {
   updateEvent("The event's ID." id: ID!, "The fields to change." input: UpdateEventInput!): Event!
   "Delete an event (publishers). To call an event off, set cancelled instead: calendars then show it as cancelled."
   deleteEvent("The event's ID." id: ID!): ID!
-  "Publish any content item: the public sees it from now on (publishers)."
+  "Publish any content item: the public sees it from now on (publishers). A schedule set before is dropped."
   publish("The item's ID." id: ID!): Node!
-  "Take any content item back to draft: the public no longer sees it (publishers)."
+  "Take any content item back to draft: the public no longer sees it (publishers). A schedule set before is dropped."
   unpublish("The item's ID." id: ID!): Node!
+  """
+  Publish any content item within a window (publishers): the public sees it
+  from publishAt until unpublishAt, and not before or after, on every list,
+  count, search, feed and sitemap, with no further action. Until publishAt
+  it is treated like a draft; from unpublishAt on too (its status stays
+  PUBLISHED). The changes feed reports the UPSERT at publishAt and the
+  TOMBSTONE at unpublishAt. Sets the whole window: a bound left null is
+  cleared. Call it again to move the window, publish to show the item now
+  without a window, unpublish to cancel.
+  """
+  schedule(
+    "The item's ID."
+    id: ID!
+    "When the public starts seeing the item; null: now."
+    publishAt: Time
+    "When the public stops seeing the item (after publishAt, in the future); null: open-ended."
+    unpublishAt: Time
+  ): Node!
   "Feature a brand on promotion sites and kiosks, in rank order, optionally within a window (publishers)."
   featureBrand(
     "The brand's ID."
@@ -4101,6 +4230,14 @@ type Alliance implements Node {
   When this item was first published.
   """
   publishedAt: Time
+  """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
   """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
@@ -4430,6 +4567,86 @@ input AllianceWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -5276,6 +5493,14 @@ type Brand implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -5904,6 +6129,86 @@ input BrandWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -7393,6 +7698,14 @@ type Enterprise implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -7738,6 +8051,86 @@ input EnterpriseWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -8171,6 +8564,14 @@ type Event implements Node {
   When this item was first published.
   """
   publishedAt: Time
+  """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
   """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
@@ -8648,6 +9049,86 @@ input EventWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -9562,6 +10043,14 @@ type MediaCoverage implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -9961,6 +10450,86 @@ input MediaCoverageWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -11827,6 +12396,14 @@ type RoleModel implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -12247,6 +12824,86 @@ input RoleModelWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -13611,6 +14268,14 @@ type Venue implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -14013,6 +14678,86 @@ input VenueWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -15259,6 +16004,10 @@ func (ec *executionContext) childFields_Alliance(ctx context.Context, field grap
 		return ec.fieldContext_Alliance_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Alliance_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Alliance_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Alliance_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Alliance_slug(ctx, field)
 	case "nameZh":
@@ -15369,6 +16118,10 @@ func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql
 		return ec.fieldContext_Brand_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Brand_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Brand_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Brand_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Brand_slug(ctx, field)
 	case "nameZh":
@@ -15523,6 +16276,10 @@ func (ec *executionContext) childFields_Enterprise(ctx context.Context, field gr
 		return ec.fieldContext_Enterprise_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Enterprise_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Enterprise_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Enterprise_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Enterprise_slug(ctx, field)
 	case "nameZh":
@@ -15591,6 +16348,10 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Event_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Event_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Event_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Event_slug(ctx, field)
 	case "kind":
@@ -15727,6 +16488,10 @@ func (ec *executionContext) childFields_MediaCoverage(ctx context.Context, field
 		return ec.fieldContext_MediaCoverage_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_MediaCoverage_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_MediaCoverage_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_MediaCoverage_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_MediaCoverage_slug(ctx, field)
 	case "titleZh":
@@ -15935,6 +16700,10 @@ func (ec *executionContext) childFields_RoleModel(ctx context.Context, field gra
 		return ec.fieldContext_RoleModel_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_RoleModel_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_RoleModel_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_RoleModel_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_RoleModel_slug(ctx, field)
 	case "nameZh":
@@ -16143,6 +16912,10 @@ func (ec *executionContext) childFields_Venue(ctx context.Context, field graphql
 		return ec.fieldContext_Venue_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Venue_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Venue_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Venue_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Venue_slug(ctx, field)
 	case "nameZh":
@@ -17658,6 +18431,36 @@ func (ec *executionContext) field_Mutation_publish_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_schedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "publishAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["publishAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "unpublishAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unpublishAt"] = arg2
 	return args, nil
 }
 
@@ -19709,6 +20512,52 @@ func (ec *executionContext) fieldContext_Alliance_publishedAt(_ context.Context,
 	return graphql.NewScalarFieldContext("Alliance", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Alliance_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Alliance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alliance_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alliance_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alliance", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Alliance_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Alliance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alliance_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alliance_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alliance", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Alliance_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Alliance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20713,6 +21562,52 @@ func (ec *executionContext) _Brand_publishedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Brand_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brand", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Brand_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brand", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Brand_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Brand", field, false, false, "Time")
 }
 
@@ -22355,6 +23250,52 @@ func (ec *executionContext) fieldContext_Enterprise_publishedAt(_ context.Contex
 	return graphql.NewScalarFieldContext("Enterprise", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Enterprise_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Enterprise", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Enterprise_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Enterprise", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Enterprise_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23056,6 +23997,52 @@ func (ec *executionContext) _Event_publishedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Event_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
 }
 
@@ -24428,6 +25415,52 @@ func (ec *executionContext) _MediaCoverage_publishedAt(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_MediaCoverage_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaCoverage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MediaCoverage_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaCoverage_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MediaCoverage_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaCoverage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MediaCoverage_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaCoverage_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MediaCoverage_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MediaCoverage", field, false, false, "Time")
 }
 
@@ -26296,6 +27329,50 @@ func (ec *executionContext) fieldContext_Mutation_unpublish(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_unpublish_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_schedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_schedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Schedule(ctx, fc.Args["id"].(int), fc.Args["publishAt"].(*time.Time), fc.Args["unpublishAt"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2brandshowᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_schedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_schedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28965,6 +30042,52 @@ func (ec *executionContext) fieldContext_RoleModel_publishedAt(_ context.Context
 	return graphql.NewScalarFieldContext("RoleModel", field, false, false, "Time")
 }
 
+func (ec *executionContext) _RoleModel_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleModel_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleModel_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleModel", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RoleModel_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleModel_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleModel_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleModel", field, false, false, "Time")
+}
+
 func (ec *executionContext) _RoleModel_slug(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30814,6 +31937,52 @@ func (ec *executionContext) _Venue_publishedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Venue_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Venue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Venue_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Venue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Venue_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Venue_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Venue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Venue_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Venue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Venue_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Venue_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Venue", field, false, false, "Time")
 }
 
@@ -32870,7 +34039,7 @@ func (ec *executionContext) unmarshalInputAllianceWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "purposeZh", "purposeZhNEQ", "purposeZhIn", "purposeZhNotIn", "purposeZhGT", "purposeZhGTE", "purposeZhLT", "purposeZhLTE", "purposeZhContains", "purposeZhHasPrefix", "purposeZhHasSuffix", "purposeZhEqualFold", "purposeZhContainsFold", "purposeEn", "purposeEnNEQ", "purposeEnIn", "purposeEnNotIn", "purposeEnGT", "purposeEnGTE", "purposeEnLT", "purposeEnLTE", "purposeEnContains", "purposeEnHasPrefix", "purposeEnHasSuffix", "purposeEnEqualFold", "purposeEnContainsFold", "scope", "scopeNEQ", "scopeIn", "scopeNotIn", "foundedOn", "foundedOnNEQ", "foundedOnIn", "foundedOnNotIn", "foundedOnGT", "foundedOnGTE", "foundedOnLT", "foundedOnLTE", "foundedOnIsNil", "foundedOnNotNil", "leadEnterpriseID", "leadEnterpriseIDNEQ", "leadEnterpriseIDIn", "leadEnterpriseIDNotIn", "leadEnterpriseIDIsNil", "leadEnterpriseIDNotNil", "hasLeadEnterprise", "hasLeadEnterpriseWith", "hasBrands", "hasBrandsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "purposeZh", "purposeZhNEQ", "purposeZhIn", "purposeZhNotIn", "purposeZhGT", "purposeZhGTE", "purposeZhLT", "purposeZhLTE", "purposeZhContains", "purposeZhHasPrefix", "purposeZhHasSuffix", "purposeZhEqualFold", "purposeZhContainsFold", "purposeEn", "purposeEnNEQ", "purposeEnIn", "purposeEnNotIn", "purposeEnGT", "purposeEnGTE", "purposeEnLT", "purposeEnLTE", "purposeEnContains", "purposeEnHasPrefix", "purposeEnHasSuffix", "purposeEnEqualFold", "purposeEnContainsFold", "scope", "scopeNEQ", "scopeIn", "scopeNotIn", "foundedOn", "foundedOnNEQ", "foundedOnIn", "foundedOnNotIn", "foundedOnGT", "foundedOnGTE", "foundedOnLT", "foundedOnLTE", "foundedOnIsNil", "foundedOnNotNil", "leadEnterpriseID", "leadEnterpriseIDNEQ", "leadEnterpriseIDIn", "leadEnterpriseIDNotIn", "leadEnterpriseIDIsNil", "leadEnterpriseIDNotNil", "hasLeadEnterprise", "hasLeadEnterpriseWith", "hasBrands", "hasBrandsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33164,6 +34333,146 @@ func (ec *executionContext) unmarshalInputAllianceWhereInput(ctx context.Context
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -34537,7 +35846,7 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34831,6 +36140,146 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -37635,7 +39084,7 @@ func (ec *executionContext) unmarshalInputEnterpriseWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "provincialLeading", "provincialLeadingNEQ", "recognizedYear", "recognizedYearNEQ", "recognizedYearIn", "recognizedYearNotIn", "recognizedYearGT", "recognizedYearGTE", "recognizedYearLT", "recognizedYearLTE", "recognizedYearIsNil", "recognizedYearNotNil", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasLedAlliances", "hasLedAlliancesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "provincialLeading", "provincialLeadingNEQ", "recognizedYear", "recognizedYearNEQ", "recognizedYearIn", "recognizedYearNotIn", "recognizedYearGT", "recognizedYearGTE", "recognizedYearLT", "recognizedYearLTE", "recognizedYearIsNil", "recognizedYearNotNil", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasLedAlliances", "hasLedAlliancesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37929,6 +39378,146 @@ func (ec *executionContext) unmarshalInputEnterpriseWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -38724,7 +40313,7 @@ func (ec *executionContext) unmarshalInputEventWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "descriptionZh", "descriptionZhNEQ", "descriptionZhIn", "descriptionZhNotIn", "descriptionZhGT", "descriptionZhGTE", "descriptionZhLT", "descriptionZhLTE", "descriptionZhContains", "descriptionZhHasPrefix", "descriptionZhHasSuffix", "descriptionZhEqualFold", "descriptionZhContainsFold", "descriptionEn", "descriptionEnNEQ", "descriptionEnIn", "descriptionEnNotIn", "descriptionEnGT", "descriptionEnGTE", "descriptionEnLT", "descriptionEnLTE", "descriptionEnContains", "descriptionEnHasPrefix", "descriptionEnHasSuffix", "descriptionEnEqualFold", "descriptionEnContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "allDay", "allDayNEQ", "cancelled", "cancelledNEQ", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "organiserZh", "organiserZhNEQ", "organiserZhIn", "organiserZhNotIn", "organiserZhGT", "organiserZhGTE", "organiserZhLT", "organiserZhLTE", "organiserZhContains", "organiserZhHasPrefix", "organiserZhHasSuffix", "organiserZhEqualFold", "organiserZhContainsFold", "organiserEn", "organiserEnNEQ", "organiserEnIn", "organiserEnNotIn", "organiserEnGT", "organiserEnGTE", "organiserEnLT", "organiserEnLTE", "organiserEnContains", "organiserEnHasPrefix", "organiserEnHasSuffix", "organiserEnEqualFold", "organiserEnContainsFold", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "registrationURL", "registrationURLNEQ", "registrationURLIn", "registrationURLNotIn", "registrationURLGT", "registrationURLGTE", "registrationURLLT", "registrationURLLTE", "registrationURLContains", "registrationURLHasPrefix", "registrationURLHasSuffix", "registrationURLEqualFold", "registrationURLContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "venueID", "venueIDNEQ", "venueIDIn", "venueIDNotIn", "venueIDIsNil", "venueIDNotNil", "hasRegion", "hasRegionWith", "hasVenue", "hasVenueWith", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasMediaCoverages", "hasMediaCoveragesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "descriptionZh", "descriptionZhNEQ", "descriptionZhIn", "descriptionZhNotIn", "descriptionZhGT", "descriptionZhGTE", "descriptionZhLT", "descriptionZhLTE", "descriptionZhContains", "descriptionZhHasPrefix", "descriptionZhHasSuffix", "descriptionZhEqualFold", "descriptionZhContainsFold", "descriptionEn", "descriptionEnNEQ", "descriptionEnIn", "descriptionEnNotIn", "descriptionEnGT", "descriptionEnGTE", "descriptionEnLT", "descriptionEnLTE", "descriptionEnContains", "descriptionEnHasPrefix", "descriptionEnHasSuffix", "descriptionEnEqualFold", "descriptionEnContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "allDay", "allDayNEQ", "cancelled", "cancelledNEQ", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "organiserZh", "organiserZhNEQ", "organiserZhIn", "organiserZhNotIn", "organiserZhGT", "organiserZhGTE", "organiserZhLT", "organiserZhLTE", "organiserZhContains", "organiserZhHasPrefix", "organiserZhHasSuffix", "organiserZhEqualFold", "organiserZhContainsFold", "organiserEn", "organiserEnNEQ", "organiserEnIn", "organiserEnNotIn", "organiserEnGT", "organiserEnGTE", "organiserEnLT", "organiserEnLTE", "organiserEnContains", "organiserEnHasPrefix", "organiserEnHasSuffix", "organiserEnEqualFold", "organiserEnContainsFold", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "registrationURL", "registrationURLNEQ", "registrationURLIn", "registrationURLNotIn", "registrationURLGT", "registrationURLGTE", "registrationURLLT", "registrationURLLTE", "registrationURLContains", "registrationURLHasPrefix", "registrationURLHasSuffix", "registrationURLEqualFold", "registrationURLContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "venueID", "venueIDNEQ", "venueIDIn", "venueIDNotIn", "venueIDIsNil", "venueIDNotNil", "hasRegion", "hasRegionWith", "hasVenue", "hasVenueWith", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasMediaCoverages", "hasMediaCoveragesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39018,6 +40607,146 @@ func (ec *executionContext) unmarshalInputEventWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -40702,7 +42431,7 @@ func (ec *executionContext) unmarshalInputMediaCoverageWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "bodyZh", "bodyZhNEQ", "bodyZhIn", "bodyZhNotIn", "bodyZhGT", "bodyZhGTE", "bodyZhLT", "bodyZhLTE", "bodyZhContains", "bodyZhHasPrefix", "bodyZhHasSuffix", "bodyZhEqualFold", "bodyZhContainsFold", "bodyEn", "bodyEnNEQ", "bodyEnIn", "bodyEnNotIn", "bodyEnGT", "bodyEnGTE", "bodyEnLT", "bodyEnLTE", "bodyEnContains", "bodyEnHasPrefix", "bodyEnHasSuffix", "bodyEnEqualFold", "bodyEnContainsFold", "outlet", "outletNEQ", "outletIn", "outletNotIn", "outletGT", "outletGTE", "outletLT", "outletLTE", "outletContains", "outletHasPrefix", "outletHasSuffix", "outletEqualFold", "outletContainsFold", "medium", "mediumNEQ", "mediumIn", "mediumNotIn", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "videoURL", "videoURLNEQ", "videoURLIn", "videoURLNotIn", "videoURLGT", "videoURLGTE", "videoURLLT", "videoURLLTE", "videoURLContains", "videoURLHasPrefix", "videoURLHasSuffix", "videoURLEqualFold", "videoURLContainsFold", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "bodyZh", "bodyZhNEQ", "bodyZhIn", "bodyZhNotIn", "bodyZhGT", "bodyZhGTE", "bodyZhLT", "bodyZhLTE", "bodyZhContains", "bodyZhHasPrefix", "bodyZhHasSuffix", "bodyZhEqualFold", "bodyZhContainsFold", "bodyEn", "bodyEnNEQ", "bodyEnIn", "bodyEnNotIn", "bodyEnGT", "bodyEnGTE", "bodyEnLT", "bodyEnLTE", "bodyEnContains", "bodyEnHasPrefix", "bodyEnHasSuffix", "bodyEnEqualFold", "bodyEnContainsFold", "outlet", "outletNEQ", "outletIn", "outletNotIn", "outletGT", "outletGTE", "outletLT", "outletLTE", "outletContains", "outletHasPrefix", "outletHasSuffix", "outletEqualFold", "outletContainsFold", "medium", "mediumNEQ", "mediumIn", "mediumNotIn", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "videoURL", "videoURLNEQ", "videoURLIn", "videoURLNotIn", "videoURLGT", "videoURLGTE", "videoURLLT", "videoURLLTE", "videoURLContains", "videoURLHasPrefix", "videoURLHasSuffix", "videoURLEqualFold", "videoURLContainsFold", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40996,6 +42725,146 @@ func (ec *executionContext) unmarshalInputMediaCoverageWhereInput(ctx context.Co
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -43160,7 +45029,7 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -43454,6 +45323,146 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -46118,7 +48127,7 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46412,6 +48421,146 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -47828,6 +49977,16 @@ func (ec *executionContext) _Alliance(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "publishAt":
+			out.Values[i] = ec._Alliance_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Alliance_unpublishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "slug":
 			out.Values[i] = ec._Alliance_slug(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -48183,6 +50342,16 @@ func (ec *executionContext) _Brand(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "publishedAt":
 			out.Values[i] = ec._Brand_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._Brand_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Brand_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -48661,6 +50830,16 @@ func (ec *executionContext) _Enterprise(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "publishAt":
+			out.Values[i] = ec._Enterprise_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Enterprise_unpublishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "slug":
 			out.Values[i] = ec._Enterprise_slug(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -48872,6 +51051,16 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "publishedAt":
 			out.Values[i] = ec._Event_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._Event_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Event_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -49300,6 +51489,16 @@ func (ec *executionContext) _MediaCoverage(ctx context.Context, sel ast.Selectio
 			}
 		case "publishedAt":
 			out.Values[i] = ec._MediaCoverage_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._MediaCoverage_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._MediaCoverage_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -49733,6 +51932,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "unpublish":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_unpublish(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "schedule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_schedule(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -50409,6 +52615,16 @@ func (ec *executionContext) _RoleModel(ctx context.Context, sel ast.SelectionSet
 			}
 		case "publishedAt":
 			out.Values[i] = ec._RoleModel_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._RoleModel_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._RoleModel_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -51092,6 +53308,16 @@ func (ec *executionContext) _Venue(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "publishedAt":
 			out.Values[i] = ec._Venue_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._Venue_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Venue_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -54,7 +54,12 @@ type Publication struct {
 	Slug        string            `json:"slug"`
 	Status      schematype.Status `json:"status"` // DRAFT (default) or PUBLISHED
 	PublishedAt *Time             `json:"publishedAt"`
-	CreatedAt   *Time             `json:"createdAt"`
+	// PublishAt and UnpublishAt are the publication window (the schedule
+	// mutation): a PUBLISHED item is public only within it. A record
+	// without either keeps the window of the item it updates.
+	PublishAt   *Time `json:"publishAt,omitempty"`
+	UnpublishAt *Time `json:"unpublishAt,omitempty"`
+	CreatedAt   *Time `json:"createdAt"`
 }
 
 // Region is an administrative division, keyed by its code.
