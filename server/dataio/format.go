@@ -55,8 +55,9 @@ type Publication struct {
 	Status      schematype.Status `json:"status"` // DRAFT (default) or PUBLISHED
 	PublishedAt *Time             `json:"publishedAt"`
 	// PublishAt and UnpublishAt are the publication window (the schedule
-	// mutation): a PUBLISHED item is public only within it. A record
-	// without either keeps the window of the item it updates.
+	// mutation): a PUBLISHED item is public only within it. Like every
+	// field, absent means none (a spreadsheet row starts from the item's
+	// current record, window included).
 	PublishAt   *Time `json:"publishAt,omitempty"`
 	UnpublishAt *Time `json:"unpublishAt,omitempty"`
 	CreatedAt   *Time `json:"createdAt"`

@@ -49,8 +49,7 @@ func same(a, b any) bool {
 }
 
 // complete fills what a record leaves to the database: a missing status is
-// DRAFT; creation time and, when absent, publication time and window stay
-// as they are;
+// DRAFT; creation time and, when absent, publication time stay as they are;
 // a new publication is dated now; absent link lists keep the current links.
 func (im *importer) complete(p *Publication, old *Publication) {
 	if p.Status == "" {
@@ -60,11 +59,6 @@ func (im *importer) complete(p *Publication, old *Publication) {
 		p.CreatedAt = old.CreatedAt
 		if p.PublishedAt == nil {
 			p.PublishedAt = old.PublishedAt
-		}
-		// A sheet has no window: an import must not publish at once an
-		// item scheduled for later.
-		if p.PublishAt == nil && p.UnpublishAt == nil {
-			p.PublishAt, p.UnpublishAt = old.PublishAt, old.UnpublishAt
 		}
 	}
 	if p.PublishedAt == nil && p.Status == schematype.StatusPublished {
