@@ -27,6 +27,10 @@ type Alliance struct {
 	Status schematype.Status `json:"status,omitempty"`
 	// When this item was first published.
 	PublishedAt *time.Time `json:"published_at,omitempty"`
+	// Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+	PublishAt *time.Time `json:"publish_at,omitempty"`
+	// Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+	UnpublishAt *time.Time `json:"unpublish_at,omitempty"`
 	// Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
 	Slug string `json:"slug,omitempty"`
 	// Alliance name, in Chinese.
@@ -109,7 +113,7 @@ func (*Alliance) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case alliance.FieldStatus, alliance.FieldSlug, alliance.FieldNameZh, alliance.FieldNameEn, alliance.FieldSummaryZh, alliance.FieldSummaryEn, alliance.FieldPurposeZh, alliance.FieldPurposeEn, alliance.FieldScope:
 			values[i] = new(sql.NullString)
-		case alliance.FieldCreatedAt, alliance.FieldUpdatedAt, alliance.FieldPublishedAt, alliance.FieldFoundedOn:
+		case alliance.FieldCreatedAt, alliance.FieldUpdatedAt, alliance.FieldPublishedAt, alliance.FieldPublishAt, alliance.FieldUnpublishAt, alliance.FieldFoundedOn:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -156,6 +160,20 @@ func (_m *Alliance) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PublishedAt = new(time.Time)
 				*_m.PublishedAt = value.Time
+			}
+		case alliance.FieldPublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field publish_at", values[i])
+			} else if value.Valid {
+				_m.PublishAt = new(time.Time)
+				*_m.PublishAt = value.Time
+			}
+		case alliance.FieldUnpublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field unpublish_at", values[i])
+			} else if value.Valid {
+				_m.UnpublishAt = new(time.Time)
+				*_m.UnpublishAt = value.Time
 			}
 		case alliance.FieldSlug:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -281,6 +299,16 @@ func (_m *Alliance) String() string {
 	builder.WriteString(", ")
 	if v := _m.PublishedAt; v != nil {
 		builder.WriteString("published_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PublishAt; v != nil {
+		builder.WriteString("publish_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.UnpublishAt; v != nil {
+		builder.WriteString("unpublish_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

@@ -81,6 +81,34 @@ func (_c *AllianceCreate) SetNillablePublishedAt(v *time.Time) *AllianceCreate {
 	return _c
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_c *AllianceCreate) SetPublishAt(v time.Time) *AllianceCreate {
+	_c.mutation.SetPublishAt(v)
+	return _c
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_c *AllianceCreate) SetNillablePublishAt(v *time.Time) *AllianceCreate {
+	if v != nil {
+		_c.SetPublishAt(*v)
+	}
+	return _c
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_c *AllianceCreate) SetUnpublishAt(v time.Time) *AllianceCreate {
+	_c.mutation.SetUnpublishAt(v)
+	return _c
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_c *AllianceCreate) SetNillableUnpublishAt(v *time.Time) *AllianceCreate {
+	if v != nil {
+		_c.SetUnpublishAt(*v)
+	}
+	return _c
+}
+
 // SetSlug sets the "slug" field.
 func (_c *AllianceCreate) SetSlug(v string) *AllianceCreate {
 	_c.mutation.SetSlug(v)
@@ -418,6 +446,14 @@ func (_c *AllianceCreate) createSpec() (*Alliance, *sqlgraph.CreateSpec) {
 		_spec.SetField(alliance.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
+	if value, ok := _c.mutation.PublishAt(); ok {
+		_spec.SetField(alliance.FieldPublishAt, field.TypeTime, value)
+		_node.PublishAt = &value
+	}
+	if value, ok := _c.mutation.UnpublishAt(); ok {
+		_spec.SetField(alliance.FieldUnpublishAt, field.TypeTime, value)
+		_node.UnpublishAt = &value
+	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(alliance.FieldSlug, field.TypeString, value)
 		_node.Slug = value
@@ -578,6 +614,42 @@ func (u *AllianceUpsert) UpdatePublishedAt() *AllianceUpsert {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (u *AllianceUpsert) ClearPublishedAt() *AllianceUpsert {
 	u.SetNull(alliance.FieldPublishedAt)
+	return u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *AllianceUpsert) SetPublishAt(v time.Time) *AllianceUpsert {
+	u.Set(alliance.FieldPublishAt, v)
+	return u
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *AllianceUpsert) UpdatePublishAt() *AllianceUpsert {
+	u.SetExcluded(alliance.FieldPublishAt)
+	return u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *AllianceUpsert) ClearPublishAt() *AllianceUpsert {
+	u.SetNull(alliance.FieldPublishAt)
+	return u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *AllianceUpsert) SetUnpublishAt(v time.Time) *AllianceUpsert {
+	u.Set(alliance.FieldUnpublishAt, v)
+	return u
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *AllianceUpsert) UpdateUnpublishAt() *AllianceUpsert {
+	u.SetExcluded(alliance.FieldUnpublishAt)
+	return u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *AllianceUpsert) ClearUnpublishAt() *AllianceUpsert {
+	u.SetNull(alliance.FieldUnpublishAt)
 	return u
 }
 
@@ -795,6 +867,48 @@ func (u *AllianceUpsertOne) UpdatePublishedAt() *AllianceUpsertOne {
 func (u *AllianceUpsertOne) ClearPublishedAt() *AllianceUpsertOne {
 	return u.Update(func(s *AllianceUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *AllianceUpsertOne) SetPublishAt(v time.Time) *AllianceUpsertOne {
+	return u.Update(func(s *AllianceUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *AllianceUpsertOne) UpdatePublishAt() *AllianceUpsertOne {
+	return u.Update(func(s *AllianceUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *AllianceUpsertOne) ClearPublishAt() *AllianceUpsertOne {
+	return u.Update(func(s *AllianceUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *AllianceUpsertOne) SetUnpublishAt(v time.Time) *AllianceUpsertOne {
+	return u.Update(func(s *AllianceUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *AllianceUpsertOne) UpdateUnpublishAt() *AllianceUpsertOne {
+	return u.Update(func(s *AllianceUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *AllianceUpsertOne) ClearUnpublishAt() *AllianceUpsertOne {
+	return u.Update(func(s *AllianceUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 
@@ -1198,6 +1312,48 @@ func (u *AllianceUpsertBulk) UpdatePublishedAt() *AllianceUpsertBulk {
 func (u *AllianceUpsertBulk) ClearPublishedAt() *AllianceUpsertBulk {
 	return u.Update(func(s *AllianceUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *AllianceUpsertBulk) SetPublishAt(v time.Time) *AllianceUpsertBulk {
+	return u.Update(func(s *AllianceUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *AllianceUpsertBulk) UpdatePublishAt() *AllianceUpsertBulk {
+	return u.Update(func(s *AllianceUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *AllianceUpsertBulk) ClearPublishAt() *AllianceUpsertBulk {
+	return u.Update(func(s *AllianceUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *AllianceUpsertBulk) SetUnpublishAt(v time.Time) *AllianceUpsertBulk {
+	return u.Update(func(s *AllianceUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *AllianceUpsertBulk) UpdateUnpublishAt() *AllianceUpsertBulk {
+	return u.Update(func(s *AllianceUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *AllianceUpsertBulk) ClearUnpublishAt() *AllianceUpsertBulk {
+	return u.Update(func(s *AllianceUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 

@@ -72,6 +72,46 @@ func (_u *AllianceUpdate) ClearPublishedAt() *AllianceUpdate {
 	return _u
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_u *AllianceUpdate) SetPublishAt(v time.Time) *AllianceUpdate {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *AllianceUpdate) SetNillablePublishAt(v *time.Time) *AllianceUpdate {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *AllianceUpdate) ClearPublishAt() *AllianceUpdate {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *AllianceUpdate) SetUnpublishAt(v time.Time) *AllianceUpdate {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *AllianceUpdate) SetNillableUnpublishAt(v *time.Time) *AllianceUpdate {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *AllianceUpdate) ClearUnpublishAt() *AllianceUpdate {
+	_u.mutation.ClearUnpublishAt()
+	return _u
+}
+
 // SetNameZh sets the "name_zh" field.
 func (_u *AllianceUpdate) SetNameZh(v string) *AllianceUpdate {
 	_u.mutation.SetNameZh(v)
@@ -379,6 +419,18 @@ func (_u *AllianceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(alliance.FieldPublishedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(alliance.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(alliance.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(alliance.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(alliance.FieldUnpublishAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(alliance.FieldNameZh, field.TypeString, value)
 	}
@@ -539,6 +591,46 @@ func (_u *AllianceUpdateOne) SetNillablePublishedAt(v *time.Time) *AllianceUpdat
 // ClearPublishedAt clears the value of the "published_at" field.
 func (_u *AllianceUpdateOne) ClearPublishedAt() *AllianceUpdateOne {
 	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (_u *AllianceUpdateOne) SetPublishAt(v time.Time) *AllianceUpdateOne {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *AllianceUpdateOne) SetNillablePublishAt(v *time.Time) *AllianceUpdateOne {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *AllianceUpdateOne) ClearPublishAt() *AllianceUpdateOne {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *AllianceUpdateOne) SetUnpublishAt(v time.Time) *AllianceUpdateOne {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *AllianceUpdateOne) SetNillableUnpublishAt(v *time.Time) *AllianceUpdateOne {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *AllianceUpdateOne) ClearUnpublishAt() *AllianceUpdateOne {
+	_u.mutation.ClearUnpublishAt()
 	return _u
 }
 
@@ -878,6 +970,18 @@ func (_u *AllianceUpdateOne) sqlSave(ctx context.Context) (_node *Alliance, err 
 	}
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(alliance.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(alliance.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(alliance.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(alliance.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(alliance.FieldUnpublishAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(alliance.FieldNameZh, field.TypeString, value)

@@ -28,6 +28,10 @@ type Brand struct {
 	Status schematype.Status `json:"status,omitempty"`
 	// When this item was first published.
 	PublishedAt *time.Time `json:"published_at,omitempty"`
+	// Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+	PublishAt *time.Time `json:"publish_at,omitempty"`
+	// Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+	UnpublishAt *time.Time `json:"unpublish_at,omitempty"`
 	// Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
 	Slug string `json:"slug,omitempty"`
 	// Brand name: region + trade + person word, e.g. 红安大嫂, in Chinese.
@@ -206,7 +210,7 @@ func (*Brand) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case brand.FieldStatus, brand.FieldSlug, brand.FieldNameZh, brand.FieldNameEn, brand.FieldSummaryZh, brand.FieldSummaryEn, brand.FieldStoryZh, brand.FieldStoryEn, brand.FieldIndustryZh, brand.FieldIndustryEn, brand.FieldCategory, brand.FieldLevel, brand.FieldCreditRating:
 			values[i] = new(sql.NullString)
-		case brand.FieldCreatedAt, brand.FieldUpdatedAt, brand.FieldPublishedAt, brand.FieldFeaturedFrom, brand.FieldFeaturedUntil:
+		case brand.FieldCreatedAt, brand.FieldUpdatedAt, brand.FieldPublishedAt, brand.FieldPublishAt, brand.FieldUnpublishAt, brand.FieldFeaturedFrom, brand.FieldFeaturedUntil:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -253,6 +257,20 @@ func (_m *Brand) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PublishedAt = new(time.Time)
 				*_m.PublishedAt = value.Time
+			}
+		case brand.FieldPublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field publish_at", values[i])
+			} else if value.Valid {
+				_m.PublishAt = new(time.Time)
+				*_m.PublishAt = value.Time
+			}
+		case brand.FieldUnpublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field unpublish_at", values[i])
+			} else if value.Valid {
+				_m.UnpublishAt = new(time.Time)
+				*_m.UnpublishAt = value.Time
 			}
 		case brand.FieldSlug:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -505,6 +523,16 @@ func (_m *Brand) String() string {
 	builder.WriteString(", ")
 	if v := _m.PublishedAt; v != nil {
 		builder.WriteString("published_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PublishAt; v != nil {
+		builder.WriteString("publish_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.UnpublishAt; v != nil {
+		builder.WriteString("unpublish_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

@@ -86,6 +86,34 @@ func (_c *BrandCreate) SetNillablePublishedAt(v *time.Time) *BrandCreate {
 	return _c
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_c *BrandCreate) SetPublishAt(v time.Time) *BrandCreate {
+	_c.mutation.SetPublishAt(v)
+	return _c
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_c *BrandCreate) SetNillablePublishAt(v *time.Time) *BrandCreate {
+	if v != nil {
+		_c.SetPublishAt(*v)
+	}
+	return _c
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_c *BrandCreate) SetUnpublishAt(v time.Time) *BrandCreate {
+	_c.mutation.SetUnpublishAt(v)
+	return _c
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_c *BrandCreate) SetNillableUnpublishAt(v *time.Time) *BrandCreate {
+	if v != nil {
+		_c.SetUnpublishAt(*v)
+	}
+	return _c
+}
+
 // SetSlug sets the "slug" field.
 func (_c *BrandCreate) SetSlug(v string) *BrandCreate {
 	_c.mutation.SetSlug(v)
@@ -824,6 +852,14 @@ func (_c *BrandCreate) createSpec() (*Brand, *sqlgraph.CreateSpec) {
 		_spec.SetField(brand.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
+	if value, ok := _c.mutation.PublishAt(); ok {
+		_spec.SetField(brand.FieldPublishAt, field.TypeTime, value)
+		_node.PublishAt = &value
+	}
+	if value, ok := _c.mutation.UnpublishAt(); ok {
+		_spec.SetField(brand.FieldUnpublishAt, field.TypeTime, value)
+		_node.UnpublishAt = &value
+	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(brand.FieldSlug, field.TypeString, value)
 		_node.Slug = value
@@ -1128,6 +1164,42 @@ func (u *BrandUpsert) UpdatePublishedAt() *BrandUpsert {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (u *BrandUpsert) ClearPublishedAt() *BrandUpsert {
 	u.SetNull(brand.FieldPublishedAt)
+	return u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *BrandUpsert) SetPublishAt(v time.Time) *BrandUpsert {
+	u.Set(brand.FieldPublishAt, v)
+	return u
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *BrandUpsert) UpdatePublishAt() *BrandUpsert {
+	u.SetExcluded(brand.FieldPublishAt)
+	return u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *BrandUpsert) ClearPublishAt() *BrandUpsert {
+	u.SetNull(brand.FieldPublishAt)
+	return u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *BrandUpsert) SetUnpublishAt(v time.Time) *BrandUpsert {
+	u.Set(brand.FieldUnpublishAt, v)
+	return u
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *BrandUpsert) UpdateUnpublishAt() *BrandUpsert {
+	u.SetExcluded(brand.FieldUnpublishAt)
+	return u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *BrandUpsert) ClearUnpublishAt() *BrandUpsert {
+	u.SetNull(brand.FieldUnpublishAt)
 	return u
 }
 
@@ -1597,6 +1669,48 @@ func (u *BrandUpsertOne) UpdatePublishedAt() *BrandUpsertOne {
 func (u *BrandUpsertOne) ClearPublishedAt() *BrandUpsertOne {
 	return u.Update(func(s *BrandUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *BrandUpsertOne) SetPublishAt(v time.Time) *BrandUpsertOne {
+	return u.Update(func(s *BrandUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *BrandUpsertOne) UpdatePublishAt() *BrandUpsertOne {
+	return u.Update(func(s *BrandUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *BrandUpsertOne) ClearPublishAt() *BrandUpsertOne {
+	return u.Update(func(s *BrandUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *BrandUpsertOne) SetUnpublishAt(v time.Time) *BrandUpsertOne {
+	return u.Update(func(s *BrandUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *BrandUpsertOne) UpdateUnpublishAt() *BrandUpsertOne {
+	return u.Update(func(s *BrandUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *BrandUpsertOne) ClearUnpublishAt() *BrandUpsertOne {
+	return u.Update(func(s *BrandUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 
@@ -2294,6 +2408,48 @@ func (u *BrandUpsertBulk) UpdatePublishedAt() *BrandUpsertBulk {
 func (u *BrandUpsertBulk) ClearPublishedAt() *BrandUpsertBulk {
 	return u.Update(func(s *BrandUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *BrandUpsertBulk) SetPublishAt(v time.Time) *BrandUpsertBulk {
+	return u.Update(func(s *BrandUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *BrandUpsertBulk) UpdatePublishAt() *BrandUpsertBulk {
+	return u.Update(func(s *BrandUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *BrandUpsertBulk) ClearPublishAt() *BrandUpsertBulk {
+	return u.Update(func(s *BrandUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *BrandUpsertBulk) SetUnpublishAt(v time.Time) *BrandUpsertBulk {
+	return u.Update(func(s *BrandUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *BrandUpsertBulk) UpdateUnpublishAt() *BrandUpsertBulk {
+	return u.Update(func(s *BrandUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *BrandUpsertBulk) ClearUnpublishAt() *BrandUpsertBulk {
+	return u.Update(func(s *BrandUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 

@@ -78,6 +78,46 @@ func (_u *BrandUpdate) ClearPublishedAt() *BrandUpdate {
 	return _u
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_u *BrandUpdate) SetPublishAt(v time.Time) *BrandUpdate {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *BrandUpdate) SetNillablePublishAt(v *time.Time) *BrandUpdate {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *BrandUpdate) ClearPublishAt() *BrandUpdate {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *BrandUpdate) SetUnpublishAt(v time.Time) *BrandUpdate {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *BrandUpdate) SetNillableUnpublishAt(v *time.Time) *BrandUpdate {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *BrandUpdate) ClearUnpublishAt() *BrandUpdate {
+	_u.mutation.ClearUnpublishAt()
+	return _u
+}
+
 // SetNameZh sets the "name_zh" field.
 func (_u *BrandUpdate) SetNameZh(v string) *BrandUpdate {
 	_u.mutation.SetNameZh(v)
@@ -903,6 +943,18 @@ func (_u *BrandUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(brand.FieldPublishedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(brand.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(brand.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(brand.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(brand.FieldUnpublishAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(brand.FieldNameZh, field.TypeString, value)
 	}
@@ -1374,6 +1426,46 @@ func (_u *BrandUpdateOne) SetNillablePublishedAt(v *time.Time) *BrandUpdateOne {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (_u *BrandUpdateOne) ClearPublishedAt() *BrandUpdateOne {
 	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (_u *BrandUpdateOne) SetPublishAt(v time.Time) *BrandUpdateOne {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *BrandUpdateOne) SetNillablePublishAt(v *time.Time) *BrandUpdateOne {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *BrandUpdateOne) ClearPublishAt() *BrandUpdateOne {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *BrandUpdateOne) SetUnpublishAt(v time.Time) *BrandUpdateOne {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *BrandUpdateOne) SetNillableUnpublishAt(v *time.Time) *BrandUpdateOne {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *BrandUpdateOne) ClearUnpublishAt() *BrandUpdateOne {
+	_u.mutation.ClearUnpublishAt()
 	return _u
 }
 
@@ -2231,6 +2323,18 @@ func (_u *BrandUpdateOne) sqlSave(ctx context.Context) (_node *Brand, err error)
 	}
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(brand.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(brand.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(brand.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(brand.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(brand.FieldUnpublishAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(brand.FieldNameZh, field.TypeString, value)

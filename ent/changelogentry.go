@@ -24,7 +24,9 @@ type ChangeLogEntry struct {
 	// GraphQL type of the item, e.g. Brand.
 	EntityType string `json:"entity_type,omitempty"`
 	// Global ID of the item.
-	EntityID     int `json:"entity_id,omitempty"`
+	EntityID int `json:"entity_id,omitempty"`
+	// For an entry written because a scheduled time passed (publish_at or unpublish_at), that time; null for an entry written by a change. With entity_id and kind it is unique, so the replicas that all see the same transition write one entry.
+	TransitionAt *time.Time `json:"transition_at,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -37,7 +39,7 @@ func (*ChangeLogEntry) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case changelogentry.FieldKind, changelogentry.FieldEntityType:
 			values[i] = new(sql.NullString)
-		case changelogentry.FieldAt:
+		case changelogentry.FieldAt, changelogentry.FieldTransitionAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -83,6 +85,13 @@ func (_m *ChangeLogEntry) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field entity_id", values[i])
 			} else if value.Valid {
 				_m.EntityID = int(value.Int64)
+			}
+		case changelogentry.FieldTransitionAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field transition_at", values[i])
+			} else if value.Valid {
+				_m.TransitionAt = new(time.Time)
+				*_m.TransitionAt = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -131,6 +140,11 @@ func (_m *ChangeLogEntry) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("entity_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.EntityID))
+	builder.WriteString(", ")
+	if v := _m.TransitionAt; v != nil {
+		builder.WriteString("transition_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -54,6 +54,20 @@ func (_c *ChangeLogEntryCreate) SetEntityID(v int) *ChangeLogEntryCreate {
 	return _c
 }
 
+// SetTransitionAt sets the "transition_at" field.
+func (_c *ChangeLogEntryCreate) SetTransitionAt(v time.Time) *ChangeLogEntryCreate {
+	_c.mutation.SetTransitionAt(v)
+	return _c
+}
+
+// SetNillableTransitionAt sets the "transition_at" field if the given value is not nil.
+func (_c *ChangeLogEntryCreate) SetNillableTransitionAt(v *time.Time) *ChangeLogEntryCreate {
+	if v != nil {
+		_c.SetTransitionAt(*v)
+	}
+	return _c
+}
+
 // Mutation returns the ChangeLogEntryMutation object of the builder.
 func (_c *ChangeLogEntryCreate) Mutation() *ChangeLogEntryMutation {
 	return _c.mutation
@@ -168,6 +182,10 @@ func (_c *ChangeLogEntryCreate) createSpec() (*ChangeLogEntry, *sqlgraph.CreateS
 		_spec.SetField(changelogentry.FieldEntityID, field.TypeInt, value)
 		_node.EntityID = value
 	}
+	if value, ok := _c.mutation.TransitionAt(); ok {
+		_spec.SetField(changelogentry.FieldTransitionAt, field.TypeTime, value)
+		_node.TransitionAt = &value
+	}
 	return _node, _spec
 }
 
@@ -242,6 +260,9 @@ func (u *ChangeLogEntryUpsertOne) UpdateNewValues() *ChangeLogEntryUpsertOne {
 		}
 		if _, exists := u.create.mutation.EntityID(); exists {
 			s.SetIgnore(changelogentry.FieldEntityID)
+		}
+		if _, exists := u.create.mutation.TransitionAt(); exists {
+			s.SetIgnore(changelogentry.FieldTransitionAt)
 		}
 	}))
 	return u
@@ -461,6 +482,9 @@ func (u *ChangeLogEntryUpsertBulk) UpdateNewValues() *ChangeLogEntryUpsertBulk {
 			}
 			if _, exists := b.mutation.EntityID(); exists {
 				s.SetIgnore(changelogentry.FieldEntityID)
+			}
+			if _, exists := b.mutation.TransitionAt(); exists {
+				s.SetIgnore(changelogentry.FieldTransitionAt)
 			}
 		}
 	}))

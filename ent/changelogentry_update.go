@@ -75,6 +75,9 @@ func (_u *ChangeLogEntryUpdate) sqlSave(ctx context.Context) (_node int, err err
 			}
 		}
 	}
+	if _u.mutation.TransitionAtCleared() {
+		_spec.ClearField(changelogentry.FieldTransitionAt, field.TypeTime)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -173,6 +176,9 @@ func (_u *ChangeLogEntryUpdateOne) sqlSave(ctx context.Context) (_node *ChangeLo
 				ps[i](selector)
 			}
 		}
+	}
+	if _u.mutation.TransitionAtCleared() {
+		_spec.ClearField(changelogentry.FieldTransitionAt, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &ChangeLogEntry{config: _u.config}

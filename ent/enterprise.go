@@ -28,6 +28,10 @@ type Enterprise struct {
 	Status schematype.Status `json:"status,omitempty"`
 	// When this item was first published.
 	PublishedAt *time.Time `json:"published_at,omitempty"`
+	// Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+	PublishAt *time.Time `json:"publish_at,omitempty"`
+	// Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+	UnpublishAt *time.Time `json:"unpublish_at,omitempty"`
 	// Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
 	Slug string `json:"slug,omitempty"`
 	// Registered company name, in Chinese.
@@ -126,7 +130,7 @@ func (*Enterprise) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case enterprise.FieldStatus, enterprise.FieldSlug, enterprise.FieldNameZh, enterprise.FieldNameEn, enterprise.FieldSummaryZh, enterprise.FieldSummaryEn, enterprise.FieldWebsite:
 			values[i] = new(sql.NullString)
-		case enterprise.FieldCreatedAt, enterprise.FieldUpdatedAt, enterprise.FieldPublishedAt:
+		case enterprise.FieldCreatedAt, enterprise.FieldUpdatedAt, enterprise.FieldPublishedAt, enterprise.FieldPublishAt, enterprise.FieldUnpublishAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -173,6 +177,20 @@ func (_m *Enterprise) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PublishedAt = new(time.Time)
 				*_m.PublishedAt = value.Time
+			}
+		case enterprise.FieldPublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field publish_at", values[i])
+			} else if value.Valid {
+				_m.PublishAt = new(time.Time)
+				*_m.PublishAt = value.Time
+			}
+		case enterprise.FieldUnpublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field unpublish_at", values[i])
+			} else if value.Valid {
+				_m.UnpublishAt = new(time.Time)
+				*_m.UnpublishAt = value.Time
 			}
 		case enterprise.FieldSlug:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -305,6 +323,16 @@ func (_m *Enterprise) String() string {
 	builder.WriteString(", ")
 	if v := _m.PublishedAt; v != nil {
 		builder.WriteString("published_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PublishAt; v != nil {
+		builder.WriteString("publish_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.UnpublishAt; v != nil {
+		builder.WriteString("unpublish_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

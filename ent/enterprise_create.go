@@ -82,6 +82,34 @@ func (_c *EnterpriseCreate) SetNillablePublishedAt(v *time.Time) *EnterpriseCrea
 	return _c
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_c *EnterpriseCreate) SetPublishAt(v time.Time) *EnterpriseCreate {
+	_c.mutation.SetPublishAt(v)
+	return _c
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_c *EnterpriseCreate) SetNillablePublishAt(v *time.Time) *EnterpriseCreate {
+	if v != nil {
+		_c.SetPublishAt(*v)
+	}
+	return _c
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_c *EnterpriseCreate) SetUnpublishAt(v time.Time) *EnterpriseCreate {
+	_c.mutation.SetUnpublishAt(v)
+	return _c
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_c *EnterpriseCreate) SetNillableUnpublishAt(v *time.Time) *EnterpriseCreate {
+	if v != nil {
+		_c.SetUnpublishAt(*v)
+	}
+	return _c
+}
+
 // SetSlug sets the "slug" field.
 func (_c *EnterpriseCreate) SetSlug(v string) *EnterpriseCreate {
 	_c.mutation.SetSlug(v)
@@ -431,6 +459,14 @@ func (_c *EnterpriseCreate) createSpec() (*Enterprise, *sqlgraph.CreateSpec) {
 		_spec.SetField(enterprise.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
+	if value, ok := _c.mutation.PublishAt(); ok {
+		_spec.SetField(enterprise.FieldPublishAt, field.TypeTime, value)
+		_node.PublishAt = &value
+	}
+	if value, ok := _c.mutation.UnpublishAt(); ok {
+		_spec.SetField(enterprise.FieldUnpublishAt, field.TypeTime, value)
+		_node.UnpublishAt = &value
+	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(enterprise.FieldSlug, field.TypeString, value)
 		_node.Slug = value
@@ -607,6 +643,42 @@ func (u *EnterpriseUpsert) UpdatePublishedAt() *EnterpriseUpsert {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (u *EnterpriseUpsert) ClearPublishedAt() *EnterpriseUpsert {
 	u.SetNull(enterprise.FieldPublishedAt)
+	return u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *EnterpriseUpsert) SetPublishAt(v time.Time) *EnterpriseUpsert {
+	u.Set(enterprise.FieldPublishAt, v)
+	return u
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *EnterpriseUpsert) UpdatePublishAt() *EnterpriseUpsert {
+	u.SetExcluded(enterprise.FieldPublishAt)
+	return u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *EnterpriseUpsert) ClearPublishAt() *EnterpriseUpsert {
+	u.SetNull(enterprise.FieldPublishAt)
+	return u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *EnterpriseUpsert) SetUnpublishAt(v time.Time) *EnterpriseUpsert {
+	u.Set(enterprise.FieldUnpublishAt, v)
+	return u
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *EnterpriseUpsert) UpdateUnpublishAt() *EnterpriseUpsert {
+	u.SetExcluded(enterprise.FieldUnpublishAt)
+	return u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *EnterpriseUpsert) ClearUnpublishAt() *EnterpriseUpsert {
+	u.SetNull(enterprise.FieldUnpublishAt)
 	return u
 }
 
@@ -836,6 +908,48 @@ func (u *EnterpriseUpsertOne) UpdatePublishedAt() *EnterpriseUpsertOne {
 func (u *EnterpriseUpsertOne) ClearPublishedAt() *EnterpriseUpsertOne {
 	return u.Update(func(s *EnterpriseUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *EnterpriseUpsertOne) SetPublishAt(v time.Time) *EnterpriseUpsertOne {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *EnterpriseUpsertOne) UpdatePublishAt() *EnterpriseUpsertOne {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *EnterpriseUpsertOne) ClearPublishAt() *EnterpriseUpsertOne {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *EnterpriseUpsertOne) SetUnpublishAt(v time.Time) *EnterpriseUpsertOne {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *EnterpriseUpsertOne) UpdateUnpublishAt() *EnterpriseUpsertOne {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *EnterpriseUpsertOne) ClearUnpublishAt() *EnterpriseUpsertOne {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 
@@ -1253,6 +1367,48 @@ func (u *EnterpriseUpsertBulk) UpdatePublishedAt() *EnterpriseUpsertBulk {
 func (u *EnterpriseUpsertBulk) ClearPublishedAt() *EnterpriseUpsertBulk {
 	return u.Update(func(s *EnterpriseUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *EnterpriseUpsertBulk) SetPublishAt(v time.Time) *EnterpriseUpsertBulk {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *EnterpriseUpsertBulk) UpdatePublishAt() *EnterpriseUpsertBulk {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *EnterpriseUpsertBulk) ClearPublishAt() *EnterpriseUpsertBulk {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *EnterpriseUpsertBulk) SetUnpublishAt(v time.Time) *EnterpriseUpsertBulk {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *EnterpriseUpsertBulk) UpdateUnpublishAt() *EnterpriseUpsertBulk {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *EnterpriseUpsertBulk) ClearUnpublishAt() *EnterpriseUpsertBulk {
+	return u.Update(func(s *EnterpriseUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 

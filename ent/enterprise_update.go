@@ -73,6 +73,46 @@ func (_u *EnterpriseUpdate) ClearPublishedAt() *EnterpriseUpdate {
 	return _u
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_u *EnterpriseUpdate) SetPublishAt(v time.Time) *EnterpriseUpdate {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *EnterpriseUpdate) SetNillablePublishAt(v *time.Time) *EnterpriseUpdate {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *EnterpriseUpdate) ClearPublishAt() *EnterpriseUpdate {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *EnterpriseUpdate) SetUnpublishAt(v time.Time) *EnterpriseUpdate {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *EnterpriseUpdate) SetNillableUnpublishAt(v *time.Time) *EnterpriseUpdate {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *EnterpriseUpdate) ClearUnpublishAt() *EnterpriseUpdate {
+	_u.mutation.ClearUnpublishAt()
+	return _u
+}
+
 // SetNameZh sets the "name_zh" field.
 func (_u *EnterpriseUpdate) SetNameZh(v string) *EnterpriseUpdate {
 	_u.mutation.SetNameZh(v)
@@ -421,6 +461,18 @@ func (_u *EnterpriseUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(enterprise.FieldPublishedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(enterprise.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(enterprise.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(enterprise.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(enterprise.FieldUnpublishAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(enterprise.FieldNameZh, field.TypeString, value)
 	}
@@ -632,6 +684,46 @@ func (_u *EnterpriseUpdateOne) SetNillablePublishedAt(v *time.Time) *EnterpriseU
 // ClearPublishedAt clears the value of the "published_at" field.
 func (_u *EnterpriseUpdateOne) ClearPublishedAt() *EnterpriseUpdateOne {
 	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (_u *EnterpriseUpdateOne) SetPublishAt(v time.Time) *EnterpriseUpdateOne {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *EnterpriseUpdateOne) SetNillablePublishAt(v *time.Time) *EnterpriseUpdateOne {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *EnterpriseUpdateOne) ClearPublishAt() *EnterpriseUpdateOne {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *EnterpriseUpdateOne) SetUnpublishAt(v time.Time) *EnterpriseUpdateOne {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *EnterpriseUpdateOne) SetNillableUnpublishAt(v *time.Time) *EnterpriseUpdateOne {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *EnterpriseUpdateOne) ClearUnpublishAt() *EnterpriseUpdateOne {
+	_u.mutation.ClearUnpublishAt()
 	return _u
 }
 
@@ -1012,6 +1104,18 @@ func (_u *EnterpriseUpdateOne) sqlSave(ctx context.Context) (_node *Enterprise, 
 	}
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(enterprise.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(enterprise.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(enterprise.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(enterprise.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(enterprise.FieldUnpublishAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(enterprise.FieldNameZh, field.TypeString, value)

@@ -84,6 +84,34 @@ func (_c *EventCreate) SetNillablePublishedAt(v *time.Time) *EventCreate {
 	return _c
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_c *EventCreate) SetPublishAt(v time.Time) *EventCreate {
+	_c.mutation.SetPublishAt(v)
+	return _c
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_c *EventCreate) SetNillablePublishAt(v *time.Time) *EventCreate {
+	if v != nil {
+		_c.SetPublishAt(*v)
+	}
+	return _c
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_c *EventCreate) SetUnpublishAt(v time.Time) *EventCreate {
+	_c.mutation.SetUnpublishAt(v)
+	return _c
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_c *EventCreate) SetNillableUnpublishAt(v *time.Time) *EventCreate {
+	if v != nil {
+		_c.SetUnpublishAt(*v)
+	}
+	return _c
+}
+
 // SetSlug sets the "slug" field.
 func (_c *EventCreate) SetSlug(v string) *EventCreate {
 	_c.mutation.SetSlug(v)
@@ -719,6 +747,14 @@ func (_c *EventCreate) createSpec() (*Event, *sqlgraph.CreateSpec) {
 		_spec.SetField(event.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
+	if value, ok := _c.mutation.PublishAt(); ok {
+		_spec.SetField(event.FieldPublishAt, field.TypeTime, value)
+		_node.PublishAt = &value
+	}
+	if value, ok := _c.mutation.UnpublishAt(); ok {
+		_spec.SetField(event.FieldUnpublishAt, field.TypeTime, value)
+		_node.UnpublishAt = &value
+	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(event.FieldSlug, field.TypeString, value)
 		_node.Slug = value
@@ -976,6 +1012,42 @@ func (u *EventUpsert) UpdatePublishedAt() *EventUpsert {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (u *EventUpsert) ClearPublishedAt() *EventUpsert {
 	u.SetNull(event.FieldPublishedAt)
+	return u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *EventUpsert) SetPublishAt(v time.Time) *EventUpsert {
+	u.Set(event.FieldPublishAt, v)
+	return u
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *EventUpsert) UpdatePublishAt() *EventUpsert {
+	u.SetExcluded(event.FieldPublishAt)
+	return u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *EventUpsert) ClearPublishAt() *EventUpsert {
+	u.SetNull(event.FieldPublishAt)
+	return u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *EventUpsert) SetUnpublishAt(v time.Time) *EventUpsert {
+	u.Set(event.FieldUnpublishAt, v)
+	return u
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *EventUpsert) UpdateUnpublishAt() *EventUpsert {
+	u.SetExcluded(event.FieldUnpublishAt)
+	return u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *EventUpsert) ClearUnpublishAt() *EventUpsert {
+	u.SetNull(event.FieldUnpublishAt)
 	return u
 }
 
@@ -1385,6 +1457,48 @@ func (u *EventUpsertOne) UpdatePublishedAt() *EventUpsertOne {
 func (u *EventUpsertOne) ClearPublishedAt() *EventUpsertOne {
 	return u.Update(func(s *EventUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *EventUpsertOne) SetPublishAt(v time.Time) *EventUpsertOne {
+	return u.Update(func(s *EventUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *EventUpsertOne) UpdatePublishAt() *EventUpsertOne {
+	return u.Update(func(s *EventUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *EventUpsertOne) ClearPublishAt() *EventUpsertOne {
+	return u.Update(func(s *EventUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *EventUpsertOne) SetUnpublishAt(v time.Time) *EventUpsertOne {
+	return u.Update(func(s *EventUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *EventUpsertOne) UpdateUnpublishAt() *EventUpsertOne {
+	return u.Update(func(s *EventUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *EventUpsertOne) ClearUnpublishAt() *EventUpsertOne {
+	return u.Update(func(s *EventUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 
@@ -2012,6 +2126,48 @@ func (u *EventUpsertBulk) UpdatePublishedAt() *EventUpsertBulk {
 func (u *EventUpsertBulk) ClearPublishedAt() *EventUpsertBulk {
 	return u.Update(func(s *EventUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *EventUpsertBulk) SetPublishAt(v time.Time) *EventUpsertBulk {
+	return u.Update(func(s *EventUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *EventUpsertBulk) UpdatePublishAt() *EventUpsertBulk {
+	return u.Update(func(s *EventUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *EventUpsertBulk) ClearPublishAt() *EventUpsertBulk {
+	return u.Update(func(s *EventUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *EventUpsertBulk) SetUnpublishAt(v time.Time) *EventUpsertBulk {
+	return u.Update(func(s *EventUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *EventUpsertBulk) UpdateUnpublishAt() *EventUpsertBulk {
+	return u.Update(func(s *EventUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *EventUpsertBulk) ClearUnpublishAt() *EventUpsertBulk {
+	return u.Update(func(s *EventUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 

@@ -76,6 +76,46 @@ func (_u *EventUpdate) ClearPublishedAt() *EventUpdate {
 	return _u
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_u *EventUpdate) SetPublishAt(v time.Time) *EventUpdate {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *EventUpdate) SetNillablePublishAt(v *time.Time) *EventUpdate {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *EventUpdate) ClearPublishAt() *EventUpdate {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *EventUpdate) SetUnpublishAt(v time.Time) *EventUpdate {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *EventUpdate) SetNillableUnpublishAt(v *time.Time) *EventUpdate {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *EventUpdate) ClearUnpublishAt() *EventUpdate {
+	_u.mutation.ClearUnpublishAt()
+	return _u
+}
+
 // SetKind sets the "kind" field.
 func (_u *EventUpdate) SetKind(v event.Kind) *EventUpdate {
 	_u.mutation.SetKind(v)
@@ -728,6 +768,18 @@ func (_u *EventUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(event.FieldPublishedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(event.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(event.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(event.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(event.FieldUnpublishAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(event.FieldKind, field.TypeEnum, value)
 	}
@@ -1066,6 +1118,46 @@ func (_u *EventUpdateOne) SetNillablePublishedAt(v *time.Time) *EventUpdateOne {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (_u *EventUpdateOne) ClearPublishedAt() *EventUpdateOne {
 	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (_u *EventUpdateOne) SetPublishAt(v time.Time) *EventUpdateOne {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *EventUpdateOne) SetNillablePublishAt(v *time.Time) *EventUpdateOne {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *EventUpdateOne) ClearPublishAt() *EventUpdateOne {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *EventUpdateOne) SetUnpublishAt(v time.Time) *EventUpdateOne {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *EventUpdateOne) SetNillableUnpublishAt(v *time.Time) *EventUpdateOne {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *EventUpdateOne) ClearUnpublishAt() *EventUpdateOne {
+	_u.mutation.ClearUnpublishAt()
 	return _u
 }
 
@@ -1750,6 +1842,18 @@ func (_u *EventUpdateOne) sqlSave(ctx context.Context) (_node *Event, err error)
 	}
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(event.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(event.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(event.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(event.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(event.FieldUnpublishAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(event.FieldKind, field.TypeEnum, value)

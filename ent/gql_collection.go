@@ -170,6 +170,16 @@ func (_q *AllianceQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, alliance.FieldPublishedAt)
 				fieldSeen[alliance.FieldPublishedAt] = struct{}{}
 			}
+		case "publishAt":
+			if _, ok := fieldSeen[alliance.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, alliance.FieldPublishAt)
+				fieldSeen[alliance.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[alliance.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, alliance.FieldUnpublishAt)
+				fieldSeen[alliance.FieldUnpublishAt] = struct{}{}
+			}
 		case "slug":
 			if _, ok := fieldSeen[alliance.FieldSlug]; !ok {
 				selectedFields = append(selectedFields, alliance.FieldSlug)
@@ -1011,6 +1021,16 @@ func (_q *BrandQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, brand.FieldPublishedAt)
 				fieldSeen[brand.FieldPublishedAt] = struct{}{}
 			}
+		case "publishAt":
+			if _, ok := fieldSeen[brand.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, brand.FieldPublishAt)
+				fieldSeen[brand.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[brand.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, brand.FieldUnpublishAt)
+				fieldSeen[brand.FieldUnpublishAt] = struct{}{}
+			}
 		case "slug":
 			if _, ok := fieldSeen[brand.FieldSlug]; !ok {
 				selectedFields = append(selectedFields, brand.FieldSlug)
@@ -1441,6 +1461,16 @@ func (_q *EnterpriseQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[enterprise.FieldPublishedAt]; !ok {
 				selectedFields = append(selectedFields, enterprise.FieldPublishedAt)
 				fieldSeen[enterprise.FieldPublishedAt] = struct{}{}
+			}
+		case "publishAt":
+			if _, ok := fieldSeen[enterprise.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, enterprise.FieldPublishAt)
+				fieldSeen[enterprise.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[enterprise.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, enterprise.FieldUnpublishAt)
+				fieldSeen[enterprise.FieldUnpublishAt] = struct{}{}
 			}
 		case "slug":
 			if _, ok := fieldSeen[enterprise.FieldSlug]; !ok {
@@ -1904,6 +1934,16 @@ func (_q *EventQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			if _, ok := fieldSeen[event.FieldPublishedAt]; !ok {
 				selectedFields = append(selectedFields, event.FieldPublishedAt)
 				fieldSeen[event.FieldPublishedAt] = struct{}{}
+			}
+		case "publishAt":
+			if _, ok := fieldSeen[event.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, event.FieldPublishAt)
+				fieldSeen[event.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[event.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, event.FieldUnpublishAt)
+				fieldSeen[event.FieldUnpublishAt] = struct{}{}
 			}
 		case "slug":
 			if _, ok := fieldSeen[event.FieldSlug]; !ok {
@@ -2402,6 +2442,16 @@ func (_q *MediaCoverageQuery) collectField(ctx context.Context, oneNode bool, op
 			if _, ok := fieldSeen[mediacoverage.FieldPublishedAt]; !ok {
 				selectedFields = append(selectedFields, mediacoverage.FieldPublishedAt)
 				fieldSeen[mediacoverage.FieldPublishedAt] = struct{}{}
+			}
+		case "publishAt":
+			if _, ok := fieldSeen[mediacoverage.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, mediacoverage.FieldPublishAt)
+				fieldSeen[mediacoverage.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[mediacoverage.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, mediacoverage.FieldUnpublishAt)
+				fieldSeen[mediacoverage.FieldUnpublishAt] = struct{}{}
 			}
 		case "slug":
 			if _, ok := fieldSeen[mediacoverage.FieldSlug]; !ok {
@@ -3554,6 +3604,16 @@ func (_q *RoleModelQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, rolemodel.FieldPublishedAt)
 				fieldSeen[rolemodel.FieldPublishedAt] = struct{}{}
 			}
+		case "publishAt":
+			if _, ok := fieldSeen[rolemodel.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, rolemodel.FieldPublishAt)
+				fieldSeen[rolemodel.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[rolemodel.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, rolemodel.FieldUnpublishAt)
+				fieldSeen[rolemodel.FieldUnpublishAt] = struct{}{}
+			}
 		case "slug":
 			if _, ok := fieldSeen[rolemodel.FieldSlug]; !ok {
 				selectedFields = append(selectedFields, rolemodel.FieldSlug)
@@ -3924,6 +3984,16 @@ func (_q *VenueQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			if _, ok := fieldSeen[venue.FieldPublishedAt]; !ok {
 				selectedFields = append(selectedFields, venue.FieldPublishedAt)
 				fieldSeen[venue.FieldPublishedAt] = struct{}{}
+			}
+		case "publishAt":
+			if _, ok := fieldSeen[venue.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, venue.FieldPublishAt)
+				fieldSeen[venue.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[venue.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, venue.FieldUnpublishAt)
+				fieldSeen[venue.FieldUnpublishAt] = struct{}{}
 			}
 		case "slug":
 			if _, ok := fieldSeen[venue.FieldSlug]; !ok {

@@ -74,6 +74,30 @@ type AllianceWhereInput struct {
 	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
 	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
 
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
+
 	// "slug" field predicates.
 	Slug             *string  `json:"slug,omitempty"`
 	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
@@ -398,6 +422,66 @@ func (i *AllianceWhereInput) P() (predicate.Alliance, error) {
 	}
 	if i.PublishedAtNotNil {
 		predicates = append(predicates, alliance.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, alliance.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, alliance.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, alliance.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, alliance.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, alliance.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, alliance.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, alliance.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, alliance.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, alliance.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, alliance.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, alliance.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, alliance.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, alliance.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, alliance.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, alliance.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, alliance.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, alliance.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, alliance.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, alliance.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, alliance.UnpublishAtNotNil())
 	}
 	if i.Slug != nil {
 		predicates = append(predicates, alliance.SlugEQ(*i.Slug))
@@ -1152,6 +1236,30 @@ type BrandWhereInput struct {
 	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
 	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
 
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
+
 	// "slug" field predicates.
 	Slug             *string  `json:"slug,omitempty"`
 	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
@@ -1624,6 +1732,66 @@ func (i *BrandWhereInput) P() (predicate.Brand, error) {
 	}
 	if i.PublishedAtNotNil {
 		predicates = append(predicates, brand.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, brand.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, brand.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, brand.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, brand.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, brand.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, brand.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, brand.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, brand.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, brand.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, brand.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, brand.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, brand.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, brand.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, brand.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, brand.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, brand.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, brand.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, brand.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, brand.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, brand.UnpublishAtNotNil())
 	}
 	if i.Slug != nil {
 		predicates = append(predicates, brand.SlugEQ(*i.Slug))
@@ -2450,6 +2618,30 @@ type EnterpriseWhereInput struct {
 	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
 	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
 
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
+
 	// "slug" field predicates.
 	Slug             *string  `json:"slug,omitempty"`
 	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
@@ -2761,6 +2953,66 @@ func (i *EnterpriseWhereInput) P() (predicate.Enterprise, error) {
 	}
 	if i.PublishedAtNotNil {
 		predicates = append(predicates, enterprise.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, enterprise.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, enterprise.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, enterprise.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, enterprise.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, enterprise.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, enterprise.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, enterprise.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, enterprise.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, enterprise.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, enterprise.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, enterprise.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, enterprise.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, enterprise.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, enterprise.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, enterprise.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, enterprise.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, enterprise.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, enterprise.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, enterprise.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, enterprise.UnpublishAtNotNil())
 	}
 	if i.Slug != nil {
 		predicates = append(predicates, enterprise.SlugEQ(*i.Slug))
@@ -3169,6 +3421,30 @@ type EventWhereInput struct {
 	PublishedAtLTE    *time.Time  `json:"publishedAtLTE,omitempty"`
 	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
 	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
+
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
 
 	// "slug" field predicates.
 	Slug             *string  `json:"slug,omitempty"`
@@ -3629,6 +3905,66 @@ func (i *EventWhereInput) P() (predicate.Event, error) {
 	}
 	if i.PublishedAtNotNil {
 		predicates = append(predicates, event.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, event.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, event.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, event.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, event.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, event.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, event.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, event.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, event.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, event.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, event.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, event.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, event.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, event.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, event.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, event.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, event.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, event.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, event.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, event.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, event.UnpublishAtNotNil())
 	}
 	if i.Slug != nil {
 		predicates = append(predicates, event.SlugEQ(*i.Slug))
@@ -4422,6 +4758,30 @@ type MediaCoverageWhereInput struct {
 	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
 	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
 
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
+
 	// "slug" field predicates.
 	Slug             *string  `json:"slug,omitempty"`
 	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
@@ -4800,6 +5160,66 @@ func (i *MediaCoverageWhereInput) P() (predicate.MediaCoverage, error) {
 	}
 	if i.PublishedAtNotNil {
 		predicates = append(predicates, mediacoverage.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, mediacoverage.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, mediacoverage.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, mediacoverage.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, mediacoverage.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, mediacoverage.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, mediacoverage.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, mediacoverage.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, mediacoverage.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, mediacoverage.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, mediacoverage.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, mediacoverage.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, mediacoverage.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, mediacoverage.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, mediacoverage.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, mediacoverage.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, mediacoverage.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, mediacoverage.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, mediacoverage.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, mediacoverage.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, mediacoverage.UnpublishAtNotNil())
 	}
 	if i.Slug != nil {
 		predicates = append(predicates, mediacoverage.SlugEQ(*i.Slug))
@@ -6022,6 +6442,30 @@ type RoleModelWhereInput struct {
 	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
 	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
 
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
+
 	// "slug" field predicates.
 	Slug             *string  `json:"slug,omitempty"`
 	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
@@ -6372,6 +6816,66 @@ func (i *RoleModelWhereInput) P() (predicate.RoleModel, error) {
 	}
 	if i.PublishedAtNotNil {
 		predicates = append(predicates, rolemodel.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, rolemodel.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, rolemodel.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, rolemodel.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, rolemodel.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, rolemodel.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, rolemodel.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, rolemodel.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, rolemodel.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, rolemodel.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, rolemodel.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, rolemodel.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, rolemodel.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, rolemodel.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, rolemodel.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, rolemodel.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, rolemodel.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, rolemodel.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, rolemodel.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, rolemodel.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, rolemodel.UnpublishAtNotNil())
 	}
 	if i.Slug != nil {
 		predicates = append(predicates, rolemodel.SlugEQ(*i.Slug))
@@ -6892,6 +7396,30 @@ type VenueWhereInput struct {
 	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
 	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
 
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
+
 	// "slug" field predicates.
 	Slug             *string  `json:"slug,omitempty"`
 	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
@@ -7286,6 +7814,66 @@ func (i *VenueWhereInput) P() (predicate.Venue, error) {
 	}
 	if i.PublishedAtNotNil {
 		predicates = append(predicates, venue.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, venue.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, venue.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, venue.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, venue.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, venue.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, venue.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, venue.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, venue.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, venue.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, venue.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, venue.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, venue.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, venue.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, venue.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, venue.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, venue.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, venue.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, venue.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, venue.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, venue.UnpublishAtNotNil())
 	}
 	if i.Slug != nil {
 		predicates = append(predicates, venue.SlugEQ(*i.Slug))

@@ -27,6 +27,10 @@ type MediaCoverage struct {
 	Status schematype.Status `json:"status,omitempty"`
 	// When this item was first published.
 	PublishedAt *time.Time `json:"published_at,omitempty"`
+	// Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+	PublishAt *time.Time `json:"publish_at,omitempty"`
+	// Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+	UnpublishAt *time.Time `json:"unpublish_at,omitempty"`
 	// Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
 	Slug string `json:"slug,omitempty"`
 	// Headline, in Chinese.
@@ -144,7 +148,7 @@ func (*MediaCoverage) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case mediacoverage.FieldStatus, mediacoverage.FieldSlug, mediacoverage.FieldTitleZh, mediacoverage.FieldTitleEn, mediacoverage.FieldSummaryZh, mediacoverage.FieldSummaryEn, mediacoverage.FieldBodyZh, mediacoverage.FieldBodyEn, mediacoverage.FieldOutlet, mediacoverage.FieldMedium, mediacoverage.FieldAuthor, mediacoverage.FieldURL, mediacoverage.FieldVideoURL:
 			values[i] = new(sql.NullString)
-		case mediacoverage.FieldCreatedAt, mediacoverage.FieldUpdatedAt, mediacoverage.FieldPublishedAt, mediacoverage.FieldPublishedOn:
+		case mediacoverage.FieldCreatedAt, mediacoverage.FieldUpdatedAt, mediacoverage.FieldPublishedAt, mediacoverage.FieldPublishAt, mediacoverage.FieldUnpublishAt, mediacoverage.FieldPublishedOn:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -191,6 +195,20 @@ func (_m *MediaCoverage) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PublishedAt = new(time.Time)
 				*_m.PublishedAt = value.Time
+			}
+		case mediacoverage.FieldPublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field publish_at", values[i])
+			} else if value.Valid {
+				_m.PublishAt = new(time.Time)
+				*_m.PublishAt = value.Time
+			}
+		case mediacoverage.FieldUnpublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field unpublish_at", values[i])
+			} else if value.Valid {
+				_m.UnpublishAt = new(time.Time)
+				*_m.UnpublishAt = value.Time
 			}
 		case mediacoverage.FieldSlug:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -358,6 +376,16 @@ func (_m *MediaCoverage) String() string {
 	builder.WriteString(", ")
 	if v := _m.PublishedAt; v != nil {
 		builder.WriteString("published_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PublishAt; v != nil {
+		builder.WriteString("publish_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.UnpublishAt; v != nil {
+		builder.WriteString("unpublish_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

@@ -82,6 +82,34 @@ func (_c *MediaCoverageCreate) SetNillablePublishedAt(v *time.Time) *MediaCovera
 	return _c
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_c *MediaCoverageCreate) SetPublishAt(v time.Time) *MediaCoverageCreate {
+	_c.mutation.SetPublishAt(v)
+	return _c
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_c *MediaCoverageCreate) SetNillablePublishAt(v *time.Time) *MediaCoverageCreate {
+	if v != nil {
+		_c.SetPublishAt(*v)
+	}
+	return _c
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_c *MediaCoverageCreate) SetUnpublishAt(v time.Time) *MediaCoverageCreate {
+	_c.mutation.SetUnpublishAt(v)
+	return _c
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_c *MediaCoverageCreate) SetNillableUnpublishAt(v *time.Time) *MediaCoverageCreate {
+	if v != nil {
+		_c.SetUnpublishAt(*v)
+	}
+	return _c
+}
+
 // SetSlug sets the "slug" field.
 func (_c *MediaCoverageCreate) SetSlug(v string) *MediaCoverageCreate {
 	_c.mutation.SetSlug(v)
@@ -539,6 +567,14 @@ func (_c *MediaCoverageCreate) createSpec() (*MediaCoverage, *sqlgraph.CreateSpe
 		_spec.SetField(mediacoverage.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
+	if value, ok := _c.mutation.PublishAt(); ok {
+		_spec.SetField(mediacoverage.FieldPublishAt, field.TypeTime, value)
+		_node.PublishAt = &value
+	}
+	if value, ok := _c.mutation.UnpublishAt(); ok {
+		_spec.SetField(mediacoverage.FieldUnpublishAt, field.TypeTime, value)
+		_node.UnpublishAt = &value
+	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(mediacoverage.FieldSlug, field.TypeString, value)
 		_node.Slug = value
@@ -738,6 +774,42 @@ func (u *MediaCoverageUpsert) UpdatePublishedAt() *MediaCoverageUpsert {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (u *MediaCoverageUpsert) ClearPublishedAt() *MediaCoverageUpsert {
 	u.SetNull(mediacoverage.FieldPublishedAt)
+	return u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *MediaCoverageUpsert) SetPublishAt(v time.Time) *MediaCoverageUpsert {
+	u.Set(mediacoverage.FieldPublishAt, v)
+	return u
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *MediaCoverageUpsert) UpdatePublishAt() *MediaCoverageUpsert {
+	u.SetExcluded(mediacoverage.FieldPublishAt)
+	return u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *MediaCoverageUpsert) ClearPublishAt() *MediaCoverageUpsert {
+	u.SetNull(mediacoverage.FieldPublishAt)
+	return u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *MediaCoverageUpsert) SetUnpublishAt(v time.Time) *MediaCoverageUpsert {
+	u.Set(mediacoverage.FieldUnpublishAt, v)
+	return u
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *MediaCoverageUpsert) UpdateUnpublishAt() *MediaCoverageUpsert {
+	u.SetExcluded(mediacoverage.FieldUnpublishAt)
+	return u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *MediaCoverageUpsert) ClearUnpublishAt() *MediaCoverageUpsert {
+	u.SetNull(mediacoverage.FieldUnpublishAt)
 	return u
 }
 
@@ -1015,6 +1087,48 @@ func (u *MediaCoverageUpsertOne) UpdatePublishedAt() *MediaCoverageUpsertOne {
 func (u *MediaCoverageUpsertOne) ClearPublishedAt() *MediaCoverageUpsertOne {
 	return u.Update(func(s *MediaCoverageUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *MediaCoverageUpsertOne) SetPublishAt(v time.Time) *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *MediaCoverageUpsertOne) UpdatePublishAt() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *MediaCoverageUpsertOne) ClearPublishAt() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *MediaCoverageUpsertOne) SetUnpublishAt(v time.Time) *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *MediaCoverageUpsertOne) UpdateUnpublishAt() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *MediaCoverageUpsertOne) ClearUnpublishAt() *MediaCoverageUpsertOne {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 
@@ -1488,6 +1602,48 @@ func (u *MediaCoverageUpsertBulk) UpdatePublishedAt() *MediaCoverageUpsertBulk {
 func (u *MediaCoverageUpsertBulk) ClearPublishedAt() *MediaCoverageUpsertBulk {
 	return u.Update(func(s *MediaCoverageUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *MediaCoverageUpsertBulk) SetPublishAt(v time.Time) *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *MediaCoverageUpsertBulk) UpdatePublishAt() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *MediaCoverageUpsertBulk) ClearPublishAt() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *MediaCoverageUpsertBulk) SetUnpublishAt(v time.Time) *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *MediaCoverageUpsertBulk) UpdateUnpublishAt() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *MediaCoverageUpsertBulk) ClearUnpublishAt() *MediaCoverageUpsertBulk {
+	return u.Update(func(s *MediaCoverageUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 

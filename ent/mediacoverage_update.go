@@ -73,6 +73,46 @@ func (_u *MediaCoverageUpdate) ClearPublishedAt() *MediaCoverageUpdate {
 	return _u
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_u *MediaCoverageUpdate) SetPublishAt(v time.Time) *MediaCoverageUpdate {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *MediaCoverageUpdate) SetNillablePublishAt(v *time.Time) *MediaCoverageUpdate {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *MediaCoverageUpdate) ClearPublishAt() *MediaCoverageUpdate {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *MediaCoverageUpdate) SetUnpublishAt(v time.Time) *MediaCoverageUpdate {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *MediaCoverageUpdate) SetNillableUnpublishAt(v *time.Time) *MediaCoverageUpdate {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *MediaCoverageUpdate) ClearUnpublishAt() *MediaCoverageUpdate {
+	_u.mutation.ClearUnpublishAt()
+	return _u
+}
+
 // SetTitleZh sets the "title_zh" field.
 func (_u *MediaCoverageUpdate) SetTitleZh(v string) *MediaCoverageUpdate {
 	_u.mutation.SetTitleZh(v)
@@ -525,6 +565,18 @@ func (_u *MediaCoverageUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(mediacoverage.FieldPublishedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(mediacoverage.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(mediacoverage.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(mediacoverage.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(mediacoverage.FieldUnpublishAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.TitleZh(); ok {
 		_spec.SetField(mediacoverage.FieldTitleZh, field.TypeString, value)
 	}
@@ -767,6 +819,46 @@ func (_u *MediaCoverageUpdateOne) SetNillablePublishedAt(v *time.Time) *MediaCov
 // ClearPublishedAt clears the value of the "published_at" field.
 func (_u *MediaCoverageUpdateOne) ClearPublishedAt() *MediaCoverageUpdateOne {
 	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (_u *MediaCoverageUpdateOne) SetPublishAt(v time.Time) *MediaCoverageUpdateOne {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *MediaCoverageUpdateOne) SetNillablePublishAt(v *time.Time) *MediaCoverageUpdateOne {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *MediaCoverageUpdateOne) ClearPublishAt() *MediaCoverageUpdateOne {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *MediaCoverageUpdateOne) SetUnpublishAt(v time.Time) *MediaCoverageUpdateOne {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *MediaCoverageUpdateOne) SetNillableUnpublishAt(v *time.Time) *MediaCoverageUpdateOne {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *MediaCoverageUpdateOne) ClearUnpublishAt() *MediaCoverageUpdateOne {
+	_u.mutation.ClearUnpublishAt()
 	return _u
 }
 
@@ -1251,6 +1343,18 @@ func (_u *MediaCoverageUpdateOne) sqlSave(ctx context.Context) (_node *MediaCove
 	}
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(mediacoverage.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(mediacoverage.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(mediacoverage.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(mediacoverage.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(mediacoverage.FieldUnpublishAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.TitleZh(); ok {
 		_spec.SetField(mediacoverage.FieldTitleZh, field.TypeString, value)

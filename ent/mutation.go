@@ -84,6 +84,8 @@ type AllianceMutation struct {
 	updated_at             *time.Time
 	status                 *schematype.Status
 	published_at           *time.Time
+	publish_at             *time.Time
+	unpublish_at           *time.Time
 	slug                   *string
 	name_zh                *string
 	name_en                *string
@@ -357,6 +359,104 @@ func (m *AllianceMutation) PublishedAtCleared() bool {
 func (m *AllianceMutation) ResetPublishedAt() {
 	m.published_at = nil
 	delete(m.clearedFields, alliance.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *AllianceMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *AllianceMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the Alliance entity.
+// If the Alliance object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AllianceMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *AllianceMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[alliance.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *AllianceMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[alliance.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *AllianceMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, alliance.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *AllianceMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *AllianceMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the Alliance entity.
+// If the Alliance object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AllianceMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *AllianceMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[alliance.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *AllianceMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[alliance.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *AllianceMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, alliance.FieldUnpublishAt)
 }
 
 // SetSlug sets the "slug" field.
@@ -860,7 +960,7 @@ func (m *AllianceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AllianceMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, alliance.FieldCreatedAt)
 	}
@@ -872,6 +972,12 @@ func (m *AllianceMutation) Fields() []string {
 	}
 	if m.published_at != nil {
 		fields = append(fields, alliance.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, alliance.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, alliance.FieldUnpublishAt)
 	}
 	if m.slug != nil {
 		fields = append(fields, alliance.FieldSlug)
@@ -919,6 +1025,10 @@ func (m *AllianceMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case alliance.FieldPublishedAt:
 		return m.PublishedAt()
+	case alliance.FieldPublishAt:
+		return m.PublishAt()
+	case alliance.FieldUnpublishAt:
+		return m.UnpublishAt()
 	case alliance.FieldSlug:
 		return m.Slug()
 	case alliance.FieldNameZh:
@@ -956,6 +1066,10 @@ func (m *AllianceMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldStatus(ctx)
 	case alliance.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
+	case alliance.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case alliance.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
 	case alliance.FieldSlug:
 		return m.OldSlug(ctx)
 	case alliance.FieldNameZh:
@@ -1012,6 +1126,20 @@ func (m *AllianceMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPublishedAt(v)
+		return nil
+	case alliance.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case alliance.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
 		return nil
 	case alliance.FieldSlug:
 		v, ok := value.(string)
@@ -1119,6 +1247,12 @@ func (m *AllianceMutation) ClearedFields() []string {
 	if m.FieldCleared(alliance.FieldPublishedAt) {
 		fields = append(fields, alliance.FieldPublishedAt)
 	}
+	if m.FieldCleared(alliance.FieldPublishAt) {
+		fields = append(fields, alliance.FieldPublishAt)
+	}
+	if m.FieldCleared(alliance.FieldUnpublishAt) {
+		fields = append(fields, alliance.FieldUnpublishAt)
+	}
 	if m.FieldCleared(alliance.FieldFoundedOn) {
 		fields = append(fields, alliance.FieldFoundedOn)
 	}
@@ -1141,6 +1275,12 @@ func (m *AllianceMutation) ClearField(name string) error {
 	switch name {
 	case alliance.FieldPublishedAt:
 		m.ClearPublishedAt()
+		return nil
+	case alliance.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case alliance.FieldUnpublishAt:
+		m.ClearUnpublishAt()
 		return nil
 	case alliance.FieldFoundedOn:
 		m.ClearFoundedOn()
@@ -1167,6 +1307,12 @@ func (m *AllianceMutation) ResetField(name string) error {
 		return nil
 	case alliance.FieldPublishedAt:
 		m.ResetPublishedAt()
+		return nil
+	case alliance.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case alliance.FieldUnpublishAt:
+		m.ResetUnpublishAt()
 		return nil
 	case alliance.FieldSlug:
 		m.ResetSlug()
@@ -2367,6 +2513,8 @@ type BrandMutation struct {
 	updated_at             *time.Time
 	status                 *schematype.Status
 	published_at           *time.Time
+	publish_at             *time.Time
+	unpublish_at           *time.Time
 	slug                   *string
 	name_zh                *string
 	name_en                *string
@@ -2678,6 +2826,104 @@ func (m *BrandMutation) PublishedAtCleared() bool {
 func (m *BrandMutation) ResetPublishedAt() {
 	m.published_at = nil
 	delete(m.clearedFields, brand.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *BrandMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *BrandMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the Brand entity.
+// If the Brand object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BrandMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *BrandMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[brand.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *BrandMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[brand.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *BrandMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, brand.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *BrandMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *BrandMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the Brand entity.
+// If the Brand object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BrandMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *BrandMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[brand.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *BrandMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[brand.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *BrandMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, brand.FieldUnpublishAt)
 }
 
 // SetSlug sets the "slug" field.
@@ -4216,7 +4462,7 @@ func (m *BrandMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *BrandMutation) Fields() []string {
-	fields := make([]string, 0, 30)
+	fields := make([]string, 0, 32)
 	if m.created_at != nil {
 		fields = append(fields, brand.FieldCreatedAt)
 	}
@@ -4228,6 +4474,12 @@ func (m *BrandMutation) Fields() []string {
 	}
 	if m.published_at != nil {
 		fields = append(fields, brand.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, brand.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, brand.FieldUnpublishAt)
 	}
 	if m.slug != nil {
 		fields = append(fields, brand.FieldSlug)
@@ -4323,6 +4575,10 @@ func (m *BrandMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case brand.FieldPublishedAt:
 		return m.PublishedAt()
+	case brand.FieldPublishAt:
+		return m.PublishAt()
+	case brand.FieldUnpublishAt:
+		return m.UnpublishAt()
 	case brand.FieldSlug:
 		return m.Slug()
 	case brand.FieldNameZh:
@@ -4392,6 +4648,10 @@ func (m *BrandMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldStatus(ctx)
 	case brand.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
+	case brand.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case brand.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
 	case brand.FieldSlug:
 		return m.OldSlug(ctx)
 	case brand.FieldNameZh:
@@ -4480,6 +4740,20 @@ func (m *BrandMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPublishedAt(v)
+		return nil
+	case brand.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case brand.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
 		return nil
 	case brand.FieldSlug:
 		v, ok := value.(string)
@@ -4771,6 +5045,12 @@ func (m *BrandMutation) ClearedFields() []string {
 	if m.FieldCleared(brand.FieldPublishedAt) {
 		fields = append(fields, brand.FieldPublishedAt)
 	}
+	if m.FieldCleared(brand.FieldPublishAt) {
+		fields = append(fields, brand.FieldPublishAt)
+	}
+	if m.FieldCleared(brand.FieldUnpublishAt) {
+		fields = append(fields, brand.FieldUnpublishAt)
+	}
 	if m.FieldCleared(brand.FieldFoundedYear) {
 		fields = append(fields, brand.FieldFoundedYear)
 	}
@@ -4805,6 +5085,12 @@ func (m *BrandMutation) ClearField(name string) error {
 	switch name {
 	case brand.FieldPublishedAt:
 		m.ClearPublishedAt()
+		return nil
+	case brand.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case brand.FieldUnpublishAt:
+		m.ClearUnpublishAt()
 		return nil
 	case brand.FieldFoundedYear:
 		m.ClearFoundedYear()
@@ -4843,6 +5129,12 @@ func (m *BrandMutation) ResetField(name string) error {
 		return nil
 	case brand.FieldPublishedAt:
 		m.ResetPublishedAt()
+		return nil
+	case brand.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case brand.FieldUnpublishAt:
+		m.ResetUnpublishAt()
 		return nil
 	case brand.FieldSlug:
 		m.ResetSlug()
@@ -5551,6 +5843,7 @@ type ChangeLogEntryMutation struct {
 	entity_type   *string
 	entity_id     *int
 	addentity_id  *int
+	transition_at *time.Time
 	clearedFields map[string]struct{}
 	done          bool
 	oldValue      func(context.Context) (*ChangeLogEntry, error)
@@ -5819,6 +6112,55 @@ func (m *ChangeLogEntryMutation) ResetEntityID() {
 	m.addentity_id = nil
 }
 
+// SetTransitionAt sets the "transition_at" field.
+func (m *ChangeLogEntryMutation) SetTransitionAt(t time.Time) {
+	m.transition_at = &t
+}
+
+// TransitionAt returns the value of the "transition_at" field in the mutation.
+func (m *ChangeLogEntryMutation) TransitionAt() (r time.Time, exists bool) {
+	v := m.transition_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTransitionAt returns the old "transition_at" field's value of the ChangeLogEntry entity.
+// If the ChangeLogEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ChangeLogEntryMutation) OldTransitionAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTransitionAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTransitionAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTransitionAt: %w", err)
+	}
+	return oldValue.TransitionAt, nil
+}
+
+// ClearTransitionAt clears the value of the "transition_at" field.
+func (m *ChangeLogEntryMutation) ClearTransitionAt() {
+	m.transition_at = nil
+	m.clearedFields[changelogentry.FieldTransitionAt] = struct{}{}
+}
+
+// TransitionAtCleared returns if the "transition_at" field was cleared in this mutation.
+func (m *ChangeLogEntryMutation) TransitionAtCleared() bool {
+	_, ok := m.clearedFields[changelogentry.FieldTransitionAt]
+	return ok
+}
+
+// ResetTransitionAt resets all changes to the "transition_at" field.
+func (m *ChangeLogEntryMutation) ResetTransitionAt() {
+	m.transition_at = nil
+	delete(m.clearedFields, changelogentry.FieldTransitionAt)
+}
+
 // Where appends a list predicates to the ChangeLogEntryMutation builder.
 func (m *ChangeLogEntryMutation) Where(ps ...predicate.ChangeLogEntry) {
 	m.predicates = append(m.predicates, ps...)
@@ -5853,7 +6195,7 @@ func (m *ChangeLogEntryMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ChangeLogEntryMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 5)
 	if m.at != nil {
 		fields = append(fields, changelogentry.FieldAt)
 	}
@@ -5865,6 +6207,9 @@ func (m *ChangeLogEntryMutation) Fields() []string {
 	}
 	if m.entity_id != nil {
 		fields = append(fields, changelogentry.FieldEntityID)
+	}
+	if m.transition_at != nil {
+		fields = append(fields, changelogentry.FieldTransitionAt)
 	}
 	return fields
 }
@@ -5882,6 +6227,8 @@ func (m *ChangeLogEntryMutation) Field(name string) (ent.Value, bool) {
 		return m.EntityType()
 	case changelogentry.FieldEntityID:
 		return m.EntityID()
+	case changelogentry.FieldTransitionAt:
+		return m.TransitionAt()
 	}
 	return nil, false
 }
@@ -5899,6 +6246,8 @@ func (m *ChangeLogEntryMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldEntityType(ctx)
 	case changelogentry.FieldEntityID:
 		return m.OldEntityID(ctx)
+	case changelogentry.FieldTransitionAt:
+		return m.OldTransitionAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown ChangeLogEntry field %s", name)
 }
@@ -5935,6 +6284,13 @@ func (m *ChangeLogEntryMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetEntityID(v)
+		return nil
+	case changelogentry.FieldTransitionAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTransitionAt(v)
 		return nil
 	}
 	return fmt.Errorf("unknown ChangeLogEntry field %s", name)
@@ -5980,7 +6336,11 @@ func (m *ChangeLogEntryMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *ChangeLogEntryMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(changelogentry.FieldTransitionAt) {
+		fields = append(fields, changelogentry.FieldTransitionAt)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -5993,6 +6353,11 @@ func (m *ChangeLogEntryMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *ChangeLogEntryMutation) ClearField(name string) error {
+	switch name {
+	case changelogentry.FieldTransitionAt:
+		m.ClearTransitionAt()
+		return nil
+	}
 	return fmt.Errorf("unknown ChangeLogEntry nullable field %s", name)
 }
 
@@ -6011,6 +6376,9 @@ func (m *ChangeLogEntryMutation) ResetField(name string) error {
 		return nil
 	case changelogentry.FieldEntityID:
 		m.ResetEntityID()
+		return nil
+	case changelogentry.FieldTransitionAt:
+		m.ResetTransitionAt()
 		return nil
 	}
 	return fmt.Errorf("unknown ChangeLogEntry field %s", name)
@@ -6074,6 +6442,8 @@ type EnterpriseMutation struct {
 	updated_at           *time.Time
 	status               *schematype.Status
 	published_at         *time.Time
+	publish_at           *time.Time
+	unpublish_at         *time.Time
 	slug                 *string
 	name_zh              *string
 	name_en              *string
@@ -6351,6 +6721,104 @@ func (m *EnterpriseMutation) PublishedAtCleared() bool {
 func (m *EnterpriseMutation) ResetPublishedAt() {
 	m.published_at = nil
 	delete(m.clearedFields, enterprise.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *EnterpriseMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *EnterpriseMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the Enterprise entity.
+// If the Enterprise object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EnterpriseMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *EnterpriseMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[enterprise.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *EnterpriseMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[enterprise.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *EnterpriseMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, enterprise.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *EnterpriseMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *EnterpriseMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the Enterprise entity.
+// If the Enterprise object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EnterpriseMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *EnterpriseMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[enterprise.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *EnterpriseMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[enterprise.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *EnterpriseMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, enterprise.FieldUnpublishAt)
 }
 
 // SetSlug sets the "slug" field.
@@ -6942,7 +7410,7 @@ func (m *EnterpriseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *EnterpriseMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, enterprise.FieldCreatedAt)
 	}
@@ -6954,6 +7422,12 @@ func (m *EnterpriseMutation) Fields() []string {
 	}
 	if m.published_at != nil {
 		fields = append(fields, enterprise.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, enterprise.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, enterprise.FieldUnpublishAt)
 	}
 	if m.slug != nil {
 		fields = append(fields, enterprise.FieldSlug)
@@ -7001,6 +7475,10 @@ func (m *EnterpriseMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case enterprise.FieldPublishedAt:
 		return m.PublishedAt()
+	case enterprise.FieldPublishAt:
+		return m.PublishAt()
+	case enterprise.FieldUnpublishAt:
+		return m.UnpublishAt()
 	case enterprise.FieldSlug:
 		return m.Slug()
 	case enterprise.FieldNameZh:
@@ -7038,6 +7516,10 @@ func (m *EnterpriseMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldStatus(ctx)
 	case enterprise.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
+	case enterprise.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case enterprise.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
 	case enterprise.FieldSlug:
 		return m.OldSlug(ctx)
 	case enterprise.FieldNameZh:
@@ -7094,6 +7576,20 @@ func (m *EnterpriseMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPublishedAt(v)
+		return nil
+	case enterprise.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case enterprise.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
 		return nil
 	case enterprise.FieldSlug:
 		v, ok := value.(string)
@@ -7213,6 +7709,12 @@ func (m *EnterpriseMutation) ClearedFields() []string {
 	if m.FieldCleared(enterprise.FieldPublishedAt) {
 		fields = append(fields, enterprise.FieldPublishedAt)
 	}
+	if m.FieldCleared(enterprise.FieldPublishAt) {
+		fields = append(fields, enterprise.FieldPublishAt)
+	}
+	if m.FieldCleared(enterprise.FieldUnpublishAt) {
+		fields = append(fields, enterprise.FieldUnpublishAt)
+	}
 	if m.FieldCleared(enterprise.FieldRecognizedYear) {
 		fields = append(fields, enterprise.FieldRecognizedYear)
 	}
@@ -7238,6 +7740,12 @@ func (m *EnterpriseMutation) ClearField(name string) error {
 	switch name {
 	case enterprise.FieldPublishedAt:
 		m.ClearPublishedAt()
+		return nil
+	case enterprise.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case enterprise.FieldUnpublishAt:
+		m.ClearUnpublishAt()
 		return nil
 	case enterprise.FieldRecognizedYear:
 		m.ClearRecognizedYear()
@@ -7267,6 +7775,12 @@ func (m *EnterpriseMutation) ResetField(name string) error {
 		return nil
 	case enterprise.FieldPublishedAt:
 		m.ResetPublishedAt()
+		return nil
+	case enterprise.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case enterprise.FieldUnpublishAt:
+		m.ResetUnpublishAt()
 		return nil
 	case enterprise.FieldSlug:
 		m.ResetSlug()
@@ -7822,6 +8336,8 @@ type EventMutation struct {
 	updated_at             *time.Time
 	status                 *schematype.Status
 	published_at           *time.Time
+	publish_at             *time.Time
+	unpublish_at           *time.Time
 	slug                   *string
 	kind                   *event.Kind
 	title_zh               *string
@@ -8119,6 +8635,104 @@ func (m *EventMutation) PublishedAtCleared() bool {
 func (m *EventMutation) ResetPublishedAt() {
 	m.published_at = nil
 	delete(m.clearedFields, event.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *EventMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *EventMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *EventMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[event.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *EventMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[event.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *EventMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, event.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *EventMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *EventMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the Event entity.
+// If the Event object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *EventMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[event.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *EventMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[event.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *EventMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, event.FieldUnpublishAt)
 }
 
 // SetSlug sets the "slug" field.
@@ -9342,7 +9956,7 @@ func (m *EventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *EventMutation) Fields() []string {
-	fields := make([]string, 0, 27)
+	fields := make([]string, 0, 29)
 	if m.created_at != nil {
 		fields = append(fields, event.FieldCreatedAt)
 	}
@@ -9354,6 +9968,12 @@ func (m *EventMutation) Fields() []string {
 	}
 	if m.published_at != nil {
 		fields = append(fields, event.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, event.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, event.FieldUnpublishAt)
 	}
 	if m.slug != nil {
 		fields = append(fields, event.FieldSlug)
@@ -9440,6 +10060,10 @@ func (m *EventMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case event.FieldPublishedAt:
 		return m.PublishedAt()
+	case event.FieldPublishAt:
+		return m.PublishAt()
+	case event.FieldUnpublishAt:
+		return m.UnpublishAt()
 	case event.FieldSlug:
 		return m.Slug()
 	case event.FieldKind:
@@ -9503,6 +10127,10 @@ func (m *EventMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldStatus(ctx)
 	case event.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
+	case event.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case event.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
 	case event.FieldSlug:
 		return m.OldSlug(ctx)
 	case event.FieldKind:
@@ -9585,6 +10213,20 @@ func (m *EventMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPublishedAt(v)
+		return nil
+	case event.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case event.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
 		return nil
 	case event.FieldSlug:
 		v, ok := value.(string)
@@ -9819,6 +10461,12 @@ func (m *EventMutation) ClearedFields() []string {
 	if m.FieldCleared(event.FieldPublishedAt) {
 		fields = append(fields, event.FieldPublishedAt)
 	}
+	if m.FieldCleared(event.FieldPublishAt) {
+		fields = append(fields, event.FieldPublishAt)
+	}
+	if m.FieldCleared(event.FieldUnpublishAt) {
+		fields = append(fields, event.FieldUnpublishAt)
+	}
 	if m.FieldCleared(event.FieldEndsAt) {
 		fields = append(fields, event.FieldEndsAt)
 	}
@@ -9850,6 +10498,12 @@ func (m *EventMutation) ClearField(name string) error {
 	switch name {
 	case event.FieldPublishedAt:
 		m.ClearPublishedAt()
+		return nil
+	case event.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case event.FieldUnpublishAt:
+		m.ClearUnpublishAt()
 		return nil
 	case event.FieldEndsAt:
 		m.ClearEndsAt()
@@ -9885,6 +10539,12 @@ func (m *EventMutation) ResetField(name string) error {
 		return nil
 	case event.FieldPublishedAt:
 		m.ResetPublishedAt()
+		return nil
+	case event.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case event.FieldUnpublishAt:
+		m.ResetUnpublishAt()
 		return nil
 	case event.FieldSlug:
 		m.ResetSlug()
@@ -11287,6 +11947,8 @@ type MediaCoverageMutation struct {
 	updated_at         *time.Time
 	status             *schematype.Status
 	published_at       *time.Time
+	publish_at         *time.Time
+	unpublish_at       *time.Time
 	slug               *string
 	title_zh           *string
 	title_en           *string
@@ -11570,6 +12232,104 @@ func (m *MediaCoverageMutation) PublishedAtCleared() bool {
 func (m *MediaCoverageMutation) ResetPublishedAt() {
 	m.published_at = nil
 	delete(m.clearedFields, mediacoverage.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *MediaCoverageMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *MediaCoverageMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the MediaCoverage entity.
+// If the MediaCoverage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaCoverageMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *MediaCoverageMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[mediacoverage.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *MediaCoverageMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[mediacoverage.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *MediaCoverageMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, mediacoverage.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *MediaCoverageMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *MediaCoverageMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the MediaCoverage entity.
+// If the MediaCoverage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MediaCoverageMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *MediaCoverageMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[mediacoverage.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *MediaCoverageMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[mediacoverage.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *MediaCoverageMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, mediacoverage.FieldUnpublishAt)
 }
 
 // SetSlug sets the "slug" field.
@@ -12334,7 +13094,7 @@ func (m *MediaCoverageMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MediaCoverageMutation) Fields() []string {
-	fields := make([]string, 0, 19)
+	fields := make([]string, 0, 21)
 	if m.created_at != nil {
 		fields = append(fields, mediacoverage.FieldCreatedAt)
 	}
@@ -12346,6 +13106,12 @@ func (m *MediaCoverageMutation) Fields() []string {
 	}
 	if m.published_at != nil {
 		fields = append(fields, mediacoverage.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, mediacoverage.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, mediacoverage.FieldUnpublishAt)
 	}
 	if m.slug != nil {
 		fields = append(fields, mediacoverage.FieldSlug)
@@ -12408,6 +13174,10 @@ func (m *MediaCoverageMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case mediacoverage.FieldPublishedAt:
 		return m.PublishedAt()
+	case mediacoverage.FieldPublishAt:
+		return m.PublishAt()
+	case mediacoverage.FieldUnpublishAt:
+		return m.UnpublishAt()
 	case mediacoverage.FieldSlug:
 		return m.Slug()
 	case mediacoverage.FieldTitleZh:
@@ -12455,6 +13225,10 @@ func (m *MediaCoverageMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldStatus(ctx)
 	case mediacoverage.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
+	case mediacoverage.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case mediacoverage.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
 	case mediacoverage.FieldSlug:
 		return m.OldSlug(ctx)
 	case mediacoverage.FieldTitleZh:
@@ -12521,6 +13295,20 @@ func (m *MediaCoverageMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPublishedAt(v)
+		return nil
+	case mediacoverage.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case mediacoverage.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
 		return nil
 	case mediacoverage.FieldSlug:
 		v, ok := value.(string)
@@ -12660,6 +13448,12 @@ func (m *MediaCoverageMutation) ClearedFields() []string {
 	if m.FieldCleared(mediacoverage.FieldPublishedAt) {
 		fields = append(fields, mediacoverage.FieldPublishedAt)
 	}
+	if m.FieldCleared(mediacoverage.FieldPublishAt) {
+		fields = append(fields, mediacoverage.FieldPublishAt)
+	}
+	if m.FieldCleared(mediacoverage.FieldUnpublishAt) {
+		fields = append(fields, mediacoverage.FieldUnpublishAt)
+	}
 	if m.FieldCleared(mediacoverage.FieldImage) {
 		fields = append(fields, mediacoverage.FieldImage)
 	}
@@ -12682,6 +13476,12 @@ func (m *MediaCoverageMutation) ClearField(name string) error {
 	switch name {
 	case mediacoverage.FieldPublishedAt:
 		m.ClearPublishedAt()
+		return nil
+	case mediacoverage.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case mediacoverage.FieldUnpublishAt:
+		m.ClearUnpublishAt()
 		return nil
 	case mediacoverage.FieldImage:
 		m.ClearImage()
@@ -12708,6 +13508,12 @@ func (m *MediaCoverageMutation) ResetField(name string) error {
 		return nil
 	case mediacoverage.FieldPublishedAt:
 		m.ResetPublishedAt()
+		return nil
+	case mediacoverage.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case mediacoverage.FieldUnpublishAt:
+		m.ResetUnpublishAt()
 		return nil
 	case mediacoverage.FieldSlug:
 		m.ResetSlug()
@@ -15819,6 +16625,8 @@ type RoleModelMutation struct {
 	updated_at             *time.Time
 	status                 *schematype.Status
 	published_at           *time.Time
+	publish_at             *time.Time
+	unpublish_at           *time.Time
 	slug                   *string
 	name_zh                *string
 	name_en                *string
@@ -16104,6 +16912,104 @@ func (m *RoleModelMutation) PublishedAtCleared() bool {
 func (m *RoleModelMutation) ResetPublishedAt() {
 	m.published_at = nil
 	delete(m.clearedFields, rolemodel.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *RoleModelMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *RoleModelMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the RoleModel entity.
+// If the RoleModel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoleModelMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *RoleModelMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[rolemodel.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *RoleModelMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[rolemodel.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *RoleModelMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, rolemodel.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *RoleModelMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *RoleModelMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the RoleModel entity.
+// If the RoleModel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoleModelMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *RoleModelMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[rolemodel.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *RoleModelMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[rolemodel.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *RoleModelMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, rolemodel.FieldUnpublishAt)
 }
 
 // SetSlug sets the "slug" field.
@@ -16917,7 +17823,7 @@ func (m *RoleModelMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RoleModelMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 20)
 	if m.created_at != nil {
 		fields = append(fields, rolemodel.FieldCreatedAt)
 	}
@@ -16929,6 +17835,12 @@ func (m *RoleModelMutation) Fields() []string {
 	}
 	if m.published_at != nil {
 		fields = append(fields, rolemodel.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, rolemodel.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, rolemodel.FieldUnpublishAt)
 	}
 	if m.slug != nil {
 		fields = append(fields, rolemodel.FieldSlug)
@@ -16988,6 +17900,10 @@ func (m *RoleModelMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case rolemodel.FieldPublishedAt:
 		return m.PublishedAt()
+	case rolemodel.FieldPublishAt:
+		return m.PublishAt()
+	case rolemodel.FieldUnpublishAt:
+		return m.UnpublishAt()
 	case rolemodel.FieldSlug:
 		return m.Slug()
 	case rolemodel.FieldNameZh:
@@ -17033,6 +17949,10 @@ func (m *RoleModelMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldStatus(ctx)
 	case rolemodel.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
+	case rolemodel.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case rolemodel.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
 	case rolemodel.FieldSlug:
 		return m.OldSlug(ctx)
 	case rolemodel.FieldNameZh:
@@ -17097,6 +18017,20 @@ func (m *RoleModelMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPublishedAt(v)
+		return nil
+	case rolemodel.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case rolemodel.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
 		return nil
 	case rolemodel.FieldSlug:
 		v, ok := value.(string)
@@ -17232,6 +18166,12 @@ func (m *RoleModelMutation) ClearedFields() []string {
 	if m.FieldCleared(rolemodel.FieldPublishedAt) {
 		fields = append(fields, rolemodel.FieldPublishedAt)
 	}
+	if m.FieldCleared(rolemodel.FieldPublishAt) {
+		fields = append(fields, rolemodel.FieldPublishAt)
+	}
+	if m.FieldCleared(rolemodel.FieldUnpublishAt) {
+		fields = append(fields, rolemodel.FieldUnpublishAt)
+	}
 	if m.FieldCleared(rolemodel.FieldHonoursZh) {
 		fields = append(fields, rolemodel.FieldHonoursZh)
 	}
@@ -17260,6 +18200,12 @@ func (m *RoleModelMutation) ClearField(name string) error {
 	switch name {
 	case rolemodel.FieldPublishedAt:
 		m.ClearPublishedAt()
+		return nil
+	case rolemodel.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case rolemodel.FieldUnpublishAt:
+		m.ClearUnpublishAt()
 		return nil
 	case rolemodel.FieldHonoursZh:
 		m.ClearHonoursZh()
@@ -17292,6 +18238,12 @@ func (m *RoleModelMutation) ResetField(name string) error {
 		return nil
 	case rolemodel.FieldPublishedAt:
 		m.ResetPublishedAt()
+		return nil
+	case rolemodel.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case rolemodel.FieldUnpublishAt:
+		m.ResetUnpublishAt()
 		return nil
 	case rolemodel.FieldSlug:
 		m.ResetSlug()
@@ -17501,6 +18453,8 @@ type SearchDocMutation struct {
 	id            *int
 	status        *schematype.Status
 	published_at  *time.Time
+	publish_at    *time.Time
+	unpublish_at  *time.Time
 	item_type     *searchdoc.ItemType
 	item_id       *int
 	additem_id    *int
@@ -17704,6 +18658,104 @@ func (m *SearchDocMutation) PublishedAtCleared() bool {
 func (m *SearchDocMutation) ResetPublishedAt() {
 	m.published_at = nil
 	delete(m.clearedFields, searchdoc.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *SearchDocMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *SearchDocMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *SearchDocMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[searchdoc.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *SearchDocMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[searchdoc.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *SearchDocMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, searchdoc.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *SearchDocMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *SearchDocMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the SearchDoc entity.
+// If the SearchDoc object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchDocMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *SearchDocMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[searchdoc.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *SearchDocMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[searchdoc.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *SearchDocMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, searchdoc.FieldUnpublishAt)
 }
 
 // SetItemType sets the "item_type" field.
@@ -18300,12 +19352,18 @@ func (m *SearchDocMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SearchDocMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 19)
 	if m.status != nil {
 		fields = append(fields, searchdoc.FieldStatus)
 	}
 	if m.published_at != nil {
 		fields = append(fields, searchdoc.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, searchdoc.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, searchdoc.FieldUnpublishAt)
 	}
 	if m.item_type != nil {
 		fields = append(fields, searchdoc.FieldItemType)
@@ -18364,6 +19422,10 @@ func (m *SearchDocMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case searchdoc.FieldPublishedAt:
 		return m.PublishedAt()
+	case searchdoc.FieldPublishAt:
+		return m.PublishAt()
+	case searchdoc.FieldUnpublishAt:
+		return m.UnpublishAt()
 	case searchdoc.FieldItemType:
 		return m.ItemType()
 	case searchdoc.FieldItemID:
@@ -18407,6 +19469,10 @@ func (m *SearchDocMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldStatus(ctx)
 	case searchdoc.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
+	case searchdoc.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case searchdoc.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
 	case searchdoc.FieldItemType:
 		return m.OldItemType(ctx)
 	case searchdoc.FieldItemID:
@@ -18459,6 +19525,20 @@ func (m *SearchDocMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPublishedAt(v)
+		return nil
+	case searchdoc.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case searchdoc.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
 		return nil
 	case searchdoc.FieldItemType:
 		v, ok := value.(searchdoc.ItemType)
@@ -18613,6 +19693,12 @@ func (m *SearchDocMutation) ClearedFields() []string {
 	if m.FieldCleared(searchdoc.FieldPublishedAt) {
 		fields = append(fields, searchdoc.FieldPublishedAt)
 	}
+	if m.FieldCleared(searchdoc.FieldPublishAt) {
+		fields = append(fields, searchdoc.FieldPublishAt)
+	}
+	if m.FieldCleared(searchdoc.FieldUnpublishAt) {
+		fields = append(fields, searchdoc.FieldUnpublishAt)
+	}
 	return fields
 }
 
@@ -18630,6 +19716,12 @@ func (m *SearchDocMutation) ClearField(name string) error {
 	case searchdoc.FieldPublishedAt:
 		m.ClearPublishedAt()
 		return nil
+	case searchdoc.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case searchdoc.FieldUnpublishAt:
+		m.ClearUnpublishAt()
+		return nil
 	}
 	return fmt.Errorf("unknown SearchDoc nullable field %s", name)
 }
@@ -18643,6 +19735,12 @@ func (m *SearchDocMutation) ResetField(name string) error {
 		return nil
 	case searchdoc.FieldPublishedAt:
 		m.ResetPublishedAt()
+		return nil
+	case searchdoc.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case searchdoc.FieldUnpublishAt:
+		m.ResetUnpublishAt()
 		return nil
 	case searchdoc.FieldItemType:
 		m.ResetItemType()
@@ -19388,6 +20486,8 @@ type VenueMutation struct {
 	updated_at       *time.Time
 	status           *schematype.Status
 	published_at     *time.Time
+	publish_at       *time.Time
+	unpublish_at     *time.Time
 	slug             *string
 	name_zh          *string
 	name_en          *string
@@ -19673,6 +20773,104 @@ func (m *VenueMutation) PublishedAtCleared() bool {
 func (m *VenueMutation) ResetPublishedAt() {
 	m.published_at = nil
 	delete(m.clearedFields, venue.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *VenueMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *VenueMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *VenueMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[venue.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *VenueMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[venue.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *VenueMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, venue.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *VenueMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *VenueMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *VenueMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[venue.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *VenueMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[venue.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *VenueMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, venue.FieldUnpublishAt)
 }
 
 // SetSlug sets the "slug" field.
@@ -20489,7 +21687,7 @@ func (m *VenueMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *VenueMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 22)
 	if m.created_at != nil {
 		fields = append(fields, venue.FieldCreatedAt)
 	}
@@ -20501,6 +21699,12 @@ func (m *VenueMutation) Fields() []string {
 	}
 	if m.published_at != nil {
 		fields = append(fields, venue.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, venue.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, venue.FieldUnpublishAt)
 	}
 	if m.slug != nil {
 		fields = append(fields, venue.FieldSlug)
@@ -20566,6 +21770,10 @@ func (m *VenueMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case venue.FieldPublishedAt:
 		return m.PublishedAt()
+	case venue.FieldPublishAt:
+		return m.PublishAt()
+	case venue.FieldUnpublishAt:
+		return m.UnpublishAt()
 	case venue.FieldSlug:
 		return m.Slug()
 	case venue.FieldNameZh:
@@ -20615,6 +21823,10 @@ func (m *VenueMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldStatus(ctx)
 	case venue.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
+	case venue.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case venue.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
 	case venue.FieldSlug:
 		return m.OldSlug(ctx)
 	case venue.FieldNameZh:
@@ -20683,6 +21895,20 @@ func (m *VenueMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPublishedAt(v)
+		return nil
+	case venue.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case venue.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
 		return nil
 	case venue.FieldSlug:
 		v, ok := value.(string)
@@ -20856,6 +22082,12 @@ func (m *VenueMutation) ClearedFields() []string {
 	if m.FieldCleared(venue.FieldPublishedAt) {
 		fields = append(fields, venue.FieldPublishedAt)
 	}
+	if m.FieldCleared(venue.FieldPublishAt) {
+		fields = append(fields, venue.FieldPublishAt)
+	}
+	if m.FieldCleared(venue.FieldUnpublishAt) {
+		fields = append(fields, venue.FieldUnpublishAt)
+	}
 	if m.FieldCleared(venue.FieldPictures) {
 		fields = append(fields, venue.FieldPictures)
 	}
@@ -20875,6 +22107,12 @@ func (m *VenueMutation) ClearField(name string) error {
 	switch name {
 	case venue.FieldPublishedAt:
 		m.ClearPublishedAt()
+		return nil
+	case venue.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case venue.FieldUnpublishAt:
+		m.ClearUnpublishAt()
 		return nil
 	case venue.FieldPictures:
 		m.ClearPictures()
@@ -20898,6 +22136,12 @@ func (m *VenueMutation) ResetField(name string) error {
 		return nil
 	case venue.FieldPublishedAt:
 		m.ResetPublishedAt()
+		return nil
+	case venue.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case venue.FieldUnpublishAt:
+		m.ResetUnpublishAt()
 		return nil
 	case venue.FieldSlug:
 		m.ResetSlug()

@@ -28,6 +28,10 @@ type RoleModel struct {
 	Status schematype.Status `json:"status,omitempty"`
 	// When this item was first published.
 	PublishedAt *time.Time `json:"published_at,omitempty"`
+	// Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+	PublishAt *time.Time `json:"publish_at,omitempty"`
+	// Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+	UnpublishAt *time.Time `json:"unpublish_at,omitempty"`
 	// Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
 	Slug string `json:"slug,omitempty"`
 	// Full name, in Chinese.
@@ -132,7 +136,7 @@ func (*RoleModel) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case rolemodel.FieldStatus, rolemodel.FieldSlug, rolemodel.FieldNameZh, rolemodel.FieldNameEn, rolemodel.FieldTitleZh, rolemodel.FieldTitleEn, rolemodel.FieldBioZh, rolemodel.FieldBioEn, rolemodel.FieldKind, rolemodel.FieldStudioZh, rolemodel.FieldStudioEn:
 			values[i] = new(sql.NullString)
-		case rolemodel.FieldCreatedAt, rolemodel.FieldUpdatedAt, rolemodel.FieldPublishedAt:
+		case rolemodel.FieldCreatedAt, rolemodel.FieldUpdatedAt, rolemodel.FieldPublishedAt, rolemodel.FieldPublishAt, rolemodel.FieldUnpublishAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -179,6 +183,20 @@ func (_m *RoleModel) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PublishedAt = new(time.Time)
 				*_m.PublishedAt = value.Time
+			}
+		case rolemodel.FieldPublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field publish_at", values[i])
+			} else if value.Valid {
+				_m.PublishAt = new(time.Time)
+				*_m.PublishAt = value.Time
+			}
+		case rolemodel.FieldUnpublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field unpublish_at", values[i])
+			} else if value.Valid {
+				_m.UnpublishAt = new(time.Time)
+				*_m.UnpublishAt = value.Time
 			}
 		case rolemodel.FieldSlug:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -338,6 +356,16 @@ func (_m *RoleModel) String() string {
 	builder.WriteString(", ")
 	if v := _m.PublishedAt; v != nil {
 		builder.WriteString("published_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PublishAt; v != nil {
+		builder.WriteString("publish_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.UnpublishAt; v != nil {
+		builder.WriteString("unpublish_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

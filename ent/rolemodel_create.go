@@ -83,6 +83,34 @@ func (_c *RoleModelCreate) SetNillablePublishedAt(v *time.Time) *RoleModelCreate
 	return _c
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_c *RoleModelCreate) SetPublishAt(v time.Time) *RoleModelCreate {
+	_c.mutation.SetPublishAt(v)
+	return _c
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_c *RoleModelCreate) SetNillablePublishAt(v *time.Time) *RoleModelCreate {
+	if v != nil {
+		_c.SetPublishAt(*v)
+	}
+	return _c
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_c *RoleModelCreate) SetUnpublishAt(v time.Time) *RoleModelCreate {
+	_c.mutation.SetUnpublishAt(v)
+	return _c
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_c *RoleModelCreate) SetNillableUnpublishAt(v *time.Time) *RoleModelCreate {
+	if v != nil {
+		_c.SetUnpublishAt(*v)
+	}
+	return _c
+}
+
 // SetSlug sets the "slug" field.
 func (_c *RoleModelCreate) SetSlug(v string) *RoleModelCreate {
 	_c.mutation.SetSlug(v)
@@ -511,6 +539,14 @@ func (_c *RoleModelCreate) createSpec() (*RoleModel, *sqlgraph.CreateSpec) {
 		_spec.SetField(rolemodel.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
+	if value, ok := _c.mutation.PublishAt(); ok {
+		_spec.SetField(rolemodel.FieldPublishAt, field.TypeTime, value)
+		_node.PublishAt = &value
+	}
+	if value, ok := _c.mutation.UnpublishAt(); ok {
+		_spec.SetField(rolemodel.FieldUnpublishAt, field.TypeTime, value)
+		_node.UnpublishAt = &value
+	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(rolemodel.FieldSlug, field.TypeString, value)
 		_node.Slug = value
@@ -719,6 +755,42 @@ func (u *RoleModelUpsert) UpdatePublishedAt() *RoleModelUpsert {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (u *RoleModelUpsert) ClearPublishedAt() *RoleModelUpsert {
 	u.SetNull(rolemodel.FieldPublishedAt)
+	return u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *RoleModelUpsert) SetPublishAt(v time.Time) *RoleModelUpsert {
+	u.Set(rolemodel.FieldPublishAt, v)
+	return u
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *RoleModelUpsert) UpdatePublishAt() *RoleModelUpsert {
+	u.SetExcluded(rolemodel.FieldPublishAt)
+	return u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *RoleModelUpsert) ClearPublishAt() *RoleModelUpsert {
+	u.SetNull(rolemodel.FieldPublishAt)
+	return u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *RoleModelUpsert) SetUnpublishAt(v time.Time) *RoleModelUpsert {
+	u.Set(rolemodel.FieldUnpublishAt, v)
+	return u
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *RoleModelUpsert) UpdateUnpublishAt() *RoleModelUpsert {
+	u.SetExcluded(rolemodel.FieldUnpublishAt)
+	return u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *RoleModelUpsert) ClearUnpublishAt() *RoleModelUpsert {
+	u.SetNull(rolemodel.FieldUnpublishAt)
 	return u
 }
 
@@ -996,6 +1068,48 @@ func (u *RoleModelUpsertOne) UpdatePublishedAt() *RoleModelUpsertOne {
 func (u *RoleModelUpsertOne) ClearPublishedAt() *RoleModelUpsertOne {
 	return u.Update(func(s *RoleModelUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *RoleModelUpsertOne) SetPublishAt(v time.Time) *RoleModelUpsertOne {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *RoleModelUpsertOne) UpdatePublishAt() *RoleModelUpsertOne {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *RoleModelUpsertOne) ClearPublishAt() *RoleModelUpsertOne {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *RoleModelUpsertOne) SetUnpublishAt(v time.Time) *RoleModelUpsertOne {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *RoleModelUpsertOne) UpdateUnpublishAt() *RoleModelUpsertOne {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *RoleModelUpsertOne) ClearUnpublishAt() *RoleModelUpsertOne {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 
@@ -1469,6 +1583,48 @@ func (u *RoleModelUpsertBulk) UpdatePublishedAt() *RoleModelUpsertBulk {
 func (u *RoleModelUpsertBulk) ClearPublishedAt() *RoleModelUpsertBulk {
 	return u.Update(func(s *RoleModelUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *RoleModelUpsertBulk) SetPublishAt(v time.Time) *RoleModelUpsertBulk {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *RoleModelUpsertBulk) UpdatePublishAt() *RoleModelUpsertBulk {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *RoleModelUpsertBulk) ClearPublishAt() *RoleModelUpsertBulk {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *RoleModelUpsertBulk) SetUnpublishAt(v time.Time) *RoleModelUpsertBulk {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *RoleModelUpsertBulk) UpdateUnpublishAt() *RoleModelUpsertBulk {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *RoleModelUpsertBulk) ClearUnpublishAt() *RoleModelUpsertBulk {
+	return u.Update(func(s *RoleModelUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 

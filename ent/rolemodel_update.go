@@ -75,6 +75,46 @@ func (_u *RoleModelUpdate) ClearPublishedAt() *RoleModelUpdate {
 	return _u
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_u *RoleModelUpdate) SetPublishAt(v time.Time) *RoleModelUpdate {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *RoleModelUpdate) SetNillablePublishAt(v *time.Time) *RoleModelUpdate {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *RoleModelUpdate) ClearPublishAt() *RoleModelUpdate {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *RoleModelUpdate) SetUnpublishAt(v time.Time) *RoleModelUpdate {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *RoleModelUpdate) SetNillableUnpublishAt(v *time.Time) *RoleModelUpdate {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *RoleModelUpdate) ClearUnpublishAt() *RoleModelUpdate {
+	_u.mutation.ClearUnpublishAt()
+	return _u
+}
+
 // SetNameZh sets the "name_zh" field.
 func (_u *RoleModelUpdate) SetNameZh(v string) *RoleModelUpdate {
 	_u.mutation.SetNameZh(v)
@@ -525,6 +565,18 @@ func (_u *RoleModelUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(rolemodel.FieldPublishedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(rolemodel.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(rolemodel.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(rolemodel.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(rolemodel.FieldUnpublishAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(rolemodel.FieldNameZh, field.TypeString, value)
 	}
@@ -803,6 +855,46 @@ func (_u *RoleModelUpdateOne) SetNillablePublishedAt(v *time.Time) *RoleModelUpd
 // ClearPublishedAt clears the value of the "published_at" field.
 func (_u *RoleModelUpdateOne) ClearPublishedAt() *RoleModelUpdateOne {
 	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (_u *RoleModelUpdateOne) SetPublishAt(v time.Time) *RoleModelUpdateOne {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *RoleModelUpdateOne) SetNillablePublishAt(v *time.Time) *RoleModelUpdateOne {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *RoleModelUpdateOne) ClearPublishAt() *RoleModelUpdateOne {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *RoleModelUpdateOne) SetUnpublishAt(v time.Time) *RoleModelUpdateOne {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *RoleModelUpdateOne) SetNillableUnpublishAt(v *time.Time) *RoleModelUpdateOne {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *RoleModelUpdateOne) ClearUnpublishAt() *RoleModelUpdateOne {
+	_u.mutation.ClearUnpublishAt()
 	return _u
 }
 
@@ -1285,6 +1377,18 @@ func (_u *RoleModelUpdateOne) sqlSave(ctx context.Context) (_node *RoleModel, er
 	}
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(rolemodel.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(rolemodel.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(rolemodel.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(rolemodel.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(rolemodel.FieldUnpublishAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(rolemodel.FieldNameZh, field.TypeString, value)

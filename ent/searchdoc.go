@@ -22,6 +22,10 @@ type SearchDoc struct {
 	Status schematype.Status `json:"status,omitempty"`
 	// When this item was first published.
 	PublishedAt *time.Time `json:"published_at,omitempty"`
+	// Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+	PublishAt *time.Time `json:"publish_at,omitempty"`
+	// Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+	UnpublishAt *time.Time `json:"unpublish_at,omitempty"`
 	// Which content type the item is.
 	ItemType searchdoc.ItemType `json:"item_type,omitempty"`
 	// The item's ID in its own table.
@@ -64,7 +68,7 @@ func (*SearchDoc) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case searchdoc.FieldStatus, searchdoc.FieldItemType, searchdoc.FieldCategory, searchdoc.FieldLevel, searchdoc.FieldMedium, searchdoc.FieldPrefectures, searchdoc.FieldName, searchdoc.FieldPinyin, searchdoc.FieldNameKey, searchdoc.FieldPinyinKey, searchdoc.FieldInitialsKey, searchdoc.FieldNameTokens, searchdoc.FieldTokens, searchdoc.FieldText:
 			values[i] = new(sql.NullString)
-		case searchdoc.FieldPublishedAt, searchdoc.FieldSortDate:
+		case searchdoc.FieldPublishedAt, searchdoc.FieldPublishAt, searchdoc.FieldUnpublishAt, searchdoc.FieldSortDate:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -99,6 +103,20 @@ func (_m *SearchDoc) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PublishedAt = new(time.Time)
 				*_m.PublishedAt = value.Time
+			}
+		case searchdoc.FieldPublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field publish_at", values[i])
+			} else if value.Valid {
+				_m.PublishAt = new(time.Time)
+				*_m.PublishAt = value.Time
+			}
+		case searchdoc.FieldUnpublishAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field unpublish_at", values[i])
+			} else if value.Valid {
+				_m.UnpublishAt = new(time.Time)
+				*_m.UnpublishAt = value.Time
 			}
 		case searchdoc.FieldItemType:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -231,6 +249,16 @@ func (_m *SearchDoc) String() string {
 	builder.WriteString(", ")
 	if v := _m.PublishedAt; v != nil {
 		builder.WriteString("published_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.PublishAt; v != nil {
+		builder.WriteString("publish_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.UnpublishAt; v != nil {
+		builder.WriteString("unpublish_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

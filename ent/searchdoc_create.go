@@ -51,6 +51,34 @@ func (_c *SearchDocCreate) SetNillablePublishedAt(v *time.Time) *SearchDocCreate
 	return _c
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_c *SearchDocCreate) SetPublishAt(v time.Time) *SearchDocCreate {
+	_c.mutation.SetPublishAt(v)
+	return _c
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_c *SearchDocCreate) SetNillablePublishAt(v *time.Time) *SearchDocCreate {
+	if v != nil {
+		_c.SetPublishAt(*v)
+	}
+	return _c
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_c *SearchDocCreate) SetUnpublishAt(v time.Time) *SearchDocCreate {
+	_c.mutation.SetUnpublishAt(v)
+	return _c
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_c *SearchDocCreate) SetNillableUnpublishAt(v *time.Time) *SearchDocCreate {
+	if v != nil {
+		_c.SetUnpublishAt(*v)
+	}
+	return _c
+}
+
 // SetItemType sets the "item_type" field.
 func (_c *SearchDocCreate) SetItemType(v searchdoc.ItemType) *SearchDocCreate {
 	_c.mutation.SetItemType(v)
@@ -424,6 +452,14 @@ func (_c *SearchDocCreate) createSpec() (*SearchDoc, *sqlgraph.CreateSpec) {
 		_spec.SetField(searchdoc.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
+	if value, ok := _c.mutation.PublishAt(); ok {
+		_spec.SetField(searchdoc.FieldPublishAt, field.TypeTime, value)
+		_node.PublishAt = &value
+	}
+	if value, ok := _c.mutation.UnpublishAt(); ok {
+		_spec.SetField(searchdoc.FieldUnpublishAt, field.TypeTime, value)
+		_node.UnpublishAt = &value
+	}
 	if value, ok := _c.mutation.ItemType(); ok {
 		_spec.SetField(searchdoc.FieldItemType, field.TypeEnum, value)
 		_node.ItemType = value
@@ -563,6 +599,42 @@ func (u *SearchDocUpsert) UpdatePublishedAt() *SearchDocUpsert {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (u *SearchDocUpsert) ClearPublishedAt() *SearchDocUpsert {
 	u.SetNull(searchdoc.FieldPublishedAt)
+	return u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *SearchDocUpsert) SetPublishAt(v time.Time) *SearchDocUpsert {
+	u.Set(searchdoc.FieldPublishAt, v)
+	return u
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *SearchDocUpsert) UpdatePublishAt() *SearchDocUpsert {
+	u.SetExcluded(searchdoc.FieldPublishAt)
+	return u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *SearchDocUpsert) ClearPublishAt() *SearchDocUpsert {
+	u.SetNull(searchdoc.FieldPublishAt)
+	return u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *SearchDocUpsert) SetUnpublishAt(v time.Time) *SearchDocUpsert {
+	u.Set(searchdoc.FieldUnpublishAt, v)
+	return u
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *SearchDocUpsert) UpdateUnpublishAt() *SearchDocUpsert {
+	u.SetExcluded(searchdoc.FieldUnpublishAt)
+	return u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *SearchDocUpsert) ClearUnpublishAt() *SearchDocUpsert {
+	u.SetNull(searchdoc.FieldUnpublishAt)
 	return u
 }
 
@@ -824,6 +896,48 @@ func (u *SearchDocUpsertOne) UpdatePublishedAt() *SearchDocUpsertOne {
 func (u *SearchDocUpsertOne) ClearPublishedAt() *SearchDocUpsertOne {
 	return u.Update(func(s *SearchDocUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *SearchDocUpsertOne) SetPublishAt(v time.Time) *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *SearchDocUpsertOne) UpdatePublishAt() *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *SearchDocUpsertOne) ClearPublishAt() *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *SearchDocUpsertOne) SetUnpublishAt(v time.Time) *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *SearchDocUpsertOne) UpdateUnpublishAt() *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *SearchDocUpsertOne) ClearUnpublishAt() *SearchDocUpsertOne {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 
@@ -1280,6 +1394,48 @@ func (u *SearchDocUpsertBulk) UpdatePublishedAt() *SearchDocUpsertBulk {
 func (u *SearchDocUpsertBulk) ClearPublishedAt() *SearchDocUpsertBulk {
 	return u.Update(func(s *SearchDocUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *SearchDocUpsertBulk) SetPublishAt(v time.Time) *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *SearchDocUpsertBulk) UpdatePublishAt() *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *SearchDocUpsertBulk) ClearPublishAt() *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *SearchDocUpsertBulk) SetUnpublishAt(v time.Time) *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *SearchDocUpsertBulk) UpdateUnpublishAt() *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *SearchDocUpsertBulk) ClearUnpublishAt() *SearchDocUpsertBulk {
+	return u.Update(func(s *SearchDocUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 

@@ -64,6 +64,46 @@ func (_u *SearchDocUpdate) ClearPublishedAt() *SearchDocUpdate {
 	return _u
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_u *SearchDocUpdate) SetPublishAt(v time.Time) *SearchDocUpdate {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *SearchDocUpdate) SetNillablePublishAt(v *time.Time) *SearchDocUpdate {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *SearchDocUpdate) ClearPublishAt() *SearchDocUpdate {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *SearchDocUpdate) SetUnpublishAt(v time.Time) *SearchDocUpdate {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *SearchDocUpdate) SetNillableUnpublishAt(v *time.Time) *SearchDocUpdate {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *SearchDocUpdate) ClearUnpublishAt() *SearchDocUpdate {
+	_u.mutation.ClearUnpublishAt()
+	return _u
+}
+
 // SetItemType sets the "item_type" field.
 func (_u *SearchDocUpdate) SetItemType(v searchdoc.ItemType) *SearchDocUpdate {
 	_u.mutation.SetItemType(v)
@@ -355,6 +395,18 @@ func (_u *SearchDocUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(searchdoc.FieldPublishedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(searchdoc.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(searchdoc.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(searchdoc.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(searchdoc.FieldUnpublishAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.ItemType(); ok {
 		_spec.SetField(searchdoc.FieldItemType, field.TypeEnum, value)
 	}
@@ -456,6 +508,46 @@ func (_u *SearchDocUpdateOne) SetNillablePublishedAt(v *time.Time) *SearchDocUpd
 // ClearPublishedAt clears the value of the "published_at" field.
 func (_u *SearchDocUpdateOne) ClearPublishedAt() *SearchDocUpdateOne {
 	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (_u *SearchDocUpdateOne) SetPublishAt(v time.Time) *SearchDocUpdateOne {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *SearchDocUpdateOne) SetNillablePublishAt(v *time.Time) *SearchDocUpdateOne {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *SearchDocUpdateOne) ClearPublishAt() *SearchDocUpdateOne {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *SearchDocUpdateOne) SetUnpublishAt(v time.Time) *SearchDocUpdateOne {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *SearchDocUpdateOne) SetNillableUnpublishAt(v *time.Time) *SearchDocUpdateOne {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *SearchDocUpdateOne) ClearUnpublishAt() *SearchDocUpdateOne {
+	_u.mutation.ClearUnpublishAt()
 	return _u
 }
 
@@ -779,6 +871,18 @@ func (_u *SearchDocUpdateOne) sqlSave(ctx context.Context) (_node *SearchDoc, er
 	}
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(searchdoc.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(searchdoc.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(searchdoc.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(searchdoc.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(searchdoc.FieldUnpublishAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.ItemType(); ok {
 		_spec.SetField(searchdoc.FieldItemType, field.TypeEnum, value)

@@ -82,6 +82,34 @@ func (_c *VenueCreate) SetNillablePublishedAt(v *time.Time) *VenueCreate {
 	return _c
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_c *VenueCreate) SetPublishAt(v time.Time) *VenueCreate {
+	_c.mutation.SetPublishAt(v)
+	return _c
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_c *VenueCreate) SetNillablePublishAt(v *time.Time) *VenueCreate {
+	if v != nil {
+		_c.SetPublishAt(*v)
+	}
+	return _c
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_c *VenueCreate) SetUnpublishAt(v time.Time) *VenueCreate {
+	_c.mutation.SetUnpublishAt(v)
+	return _c
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_c *VenueCreate) SetNillableUnpublishAt(v *time.Time) *VenueCreate {
+	if v != nil {
+		_c.SetUnpublishAt(*v)
+	}
+	return _c
+}
+
 // SetSlug sets the "slug" field.
 func (_c *VenueCreate) SetSlug(v string) *VenueCreate {
 	_c.mutation.SetSlug(v)
@@ -556,6 +584,14 @@ func (_c *VenueCreate) createSpec() (*Venue, *sqlgraph.CreateSpec) {
 		_spec.SetField(venue.FieldPublishedAt, field.TypeTime, value)
 		_node.PublishedAt = &value
 	}
+	if value, ok := _c.mutation.PublishAt(); ok {
+		_spec.SetField(venue.FieldPublishAt, field.TypeTime, value)
+		_node.PublishAt = &value
+	}
+	if value, ok := _c.mutation.UnpublishAt(); ok {
+		_spec.SetField(venue.FieldUnpublishAt, field.TypeTime, value)
+		_node.UnpublishAt = &value
+	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(venue.FieldSlug, field.TypeString, value)
 		_node.Slug = value
@@ -756,6 +792,42 @@ func (u *VenueUpsert) UpdatePublishedAt() *VenueUpsert {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (u *VenueUpsert) ClearPublishedAt() *VenueUpsert {
 	u.SetNull(venue.FieldPublishedAt)
+	return u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *VenueUpsert) SetPublishAt(v time.Time) *VenueUpsert {
+	u.Set(venue.FieldPublishAt, v)
+	return u
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *VenueUpsert) UpdatePublishAt() *VenueUpsert {
+	u.SetExcluded(venue.FieldPublishAt)
+	return u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *VenueUpsert) ClearPublishAt() *VenueUpsert {
+	u.SetNull(venue.FieldPublishAt)
+	return u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *VenueUpsert) SetUnpublishAt(v time.Time) *VenueUpsert {
+	u.Set(venue.FieldUnpublishAt, v)
+	return u
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *VenueUpsert) UpdateUnpublishAt() *VenueUpsert {
+	u.SetExcluded(venue.FieldUnpublishAt)
+	return u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *VenueUpsert) ClearUnpublishAt() *VenueUpsert {
+	u.SetNull(venue.FieldUnpublishAt)
 	return u
 }
 
@@ -1051,6 +1123,48 @@ func (u *VenueUpsertOne) UpdatePublishedAt() *VenueUpsertOne {
 func (u *VenueUpsertOne) ClearPublishedAt() *VenueUpsertOne {
 	return u.Update(func(s *VenueUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *VenueUpsertOne) SetPublishAt(v time.Time) *VenueUpsertOne {
+	return u.Update(func(s *VenueUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *VenueUpsertOne) UpdatePublishAt() *VenueUpsertOne {
+	return u.Update(func(s *VenueUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *VenueUpsertOne) ClearPublishAt() *VenueUpsertOne {
+	return u.Update(func(s *VenueUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *VenueUpsertOne) SetUnpublishAt(v time.Time) *VenueUpsertOne {
+	return u.Update(func(s *VenueUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *VenueUpsertOne) UpdateUnpublishAt() *VenueUpsertOne {
+	return u.Update(func(s *VenueUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *VenueUpsertOne) ClearUnpublishAt() *VenueUpsertOne {
+	return u.Update(func(s *VenueUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 
@@ -1545,6 +1659,48 @@ func (u *VenueUpsertBulk) UpdatePublishedAt() *VenueUpsertBulk {
 func (u *VenueUpsertBulk) ClearPublishedAt() *VenueUpsertBulk {
 	return u.Update(func(s *VenueUpsert) {
 		s.ClearPublishedAt()
+	})
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (u *VenueUpsertBulk) SetPublishAt(v time.Time) *VenueUpsertBulk {
+	return u.Update(func(s *VenueUpsert) {
+		s.SetPublishAt(v)
+	})
+}
+
+// UpdatePublishAt sets the "publish_at" field to the value that was provided on create.
+func (u *VenueUpsertBulk) UpdatePublishAt() *VenueUpsertBulk {
+	return u.Update(func(s *VenueUpsert) {
+		s.UpdatePublishAt()
+	})
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (u *VenueUpsertBulk) ClearPublishAt() *VenueUpsertBulk {
+	return u.Update(func(s *VenueUpsert) {
+		s.ClearPublishAt()
+	})
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (u *VenueUpsertBulk) SetUnpublishAt(v time.Time) *VenueUpsertBulk {
+	return u.Update(func(s *VenueUpsert) {
+		s.SetUnpublishAt(v)
+	})
+}
+
+// UpdateUnpublishAt sets the "unpublish_at" field to the value that was provided on create.
+func (u *VenueUpsertBulk) UpdateUnpublishAt() *VenueUpsertBulk {
+	return u.Update(func(s *VenueUpsert) {
+		s.UpdateUnpublishAt()
+	})
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (u *VenueUpsertBulk) ClearUnpublishAt() *VenueUpsertBulk {
+	return u.Update(func(s *VenueUpsert) {
+		s.ClearUnpublishAt()
 	})
 }
 

@@ -74,6 +74,46 @@ func (_u *VenueUpdate) ClearPublishedAt() *VenueUpdate {
 	return _u
 }
 
+// SetPublishAt sets the "publish_at" field.
+func (_u *VenueUpdate) SetPublishAt(v time.Time) *VenueUpdate {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *VenueUpdate) SetNillablePublishAt(v *time.Time) *VenueUpdate {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *VenueUpdate) ClearPublishAt() *VenueUpdate {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *VenueUpdate) SetUnpublishAt(v time.Time) *VenueUpdate {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *VenueUpdate) SetNillableUnpublishAt(v *time.Time) *VenueUpdate {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *VenueUpdate) ClearUnpublishAt() *VenueUpdate {
+	_u.mutation.ClearUnpublishAt()
+	return _u
+}
+
 // SetNameZh sets the "name_zh" field.
 func (_u *VenueUpdate) SetNameZh(v string) *VenueUpdate {
 	_u.mutation.SetNameZh(v)
@@ -540,6 +580,18 @@ func (_u *VenueUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(venue.FieldPublishedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(venue.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(venue.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(venue.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(venue.FieldUnpublishAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(venue.FieldNameZh, field.TypeString, value)
 	}
@@ -774,6 +826,46 @@ func (_u *VenueUpdateOne) SetNillablePublishedAt(v *time.Time) *VenueUpdateOne {
 // ClearPublishedAt clears the value of the "published_at" field.
 func (_u *VenueUpdateOne) ClearPublishedAt() *VenueUpdateOne {
 	_u.mutation.ClearPublishedAt()
+	return _u
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (_u *VenueUpdateOne) SetPublishAt(v time.Time) *VenueUpdateOne {
+	_u.mutation.SetPublishAt(v)
+	return _u
+}
+
+// SetNillablePublishAt sets the "publish_at" field if the given value is not nil.
+func (_u *VenueUpdateOne) SetNillablePublishAt(v *time.Time) *VenueUpdateOne {
+	if v != nil {
+		_u.SetPublishAt(*v)
+	}
+	return _u
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (_u *VenueUpdateOne) ClearPublishAt() *VenueUpdateOne {
+	_u.mutation.ClearPublishAt()
+	return _u
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (_u *VenueUpdateOne) SetUnpublishAt(v time.Time) *VenueUpdateOne {
+	_u.mutation.SetUnpublishAt(v)
+	return _u
+}
+
+// SetNillableUnpublishAt sets the "unpublish_at" field if the given value is not nil.
+func (_u *VenueUpdateOne) SetNillableUnpublishAt(v *time.Time) *VenueUpdateOne {
+	if v != nil {
+		_u.SetUnpublishAt(*v)
+	}
+	return _u
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (_u *VenueUpdateOne) ClearUnpublishAt() *VenueUpdateOne {
+	_u.mutation.ClearUnpublishAt()
 	return _u
 }
 
@@ -1272,6 +1364,18 @@ func (_u *VenueUpdateOne) sqlSave(ctx context.Context) (_node *Venue, err error)
 	}
 	if _u.mutation.PublishedAtCleared() {
 		_spec.ClearField(venue.FieldPublishedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PublishAt(); ok {
+		_spec.SetField(venue.FieldPublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.PublishAtCleared() {
+		_spec.ClearField(venue.FieldPublishAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.UnpublishAt(); ok {
+		_spec.SetField(venue.FieldUnpublishAt, field.TypeTime, value)
+	}
+	if _u.mutation.UnpublishAtCleared() {
+		_spec.ClearField(venue.FieldUnpublishAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.NameZh(); ok {
 		_spec.SetField(venue.FieldNameZh, field.TypeString, value)

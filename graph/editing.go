@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"brandshow/ent"
@@ -26,19 +25,54 @@ const (
 
 // SetPublished publishes or unpublishes any content item: it sets the
 // item's status, which only publishers may change (the first publication
-// time is set by the schema's hook). The type comes from the ID alone, so a
-// refusal does not depend on whether the item exists.
+// time is set by the schema's hook), and drops any schedule: publish means
+// public from now on, open-ended; unpublish means draft, nothing pending.
+// The type comes from the ID alone, so a refusal does not depend on whether
+// the item exists.
 func SetPublished(ctx context.Context, c *ent.Client, id int, publish bool) (ent.Noder, error) {
 	status := schematype.StatusDraft
 	if publish {
 		status = schematype.StatusPublished
 	}
+	return setPublication(ctx, c, id, status, nil, nil)
+}
+
+// Schedule publishes any content item within a window: the item is
+// PUBLISHED, and the public sees it from publishAt (null: now) until
+// unpublishAt (null: open-ended), with no write at either time
+// (visibility.Public decides at query time; server/schedule empties the
+// caches and logs the change at the moment). Like featureBrand's window,
+// the call sets the whole window: a bound left null is cleared.
+func Schedule(ctx context.Context, c *ent.Client, id int, publishAt, unpublishAt *time.Time) (ent.Noder, error) {
+	if unpublishAt != nil {
+		if !unpublishAt.After(time.Now()) {
+			return nil, userErrorf("unpublishAt (%s) must be in the future; to take the item back now, use unpublish", unpublishAt.Format(time.RFC3339))
+		}
+		if publishAt != nil && !unpublishAt.After(*publishAt) {
+			return nil, userErrorf("unpublishAt (%s) must be after publishAt (%s)", unpublishAt.Format(time.RFC3339), publishAt.Format(time.RFC3339))
+		}
+	}
+	return setPublication(ctx, c, id, schematype.StatusPublished, publishAt, unpublishAt)
+}
+
+// setPublication sets an item's status and schedule, in one update.
+func setPublication(ctx context.Context, c *ent.Client, id int, status schematype.Status, publishAt, unpublishAt *time.Time) (ent.Noder, error) {
 	m, err := updateContent(ctx, c, id)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.SetField("status", status); err != nil {
-		return nil, fmt.Errorf("publish: %w", err)
+	if err := m.SetField(visibility.StatusColumn, status); err != nil {
+		return nil, err
+	}
+	for col, t := range map[string]*time.Time{visibility.PublishAtColumn: publishAt, visibility.UnpublishAtColumn: unpublishAt} {
+		if t == nil {
+			err = m.ClearField(col)
+		} else {
+			err = m.SetField(col, *t)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if _, err := c.Mutate(ctx, m); err != nil {
 		return nil, err

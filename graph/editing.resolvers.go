@@ -136,6 +136,11 @@ func (r *mutationResolver) Unpublish(ctx context.Context, id int) (ent.Noder, er
 	return SetPublished(ctx, ent.FromContext(ctx), id, false)
 }
 
+// Schedule is the resolver for the schedule field.
+func (r *mutationResolver) Schedule(ctx context.Context, id int, publishAt *time.Time, unpublishAt *time.Time) (ent.Noder, error) {
+	return Schedule(ctx, ent.FromContext(ctx), id, publishAt, unpublishAt)
+}
+
 // FeatureBrand is the resolver for the featureBrand field.
 func (r *mutationResolver) FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error) {
 	return FeatureBrand(ctx, ent.FromContext(ctx), id, rank, from, until)

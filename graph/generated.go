@@ -76,6 +76,7 @@ type ComplexityRoot struct {
 		Name             func(childComplexity int, lang *Language) int
 		NameEn           func(childComplexity int) int
 		NameZh           func(childComplexity int) int
+		PublishAt        func(childComplexity int) int
 		PublishedAt      func(childComplexity int) int
 		Purpose          func(childComplexity int, lang *Language) int
 		PurposeEn        func(childComplexity int) int
@@ -86,6 +87,7 @@ type ComplexityRoot struct {
 		Summary          func(childComplexity int, lang *Language) int
 		SummaryEn        func(childComplexity int) int
 		SummaryZh        func(childComplexity int) int
+		UnpublishAt      func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 	}
 
@@ -148,6 +150,7 @@ type ComplexityRoot struct {
 		PatentCount         func(childComplexity int) int
 		Pictures            func(childComplexity int) int
 		PressKitURL         func(childComplexity int) int
+		PublishAt           func(childComplexity int) int
 		PublishedAt         func(childComplexity int) int
 		Region              func(childComplexity int) int
 		RegionID            func(childComplexity int) int
@@ -161,6 +164,7 @@ type ComplexityRoot struct {
 		SummaryEn           func(childComplexity int) int
 		SummaryZh           func(childComplexity int) int
 		TrademarkCount      func(childComplexity int) int
+		UnpublishAt         func(childComplexity int) int
 		UpdatedAt           func(childComplexity int) int
 		Venues              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) int
 		WorkersEmployed     func(childComplexity int) int
@@ -218,6 +222,7 @@ type ComplexityRoot struct {
 		NameEn            func(childComplexity int) int
 		NameZh            func(childComplexity int) int
 		ProvincialLeading func(childComplexity int) int
+		PublishAt         func(childComplexity int) int
 		PublishedAt       func(childComplexity int) int
 		RecognizedYear    func(childComplexity int) int
 		Region            func(childComplexity int) int
@@ -227,6 +232,7 @@ type ComplexityRoot struct {
 		Summary           func(childComplexity int, lang *Language) int
 		SummaryEn         func(childComplexity int) int
 		SummaryZh         func(childComplexity int) int
+		UnpublishAt       func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		Website           func(childComplexity int) int
 	}
@@ -263,6 +269,7 @@ type ComplexityRoot struct {
 		OrganiserEn     func(childComplexity int) int
 		OrganiserZh     func(childComplexity int) int
 		Pictures        func(childComplexity int) int
+		PublishAt       func(childComplexity int) int
 		PublishedAt     func(childComplexity int) int
 		Region          func(childComplexity int) int
 		RegionID        func(childComplexity int) int
@@ -278,6 +285,7 @@ type ComplexityRoot struct {
 		Title           func(childComplexity int, lang *Language) int
 		TitleEn         func(childComplexity int) int
 		TitleZh         func(childComplexity int) int
+		UnpublishAt     func(childComplexity int) int
 		UpdatedAt       func(childComplexity int) int
 		Venue           func(childComplexity int) int
 		VenueID         func(childComplexity int) int
@@ -323,6 +331,7 @@ type ComplexityRoot struct {
 		Medium      func(childComplexity int) int
 		Outlet      func(childComplexity int) int
 		Poster      func(childComplexity int) int
+		PublishAt   func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		PublishedOn func(childComplexity int) int
 		RoleModels  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
@@ -335,6 +344,7 @@ type ComplexityRoot struct {
 		TitleEn     func(childComplexity int) int
 		TitleZh     func(childComplexity int) int
 		URL         func(childComplexity int) int
+		UnpublishAt func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
 		VideoURL    func(childComplexity int) int
 	}
@@ -377,6 +387,7 @@ type ComplexityRoot struct {
 		Publish             func(childComplexity int, id int) int
 		Restore             func(childComplexity int, id int, to int) int
 		RevokePreviewLink   func(childComplexity int, id int) int
+		Schedule            func(childComplexity int, id int, publishAt *time.Time, unpublishAt *time.Time) int
 		UnfeatureBrand      func(childComplexity int, id int) int
 		Unpublish           func(childComplexity int, id int) int
 		UpdateAlliance      func(childComplexity int, id int, input ent.UpdateAllianceInput) int
@@ -510,6 +521,7 @@ type ComplexityRoot struct {
 		NameEn         func(childComplexity int) int
 		NameZh         func(childComplexity int) int
 		Portrait       func(childComplexity int) int
+		PublishAt      func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
 		Region         func(childComplexity int) int
 		RegionID       func(childComplexity int) int
@@ -520,6 +532,7 @@ type ComplexityRoot struct {
 		Title          func(childComplexity int, lang *Language) int
 		TitleEn        func(childComplexity int) int
 		TitleZh        func(childComplexity int) int
+		UnpublishAt    func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 	}
 
@@ -617,6 +630,7 @@ type ComplexityRoot struct {
 		OpeningHoursZh func(childComplexity int) int
 		Phone          func(childComplexity int) int
 		Pictures       func(childComplexity int) int
+		PublishAt      func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
 		Region         func(childComplexity int) int
 		RegionID       func(childComplexity int) int
@@ -625,6 +639,7 @@ type ComplexityRoot struct {
 		Summary        func(childComplexity int, lang *Language) int
 		SummaryEn      func(childComplexity int) int
 		SummaryZh      func(childComplexity int) int
+		UnpublishAt    func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 		Website        func(childComplexity int) int
 	}
@@ -737,6 +752,7 @@ type MutationResolver interface {
 	DeleteEvent(ctx context.Context, id int) (int, error)
 	Publish(ctx context.Context, id int) (ent.Noder, error)
 	Unpublish(ctx context.Context, id int) (ent.Noder, error)
+	Schedule(ctx context.Context, id int, publishAt *time.Time, unpublishAt *time.Time) (ent.Noder, error)
 	FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error)
 	UnfeatureBrand(ctx context.Context, id int) (*ent.Brand, error)
 	Restore(ctx context.Context, id int, to int) (ent.Noder, error)
@@ -907,6 +923,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alliance.NameZh(childComplexity), true
+	case "Alliance.publishAt":
+		if e.ComplexityRoot.Alliance.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alliance.PublishAt(childComplexity), true
 	case "Alliance.publishedAt":
 		if e.ComplexityRoot.Alliance.PublishedAt == nil {
 			break
@@ -977,6 +999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alliance.SummaryZh(childComplexity), true
+	case "Alliance.unpublishAt":
+		if e.ComplexityRoot.Alliance.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alliance.UnpublishAt(childComplexity), true
 	case "Alliance.updatedAt":
 		if e.ComplexityRoot.Alliance.UpdatedAt == nil {
 			break
@@ -1277,6 +1305,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.PressKitURL(childComplexity), true
+	case "Brand.publishAt":
+		if e.ComplexityRoot.Brand.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brand.PublishAt(childComplexity), true
 	case "Brand.publishedAt":
 		if e.ComplexityRoot.Brand.PublishedAt == nil {
 			break
@@ -1370,6 +1404,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.TrademarkCount(childComplexity), true
+	case "Brand.unpublishAt":
+		if e.ComplexityRoot.Brand.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brand.UnpublishAt(childComplexity), true
 	case "Brand.updatedAt":
 		if e.ComplexityRoot.Brand.UpdatedAt == nil {
 			break
@@ -1596,6 +1636,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.ProvincialLeading(childComplexity), true
+	case "Enterprise.publishAt":
+		if e.ComplexityRoot.Enterprise.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Enterprise.PublishAt(childComplexity), true
 	case "Enterprise.publishedAt":
 		if e.ComplexityRoot.Enterprise.PublishedAt == nil {
 			break
@@ -1655,6 +1701,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.SummaryZh(childComplexity), true
+	case "Enterprise.unpublishAt":
+		if e.ComplexityRoot.Enterprise.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Enterprise.UnpublishAt(childComplexity), true
 	case "Enterprise.updatedAt":
 		if e.ComplexityRoot.Enterprise.UpdatedAt == nil {
 			break
@@ -1845,6 +1897,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Pictures(childComplexity), true
+	case "Event.publishAt":
+		if e.ComplexityRoot.Event.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.PublishAt(childComplexity), true
 	case "Event.publishedAt":
 		if e.ComplexityRoot.Event.PublishedAt == nil {
 			break
@@ -1950,6 +2008,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.TitleZh(childComplexity), true
+	case "Event.unpublishAt":
+		if e.ComplexityRoot.Event.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.UnpublishAt(childComplexity), true
 	case "Event.updatedAt":
 		if e.ComplexityRoot.Event.UpdatedAt == nil {
 			break
@@ -2133,6 +2197,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaCoverage.Poster(childComplexity), true
+	case "MediaCoverage.publishAt":
+		if e.ComplexityRoot.MediaCoverage.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaCoverage.PublishAt(childComplexity), true
 	case "MediaCoverage.publishedAt":
 		if e.ComplexityRoot.MediaCoverage.PublishedAt == nil {
 			break
@@ -2220,6 +2290,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaCoverage.URL(childComplexity), true
+	case "MediaCoverage.unpublishAt":
+		if e.ComplexityRoot.MediaCoverage.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaCoverage.UnpublishAt(childComplexity), true
 	case "MediaCoverage.updatedAt":
 		if e.ComplexityRoot.MediaCoverage.UpdatedAt == nil {
 			break
@@ -2509,6 +2585,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokePreviewLink(childComplexity, args["id"].(int)), true
+	case "Mutation.schedule":
+		if e.ComplexityRoot.Mutation.Schedule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_schedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Schedule(childComplexity, args["id"].(int), args["publishAt"].(*time.Time), args["unpublishAt"].(*time.Time)), true
 	case "Mutation.unfeatureBrand":
 		if e.ComplexityRoot.Mutation.UnfeatureBrand == nil {
 			break
@@ -3410,6 +3497,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleModel.Portrait(childComplexity), true
+	case "RoleModel.publishAt":
+		if e.ComplexityRoot.RoleModel.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleModel.PublishAt(childComplexity), true
 	case "RoleModel.publishedAt":
 		if e.ComplexityRoot.RoleModel.PublishedAt == nil {
 			break
@@ -3475,6 +3568,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleModel.TitleZh(childComplexity), true
+	case "RoleModel.unpublishAt":
+		if e.ComplexityRoot.RoleModel.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleModel.UnpublishAt(childComplexity), true
 	case "RoleModel.updatedAt":
 		if e.ComplexityRoot.RoleModel.UpdatedAt == nil {
 			break
@@ -3878,6 +3977,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Venue.Pictures(childComplexity), true
+	case "Venue.publishAt":
+		if e.ComplexityRoot.Venue.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Venue.PublishAt(childComplexity), true
 	case "Venue.publishedAt":
 		if e.ComplexityRoot.Venue.PublishedAt == nil {
 			break
@@ -3931,6 +4036,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Venue.SummaryZh(childComplexity), true
+	case "Venue.unpublishAt":
+		if e.ComplexityRoot.Venue.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Venue.UnpublishAt(childComplexity), true
 	case "Venue.updatedAt":
 		if e.ComplexityRoot.Venue.UpdatedAt == nil {
 			break
@@ -4256,9 +4367,9 @@ var sources = []*ast.Source{
 
 "What a change did to the public content."
 enum ChangeKind {
-  "The item is published as it is now (created published, published, or changed while published): fetch and store it."
+  "The item is published as it is now (created published, published, changed while published, or its scheduled publishAt came): fetch and store it."
   UPSERT
-  "The item is no longer public (unpublished or deleted): remove it, and drop it from every list that links to it."
+  "The item is no longer public (unpublished, deleted, or its scheduled unpublishAt came): remove it, and drop it from every list that links to it."
   TOMBSTONE
 }
 
@@ -4276,7 +4387,7 @@ type Change {
   type: String!
   "The item's global ID (as node(id:) takes it)."
   id: ID!
-  "When the change was made."
+  "When the change was made; for a scheduled publication or withdrawal (the schedule mutation), the scheduled time."
   at: Time!
   """
   For an UPSERT, the item as it is now; null for a TOMBSTONE, and null for an
@@ -4351,8 +4462,8 @@ scalar Upload
 
 """
 Changes to content. Every mutation needs a token (Authorization: Bearer ...):
-editors create and edit drafts; publishers also publish, unpublish, feature
-and delete; admins also read the audit log. Each mutation runs in one
+editors create and edit drafts; publishers also publish, unpublish, schedule,
+feature and delete; admins also read the audit log. Each mutation runs in one
 transaction and is recorded in the audit log.
 """
 type Mutation {
@@ -4421,10 +4532,28 @@ type Mutation {
   updateEvent("The event's ID." id: ID!, "The fields to change." input: UpdateEventInput!): Event!
   "Delete an event (publishers). To call an event off, set cancelled instead: calendars then show it as cancelled."
   deleteEvent("The event's ID." id: ID!): ID!
-  "Publish any content item: the public sees it from now on (publishers)."
+  "Publish any content item: the public sees it from now on (publishers). A schedule set before is dropped."
   publish("The item's ID." id: ID!): Node!
-  "Take any content item back to draft: the public no longer sees it (publishers)."
+  "Take any content item back to draft: the public no longer sees it (publishers). A schedule set before is dropped."
   unpublish("The item's ID." id: ID!): Node!
+  """
+  Publish any content item within a window (publishers): the public sees it
+  from publishAt until unpublishAt, and not before or after, on every list,
+  count, search, feed and sitemap, with no further action. Until publishAt
+  it is treated like a draft; from unpublishAt on too (its status stays
+  PUBLISHED). The changes feed reports the UPSERT at publishAt and the
+  TOMBSTONE at unpublishAt. Sets the whole window: a bound left null is
+  cleared. Call it again to move the window, publish to show the item now
+  without a window, unpublish to cancel.
+  """
+  schedule(
+    "The item's ID."
+    id: ID!
+    "When the public starts seeing the item; null: now."
+    publishAt: Time
+    "When the public stops seeing the item (after publishAt, in the future); null: open-ended."
+    unpublishAt: Time
+  ): Node!
   "Feature a brand on promotion sites and kiosks, in rank order, optionally within a window (publishers)."
   featureBrand(
     "The brand's ID."
@@ -4545,6 +4674,14 @@ type Alliance implements Node {
   When this item was first published.
   """
   publishedAt: Time
+  """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
   """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
@@ -4874,6 +5011,86 @@ input AllianceWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -5720,6 +5937,14 @@ type Brand implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -6348,6 +6573,86 @@ input BrandWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -7857,6 +8162,14 @@ type Enterprise implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -8202,6 +8515,86 @@ input EnterpriseWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -8635,6 +9028,14 @@ type Event implements Node {
   When this item was first published.
   """
   publishedAt: Time
+  """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
   """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
@@ -9112,6 +9513,86 @@ input EventWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -10026,6 +10507,14 @@ type MediaCoverage implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -10425,6 +10914,86 @@ input MediaCoverageWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -12291,6 +12860,14 @@ type RoleModel implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -12711,6 +13288,86 @@ input RoleModelWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -14095,6 +14752,14 @@ type Venue implements Node {
   """
   publishedAt: Time
   """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
   Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
   """
   slug: String!
@@ -14497,6 +15162,86 @@ input VenueWhereInput {
   publishedAt is set.
   """
   publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
   """
   slug field predicates
   """
@@ -15842,6 +16587,10 @@ func (ec *executionContext) childFields_Alliance(ctx context.Context, field grap
 		return ec.fieldContext_Alliance_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Alliance_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Alliance_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Alliance_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Alliance_slug(ctx, field)
 	case "nameZh":
@@ -15952,6 +16701,10 @@ func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql
 		return ec.fieldContext_Brand_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Brand_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Brand_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Brand_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Brand_slug(ctx, field)
 	case "nameZh":
@@ -16126,6 +16879,10 @@ func (ec *executionContext) childFields_Enterprise(ctx context.Context, field gr
 		return ec.fieldContext_Enterprise_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Enterprise_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Enterprise_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Enterprise_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Enterprise_slug(ctx, field)
 	case "nameZh":
@@ -16194,6 +16951,10 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Event_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Event_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Event_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Event_slug(ctx, field)
 	case "kind":
@@ -16330,6 +17091,10 @@ func (ec *executionContext) childFields_MediaCoverage(ctx context.Context, field
 		return ec.fieldContext_MediaCoverage_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_MediaCoverage_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_MediaCoverage_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_MediaCoverage_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_MediaCoverage_slug(ctx, field)
 	case "titleZh":
@@ -16558,6 +17323,10 @@ func (ec *executionContext) childFields_RoleModel(ctx context.Context, field gra
 		return ec.fieldContext_RoleModel_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_RoleModel_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_RoleModel_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_RoleModel_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_RoleModel_slug(ctx, field)
 	case "nameZh":
@@ -16766,6 +17535,10 @@ func (ec *executionContext) childFields_Venue(ctx context.Context, field graphql
 		return ec.fieldContext_Venue_status(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Venue_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Venue_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Venue_unpublishAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Venue_slug(ctx, field)
 	case "nameZh":
@@ -18425,6 +19198,36 @@ func (ec *executionContext) field_Mutation_revokePreviewLink_args(ctx context.Co
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_schedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "publishAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["publishAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "unpublishAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unpublishAt"] = arg2
 	return args, nil
 }
 
@@ -20572,6 +21375,52 @@ func (ec *executionContext) fieldContext_Alliance_publishedAt(_ context.Context,
 	return graphql.NewScalarFieldContext("Alliance", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Alliance_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Alliance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alliance_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alliance_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alliance", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Alliance_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Alliance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alliance_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alliance_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alliance", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Alliance_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Alliance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21576,6 +22425,52 @@ func (ec *executionContext) _Brand_publishedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Brand_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brand", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Brand_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brand", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Brand_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Brand", field, false, false, "Time")
 }
 
@@ -23328,6 +24223,52 @@ func (ec *executionContext) fieldContext_Enterprise_publishedAt(_ context.Contex
 	return graphql.NewScalarFieldContext("Enterprise", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Enterprise_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Enterprise", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Enterprise_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Enterprise", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Enterprise_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24029,6 +24970,52 @@ func (ec *executionContext) _Event_publishedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Event_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
 }
 
@@ -25401,6 +26388,52 @@ func (ec *executionContext) _MediaCoverage_publishedAt(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_MediaCoverage_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaCoverage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MediaCoverage_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaCoverage_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MediaCoverage_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaCoverage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MediaCoverage_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaCoverage_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MediaCoverage_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MediaCoverage", field, false, false, "Time")
 }
 
@@ -27269,6 +28302,50 @@ func (ec *executionContext) fieldContext_Mutation_unpublish(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_unpublish_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_schedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_schedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Schedule(ctx, fc.Args["id"].(int), fc.Args["publishAt"].(*time.Time), fc.Args["unpublishAt"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2brandshowᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_schedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_schedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30483,6 +31560,52 @@ func (ec *executionContext) fieldContext_RoleModel_publishedAt(_ context.Context
 	return graphql.NewScalarFieldContext("RoleModel", field, false, false, "Time")
 }
 
+func (ec *executionContext) _RoleModel_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleModel_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleModel_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleModel", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RoleModel_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleModel_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleModel_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleModel", field, false, false, "Time")
+}
+
 func (ec *executionContext) _RoleModel_slug(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32332,6 +33455,52 @@ func (ec *executionContext) _Venue_publishedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Venue_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Venue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Venue_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Venue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Venue_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Venue_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Venue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Venue_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Venue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Venue_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Venue_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Venue", field, false, false, "Time")
 }
 
@@ -34878,7 +36047,7 @@ func (ec *executionContext) unmarshalInputAllianceWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "purposeZh", "purposeZhNEQ", "purposeZhIn", "purposeZhNotIn", "purposeZhGT", "purposeZhGTE", "purposeZhLT", "purposeZhLTE", "purposeZhContains", "purposeZhHasPrefix", "purposeZhHasSuffix", "purposeZhEqualFold", "purposeZhContainsFold", "purposeEn", "purposeEnNEQ", "purposeEnIn", "purposeEnNotIn", "purposeEnGT", "purposeEnGTE", "purposeEnLT", "purposeEnLTE", "purposeEnContains", "purposeEnHasPrefix", "purposeEnHasSuffix", "purposeEnEqualFold", "purposeEnContainsFold", "scope", "scopeNEQ", "scopeIn", "scopeNotIn", "foundedOn", "foundedOnNEQ", "foundedOnIn", "foundedOnNotIn", "foundedOnGT", "foundedOnGTE", "foundedOnLT", "foundedOnLTE", "foundedOnIsNil", "foundedOnNotNil", "leadEnterpriseID", "leadEnterpriseIDNEQ", "leadEnterpriseIDIn", "leadEnterpriseIDNotIn", "leadEnterpriseIDIsNil", "leadEnterpriseIDNotNil", "hasLeadEnterprise", "hasLeadEnterpriseWith", "hasBrands", "hasBrandsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "purposeZh", "purposeZhNEQ", "purposeZhIn", "purposeZhNotIn", "purposeZhGT", "purposeZhGTE", "purposeZhLT", "purposeZhLTE", "purposeZhContains", "purposeZhHasPrefix", "purposeZhHasSuffix", "purposeZhEqualFold", "purposeZhContainsFold", "purposeEn", "purposeEnNEQ", "purposeEnIn", "purposeEnNotIn", "purposeEnGT", "purposeEnGTE", "purposeEnLT", "purposeEnLTE", "purposeEnContains", "purposeEnHasPrefix", "purposeEnHasSuffix", "purposeEnEqualFold", "purposeEnContainsFold", "scope", "scopeNEQ", "scopeIn", "scopeNotIn", "foundedOn", "foundedOnNEQ", "foundedOnIn", "foundedOnNotIn", "foundedOnGT", "foundedOnGTE", "foundedOnLT", "foundedOnLTE", "foundedOnIsNil", "foundedOnNotNil", "leadEnterpriseID", "leadEnterpriseIDNEQ", "leadEnterpriseIDIn", "leadEnterpriseIDNotIn", "leadEnterpriseIDIsNil", "leadEnterpriseIDNotNil", "hasLeadEnterprise", "hasLeadEnterpriseWith", "hasBrands", "hasBrandsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35172,6 +36341,146 @@ func (ec *executionContext) unmarshalInputAllianceWhereInput(ctx context.Context
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -36545,7 +37854,7 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36839,6 +38148,146 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -39727,7 +41176,7 @@ func (ec *executionContext) unmarshalInputEnterpriseWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "provincialLeading", "provincialLeadingNEQ", "recognizedYear", "recognizedYearNEQ", "recognizedYearIn", "recognizedYearNotIn", "recognizedYearGT", "recognizedYearGTE", "recognizedYearLT", "recognizedYearLTE", "recognizedYearIsNil", "recognizedYearNotNil", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasLedAlliances", "hasLedAlliancesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "provincialLeading", "provincialLeadingNEQ", "recognizedYear", "recognizedYearNEQ", "recognizedYearIn", "recognizedYearNotIn", "recognizedYearGT", "recognizedYearGTE", "recognizedYearLT", "recognizedYearLTE", "recognizedYearIsNil", "recognizedYearNotNil", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasLedAlliances", "hasLedAlliancesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40021,6 +41470,146 @@ func (ec *executionContext) unmarshalInputEnterpriseWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -40816,7 +42405,7 @@ func (ec *executionContext) unmarshalInputEventWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "descriptionZh", "descriptionZhNEQ", "descriptionZhIn", "descriptionZhNotIn", "descriptionZhGT", "descriptionZhGTE", "descriptionZhLT", "descriptionZhLTE", "descriptionZhContains", "descriptionZhHasPrefix", "descriptionZhHasSuffix", "descriptionZhEqualFold", "descriptionZhContainsFold", "descriptionEn", "descriptionEnNEQ", "descriptionEnIn", "descriptionEnNotIn", "descriptionEnGT", "descriptionEnGTE", "descriptionEnLT", "descriptionEnLTE", "descriptionEnContains", "descriptionEnHasPrefix", "descriptionEnHasSuffix", "descriptionEnEqualFold", "descriptionEnContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "allDay", "allDayNEQ", "cancelled", "cancelledNEQ", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "organiserZh", "organiserZhNEQ", "organiserZhIn", "organiserZhNotIn", "organiserZhGT", "organiserZhGTE", "organiserZhLT", "organiserZhLTE", "organiserZhContains", "organiserZhHasPrefix", "organiserZhHasSuffix", "organiserZhEqualFold", "organiserZhContainsFold", "organiserEn", "organiserEnNEQ", "organiserEnIn", "organiserEnNotIn", "organiserEnGT", "organiserEnGTE", "organiserEnLT", "organiserEnLTE", "organiserEnContains", "organiserEnHasPrefix", "organiserEnHasSuffix", "organiserEnEqualFold", "organiserEnContainsFold", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "registrationURL", "registrationURLNEQ", "registrationURLIn", "registrationURLNotIn", "registrationURLGT", "registrationURLGTE", "registrationURLLT", "registrationURLLTE", "registrationURLContains", "registrationURLHasPrefix", "registrationURLHasSuffix", "registrationURLEqualFold", "registrationURLContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "venueID", "venueIDNEQ", "venueIDIn", "venueIDNotIn", "venueIDIsNil", "venueIDNotNil", "hasRegion", "hasRegionWith", "hasVenue", "hasVenueWith", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasMediaCoverages", "hasMediaCoveragesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "descriptionZh", "descriptionZhNEQ", "descriptionZhIn", "descriptionZhNotIn", "descriptionZhGT", "descriptionZhGTE", "descriptionZhLT", "descriptionZhLTE", "descriptionZhContains", "descriptionZhHasPrefix", "descriptionZhHasSuffix", "descriptionZhEqualFold", "descriptionZhContainsFold", "descriptionEn", "descriptionEnNEQ", "descriptionEnIn", "descriptionEnNotIn", "descriptionEnGT", "descriptionEnGTE", "descriptionEnLT", "descriptionEnLTE", "descriptionEnContains", "descriptionEnHasPrefix", "descriptionEnHasSuffix", "descriptionEnEqualFold", "descriptionEnContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "allDay", "allDayNEQ", "cancelled", "cancelledNEQ", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "organiserZh", "organiserZhNEQ", "organiserZhIn", "organiserZhNotIn", "organiserZhGT", "organiserZhGTE", "organiserZhLT", "organiserZhLTE", "organiserZhContains", "organiserZhHasPrefix", "organiserZhHasSuffix", "organiserZhEqualFold", "organiserZhContainsFold", "organiserEn", "organiserEnNEQ", "organiserEnIn", "organiserEnNotIn", "organiserEnGT", "organiserEnGTE", "organiserEnLT", "organiserEnLTE", "organiserEnContains", "organiserEnHasPrefix", "organiserEnHasSuffix", "organiserEnEqualFold", "organiserEnContainsFold", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "latitudeIsNil", "latitudeNotNil", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "longitudeIsNil", "longitudeNotNil", "registrationURL", "registrationURLNEQ", "registrationURLIn", "registrationURLNotIn", "registrationURLGT", "registrationURLGTE", "registrationURLLT", "registrationURLLTE", "registrationURLContains", "registrationURLHasPrefix", "registrationURLHasSuffix", "registrationURLEqualFold", "registrationURLContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "venueID", "venueIDNEQ", "venueIDIn", "venueIDNotIn", "venueIDIsNil", "venueIDNotNil", "hasRegion", "hasRegionWith", "hasVenue", "hasVenueWith", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasMediaCoverages", "hasMediaCoveragesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41110,6 +42699,146 @@ func (ec *executionContext) unmarshalInputEventWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -42794,7 +44523,7 @@ func (ec *executionContext) unmarshalInputMediaCoverageWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "bodyZh", "bodyZhNEQ", "bodyZhIn", "bodyZhNotIn", "bodyZhGT", "bodyZhGTE", "bodyZhLT", "bodyZhLTE", "bodyZhContains", "bodyZhHasPrefix", "bodyZhHasSuffix", "bodyZhEqualFold", "bodyZhContainsFold", "bodyEn", "bodyEnNEQ", "bodyEnIn", "bodyEnNotIn", "bodyEnGT", "bodyEnGTE", "bodyEnLT", "bodyEnLTE", "bodyEnContains", "bodyEnHasPrefix", "bodyEnHasSuffix", "bodyEnEqualFold", "bodyEnContainsFold", "outlet", "outletNEQ", "outletIn", "outletNotIn", "outletGT", "outletGTE", "outletLT", "outletLTE", "outletContains", "outletHasPrefix", "outletHasSuffix", "outletEqualFold", "outletContainsFold", "medium", "mediumNEQ", "mediumIn", "mediumNotIn", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "videoURL", "videoURLNEQ", "videoURLIn", "videoURLNotIn", "videoURLGT", "videoURLGTE", "videoURLLT", "videoURLLTE", "videoURLContains", "videoURLHasPrefix", "videoURLHasSuffix", "videoURLEqualFold", "videoURLContainsFold", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "bodyZh", "bodyZhNEQ", "bodyZhIn", "bodyZhNotIn", "bodyZhGT", "bodyZhGTE", "bodyZhLT", "bodyZhLTE", "bodyZhContains", "bodyZhHasPrefix", "bodyZhHasSuffix", "bodyZhEqualFold", "bodyZhContainsFold", "bodyEn", "bodyEnNEQ", "bodyEnIn", "bodyEnNotIn", "bodyEnGT", "bodyEnGTE", "bodyEnLT", "bodyEnLTE", "bodyEnContains", "bodyEnHasPrefix", "bodyEnHasSuffix", "bodyEnEqualFold", "bodyEnContainsFold", "outlet", "outletNEQ", "outletIn", "outletNotIn", "outletGT", "outletGTE", "outletLT", "outletLTE", "outletContains", "outletHasPrefix", "outletHasSuffix", "outletEqualFold", "outletContainsFold", "medium", "mediumNEQ", "mediumIn", "mediumNotIn", "publishedOn", "publishedOnNEQ", "publishedOnIn", "publishedOnNotIn", "publishedOnGT", "publishedOnGTE", "publishedOnLT", "publishedOnLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "videoURL", "videoURLNEQ", "videoURLIn", "videoURLNotIn", "videoURLGT", "videoURLGTE", "videoURLLT", "videoURLLTE", "videoURLContains", "videoURLHasPrefix", "videoURLHasSuffix", "videoURLEqualFold", "videoURLContainsFold", "hasBrands", "hasBrandsWith", "hasRoleModels", "hasRoleModelsWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -43088,6 +44817,146 @@ func (ec *executionContext) unmarshalInputMediaCoverageWhereInput(ctx context.Co
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -45252,7 +47121,7 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45546,6 +47415,146 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -48245,7 +50254,7 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48539,6 +50548,146 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
 		case "slug":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -49955,6 +52104,16 @@ func (ec *executionContext) _Alliance(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "publishAt":
+			out.Values[i] = ec._Alliance_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Alliance_unpublishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "slug":
 			out.Values[i] = ec._Alliance_slug(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -50310,6 +52469,16 @@ func (ec *executionContext) _Brand(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "publishedAt":
 			out.Values[i] = ec._Brand_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._Brand_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Brand_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -50864,6 +53033,16 @@ func (ec *executionContext) _Enterprise(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "publishAt":
+			out.Values[i] = ec._Enterprise_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Enterprise_unpublishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "slug":
 			out.Values[i] = ec._Enterprise_slug(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -51075,6 +53254,16 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "publishedAt":
 			out.Values[i] = ec._Event_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._Event_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Event_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -51503,6 +53692,16 @@ func (ec *executionContext) _MediaCoverage(ctx context.Context, sel ast.Selectio
 			}
 		case "publishedAt":
 			out.Values[i] = ec._MediaCoverage_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._MediaCoverage_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._MediaCoverage_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -51936,6 +54135,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "unpublish":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_unpublish(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "schedule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_schedule(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -52737,6 +54943,16 @@ func (ec *executionContext) _RoleModel(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "publishAt":
+			out.Values[i] = ec._RoleModel_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._RoleModel_unpublishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "slug":
 			out.Values[i] = ec._RoleModel_slug(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -53417,6 +55633,16 @@ func (ec *executionContext) _Venue(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "publishedAt":
 			out.Values[i] = ec._Venue_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._Venue_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Venue_unpublishAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

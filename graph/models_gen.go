@@ -35,7 +35,7 @@ type Change struct {
 	Type string `json:"type"`
 	// The item's global ID (as node(id:) takes it).
 	ID int `json:"id"`
-	// When the change was made.
+	// When the change was made; for a scheduled publication or withdrawal (the schedule mutation), the scheduled time.
 	At time.Time `json:"at"`
 	// For an UPSERT, the item as it is now; null for a TOMBSTONE, and null for an
 	// UPSERT whose item has left the public since (a later TOMBSTONE says so).
@@ -247,9 +247,9 @@ type VenueDistance struct {
 type ChangeKind string
 
 const (
-	// The item is published as it is now (created published, published, or changed while published): fetch and store it.
+	// The item is published as it is now (created published, published, changed while published, or its scheduled publishAt came): fetch and store it.
 	ChangeKindUpsert ChangeKind = "UPSERT"
-	// The item is no longer public (unpublished or deleted): remove it, and drop it from every list that links to it.
+	// The item is no longer public (unpublished, deleted, or its scheduled unpublishAt came): remove it, and drop it from every list that links to it.
 	ChangeKindTombstone ChangeKind = "TOMBSTONE"
 )
 

@@ -18,7 +18,6 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/changelogentry"
-	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -31,6 +30,7 @@ import (
 	"brandshow/server/store/storetest"
 
 	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect/sql"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -148,7 +148,11 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	day := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 
 	// The drafts, linked to published items.
-	dPerson, err := c.RoleModel.Create().SetSlug(draftSlug + "-person").SetNameZh(draftMarker + "人").SetStatus(draft).
+	// Some "drafts" are PUBLISHED items outside their schedule, which the
+	// public must not see either: a person and a venue scheduled for later,
+	// an alliance whose window has passed.
+	later, past := time.Now().UTC().AddDate(50, 0, 0), time.Now().UTC().Add(-time.Hour)
+	dPerson, err := c.RoleModel.Create().SetSlug(draftSlug + "-person").SetNameZh(draftMarker + "人").SetStatus(published).SetPublishAt(later).
 		SetKind(rolemodel.KindFOUNDER).SetRegionID(county.ID).SetBioZh(draftMarker + "传").
 		AddBrandIDs(pubBrand.ID).AddMediaCoverageIDs(pubReport.ID).Save(ctx)
 	must(err)
@@ -165,10 +169,11 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	lonelyFirm, err := c.Enterprise.Create().SetSlug("lonely-firm").SetNameZh("孤司").SetStatus(published).
 		SetPublishedAt(time.Now()).AddBrandIDs(dBrand.ID).Save(ctx)
 	must(err)
-	dAlliance, err := c.Alliance.Create().SetSlug(draftSlug+"-alliance").SetNameZh(draftMarker+"盟").SetStatus(draft).
+	dAlliance, err := c.Alliance.Create().SetSlug(draftSlug+"-alliance").SetNameZh(draftMarker+"盟").SetStatus(published).
+		SetPublishAt(past.Add(-time.Hour)).SetUnpublishAt(past).
 		SetScope(alliance.ScopeREGION).SetLeadEnterpriseID(lonelyFirm.ID).AddBrandIDs(pubBrand.ID, dBrand.ID).Save(ctx)
 	must(err)
-	dVenue, err := c.Venue.Create().SetSlug(draftSlug+"-venue").SetNameZh(draftMarker+"馆").SetStatus(draft).
+	dVenue, err := c.Venue.Create().SetSlug(draftSlug+"-venue").SetNameZh(draftMarker+"馆").SetStatus(published).SetPublishAt(later).
 		SetKind(venue.KindEXPERIENCE_HALL).SetLatitude(30.5).SetLongitude(114.3).SetRegionID(county.ID).
 		AddBrandIDs(pubBrand.ID, dBrand.ID).Save(ctx)
 	must(err)
@@ -229,18 +234,20 @@ func changesHeadCursor(t *testing.T, c *ent.Client) string {
 }
 
 // deleteDrafts deletes every draft the way a publisher would (links go with
-// them), leaving the database as it would be had they never existed.
+// them), leaving the database as it would be had they never existed. A
+// draft is whatever the public does not see: DRAFT, or PUBLISHED outside
+// its schedule.
 func deleteDrafts(t *testing.T, c *ent.Client) {
 	t.Helper()
 	ctx := visibility.WithSystem(context.Background())
-	draft := schematype.StatusDraft
+	hidden := func(s *sql.Selector) { s.Where(sql.Not(visibility.Public(s.C, visibility.Now()))) }
 	for _, del := range []func() (int, error){
-		func() (int, error) { return c.MediaCoverage.Delete().Where(mediacoverage.StatusEQ(draft)).Exec(ctx) },
-		func() (int, error) { return c.Alliance.Delete().Where(alliance.StatusEQ(draft)).Exec(ctx) },
-		func() (int, error) { return c.Venue.Delete().Where(venue.StatusEQ(draft)).Exec(ctx) },
-		func() (int, error) { return c.Enterprise.Delete().Where(enterprise.StatusEQ(draft)).Exec(ctx) },
-		func() (int, error) { return c.Brand.Delete().Where(brand.StatusEQ(draft)).Exec(ctx) },
-		func() (int, error) { return c.RoleModel.Delete().Where(rolemodel.StatusEQ(draft)).Exec(ctx) },
+		func() (int, error) { return c.MediaCoverage.Delete().Where(hidden).Exec(ctx) },
+		func() (int, error) { return c.Alliance.Delete().Where(hidden).Exec(ctx) },
+		func() (int, error) { return c.Venue.Delete().Where(hidden).Exec(ctx) },
+		func() (int, error) { return c.Enterprise.Delete().Where(hidden).Exec(ctx) },
+		func() (int, error) { return c.Brand.Delete().Where(hidden).Exec(ctx) },
+		func() (int, error) { return c.RoleModel.Delete().Where(hidden).Exec(ctx) },
 	} {
 		if _, err := del(); err != nil {
 			t.Fatalf("deleting drafts: %v", err)

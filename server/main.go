@@ -38,6 +38,7 @@ import (
 	"brandshow/server/metrics"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
+	"brandshow/server/schedule"
 	"brandshow/server/search"
 	"brandshow/server/seed"
 	"brandshow/server/shared"
@@ -310,6 +311,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if hcfg.ResponseCache, err = responseCache(ctx, cfg, db, logger); err != nil {
 		return err
 	}
+	hcfg.Schedule = startSchedule(ctx, db, hcfg.ResponseCache, logger)
 	hcfg.Kiosks = kiosks.New(cfg.MaxKiosks)
 	if cfg.Metrics {
 		hcfg.Metrics = metrics.New(db.SQL)
@@ -382,6 +384,23 @@ func responseCache(ctx context.Context, cfg config.Config, db *store.DB, logger 
 		}
 	}
 	return rc, nil
+}
+
+// startSchedule runs the timer of scheduled publication (server/schedule):
+// at each publish_at or unpublish_at it logs the transition for the changes
+// API and empties the response cache, in this process, with no write. It
+// follows the writes the store reports (and, on PostgreSQL with the
+// response cache on, the other processes' through LISTEN/NOTIFY); without
+// them it looks again every schedule.DefaultRecheck.
+func startSchedule(ctx context.Context, db *store.DB, rc *respcache.Cache, logger *slog.Logger) *schedule.Timer {
+	t := schedule.New(schedule.Options{Client: db.Client, Logger: logger, OnDue: func() {
+		if rc != nil {
+			rc.OnChange(store.Scheduled)
+		}
+	}})
+	db.OnChange(t.OnChange)
+	go t.Run(ctx)
+	return t
 }
 
 // handlerConfig maps the settings to the HTTP handler's configuration.

@@ -30,6 +30,10 @@ const (
 	FieldStatus = "status"
 	// FieldPublishedAt holds the string denoting the published_at field in the database.
 	FieldPublishedAt = "published_at"
+	// FieldPublishAt holds the string denoting the publish_at field in the database.
+	FieldPublishAt = "publish_at"
+	// FieldUnpublishAt holds the string denoting the unpublish_at field in the database.
+	FieldUnpublishAt = "unpublish_at"
 	// FieldSlug holds the string denoting the slug field in the database.
 	FieldSlug = "slug"
 	// FieldNameZh holds the string denoting the name_zh field in the database.
@@ -86,6 +90,8 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldStatus,
 	FieldPublishedAt,
+	FieldPublishAt,
+	FieldUnpublishAt,
 	FieldSlug,
 	FieldNameZh,
 	FieldNameEn,
@@ -120,7 +126,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "brandshow/ent/runtime"
 var (
-	Hooks        [9]ent.Hook
+	Hooks        [10]ent.Hook
 	Interceptors [3]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
@@ -216,6 +222,16 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByPublishedAt orders the results by the published_at field.
 func ByPublishedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPublishedAt, opts...).ToFunc()
+}
+
+// ByPublishAt orders the results by the publish_at field.
+func ByPublishAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPublishAt, opts...).ToFunc()
+}
+
+// ByUnpublishAt orders the results by the unpublish_at field.
+func ByUnpublishAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUnpublishAt, opts...).ToFunc()
 }
 
 // BySlug orders the results by the slug field.

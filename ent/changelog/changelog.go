@@ -11,15 +11,24 @@
 // Writes that the public cannot notice — creating, editing or deleting a
 // draft — write nothing, so the log tells nobody that a draft exists.
 //
+// "Published" is what the public sees (visibility.Public): a PUBLISHED item
+// whose scheduled publication has not come is not, so publishing it for
+// later writes nothing now. The entry of a scheduled transition (the item
+// appears at publish_at, leaves at unpublish_at) is written when the time
+// comes, by the schedule timer of whichever replica is first (see
+// WriteDueTransitions).
+//
 // The same hook writes the webhook outbox (ent/outbox) in the same
 // transaction: item.published when an item becomes public, item.unpublished
 // and item.deleted when a published one leaves (a change to an item that
-// stays published is an UPSERT here but no event there).
+// stays published is an UPSERT here but no event there). A scheduled
+// transition sends item.published or item.unpublished when it is logged.
 package changelog
 
 import (
 	"context"
 	"fmt"
+	"time"
 
 	gen "brandshow/ent"
 	"brandshow/ent/alliance"
@@ -60,7 +69,6 @@ type mutation interface {
 	ID() (int, bool)
 	IDs(ctx context.Context) ([]int, error)
 	Client() *gen.Client
-	Status() (schematype.Status, bool)
 }
 
 // Hook records the public effect of the mutation it wraps.
@@ -78,6 +86,12 @@ func Hook(next ent.Mutator) ent.Mutator {
 			if err != nil {
 				return nil, fmt.Errorf("change log: ids: %w", err)
 			}
+			// Scheduled transitions of these items that have come go into
+			// the log first (see schedule.go), so this change is told after
+			// them.
+			if err := LogDueTransitions(ctx, pm.Client(), m.Type(), ids); err != nil {
+				return nil, err
+			}
 			if before, err = publishedAmong(ctx, pm, ids); err != nil {
 				return nil, err
 			}
@@ -86,19 +100,27 @@ func Hook(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return v, err
 		}
-		status, statusSet := pm.Status()
+		var after map[int]bool
+		if !m.Op().Is(ent.OpCreate | ent.OpDelete | ent.OpDeleteOne) {
+			// After the write, in its transaction: a new status or schedule
+			// decides, and only the public view knows how.
+			if after, err = publishedAmong(ctx, pm, keys(before)); err != nil {
+				return nil, err
+			}
+		}
 		var entries []*gen.ChangeLogEntryCreate
 		var events []outbox.Change
 		add := func(id int, kind, event string) {
 			entries = append(entries, pm.Client().ChangeLogEntry.Create().
-				SetEntityType(m.Type()).SetEntityID(id).SetKind(changelogentry.Kind(kind)))
+				SetEntityType(m.Type()).SetEntityID(id).SetKind(changelogentry.Kind(kind)).
+				SetAt(time.Now().UTC())) // UTC: compared with scheduled times (schedule.go)
 			if event != "" {
 				events = append(events, outbox.Change{Event: event, EntityType: m.Type(), EntityID: id})
 			}
 		}
 		switch {
 		case m.Op().Is(ent.OpCreate):
-			if id, ok := pm.ID(); ok && statusSet && status == published {
+			if id, ok := pm.ID(); ok && createdPublic(m) {
 				add(id, KindUpsert, outbox.EventPublished)
 			}
 		case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
@@ -109,10 +131,7 @@ func Hook(next ent.Mutator) ent.Mutator {
 			}
 		default: // updates
 			for id, was := range before {
-				now := was
-				if statusSet {
-					now = status == published
-				}
+				now := after[id]
 				switch {
 				case now && was:
 					add(id, KindUpsert, "") // changed, still public: no event
@@ -138,8 +157,8 @@ func Hook(next ent.Mutator) ent.Mutator {
 }
 
 // publishedAmong tells, for each of ids, whether the public sees it now:
-// one query of the public view (drafts hidden by the publication
-// interceptor) for the mutation's type.
+// one query of the public view (visibility.PublishedOnly, the publication
+// interceptor's condition) for the mutation's type.
 func publishedAmong(ctx context.Context, m mutation, ids []int) (map[int]bool, error) {
 	out := make(map[int]bool, len(ids))
 	for _, id := range ids {
@@ -154,19 +173,19 @@ func publishedAmong(ctx context.Context, m mutation, ids []int) (map[int]bool, e
 	c := m.Client()
 	switch m.Type() {
 	case gen.TypeBrand:
-		visible, err = c.Brand.Query().Where(brand.IDIn(ids...), brand.StatusEQ(published)).IDs(all)
+		visible, err = c.Brand.Query().Where(brand.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	case gen.TypeRoleModel:
-		visible, err = c.RoleModel.Query().Where(rolemodel.IDIn(ids...), rolemodel.StatusEQ(published)).IDs(all)
+		visible, err = c.RoleModel.Query().Where(rolemodel.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	case gen.TypeVenue:
-		visible, err = c.Venue.Query().Where(venue.IDIn(ids...), venue.StatusEQ(published)).IDs(all)
+		visible, err = c.Venue.Query().Where(venue.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	case gen.TypeEnterprise:
-		visible, err = c.Enterprise.Query().Where(enterprise.IDIn(ids...), enterprise.StatusEQ(published)).IDs(all)
+		visible, err = c.Enterprise.Query().Where(enterprise.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	case gen.TypeAlliance:
-		visible, err = c.Alliance.Query().Where(alliance.IDIn(ids...), alliance.StatusEQ(published)).IDs(all)
+		visible, err = c.Alliance.Query().Where(alliance.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	case gen.TypeMediaCoverage:
-		visible, err = c.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...), mediacoverage.StatusEQ(published)).IDs(all)
+		visible, err = c.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	case gen.TypeEvent:
-		visible, err = c.Event.Query().Where(event.IDIn(ids...), event.StatusEQ(published)).IDs(all)
+		visible, err = c.Event.Query().Where(event.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	default:
 		return nil, fmt.Errorf("change log: %s is not a content type", m.Type())
 	}
@@ -177,6 +196,35 @@ func publishedAmong(ctx context.Context, m mutation, ids []int) (map[int]bool, e
 		out[id] = true
 	}
 	return out, nil
+}
+
+// keys returns the IDs of m.
+func keys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	return out
+}
+
+// createdPublic reports whether a new item is public at once: PUBLISHED,
+// with no publication scheduled for later and no withdrawal already past.
+func createdPublic(m ent.Mutation) bool {
+	if status, ok := m.Field("status"); !ok || status != published {
+		return false
+	}
+	now := visibility.Now()
+	if v, ok := m.Field(visibility.PublishAtColumn); ok {
+		if t, ok := v.(time.Time); ok && t.After(now) {
+			return false
+		}
+	}
+	if v, ok := m.Field(visibility.UnpublishAtColumn); ok {
+		if t, ok := v.(time.Time); ok && !t.After(now) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsContent reports whether the change log records the type's changes: a

@@ -25,6 +25,8 @@ const (
 	FieldEntityType = "entity_type"
 	// FieldEntityID holds the string denoting the entity_id field in the database.
 	FieldEntityID = "entity_id"
+	// FieldTransitionAt holds the string denoting the transition_at field in the database.
+	FieldTransitionAt = "transition_at"
 	// Table holds the table name of the changelogentry in the database.
 	Table = "change_log_entries"
 )
@@ -36,6 +38,7 @@ var Columns = []string{
 	FieldKind,
 	FieldEntityType,
 	FieldEntityID,
+	FieldTransitionAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -111,6 +114,11 @@ func ByEntityType(opts ...sql.OrderTermOption) OrderOption {
 // ByEntityID orders the results by the entity_id field.
 func ByEntityID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEntityID, opts...).ToFunc()
+}
+
+// ByTransitionAt orders the results by the transition_at field.
+func ByTransitionAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTransitionAt, opts...).ToFunc()
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

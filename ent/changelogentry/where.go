@@ -69,6 +69,11 @@ func EntityID(v int) predicate.ChangeLogEntry {
 	return predicate.ChangeLogEntry(sql.FieldEQ(FieldEntityID, v))
 }
 
+// TransitionAt applies equality check predicate on the "transition_at" field. It's identical to TransitionAtEQ.
+func TransitionAt(v time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldEQ(FieldTransitionAt, v))
+}
+
 // AtEQ applies the EQ predicate on the "at" field.
 func AtEQ(v time.Time) predicate.ChangeLogEntry {
 	return predicate.ChangeLogEntry(sql.FieldEQ(FieldAt, v))
@@ -232,6 +237,56 @@ func EntityIDLT(v int) predicate.ChangeLogEntry {
 // EntityIDLTE applies the LTE predicate on the "entity_id" field.
 func EntityIDLTE(v int) predicate.ChangeLogEntry {
 	return predicate.ChangeLogEntry(sql.FieldLTE(FieldEntityID, v))
+}
+
+// TransitionAtEQ applies the EQ predicate on the "transition_at" field.
+func TransitionAtEQ(v time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldEQ(FieldTransitionAt, v))
+}
+
+// TransitionAtNEQ applies the NEQ predicate on the "transition_at" field.
+func TransitionAtNEQ(v time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldNEQ(FieldTransitionAt, v))
+}
+
+// TransitionAtIn applies the In predicate on the "transition_at" field.
+func TransitionAtIn(vs ...time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldIn(FieldTransitionAt, vs...))
+}
+
+// TransitionAtNotIn applies the NotIn predicate on the "transition_at" field.
+func TransitionAtNotIn(vs ...time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldNotIn(FieldTransitionAt, vs...))
+}
+
+// TransitionAtGT applies the GT predicate on the "transition_at" field.
+func TransitionAtGT(v time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldGT(FieldTransitionAt, v))
+}
+
+// TransitionAtGTE applies the GTE predicate on the "transition_at" field.
+func TransitionAtGTE(v time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldGTE(FieldTransitionAt, v))
+}
+
+// TransitionAtLT applies the LT predicate on the "transition_at" field.
+func TransitionAtLT(v time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldLT(FieldTransitionAt, v))
+}
+
+// TransitionAtLTE applies the LTE predicate on the "transition_at" field.
+func TransitionAtLTE(v time.Time) predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldLTE(FieldTransitionAt, v))
+}
+
+// TransitionAtIsNil applies the IsNil predicate on the "transition_at" field.
+func TransitionAtIsNil() predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldIsNull(FieldTransitionAt))
+}
+
+// TransitionAtNotNil applies the NotNil predicate on the "transition_at" field.
+func TransitionAtNotNil() predicate.ChangeLogEntry {
+	return predicate.ChangeLogEntry(sql.FieldNotNull(FieldTransitionAt))
 }
 
 // And groups predicates with the AND operator between them.

@@ -16,6 +16,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
 		{Name: "name_zh", Type: field.TypeString, Size: 128},
 		{Name: "name_en", Type: field.TypeString, Size: 384, Default: ""},
@@ -35,7 +37,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alliances_enterprises_led_alliances",
-				Columns:    []*schema.Column{AlliancesColumns[14]},
+				Columns:    []*schema.Column{AlliancesColumns[16]},
 				RefColumns: []*schema.Column{EnterprisesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -47,14 +49,24 @@ var (
 				Columns: []*schema.Column{AlliancesColumns[3], AlliancesColumns[4]},
 			},
 			{
+				Name:    "alliance_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{AlliancesColumns[5]},
+			},
+			{
+				Name:    "alliance_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{AlliancesColumns[6]},
+			},
+			{
 				Name:    "alliance_lead_enterprise_id",
 				Unique:  false,
-				Columns: []*schema.Column{AlliancesColumns[14]},
+				Columns: []*schema.Column{AlliancesColumns[16]},
 			},
 			{
 				Name:    "alliance_founded_on",
 				Unique:  false,
-				Columns: []*schema.Column{AlliancesColumns[13]},
+				Columns: []*schema.Column{AlliancesColumns[15]},
 			},
 		},
 	}
@@ -130,6 +142,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
 		{Name: "name_zh", Type: field.TypeString, Size: 64},
 		{Name: "name_en", Type: field.TypeString, Size: 192, Default: ""},
@@ -165,7 +179,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "brands_regions_brands",
-				Columns:    []*schema.Column{BrandsColumns[30]},
+				Columns:    []*schema.Column{BrandsColumns[32]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -177,9 +191,19 @@ var (
 				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[4]},
 			},
 			{
+				Name:    "brand_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{BrandsColumns[5]},
+			},
+			{
+				Name:    "brand_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{BrandsColumns[6]},
+			},
+			{
 				Name:    "brand_featured_rank",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[27]},
+				Columns: []*schema.Column{BrandsColumns[29]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "featured",
 				},
@@ -187,37 +211,37 @@ var (
 			{
 				Name:    "brand_region_id",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[30]},
+				Columns: []*schema.Column{BrandsColumns[32]},
 			},
 			{
 				Name:    "brand_category",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[14]},
+				Columns: []*schema.Column{BrandsColumns[16]},
 			},
 			{
 				Name:    "brand_level",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[15]},
+				Columns: []*schema.Column{BrandsColumns[17]},
 			},
 			{
 				Name:    "brand_workers_employed",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[18]},
+				Columns: []*schema.Column{BrandsColumns[20]},
 			},
 			{
 				Name:    "brand_founded_year",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[20]},
+				Columns: []*schema.Column{BrandsColumns[22]},
 			},
 			{
 				Name:    "brand_status_category_workers_employed_workers_exported",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[14], BrandsColumns[18], BrandsColumns[19]},
+				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[16], BrandsColumns[20], BrandsColumns[21]},
 			},
 			{
 				Name:    "brand_status_level",
 				Unique:  false,
-				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[15]},
+				Columns: []*schema.Column{BrandsColumns[3], BrandsColumns[17]},
 			},
 		},
 	}
@@ -260,6 +284,7 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"UPSERT", "TOMBSTONE"}},
 		{Name: "entity_type", Type: field.TypeString, Size: 64},
 		{Name: "entity_id", Type: field.TypeInt},
+		{Name: "transition_at", Type: field.TypeTime, Nullable: true},
 	}
 	// ChangeLogEntriesTable holds the schema information for the "change_log_entries" table.
 	ChangeLogEntriesTable = &schema.Table{
@@ -277,6 +302,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{ChangeLogEntriesColumns[1]},
 			},
+			{
+				Name:    "changelogentry_entity_id_kind_transition_at",
+				Unique:  true,
+				Columns: []*schema.Column{ChangeLogEntriesColumns[4], ChangeLogEntriesColumns[2], ChangeLogEntriesColumns[5]},
+			},
 		},
 	}
 	// EnterprisesColumns holds the columns for the "enterprises" table.
@@ -286,6 +316,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
 		{Name: "name_zh", Type: field.TypeString, Size: 128},
 		{Name: "name_en", Type: field.TypeString, Size: 384, Default: ""},
@@ -305,7 +337,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "enterprises_regions_enterprises",
-				Columns:    []*schema.Column{EnterprisesColumns[14]},
+				Columns:    []*schema.Column{EnterprisesColumns[16]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -317,9 +349,19 @@ var (
 				Columns: []*schema.Column{EnterprisesColumns[3], EnterprisesColumns[4]},
 			},
 			{
+				Name:    "enterprise_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{EnterprisesColumns[5]},
+			},
+			{
+				Name:    "enterprise_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{EnterprisesColumns[6]},
+			},
+			{
 				Name:    "enterprise_region_id",
 				Unique:  false,
-				Columns: []*schema.Column{EnterprisesColumns[14]},
+				Columns: []*schema.Column{EnterprisesColumns[16]},
 			},
 		},
 	}
@@ -362,6 +404,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"EXHIBITION", "FORUM", "COMPETITION", "SELECTION", "JOB_FAIR", "CULTURE_EXPERIENCE", "INTERNATIONAL_EXCHANGE", "TRAINING"}},
 		{Name: "title_zh", Type: field.TypeString, Size: 200},
@@ -394,13 +438,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "events_regions_events",
-				Columns:    []*schema.Column{EventsColumns[26]},
+				Columns:    []*schema.Column{EventsColumns[28]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "events_venues_events",
-				Columns:    []*schema.Column{EventsColumns[27]},
+				Columns:    []*schema.Column{EventsColumns[29]},
 				RefColumns: []*schema.Column{VenuesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -412,19 +456,29 @@ var (
 				Columns: []*schema.Column{EventsColumns[3], EventsColumns[4]},
 			},
 			{
+				Name:    "event_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{EventsColumns[5]},
+			},
+			{
+				Name:    "event_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{EventsColumns[6]},
+			},
+			{
 				Name:    "event_starts_at",
 				Unique:  false,
-				Columns: []*schema.Column{EventsColumns[13]},
+				Columns: []*schema.Column{EventsColumns[15]},
 			},
 			{
 				Name:    "event_region_id_starts_at",
 				Unique:  false,
-				Columns: []*schema.Column{EventsColumns[26], EventsColumns[13]},
+				Columns: []*schema.Column{EventsColumns[28], EventsColumns[15]},
 			},
 			{
 				Name:    "event_venue_id",
 				Unique:  false,
-				Columns: []*schema.Column{EventsColumns[27]},
+				Columns: []*schema.Column{EventsColumns[29]},
 			},
 		},
 	}
@@ -531,6 +585,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
 		{Name: "title_zh", Type: field.TypeString, Size: 200},
 		{Name: "title_en", Type: field.TypeString, Size: 600, Default: ""},
@@ -559,14 +615,24 @@ var (
 				Columns: []*schema.Column{MediaCoveragesColumns[3], MediaCoveragesColumns[4]},
 			},
 			{
+				Name:    "mediacoverage_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{MediaCoveragesColumns[5]},
+			},
+			{
+				Name:    "mediacoverage_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{MediaCoveragesColumns[6]},
+			},
+			{
 				Name:    "mediacoverage_published_on",
 				Unique:  false,
-				Columns: []*schema.Column{MediaCoveragesColumns[14]},
+				Columns: []*schema.Column{MediaCoveragesColumns[16]},
 			},
 			{
 				Name:    "mediacoverage_medium_published_on",
 				Unique:  false,
-				Columns: []*schema.Column{MediaCoveragesColumns[13], MediaCoveragesColumns[14]},
+				Columns: []*schema.Column{MediaCoveragesColumns[15], MediaCoveragesColumns[16]},
 			},
 		},
 	}
@@ -699,6 +765,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
 		{Name: "name_zh", Type: field.TypeString, Size: 64},
 		{Name: "name_en", Type: field.TypeString, Size: 192, Default: ""},
@@ -722,7 +790,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "role_models_regions_role_models",
-				Columns:    []*schema.Column{RoleModelsColumns[18]},
+				Columns:    []*schema.Column{RoleModelsColumns[20]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -734,9 +802,19 @@ var (
 				Columns: []*schema.Column{RoleModelsColumns[3], RoleModelsColumns[4]},
 			},
 			{
+				Name:    "rolemodel_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{RoleModelsColumns[5]},
+			},
+			{
+				Name:    "rolemodel_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{RoleModelsColumns[6]},
+			},
+			{
 				Name:    "rolemodel_region_id",
 				Unique:  false,
-				Columns: []*schema.Column{RoleModelsColumns[18]},
+				Columns: []*schema.Column{RoleModelsColumns[20]},
 			},
 		},
 	}
@@ -745,6 +823,8 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "item_type", Type: field.TypeEnum, Enums: []string{"BRAND", "ROLE_MODEL", "ENTERPRISE", "ALLIANCE", "VENUE", "MEDIA_COVERAGE", "EVENT"}},
 		{Name: "item_id", Type: field.TypeInt},
 		{Name: "sort_date", Type: field.TypeTime},
@@ -773,28 +853,22 @@ var (
 				Columns: []*schema.Column{SearchDocsColumns[1], SearchDocsColumns[2]},
 			},
 			{
+				Name:    "searchdoc_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[3]},
+			},
+			{
+				Name:    "searchdoc_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[4]},
+			},
+			{
 				Name:    "searchdoc_item_type_item_id",
 				Unique:  true,
-				Columns: []*schema.Column{SearchDocsColumns[3], SearchDocsColumns[4]},
+				Columns: []*schema.Column{SearchDocsColumns[5], SearchDocsColumns[6]},
 			},
 			{
 				Name:    "searchdoc_name_key",
-				Unique:  false,
-				Columns: []*schema.Column{SearchDocsColumns[12]},
-				Annotation: &entsql.IndexAnnotation{
-					OpClass: "text_pattern_ops",
-				},
-			},
-			{
-				Name:    "searchdoc_pinyin_key",
-				Unique:  false,
-				Columns: []*schema.Column{SearchDocsColumns[13]},
-				Annotation: &entsql.IndexAnnotation{
-					OpClass: "text_pattern_ops",
-				},
-			},
-			{
-				Name:    "searchdoc_initials_key",
 				Unique:  false,
 				Columns: []*schema.Column{SearchDocsColumns[14]},
 				Annotation: &entsql.IndexAnnotation{
@@ -802,9 +876,25 @@ var (
 				},
 			},
 			{
-				Name:    "searchdoc_name_tokens",
+				Name:    "searchdoc_pinyin_key",
 				Unique:  false,
 				Columns: []*schema.Column{SearchDocsColumns[15]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "text_pattern_ops",
+				},
+			},
+			{
+				Name:    "searchdoc_initials_key",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[16]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "text_pattern_ops",
+				},
+			},
+			{
+				Name:    "searchdoc_name_tokens",
+				Unique:  false,
+				Columns: []*schema.Column{SearchDocsColumns[17]},
 				Annotation: &entsql.IndexAnnotation{
 					Type: "GIN",
 				},
@@ -812,7 +902,7 @@ var (
 			{
 				Name:    "searchdoc_tokens",
 				Unique:  false,
-				Columns: []*schema.Column{SearchDocsColumns[16]},
+				Columns: []*schema.Column{SearchDocsColumns[18]},
 				Annotation: &entsql.IndexAnnotation{
 					Type: "GIN",
 				},
@@ -842,6 +932,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
 		{Name: "name_zh", Type: field.TypeString, Size: 128},
 		{Name: "name_en", Type: field.TypeString, Size: 384, Default: ""},
@@ -867,7 +959,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "venues_regions_venues",
-				Columns:    []*schema.Column{VenuesColumns[20]},
+				Columns:    []*schema.Column{VenuesColumns[22]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -879,14 +971,24 @@ var (
 				Columns: []*schema.Column{VenuesColumns[3], VenuesColumns[4]},
 			},
 			{
+				Name:    "venue_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{VenuesColumns[5]},
+			},
+			{
+				Name:    "venue_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{VenuesColumns[6]},
+			},
+			{
 				Name:    "venue_latitude_longitude",
 				Unique:  false,
-				Columns: []*schema.Column{VenuesColumns[15], VenuesColumns[16]},
+				Columns: []*schema.Column{VenuesColumns[17], VenuesColumns[18]},
 			},
 			{
 				Name:    "venue_region_id",
 				Unique:  false,
-				Columns: []*schema.Column{VenuesColumns[20]},
+				Columns: []*schema.Column{VenuesColumns[22]},
 			},
 		},
 	}

@@ -73,6 +73,16 @@ func PublishedAt(v time.Time) predicate.RoleModel {
 	return predicate.RoleModel(sql.FieldEQ(FieldPublishedAt, v))
 }
 
+// PublishAt applies equality check predicate on the "publish_at" field. It's identical to PublishAtEQ.
+func PublishAt(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldEQ(FieldPublishAt, v))
+}
+
+// UnpublishAt applies equality check predicate on the "unpublish_at" field. It's identical to UnpublishAtEQ.
+func UnpublishAt(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldEQ(FieldUnpublishAt, v))
+}
+
 // Slug applies equality check predicate on the "slug" field. It's identical to SlugEQ.
 func Slug(v string) predicate.RoleModel {
 	return predicate.RoleModel(sql.FieldEQ(FieldSlug, v))
@@ -281,6 +291,106 @@ func PublishedAtIsNil() predicate.RoleModel {
 // PublishedAtNotNil applies the NotNil predicate on the "published_at" field.
 func PublishedAtNotNil() predicate.RoleModel {
 	return predicate.RoleModel(sql.FieldNotNull(FieldPublishedAt))
+}
+
+// PublishAtEQ applies the EQ predicate on the "publish_at" field.
+func PublishAtEQ(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldEQ(FieldPublishAt, v))
+}
+
+// PublishAtNEQ applies the NEQ predicate on the "publish_at" field.
+func PublishAtNEQ(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldNEQ(FieldPublishAt, v))
+}
+
+// PublishAtIn applies the In predicate on the "publish_at" field.
+func PublishAtIn(vs ...time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldIn(FieldPublishAt, vs...))
+}
+
+// PublishAtNotIn applies the NotIn predicate on the "publish_at" field.
+func PublishAtNotIn(vs ...time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldNotIn(FieldPublishAt, vs...))
+}
+
+// PublishAtGT applies the GT predicate on the "publish_at" field.
+func PublishAtGT(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldGT(FieldPublishAt, v))
+}
+
+// PublishAtGTE applies the GTE predicate on the "publish_at" field.
+func PublishAtGTE(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldGTE(FieldPublishAt, v))
+}
+
+// PublishAtLT applies the LT predicate on the "publish_at" field.
+func PublishAtLT(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldLT(FieldPublishAt, v))
+}
+
+// PublishAtLTE applies the LTE predicate on the "publish_at" field.
+func PublishAtLTE(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldLTE(FieldPublishAt, v))
+}
+
+// PublishAtIsNil applies the IsNil predicate on the "publish_at" field.
+func PublishAtIsNil() predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldIsNull(FieldPublishAt))
+}
+
+// PublishAtNotNil applies the NotNil predicate on the "publish_at" field.
+func PublishAtNotNil() predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldNotNull(FieldPublishAt))
+}
+
+// UnpublishAtEQ applies the EQ predicate on the "unpublish_at" field.
+func UnpublishAtEQ(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldEQ(FieldUnpublishAt, v))
+}
+
+// UnpublishAtNEQ applies the NEQ predicate on the "unpublish_at" field.
+func UnpublishAtNEQ(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldNEQ(FieldUnpublishAt, v))
+}
+
+// UnpublishAtIn applies the In predicate on the "unpublish_at" field.
+func UnpublishAtIn(vs ...time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldIn(FieldUnpublishAt, vs...))
+}
+
+// UnpublishAtNotIn applies the NotIn predicate on the "unpublish_at" field.
+func UnpublishAtNotIn(vs ...time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldNotIn(FieldUnpublishAt, vs...))
+}
+
+// UnpublishAtGT applies the GT predicate on the "unpublish_at" field.
+func UnpublishAtGT(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldGT(FieldUnpublishAt, v))
+}
+
+// UnpublishAtGTE applies the GTE predicate on the "unpublish_at" field.
+func UnpublishAtGTE(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldGTE(FieldUnpublishAt, v))
+}
+
+// UnpublishAtLT applies the LT predicate on the "unpublish_at" field.
+func UnpublishAtLT(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldLT(FieldUnpublishAt, v))
+}
+
+// UnpublishAtLTE applies the LTE predicate on the "unpublish_at" field.
+func UnpublishAtLTE(v time.Time) predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldLTE(FieldUnpublishAt, v))
+}
+
+// UnpublishAtIsNil applies the IsNil predicate on the "unpublish_at" field.
+func UnpublishAtIsNil() predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldIsNull(FieldUnpublishAt))
+}
+
+// UnpublishAtNotNil applies the NotNil predicate on the "unpublish_at" field.
+func UnpublishAtNotNil() predicate.RoleModel {
+	return predicate.RoleModel(sql.FieldNotNull(FieldUnpublishAt))
 }
 
 // SlugEQ applies the EQ predicate on the "slug" field.

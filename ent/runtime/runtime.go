@@ -47,19 +47,21 @@ func init() {
 
 	alliance.Hooks[1] = allianceMixinHooks1[0]
 
-	alliance.Hooks[2] = allianceMixinHooks3[0]
+	alliance.Hooks[2] = allianceMixinHooks1[1]
 
-	alliance.Hooks[3] = allianceMixinHooks4[0]
+	alliance.Hooks[3] = allianceMixinHooks3[0]
 
-	alliance.Hooks[4] = allianceMixinHooks4[1]
+	alliance.Hooks[4] = allianceMixinHooks4[0]
 
-	alliance.Hooks[5] = allianceMixinHooks4[2]
+	alliance.Hooks[5] = allianceMixinHooks4[1]
 
-	alliance.Hooks[6] = allianceMixinHooks4[3]
+	alliance.Hooks[6] = allianceMixinHooks4[2]
 
-	alliance.Hooks[7] = allianceMixinHooks4[4]
+	alliance.Hooks[7] = allianceMixinHooks4[3]
 
-	alliance.Hooks[8] = allianceMixinHooks4[5]
+	alliance.Hooks[8] = allianceMixinHooks4[4]
+
+	alliance.Hooks[9] = allianceMixinHooks4[5]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	allianceMixinInters5 := allianceMixin[5].Interceptors()
 	allianceInters := schema.Alliance{}.Interceptors()
@@ -254,19 +256,21 @@ func init() {
 
 	brand.Hooks[1] = brandMixinHooks1[0]
 
-	brand.Hooks[2] = brandMixinHooks3[0]
+	brand.Hooks[2] = brandMixinHooks1[1]
 
-	brand.Hooks[3] = brandMixinHooks4[0]
+	brand.Hooks[3] = brandMixinHooks3[0]
 
-	brand.Hooks[4] = brandMixinHooks4[1]
+	brand.Hooks[4] = brandMixinHooks4[0]
 
-	brand.Hooks[5] = brandMixinHooks4[2]
+	brand.Hooks[5] = brandMixinHooks4[1]
 
-	brand.Hooks[6] = brandMixinHooks4[3]
+	brand.Hooks[6] = brandMixinHooks4[2]
 
-	brand.Hooks[7] = brandMixinHooks4[4]
+	brand.Hooks[7] = brandMixinHooks4[3]
 
-	brand.Hooks[8] = brandMixinHooks4[5]
+	brand.Hooks[8] = brandMixinHooks4[4]
+
+	brand.Hooks[9] = brandMixinHooks4[5]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
@@ -547,19 +551,21 @@ func init() {
 
 	enterprise.Hooks[1] = enterpriseMixinHooks1[0]
 
-	enterprise.Hooks[2] = enterpriseMixinHooks3[0]
+	enterprise.Hooks[2] = enterpriseMixinHooks1[1]
 
-	enterprise.Hooks[3] = enterpriseMixinHooks4[0]
+	enterprise.Hooks[3] = enterpriseMixinHooks3[0]
 
-	enterprise.Hooks[4] = enterpriseMixinHooks4[1]
+	enterprise.Hooks[4] = enterpriseMixinHooks4[0]
 
-	enterprise.Hooks[5] = enterpriseMixinHooks4[2]
+	enterprise.Hooks[5] = enterpriseMixinHooks4[1]
 
-	enterprise.Hooks[6] = enterpriseMixinHooks4[3]
+	enterprise.Hooks[6] = enterpriseMixinHooks4[2]
 
-	enterprise.Hooks[7] = enterpriseMixinHooks4[4]
+	enterprise.Hooks[7] = enterpriseMixinHooks4[3]
 
-	enterprise.Hooks[8] = enterpriseMixinHooks4[5]
+	enterprise.Hooks[8] = enterpriseMixinHooks4[4]
+
+	enterprise.Hooks[9] = enterpriseMixinHooks4[5]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -723,21 +729,23 @@ func init() {
 
 	event.Hooks[1] = eventMixinHooks1[0]
 
-	event.Hooks[2] = eventMixinHooks3[0]
+	event.Hooks[2] = eventMixinHooks1[1]
 
-	event.Hooks[3] = eventMixinHooks4[0]
+	event.Hooks[3] = eventMixinHooks3[0]
 
-	event.Hooks[4] = eventMixinHooks4[1]
+	event.Hooks[4] = eventMixinHooks4[0]
 
-	event.Hooks[5] = eventMixinHooks4[2]
+	event.Hooks[5] = eventMixinHooks4[1]
 
-	event.Hooks[6] = eventMixinHooks4[3]
+	event.Hooks[6] = eventMixinHooks4[2]
 
-	event.Hooks[7] = eventMixinHooks4[4]
+	event.Hooks[7] = eventMixinHooks4[3]
 
-	event.Hooks[8] = eventMixinHooks4[5]
+	event.Hooks[8] = eventMixinHooks4[4]
 
-	event.Hooks[9] = eventHooks[0]
+	event.Hooks[9] = eventMixinHooks4[5]
+
+	event.Hooks[10] = eventHooks[0]
 	eventMixinInters1 := eventMixin[1].Interceptors()
 	eventMixinInters5 := eventMixin[5].Interceptors()
 	event.Interceptors[0] = eventMixinInters1[0]
@@ -1064,19 +1072,21 @@ func init() {
 
 	mediacoverage.Hooks[1] = mediacoverageMixinHooks1[0]
 
-	mediacoverage.Hooks[2] = mediacoverageMixinHooks3[0]
+	mediacoverage.Hooks[2] = mediacoverageMixinHooks1[1]
 
-	mediacoverage.Hooks[3] = mediacoverageMixinHooks4[0]
+	mediacoverage.Hooks[3] = mediacoverageMixinHooks3[0]
 
-	mediacoverage.Hooks[4] = mediacoverageMixinHooks4[1]
+	mediacoverage.Hooks[4] = mediacoverageMixinHooks4[0]
 
-	mediacoverage.Hooks[5] = mediacoverageMixinHooks4[2]
+	mediacoverage.Hooks[5] = mediacoverageMixinHooks4[1]
 
-	mediacoverage.Hooks[6] = mediacoverageMixinHooks4[3]
+	mediacoverage.Hooks[6] = mediacoverageMixinHooks4[2]
 
-	mediacoverage.Hooks[7] = mediacoverageMixinHooks4[4]
+	mediacoverage.Hooks[7] = mediacoverageMixinHooks4[3]
 
-	mediacoverage.Hooks[8] = mediacoverageMixinHooks4[5]
+	mediacoverage.Hooks[8] = mediacoverageMixinHooks4[4]
+
+	mediacoverage.Hooks[9] = mediacoverageMixinHooks4[5]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverageMixinInters5 := mediacoverageMixin[5].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
@@ -1453,19 +1463,21 @@ func init() {
 
 	rolemodel.Hooks[1] = rolemodelMixinHooks1[0]
 
-	rolemodel.Hooks[2] = rolemodelMixinHooks3[0]
+	rolemodel.Hooks[2] = rolemodelMixinHooks1[1]
 
-	rolemodel.Hooks[3] = rolemodelMixinHooks4[0]
+	rolemodel.Hooks[3] = rolemodelMixinHooks3[0]
 
-	rolemodel.Hooks[4] = rolemodelMixinHooks4[1]
+	rolemodel.Hooks[4] = rolemodelMixinHooks4[0]
 
-	rolemodel.Hooks[5] = rolemodelMixinHooks4[2]
+	rolemodel.Hooks[5] = rolemodelMixinHooks4[1]
 
-	rolemodel.Hooks[6] = rolemodelMixinHooks4[3]
+	rolemodel.Hooks[6] = rolemodelMixinHooks4[2]
 
-	rolemodel.Hooks[7] = rolemodelMixinHooks4[4]
+	rolemodel.Hooks[7] = rolemodelMixinHooks4[3]
 
-	rolemodel.Hooks[8] = rolemodelMixinHooks4[5]
+	rolemodel.Hooks[8] = rolemodelMixinHooks4[4]
+
+	rolemodel.Hooks[9] = rolemodelMixinHooks4[5]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodelMixinInters5 := rolemodelMixin[5].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
@@ -1668,6 +1680,7 @@ func init() {
 	searchdocMixin := schema.SearchDoc{}.Mixin()
 	searchdocMixinHooks0 := searchdocMixin[0].Hooks()
 	searchdoc.Hooks[0] = searchdocMixinHooks0[0]
+	searchdoc.Hooks[1] = searchdocMixinHooks0[1]
 	searchdocMixinInters0 := searchdocMixin[0].Interceptors()
 	searchdoc.Interceptors[0] = searchdocMixinInters0[0]
 	searchdocMixinFields0 := searchdocMixin[0].Fields()
@@ -1772,19 +1785,21 @@ func init() {
 
 	venue.Hooks[1] = venueMixinHooks1[0]
 
-	venue.Hooks[2] = venueMixinHooks3[0]
+	venue.Hooks[2] = venueMixinHooks1[1]
 
-	venue.Hooks[3] = venueMixinHooks4[0]
+	venue.Hooks[3] = venueMixinHooks3[0]
 
-	venue.Hooks[4] = venueMixinHooks4[1]
+	venue.Hooks[4] = venueMixinHooks4[0]
 
-	venue.Hooks[5] = venueMixinHooks4[2]
+	venue.Hooks[5] = venueMixinHooks4[1]
 
-	venue.Hooks[6] = venueMixinHooks4[3]
+	venue.Hooks[6] = venueMixinHooks4[2]
 
-	venue.Hooks[7] = venueMixinHooks4[4]
+	venue.Hooks[7] = venueMixinHooks4[3]
 
-	venue.Hooks[8] = venueMixinHooks4[5]
+	venue.Hooks[8] = venueMixinHooks4[4]
+
+	venue.Hooks[9] = venueMixinHooks4[5]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()

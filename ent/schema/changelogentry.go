@@ -31,13 +31,21 @@ func (ChangeLogEntry) Fields() []ent.Field {
 			Comment("GraphQL type of the item, e.g. Brand."),
 		field.Int("entity_id").Immutable().
 			Comment("Global ID of the item."),
+		field.Time("transition_at").Optional().Nillable().Immutable().
+			Comment("For an entry written because a scheduled time passed (publish_at or unpublish_at), that time; null for an entry written by a change. With entity_id and kind it is unique, so the replicas that all see the same transition write one entry."),
 	}
 }
 
 // Indexes of the ChangeLogEntry: the changes API reads by ID (its cursor);
-// a compaction or an operator looks up an item's entries.
+// a compaction or an operator looks up an item's entries; the schedule
+// timer writes each scheduled transition once.
 func (ChangeLogEntry) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("entity_id"), index.Fields("at")}
+	return []ent.Index{
+		index.Fields("entity_id"), index.Fields("at"),
+		// One entry per scheduled transition, whichever replica writes it
+		// first (NULLs, the entries of changes, never conflict).
+		index.Fields("entity_id", "kind", "transition_at").Unique(),
+	}
 }
 
 // Annotations of the ChangeLogEntry: not a GraphQL type of its own (the

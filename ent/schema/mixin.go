@@ -49,6 +49,12 @@ func (PublicationMixin) Fields() []ent.Field {
 		field.Time("published_at").Optional().Nillable().
 			Comment("When this item was first published.").
 			Annotations(entgql.OrderField("PUBLISHED_AT"), skipInputs),
+		field.Time("publish_at").Optional().Nillable().
+			Comment("Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.").
+			Annotations(skipInputs),
+		field.Time("unpublish_at").Optional().Nillable().
+			Comment("Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.").
+			Annotations(skipInputs),
 	}
 }
 
@@ -71,8 +77,11 @@ func (Publication) Name() string { return "Publication" }
 
 // Indexes of the PublicationMixin: every public query filters on status,
 // and lists ordered by PUBLISHED_AT read it in that order from the index.
+// The schedule timer (server/schedule) looks up the next publish_at and
+// unpublish_at after now on each write and at each transition, from their
+// own indexes (most rows have neither: the indexes stay small).
 func (PublicationMixin) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("status", "published_at")}
+	return []ent.Index{index.Fields("status", "published_at"), index.Fields("publish_at"), index.Fields("unpublish_at")}
 }
 
 // skipInputs keeps a field out of the generated create/update inputs: it is

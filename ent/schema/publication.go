@@ -13,22 +13,24 @@ import (
 	"brandshow/ent/visibility"
 
 	"entgo.io/ent"
-	"entgo.io/ent/dialect/sql"
 	entschema "entgo.io/ent/schema"
 	"entgo.io/ent/schema/mixin"
 )
 
 // Interceptors of the PublicationMixin: the one place where drafts are hidden.
 // Every query of a type with a status — root lists, node(id:), edges loaded
-// eagerly or lazily, counts and aggregates — passes through Traverse, so a
-// draft can only be seen with a context from visibility.WithDrafts.
+// eagerly or lazily, counts and aggregates, the search side table — passes
+// through Traverse, so a draft can only be seen with a context from
+// visibility.WithDrafts. "Draft" includes a PUBLISHED item outside its
+// schedule (before publish_at, from unpublish_at on): visibility.Public is
+// the one definition, evaluated at the query's time.
 func (PublicationMixin) Interceptors() []ent.Interceptor {
 	return []ent.Interceptor{
 		intercept.TraverseFunc(func(ctx context.Context, q intercept.Query) error {
 			if visibility.DraftsAllowed(ctx) {
 				return nil
 			}
-			q.WhereP(sql.FieldEQ("status", string(schematype.StatusPublished)))
+			q.WhereP(visibility.PublishedOnly)
 			return nil
 		}),
 	}
@@ -38,7 +40,25 @@ func (PublicationMixin) Interceptors() []ent.Interceptor {
 // public effect (published item upserted, published item gone) in the change
 // log, in the same transaction, for the changes API (see ent/changelog).
 func (PublicationMixin) Hooks() []ent.Hook {
-	return []ent.Hook{changelog.Hook}
+	return []ent.Hook{scheduleInUTC, changelog.Hook}
+}
+
+// scheduleInUTC stores publish_at and unpublish_at in UTC, whatever zone
+// they came in: SQLite compares times as text, so every stored schedule and
+// the clock they are compared with (visibility.Now) must share one zone.
+func scheduleInUTC(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		for _, name := range []string{visibility.PublishAtColumn, visibility.UnpublishAtColumn} {
+			if v, ok := m.Field(name); ok {
+				if t, ok := v.(time.Time); ok && t.Location() != time.UTC {
+					if err := m.SetField(name, t.UTC()); err != nil {
+						return nil, fmt.Errorf("schedule: %w", err)
+					}
+				}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
 }
 
 // EditedMixin marks the content types that editors change through the API:
@@ -78,11 +98,19 @@ func (EditedMixin) Hooks() []ent.Hook {
 // setting its status to PUBLISHED (the publish mutation, which only
 // publishers may make), and an item published for the first time gets
 // published_at now, unless the change sets it. Later publications keep the
-// first time.
+// first time. A publication scheduled for later (publish_at) is dated then,
+// when the public first sees it; and while that time has not come, a new
+// schedule moves the date with it.
 func firstPublication(next ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-		status, ok := m.Field("status")
-		if !ok || status != schematype.StatusPublished || !m.Op().Is(ent.OpUpdateOne) {
+		if !m.Op().Is(ent.OpUpdateOne) {
+			return next.Mutate(ctx, m)
+		}
+		status, statusSet := m.Field("status")
+		publishing := statusSet && status == schematype.StatusPublished
+		_, scheduled := m.Field(visibility.PublishAtColumn)
+		scheduled = scheduled || m.FieldCleared(visibility.PublishAtColumn)
+		if (statusSet && !publishing) || (!publishing && !scheduled) {
 			return next.Mutate(ctx, m)
 		}
 		if _, set := m.Field("published_at"); set || m.FieldCleared("published_at") {
@@ -92,13 +120,48 @@ func firstPublication(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, fmt.Errorf("first publication: %w", err)
 		}
-		if t, _ := old.(*time.Time); t == nil {
-			if err := m.SetField("published_at", time.Now()); err != nil {
-				return nil, fmt.Errorf("first publication: %w", err)
+		now := time.Now()
+		first, _ := old.(*time.Time)
+		if !publishing {
+			// A new schedule only: it dates a publication that the public
+			// has not seen yet.
+			if first == nil || !first.After(now) {
+				return next.Mutate(ctx, m)
 			}
+		} else if first != nil && !first.After(now) {
+			return next.Mutate(ctx, m)
+		}
+		at := now
+		publishAt, err := fieldOrOld(ctx, m, visibility.PublishAtColumn)
+		if err != nil {
+			return nil, fmt.Errorf("first publication: %w", err)
+		}
+		if publishAt != nil && publishAt.After(now) {
+			at = *publishAt
+		}
+		if err := m.SetField("published_at", at); err != nil {
+			return nil, fmt.Errorf("first publication: %w", err)
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// fieldOrOld is a time column's value after the single-row update m: the
+// one it sets, null when it clears it, else the stored one.
+func fieldOrOld(ctx context.Context, m ent.Mutation, name string) (*time.Time, error) {
+	if v, ok := m.Field(name); ok {
+		t, _ := v.(time.Time)
+		return &t, nil
+	}
+	if m.FieldCleared(name) {
+		return nil, nil
+	}
+	old, err := m.OldField(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	t, _ := old.(*time.Time)
+	return t, nil
 }
 
 // appender is what the generated mutations of types with list fields

@@ -25,7 +25,7 @@ var schemas = map[string]ent.Interface{
 	"VenueBrand": VenueBrand{}, "MediaCoverage": MediaCoverage{}, "Region": Region{}, "RoleModel": RoleModel{},
 	"SearchDoc": SearchDoc{}, "Token": Token{}, "Venue": Venue{}, "ChangeLogEntry": ChangeLogEntry{},
 	"Event": Event{}, "EventBrand": EventBrand{}, "EventRoleModel": EventRoleModel{}, "EventMediaCoverage": EventMediaCoverage{},
-	"Webhook": Webhook{}, "WebhookDelivery": WebhookDelivery{},
+	"Webhook": Webhook{}, "WebhookDelivery": WebhookDelivery{}, "PreviewLink": PreviewLink{},
 }
 
 // notDisplayText are the string columns that are not typed as display text:
@@ -37,6 +37,7 @@ var notDisplayText = map[string]bool{
 	"AuditEntry.actor": true, "AuditEntry.entity_type": true, "ChangeLogEntry.entity_type": true,
 	"Webhook.secret": true, "WebhookDelivery.event_id": true, "WebhookDelivery.event": true,
 	"WebhookDelivery.entity_type": true, "WebhookDelivery.payload": true,
+	"PreviewLink.item_type": true, "PreviewLink.hash": true, "PreviewLink.created_by": true,
 }
 
 // TestSchemasListed: every ent.Schema type of this package is in schemas.

@@ -22,6 +22,10 @@ const (
 	FieldStatus = "status"
 	// FieldPublishedAt holds the string denoting the published_at field in the database.
 	FieldPublishedAt = "published_at"
+	// FieldPublishAt holds the string denoting the publish_at field in the database.
+	FieldPublishAt = "publish_at"
+	// FieldUnpublishAt holds the string denoting the unpublish_at field in the database.
+	FieldUnpublishAt = "unpublish_at"
 	// FieldItemType holds the string denoting the item_type field in the database.
 	FieldItemType = "item_type"
 	// FieldItemID holds the string denoting the item_id field in the database.
@@ -61,6 +65,8 @@ var Columns = []string{
 	FieldID,
 	FieldStatus,
 	FieldPublishedAt,
+	FieldPublishAt,
+	FieldUnpublishAt,
 	FieldItemType,
 	FieldItemID,
 	FieldSortDate,
@@ -94,7 +100,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "brandshow/ent/runtime"
 var (
-	Hooks        [1]ent.Hook
+	Hooks        [2]ent.Hook
 	Interceptors [1]ent.Interceptor
 	// DefaultCategory holds the default value on creation for the "category" field.
 	DefaultCategory string
@@ -178,6 +184,16 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByPublishedAt orders the results by the published_at field.
 func ByPublishedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPublishedAt, opts...).ToFunc()
+}
+
+// ByPublishAt orders the results by the publish_at field.
+func ByPublishAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPublishAt, opts...).ToFunc()
+}
+
+// ByUnpublishAt orders the results by the unpublish_at field.
+func ByUnpublishAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUnpublishAt, opts...).ToFunc()
 }
 
 // ByItemType orders the results by the item_type field.

@@ -5,11 +5,14 @@
 // narrow the neighbour's table with PublishedOnly (ent/template/visibility.tmpl),
 // so every query path (root lists, node lookups, edges, counts, stats,
 // has<Edge>With filters) obeys them. This package carries the viewer through
-// the context and holds the one SQL predicate.
+// the context and holds the one SQL predicate (Public), which also hides a
+// PUBLISHED item outside its schedule (before publish_at, from unpublish_at
+// on), decided by the clock at each query.
 package visibility
 
 import (
 	"context"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -79,25 +82,49 @@ func DraftsAllowed(ctx context.Context) bool {
 // HidesDrafts reports whether queries under ctx must leave DRAFT content out.
 func HidesDrafts(ctx context.Context) bool { return !DraftsAllowed(ctx) }
 
-// PublishedOnly narrows a selector of a content type's table to PUBLISHED
-// rows. The generated edge predicates (has<Edge>, has<Edge>With) and the
-// edge-count orderings apply it to the neighbour's table when the query's
-// context hides drafts (see ent/template/visibility.tmpl), so a filter on a
-// draft neighbour answers as if the draft did not exist.
+// PublishedOnly narrows a selector of a content type's table to the rows
+// the public sees now (Public). The publication interceptor applies it to
+// every query of a content type, and the generated edge predicates
+// (has<Edge>, has<Edge>With) and the edge-count orderings apply it to the
+// neighbour's table when the query's context hides drafts (see
+// ent/template/visibility.tmpl), so a filter on a draft neighbour answers as
+// if the draft did not exist.
 func PublishedOnly(s *sql.Selector) {
-	s.Where(sql.EQ(s.C(StatusColumn), Published))
+	s.Where(Public(s.C, Now()))
 }
 
+// Public is the one definition of what the public sees, for a table whose
+// columns col names: an item is public at now iff it is PUBLISHED, its
+// scheduled publication (publish_at) is null or has come, and its scheduled
+// withdrawal (unpublish_at) is null or still to come. A scheduled item is a
+// draft until publish_at and again from unpublish_at, on every path, with
+// no write at either time.
+func Public(col func(string) string, now time.Time) *sql.Predicate {
+	return sql.And(
+		sql.EQ(col(StatusColumn), Published),
+		sql.Or(sql.IsNull(col(PublishAtColumn)), sql.LTE(col(PublishAtColumn), now)),
+		sql.Or(sql.IsNull(col(UnpublishAtColumn)), sql.GT(col(UnpublishAtColumn), now)),
+	)
+}
+
+// Now is the time visibility is decided at: the clock, in UTC. Scheduled
+// times are stored in UTC (the PublicationMixin's hook converts them), so
+// SQLite, which compares times as text, orders them like PostgreSQL.
+func Now() time.Time { return time.Now().UTC() }
+
 // StatusColumn and Published name the publication column and its public
-// value (schematype.StatusPublished) as the SQL layer sees them.
+// value (schematype.StatusPublished) as the SQL layer sees them;
+// PublishAtColumn and UnpublishAtColumn the schedule's columns.
 const (
-	StatusColumn = "status"
-	Published    = "PUBLISHED"
+	StatusColumn      = "status"
+	Published         = "PUBLISHED"
+	PublishAtColumn   = "publish_at"
+	UnpublishAtColumn = "unpublish_at"
 )
 
 // OrderByNeighborsCount orders by the number of neighbours along step, like
 // sqlgraph.OrderByNeighborsCount, but when the selector's context hides
-// drafts it counts only PUBLISHED neighbours. A row whose neighbours are all
+// drafts it counts only the neighbours the public sees (Public). A row whose neighbours are all
 // drafts counts as having none (NULL, as the LEFT JOIN gives a row without
 // neighbours), so neither the order nor a cursor's value tells the two apart.
 func OrderByNeighborsCount(s *sql.Selector, step *sqlgraph.Step, opts ...sql.OrderTermOption) {
@@ -108,7 +135,9 @@ func OrderByNeighborsCount(s *sql.Selector, step *sqlgraph.Step, opts ...sql.Ord
 	term := &sql.OrderExprTerm{
 		OrderTermOptions: *sql.NewOrderTermOptions(opts...),
 		Expr: func(neighbours *sql.Selector) sql.Querier {
-			return sql.ExprP("NULLIF(COUNT(CASE WHEN "+neighbours.C(StatusColumn)+" = ? THEN 1 END), 0)", Published)
+			return sql.P(func(b *sql.Builder) {
+				b.WriteString("NULLIF(COUNT(CASE WHEN ").Join(Public(neighbours.C, Now())).WriteString(" THEN 1 END), 0)")
+			})
 		},
 	}
 	sqlgraph.OrderByNeighborTerms(s, step, term)
@@ -134,7 +163,7 @@ const (
 // ForeignKeyPredicate is a condition on a foreign key that points to a
 // content type (table, with its ID column idColumn). When the selector's
 // context hides drafts, the key is read as NULL unless it points to a
-// PUBLISHED row — exactly what it would hold had the draft been deleted (the
+// public row (Public) — exactly what it would hold had the draft been deleted (the
 // schema sets such keys NULL on delete), so the condition, negated or not,
 // answers as if the draft did not exist. Otherwise plain is applied as is.
 func ForeignKeyPredicate[T any](plain func(*sql.Selector), table, idColumn, column string, op ForeignKeyOp, args ...T) func(*sql.Selector) {
@@ -145,7 +174,7 @@ func ForeignKeyPredicate[T any](plain func(*sql.Selector), table, idColumn, colu
 		}
 		b := sql.Dialect(s.Dialect())
 		t := b.Table(table)
-		published := b.Select(t.C(idColumn)).From(t).Where(sql.EQ(t.C(StatusColumn), Published))
+		published := b.Select(t.C(idColumn)).From(t).Where(Public(t.C, Now()))
 		s.Where(sql.P(func(w *sql.Builder) {
 			w.WriteString("(CASE WHEN ").WriteString(s.C(column)).WriteString(" IN ")
 			w.Wrap(func(w *sql.Builder) { w.Join(published) })

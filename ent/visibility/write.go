@@ -113,12 +113,12 @@ func SystemOnly() privacy.MutationRule {
 // PublicationFields are the columns that decide what the public sees and
 // how prominently: publishing, unpublishing and featuring set them, and only
 // publishers may.
-var PublicationFields = []string{"status", "published_at", "featured", "featured_rank", "featured_from", "featured_until"}
+var PublicationFields = []string{"status", "published_at", PublishAtColumn, UnpublishAtColumn, "featured", "featured_rank", "featured_from", "featured_until"}
 
 // ContentWrite is the write rule of the content types:
 //   - editors create drafts and change drafts, one at a time;
-//   - publishers also change published items, publish, unpublish and
-//     feature (set any of PublicationFields) and delete;
+//   - publishers also change published items, publish, unpublish, schedule
+//     and feature (set any of PublicationFields) and delete;
 //   - a context without a viewer may not write (see WithSystem).
 //
 // A new item's publication fields may carry only their defaults (DRAFT, not

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"brandshow/ent"
 	"brandshow/ent/brand"
@@ -17,7 +18,7 @@ import (
 
 // TestEditorCannotPublishThroughEntClient writes through the ent client
 // directly, with no resolver in between: an editor's context may create and
-// change drafts but not publish, feature or create published items; a
+// change drafts but not publish, schedule, feature or create published items; a
 // publisher may; a context without a viewer may not write at all, and one
 // from WithSystem may. The rules live in ent's privacy layer.
 func TestEditorCannotPublishThroughEntClient(t *testing.T) {
@@ -50,6 +51,9 @@ func TestEditorCannotPublishThroughEntClient(t *testing.T) {
 		denied("editor features", c.Brand.UpdateOne(draft).SetFeatured(true).Exec(editor), false)
 		denied("editor creates a published item", create().SetSlug("rule-published").SetStatus(schematype.StatusPublished).Exec(editor), false)
 		denied("editor deletes", c.Brand.DeleteOne(draft).Exec(editor), false)
+		denied("editor schedules", c.Brand.UpdateOne(draft).SetPublishAt(time.Now().Add(time.Hour)).Exec(editor), false)
+		denied("editor clears a schedule", c.Brand.UpdateOne(draft).ClearUnpublishAt().Exec(editor), false)
+		denied("editor creates a scheduled item", create().SetSlug("rule-scheduled").SetPublishAt(time.Now().Add(time.Hour)).Exec(editor), false)
 		denied("editor bulk-publishes", c.Brand.Update().Where(brand.ID(draft.ID)).SetStatus(schematype.StatusPublished).Exec(editor), false)
 		denied("no viewer creates", create().SetSlug("rule-anonymous").Exec(context.Background()), true)
 		denied("no viewer with drafts creates", create().SetSlug("rule-drafts").Exec(visibility.WithDrafts(context.Background())), true)

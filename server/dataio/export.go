@@ -65,7 +65,7 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 	doc.RoleModels = make([]RoleModel, 0, len(people))
 	for _, p := range people {
 		doc.RoleModels = append(doc.RoleModels, RoleModel{
-			Publication: publication(p.Slug, p.Status, p.PublishedAt, p.CreatedAt),
+			Publication: publication(p.Slug, p.Status, p.PublishedAt, p.CreatedAt, p.PublishAt, p.UnpublishAt),
 			NameZh:      p.NameZh, NameEn: p.NameEn, TitleZh: p.TitleZh, TitleEn: p.TitleEn,
 			BioZh: p.BioZh, BioEn: p.BioEn, Kind: p.Kind.String(),
 			HonoursZh: p.HonoursZh, HonoursEn: p.HonoursEn, StudioZh: p.StudioZh, StudioEn: p.StudioEn,
@@ -84,7 +84,7 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 	for _, e := range enterprises {
 		enterpriseSlugs[e.ID] = e.Slug
 		doc.Enterprises = append(doc.Enterprises, Enterprise{
-			Publication: publication(e.Slug, e.Status, e.PublishedAt, e.CreatedAt),
+			Publication: publication(e.Slug, e.Status, e.PublishedAt, e.CreatedAt, e.PublishAt, e.UnpublishAt),
 			NameZh:      e.NameZh, NameEn: e.NameEn, SummaryZh: e.SummaryZh, SummaryEn: e.SummaryEn,
 			ProvincialLeading: e.ProvincialLeading, RecognizedYear: e.RecognizedYear,
 			Website: e.Website, Logo: e.Logo, RegionCode: codeOf(e.RegionID),
@@ -105,7 +105,7 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 			lead = enterpriseSlugs[*a.LeadEnterpriseID]
 		}
 		doc.Alliances = append(doc.Alliances, Alliance{
-			Publication: publication(a.Slug, a.Status, a.PublishedAt, a.CreatedAt),
+			Publication: publication(a.Slug, a.Status, a.PublishedAt, a.CreatedAt, a.PublishAt, a.UnpublishAt),
 			NameZh:      a.NameZh, NameEn: a.NameEn, SummaryZh: a.SummaryZh, SummaryEn: a.SummaryEn,
 			PurposeZh: a.PurposeZh, PurposeEn: a.PurposeEn, Scope: a.Scope.String(),
 			FoundedOn: timePtr(a.FoundedOn), LeadEnterprise: lead, Brands: brandSlugs(a.Edges.Brands),
@@ -121,7 +121,7 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 	doc.Venues = make([]Venue, 0, len(venues))
 	for _, v := range venues {
 		doc.Venues = append(doc.Venues, Venue{
-			Publication: publication(v.Slug, v.Status, v.PublishedAt, v.CreatedAt),
+			Publication: publication(v.Slug, v.Status, v.PublishedAt, v.CreatedAt, v.PublishAt, v.UnpublishAt),
 			NameZh:      v.NameZh, NameEn: v.NameEn, SummaryZh: v.SummaryZh, SummaryEn: v.SummaryEn,
 			AddressZh: v.AddressZh, AddressEn: v.AddressEn,
 			OpeningHoursZh: v.OpeningHoursZh, OpeningHoursEn: v.OpeningHoursEn,
@@ -146,7 +146,7 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 		}
 		slices.Sort(people)
 		doc.MediaCoverage = append(doc.MediaCoverage, MediaCoverage{
-			Publication: publication(c.Slug, c.Status, c.PublishedAt, c.CreatedAt),
+			Publication: publication(c.Slug, c.Status, c.PublishedAt, c.CreatedAt, c.PublishAt, c.UnpublishAt),
 			TitleZh:     c.TitleZh, TitleEn: c.TitleEn, SummaryZh: c.SummaryZh, SummaryEn: c.SummaryEn,
 			BodyZh: c.BodyZh, BodyEn: c.BodyEn, Outlet: c.Outlet, Medium: c.Medium.String(),
 			PublishedOn: NewTime(c.PublishedOn), Author: c.Author, URL: c.URL,
@@ -181,7 +181,7 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 			venueSlug = e.Edges.Venue.Slug
 		}
 		doc.Events = append(doc.Events, Event{
-			Publication: publication(e.Slug, e.Status, e.PublishedAt, e.CreatedAt),
+			Publication: publication(e.Slug, e.Status, e.PublishedAt, e.CreatedAt, e.PublishAt, e.UnpublishAt),
 			Kind:        e.Kind.String(), TitleZh: e.TitleZh, TitleEn: e.TitleEn,
 			SummaryZh: e.SummaryZh, SummaryEn: e.SummaryEn, DescriptionZh: e.DescriptionZh, DescriptionEn: e.DescriptionEn,
 			StartsAt: NewTime(e.StartsAt), EndsAt: timePtr(e.EndsAt), AllDay: e.AllDay, Cancelled: e.Cancelled,
@@ -205,7 +205,7 @@ func brandRecord(b *ent.Brand, regionCode string) Brand {
 	}
 	slices.Sort(people)
 	return Brand{
-		Publication: publication(b.Slug, b.Status, b.PublishedAt, b.CreatedAt),
+		Publication: publication(b.Slug, b.Status, b.PublishedAt, b.CreatedAt, b.PublishAt, b.UnpublishAt),
 		NameZh:      b.NameZh, NameEn: b.NameEn, SummaryZh: b.SummaryZh, SummaryEn: b.SummaryEn,
 		StoryZh: b.StoryZh, StoryEn: b.StoryEn, IndustryZh: b.IndustryZh, IndustryEn: b.IndustryEn,
 		RegionCode: regionCode, Category: b.Category.String(), Level: b.Level.String(),
@@ -219,11 +219,12 @@ func brandRecord(b *ent.Brand, regionCode string) Brand {
 	}
 }
 
-func publication(slug string, status schematype.Status, publishedAt *time.Time, createdAt time.Time) Publication {
+func publication(slug string, status schematype.Status, publishedAt *time.Time, createdAt time.Time, publishAt, unpublishAt *time.Time) Publication {
 	created := NewTime(createdAt)
 	return Publication{
 		Slug: slug, Status: status,
 		PublishedAt: timePtr(publishedAt), CreatedAt: &created,
+		PublishAt: timePtr(publishAt), UnpublishAt: timePtr(unpublishAt),
 	}
 }
 

@@ -54,7 +54,13 @@ type Publication struct {
 	Slug        string            `json:"slug"`
 	Status      schematype.Status `json:"status"` // DRAFT (default) or PUBLISHED
 	PublishedAt *Time             `json:"publishedAt"`
-	CreatedAt   *Time             `json:"createdAt"`
+	// PublishAt and UnpublishAt are the publication window (the schedule
+	// mutation): a PUBLISHED item is public only within it. Like every
+	// field, absent means none (a spreadsheet row starts from the item's
+	// current record, window included).
+	PublishAt   *Time `json:"publishAt,omitempty"`
+	UnpublishAt *Time `json:"unpublishAt,omitempty"`
+	CreatedAt   *Time `json:"createdAt"`
 }
 
 // Region is an administrative division, keyed by its code.

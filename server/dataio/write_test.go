@@ -138,11 +138,13 @@ func setEveryField(t *testing.T, d *dataio.Document) {
 
 	p := &d.RoleModels[0]
 	p.Status, p.PublishedAt = schematype.StatusPublished, at(1)
+	p.PublishAt, p.UnpublishAt = at(1), at(4)
 	p.HonoursZh, p.HonoursEn = []string{"劳动模范"}, []string{"Model worker"}
 	p.Portrait, p.RegionCode = &pic, r.Code
 
 	b := &d.Brands[0]
 	b.Status, b.PublishedAt = schematype.StatusPublished, at(1)
+	b.PublishAt, b.UnpublishAt = at(1), at(4)
 	b.FoundedYear, b.CreditRating = ptr(2001), "AA"
 	b.Logo, b.Pictures = &pic, []schematype.Picture{pic, pic}
 	b.FeaturedFrom, b.FeaturedUntil = at(2), at(3)
@@ -150,21 +152,25 @@ func setEveryField(t *testing.T, d *dataio.Document) {
 
 	e := &d.Enterprises[0]
 	e.Status, e.PublishedAt = schematype.StatusPublished, at(1)
+	e.PublishAt, e.UnpublishAt = at(1), at(4)
 	e.RecognizedYear, e.Logo, e.RegionCode = ptr(2019), &pic, r.Code
 	e.Brands = []string{brands[0]}
 
 	a := &d.Alliances[0]
 	a.Status, a.PublishedAt = schematype.StatusPublished, at(1)
+	a.PublishAt, a.UnpublishAt = at(1), at(4)
 	a.FoundedOn, a.LeadEnterprise = at(4), e.Slug
 	a.Brands = []string{brands[0]}
 
 	v := &d.Venues[0]
 	v.Status, v.PublishedAt = schematype.StatusPublished, at(1)
+	v.PublishAt, v.UnpublishAt = at(1), at(4)
 	v.Pictures = []schematype.Picture{pic}
 	v.Brands = []string{brands[0]}
 
 	m := &d.MediaCoverage[0]
 	m.Status, m.PublishedAt = schematype.StatusPublished, at(1)
+	m.PublishAt, m.UnpublishAt = at(1), at(4)
 	m.Brands, m.RoleModels = []string{brands[0]}, []string{people[0]}
 	m.Image, m.Poster, m.VideoURL = &pic, &pic, "https://example.com/film.mp4"
 }
@@ -187,6 +193,7 @@ func changeEveryField(t *testing.T, d *dataio.Document) {
 
 	p := &d.RoleModels[0]
 	p.Status, p.PublishedAt = schematype.StatusDraft, at(5)
+	p.PublishAt, p.UnpublishAt = nil, nil
 	for _, s := range []*string{&p.NameZh, &p.NameEn, &p.TitleZh, &p.TitleEn, &p.BioZh, &p.BioEn, &p.StudioZh, &p.StudioEn} {
 		changed(s)
 	}
@@ -195,6 +202,7 @@ func changeEveryField(t *testing.T, d *dataio.Document) {
 
 	b := &d.Brands[0]
 	b.Status, b.PublishedAt = schematype.StatusDraft, at(5)
+	b.PublishAt, b.UnpublishAt = nil, nil
 	for _, s := range []*string{&b.NameZh, &b.NameEn, &b.SummaryZh, &b.SummaryEn, &b.StoryZh, &b.StoryEn, &b.IndustryZh, &b.IndustryEn} {
 		changed(s)
 	}
@@ -214,6 +222,7 @@ func changeEveryField(t *testing.T, d *dataio.Document) {
 
 	e := &d.Enterprises[0]
 	e.Status, e.PublishedAt = schematype.StatusDraft, at(5)
+	e.PublishAt, e.UnpublishAt = nil, nil
 	for _, s := range []*string{&e.NameZh, &e.NameEn, &e.SummaryZh, &e.SummaryEn} {
 		changed(s)
 	}
@@ -224,6 +233,7 @@ func changeEveryField(t *testing.T, d *dataio.Document) {
 
 	a := &d.Alliances[0]
 	a.Status, a.PublishedAt = schematype.StatusDraft, at(5)
+	a.PublishAt, a.UnpublishAt = nil, nil
 	for _, s := range []*string{&a.NameZh, &a.NameEn, &a.SummaryZh, &a.SummaryEn, &a.PurposeZh, &a.PurposeEn} {
 		changed(s)
 	}
@@ -233,6 +243,7 @@ func changeEveryField(t *testing.T, d *dataio.Document) {
 
 	v := &d.Venues[0]
 	v.Status, v.PublishedAt = schematype.StatusDraft, at(5)
+	v.PublishAt, v.UnpublishAt = nil, nil
 	for _, s := range []*string{&v.NameZh, &v.NameEn, &v.SummaryZh, &v.SummaryEn, &v.AddressZh, &v.AddressEn,
 		&v.OpeningHoursZh, &v.OpeningHoursEn, &v.Phone} {
 		changed(s)
@@ -247,6 +258,7 @@ func changeEveryField(t *testing.T, d *dataio.Document) {
 
 	m := &d.MediaCoverage[0]
 	m.Status, m.PublishedAt = schematype.StatusDraft, at(5)
+	m.PublishAt, m.UnpublishAt = nil, nil
 	for _, s := range []*string{&m.TitleZh, &m.TitleEn, &m.SummaryZh, &m.SummaryEn, &m.BodyZh, &m.BodyEn, &m.Outlet, &m.Author} {
 		changed(s)
 	}

@@ -154,11 +154,17 @@ type publicationMutation interface {
 	SetStatus(schematype.Status)
 	SetPublishedAt(time.Time)
 	ClearPublishedAt()
+	SetPublishAt(time.Time)
+	ClearPublishAt()
+	SetUnpublishAt(time.Time)
+	ClearUnpublishAt()
 }
 
 func setPublication(m publicationMutation, p *Publication) {
 	m.SetStatus(p.Status)
 	setOrClear(p.PublishedAt.std(), m.SetPublishedAt, m.ClearPublishedAt)
+	setOrClear(p.PublishAt.std(), m.SetPublishAt, m.ClearPublishAt)
+	setOrClear(p.UnpublishAt.std(), m.SetUnpublishAt, m.ClearUnpublishAt)
 }
 
 func (im *importer) writeBrands(ctx context.Context) error {

@@ -268,7 +268,7 @@ func writeAtom(w http.ResponseWriter, r *http.Request, cfg Config, versions *fee
 	tag := sha256.Sum256(append(digest[:], base...))
 	etag := `W/"` + hex.EncodeToString(tag[:12]) + `"`
 	h := w.Header()
-	h.Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(feedMaxAge.Seconds())))
+	h.Set("Cache-Control", fmt.Sprintf("public, max-age=%d", cfg.maxAge(feedMaxAge)))
 	h.Set("Last-Modified", updated.Format(http.TimeFormat))
 	h.Set("ETag", etag)
 	if notModified(r, etag, updated) {

@@ -24,6 +24,7 @@ import (
 	"brandshow/server/pages"
 	"brandshow/server/ratelimit"
 	"brandshow/server/respcache"
+	"brandshow/server/schedule"
 	"brandshow/server/shared"
 	"brandshow/server/store"
 	webclient "brandshow/web-client"
@@ -96,6 +97,10 @@ type Config struct {
 	// canonical, Open Graph and sitemap URLs; empty: each request's own
 	// scheme and host.
 	BaseURL string
+	// Schedule, when set, is the timer of scheduled publication
+	// (server/schedule, which main runs): HTTP caches (max-age of GraphQL
+	// GETs and feeds) keep no answer past its next transition.
+	Schedule *schedule.Timer
 	// Kiosks, when set, takes the kiosks' heartbeats at
 	// POST /kiosks/{id}/heartbeat (and /metrics shows them).
 	Kiosks *kiosks.Registry
@@ -156,7 +161,7 @@ func New(cfg Config) http.Handler {
 	if cfg.ResponseCache != nil {
 		gql = cfg.ResponseCache.Middleware(gql)
 	}
-	gql = bodyLimits(cfg, middleware.HTTPCache(cfg.CacheMaxAge, gql))
+	gql = bodyLimits(cfg, middleware.HTTPCache(func() int { return cfg.maxAge(time.Duration(cfg.CacheMaxAge) * time.Second) }, gql))
 
 	mux := http.NewServeMux()
 	// The client's address is checked before authentication (a token lookup
@@ -222,6 +227,18 @@ func New(cfg Config) http.Handler {
 		)
 	}
 	return h
+}
+
+// maxAge is the max-age, in seconds, of a public answer that may be kept for
+// limit: shorter when a scheduled publication or withdrawal comes sooner,
+// so browsers and proxies change their answer at that moment too.
+func (cfg *Config) maxAge(limit time.Duration) int {
+	if cfg.Schedule != nil {
+		if next, ok := cfg.Schedule.Next(); ok {
+			limit = min(limit, max(time.Until(next), 0))
+		}
+	}
+	return int(limit / time.Second)
 }
 
 func tracer(tp trace.TracerProvider) trace.Tracer {

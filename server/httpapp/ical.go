@@ -78,7 +78,7 @@ func serveEventsCalendar(w http.ResponseWriter, r *http.Request, cfg Config, ver
 	updated := versions.lastModified(id+r.URL.RawQuery, digest)
 	etag := `W/"` + hex.EncodeToString(digest[:12]) + `"`
 	h := w.Header()
-	h.Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(feedMaxAge.Seconds())))
+	h.Set("Cache-Control", fmt.Sprintf("public, max-age=%d", cfg.maxAge(feedMaxAge)))
 	h.Set("Last-Modified", updated.Format(http.TimeFormat))
 	h.Set("ETag", etag)
 	if notModified(r, etag, updated) {

@@ -12,9 +12,10 @@ import (
 // kiosks: a successful answer gets Cache-Control: public, max-age and a
 // strong ETag, and a request whose If-None-Match matches gets 304 Not
 // Modified without a body. Anything sent with credentials is private and
-// never stored; POST answers are not cached.
-func HTTPCache(maxAge int, next http.Handler) http.Handler {
-	public := fmt.Sprintf("public, max-age=%d", maxAge)
+// never stored; POST answers are not cached. maxAge is asked per answer: it
+// shrinks as a scheduled publication or withdrawal draws near, so no cache
+// keeps an answer past it.
+func HTTPCache(maxAge func() int, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Accept")
 		w.Header().Add("Vary", "Authorization")
@@ -40,7 +41,7 @@ func HTTPCache(maxAge int, next http.Handler) http.Handler {
 		sum := sha256.Sum256(a.Body.Bytes())
 		etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
 		a.Header().Set("ETag", etag)
-		a.Header().Set("Cache-Control", public)
+		a.Header().Set("Cache-Control", fmt.Sprintf("public, max-age=%d", maxAge()))
 		if etagMatches(r.Header.Get("If-None-Match"), etag) {
 			a.Header().Del("Content-Type")
 			a.Header().Del("Content-Length")

@@ -54,38 +54,38 @@ var sections = []section{
 	{"brands", func(ctx context.Context, c *ent.Client) (int, error) { return c.Brand.Query().Count(ctx) },
 		func(ctx context.Context, c *ent.Client, offset, limit int) ([]entry, error) {
 			rows, err := c.Brand.Query().Order(ent.Asc(brand.FieldID)).Offset(offset).Limit(limit).
-				Select(brand.FieldSlug, brand.FieldUpdatedAt).All(ctx)
-			return entries(rows, err, "/brands/", func(b *ent.Brand) (string, time.Time) { return b.Slug, b.UpdatedAt })
+				Select(brand.FieldSlug, brand.FieldUpdatedAt, brand.FieldPublishAt).All(ctx)
+			return entries(rows, err, "/brands/", func(b *ent.Brand) (string, time.Time) { return b.Slug, shownSince(b.UpdatedAt, b.PublishAt) })
 		}},
 	{"role-models", func(ctx context.Context, c *ent.Client) (int, error) { return c.RoleModel.Query().Count(ctx) },
 		func(ctx context.Context, c *ent.Client, offset, limit int) ([]entry, error) {
 			rows, err := c.RoleModel.Query().Order(ent.Asc(rolemodel.FieldID)).Offset(offset).Limit(limit).
-				Select(rolemodel.FieldSlug, rolemodel.FieldUpdatedAt).All(ctx)
-			return entries(rows, err, "/role-models/", func(m *ent.RoleModel) (string, time.Time) { return m.Slug, m.UpdatedAt })
+				Select(rolemodel.FieldSlug, rolemodel.FieldUpdatedAt, rolemodel.FieldPublishAt).All(ctx)
+			return entries(rows, err, "/role-models/", func(m *ent.RoleModel) (string, time.Time) { return m.Slug, shownSince(m.UpdatedAt, m.PublishAt) })
 		}},
 	{"venues", func(ctx context.Context, c *ent.Client) (int, error) { return c.Venue.Query().Count(ctx) },
 		func(ctx context.Context, c *ent.Client, offset, limit int) ([]entry, error) {
 			rows, err := c.Venue.Query().Order(ent.Asc(venue.FieldID)).Offset(offset).Limit(limit).
-				Select(venue.FieldSlug, venue.FieldUpdatedAt).All(ctx)
-			return entries(rows, err, "/venues/", func(v *ent.Venue) (string, time.Time) { return v.Slug, v.UpdatedAt })
+				Select(venue.FieldSlug, venue.FieldUpdatedAt, venue.FieldPublishAt).All(ctx)
+			return entries(rows, err, "/venues/", func(v *ent.Venue) (string, time.Time) { return v.Slug, shownSince(v.UpdatedAt, v.PublishAt) })
 		}},
 	{"alliances", func(ctx context.Context, c *ent.Client) (int, error) { return c.Alliance.Query().Count(ctx) },
 		func(ctx context.Context, c *ent.Client, offset, limit int) ([]entry, error) {
 			rows, err := c.Alliance.Query().Order(ent.Asc(alliance.FieldID)).Offset(offset).Limit(limit).
-				Select(alliance.FieldSlug, alliance.FieldUpdatedAt).All(ctx)
-			return entries(rows, err, "/alliances/", func(a *ent.Alliance) (string, time.Time) { return a.Slug, a.UpdatedAt })
+				Select(alliance.FieldSlug, alliance.FieldUpdatedAt, alliance.FieldPublishAt).All(ctx)
+			return entries(rows, err, "/alliances/", func(a *ent.Alliance) (string, time.Time) { return a.Slug, shownSince(a.UpdatedAt, a.PublishAt) })
 		}},
 	{"enterprises", func(ctx context.Context, c *ent.Client) (int, error) { return c.Enterprise.Query().Count(ctx) },
 		func(ctx context.Context, c *ent.Client, offset, limit int) ([]entry, error) {
 			rows, err := c.Enterprise.Query().Order(ent.Asc(enterprise.FieldID)).Offset(offset).Limit(limit).
-				Select(enterprise.FieldSlug, enterprise.FieldUpdatedAt).All(ctx)
-			return entries(rows, err, "/enterprises/", func(e *ent.Enterprise) (string, time.Time) { return e.Slug, e.UpdatedAt })
+				Select(enterprise.FieldSlug, enterprise.FieldUpdatedAt, enterprise.FieldPublishAt).All(ctx)
+			return entries(rows, err, "/enterprises/", func(e *ent.Enterprise) (string, time.Time) { return e.Slug, shownSince(e.UpdatedAt, e.PublishAt) })
 		}},
 	{"coverage", func(ctx context.Context, c *ent.Client) (int, error) { return c.MediaCoverage.Query().Count(ctx) },
 		func(ctx context.Context, c *ent.Client, offset, limit int) ([]entry, error) {
 			rows, err := c.MediaCoverage.Query().Order(ent.Asc(mediacoverage.FieldID)).Offset(offset).Limit(limit).
-				Select(mediacoverage.FieldSlug, mediacoverage.FieldUpdatedAt).All(ctx)
-			return entries(rows, err, "/coverage/", func(m *ent.MediaCoverage) (string, time.Time) { return m.Slug, m.UpdatedAt })
+				Select(mediacoverage.FieldSlug, mediacoverage.FieldUpdatedAt, mediacoverage.FieldPublishAt).All(ctx)
+			return entries(rows, err, "/coverage/", func(m *ent.MediaCoverage) (string, time.Time) { return m.Slug, shownSince(m.UpdatedAt, m.PublishAt) })
 		}},
 	{"regions", func(ctx context.Context, c *ent.Client) (int, error) { return c.Region.Query().Count(ctx) },
 		func(ctx context.Context, c *ent.Client, offset, limit int) ([]entry, error) {
@@ -93,6 +93,16 @@ var sections = []section{
 				Select(region.FieldCode).All(ctx)
 			return entries(rows, err, "/regions/", func(r *ent.Region) (string, time.Time) { return r.Code, time.Time{} })
 		}},
+}
+
+// shownSince is a page's last modification for crawlers: its last change,
+// or when the public first saw that change if its publication was
+// scheduled for later.
+func shownSince(updated time.Time, publishAt *time.Time) time.Time {
+	if publishAt != nil && publishAt.After(updated) {
+		return *publishAt
+	}
+	return updated
 }
 
 // fixedPages are the pages without an item: home and the lists.

@@ -20,7 +20,9 @@
 //
 // Memory is bounded in bytes (LRU eviction), and every entry also expires
 // after a TTL, which bounds answers that depend on the clock (featuredBrands'
-// windows) rather than on writes.
+// windows) rather than on writes. Scheduled publication depends on the clock
+// too, but exactly: server/schedule's timer empties the cache at each
+// scheduled transition (store.Scheduled).
 package respcache
 
 import (
@@ -72,7 +74,7 @@ type Cache struct {
 	flights    map[flightKey]*flight
 
 	hits, misses, stores, evictions, rejectedStale, coalesced atomic.Int64
-	invalidations                                             [5]atomic.Int64 // by store.Change, then replicaLag
+	invalidations                                             [6]atomic.Int64 // by store.Change, then replicaLag
 }
 
 // New returns an empty cache. MaxBytes must be positive.
@@ -222,6 +224,10 @@ func (c *Cache) OnChange(ch store.Change) {
 	case store.LocalWrite, store.RemoteWrite:
 		c.invalidate(ch)
 		c.afterReplicaLag()
+	case store.Scheduled:
+		// No write: the clock passed a scheduled publication or
+		// withdrawal, which every replica's database answers alike.
+		c.invalidate(ch)
 	case store.ListenerDown:
 		c.mu.Lock()
 		c.suspended = true
@@ -272,8 +278,8 @@ func (c *Cache) lagFired() {
 	c.invalidate(replicaLag)
 }
 
-// replicaLag counts the delayed repeats, after store.Change's four values.
-const replicaLag = store.ListenerDown + 1
+// replicaLag counts the delayed repeats, after store.Change's values.
+const replicaLag = store.Scheduled + 1
 
 // Stats is a snapshot of the cache's counters.
 type Stats struct {

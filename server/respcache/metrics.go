@@ -25,7 +25,7 @@ func (c *Cache) Collectors() []prometheus.Collector {
 		reason := invalidationReason(i)
 		cs = append(cs, prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name:        "brandshow_response_cache_invalidations_total",
-			Help:        "Times the response cache was emptied, by reason: local_write (this process), remote_write (NOTIFY from another), listener_up/listener_down (the LISTEN connection), replica_lag (the delayed repeat for a read replica).",
+			Help:        "Times the response cache was emptied, by reason: local_write (this process), remote_write (NOTIFY from another), listener_up/listener_down (the LISTEN connection), scheduled (a scheduled publication or withdrawal came, server/schedule), replica_lag (the delayed repeat for a read replica).",
 			ConstLabels: prometheus.Labels{"reason": reason},
 		}, func() float64 { return float64(c.invalidations[i].Load()) }))
 	}

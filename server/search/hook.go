@@ -151,6 +151,9 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 			continue
 		}
 		names, all := d.tokens()
+		// The schedule is mirrored with the status: the publication
+		// interceptor then hides a scheduled item's row like the item.
+		publishAt, unpublishAt := scheduleOf(d)
 		name, py := "", ""
 		var keys suggestKeys
 		if len(d.Fields) > 0 && d.Fields[0].Title {
@@ -160,6 +163,7 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 		}
 		builders = append(builders, client.SearchDoc.Create().
 			SetItemType(typ).SetItemID(id).SetStatus(d.Status).SetNillablePublishedAt(publishedAt(d)).
+			SetNillablePublishAt(publishAt).SetNillableUnpublishAt(unpublishAt).
 			SetSortDate(d.SortDate).SetCategory(d.Category).SetLevel(d.Level).SetMedium(d.Medium).
 			SetPrefectures(joinWords(d.Prefectures)).SetName(name).SetPinyin(py).
 			SetNameKey(keys.name).SetPinyinKey(keys.pinyin).SetInitialsKey(keys.initials).
@@ -173,7 +177,9 @@ func reindex(ctx context.Context, client *ent.Client, typ ItemType, ids []int, r
 	for len(builders) > 0 {
 		n := min(len(builders), 200)
 		err := client.SearchDoc.CreateBulk(builders[:n]...).
-			OnConflictColumns(searchdoc.FieldItemType, searchdoc.FieldItemID).UpdateNewValues().Exec(ctx)
+			OnConflictColumns(searchdoc.FieldItemType, searchdoc.FieldItemID).UpdateNewValues().
+			// A schedule cleared is not set on the new row: copy NULL too.
+			Update(func(u *ent.SearchDocUpsert) { u.UpdatePublishAt().UpdateUnpublishAt() }).Exec(ctx)
 		if err != nil {
 			return fmt.Errorf("search index: write: %w", err)
 		}
@@ -202,6 +208,27 @@ func publishedAt(d *Doc) *time.Time {
 		return e.PublishedAt
 	}
 	return nil
+}
+
+// scheduleOf is the item's publication window (publish_at, unpublish_at).
+func scheduleOf(d *Doc) (publishAt, unpublishAt *time.Time) {
+	switch e := d.Entity.(type) {
+	case *ent.Brand:
+		return e.PublishAt, e.UnpublishAt
+	case *ent.RoleModel:
+		return e.PublishAt, e.UnpublishAt
+	case *ent.Enterprise:
+		return e.PublishAt, e.UnpublishAt
+	case *ent.Alliance:
+		return e.PublishAt, e.UnpublishAt
+	case *ent.Venue:
+		return e.PublishAt, e.UnpublishAt
+	case *ent.MediaCoverage:
+		return e.PublishAt, e.UnpublishAt
+	case *ent.Event:
+		return e.PublishAt, e.UnpublishAt
+	}
+	return nil, nil
 }
 
 // Rebuild rewrites the whole side table from the content tables, in batches

@@ -39,6 +39,9 @@ const (
 	// ListenerDown: the LISTEN connection is lost; until ListenerUp,
 	// other processes' writes go unnoticed.
 	ListenerDown
+	// Scheduled: no write, but a scheduled publication or withdrawal has
+	// come (server/schedule tells it, in every process at the moment).
+	Scheduled
 )
 
 func (c Change) String() string {
@@ -51,6 +54,8 @@ func (c Change) String() string {
 		return "listener_up"
 	case ListenerDown:
 		return "listener_down"
+	case Scheduled:
+		return "scheduled"
 	}
 	return "unknown"
 }
