@@ -66,6 +66,14 @@ export class Server {
     await waitReady(`${this.url}/readyz`, this.proc);
   }
 
+  /** token mints an API token with the server's own command (`server token create`) on the same database. */
+  token(name, role) {
+    const out = execFileSync(this.bin, ['token', 'create', '-name', name, '-role', role], { cwd: this.dir, env: { ...process.env, LOG_LEVEL: 'warn' } });
+    const tok = String(out).split('\n').find((l) => l.startsWith('bs_'));
+    if (!tok) throw new Error(`server token create printed no token: ${out}`);
+    return tok.trim();
+  }
+
   async stop() {
     if (!this.proc || this.proc.exitCode !== null) return;
     const p = this.proc;
