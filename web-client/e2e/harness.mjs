@@ -25,7 +25,9 @@ export function freePort() {
   });
 }
 
-async function waitReady(url, proc, ms = 30000) {
+// A first start migrates and loads the demo content (pictures drawn too):
+// allow for a busy machine.
+async function waitReady(url, proc, ms = 120000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);

@@ -169,7 +169,7 @@ function pictureCard(p: Picture, tr: Tr, onRemove: () => void): HTMLElement {
       h('span', null, p.alt),
       h('span', { class: 'meta' }, p.credit || tr(['未署名', 'no credit']), ' · ', p.license ? licenseName(p.license) : tr(['未注明许可', 'no licence'])),
       missing ? h('span', { class: 'warn' }, tr(['发布前需要署名和许可', 'Credit and licence are needed to publish'])) : null,
-      h('button', { type: 'button', class: 'small', onclick: onRemove, 'aria-label': `${tr(['移除图片', 'Remove picture'])} ${p.alt}` }, tr(['移除', 'Remove'])),
+      h('button', { type: 'button', class: 'small secondary', onclick: onRemove, 'aria-label': `${tr(['移除图片', 'Remove picture'])} ${p.alt}` }, tr(['移除', 'Remove'])),
     ),
   );
 }
