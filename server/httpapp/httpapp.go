@@ -162,7 +162,7 @@ func New(cfg Config) http.Handler {
 	// Spreadsheet and JSON imports from the editors' console: token holders
 	// only (authenticated before the body is read), limited like /graphql, a
 	// dry run unless asked.
-	mux.Handle("POST /import", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(middleware.Limit(max(cfg.MaxBodyBytes, importMaxBytes), cfg.QueryTimeout, importHandler(cfg)))))))
+	mux.Handle("POST /import", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(importHandler(cfg))))))
 	site := &pages.Site{Client: cfg.DB.Public, BaseURL: cfg.BaseURL, Logger: cfg.Logger}
 	crawled := func(h http.HandlerFunc) http.Handler {
 		return limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(h)))

@@ -49,13 +49,22 @@ type importCount struct {
 // it is a dry run: everything is checked and written inside the
 // transaction, then rolled back. Any problem writes nothing (422).
 func importHandler(cfg Config) http.Handler {
+	// The body is read (and bounded) only for token holders.
+	run := middleware.Limit(max(cfg.MaxBodyBytes, importMaxBytes), cfg.QueryTimeout, runImport(cfg))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := middleware.RequestIDFrom(r.Context())
 		if _, ok := visibility.ViewerFrom(r.Context()); !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="brandshow"`)
-			middleware.WriteError(w, http.StatusUnauthorized, "imports need a token: send Authorization: Bearer <token>", "UNAUTHENTICATED", id)
+			middleware.WriteError(w, http.StatusUnauthorized, "imports need a token: send Authorization: Bearer <token>", "UNAUTHENTICATED", middleware.RequestIDFrom(r.Context()))
 			return
 		}
+		run.ServeHTTP(w, r)
+	})
+}
+
+// runImport reads the file and imports it (see importHandler).
+func runImport(cfg Config) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := middleware.RequestIDFrom(r.Context())
 		name := path.Base(r.URL.Query().Get("file"))
 		var body bytes.Buffer
 		if _, err := body.ReadFrom(r.Body); err != nil {
