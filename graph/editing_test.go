@@ -356,6 +356,11 @@ func TestValidationChangesNothing(t *testing.T) {
 			if c.want != "" && !strings.Contains(msg, c.want) {
 				t.Errorf("%s: message %q does not name %s", c.name, msg, c.want)
 			}
+			// Forms show the message at the field named by extensions.field
+			// (a duplicate slug is known from the database's constraint only).
+			if f, _ := r.Errors[0].Extensions["field"].(string); c.want != "" && c.name != "duplicate slug" && f != c.want {
+				t.Errorf("%s: extensions.field %q, want %q", c.name, f, c.want)
+			}
 			if strings.Contains(strings.ToLower(msg), "insert") || strings.Contains(msg, "pq:") || strings.Contains(msg, "SQL") {
 				t.Errorf("%s: message leaks SQL: %q", c.name, msg)
 			}

@@ -30,8 +30,12 @@ const (
 )
 
 // UserError is a mistake in the request that the caller can fix; its message
-// is shown as written.
-type UserError struct{ Msg string }
+// is shown as written. Field, when set, names the input or argument at fault
+// (extensions.field), so a form can show the message beside it.
+type UserError struct {
+	Msg   string
+	Field string
+}
 
 func (e *UserError) Error() string { return e.Msg }
 
@@ -62,6 +66,7 @@ func presentError(logger *slog.Logger, requestID func(context.Context) string) g
 		case errors.As(cause, &user):
 			out.Message = user.Msg
 			setCode(out, CodeBadUserInput)
+			setField(out, user.Field)
 		case errors.As(cause, &denied):
 			// A write the privacy rules refused (ent/visibility/write.go).
 			out.Message = denied.Reason
@@ -79,9 +84,11 @@ func presentError(logger *slog.Logger, requestID func(context.Context) string) g
 		case errors.As(cause, &fieldErr):
 			out.Message = fmt.Sprintf("invalid %s: %s", lowerCamel(fieldErr.Field), fieldErr.Err.Error())
 			setCode(out, CodeBadUserInput)
+			setField(out, lowerCamel(fieldErr.Field))
 		case errors.As(cause, &validation):
 			out.Message = validationMessage(validation)
 			setCode(out, CodeBadUserInput)
+			setField(out, lowerCamel(validation.Name))
 		case ent.IsConstraintError(cause):
 			out.Message = constraintMessage(cause)
 			setCode(out, CodeBadUserInput)
@@ -202,6 +209,19 @@ func setCode(e *gqlerror.Error, code string) {
 		e.Extensions = map[string]any{}
 	}
 	e.Extensions["code"] = code
+}
+
+// setField names the input field a BAD_USER_INPUT error is about
+// (extensions.field: nameZh, logo, file), for clients that show the message
+// at the field; the message says the same in words.
+func setField(e *gqlerror.Error, field string) {
+	if field == "" {
+		return
+	}
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["field"] = field
 }
 
 // recoverPanic logs a panic and answers with a bare internal error.

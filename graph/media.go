@@ -58,7 +58,7 @@ func (r *Resolver) uploadPicture(ctx context.Context, file graphql.Upload, alt s
 	asset, err := r.media.Put(ctx, file.File)
 	var refused *media.InputError
 	if errors.As(err, &refused) {
-		return nil, &UserError{Msg: "file: " + refused.Msg}
+		return nil, &UserError{Msg: "file: " + refused.Msg, Field: "file"}
 	}
 	if err != nil {
 		return nil, err

@@ -181,6 +181,8 @@ func TestUploadBadInput(t *testing.T) {
 			r, _ := e.upload(t, "editor", c.file, nil)
 			if code(r) != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, c.want) {
 				t.Errorf("%s: %+v, want BAD_USER_INPUT saying %q", c.name, r.Errors, c.want)
+			} else if f := r.Errors[0].Extensions["field"]; f != "file" {
+				t.Errorf("%s: extensions.field %v, want file", c.name, f)
 			}
 		}
 		if keys, _ := store.Keys(context.Background(), ""); len(keys) != 0 {

@@ -169,6 +169,10 @@ func New(cfg Config) http.Handler {
 	// lookup runs under the request deadline too.
 	mux.Handle("/graphql", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
 	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
+	// Spreadsheet and JSON imports from the editors' console: token holders
+	// only (authenticated before the body is read), limited like /graphql, a
+	// dry run unless asked.
+	mux.Handle("POST /import", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(importHandler(cfg))))))
 	site := &pages.Site{Client: cfg.DB.Public, BaseURL: cfg.BaseURL, Logger: cfg.Logger}
 	crawled := func(h http.HandlerFunc) http.Handler {
 		return limiter.Middleware(middleware.Deadline(cfg.QueryTimeout, replicaReads(h)))

@@ -234,6 +234,24 @@ func TestPageHeadsDescribeEachRoute(t *testing.T) {
 	})
 }
 
+// TestConsolePageIsServedButNotIndexed: /admin (the editors' console) is
+// the app with a 200, never indexed, and robots.txt keeps crawlers out.
+func TestConsolePageIsServedButNotIndexed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		h, _ := withBase(t, dia, false)
+		r := do(h, http.MethodGet, "/admin?type=brands", nil)
+		if r.code != http.StatusOK || !contains(r.body, `<div id="app">`) {
+			t.Fatalf("/admin: %d", r.code)
+		}
+		if p := parseHead(t, r.body); p.meta["robots"] != "noindex" || p.title != "编辑台 · 湖北劳务品牌展示" {
+			t.Errorf("/admin: robots %q, title %q", p.meta["robots"], p.title)
+		}
+		if r := do(h, http.MethodGet, "/robots.txt", nil); !contains(r.body, "Disallow: /admin\n") {
+			t.Errorf("robots.txt does not keep crawlers out of /admin:\n%s", r.body)
+		}
+	})
+}
+
 // TestPageHeadsNeverDescribeDrafts: a draft's page is the unknown page
 // (404, no name anywhere); once published it is described.
 func TestPageHeadsNeverDescribeDrafts(t *testing.T) {

@@ -23,7 +23,7 @@ var texts = map[Lang]siteTexts{
 		regionSuffix:    "的劳务品牌、典型人物、文化体验场所和企业。",
 		locale:          "zh_CN",
 		lists: map[string]string{
-			"brands": "劳务品牌", "regions": "地区", "venues": "文化体验场所", "alliances": "品牌联盟", "events": "劳务品牌活动日历", "search": "搜索",
+			"brands": "劳务品牌", "regions": "地区", "venues": "文化体验场所", "alliances": "品牌联盟", "events": "劳务品牌活动日历", "search": "搜索", "admin": "编辑台",
 		},
 	},
 	En: {
@@ -33,7 +33,7 @@ var texts = map[Lang]siteTexts{
 		regionSuffix:    ": labor brands, role models, venues and enterprises.",
 		locale:          "en_US",
 		lists: map[string]string{
-			"brands": "Labor brands", "regions": "Regions", "venues": "Venues", "alliances": "Alliances", "events": "Labor brand events", "search": "Search",
+			"brands": "Labor brands", "regions": "Regions", "venues": "Venues", "alliances": "Alliances", "events": "Labor brand events", "search": "Search", "admin": "Editors' console",
 		},
 	},
 }

@@ -121,7 +121,9 @@ func (s *Site) Describe(ctx context.Context, path string, query url.Values) (*Pa
 			return p, ErrNotFound
 		}
 		p.Title, p.Description = title, title+" — "+t.siteTitle
-		p.NoIndex = p.NoIndex || parts[0] == "search"
+		// Neither search results nor the editors' console (/admin, which
+		// shows nothing without a token) belong in a search engine.
+		p.NoIndex = p.NoIndex || parts[0] == "search" || parts[0] == "admin"
 		p.JSONLD = map[string]any{"@type": "CollectionPage", "name": title}
 		return found(p)
 	case 2:

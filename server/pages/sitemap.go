@@ -225,7 +225,7 @@ func (s *Site) Sitemap(w http.ResponseWriter, r *http.Request) {
 func (s *Site) Robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=3600")
-	_, _ = fmt.Fprintf(w, "User-agent: *\nAllow: /\nDisallow: /kiosk\nDisallow: /search\nDisallow: /graphql\nDisallow: /graphiql\nDisallow: /feeds/\n\nSitemap: %s/sitemap.xml\n", s.Base(r))
+	_, _ = fmt.Fprintf(w, "User-agent: *\nAllow: /\nDisallow: /kiosk\nDisallow: /search\nDisallow: /admin\nDisallow: /graphql\nDisallow: /graphiql\nDisallow: /feeds/\n\nSitemap: %s/sitemap.xml\n", s.Base(r))
 }
 
 func writeXML(w http.ResponseWriter, r *http.Request, v any) {

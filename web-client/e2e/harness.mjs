@@ -25,7 +25,9 @@ export function freePort() {
   });
 }
 
-async function waitReady(url, proc, ms = 30000) {
+// A first start migrates and loads the demo content (pictures drawn too):
+// allow for a busy machine.
+async function waitReady(url, proc, ms = 120000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
@@ -64,6 +66,14 @@ export class Server {
     this.proc.stdout.on('data', (d) => this.log.push(String(d)));
     this.proc.stderr.on('data', (d) => this.log.push(String(d)));
     await waitReady(`${this.url}/readyz`, this.proc);
+  }
+
+  /** token mints an API token with the server's own command (`server token create`) on the same database. */
+  token(name, role) {
+    const out = execFileSync(this.bin, ['token', 'create', '-name', name, '-role', role], { cwd: this.dir, env: { ...process.env, LOG_LEVEL: 'warn' } });
+    const tok = String(out).split('\n').find((l) => l.startsWith('bs_'));
+    if (!tok) throw new Error(`server token create printed no token: ${out}`);
+    return tok.trim();
   }
 
   async stop() {

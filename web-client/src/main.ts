@@ -93,6 +93,11 @@ export async function render(): Promise<void> {
   document.body.classList.toggle('kiosk', place.kiosk);
   if (place.kiosk && !kiosk) kiosk = startKiosk(params, { render, navigate });
 
+  if (route.page === 'admin' && !place.kiosk) {
+    await renderConsole(seq, ctx);
+    return;
+  }
+
   let page: Page;
   try {
     page = await pageFor(route, ctx);
@@ -112,6 +117,29 @@ export async function render(): Promise<void> {
   root.dataset.ready = String(seq);
   kiosk?.rendered(route.page === 'home');
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+}
+
+/**
+ * renderConsole shows the editors' console (/admin). Its code is a chunk of
+ * its own, loaded only here, so the public pages' JavaScript stays as it was.
+ */
+async function renderConsole(seq: number, ctx: Ctx): Promise<void> {
+  let header: Node | string = '';
+  let body: Node;
+  let title = 'brandshow';
+  try {
+    const { consolePage } = await import('./console/console');
+    const page = await consolePage(ctx);
+    ({ header, body, title } = page);
+  } catch (err) {
+    const offline = err instanceof ApiError ? err.offline : !(err instanceof Error && err.name === 'ConsoleError');
+    body = h('div', { class: 'empty', role: 'alert' }, h('p', null, offline ? ctx.t('loadFailed') : String((err as Error).message)), h('button', { type: 'button', onclick: () => void render() }, ctx.t('retry')));
+  }
+  if (seq !== renderSeq) return;
+  root.replaceChildren(header, h('main', { id: 'main', tabindex: '-1', class: 'console-main' }, body));
+  document.title = title;
+  root.dataset.page = 'admin';
+  root.dataset.ready = String(seq);
 }
 
 function footer(ctx: Ctx): HTMLElement | string {

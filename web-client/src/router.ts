@@ -16,6 +16,7 @@ export type Route =
   | { page: 'coverage'; slug: string }
   | { page: 'search' }
   | { page: 'events' }
+  | { page: 'admin' }
   | { page: 'notFound' };
 
 const slugRe = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -47,6 +48,8 @@ export function matchRoute(path: string): Route {
         return { page: 'search' };
       case 'events':
         return { page: 'events' };
+      case 'admin':
+        return { page: 'admin' };
     }
   }
   if (parts.length === 2) {

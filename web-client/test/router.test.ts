@@ -13,6 +13,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/enterprises/e')).toEqual({ page: 'enterprise', slug: 'e' });
     expect(matchRoute('/coverage/c')).toEqual({ page: 'coverage', slug: 'c' });
     expect(matchRoute('/search')).toEqual({ page: 'search' });
+    expect(matchRoute('/admin')).toEqual({ page: 'admin' });
   });
   it('refuses malformed slugs and unknown paths', () => {
     expect(matchRoute('/brands/Hongan')).toEqual({ page: 'notFound' });
@@ -23,6 +24,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/regions/hubei')).toEqual({ page: 'notFound' });
     expect(matchRoute('/brands/a/b')).toEqual({ page: 'notFound' });
     expect(matchRoute('/nothing')).toEqual({ page: 'notFound' });
+    expect(matchRoute('/admin/brands')).toEqual({ page: 'notFound' });
   });
 });
 

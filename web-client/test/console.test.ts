@@ -1,0 +1,136 @@
+// The console's type descriptions checked against the server's schema: every
+// input a form can send exists, every input a create needs is in the form,
+// and what the form sends for a new or a changed item.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, GraphQLInputObjectType, GraphQLNonNull, type GraphQLInputField } from 'graphql';
+import { cap, contentTypes, inputNames, typeByKey } from '../src/console/types';
+import { createInput, emptyValues, fromShanghai, missing, toShanghai, updateInput, valuesOf, type Values } from '../src/console/model';
+
+const dir = join(import.meta.dirname, '..', '..', 'schema');
+const sdl = readdirSync(dir)
+  .filter((f) => f.endsWith('.graphql'))
+  .sort((a, b) => (a === 'ent.graphql' ? -1 : b === 'ent.graphql' ? 1 : a.localeCompare(b)))
+  .map((f) => readFileSync(join(dir, f), 'utf8'))
+  .join('\n');
+// ent.graphql declares gqlgen's directives' uses; declare them for graphql-js.
+const schema = buildSchema('directive @goModel(model: String, models: [String!]) on OBJECT | INPUT_OBJECT | SCALAR | ENUM | INTERFACE | UNION\ndirective @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION\ndirective @goExtraField(name: String, type: String!, overrideTags: String, description: String) repeatable on OBJECT | INPUT_OBJECT\n' + sdl, { assumeValidSDL: true });
+
+function inputFields(name: string): Record<string, GraphQLInputField> {
+  const t = schema.getType(name);
+  if (!(t instanceof GraphQLInputObjectType)) throw new Error(`${name} is not an input type`);
+  return t.getFields();
+}
+
+describe('content type descriptions', () => {
+  it('describe every content type with a create and update mutation', () => {
+    const mutations = Object.keys(schema.getMutationType()!.getFields()).filter((m) => /^create/.test(m));
+    expect(contentTypes.map((t) => `create${t.typename}`).sort()).toEqual(mutations.sort());
+  });
+
+  for (const t of contentTypes) {
+    it(`${t.typename}: every field is an input of Create${t.typename}Input and Update${t.typename}Input`, () => {
+      const create = inputFields(`Create${t.typename}Input`);
+      const update = inputFields(`Update${t.typename}Input`);
+      for (const f of t.fields) {
+        for (const name of inputNames(f)) {
+          expect(create, `${f.name} → ${name}`).toHaveProperty(name);
+          if (f.kind === 'slug') continue;
+          if (f.kind === 'links') {
+            const one = cap(f.name.replace(/s$/, ''));
+            expect(update).toHaveProperty(`add${one}IDs`);
+            expect(update).toHaveProperty(`remove${one}IDs`);
+          } else {
+            expect(update, `${f.name} → ${name}`).toHaveProperty(name);
+          }
+        }
+        if (f.nullable || ['picture', 'pictures', 'link', 'lines'].includes(f.kind) || (f.kind === 'region' && !f.required)) {
+          for (const k of f.bilingual ? [`${f.name}Zh`, `${f.name}En`] : [f.name]) expect(update, `${f.name} can be emptied`).toHaveProperty(`clear${cap(k)}`);
+        }
+      }
+    });
+
+    it(`${t.typename}: every input a create needs is a required field`, () => {
+      const needed = Object.values(inputFields(`Create${t.typename}Input`))
+        .filter((f) => f.type instanceof GraphQLNonNull && f.defaultValue === undefined)
+        .map((f) => f.name);
+      const required = t.fields.filter((f) => f.required).map((f) => inputNames(f)[0]);
+      expect(required.sort()).toEqual(needed.sort());
+    });
+
+    it(`${t.typename}: its search type and list field exist`, () => {
+      expect(schema.getQueryType()!.getFields()).toHaveProperty(t.key);
+      expect(schema.getType('SearchType')!.toString()).toBe('SearchType');
+      const values = (schema.getType('SearchType') as unknown as { getValues(): { name: string }[] }).getValues().map((v) => v.name);
+      expect(values).toContain(t.search);
+      for (const f of t.fields) if (f.to) expect(values).toContain(f.to);
+    });
+  }
+});
+
+describe('form values and inputs', () => {
+  const brands = typeByKey('brands')!;
+  const filled = (): Values => ({
+    ...emptyValues(brands),
+    slug: 'xin-pinpai',
+    nameZh: ' 新品牌 ',
+    category: 'QUALITY_SERVICE',
+    level: 'COUNTY',
+    region: 'R1',
+    workersEmployed: '1200',
+    foundedYear: '',
+    inResourceLibrary: true,
+    roleModels: [{ id: 'P1', label: '甲' }],
+    logo: { url: '/media/a.jpg', thumb: '/media/a-320.jpg', alt: '标志', credit: '摄影', license: 'CC0_1_0', altEn: null, source: null, focalPoint: null },
+  });
+
+  it('a new item sends what is filled in, trimmed, and nothing empty', () => {
+    expect(createInput(brands, filled())).toEqual({
+      slug: 'xin-pinpai',
+      nameZh: '新品牌',
+      category: 'QUALITY_SERVICE',
+      level: 'COUNTY',
+      regionID: 'R1',
+      workersEmployed: 1200,
+      inResourceLibrary: true,
+      roleModelIDs: ['P1'],
+      logo: { url: '/media/a.jpg', alt: '标志', credit: '摄影', license: 'CC0_1_0' },
+    });
+  });
+
+  it('names the required values left empty, by their keys', () => {
+    expect(missing(brands, emptyValues(brands))).toEqual(['slug', 'nameZh', 'category', 'level', 'region']);
+    expect(missing(brands, filled())).toEqual([]);
+  });
+
+  it('a change sends only what changed: links as add and remove, emptied optional fields as clear', () => {
+    const init = filled();
+    init.foundedYear = '1998';
+    init.creditRating = 'AA';
+    const now: Values = { ...structuredClone(init), nameEn: 'New brand', foundedYear: '', creditRating: '', workersEmployed: '', logo: null, roleModels: [{ id: 'P2', label: '乙' }] };
+    expect(updateInput(brands, now, init)).toEqual({
+      nameEn: 'New brand',
+      clearFoundedYear: true,
+      clearCreditRating: true,
+      workersEmployed: 0,
+      clearLogo: true,
+      addRoleModelIDs: ['P2'],
+      removeRoleModelIDs: ['P1'],
+    });
+    expect(updateInput(brands, structuredClone(init), init)).toEqual({});
+  });
+
+  it('reads an item from the API: numbers, links, pictures, Beijing times', () => {
+    const events = typeByKey('events')!;
+    const v = valuesOf(events, { slug: 'e', titleZh: '会', startsAt: '2027-04-22T01:00:00Z', latitude: 30.5, venue: { id: 'V1', nameZh: '馆' }, brands: { edges: [{ node: { id: 'B1', nameZh: '品' } }] }, pictures: null, allDay: true });
+    expect(v.startsAt).toBe('2027-04-22T09:00');
+    expect(v.latitude).toBe('30.5');
+    expect(v.venue).toEqual({ id: 'V1', label: '馆' });
+    expect(v.brands).toEqual([{ id: 'B1', label: '品' }]);
+    expect(v.pictures).toEqual([]);
+    expect(v.allDay).toBe(true);
+    expect(createInput(events, v)).toMatchObject({ startsAt: '2027-04-22T09:00:00+08:00', latitude: 30.5, venueID: 'V1', brandIDs: ['B1'], allDay: true });
+    expect(toShanghai(fromShanghai('2027-01-01T23:30').replace('+08:00', 'Z'))).toBe('2027-01-02T07:30');
+  });
+});
