@@ -665,7 +665,7 @@ describe('kiosk on exhibition screens', () => {
       const before = (await firstCard.boundingBox()).x;
       await page.locator('main > .paged .page-next').click();
       assert.equal(await page.locator('main > .paged').getAttribute('data-page'), '2');
-      await page.waitForFunction((x) => document.querySelector('main .cards li').getBoundingClientRect().x < x - 100, before);
+      await page.waitForFunction((x) => document.querySelector('main .cards li').getBoundingClientRect().x < x - 100 && !document.querySelector('main .pages').getAnimations().length, before);
       await shot(page, `kiosk-${name}-brands-page-2`);
       const m = await kioskMeasure(page);
       assert.ok(m.scrollHeight <= m.height);

@@ -126,8 +126,8 @@ function fitTargets(svg: SVGSVGElement, px: number): void {
     const box = svg.getBoundingClientRect();
     const scale = Math.min(box.width / width, box.height / height);
     if (!scale) return;
-    const r = px / scale;
-    for (const c of svg.querySelectorAll<SVGCircleElement>('circle.hit')) c.setAttribute('r', r.toFixed(1));
+    const r = Math.ceil((px / scale) * 10) / 10;
+    for (const c of svg.querySelectorAll<SVGCircleElement>('circle.hit')) c.setAttribute('r', String(r));
     svg.dataset.fitted = '1';
   };
   new ResizeObserver(fit).observe(svg);
