@@ -25,7 +25,9 @@ export function freePort() {
   });
 }
 
-async function waitReady(url, proc, ms = 30000) {
+// Two minutes: the first start migrates and seeds the demo content, which takes
+// over 30 s when the 2-core machine is shared with other builds.
+async function waitReady(url, proc, ms = 120000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);

@@ -31,8 +31,12 @@ function watchCSP(page) {
   return page;
 }
 
-async function open(path) {
+/** The exhibition screen the kiosk is made for. */
+const kioskScreen = { width: 1920, height: 1080 };
+
+async function open(path, viewport) {
   const page = watchCSP(await browser.context.newPage());
+  if (viewport) await page.setViewportSize(viewport);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url + path);
@@ -369,7 +373,7 @@ describe('embeddable widget', () => {
 describe('kiosk', () => {
   test('the attract loop starts when idle and the idle reset returns to the start screen', async () => {
     const t0 = Date.now();
-    const page = await open('/kiosk?idle=2&attract=1.5&slide=0.4');
+    const page = await open('/kiosk?idle=2&attract=1.5&slide=0.4', kioskScreen);
     await waitFor(page, '#app[data-page="home"] #featured .card-link');
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0];
@@ -404,7 +408,7 @@ describe('kiosk', () => {
   });
 
   test('with the server stopped the kiosk keeps showing content, then recovers', async () => {
-    const page = await open('/kiosk?idle=60&attract=60&ping=0.5');
+    const page = await open('/kiosk?idle=60&attract=60&ping=0.5', kioskScreen);
     await waitFor(page, '#app[data-page="home"] #featured .card-link');
     // Wait for the service worker to control the page and to have saved the answers.
     await page.waitForFunction(async () => {
@@ -581,15 +585,15 @@ describe('map of Hubei', () => {
   test('the regions page shows the map above the grid: coloured regions, venues, a list view, and a click opens a region', async () => {
     const page = await open('/regions');
     await waitFor(page, '#app[data-page="regions"] .region-map svg[data-fitted]');
-    assert.equal(await page.locator('.areas.prefecture a').count(), 17, 'every prefecture-level division is a shape');
-    assert.ok((await page.locator('.areas.county a').count()) >= 99, 'every county-level division is a shape');
+    assert.equal(await page.locator('.areas.prefectures a').count(), 17, 'every prefecture-level division is a shape');
+    assert.ok((await page.locator('.areas.counties a').count()) >= 99, 'every county-level division is a shape');
     assert.ok((await page.locator('.venues circle').count()) > 10, 'venues are points');
     // Every region is a named link: name and brand count.
-    const labels = await page.locator('.areas.prefecture a').evaluateAll((as) => as.map((a) => a.getAttribute('aria-label')));
+    const labels = await page.locator('.areas.prefectures a').evaluateAll((as) => as.map((a) => a.getAttribute('aria-label')));
     assert.ok(labels.every((l) => /^.+: \d+ 个品牌$/.test(l)), labels.join(' | '));
     assert.ok(labels.includes('黄冈市: ' + labels.find((l) => l.startsWith('黄冈市')).split(': ')[1]));
     // Regions with brands are coloured differently from those without.
-    const fills = new Set(await page.locator('.areas.prefecture a path').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).fill)));
+    const fills = new Set(await page.locator('.areas.prefectures a path').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).fill)));
     assert.ok(fills.size >= 2, `colours by brand count: ${[...fills]}`);
     assert.ok((await page.locator('.region-map').boundingBox()).y < (await page.locator('.regions').boundingBox()).y, 'the map is above the grid');
     await page.locator('.region-map').scrollIntoViewIfNeeded();
@@ -603,7 +607,7 @@ describe('map of Hubei', () => {
     await page.locator('.map-tools button', { hasText: '地图' }).click();
 
     // A click on a prefecture opens its page.
-    await page.locator('.areas.prefecture a[data-code="421100"] .hit').click();
+    await page.locator('.areas.prefectures a[data-code="421100"] .hit').click();
     await page.waitForURL('**/regions/421100');
     await waitFor(page, '#app[data-page="region"] h1');
     assert.equal(await page.locator('main h1').textContent(), '黄冈市');
@@ -613,12 +617,14 @@ describe('map of Hubei', () => {
     await waitFor(page, '.region-map svg[data-fitted]');
     await page.locator('.map-tools button', { hasText: '县市区' }).click();
     assert.equal(await page.locator('.region-map').getAttribute('data-level'), 'county');
+    await page.locator('.region-map').scrollIntoViewIfNeeded();
+    await shot(page, 'map-counties');
     assert.deepEqual(await axe(page, 'map (counties)'), []);
-    await page.locator('.areas.county a[data-code="421122"] .hit').click();
+    await page.locator('.areas.counties a[data-code="421122"] .hit').click();
     await page.waitForURL('**/regions/421122');
     await page.goto(`${server.url}/regions`);
     await waitFor(page, '.region-map svg[data-fitted]');
-    await page.focus('.areas.prefecture a[data-code="420100"]');
+    await page.focus('.areas.prefectures a[data-code="420100"]');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/regions/420100');
     assert.deepEqual(page.errors, []);
@@ -652,7 +658,7 @@ describe('kiosk on exhibition screens', () => {
         assert.deepEqual(m.small, [], `${path}: text under 28 px`);
         assert.deepEqual(m.targets, [], `${path}: touch targets under 64 px`);
         assert.deepEqual(await axe(page, `kiosk ${name} ${path}`), [], path);
-        if (path === '/kiosk') await shot(page, `kiosk-${name}`);
+        await shot(page, path === '/kiosk' ? `kiosk-${name}` : `kiosk-${name}${path.slice('/kiosk'.length).replaceAll('/', '-')}`);
       }
 
       // The brands list is paged with big buttons; nothing scrolls meanwhile.
@@ -675,7 +681,7 @@ describe('kiosk on exhibition screens', () => {
       // The start screen's map opens a region page in the kiosk.
       await page.goto(`${server.url}/kiosk?idle=600&attract=600`);
       await waitFor(page, '.home-map .region-map svg[data-fitted]');
-      await page.locator('.areas.prefecture a[data-code="421100"] .hit').click();
+      await page.locator('.areas.prefectures a[data-code="421100"] .hit').click();
       await page.waitForURL('**/kiosk/regions/421100?**');
       await waitFor(page, '#app[data-page="region"] h1');
       assert.deepEqual(errors, []);

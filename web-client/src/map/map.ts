@@ -39,6 +39,9 @@ export interface MapData {
 
 type Level = 'prefecture' | 'county';
 
+/** The class of a level's layers (plural: .county and .prefecture are the regions grid's). */
+const layerClass: Record<Level, string> = { prefecture: 'prefectures', county: 'counties' };
+
 /** BUCKETS is how many colours a count can take besides "no brand". */
 export const BUCKETS = 4;
 
@@ -84,7 +87,7 @@ function areaLayer(ctx: Ctx, shapes: MapShape[], byCode: Map<string, MapRegion>,
   const sorted = [...shapes].sort((a, b) => b.area - a.area);
   return s(
     'g',
-    { class: `areas ${level}` },
+    { class: `areas ${layerClass[level]}` },
     ...sorted.flatMap((shape) => {
       const r = byCode.get(shape.code);
       if (!r) return [];
@@ -106,7 +109,7 @@ function areaLayer(ctx: Ctx, shapes: MapShape[], byCode: Map<string, MapRegion>,
 function labelLayer(shapes: MapShape[], byCode: Map<string, MapRegion>, max: number, level: Level): SVGGElement {
   return s(
     'g',
-    { class: `labels ${level}`, 'aria-hidden': 'true' },
+    { class: `labels ${layerClass[level]}`, 'aria-hidden': 'true' },
     ...shapes.flatMap((shape) => {
       const r = byCode.get(shape.code);
       if (!r) return [];
