@@ -25,8 +25,8 @@ export function freePort() {
   });
 }
 
-// A first start migrates and loads the demo content (pictures drawn too):
-// allow for a busy machine.
+// Two minutes: the first start migrates and seeds the demo content, which takes
+// over 30 s when the 2-core machine is shared with other builds.
 async function waitReady(url, proc, ms = 120000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {

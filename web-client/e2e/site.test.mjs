@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import jsQR from 'jsqr';
 import { Server, axe, freePort, launch, shot } from './harness.mjs';
 
 const server = new Server();
@@ -30,8 +31,12 @@ function watchCSP(page) {
   return page;
 }
 
-async function open(path) {
+/** The exhibition screen the kiosk is made for. */
+const kioskScreen = { width: 1920, height: 1080 };
+
+async function open(path, viewport) {
   const page = watchCSP(await browser.context.newPage());
+  if (viewport) await page.setViewportSize(viewport);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url + path);
@@ -368,7 +373,8 @@ describe('embeddable widget', () => {
 describe('kiosk', () => {
   test('the attract loop starts when idle and the idle reset returns to the start screen', async () => {
     const t0 = Date.now();
-    const page = await open('/kiosk?idle=2&attract=1.5&slide=0.4');
+    // The loop starts after 4 s: axe (slower with the map) checks the start screen before the loop covers it.
+    const page = await open('/kiosk?idle=2&attract=4&slide=0.4', kioskScreen);
     await waitFor(page, '#app[data-page="home"] #featured .card-link');
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0];
@@ -376,14 +382,14 @@ describe('kiosk', () => {
     });
     console.log(`kiosk first screen: DOM interactive ${nav.domInteractive} ms, featured brands shown by ${nav.firstScreen} ms after navigation start (wall ${Date.now() - t0} ms)`);
     assert.ok(await page.evaluate(() => document.body.classList.contains('kiosk')));
-    // Touch targets are at least 48 px.
-    const small = await page.evaluate(() => [...document.querySelectorAll('a, button')].filter((e) => e.offsetParent && (e.getBoundingClientRect().height < 48 || e.getBoundingClientRect().width < 48)).map((e) => e.outerHTML.slice(0, 80)));
+    // Touch targets are at least 64 px.
+    const small = await page.evaluate(() => [...document.querySelectorAll('a, button')].filter((e) => e.offsetParent && (e.getBoundingClientRect().height < 64 || e.getBoundingClientRect().width < 64)).map((e) => e.outerHTML.slice(0, 80)));
     assert.deepEqual(small, []);
     await shot(page, 'kiosk-start');
     assert.deepEqual(await axe(page, 'kiosk'), []);
 
     // Nobody touches: the attract loop starts and cycles.
-    await waitFor(page, '#attract .attract-slide', { timeout: 5000 });
+    await waitFor(page, '#attract .attract-slide', { timeout: 10000 });
     const s1 = await page.getAttribute('#attract .attract-slide', 'data-slug');
     await page.waitForFunction((s) => document.querySelector('#attract .attract-slide')?.getAttribute('data-slug') !== s, s1, { timeout: 3000 });
     await shot(page, 'kiosk-attract');
@@ -403,7 +409,7 @@ describe('kiosk', () => {
   });
 
   test('with the server stopped the kiosk keeps showing content, then recovers', async () => {
-    const page = await open('/kiosk?idle=60&attract=60&ping=0.5');
+    const page = await open('/kiosk?idle=60&attract=60&ping=0.5', kioskScreen);
     await waitFor(page, '#app[data-page="home"] #featured .card-link');
     // Wait for the service worker to control the page and to have saved the answers.
     await page.waitForFunction(async () => {
@@ -514,6 +520,195 @@ describe('kiosk pictures offline', () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+/** settle waits for two frames: the pager and the map measure themselves after layout. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * kioskMeasure reads what an exhibition screen needs: how tall and wide the
+ * document is, every element with text of its own (outside SVG) under 28 px,
+ * and every link, button or field smaller than 64 px.
+ */
+async function kioskMeasure(page) {
+  return page.evaluate(() => {
+    const visible = (e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    };
+    const small = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('svg') || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName)) continue;
+      if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())) continue;
+      if (!visible(el)) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 28) small.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${size}px "${el.textContent.trim().slice(0, 24)}"`);
+    }
+    const targets = [];
+    for (const el of document.querySelectorAll('a, button, select, input, [role="button"]')) {
+      if (!visible(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < 64 || r.height < 64) targets.push(`${el.tagName.toLowerCase()} ${Math.round(r.width)}x${Math.round(r.height)} "${(el.getAttribute('aria-label') ?? el.textContent).trim().slice(0, 24)}"`);
+    }
+    const doc = document.documentElement;
+    return {
+      scrollHeight: Math.max(doc.scrollHeight, document.body.scrollHeight),
+      scrollWidth: Math.max(doc.scrollWidth, document.body.scrollWidth),
+      height: window.innerHeight,
+      width: window.innerWidth,
+      small,
+      targets,
+    };
+  });
+}
+
+/** decodeQR screenshots an element and decodes the QR code in it (jsQR), through a canvas in the page. */
+async function decodeQR(page, selector) {
+  const png = await page.locator(selector).screenshot();
+  const img = await page.evaluate(async (b64) => {
+    const i = new Image();
+    i.src = `data:image/png;base64,${b64}`;
+    await i.decode();
+    const c = document.createElement('canvas');
+    c.width = i.naturalWidth;
+    c.height = i.naturalHeight;
+    const g = c.getContext('2d');
+    g.drawImage(i, 0, 0);
+    return { width: c.width, height: c.height, data: Array.from(g.getImageData(0, 0, c.width, c.height).data) };
+  }, png.toString('base64'));
+  return jsQR(Uint8ClampedArray.from(img.data), img.width, img.height)?.data ?? null;
+}
+
+describe('map of Hubei', () => {
+  test('the regions page shows the map above the grid: coloured regions, venues, a list view, and a click opens a region', async () => {
+    const page = await open('/regions');
+    await waitFor(page, '#app[data-page="regions"] .region-map svg[data-fitted]');
+    assert.equal(await page.locator('.areas.prefectures a').count(), 17, 'every prefecture-level division is a shape');
+    assert.ok((await page.locator('.areas.counties a').count()) >= 99, 'every county-level division is a shape');
+    assert.ok((await page.locator('.venues circle').count()) > 10, 'venues are points');
+    // Every region is a named link: name and brand count.
+    const labels = await page.locator('.areas.prefectures a').evaluateAll((as) => as.map((a) => a.getAttribute('aria-label')));
+    assert.ok(labels.every((l) => /^.+: \d+ 个品牌$/.test(l)), labels.join(' | '));
+    assert.ok(labels.includes('黄冈市: ' + labels.find((l) => l.startsWith('黄冈市')).split(': ')[1]));
+    // Regions with brands are coloured differently from those without.
+    const fills = new Set(await page.locator('.areas.prefectures a path').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).fill)));
+    assert.ok(fills.size >= 2, `colours by brand count: ${[...fills]}`);
+    assert.ok((await page.locator('.region-map').boundingBox()).y < (await page.locator('.regions').boundingBox()).y, 'the map is above the grid');
+    await page.locator('.region-map').scrollIntoViewIfNeeded();
+    await shot(page, 'map');
+    assert.deepEqual(await axe(page, 'map'), []);
+
+    // The list view has the same regions as links.
+    await page.locator('.map-tools button', { hasText: '列表' }).click();
+    await waitFor(page, '.map-list a[href="/regions/421100"]');
+    assert.equal(await page.locator('.map-stage').isHidden(), true);
+    await page.locator('.map-tools button', { hasText: '地图' }).click();
+
+    // A click on a prefecture opens its page.
+    await page.locator('.areas.prefectures a[data-code="421100"] .hit').click();
+    await page.waitForURL('**/regions/421100');
+    await waitFor(page, '#app[data-page="region"] h1');
+    assert.equal(await page.locator('main h1').textContent(), '黄冈市');
+
+    // Counties, and the keyboard.
+    await page.goto(`${server.url}/regions`);
+    await waitFor(page, '.region-map svg[data-fitted]');
+    await page.locator('.map-tools button', { hasText: '县市区' }).click();
+    assert.equal(await page.locator('.region-map').getAttribute('data-level'), 'county');
+    await page.locator('.region-map').scrollIntoViewIfNeeded();
+    await shot(page, 'map-counties');
+    assert.deepEqual(await axe(page, 'map (counties)'), []);
+    await page.locator('.areas.counties a[data-code="421122"] .hit').click();
+    await page.waitForURL('**/regions/421122');
+    await page.goto(`${server.url}/regions`);
+    await waitFor(page, '.region-map svg[data-fitted]');
+    await page.focus('.areas.prefectures a[data-code="420100"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/regions/420100');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
+/** The kiosk's pages, as a visitor reaches them from the start screen. */
+const kioskPaths = ['/kiosk', '/kiosk/brands', '/kiosk/brands/hongan-dasao', '/kiosk/regions', '/kiosk/regions/421100', '/kiosk/regions/421122', '/kiosk/venues', '/kiosk/venues/chibi-qingzhuancha-feiyi-gongfang', '/kiosk/alliances', '/kiosk/events'];
+
+describe('kiosk on exhibition screens', () => {
+  for (const [name, width, height] of [['landscape', 1920, 1080], ['portrait', 1080, 1920]]) {
+    test(`${name} ${width}x${height}: no page scrolls, text is at least 28 px, touch targets at least 64 px, no serious axe violation`, async () => {
+      const page = watchCSP(await browser.context.newPage());
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.setViewportSize({ width, height });
+      const roleModel = await (async () => {
+        await page.goto(`${server.url}/kiosk/brands/hongan-dasao?idle=600&attract=600`);
+        await waitFor(page, '#app[data-page="brand"] h1');
+        return new URL(await page.locator('main a[href*="/role-models/"]').first().getAttribute('href'), server.url).pathname;
+      })();
+      for (const path of [...kioskPaths, roleModel]) {
+        await page.goto(`${server.url}${path}?idle=600&attract=600`);
+        await waitFor(page, '#app[data-ready] main');
+        if (await page.locator('.region-map').count()) await waitFor(page, '.region-map svg[data-fitted]');
+        await settle(page);
+        const m = await kioskMeasure(page);
+        assert.ok(m.scrollHeight <= m.height, `${path}: document ${m.scrollHeight} px tall in a ${m.height} px screen`);
+        assert.ok(m.scrollWidth <= m.width, `${path}: document ${m.scrollWidth} px wide in a ${m.width} px screen`);
+        assert.deepEqual(m.small, [], `${path}: text under 28 px`);
+        assert.deepEqual(m.targets, [], `${path}: touch targets under 64 px`);
+        assert.deepEqual(await axe(page, `kiosk ${name} ${path}`), [], path);
+        await shot(page, path === '/kiosk' ? `kiosk-${name}` : `kiosk-${name}${path.slice('/kiosk'.length).replaceAll('/', '-')}`);
+      }
+
+      // The brands list is paged with big buttons; nothing scrolls meanwhile.
+      await page.goto(`${server.url}/kiosk/brands?idle=600&attract=600`);
+      await waitFor(page, '#app[data-page="brands"] .paged');
+      await settle(page);
+      const pages = Number(await page.locator('main > .paged').getAttribute('data-pages'));
+      assert.ok(pages > 1, `the brands list has ${pages} pages`);
+      const firstCard = page.locator('main .cards li').first();
+      const before = (await firstCard.boundingBox()).x;
+      await page.locator('main > .paged .page-next').click();
+      assert.equal(await page.locator('main > .paged').getAttribute('data-page'), '2');
+      await page.waitForFunction((x) => document.querySelector('main .cards li').getBoundingClientRect().x < x - 100 && !document.querySelector('main .pages').getAnimations().length, before);
+      await shot(page, `kiosk-${name}-brands-page-2`);
+      const m = await kioskMeasure(page);
+      assert.ok(m.scrollHeight <= m.height);
+      await page.locator('main > .paged .page-prev').click();
+      assert.equal(await page.locator('main > .paged').getAttribute('data-page'), '1');
+
+      // The start screen's map opens a region page in the kiosk.
+      await page.goto(`${server.url}/kiosk?idle=600&attract=600`);
+      await waitFor(page, '.home-map .region-map svg[data-fitted]');
+      await page.locator('.areas.prefectures a[data-code="421100"] .hit').click();
+      await page.waitForURL('**/kiosk/regions/421100?**');
+      await waitFor(page, '#app[data-page="region"] h1');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  test("the attract loop shows each brand's picture full screen with a QR code of its public page", async () => {
+    const page = watchCSP(await browser.context.newPage());
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}/kiosk?attract=1&slide=30&idle=600`);
+    await waitFor(page, '#attract .brand-slide .qr svg', { timeout: 10000 });
+    const slug = await page.getAttribute('#attract .brand-slide', 'data-slug');
+    await page.waitForFunction(() => [...document.querySelectorAll('#attract img')].every((i) => i.complete));
+    const picture = await page.locator('#attract .attract-picture').boundingBox();
+    assert.ok(picture.width >= 1920 && picture.height >= 1080, `full-bleed picture: ${JSON.stringify(picture)}`);
+    const decoded = await decodeQR(page, '#attract .qr svg');
+    assert.equal(decoded, `${server.url}/brands/${slug}`);
+    const fonts = await page.locator('#attract').evaluate((a) => [...a.querySelectorAll('h2, p, figcaption')].map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    assert.ok(fonts.every((f) => f >= 28), `attract text sizes ${fonts}`);
+    await shot(page, 'kiosk-attract');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await settle(page);
+    assert.equal(await decodeQR(page, '#attract .qr svg'), `${server.url}/brands/${slug}`);
+    await shot(page, 'kiosk-attract-portrait');
+    await page.close();
   });
 });
 

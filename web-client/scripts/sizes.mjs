@@ -26,6 +26,18 @@ initial('index.html');
 const js = [...seen].map((k) => manifest[k].file);
 const total = js.reduce((n, f) => n + gz(f), 0);
 console.log(`site initial JavaScript: ${js.join(', ')} = ${kb(total)} gzipped (budget ${kb(BUDGET)})`);
+// Chunks the site loads only when a page needs them (import()): the map
+// (its shapes), the kiosk's QR codes.
+const lazy = new Set();
+const dynamic = (key) => {
+  for (const imp of manifest[key].dynamicImports ?? []) {
+    if (seen.has(imp) || lazy.has(imp)) continue;
+    lazy.add(imp);
+    dynamic(imp);
+  }
+};
+for (const key of seen) dynamic(key);
+for (const key of [...lazy].sort()) console.log(`lazy chunk ${manifest[key].file} (${key}): ${kb(gz(manifest[key].file))} gzipped`);
 const widget = gz('widget.js');
 console.log(`widget.js: ${kb(widget)} gzipped`);
 if (total > BUDGET) {

@@ -96,6 +96,19 @@ const zh = {
   inRegion: '本地',
   filters: '筛选条件',
   widgetEmpty: '这里暂时没有重点推介的品牌，欢迎浏览全部品牌。',
+  mapTitle: '湖北劳务品牌地图',
+  mapShow: '显示方式',
+  mapView: '地图',
+  listView: '列表',
+  mapLevel: '地区级别',
+  mapPrefectures: '市州',
+  mapCounties: '县市区',
+  mapLegend: '品牌数',
+  prevPage: '上一页',
+  pages: '翻页',
+  pageOf: '第 {n} 页，共 {total} 页',
+  scanQr: '扫码在手机上查看',
+  qrLabel: '二维码：{url}',
 };
 
 export type Key = keyof typeof zh;
@@ -193,6 +206,19 @@ const en: Partial<Record<Key, string>> = {
   inRegion: 'Local',
   filters: 'Filters',
   widgetEmpty: 'No featured brand here yet: browse all the brands.',
+  mapTitle: 'Map of the labor brands',
+  mapShow: 'Show as',
+  mapView: 'Map',
+  listView: 'List',
+  mapLevel: 'Level',
+  mapPrefectures: 'Prefectures',
+  mapCounties: 'Counties',
+  mapLegend: 'Brands',
+  prevPage: 'Previous',
+  pages: 'Pages',
+  pageOf: 'Page {n} of {total}',
+  scanQr: 'Scan to open on your phone',
+  qrLabel: 'QR code: {url}',
 };
 
 const enums: Record<string, [string, string]> = {

@@ -17,6 +17,7 @@ import { eventsPage } from './pages/events';
 import { brandsPage, regionPage } from './pages/region';
 import { notFound } from './pages/common';
 import { startKiosk, kioskStartPage, type Kiosk } from './kiosk';
+import { paged } from './pager';
 
 const root = document.getElementById('app')!;
 let kiosk: Kiosk | null = null;
@@ -91,6 +92,7 @@ export async function render(): Promise<void> {
   const route = matchRoute(place.path);
   document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
   document.body.classList.toggle('kiosk', place.kiosk);
+  document.documentElement.classList.toggle('kiosk', place.kiosk);
   if (place.kiosk && !kiosk) kiosk = startKiosk(params, { render, navigate });
 
   if (route.page === 'admin' && !place.kiosk) {
@@ -110,7 +112,9 @@ export async function render(): Promise<void> {
   }
   const banner = await notice(ctx);
   if (seq !== renderSeq) return;
-  const main = h('main', { id: 'main', tabindex: '-1' }, banner ?? '', page.body);
+  // A kiosk page never scrolls: its content is paged (the start screen is made to fit).
+  const body = ctx.kiosk && route.page !== 'home' ? paged(ctx, page.body) : page.body;
+  const main = h('main', { id: 'main', tabindex: '-1' }, banner ?? '', body);
   root.replaceChildren(header(ctx, route), main, footer(ctx));
   document.title = page.title === ctx.t('siteTitle') ? page.title : `${page.title} · ${ctx.t('siteTitle')}`;
   root.dataset.page = route.page;
@@ -157,9 +161,10 @@ export function navigate(url: string, replace = false): void {
 
 document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  // HTML links and the map's SVG links (whose href and target are not strings).
   const a = (e.target as Element).closest?.('a');
-  if (!a || a.target || a.hasAttribute('download')) return;
-  const url = new URL(a.href, location.href);
+  if (!a || a.getAttribute('target') || a.hasAttribute('download') || !a.getAttribute('href')) return;
+  const url = new URL(a.getAttribute('href')!, location.href);
   if (url.origin !== location.origin || /^\/(graphiql|graphql|feeds|metrics|healthz|readyz)/.test(url.pathname)) return;
   e.preventDefault();
   if (url.pathname === location.pathname && url.search === location.search && url.hash) {

@@ -145,6 +145,26 @@ export type AllianceWhereInput = {
   not?: AllianceWhereInput | null | undefined;
   /** Matches items that match at least one filter in the list. */
   or?: Array<AllianceWhereInput> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -311,6 +331,26 @@ export type AllianceWhereInput = {
   summaryZhNEQ?: string | null | undefined;
   /** summaryZh is none of the given values. */
   summaryZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -671,6 +711,26 @@ export type BrandWhereInput = {
   patentCountNEQ?: number | null | undefined;
   /** patentCount is none of the given values. */
   patentCountNotIn?: Array<number> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -853,6 +913,26 @@ export type BrandWhereInput = {
   trademarkCountNEQ?: number | null | undefined;
   /** trademarkCount is none of the given values. */
   trademarkCountNotIn?: Array<number> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -971,8 +1051,10 @@ export type CreateBrandInput = {
   patentCount?: number | null | undefined;
   /** Pictures of the brand's workers and work. */
   pictures?: Array<PictureInput> | null | undefined;
-  /** regionID equals the value. */
-  regionID: string;
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead: exactly one of the two is required. */
+  regionID?: string | null | undefined;
   /** roleModelIDs equals the value. */
   roleModelIDs?: Array<string> | null | undefined;
   /** Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao). */
@@ -1014,7 +1096,9 @@ export type CreateEnterpriseInput = {
   provincialLeading?: boolean | null | undefined;
   /** Year of the provincial recognition. */
   recognizedYear?: number | null | undefined;
-  /** regionID equals the value. */
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead (not both). */
   regionID?: string | null | undefined;
   /** Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao). */
   slug: string;
@@ -1061,8 +1145,10 @@ export type CreateEventInput = {
   organiserZh?: string | null | undefined;
   /** Pictures of the event. */
   pictures?: Array<PictureInput> | null | undefined;
-  /** regionID equals the value. */
-  regionID: string;
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead: exactly one of the two is required. */
+  regionID?: string | null | undefined;
   /** Where to register (https only); empty when no registration is needed. */
   registrationURL?: string | null | undefined;
   /** roleModelIDs equals the value. */
@@ -1153,7 +1239,9 @@ export type CreateRoleModelInput = {
   nameZh: string;
   /** Portrait photograph. */
   portrait?: PictureInput | null | undefined;
-  /** regionID equals the value. */
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead (not both). */
   regionID?: string | null | undefined;
   /** Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao). */
   slug: string;
@@ -1198,8 +1286,10 @@ export type CreateVenueInput = {
   phone?: string | null | undefined;
   /** Pictures of the venue. */
   pictures?: Array<PictureInput> | null | undefined;
-  /** regionID equals the value. */
-  regionID: string;
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead: exactly one of the two is required. */
+  regionID?: string | null | undefined;
   /** Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao). */
   slug: string;
   /** Short description, in English; empty when not translated. */
@@ -1321,6 +1411,26 @@ export type EnterpriseWhereInput = {
   provincialLeading?: boolean | null | undefined;
   /** provincialLeading is not equal to the value. */
   provincialLeadingNEQ?: boolean | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -1459,6 +1569,26 @@ export type EnterpriseWhereInput = {
   summaryZhNEQ?: string | null | undefined;
   /** summaryZh is none of the given values. */
   summaryZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -1817,6 +1947,26 @@ export type EventWhereInput = {
   organiserZhNEQ?: string | null | undefined;
   /** organiserZh is none of the given values. */
   organiserZhNotIn?: Array<string> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -2025,6 +2175,26 @@ export type EventWhereInput = {
   titleZhNEQ?: string | null | undefined;
   /** titleZh is none of the given values. */
   titleZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -2230,6 +2400,26 @@ export type MediaCoverageWhereInput = {
   outletNEQ?: string | null | undefined;
   /** outlet is none of the given values. */
   outletNotIn?: Array<string> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -2404,6 +2594,26 @@ export type MediaCoverageWhereInput = {
   titleZhNEQ?: string | null | undefined;
   /** titleZh is none of the given values. */
   titleZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -2964,6 +3174,26 @@ export type RoleModelWhereInput = {
   not?: RoleModelWhereInput | null | undefined;
   /** Matches items that match at least one filter in the list. */
   or?: Array<RoleModelWhereInput> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -3134,6 +3364,26 @@ export type RoleModelWhereInput = {
   titleZhNEQ?: string | null | undefined;
   /** titleZh is none of the given values. */
   titleZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -3269,7 +3519,9 @@ export type UpdateBrandInput = {
   patentCount?: number | null | undefined;
   /** Pictures of the brand's workers and work. */
   pictures?: Array<PictureInput> | null | undefined;
-  /** regionID equals the value. */
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead (not both). */
   regionID?: string | null | undefined;
   /** removeAllianceIDs equals the value. */
   removeAllianceIDs?: Array<string> | null | undefined;
@@ -3328,7 +3580,9 @@ export type UpdateEnterpriseInput = {
   provincialLeading?: boolean | null | undefined;
   /** Year of the provincial recognition. */
   recognizedYear?: number | null | undefined;
-  /** regionID equals the value. */
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead (not both). */
   regionID?: string | null | undefined;
   /** removeBrandIDs equals the value. */
   removeBrandIDs?: Array<string> | null | undefined;
@@ -3397,7 +3651,9 @@ export type UpdateEventInput = {
   organiserZh?: string | null | undefined;
   /** Pictures of the event. */
   pictures?: Array<PictureInput> | null | undefined;
-  /** regionID equals the value. */
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead (not both). */
   regionID?: string | null | undefined;
   /** Where to register (https only); empty when no registration is needed. */
   registrationURL?: string | null | undefined;
@@ -3523,7 +3779,9 @@ export type UpdateRoleModelInput = {
   nameZh?: string | null | undefined;
   /** Portrait photograph. */
   portrait?: PictureInput | null | undefined;
-  /** regionID equals the value. */
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead (not both). */
   regionID?: string | null | undefined;
   /** removeBrandIDs equals the value. */
   removeBrandIDs?: Array<string> | null | undefined;
@@ -3580,7 +3838,9 @@ export type UpdateVenueInput = {
   phone?: string | null | undefined;
   /** Pictures of the venue. */
   pictures?: Array<PictureInput> | null | undefined;
-  /** regionID equals the value. */
+  /** The region by its six-digit GB/T 2260 code (e.g. 420103), instead of regionID; an unknown code is refused. */
+  regionCode?: string | null | undefined;
+  /** The region by its ID, or give regionCode instead (not both). */
   regionID?: string | null | undefined;
   /** removeBrandIDs equals the value. */
   removeBrandIDs?: Array<string> | null | undefined;
@@ -3888,6 +4148,26 @@ export type VenueWhereInput = {
   phoneNEQ?: string | null | undefined;
   /** phone is none of the given values. */
   phoneNotIn?: Array<string> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -4002,6 +4282,26 @@ export type VenueWhereInput = {
   summaryZhNEQ?: string | null | undefined;
   /** summaryZh is none of the given values. */
   summaryZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */

@@ -145,6 +145,26 @@ export type AllianceWhereInput = {
   not?: AllianceWhereInput | null | undefined;
   /** Matches items that match at least one filter in the list. */
   or?: Array<AllianceWhereInput> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -311,6 +331,26 @@ export type AllianceWhereInput = {
   summaryZhNEQ?: string | null | undefined;
   /** summaryZh is none of the given values. */
   summaryZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -671,6 +711,26 @@ export type BrandWhereInput = {
   patentCountNEQ?: number | null | undefined;
   /** patentCount is none of the given values. */
   patentCountNotIn?: Array<number> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -853,6 +913,26 @@ export type BrandWhereInput = {
   trademarkCountNEQ?: number | null | undefined;
   /** trademarkCount is none of the given values. */
   trademarkCountNotIn?: Array<number> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -1014,6 +1094,26 @@ export type EnterpriseWhereInput = {
   provincialLeading?: boolean | null | undefined;
   /** provincialLeading is not equal to the value. */
   provincialLeadingNEQ?: boolean | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -1152,6 +1252,26 @@ export type EnterpriseWhereInput = {
   summaryZhNEQ?: string | null | undefined;
   /** summaryZh is none of the given values. */
   summaryZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -1510,6 +1630,26 @@ export type EventWhereInput = {
   organiserZhNEQ?: string | null | undefined;
   /** organiserZh is none of the given values. */
   organiserZhNotIn?: Array<string> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -1718,6 +1858,26 @@ export type EventWhereInput = {
   titleZhNEQ?: string | null | undefined;
   /** titleZh is none of the given values. */
   titleZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -1925,6 +2085,26 @@ export type MediaCoverageWhereInput = {
   outletNEQ?: string | null | undefined;
   /** outlet is none of the given values. */
   outletNotIn?: Array<string> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -2099,6 +2279,26 @@ export type MediaCoverageWhereInput = {
   titleZhNEQ?: string | null | undefined;
   /** titleZh is none of the given values. */
   titleZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -2611,6 +2811,26 @@ export type RoleModelWhereInput = {
   not?: RoleModelWhereInput | null | undefined;
   /** Matches items that match at least one filter in the list. */
   or?: Array<RoleModelWhereInput> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -2781,6 +3001,26 @@ export type RoleModelWhereInput = {
   titleZhNEQ?: string | null | undefined;
   /** titleZh is none of the given values. */
   titleZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -3126,6 +3366,26 @@ export type VenueWhereInput = {
   phoneNEQ?: string | null | undefined;
   /** phone is none of the given values. */
   phoneNotIn?: Array<string> | null | undefined;
+  /** publish_at field predicates */
+  publishAt?: string | null | undefined;
+  /** publishAt is greater than the value. */
+  publishAtGT?: string | null | undefined;
+  /** publishAt is greater than or equal to the value. */
+  publishAtGTE?: string | null | undefined;
+  /** publishAt is one of the given values. */
+  publishAtIn?: Array<string> | null | undefined;
+  /** publishAt is not set. */
+  publishAtIsNil?: boolean | null | undefined;
+  /** publishAt is less than the value. */
+  publishAtLT?: string | null | undefined;
+  /** publishAt is less than or equal to the value. */
+  publishAtLTE?: string | null | undefined;
+  /** publishAt is not equal to the value. */
+  publishAtNEQ?: string | null | undefined;
+  /** publishAt is none of the given values. */
+  publishAtNotIn?: Array<string> | null | undefined;
+  /** publishAt is set. */
+  publishAtNotNil?: boolean | null | undefined;
   /** published_at field predicates */
   publishedAt?: string | null | undefined;
   /** publishedAt is greater than the value. */
@@ -3240,6 +3500,26 @@ export type VenueWhereInput = {
   summaryZhNEQ?: string | null | undefined;
   /** summaryZh is none of the given values. */
   summaryZhNotIn?: Array<string> | null | undefined;
+  /** unpublish_at field predicates */
+  unpublishAt?: string | null | undefined;
+  /** unpublishAt is greater than the value. */
+  unpublishAtGT?: string | null | undefined;
+  /** unpublishAt is greater than or equal to the value. */
+  unpublishAtGTE?: string | null | undefined;
+  /** unpublishAt is one of the given values. */
+  unpublishAtIn?: Array<string> | null | undefined;
+  /** unpublishAt is not set. */
+  unpublishAtIsNil?: boolean | null | undefined;
+  /** unpublishAt is less than the value. */
+  unpublishAtLT?: string | null | undefined;
+  /** unpublishAt is less than or equal to the value. */
+  unpublishAtLTE?: string | null | undefined;
+  /** unpublishAt is not equal to the value. */
+  unpublishAtNEQ?: string | null | undefined;
+  /** unpublishAt is none of the given values. */
+  unpublishAtNotIn?: Array<string> | null | undefined;
+  /** unpublishAt is set. */
+  unpublishAtNotNil?: boolean | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   /** updatedAt is greater than the value. */
@@ -3381,10 +3661,18 @@ export type CoverageQuery = { mediaCoverage: { slug: string, title: string, summ
 
 export type KioskPicturesQueryVariables = Exact<{
   first: number;
+  lang: Language;
 }>;
 
 
-export type KioskPicturesQuery = { featuredBrands: Array<{ logo: { small: string } | null, pictures: Array<{ kiosk: string }> | null }> };
+export type KioskPicturesQuery = { featuredBrands: Array<{ slug: string, name: string, summary: string, category: BrandCategory, region: { name: string }, logo: { small: string } | null, pictures: Array<{ alt: string, altEn: string | null, dominantColor: string | null, credit: string | null, kiosk: string, full: string }> | null }> };
+
+export type HubeiMapQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type HubeiMapQuery = { region: { code: string, children: { edges: Array<{ node: { code: string, name: string, brandCount: number, children: { edges: Array<{ node: { code: string, name: string, brandCount: number } | null } | null> | null } } | null } | null> | null } } | null, venues: { edges: Array<{ node: { slug: string, name: string, latitude: number, longitude: number } | null } | null> | null } };
 
 export type RegionPageQueryVariables = Exact<{
   code: string;
@@ -3489,7 +3777,8 @@ export const UpcomingEventsDocument = {"kind":"Document","definitions":[{"kind":
 export const HomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Home"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lang"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"featuredBrands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BrandCard"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"brandCount"}},{"kind":"Field","name":{"kind":"Name","value":"roleModelCount"}},{"kind":"Field","name":{"kind":"Name","value":"venueCount"}},{"kind":"Field","name":{"kind":"Name","value":"allianceCount"}},{"kind":"Field","name":{"kind":"Name","value":"mediaCoverageCount"}},{"kind":"Field","name":{"kind":"Name","value":"workersEmployed"}},{"kind":"Field","name":{"kind":"Name","value":"workersExported"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BrandCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Brand"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"summary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"industry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"workersEmployed"}},{"kind":"Field","name":{"kind":"Name","value":"logo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","alias":{"kind":"Name","value":"small"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"width"},"value":{"kind":"IntValue","value":"320"}}]},{"kind":"Field","name":{"kind":"Name","value":"alt"}},{"kind":"Field","name":{"kind":"Name","value":"altEn"}},{"kind":"Field","name":{"kind":"Name","value":"dominantColor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]} as unknown as DocumentNode<HomeQuery, HomeQueryVariables>;
 export const EnterpriseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Enterprise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lang"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"summary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"provincialLeading"}},{"kind":"Field","name":{"kind":"Name","value":"recognizedYear"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"brands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseQuery, EnterpriseQueryVariables>;
 export const CoverageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Coverage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lang"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mediaCoverage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"summary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"body"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"outlet"}},{"kind":"Field","name":{"kind":"Name","value":"medium"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"brands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CoverageQuery, CoverageQueryVariables>;
-export const KioskPicturesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KioskPictures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"featuredBrands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"small"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"width"},"value":{"kind":"IntValue","value":"320"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"pictures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"kiosk"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"width"},"value":{"kind":"IntValue","value":"640"}}]}]}}]}}]}}]} as unknown as DocumentNode<KioskPicturesQuery, KioskPicturesQueryVariables>;
+export const KioskPicturesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KioskPictures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lang"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"featuredBrands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"summary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"logo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"small"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"width"},"value":{"kind":"IntValue","value":"320"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"pictures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"kiosk"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"width"},"value":{"kind":"IntValue","value":"640"}}]},{"kind":"Field","alias":{"kind":"Name","value":"full"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"width"},"value":{"kind":"IntValue","value":"1920"}}]},{"kind":"Field","name":{"kind":"Name","value":"alt"}},{"kind":"Field","name":{"kind":"Name","value":"altEn"}},{"kind":"Field","name":{"kind":"Name","value":"dominantColor"}},{"kind":"Field","name":{"kind":"Name","value":"credit"}}]}}]}}]}}]} as unknown as DocumentNode<KioskPicturesQuery, KioskPicturesQueryVariables>;
+export const HubeiMapDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HubeiMap"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lang"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"StringValue","value":"420000","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"30"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CODE"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"brandCount"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"40"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CODE"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"brandCount"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"venues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HubeiMapQuery, HubeiMapQueryVariables>;
 export const RegionPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegionPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lang"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"brandCount"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CODE"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"brandCount"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"brands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"SLUG"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BrandCard"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roleModels"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"SLUG"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"venues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"SLUG"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"SLUG"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BrandCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Brand"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"summary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"industry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"workersEmployed"}},{"kind":"Field","name":{"kind":"Name","value":"logo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","alias":{"kind":"Name","value":"small"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"width"},"value":{"kind":"IntValue","value":"320"}}]},{"kind":"Field","name":{"kind":"Name","value":"alt"}},{"kind":"Field","name":{"kind":"Name","value":"altEn"}},{"kind":"Field","name":{"kind":"Name","value":"dominantColor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]} as unknown as DocumentNode<RegionPageQuery, RegionPageQueryVariables>;
 export const RegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Regions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lang"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"StringValue","value":"420000","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"brandCount"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CODE"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RegionBrands"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CODE"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RegionBrands"}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegionBrands"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Region"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"brandCount"}},{"kind":"Field","name":{"kind":"Name","value":"brands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]}}]}}]} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
 export const RoleModelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoleModel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lang"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roleModel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"bio"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"honoursZh"}},{"kind":"Field","name":{"kind":"Name","value":"honoursEn"}},{"kind":"Field","name":{"kind":"Name","value":"studioZh"}},{"kind":"Field","name":{"kind":"Name","value":"studioEn"}},{"kind":"Field","name":{"kind":"Name","value":"portrait"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"alt"}},{"kind":"Field","name":{"kind":"Name","value":"altEn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"brands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"mediaCoverages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"PUBLISHED_ON"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lang"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lang"}}}]},{"kind":"Field","name":{"kind":"Name","value":"outlet"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoleModelQuery, RoleModelQueryVariables>;

@@ -25,7 +25,7 @@ export function placeholder(img: HTMLImageElement, color: string | null | undefi
 
 export function brandCard(ctx: Ctx, b: BrandCardFragment): HTMLElement {
   const logo = b.logo
-    ? placeholder(h('img', { src: b.logo.small, alt: ctx.lang === 'en' && b.logo.altEn ? b.logo.altEn : b.logo.alt, loading: 'lazy' }), b.logo.dominantColor)
+    ? placeholder(h('img', { src: b.logo.small, alt: ctx.lang === 'en' && b.logo.altEn ? b.logo.altEn : b.logo.alt, loading: ctx.kiosk ? 'eager' : 'lazy' }), b.logo.dominantColor)
     : monogram(b.name);
   return h(
     'li',

@@ -18,6 +18,7 @@ import { formatDate, formatDistance, pickLang } from '../text';
 import type { Ctx, Page } from '../ctx';
 import { linkList, monogram, notFound, paras, section } from './common';
 import { eventSection } from './events';
+import { mapBlock } from './mapdata';
 
 type Edges<T> = { edges?: ({ node?: T | null } | null)[] | null };
 export function nodes<T>(c: Edges<T>): T[] {
@@ -45,7 +46,8 @@ export async function roleModelPage(ctx: Ctx, slug: string): Promise<Page> {
 }
 
 export async function regionsPage(ctx: Ctx): Promise<Page> {
-  const { region } = await run(RegionsDocument, { lang: ctx.api });
+  // The map above the grid; without it (its chunk or data failed) the grid still shows.
+  const [{ region }, map] = await Promise.all([run(RegionsDocument, { lang: ctx.api }), mapBlock(ctx, ctx.kiosk ? 32 : 12).catch(() => null)]);
   if (!region) return notFound(ctx);
   const prefectures = nodes(region.children);
   const brandsOf = (r: { brands: Edges<{ slug: string; name: string }> }) => nodes(r.brands);
@@ -56,6 +58,7 @@ export async function regionsPage(ctx: Ctx): Promise<Page> {
       null,
       h('h1', null, ctx.t('regionsTitle')),
       h('p', { class: 'lead' }, `${region.name} · ${region.brandCount} ${ctx.t('brandsIn')}`),
+      map,
       h(
         'div',
         { class: 'regions' },
@@ -101,7 +104,8 @@ export async function venuesPage(ctx: Ctx): Promise<Page> {
     seats.map((s) => h('option', { value: s.code, selected: Math.abs(s.latitude! - point.lat) < 1e-6 && Math.abs(s.longitude! - point.lng) < 1e-6 }, s.name)),
   );
   const radiusSel = h('select', { id: 'radius', 'aria-label': ctx.t('radius'), onchange: (e: Event) => go({ r: (e.target as HTMLSelectElement).value }) }, [25, 50, 100, 200, 500].map((r) => h('option', { value: r, selected: r === radiusKm }, `${r} km`)));
-  const locate = navigator.geolocation
+  // A kiosk stands where it stands: no "my location" there.
+  const locate = navigator.geolocation && !ctx.kiosk
     ? h('button', { type: 'button', onclick: () => navigator.geolocation.getCurrentPosition((pos) => go({ lat: pos.coords.latitude.toFixed(4), lng: pos.coords.longitude.toFixed(4) })) }, ctx.t('myLocation'))
     : null;
   return {
