@@ -102,13 +102,15 @@ type BrandEdges struct {
 	MediaCoverages []*MediaCoverage `json:"media_coverages,omitempty"`
 	// Events the brand takes part in or is shown at.
 	Events []*Event `json:"events,omitempty"`
+	// Official recognitions of this brand (认定): title, level, issuer, year, document number.
+	Recognitions []*Recognition `json:"recognitions,omitempty"`
 	// RoleModelLinks holds the value of the role_model_links edge.
 	RoleModelLinks []*BrandRoleModel `json:"role_model_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
-	totalCount [7]map[string]int
+	totalCount [8]map[string]int
 
 	namedRoleModels     map[string][]*RoleModel
 	namedAlliances      map[string][]*Alliance
@@ -116,6 +118,7 @@ type BrandEdges struct {
 	namedVenues         map[string][]*Venue
 	namedMediaCoverages map[string][]*MediaCoverage
 	namedEvents         map[string][]*Event
+	namedRecognitions   map[string][]*Recognition
 	namedRoleModelLinks map[string][]*BrandRoleModel
 }
 
@@ -184,10 +187,19 @@ func (e BrandEdges) EventsOrErr() ([]*Event, error) {
 	return nil, &NotLoadedError{edge: "events"}
 }
 
+// RecognitionsOrErr returns the Recognitions value or an error if the edge
+// was not loaded in eager-loading.
+func (e BrandEdges) RecognitionsOrErr() ([]*Recognition, error) {
+	if e.loadedTypes[7] {
+		return e.Recognitions, nil
+	}
+	return nil, &NotLoadedError{edge: "recognitions"}
+}
+
 // RoleModelLinksOrErr returns the RoleModelLinks value or an error if the edge
 // was not loaded in eager-loading.
 func (e BrandEdges) RoleModelLinksOrErr() ([]*BrandRoleModel, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.RoleModelLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "role_model_links"}
@@ -466,6 +478,11 @@ func (_m *Brand) QueryEvents() *EventQuery {
 	return NewBrandClient(_m.config).QueryEvents(_m)
 }
 
+// QueryRecognitions queries the "recognitions" edge of the Brand entity.
+func (_m *Brand) QueryRecognitions() *RecognitionQuery {
+	return NewBrandClient(_m.config).QueryRecognitions(_m)
+}
+
 // QueryRoleModelLinks queries the "role_model_links" edge of the Brand entity.
 func (_m *Brand) QueryRoleModelLinks() *BrandRoleModelQuery {
 	return NewBrandClient(_m.config).QueryRoleModelLinks(_m)
@@ -738,6 +755,30 @@ func (_m *Brand) appendNamedEvents(name string, edges ...*Event) {
 		_m.Edges.namedEvents[name] = []*Event{}
 	} else {
 		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
+	}
+}
+
+// NamedRecognitions returns the Recognitions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Brand) NamedRecognitions(name string) ([]*Recognition, error) {
+	if _m.Edges.namedRecognitions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRecognitions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Brand) appendNamedRecognitions(name string, edges ...*Recognition) {
+	if _m.Edges.namedRecognitions == nil {
+		_m.Edges.namedRecognitions = make(map[string][]*Recognition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRecognitions[name] = []*Recognition{}
+	} else {
+		_m.Edges.namedRecognitions[name] = append(_m.Edges.namedRecognitions[name], edges...)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -487,6 +488,21 @@ func (_c *BrandCreate) AddEvents(v ...*Event) *BrandCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddEventIDs(ids...)
+}
+
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by IDs.
+func (_c *BrandCreate) AddRecognitionIDs(ids ...int) *BrandCreate {
+	_c.mutation.AddRecognitionIDs(ids...)
+	return _c
+}
+
+// AddRecognitions adds the "recognitions" edges to the Recognition entity.
+func (_c *BrandCreate) AddRecognitions(v ...*Recognition) *BrandCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRecognitionIDs(ids...)
 }
 
 // Mutation returns the BrandMutation object of the builder.
@@ -1030,6 +1046,22 @@ func (_c *BrandCreate) createSpec() (*Brand, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(event.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RecognitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.RecognitionsTable,
+			Columns: []string{brand.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

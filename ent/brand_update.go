@@ -9,6 +9,7 @@ import (
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -591,6 +592,21 @@ func (_u *BrandUpdate) AddEvents(v ...*Event) *BrandUpdate {
 	return _u.AddEventIDs(ids...)
 }
 
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by IDs.
+func (_u *BrandUpdate) AddRecognitionIDs(ids ...int) *BrandUpdate {
+	_u.mutation.AddRecognitionIDs(ids...)
+	return _u
+}
+
+// AddRecognitions adds the "recognitions" edges to the Recognition entity.
+func (_u *BrandUpdate) AddRecognitions(v ...*Recognition) *BrandUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRecognitionIDs(ids...)
+}
+
 // Mutation returns the BrandMutation object of the builder.
 func (_u *BrandUpdate) Mutation() *BrandMutation {
 	return _u.mutation
@@ -726,6 +742,27 @@ func (_u *BrandUpdate) RemoveEvents(v ...*Event) *BrandUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEventIDs(ids...)
+}
+
+// ClearRecognitions clears all "recognitions" edges to the Recognition entity.
+func (_u *BrandUpdate) ClearRecognitions() *BrandUpdate {
+	_u.mutation.ClearRecognitions()
+	return _u
+}
+
+// RemoveRecognitionIDs removes the "recognitions" edge to Recognition entities by IDs.
+func (_u *BrandUpdate) RemoveRecognitionIDs(ids ...int) *BrandUpdate {
+	_u.mutation.RemoveRecognitionIDs(ids...)
+	return _u
+}
+
+// RemoveRecognitions removes "recognitions" edges to Recognition entities.
+func (_u *BrandUpdate) RemoveRecognitions(v ...*Recognition) *BrandUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRecognitionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1315,6 +1352,51 @@ func (_u *BrandUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.RecognitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.RecognitionsTable,
+			Columns: []string{brand.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRecognitionsIDs(); len(nodes) > 0 && !_u.mutation.RecognitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.RecognitionsTable,
+			Columns: []string{brand.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RecognitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.RecognitionsTable,
+			Columns: []string{brand.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1890,6 +1972,21 @@ func (_u *BrandUpdateOne) AddEvents(v ...*Event) *BrandUpdateOne {
 	return _u.AddEventIDs(ids...)
 }
 
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by IDs.
+func (_u *BrandUpdateOne) AddRecognitionIDs(ids ...int) *BrandUpdateOne {
+	_u.mutation.AddRecognitionIDs(ids...)
+	return _u
+}
+
+// AddRecognitions adds the "recognitions" edges to the Recognition entity.
+func (_u *BrandUpdateOne) AddRecognitions(v ...*Recognition) *BrandUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRecognitionIDs(ids...)
+}
+
 // Mutation returns the BrandMutation object of the builder.
 func (_u *BrandUpdateOne) Mutation() *BrandMutation {
 	return _u.mutation
@@ -2025,6 +2122,27 @@ func (_u *BrandUpdateOne) RemoveEvents(v ...*Event) *BrandUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEventIDs(ids...)
+}
+
+// ClearRecognitions clears all "recognitions" edges to the Recognition entity.
+func (_u *BrandUpdateOne) ClearRecognitions() *BrandUpdateOne {
+	_u.mutation.ClearRecognitions()
+	return _u
+}
+
+// RemoveRecognitionIDs removes the "recognitions" edge to Recognition entities by IDs.
+func (_u *BrandUpdateOne) RemoveRecognitionIDs(ids ...int) *BrandUpdateOne {
+	_u.mutation.RemoveRecognitionIDs(ids...)
+	return _u
+}
+
+// RemoveRecognitions removes "recognitions" edges to Recognition entities.
+func (_u *BrandUpdateOne) RemoveRecognitions(v ...*Recognition) *BrandUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRecognitionIDs(ids...)
 }
 
 // Where appends a list predicates to the BrandUpdate builder.
@@ -2637,6 +2755,51 @@ func (_u *BrandUpdateOne) sqlSave(ctx context.Context) (_node *Brand, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(event.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RecognitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.RecognitionsTable,
+			Columns: []string{brand.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRecognitionsIDs(); len(nodes) > 0 && !_u.mutation.RecognitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.RecognitionsTable,
+			Columns: []string{brand.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RecognitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.RecognitionsTable,
+			Columns: []string{brand.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -26,6 +26,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -76,6 +77,8 @@ type Client struct {
 	MediaCoverageBrand *MediaCoverageBrandClient
 	// MediaCoverageRoleModel is the client for interacting with the MediaCoverageRoleModel builders.
 	MediaCoverageRoleModel *MediaCoverageRoleModelClient
+	// Recognition is the client for interacting with the Recognition builders.
+	Recognition *RecognitionClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
@@ -114,6 +117,7 @@ func (c *Client) init() {
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
 	c.MediaCoverageBrand = NewMediaCoverageBrandClient(c.config)
 	c.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(c.config)
+	c.Recognition = NewRecognitionClient(c.config)
 	c.Region = NewRegionClient(c.config)
 	c.RoleModel = NewRoleModelClient(c.config)
 	c.SearchDoc = NewSearchDocClient(c.config)
@@ -227,6 +231,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
+		Recognition:            NewRecognitionClient(cfg),
 		Region:                 NewRegionClient(cfg),
 		RoleModel:              NewRoleModelClient(cfg),
 		SearchDoc:              NewSearchDocClient(cfg),
@@ -267,6 +272,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
+		Recognition:            NewRecognitionClient(cfg),
 		Region:                 NewRegionClient(cfg),
 		RoleModel:              NewRoleModelClient(cfg),
 		SearchDoc:              NewSearchDocClient(cfg),
@@ -305,8 +311,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
 		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
-		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
-		c.VenueBrand,
+		c.MediaCoverageRoleModel, c.Recognition, c.Region, c.RoleModel, c.SearchDoc,
+		c.Token, c.Venue, c.VenueBrand,
 	} {
 		n.Use(hooks...)
 	}
@@ -319,8 +325,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
 		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
-		c.MediaCoverageRoleModel, c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue,
-		c.VenueBrand,
+		c.MediaCoverageRoleModel, c.Recognition, c.Region, c.RoleModel, c.SearchDoc,
+		c.Token, c.Venue, c.VenueBrand,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -359,6 +365,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MediaCoverageBrand.mutate(ctx, m)
 	case *MediaCoverageRoleModelMutation:
 		return c.MediaCoverageRoleModel.mutate(ctx, m)
+	case *RecognitionMutation:
+		return c.Recognition.mutate(ctx, m)
 	case *RegionMutation:
 		return c.Region.mutate(ctx, m)
 	case *RoleModelMutation:
@@ -1030,6 +1038,22 @@ func (c *BrandClient) QueryEvents(_m *Brand) *EventQuery {
 	return query
 }
 
+// QueryRecognitions queries the recognitions edge of a Brand.
+func (c *BrandClient) QueryRecognitions(_m *Brand) *RecognitionQuery {
+	query := (&RecognitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, id),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, brand.RecognitionsTable, brand.RecognitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryRoleModelLinks queries the role_model_links edge of a Brand.
 func (c *BrandClient) QueryRoleModelLinks(_m *Brand) *BrandRoleModelQuery {
 	query := (&BrandRoleModelClient{config: c.config}).Query()
@@ -1472,6 +1496,22 @@ func (c *EnterpriseClient) QueryLedAlliances(_m *Enterprise) *AllianceQuery {
 			sqlgraph.From(enterprise.Table, enterprise.FieldID, id),
 			sqlgraph.To(alliance.Table, alliance.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, enterprise.LedAlliancesTable, enterprise.LedAlliancesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecognitions queries the recognitions edge of a Enterprise.
+func (c *EnterpriseClient) QueryRecognitions(_m *Enterprise) *RecognitionQuery {
+	query := (&RecognitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enterprise.Table, enterprise.FieldID, id),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, enterprise.RecognitionsTable, enterprise.RecognitionsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2696,6 +2736,205 @@ func (c *MediaCoverageRoleModelClient) mutate(ctx context.Context, m *MediaCover
 	}
 }
 
+// RecognitionClient is a client for the Recognition schema.
+type RecognitionClient struct {
+	config
+}
+
+// NewRecognitionClient returns a client for the Recognition from the given config.
+func NewRecognitionClient(c config) *RecognitionClient {
+	return &RecognitionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `recognition.Hooks(f(g(h())))`.
+func (c *RecognitionClient) Use(hooks ...Hook) {
+	c.hooks.Recognition = append(c.hooks.Recognition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `recognition.Intercept(f(g(h())))`.
+func (c *RecognitionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Recognition = append(c.inters.Recognition, interceptors...)
+}
+
+// Create returns a builder for creating a Recognition entity.
+func (c *RecognitionClient) Create() *RecognitionCreate {
+	mutation := newRecognitionMutation(c.config, OpCreate)
+	return &RecognitionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Recognition entities.
+func (c *RecognitionClient) CreateBulk(builders ...*RecognitionCreate) *RecognitionCreateBulk {
+	return &RecognitionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RecognitionClient) MapCreateBulk(slice any, setFunc func(*RecognitionCreate, int)) *RecognitionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RecognitionCreateBulk{err: fmt.Errorf("calling to RecognitionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RecognitionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RecognitionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Recognition.
+func (c *RecognitionClient) Update() *RecognitionUpdate {
+	mutation := newRecognitionMutation(c.config, OpUpdate)
+	return &RecognitionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RecognitionClient) UpdateOne(_m *Recognition) *RecognitionUpdateOne {
+	mutation := newRecognitionMutation(c.config, OpUpdateOne, withRecognition(_m))
+	return &RecognitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RecognitionClient) UpdateOneID(id int) *RecognitionUpdateOne {
+	mutation := newRecognitionMutation(c.config, OpUpdateOne, withRecognitionID(id))
+	return &RecognitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Recognition.
+func (c *RecognitionClient) Delete() *RecognitionDelete {
+	mutation := newRecognitionMutation(c.config, OpDelete)
+	return &RecognitionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RecognitionClient) DeleteOne(_m *Recognition) *RecognitionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RecognitionClient) DeleteOneID(id int) *RecognitionDeleteOne {
+	builder := c.Delete().Where(recognition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RecognitionDeleteOne{builder}
+}
+
+// Query returns a query builder for Recognition.
+func (c *RecognitionClient) Query() *RecognitionQuery {
+	return &RecognitionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRecognition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Recognition entity by its id.
+func (c *RecognitionClient) Get(ctx context.Context, id int) (*Recognition, error) {
+	return c.Query().Where(recognition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RecognitionClient) GetX(ctx context.Context, id int) *Recognition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryBrand queries the brand edge of a Recognition.
+func (c *RecognitionClient) QueryBrand(_m *Recognition) *BrandQuery {
+	query := (&BrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recognition.Table, recognition.FieldID, id),
+			sqlgraph.To(brand.Table, brand.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recognition.BrandTable, recognition.BrandColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRoleModel queries the role_model edge of a Recognition.
+func (c *RecognitionClient) QueryRoleModel(_m *Recognition) *RoleModelQuery {
+	query := (&RoleModelClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recognition.Table, recognition.FieldID, id),
+			sqlgraph.To(rolemodel.Table, rolemodel.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recognition.RoleModelTable, recognition.RoleModelColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEnterprise queries the enterprise edge of a Recognition.
+func (c *RecognitionClient) QueryEnterprise(_m *Recognition) *EnterpriseQuery {
+	query := (&EnterpriseClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recognition.Table, recognition.FieldID, id),
+			sqlgraph.To(enterprise.Table, enterprise.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recognition.EnterpriseTable, recognition.EnterpriseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVenue queries the venue edge of a Recognition.
+func (c *RecognitionClient) QueryVenue(_m *Recognition) *VenueQuery {
+	query := (&VenueClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recognition.Table, recognition.FieldID, id),
+			sqlgraph.To(venue.Table, venue.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recognition.VenueTable, recognition.VenueColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RecognitionClient) Hooks() []Hook {
+	hooks := c.hooks.Recognition
+	return append(hooks[:len(hooks):len(hooks)], recognition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RecognitionClient) Interceptors() []Interceptor {
+	inters := c.inters.Recognition
+	return append(inters[:len(inters):len(inters)], recognition.Interceptors[:]...)
+}
+
+func (c *RecognitionClient) mutate(ctx context.Context, m *RecognitionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RecognitionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RecognitionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RecognitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RecognitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Recognition mutation op: %q", m.Op())
+	}
+}
+
 // RegionClient is a client for the Region schema.
 type RegionClient struct {
 	config
@@ -3107,6 +3346,22 @@ func (c *RoleModelClient) QueryEvents(_m *RoleModel) *EventQuery {
 			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, id),
 			sqlgraph.To(event.Table, event.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, rolemodel.EventsTable, rolemodel.EventsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecognitions queries the recognitions edge of a RoleModel.
+func (c *RoleModelClient) QueryRecognitions(_m *RoleModel) *RecognitionQuery {
+	query := (&RecognitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, id),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, rolemodel.RecognitionsTable, rolemodel.RecognitionsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3566,6 +3821,22 @@ func (c *VenueClient) QueryEvents(_m *Venue) *EventQuery {
 	return query
 }
 
+// QueryRecognitions queries the recognitions edge of a Venue.
+func (c *VenueClient) QueryRecognitions(_m *Venue) *RecognitionQuery {
+	query := (&RecognitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(venue.Table, venue.FieldID, id),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, venue.RecognitionsTable, venue.RecognitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryBrandLinks queries the brand_links edge of a Venue.
 func (c *VenueClient) QueryBrandLinks(_m *Venue) *VenueBrandQuery {
 	query := (&VenueBrandClient{config: c.config}).Query()
@@ -3731,13 +4002,14 @@ type (
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
 		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Hook
+		Recognition, Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Hook
 	}
 	inters struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
 		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Interceptor
+		Recognition, Region, RoleModel, SearchDoc, Token, Venue,
+		VenueBrand []ent.Interceptor
 	}
 )
 

@@ -18,6 +18,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -108,6 +109,7 @@ func checkColumn(t, c string) error {
 			mediacoverage.Table:          mediacoverage.ValidColumn,
 			mediacoveragebrand.Table:     mediacoveragebrand.ValidColumn,
 			mediacoveragerolemodel.Table: mediacoveragerolemodel.ValidColumn,
+			recognition.Table:            recognition.ValidColumn,
 			region.Table:                 region.ValidColumn,
 			rolemodel.Table:              rolemodel.ValidColumn,
 			searchdoc.Table:              searchdoc.ValidColumn,

@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/event"
 	"brandshow/ent/internal"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
@@ -56,6 +57,11 @@ var mediacoverageImplementors = []string{"MediaCoverage", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*MediaCoverage) IsNode() {}
+
+var recognitionImplementors = []string{"Recognition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Recognition) IsNode() {}
 
 var regionImplementors = []string{"Region", "Node"}
 
@@ -199,6 +205,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(mediacoverage.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, mediacoverageImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case recognition.Table:
+		query := c.Recognition.Query().
+			Where(recognition.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, recognitionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -387,6 +402,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.MediaCoverage.Query().
 			Where(mediacoverage.IDIn(ids...))
 		query, err := query.CollectFields(ctx, mediacoverageImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case recognition.Table:
+		query := c.Recognition.Query().
+			Where(recognition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, recognitionImplementors...)
 		if err != nil {
 			return nil, err
 		}

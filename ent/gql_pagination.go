@@ -9,6 +9,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
@@ -2287,6 +2288,392 @@ func (_m *MediaCoverage) ToEdge(order *MediaCoverageOrder) *MediaCoverageEdge {
 		order = DefaultMediaCoverageOrder
 	}
 	return &MediaCoverageEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RecognitionEdge is the edge representation of Recognition.
+type RecognitionEdge struct {
+	Node   *Recognition `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// RecognitionConnection is the connection containing edges to Recognition.
+type RecognitionConnection struct {
+	Edges      []*RecognitionEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *RecognitionConnection) build(nodes []*Recognition, pager *recognitionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Recognition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Recognition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Recognition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RecognitionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RecognitionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RecognitionPaginateOption enables pagination customization.
+type RecognitionPaginateOption func(*recognitionPager) error
+
+// WithRecognitionOrder configures pagination ordering.
+func WithRecognitionOrder(order *RecognitionOrder) RecognitionPaginateOption {
+	if order == nil {
+		order = DefaultRecognitionOrder
+	}
+	o := *order
+	return func(pager *recognitionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRecognitionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRecognitionFilter configures pagination filter.
+func WithRecognitionFilter(filter func(*RecognitionQuery) (*RecognitionQuery, error)) RecognitionPaginateOption {
+	return func(pager *recognitionPager) error {
+		if filter == nil {
+			return errors.New("RecognitionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type recognitionPager struct {
+	reverse bool
+	order   *RecognitionOrder
+	filter  func(*RecognitionQuery) (*RecognitionQuery, error)
+}
+
+func newRecognitionPager(opts []RecognitionPaginateOption, reverse bool) (*recognitionPager, error) {
+	pager := &recognitionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRecognitionOrder
+	}
+	return pager, nil
+}
+
+func (p *recognitionPager) applyFilter(query *RecognitionQuery) (*RecognitionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *recognitionPager) toCursor(_m *Recognition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *recognitionPager) applyCursors(query *RecognitionQuery, after, before *Cursor) (*RecognitionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRecognitionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *recognitionPager) applyOrder(query *RecognitionQuery) *RecognitionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRecognitionOrder.Field {
+		query = query.Order(DefaultRecognitionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *recognitionPager) orderExpr(query *RecognitionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRecognitionOrder.Field {
+			b.Comma().Ident(DefaultRecognitionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Recognition.
+func (_m *RecognitionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RecognitionPaginateOption,
+) (*RecognitionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRecognitionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RecognitionConnection{Edges: []*RecognitionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RecognitionOrderFieldCreatedAt orders Recognition by created_at.
+	RecognitionOrderFieldCreatedAt = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: recognition.FieldCreatedAt,
+		toTerm: recognition.ByCreatedAt,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RecognitionOrderFieldUpdatedAt orders Recognition by updated_at.
+	RecognitionOrderFieldUpdatedAt = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: recognition.FieldUpdatedAt,
+		toTerm: recognition.ByUpdatedAt,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// RecognitionOrderFieldPublishedAt orders Recognition by published_at.
+	RecognitionOrderFieldPublishedAt = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.PublishedAt, nil
+		},
+		column: recognition.FieldPublishedAt,
+		toTerm: recognition.ByPublishedAt,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.PublishedAt,
+			}
+		},
+	}
+	// RecognitionOrderFieldSlug orders Recognition by slug.
+	RecognitionOrderFieldSlug = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.Slug, nil
+		},
+		column: recognition.FieldSlug,
+		toTerm: recognition.BySlug,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Slug,
+			}
+		},
+	}
+	// RecognitionOrderFieldLevel orders Recognition by level.
+	RecognitionOrderFieldLevel = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.Level, nil
+		},
+		column: recognition.FieldLevel,
+		toTerm: recognition.ByLevel,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Level,
+			}
+		},
+	}
+	// RecognitionOrderFieldYear orders Recognition by year.
+	RecognitionOrderFieldYear = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.Year, nil
+		},
+		column: recognition.FieldYear,
+		toTerm: recognition.ByYear,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Year,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RecognitionOrderField) String() string {
+	var str string
+	switch f.column {
+	case RecognitionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RecognitionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case RecognitionOrderFieldPublishedAt.column:
+		str = "PUBLISHED_AT"
+	case RecognitionOrderFieldSlug.column:
+		str = "SLUG"
+	case RecognitionOrderFieldLevel.column:
+		str = "LEVEL"
+	case RecognitionOrderFieldYear.column:
+		str = "YEAR"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RecognitionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RecognitionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RecognitionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RecognitionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RecognitionOrderFieldUpdatedAt
+	case "PUBLISHED_AT":
+		*f = *RecognitionOrderFieldPublishedAt
+	case "SLUG":
+		*f = *RecognitionOrderFieldSlug
+	case "LEVEL":
+		*f = *RecognitionOrderFieldLevel
+	case "YEAR":
+		*f = *RecognitionOrderFieldYear
+	default:
+		return fmt.Errorf("%s is not a valid RecognitionOrderField", str)
+	}
+	return nil
+}
+
+// RecognitionOrderField defines the ordering field of Recognition.
+type RecognitionOrderField struct {
+	// Value extracts the ordering value from the given Recognition.
+	Value    func(*Recognition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) recognition.OrderOption
+	toCursor func(*Recognition) Cursor
+}
+
+// RecognitionOrder defines the ordering of Recognition.
+type RecognitionOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *RecognitionOrderField `json:"field"`
+}
+
+// DefaultRecognitionOrder is the default ordering of Recognition.
+var DefaultRecognitionOrder = &RecognitionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: recognition.FieldID,
+		toTerm: recognition.ByID,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Recognition into RecognitionEdge.
+func (_m *Recognition) ToEdge(order *RecognitionOrder) *RecognitionEdge {
+	if order == nil {
+		order = DefaultRecognitionOrder
+	}
+	return &RecognitionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -1438,6 +1439,10 @@ type BrandWhereInput struct {
 	// "events" edge predicates.
 	HasEvents     *bool              `json:"hasEvents,omitempty"`
 	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
+
+	// "recognitions" edge predicates.
+	HasRecognitions     *bool                    `json:"hasRecognitions,omitempty"`
+	HasRecognitionsWith []*RecognitionWhereInput `json:"hasRecognitionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2385,6 +2390,24 @@ func (i *BrandWhereInput) P() (predicate.Brand, error) {
 		}
 		predicates = append(predicates, brand.HasEventsWith(with...))
 	}
+	if i.HasRecognitions != nil {
+		p := brand.HasRecognitions()
+		if !*i.HasRecognitions {
+			p = brand.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecognitionsWith) > 0 {
+		with := make([]predicate.Recognition, 0, len(i.HasRecognitionsWith))
+		for _, w := range i.HasRecognitionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecognitionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, brand.HasRecognitionsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyBrandWhereInput
@@ -2575,6 +2598,10 @@ type EnterpriseWhereInput struct {
 	// "led_alliances" edge predicates.
 	HasLedAlliances     *bool                 `json:"hasLedAlliances,omitempty"`
 	HasLedAlliancesWith []*AllianceWhereInput `json:"hasLedAlliancesWith,omitempty"`
+
+	// "recognitions" edge predicates.
+	HasRecognitions     *bool                    `json:"hasRecognitions,omitempty"`
+	HasRecognitionsWith []*RecognitionWhereInput `json:"hasRecognitionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3104,6 +3131,24 @@ func (i *EnterpriseWhereInput) P() (predicate.Enterprise, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, enterprise.HasLedAlliancesWith(with...))
+	}
+	if i.HasRecognitions != nil {
+		p := enterprise.HasRecognitions()
+		if !*i.HasRecognitions {
+			p = enterprise.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecognitionsWith) > 0 {
+		with := make([]predicate.Recognition, 0, len(i.HasRecognitionsWith))
+		for _, w := range i.HasRecognitionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecognitionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, enterprise.HasRecognitionsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -5331,6 +5376,1002 @@ func (i *MediaCoverageWhereInput) P() (predicate.MediaCoverage, error) {
 	}
 }
 
+// RecognitionWhereInput represents a where input for filtering Recognition queries.
+type RecognitionWhereInput struct {
+	Predicates []predicate.Recognition  `json:"-"`
+	Not        *RecognitionWhereInput   `json:"not,omitempty"`
+	Or         []*RecognitionWhereInput `json:"or,omitempty"`
+	And        []*RecognitionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *schematype.Status  `json:"status,omitempty"`
+	StatusNEQ   *schematype.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []schematype.Status `json:"statusIn,omitempty"`
+	StatusNotIn []schematype.Status `json:"statusNotIn,omitempty"`
+
+	// "published_at" field predicates.
+	PublishedAt       *time.Time  `json:"publishedAt,omitempty"`
+	PublishedAtNEQ    *time.Time  `json:"publishedAtNEQ,omitempty"`
+	PublishedAtIn     []time.Time `json:"publishedAtIn,omitempty"`
+	PublishedAtNotIn  []time.Time `json:"publishedAtNotIn,omitempty"`
+	PublishedAtGT     *time.Time  `json:"publishedAtGT,omitempty"`
+	PublishedAtGTE    *time.Time  `json:"publishedAtGTE,omitempty"`
+	PublishedAtLT     *time.Time  `json:"publishedAtLT,omitempty"`
+	PublishedAtLTE    *time.Time  `json:"publishedAtLTE,omitempty"`
+	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
+	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
+
+	// "slug" field predicates.
+	Slug             *string  `json:"slug,omitempty"`
+	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
+	SlugIn           []string `json:"slugIn,omitempty"`
+	SlugNotIn        []string `json:"slugNotIn,omitempty"`
+	SlugGT           *string  `json:"slugGT,omitempty"`
+	SlugGTE          *string  `json:"slugGTE,omitempty"`
+	SlugLT           *string  `json:"slugLT,omitempty"`
+	SlugLTE          *string  `json:"slugLTE,omitempty"`
+	SlugContains     *string  `json:"slugContains,omitempty"`
+	SlugHasPrefix    *string  `json:"slugHasPrefix,omitempty"`
+	SlugHasSuffix    *string  `json:"slugHasSuffix,omitempty"`
+	SlugEqualFold    *string  `json:"slugEqualFold,omitempty"`
+	SlugContainsFold *string  `json:"slugContainsFold,omitempty"`
+
+	// "title_zh" field predicates.
+	TitleZh             *string  `json:"titleZh,omitempty"`
+	TitleZhNEQ          *string  `json:"titleZhNEQ,omitempty"`
+	TitleZhIn           []string `json:"titleZhIn,omitempty"`
+	TitleZhNotIn        []string `json:"titleZhNotIn,omitempty"`
+	TitleZhGT           *string  `json:"titleZhGT,omitempty"`
+	TitleZhGTE          *string  `json:"titleZhGTE,omitempty"`
+	TitleZhLT           *string  `json:"titleZhLT,omitempty"`
+	TitleZhLTE          *string  `json:"titleZhLTE,omitempty"`
+	TitleZhContains     *string  `json:"titleZhContains,omitempty"`
+	TitleZhHasPrefix    *string  `json:"titleZhHasPrefix,omitempty"`
+	TitleZhHasSuffix    *string  `json:"titleZhHasSuffix,omitempty"`
+	TitleZhEqualFold    *string  `json:"titleZhEqualFold,omitempty"`
+	TitleZhContainsFold *string  `json:"titleZhContainsFold,omitempty"`
+
+	// "title_en" field predicates.
+	TitleEn             *string  `json:"titleEn,omitempty"`
+	TitleEnNEQ          *string  `json:"titleEnNEQ,omitempty"`
+	TitleEnIn           []string `json:"titleEnIn,omitempty"`
+	TitleEnNotIn        []string `json:"titleEnNotIn,omitempty"`
+	TitleEnGT           *string  `json:"titleEnGT,omitempty"`
+	TitleEnGTE          *string  `json:"titleEnGTE,omitempty"`
+	TitleEnLT           *string  `json:"titleEnLT,omitempty"`
+	TitleEnLTE          *string  `json:"titleEnLTE,omitempty"`
+	TitleEnContains     *string  `json:"titleEnContains,omitempty"`
+	TitleEnHasPrefix    *string  `json:"titleEnHasPrefix,omitempty"`
+	TitleEnHasSuffix    *string  `json:"titleEnHasSuffix,omitempty"`
+	TitleEnEqualFold    *string  `json:"titleEnEqualFold,omitempty"`
+	TitleEnContainsFold *string  `json:"titleEnContainsFold,omitempty"`
+
+	// "level" field predicates.
+	Level      *recognition.Level  `json:"level,omitempty"`
+	LevelNEQ   *recognition.Level  `json:"levelNEQ,omitempty"`
+	LevelIn    []recognition.Level `json:"levelIn,omitempty"`
+	LevelNotIn []recognition.Level `json:"levelNotIn,omitempty"`
+
+	// "issuer_zh" field predicates.
+	IssuerZh             *string  `json:"issuerZh,omitempty"`
+	IssuerZhNEQ          *string  `json:"issuerZhNEQ,omitempty"`
+	IssuerZhIn           []string `json:"issuerZhIn,omitempty"`
+	IssuerZhNotIn        []string `json:"issuerZhNotIn,omitempty"`
+	IssuerZhGT           *string  `json:"issuerZhGT,omitempty"`
+	IssuerZhGTE          *string  `json:"issuerZhGTE,omitempty"`
+	IssuerZhLT           *string  `json:"issuerZhLT,omitempty"`
+	IssuerZhLTE          *string  `json:"issuerZhLTE,omitempty"`
+	IssuerZhContains     *string  `json:"issuerZhContains,omitempty"`
+	IssuerZhHasPrefix    *string  `json:"issuerZhHasPrefix,omitempty"`
+	IssuerZhHasSuffix    *string  `json:"issuerZhHasSuffix,omitempty"`
+	IssuerZhEqualFold    *string  `json:"issuerZhEqualFold,omitempty"`
+	IssuerZhContainsFold *string  `json:"issuerZhContainsFold,omitempty"`
+
+	// "issuer_en" field predicates.
+	IssuerEn             *string  `json:"issuerEn,omitempty"`
+	IssuerEnNEQ          *string  `json:"issuerEnNEQ,omitempty"`
+	IssuerEnIn           []string `json:"issuerEnIn,omitempty"`
+	IssuerEnNotIn        []string `json:"issuerEnNotIn,omitempty"`
+	IssuerEnGT           *string  `json:"issuerEnGT,omitempty"`
+	IssuerEnGTE          *string  `json:"issuerEnGTE,omitempty"`
+	IssuerEnLT           *string  `json:"issuerEnLT,omitempty"`
+	IssuerEnLTE          *string  `json:"issuerEnLTE,omitempty"`
+	IssuerEnContains     *string  `json:"issuerEnContains,omitempty"`
+	IssuerEnHasPrefix    *string  `json:"issuerEnHasPrefix,omitempty"`
+	IssuerEnHasSuffix    *string  `json:"issuerEnHasSuffix,omitempty"`
+	IssuerEnEqualFold    *string  `json:"issuerEnEqualFold,omitempty"`
+	IssuerEnContainsFold *string  `json:"issuerEnContainsFold,omitempty"`
+
+	// "year" field predicates.
+	Year      *int  `json:"year,omitempty"`
+	YearNEQ   *int  `json:"yearNEQ,omitempty"`
+	YearIn    []int `json:"yearIn,omitempty"`
+	YearNotIn []int `json:"yearNotIn,omitempty"`
+	YearGT    *int  `json:"yearGT,omitempty"`
+	YearGTE   *int  `json:"yearGTE,omitempty"`
+	YearLT    *int  `json:"yearLT,omitempty"`
+	YearLTE   *int  `json:"yearLTE,omitempty"`
+
+	// "document_number" field predicates.
+	DocumentNumber             *string  `json:"documentNumber,omitempty"`
+	DocumentNumberNEQ          *string  `json:"documentNumberNEQ,omitempty"`
+	DocumentNumberIn           []string `json:"documentNumberIn,omitempty"`
+	DocumentNumberNotIn        []string `json:"documentNumberNotIn,omitempty"`
+	DocumentNumberGT           *string  `json:"documentNumberGT,omitempty"`
+	DocumentNumberGTE          *string  `json:"documentNumberGTE,omitempty"`
+	DocumentNumberLT           *string  `json:"documentNumberLT,omitempty"`
+	DocumentNumberLTE          *string  `json:"documentNumberLTE,omitempty"`
+	DocumentNumberContains     *string  `json:"documentNumberContains,omitempty"`
+	DocumentNumberHasPrefix    *string  `json:"documentNumberHasPrefix,omitempty"`
+	DocumentNumberHasSuffix    *string  `json:"documentNumberHasSuffix,omitempty"`
+	DocumentNumberEqualFold    *string  `json:"documentNumberEqualFold,omitempty"`
+	DocumentNumberContainsFold *string  `json:"documentNumberContainsFold,omitempty"`
+
+	// "batch" field predicates.
+	Batch             *string  `json:"batch,omitempty"`
+	BatchNEQ          *string  `json:"batchNEQ,omitempty"`
+	BatchIn           []string `json:"batchIn,omitempty"`
+	BatchNotIn        []string `json:"batchNotIn,omitempty"`
+	BatchGT           *string  `json:"batchGT,omitempty"`
+	BatchGTE          *string  `json:"batchGTE,omitempty"`
+	BatchLT           *string  `json:"batchLT,omitempty"`
+	BatchLTE          *string  `json:"batchLTE,omitempty"`
+	BatchContains     *string  `json:"batchContains,omitempty"`
+	BatchHasPrefix    *string  `json:"batchHasPrefix,omitempty"`
+	BatchHasSuffix    *string  `json:"batchHasSuffix,omitempty"`
+	BatchEqualFold    *string  `json:"batchEqualFold,omitempty"`
+	BatchContainsFold *string  `json:"batchContainsFold,omitempty"`
+
+	// "ended_on" field predicates.
+	EndedOn       *time.Time  `json:"endedOn,omitempty"`
+	EndedOnNEQ    *time.Time  `json:"endedOnNEQ,omitempty"`
+	EndedOnIn     []time.Time `json:"endedOnIn,omitempty"`
+	EndedOnNotIn  []time.Time `json:"endedOnNotIn,omitempty"`
+	EndedOnGT     *time.Time  `json:"endedOnGT,omitempty"`
+	EndedOnGTE    *time.Time  `json:"endedOnGTE,omitempty"`
+	EndedOnLT     *time.Time  `json:"endedOnLT,omitempty"`
+	EndedOnLTE    *time.Time  `json:"endedOnLTE,omitempty"`
+	EndedOnIsNil  bool        `json:"endedOnIsNil,omitempty"`
+	EndedOnNotNil bool        `json:"endedOnNotNil,omitempty"`
+
+	// "end_reason" field predicates.
+	EndReason       *recognition.EndReason  `json:"endReason,omitempty"`
+	EndReasonNEQ    *recognition.EndReason  `json:"endReasonNEQ,omitempty"`
+	EndReasonIn     []recognition.EndReason `json:"endReasonIn,omitempty"`
+	EndReasonNotIn  []recognition.EndReason `json:"endReasonNotIn,omitempty"`
+	EndReasonIsNil  bool                    `json:"endReasonIsNil,omitempty"`
+	EndReasonNotNil bool                    `json:"endReasonNotNil,omitempty"`
+
+	// "source_url" field predicates.
+	SourceURL             *string  `json:"sourceURL,omitempty"`
+	SourceURLNEQ          *string  `json:"sourceURLNEQ,omitempty"`
+	SourceURLIn           []string `json:"sourceURLIn,omitempty"`
+	SourceURLNotIn        []string `json:"sourceURLNotIn,omitempty"`
+	SourceURLGT           *string  `json:"sourceURLGT,omitempty"`
+	SourceURLGTE          *string  `json:"sourceURLGTE,omitempty"`
+	SourceURLLT           *string  `json:"sourceURLLT,omitempty"`
+	SourceURLLTE          *string  `json:"sourceURLLTE,omitempty"`
+	SourceURLContains     *string  `json:"sourceURLContains,omitempty"`
+	SourceURLHasPrefix    *string  `json:"sourceURLHasPrefix,omitempty"`
+	SourceURLHasSuffix    *string  `json:"sourceURLHasSuffix,omitempty"`
+	SourceURLEqualFold    *string  `json:"sourceURLEqualFold,omitempty"`
+	SourceURLContainsFold *string  `json:"sourceURLContainsFold,omitempty"`
+
+	// "brand_id" field predicates.
+	BrandID       *int  `json:"brandID,omitempty"`
+	BrandIDNEQ    *int  `json:"brandIDNEQ,omitempty"`
+	BrandIDIn     []int `json:"brandIDIn,omitempty"`
+	BrandIDNotIn  []int `json:"brandIDNotIn,omitempty"`
+	BrandIDIsNil  bool  `json:"brandIDIsNil,omitempty"`
+	BrandIDNotNil bool  `json:"brandIDNotNil,omitempty"`
+
+	// "role_model_id" field predicates.
+	RoleModelID       *int  `json:"roleModelID,omitempty"`
+	RoleModelIDNEQ    *int  `json:"roleModelIDNEQ,omitempty"`
+	RoleModelIDIn     []int `json:"roleModelIDIn,omitempty"`
+	RoleModelIDNotIn  []int `json:"roleModelIDNotIn,omitempty"`
+	RoleModelIDIsNil  bool  `json:"roleModelIDIsNil,omitempty"`
+	RoleModelIDNotNil bool  `json:"roleModelIDNotNil,omitempty"`
+
+	// "enterprise_id" field predicates.
+	EnterpriseID       *int  `json:"enterpriseID,omitempty"`
+	EnterpriseIDNEQ    *int  `json:"enterpriseIDNEQ,omitempty"`
+	EnterpriseIDIn     []int `json:"enterpriseIDIn,omitempty"`
+	EnterpriseIDNotIn  []int `json:"enterpriseIDNotIn,omitempty"`
+	EnterpriseIDIsNil  bool  `json:"enterpriseIDIsNil,omitempty"`
+	EnterpriseIDNotNil bool  `json:"enterpriseIDNotNil,omitempty"`
+
+	// "venue_id" field predicates.
+	VenueID       *int  `json:"venueID,omitempty"`
+	VenueIDNEQ    *int  `json:"venueIDNEQ,omitempty"`
+	VenueIDIn     []int `json:"venueIDIn,omitempty"`
+	VenueIDNotIn  []int `json:"venueIDNotIn,omitempty"`
+	VenueIDIsNil  bool  `json:"venueIDIsNil,omitempty"`
+	VenueIDNotNil bool  `json:"venueIDNotNil,omitempty"`
+
+	// "brand" edge predicates.
+	HasBrand     *bool              `json:"hasBrand,omitempty"`
+	HasBrandWith []*BrandWhereInput `json:"hasBrandWith,omitempty"`
+
+	// "role_model" edge predicates.
+	HasRoleModel     *bool                  `json:"hasRoleModel,omitempty"`
+	HasRoleModelWith []*RoleModelWhereInput `json:"hasRoleModelWith,omitempty"`
+
+	// "enterprise" edge predicates.
+	HasEnterprise     *bool                   `json:"hasEnterprise,omitempty"`
+	HasEnterpriseWith []*EnterpriseWhereInput `json:"hasEnterpriseWith,omitempty"`
+
+	// "venue" edge predicates.
+	HasVenue     *bool              `json:"hasVenue,omitempty"`
+	HasVenueWith []*VenueWhereInput `json:"hasVenueWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *RecognitionWhereInput) AddPredicates(predicates ...predicate.Recognition) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the RecognitionWhereInput filter on the RecognitionQuery builder.
+func (i *RecognitionWhereInput) Filter(q *RecognitionQuery) (*RecognitionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyRecognitionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyRecognitionWhereInput is returned in case the RecognitionWhereInput is empty.
+var ErrEmptyRecognitionWhereInput = errors.New("ent: empty predicate RecognitionWhereInput")
+
+// P returns a predicate for filtering recognitions.
+// An error is returned if the input is empty or invalid.
+func (i *RecognitionWhereInput) P() (predicate.Recognition, error) {
+	var predicates []predicate.Recognition
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, recognition.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Recognition, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, recognition.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Recognition, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, recognition.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, recognition.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, recognition.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, recognition.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, recognition.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, recognition.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, recognition.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, recognition.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, recognition.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, recognition.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, recognition.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, recognition.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, recognition.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, recognition.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, recognition.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, recognition.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, recognition.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, recognition.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, recognition.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, recognition.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, recognition.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, recognition.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, recognition.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, recognition.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, recognition.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, recognition.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, recognition.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, recognition.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, recognition.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.PublishedAt != nil {
+		predicates = append(predicates, recognition.PublishedAtEQ(*i.PublishedAt))
+	}
+	if i.PublishedAtNEQ != nil {
+		predicates = append(predicates, recognition.PublishedAtNEQ(*i.PublishedAtNEQ))
+	}
+	if len(i.PublishedAtIn) > 0 {
+		predicates = append(predicates, recognition.PublishedAtIn(i.PublishedAtIn...))
+	}
+	if len(i.PublishedAtNotIn) > 0 {
+		predicates = append(predicates, recognition.PublishedAtNotIn(i.PublishedAtNotIn...))
+	}
+	if i.PublishedAtGT != nil {
+		predicates = append(predicates, recognition.PublishedAtGT(*i.PublishedAtGT))
+	}
+	if i.PublishedAtGTE != nil {
+		predicates = append(predicates, recognition.PublishedAtGTE(*i.PublishedAtGTE))
+	}
+	if i.PublishedAtLT != nil {
+		predicates = append(predicates, recognition.PublishedAtLT(*i.PublishedAtLT))
+	}
+	if i.PublishedAtLTE != nil {
+		predicates = append(predicates, recognition.PublishedAtLTE(*i.PublishedAtLTE))
+	}
+	if i.PublishedAtIsNil {
+		predicates = append(predicates, recognition.PublishedAtIsNil())
+	}
+	if i.PublishedAtNotNil {
+		predicates = append(predicates, recognition.PublishedAtNotNil())
+	}
+	if i.Slug != nil {
+		predicates = append(predicates, recognition.SlugEQ(*i.Slug))
+	}
+	if i.SlugNEQ != nil {
+		predicates = append(predicates, recognition.SlugNEQ(*i.SlugNEQ))
+	}
+	if len(i.SlugIn) > 0 {
+		predicates = append(predicates, recognition.SlugIn(i.SlugIn...))
+	}
+	if len(i.SlugNotIn) > 0 {
+		predicates = append(predicates, recognition.SlugNotIn(i.SlugNotIn...))
+	}
+	if i.SlugGT != nil {
+		predicates = append(predicates, recognition.SlugGT(*i.SlugGT))
+	}
+	if i.SlugGTE != nil {
+		predicates = append(predicates, recognition.SlugGTE(*i.SlugGTE))
+	}
+	if i.SlugLT != nil {
+		predicates = append(predicates, recognition.SlugLT(*i.SlugLT))
+	}
+	if i.SlugLTE != nil {
+		predicates = append(predicates, recognition.SlugLTE(*i.SlugLTE))
+	}
+	if i.SlugContains != nil {
+		predicates = append(predicates, recognition.SlugContains(*i.SlugContains))
+	}
+	if i.SlugHasPrefix != nil {
+		predicates = append(predicates, recognition.SlugHasPrefix(*i.SlugHasPrefix))
+	}
+	if i.SlugHasSuffix != nil {
+		predicates = append(predicates, recognition.SlugHasSuffix(*i.SlugHasSuffix))
+	}
+	if i.SlugEqualFold != nil {
+		predicates = append(predicates, recognition.SlugEqualFold(*i.SlugEqualFold))
+	}
+	if i.SlugContainsFold != nil {
+		predicates = append(predicates, recognition.SlugContainsFold(*i.SlugContainsFold))
+	}
+	if i.TitleZh != nil {
+		predicates = append(predicates, recognition.TitleZhEQ(*i.TitleZh))
+	}
+	if i.TitleZhNEQ != nil {
+		predicates = append(predicates, recognition.TitleZhNEQ(*i.TitleZhNEQ))
+	}
+	if len(i.TitleZhIn) > 0 {
+		predicates = append(predicates, recognition.TitleZhIn(i.TitleZhIn...))
+	}
+	if len(i.TitleZhNotIn) > 0 {
+		predicates = append(predicates, recognition.TitleZhNotIn(i.TitleZhNotIn...))
+	}
+	if i.TitleZhGT != nil {
+		predicates = append(predicates, recognition.TitleZhGT(*i.TitleZhGT))
+	}
+	if i.TitleZhGTE != nil {
+		predicates = append(predicates, recognition.TitleZhGTE(*i.TitleZhGTE))
+	}
+	if i.TitleZhLT != nil {
+		predicates = append(predicates, recognition.TitleZhLT(*i.TitleZhLT))
+	}
+	if i.TitleZhLTE != nil {
+		predicates = append(predicates, recognition.TitleZhLTE(*i.TitleZhLTE))
+	}
+	if i.TitleZhContains != nil {
+		predicates = append(predicates, recognition.TitleZhContains(*i.TitleZhContains))
+	}
+	if i.TitleZhHasPrefix != nil {
+		predicates = append(predicates, recognition.TitleZhHasPrefix(*i.TitleZhHasPrefix))
+	}
+	if i.TitleZhHasSuffix != nil {
+		predicates = append(predicates, recognition.TitleZhHasSuffix(*i.TitleZhHasSuffix))
+	}
+	if i.TitleZhEqualFold != nil {
+		predicates = append(predicates, recognition.TitleZhEqualFold(*i.TitleZhEqualFold))
+	}
+	if i.TitleZhContainsFold != nil {
+		predicates = append(predicates, recognition.TitleZhContainsFold(*i.TitleZhContainsFold))
+	}
+	if i.TitleEn != nil {
+		predicates = append(predicates, recognition.TitleEnEQ(*i.TitleEn))
+	}
+	if i.TitleEnNEQ != nil {
+		predicates = append(predicates, recognition.TitleEnNEQ(*i.TitleEnNEQ))
+	}
+	if len(i.TitleEnIn) > 0 {
+		predicates = append(predicates, recognition.TitleEnIn(i.TitleEnIn...))
+	}
+	if len(i.TitleEnNotIn) > 0 {
+		predicates = append(predicates, recognition.TitleEnNotIn(i.TitleEnNotIn...))
+	}
+	if i.TitleEnGT != nil {
+		predicates = append(predicates, recognition.TitleEnGT(*i.TitleEnGT))
+	}
+	if i.TitleEnGTE != nil {
+		predicates = append(predicates, recognition.TitleEnGTE(*i.TitleEnGTE))
+	}
+	if i.TitleEnLT != nil {
+		predicates = append(predicates, recognition.TitleEnLT(*i.TitleEnLT))
+	}
+	if i.TitleEnLTE != nil {
+		predicates = append(predicates, recognition.TitleEnLTE(*i.TitleEnLTE))
+	}
+	if i.TitleEnContains != nil {
+		predicates = append(predicates, recognition.TitleEnContains(*i.TitleEnContains))
+	}
+	if i.TitleEnHasPrefix != nil {
+		predicates = append(predicates, recognition.TitleEnHasPrefix(*i.TitleEnHasPrefix))
+	}
+	if i.TitleEnHasSuffix != nil {
+		predicates = append(predicates, recognition.TitleEnHasSuffix(*i.TitleEnHasSuffix))
+	}
+	if i.TitleEnEqualFold != nil {
+		predicates = append(predicates, recognition.TitleEnEqualFold(*i.TitleEnEqualFold))
+	}
+	if i.TitleEnContainsFold != nil {
+		predicates = append(predicates, recognition.TitleEnContainsFold(*i.TitleEnContainsFold))
+	}
+	if i.Level != nil {
+		predicates = append(predicates, recognition.LevelEQ(*i.Level))
+	}
+	if i.LevelNEQ != nil {
+		predicates = append(predicates, recognition.LevelNEQ(*i.LevelNEQ))
+	}
+	if len(i.LevelIn) > 0 {
+		predicates = append(predicates, recognition.LevelIn(i.LevelIn...))
+	}
+	if len(i.LevelNotIn) > 0 {
+		predicates = append(predicates, recognition.LevelNotIn(i.LevelNotIn...))
+	}
+	if i.IssuerZh != nil {
+		predicates = append(predicates, recognition.IssuerZhEQ(*i.IssuerZh))
+	}
+	if i.IssuerZhNEQ != nil {
+		predicates = append(predicates, recognition.IssuerZhNEQ(*i.IssuerZhNEQ))
+	}
+	if len(i.IssuerZhIn) > 0 {
+		predicates = append(predicates, recognition.IssuerZhIn(i.IssuerZhIn...))
+	}
+	if len(i.IssuerZhNotIn) > 0 {
+		predicates = append(predicates, recognition.IssuerZhNotIn(i.IssuerZhNotIn...))
+	}
+	if i.IssuerZhGT != nil {
+		predicates = append(predicates, recognition.IssuerZhGT(*i.IssuerZhGT))
+	}
+	if i.IssuerZhGTE != nil {
+		predicates = append(predicates, recognition.IssuerZhGTE(*i.IssuerZhGTE))
+	}
+	if i.IssuerZhLT != nil {
+		predicates = append(predicates, recognition.IssuerZhLT(*i.IssuerZhLT))
+	}
+	if i.IssuerZhLTE != nil {
+		predicates = append(predicates, recognition.IssuerZhLTE(*i.IssuerZhLTE))
+	}
+	if i.IssuerZhContains != nil {
+		predicates = append(predicates, recognition.IssuerZhContains(*i.IssuerZhContains))
+	}
+	if i.IssuerZhHasPrefix != nil {
+		predicates = append(predicates, recognition.IssuerZhHasPrefix(*i.IssuerZhHasPrefix))
+	}
+	if i.IssuerZhHasSuffix != nil {
+		predicates = append(predicates, recognition.IssuerZhHasSuffix(*i.IssuerZhHasSuffix))
+	}
+	if i.IssuerZhEqualFold != nil {
+		predicates = append(predicates, recognition.IssuerZhEqualFold(*i.IssuerZhEqualFold))
+	}
+	if i.IssuerZhContainsFold != nil {
+		predicates = append(predicates, recognition.IssuerZhContainsFold(*i.IssuerZhContainsFold))
+	}
+	if i.IssuerEn != nil {
+		predicates = append(predicates, recognition.IssuerEnEQ(*i.IssuerEn))
+	}
+	if i.IssuerEnNEQ != nil {
+		predicates = append(predicates, recognition.IssuerEnNEQ(*i.IssuerEnNEQ))
+	}
+	if len(i.IssuerEnIn) > 0 {
+		predicates = append(predicates, recognition.IssuerEnIn(i.IssuerEnIn...))
+	}
+	if len(i.IssuerEnNotIn) > 0 {
+		predicates = append(predicates, recognition.IssuerEnNotIn(i.IssuerEnNotIn...))
+	}
+	if i.IssuerEnGT != nil {
+		predicates = append(predicates, recognition.IssuerEnGT(*i.IssuerEnGT))
+	}
+	if i.IssuerEnGTE != nil {
+		predicates = append(predicates, recognition.IssuerEnGTE(*i.IssuerEnGTE))
+	}
+	if i.IssuerEnLT != nil {
+		predicates = append(predicates, recognition.IssuerEnLT(*i.IssuerEnLT))
+	}
+	if i.IssuerEnLTE != nil {
+		predicates = append(predicates, recognition.IssuerEnLTE(*i.IssuerEnLTE))
+	}
+	if i.IssuerEnContains != nil {
+		predicates = append(predicates, recognition.IssuerEnContains(*i.IssuerEnContains))
+	}
+	if i.IssuerEnHasPrefix != nil {
+		predicates = append(predicates, recognition.IssuerEnHasPrefix(*i.IssuerEnHasPrefix))
+	}
+	if i.IssuerEnHasSuffix != nil {
+		predicates = append(predicates, recognition.IssuerEnHasSuffix(*i.IssuerEnHasSuffix))
+	}
+	if i.IssuerEnEqualFold != nil {
+		predicates = append(predicates, recognition.IssuerEnEqualFold(*i.IssuerEnEqualFold))
+	}
+	if i.IssuerEnContainsFold != nil {
+		predicates = append(predicates, recognition.IssuerEnContainsFold(*i.IssuerEnContainsFold))
+	}
+	if i.Year != nil {
+		predicates = append(predicates, recognition.YearEQ(*i.Year))
+	}
+	if i.YearNEQ != nil {
+		predicates = append(predicates, recognition.YearNEQ(*i.YearNEQ))
+	}
+	if len(i.YearIn) > 0 {
+		predicates = append(predicates, recognition.YearIn(i.YearIn...))
+	}
+	if len(i.YearNotIn) > 0 {
+		predicates = append(predicates, recognition.YearNotIn(i.YearNotIn...))
+	}
+	if i.YearGT != nil {
+		predicates = append(predicates, recognition.YearGT(*i.YearGT))
+	}
+	if i.YearGTE != nil {
+		predicates = append(predicates, recognition.YearGTE(*i.YearGTE))
+	}
+	if i.YearLT != nil {
+		predicates = append(predicates, recognition.YearLT(*i.YearLT))
+	}
+	if i.YearLTE != nil {
+		predicates = append(predicates, recognition.YearLTE(*i.YearLTE))
+	}
+	if i.DocumentNumber != nil {
+		predicates = append(predicates, recognition.DocumentNumberEQ(*i.DocumentNumber))
+	}
+	if i.DocumentNumberNEQ != nil {
+		predicates = append(predicates, recognition.DocumentNumberNEQ(*i.DocumentNumberNEQ))
+	}
+	if len(i.DocumentNumberIn) > 0 {
+		predicates = append(predicates, recognition.DocumentNumberIn(i.DocumentNumberIn...))
+	}
+	if len(i.DocumentNumberNotIn) > 0 {
+		predicates = append(predicates, recognition.DocumentNumberNotIn(i.DocumentNumberNotIn...))
+	}
+	if i.DocumentNumberGT != nil {
+		predicates = append(predicates, recognition.DocumentNumberGT(*i.DocumentNumberGT))
+	}
+	if i.DocumentNumberGTE != nil {
+		predicates = append(predicates, recognition.DocumentNumberGTE(*i.DocumentNumberGTE))
+	}
+	if i.DocumentNumberLT != nil {
+		predicates = append(predicates, recognition.DocumentNumberLT(*i.DocumentNumberLT))
+	}
+	if i.DocumentNumberLTE != nil {
+		predicates = append(predicates, recognition.DocumentNumberLTE(*i.DocumentNumberLTE))
+	}
+	if i.DocumentNumberContains != nil {
+		predicates = append(predicates, recognition.DocumentNumberContains(*i.DocumentNumberContains))
+	}
+	if i.DocumentNumberHasPrefix != nil {
+		predicates = append(predicates, recognition.DocumentNumberHasPrefix(*i.DocumentNumberHasPrefix))
+	}
+	if i.DocumentNumberHasSuffix != nil {
+		predicates = append(predicates, recognition.DocumentNumberHasSuffix(*i.DocumentNumberHasSuffix))
+	}
+	if i.DocumentNumberEqualFold != nil {
+		predicates = append(predicates, recognition.DocumentNumberEqualFold(*i.DocumentNumberEqualFold))
+	}
+	if i.DocumentNumberContainsFold != nil {
+		predicates = append(predicates, recognition.DocumentNumberContainsFold(*i.DocumentNumberContainsFold))
+	}
+	if i.Batch != nil {
+		predicates = append(predicates, recognition.BatchEQ(*i.Batch))
+	}
+	if i.BatchNEQ != nil {
+		predicates = append(predicates, recognition.BatchNEQ(*i.BatchNEQ))
+	}
+	if len(i.BatchIn) > 0 {
+		predicates = append(predicates, recognition.BatchIn(i.BatchIn...))
+	}
+	if len(i.BatchNotIn) > 0 {
+		predicates = append(predicates, recognition.BatchNotIn(i.BatchNotIn...))
+	}
+	if i.BatchGT != nil {
+		predicates = append(predicates, recognition.BatchGT(*i.BatchGT))
+	}
+	if i.BatchGTE != nil {
+		predicates = append(predicates, recognition.BatchGTE(*i.BatchGTE))
+	}
+	if i.BatchLT != nil {
+		predicates = append(predicates, recognition.BatchLT(*i.BatchLT))
+	}
+	if i.BatchLTE != nil {
+		predicates = append(predicates, recognition.BatchLTE(*i.BatchLTE))
+	}
+	if i.BatchContains != nil {
+		predicates = append(predicates, recognition.BatchContains(*i.BatchContains))
+	}
+	if i.BatchHasPrefix != nil {
+		predicates = append(predicates, recognition.BatchHasPrefix(*i.BatchHasPrefix))
+	}
+	if i.BatchHasSuffix != nil {
+		predicates = append(predicates, recognition.BatchHasSuffix(*i.BatchHasSuffix))
+	}
+	if i.BatchEqualFold != nil {
+		predicates = append(predicates, recognition.BatchEqualFold(*i.BatchEqualFold))
+	}
+	if i.BatchContainsFold != nil {
+		predicates = append(predicates, recognition.BatchContainsFold(*i.BatchContainsFold))
+	}
+	if i.EndedOn != nil {
+		predicates = append(predicates, recognition.EndedOnEQ(*i.EndedOn))
+	}
+	if i.EndedOnNEQ != nil {
+		predicates = append(predicates, recognition.EndedOnNEQ(*i.EndedOnNEQ))
+	}
+	if len(i.EndedOnIn) > 0 {
+		predicates = append(predicates, recognition.EndedOnIn(i.EndedOnIn...))
+	}
+	if len(i.EndedOnNotIn) > 0 {
+		predicates = append(predicates, recognition.EndedOnNotIn(i.EndedOnNotIn...))
+	}
+	if i.EndedOnGT != nil {
+		predicates = append(predicates, recognition.EndedOnGT(*i.EndedOnGT))
+	}
+	if i.EndedOnGTE != nil {
+		predicates = append(predicates, recognition.EndedOnGTE(*i.EndedOnGTE))
+	}
+	if i.EndedOnLT != nil {
+		predicates = append(predicates, recognition.EndedOnLT(*i.EndedOnLT))
+	}
+	if i.EndedOnLTE != nil {
+		predicates = append(predicates, recognition.EndedOnLTE(*i.EndedOnLTE))
+	}
+	if i.EndedOnIsNil {
+		predicates = append(predicates, recognition.EndedOnIsNil())
+	}
+	if i.EndedOnNotNil {
+		predicates = append(predicates, recognition.EndedOnNotNil())
+	}
+	if i.EndReason != nil {
+		predicates = append(predicates, recognition.EndReasonEQ(*i.EndReason))
+	}
+	if i.EndReasonNEQ != nil {
+		predicates = append(predicates, recognition.EndReasonNEQ(*i.EndReasonNEQ))
+	}
+	if len(i.EndReasonIn) > 0 {
+		predicates = append(predicates, recognition.EndReasonIn(i.EndReasonIn...))
+	}
+	if len(i.EndReasonNotIn) > 0 {
+		predicates = append(predicates, recognition.EndReasonNotIn(i.EndReasonNotIn...))
+	}
+	if i.EndReasonIsNil {
+		predicates = append(predicates, recognition.EndReasonIsNil())
+	}
+	if i.EndReasonNotNil {
+		predicates = append(predicates, recognition.EndReasonNotNil())
+	}
+	if i.SourceURL != nil {
+		predicates = append(predicates, recognition.SourceURLEQ(*i.SourceURL))
+	}
+	if i.SourceURLNEQ != nil {
+		predicates = append(predicates, recognition.SourceURLNEQ(*i.SourceURLNEQ))
+	}
+	if len(i.SourceURLIn) > 0 {
+		predicates = append(predicates, recognition.SourceURLIn(i.SourceURLIn...))
+	}
+	if len(i.SourceURLNotIn) > 0 {
+		predicates = append(predicates, recognition.SourceURLNotIn(i.SourceURLNotIn...))
+	}
+	if i.SourceURLGT != nil {
+		predicates = append(predicates, recognition.SourceURLGT(*i.SourceURLGT))
+	}
+	if i.SourceURLGTE != nil {
+		predicates = append(predicates, recognition.SourceURLGTE(*i.SourceURLGTE))
+	}
+	if i.SourceURLLT != nil {
+		predicates = append(predicates, recognition.SourceURLLT(*i.SourceURLLT))
+	}
+	if i.SourceURLLTE != nil {
+		predicates = append(predicates, recognition.SourceURLLTE(*i.SourceURLLTE))
+	}
+	if i.SourceURLContains != nil {
+		predicates = append(predicates, recognition.SourceURLContains(*i.SourceURLContains))
+	}
+	if i.SourceURLHasPrefix != nil {
+		predicates = append(predicates, recognition.SourceURLHasPrefix(*i.SourceURLHasPrefix))
+	}
+	if i.SourceURLHasSuffix != nil {
+		predicates = append(predicates, recognition.SourceURLHasSuffix(*i.SourceURLHasSuffix))
+	}
+	if i.SourceURLEqualFold != nil {
+		predicates = append(predicates, recognition.SourceURLEqualFold(*i.SourceURLEqualFold))
+	}
+	if i.SourceURLContainsFold != nil {
+		predicates = append(predicates, recognition.SourceURLContainsFold(*i.SourceURLContainsFold))
+	}
+	if i.BrandID != nil {
+		predicates = append(predicates, recognition.BrandIDEQ(*i.BrandID))
+	}
+	if i.BrandIDNEQ != nil {
+		predicates = append(predicates, recognition.BrandIDNEQ(*i.BrandIDNEQ))
+	}
+	if len(i.BrandIDIn) > 0 {
+		predicates = append(predicates, recognition.BrandIDIn(i.BrandIDIn...))
+	}
+	if len(i.BrandIDNotIn) > 0 {
+		predicates = append(predicates, recognition.BrandIDNotIn(i.BrandIDNotIn...))
+	}
+	if i.BrandIDIsNil {
+		predicates = append(predicates, recognition.BrandIDIsNil())
+	}
+	if i.BrandIDNotNil {
+		predicates = append(predicates, recognition.BrandIDNotNil())
+	}
+	if i.RoleModelID != nil {
+		predicates = append(predicates, recognition.RoleModelIDEQ(*i.RoleModelID))
+	}
+	if i.RoleModelIDNEQ != nil {
+		predicates = append(predicates, recognition.RoleModelIDNEQ(*i.RoleModelIDNEQ))
+	}
+	if len(i.RoleModelIDIn) > 0 {
+		predicates = append(predicates, recognition.RoleModelIDIn(i.RoleModelIDIn...))
+	}
+	if len(i.RoleModelIDNotIn) > 0 {
+		predicates = append(predicates, recognition.RoleModelIDNotIn(i.RoleModelIDNotIn...))
+	}
+	if i.RoleModelIDIsNil {
+		predicates = append(predicates, recognition.RoleModelIDIsNil())
+	}
+	if i.RoleModelIDNotNil {
+		predicates = append(predicates, recognition.RoleModelIDNotNil())
+	}
+	if i.EnterpriseID != nil {
+		predicates = append(predicates, recognition.EnterpriseIDEQ(*i.EnterpriseID))
+	}
+	if i.EnterpriseIDNEQ != nil {
+		predicates = append(predicates, recognition.EnterpriseIDNEQ(*i.EnterpriseIDNEQ))
+	}
+	if len(i.EnterpriseIDIn) > 0 {
+		predicates = append(predicates, recognition.EnterpriseIDIn(i.EnterpriseIDIn...))
+	}
+	if len(i.EnterpriseIDNotIn) > 0 {
+		predicates = append(predicates, recognition.EnterpriseIDNotIn(i.EnterpriseIDNotIn...))
+	}
+	if i.EnterpriseIDIsNil {
+		predicates = append(predicates, recognition.EnterpriseIDIsNil())
+	}
+	if i.EnterpriseIDNotNil {
+		predicates = append(predicates, recognition.EnterpriseIDNotNil())
+	}
+	if i.VenueID != nil {
+		predicates = append(predicates, recognition.VenueIDEQ(*i.VenueID))
+	}
+	if i.VenueIDNEQ != nil {
+		predicates = append(predicates, recognition.VenueIDNEQ(*i.VenueIDNEQ))
+	}
+	if len(i.VenueIDIn) > 0 {
+		predicates = append(predicates, recognition.VenueIDIn(i.VenueIDIn...))
+	}
+	if len(i.VenueIDNotIn) > 0 {
+		predicates = append(predicates, recognition.VenueIDNotIn(i.VenueIDNotIn...))
+	}
+	if i.VenueIDIsNil {
+		predicates = append(predicates, recognition.VenueIDIsNil())
+	}
+	if i.VenueIDNotNil {
+		predicates = append(predicates, recognition.VenueIDNotNil())
+	}
+
+	if i.HasBrand != nil {
+		p := recognition.HasBrand()
+		if !*i.HasBrand {
+			p = recognition.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasBrandWith) > 0 {
+		with := make([]predicate.Brand, 0, len(i.HasBrandWith))
+		for _, w := range i.HasBrandWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasBrandWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recognition.HasBrandWith(with...))
+	}
+	if i.HasRoleModel != nil {
+		p := recognition.HasRoleModel()
+		if !*i.HasRoleModel {
+			p = recognition.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRoleModelWith) > 0 {
+		with := make([]predicate.RoleModel, 0, len(i.HasRoleModelWith))
+		for _, w := range i.HasRoleModelWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRoleModelWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recognition.HasRoleModelWith(with...))
+	}
+	if i.HasEnterprise != nil {
+		p := recognition.HasEnterprise()
+		if !*i.HasEnterprise {
+			p = recognition.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEnterpriseWith) > 0 {
+		with := make([]predicate.Enterprise, 0, len(i.HasEnterpriseWith))
+		for _, w := range i.HasEnterpriseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEnterpriseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recognition.HasEnterpriseWith(with...))
+	}
+	if i.HasVenue != nil {
+		p := recognition.HasVenue()
+		if !*i.HasVenue {
+			p = recognition.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVenueWith) > 0 {
+		with := make([]predicate.Venue, 0, len(i.HasVenueWith))
+		for _, w := range i.HasVenueWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVenueWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recognition.HasVenueWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyRecognitionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return recognition.And(predicates...), nil
+	}
+}
+
 // RegionWhereInput represents a where input for filtering Region queries.
 type RegionWhereInput struct {
 	Predicates []predicate.Region  `json:"-"`
@@ -6186,6 +7227,10 @@ type RoleModelWhereInput struct {
 	// "events" edge predicates.
 	HasEvents     *bool              `json:"hasEvents,omitempty"`
 	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
+
+	// "recognitions" edge predicates.
+	HasRecognitions     *bool                    `json:"hasRecognitions,omitempty"`
+	HasRecognitionsWith []*RecognitionWhereInput `json:"hasRecognitionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6827,6 +7872,24 @@ func (i *RoleModelWhereInput) P() (predicate.RoleModel, error) {
 		}
 		predicates = append(predicates, rolemodel.HasEventsWith(with...))
 	}
+	if i.HasRecognitions != nil {
+		p := rolemodel.HasRecognitions()
+		if !*i.HasRecognitions {
+			p = rolemodel.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecognitionsWith) > 0 {
+		with := make([]predicate.Recognition, 0, len(i.HasRecognitionsWith))
+		for _, w := range i.HasRecognitionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecognitionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, rolemodel.HasRecognitionsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyRoleModelWhereInput
@@ -7100,6 +8163,10 @@ type VenueWhereInput struct {
 	// "events" edge predicates.
 	HasEvents     *bool              `json:"hasEvents,omitempty"`
 	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
+
+	// "recognitions" edge predicates.
+	HasRecognitions     *bool                    `json:"hasRecognitions,omitempty"`
+	HasRecognitionsWith []*RecognitionWhereInput `json:"hasRecognitionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -7842,6 +8909,24 @@ func (i *VenueWhereInput) P() (predicate.Venue, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, venue.HasEventsWith(with...))
+	}
+	if i.HasRecognitions != nil {
+		p := venue.HasRecognitions()
+		if !*i.HasRecognitions {
+			p = venue.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecognitionsWith) > 0 {
+		with := make([]predicate.Recognition, 0, len(i.HasRecognitionsWith))
+		for _, w := range i.HasRecognitionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecognitionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, venue.HasRecognitionsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -44,6 +44,8 @@ type Tx struct {
 	MediaCoverageBrand *MediaCoverageBrandClient
 	// MediaCoverageRoleModel is the client for interacting with the MediaCoverageRoleModel builders.
 	MediaCoverageRoleModel *MediaCoverageRoleModelClient
+	// Recognition is the client for interacting with the Recognition builders.
+	Recognition *RecognitionClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
@@ -202,6 +204,7 @@ func (tx *Tx) init() {
 	tx.MediaCoverage = NewMediaCoverageClient(tx.config)
 	tx.MediaCoverageBrand = NewMediaCoverageBrandClient(tx.config)
 	tx.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(tx.config)
+	tx.Recognition = NewRecognitionClient(tx.config)
 	tx.Region = NewRegionClient(tx.config)
 	tx.RoleModel = NewRoleModelClient(tx.config)
 	tx.SearchDoc = NewSearchDocClient(tx.config)

@@ -10,6 +10,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
@@ -58,6 +59,8 @@ func SetPublished(ctx context.Context, c *ent.Client, id int, publish bool) (ent
 		err = c.MediaCoverage.UpdateOneID(id).SetStatus(status).Exec(ctx)
 	case event.Table:
 		err = c.Event.UpdateOneID(id).SetStatus(status).Exec(ctx)
+	case recognition.Table:
+		err = c.Recognition.UpdateOneID(id).SetStatus(status).Exec(ctx)
 	default:
 		return nil, &ent.NotFoundError{} // not a content item
 	}

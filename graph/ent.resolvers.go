@@ -52,6 +52,11 @@ func (r *queryResolver) MediaCoverages(ctx context.Context, after *entgql.Cursor
 	return r.client.MediaCoverage.Query().Paginate(ctx, after, first, before, last, ent.WithMediaCoverageOrder(orderBy), ent.WithMediaCoverageFilter(where.Filter))
 }
 
+// Recognitions is the resolver for the recognitions field.
+func (r *queryResolver) Recognitions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) (*ent.RecognitionConnection, error) {
+	return r.client.Recognition.Query().Paginate(ctx, after, first, before, last, ent.WithRecognitionOrder(orderBy), ent.WithRecognitionFilter(where.Filter))
+}
+
 // Regions is the resolver for the regions field.
 func (r *queryResolver) Regions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) (*ent.RegionConnection, error) {
 	return r.client.Region.Query().Paginate(ctx, after, first, before, last, ent.WithRegionOrder(orderBy), ent.WithRegionFilter(where.Filter))
@@ -85,6 +90,9 @@ func (r *Resolver) MediaCoverage() MediaCoverageResolver { return &mediaCoverage
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Recognition returns RecognitionResolver implementation.
+func (r *Resolver) Recognition() RecognitionResolver { return &recognitionResolver{r} }
+
 // Region returns RegionResolver implementation.
 func (r *Resolver) Region() RegionResolver { return &regionResolver{r} }
 
@@ -101,6 +109,7 @@ type (
 	eventResolver         struct{ *Resolver }
 	mediaCoverageResolver struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
+	recognitionResolver   struct{ *Resolver }
 	regionResolver        struct{ *Resolver }
 	roleModelResolver     struct{ *Resolver }
 	venueResolver         struct{ *Resolver }

@@ -9,6 +9,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -48,6 +49,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Picture() PictureResolver
 	Query() QueryResolver
+	Recognition() RecognitionResolver
 	Region() RegionResolver
 	RoleModel() RoleModelResolver
 	Venue() VenueResolver
@@ -146,6 +148,7 @@ type ComplexityRoot struct {
 		Pictures            func(childComplexity int) int
 		PressKitURL         func(childComplexity int) int
 		PublishedAt         func(childComplexity int) int
+		Recognitions        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		Region              func(childComplexity int) int
 		RegionID            func(childComplexity int) int
 		RoleModels          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
@@ -206,6 +209,7 @@ type ComplexityRoot struct {
 		NameZh            func(childComplexity int) int
 		ProvincialLeading func(childComplexity int) int
 		PublishedAt       func(childComplexity int) int
+		Recognitions      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		RecognizedYear    func(childComplexity int) int
 		Region            func(childComplexity int) int
 		RegionID          func(childComplexity int) int
@@ -348,6 +352,7 @@ type ComplexityRoot struct {
 		CreateEnterprise    func(childComplexity int, input ent.CreateEnterpriseInput) int
 		CreateEvent         func(childComplexity int, input ent.CreateEventInput) int
 		CreateMediaCoverage func(childComplexity int, input ent.CreateMediaCoverageInput) int
+		CreateRecognition   func(childComplexity int, input ent.CreateRecognitionInput) int
 		CreateRoleModel     func(childComplexity int, input ent.CreateRoleModelInput) int
 		CreateVenue         func(childComplexity int, input ent.CreateVenueInput) int
 		DeleteAlliance      func(childComplexity int, id int) int
@@ -355,6 +360,7 @@ type ComplexityRoot struct {
 		DeleteEnterprise    func(childComplexity int, id int) int
 		DeleteEvent         func(childComplexity int, id int) int
 		DeleteMediaCoverage func(childComplexity int, id int) int
+		DeleteRecognition   func(childComplexity int, id int) int
 		DeleteRoleModel     func(childComplexity int, id int) int
 		DeleteVenue         func(childComplexity int, id int) int
 		FeatureBrand        func(childComplexity int, id int, rank int, from *time.Time, until *time.Time) int
@@ -366,6 +372,7 @@ type ComplexityRoot struct {
 		UpdateEnterprise    func(childComplexity int, id int, input ent.UpdateEnterpriseInput) int
 		UpdateEvent         func(childComplexity int, id int, input ent.UpdateEventInput) int
 		UpdateMediaCoverage func(childComplexity int, id int, input ent.UpdateMediaCoverageInput) int
+		UpdateRecognition   func(childComplexity int, id int, input ent.UpdateRecognitionInput) int
 		UpdateRoleModel     func(childComplexity int, id int, input ent.UpdateRoleModelInput) int
 		UpdateVenue         func(childComplexity int, id int, input ent.UpdateVenueInput) int
 		UploadPicture       func(childComplexity int, file graphql.Upload, alt string, altEn *string, credit *string, license *schematype.License, source *string) int
@@ -415,6 +422,8 @@ type ComplexityRoot struct {
 		MediaCoverages func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
 		Node           func(childComplexity int, id int) int
 		Nodes          func(childComplexity int, ids []int) int
+		Recognition    func(childComplexity int, slug string) int
+		Recognitions   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		Region         func(childComplexity int, code string) int
 		Regions        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) int
 		RoleModel      func(childComplexity int, slug string) int
@@ -427,6 +436,47 @@ type ComplexityRoot struct {
 		Venues         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) int
 		VenuesNear     func(childComplexity int, lat float64, lng float64, radiusKm float64, first *int) int
 		Viewer         func(childComplexity int) int
+	}
+
+	Recognition struct {
+		Batch          func(childComplexity int) int
+		Brand          func(childComplexity int) int
+		BrandID        func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		DocumentNumber func(childComplexity int) int
+		EndReason      func(childComplexity int) int
+		EndedOn        func(childComplexity int) int
+		Enterprise     func(childComplexity int) int
+		EnterpriseID   func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Issuer         func(childComplexity int, lang *Language) int
+		IssuerEn       func(childComplexity int) int
+		IssuerZh       func(childComplexity int) int
+		Level          func(childComplexity int) int
+		PublishedAt    func(childComplexity int) int
+		RoleModel      func(childComplexity int) int
+		RoleModelID    func(childComplexity int) int
+		Slug           func(childComplexity int) int
+		SourceURL      func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Title          func(childComplexity int, lang *Language) int
+		TitleEn        func(childComplexity int) int
+		TitleZh        func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		Venue          func(childComplexity int) int
+		VenueID        func(childComplexity int) int
+		Year           func(childComplexity int) int
+	}
+
+	RecognitionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RecognitionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Region struct {
@@ -479,6 +529,7 @@ type ComplexityRoot struct {
 		NameZh         func(childComplexity int) int
 		Portrait       func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
+		Recognitions   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		Region         func(childComplexity int) int
 		RegionID       func(childComplexity int) int
 		Slug           func(childComplexity int) int
@@ -586,6 +637,7 @@ type ComplexityRoot struct {
 		Phone          func(childComplexity int) int
 		Pictures       func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
+		Recognitions   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		Region         func(childComplexity int) int
 		RegionID       func(childComplexity int) int
 		Slug           func(childComplexity int) int
@@ -674,6 +726,9 @@ type MutationResolver interface {
 	CreateEvent(ctx context.Context, input ent.CreateEventInput) (*ent.Event, error)
 	UpdateEvent(ctx context.Context, id int, input ent.UpdateEventInput) (*ent.Event, error)
 	DeleteEvent(ctx context.Context, id int) (int, error)
+	CreateRecognition(ctx context.Context, input ent.CreateRecognitionInput) (*ent.Recognition, error)
+	UpdateRecognition(ctx context.Context, id int, input ent.UpdateRecognitionInput) (*ent.Recognition, error)
+	DeleteRecognition(ctx context.Context, id int) (int, error)
 	Publish(ctx context.Context, id int) (ent.Noder, error)
 	Unpublish(ctx context.Context, id int) (ent.Noder, error)
 	FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error)
@@ -693,6 +748,7 @@ type QueryResolver interface {
 	Enterprises(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) (*ent.EnterpriseConnection, error)
 	Events(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) (*ent.EventConnection, error)
 	MediaCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) (*ent.MediaCoverageConnection, error)
+	Recognitions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) (*ent.RecognitionConnection, error)
 	Regions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) (*ent.RegionConnection, error)
 	RoleModels(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) (*ent.RoleModelConnection, error)
 	Venues(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) (*ent.VenueConnection, error)
@@ -708,12 +764,17 @@ type QueryResolver interface {
 	Venue(ctx context.Context, slug string) (*ent.Venue, error)
 	MediaCoverage(ctx context.Context, slug string) (*ent.MediaCoverage, error)
 	Event(ctx context.Context, slug string) (*ent.Event, error)
+	Recognition(ctx context.Context, slug string) (*ent.Recognition, error)
 	Region(ctx context.Context, code string) (*ent.Region, error)
 	FeaturedBrands(ctx context.Context, first *int, category *brand.Category, regionCode *string) ([]*ent.Brand, error)
 	VenuesNear(ctx context.Context, lat float64, lng float64, radiusKm float64, first *int) ([]*VenueDistance, error)
 	UpcomingEvents(ctx context.Context, first *int, regionCode *string, brandSlug *string) ([]*ent.Event, error)
 	Stats(ctx context.Context) (*Stats, error)
 	About(ctx context.Context) (*About, error)
+}
+type RecognitionResolver interface {
+	Title(ctx context.Context, obj *ent.Recognition, lang *Language) (string, error)
+	Issuer(ctx context.Context, obj *ent.Recognition, lang *Language) (string, error)
 }
 type RegionResolver interface {
 	Name(ctx context.Context, obj *ent.Region, lang *Language) (string, error)
@@ -1210,6 +1271,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.PublishedAt(childComplexity), true
+	case "Brand.recognitions":
+		if e.ComplexityRoot.Brand.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_Brand_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Brand.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "Brand.region":
 		if e.ComplexityRoot.Brand.Region == nil {
 			break
@@ -1503,6 +1575,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.PublishedAt(childComplexity), true
+	case "Enterprise.recognitions":
+		if e.ComplexityRoot.Enterprise.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_Enterprise_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Enterprise.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "Enterprise.recognizedYear":
 		if e.ComplexityRoot.Enterprise.RecognizedYear == nil {
 			break
@@ -2234,6 +2317,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMediaCoverage(childComplexity, args["input"].(ent.CreateMediaCoverageInput)), true
+	case "Mutation.createRecognition":
+		if e.ComplexityRoot.Mutation.CreateRecognition == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createRecognition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateRecognition(childComplexity, args["input"].(ent.CreateRecognitionInput)), true
 	case "Mutation.createRoleModel":
 		if e.ComplexityRoot.Mutation.CreateRoleModel == nil {
 			break
@@ -2311,6 +2405,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteMediaCoverage(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteRecognition":
+		if e.ComplexityRoot.Mutation.DeleteRecognition == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteRecognition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteRecognition(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteRoleModel":
 		if e.ComplexityRoot.Mutation.DeleteRoleModel == nil {
 			break
@@ -2432,6 +2537,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMediaCoverage(childComplexity, args["id"].(int), args["input"].(ent.UpdateMediaCoverageInput)), true
+	case "Mutation.updateRecognition":
+		if e.ComplexityRoot.Mutation.UpdateRecognition == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRecognition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRecognition(childComplexity, args["id"].(int), args["input"].(ent.UpdateRecognitionInput)), true
 	case "Mutation.updateRoleModel":
 		if e.ComplexityRoot.Mutation.UpdateRoleModel == nil {
 			break
@@ -2754,6 +2870,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.recognition":
+		if e.ComplexityRoot.Query.Recognition == nil {
+			break
+		}
+
+		args, err := ec.field_Query_recognition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Recognition(childComplexity, args["slug"].(string)), true
+	case "Query.recognitions":
+		if e.ComplexityRoot.Query.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "Query.region":
 		if e.ComplexityRoot.Query.Region == nil {
 			break
@@ -2876,6 +3014,211 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "Recognition.batch":
+		if e.ComplexityRoot.Recognition.Batch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Batch(childComplexity), true
+	case "Recognition.brand":
+		if e.ComplexityRoot.Recognition.Brand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Brand(childComplexity), true
+	case "Recognition.brandID":
+		if e.ComplexityRoot.Recognition.BrandID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.BrandID(childComplexity), true
+	case "Recognition.createdAt":
+		if e.ComplexityRoot.Recognition.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.CreatedAt(childComplexity), true
+	case "Recognition.documentNumber":
+		if e.ComplexityRoot.Recognition.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.DocumentNumber(childComplexity), true
+	case "Recognition.endReason":
+		if e.ComplexityRoot.Recognition.EndReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.EndReason(childComplexity), true
+	case "Recognition.endedOn":
+		if e.ComplexityRoot.Recognition.EndedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.EndedOn(childComplexity), true
+	case "Recognition.enterprise":
+		if e.ComplexityRoot.Recognition.Enterprise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Enterprise(childComplexity), true
+	case "Recognition.enterpriseID":
+		if e.ComplexityRoot.Recognition.EnterpriseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.EnterpriseID(childComplexity), true
+	case "Recognition.id":
+		if e.ComplexityRoot.Recognition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.ID(childComplexity), true
+	case "Recognition.issuer":
+		if e.ComplexityRoot.Recognition.Issuer == nil {
+			break
+		}
+
+		args, err := ec.field_Recognition_issuer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recognition.Issuer(childComplexity, args["lang"].(*Language)), true
+	case "Recognition.issuerEn":
+		if e.ComplexityRoot.Recognition.IssuerEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.IssuerEn(childComplexity), true
+	case "Recognition.issuerZh":
+		if e.ComplexityRoot.Recognition.IssuerZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.IssuerZh(childComplexity), true
+	case "Recognition.level":
+		if e.ComplexityRoot.Recognition.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Level(childComplexity), true
+	case "Recognition.publishedAt":
+		if e.ComplexityRoot.Recognition.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.PublishedAt(childComplexity), true
+	case "Recognition.roleModel":
+		if e.ComplexityRoot.Recognition.RoleModel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.RoleModel(childComplexity), true
+	case "Recognition.roleModelID":
+		if e.ComplexityRoot.Recognition.RoleModelID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.RoleModelID(childComplexity), true
+	case "Recognition.slug":
+		if e.ComplexityRoot.Recognition.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Slug(childComplexity), true
+	case "Recognition.sourceURL":
+		if e.ComplexityRoot.Recognition.SourceURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.SourceURL(childComplexity), true
+	case "Recognition.status":
+		if e.ComplexityRoot.Recognition.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Status(childComplexity), true
+	case "Recognition.title":
+		if e.ComplexityRoot.Recognition.Title == nil {
+			break
+		}
+
+		args, err := ec.field_Recognition_title_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recognition.Title(childComplexity, args["lang"].(*Language)), true
+	case "Recognition.titleEn":
+		if e.ComplexityRoot.Recognition.TitleEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.TitleEn(childComplexity), true
+	case "Recognition.titleZh":
+		if e.ComplexityRoot.Recognition.TitleZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.TitleZh(childComplexity), true
+	case "Recognition.updatedAt":
+		if e.ComplexityRoot.Recognition.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.UpdatedAt(childComplexity), true
+	case "Recognition.venue":
+		if e.ComplexityRoot.Recognition.Venue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Venue(childComplexity), true
+	case "Recognition.venueID":
+		if e.ComplexityRoot.Recognition.VenueID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.VenueID(childComplexity), true
+	case "Recognition.year":
+		if e.ComplexityRoot.Recognition.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Year(childComplexity), true
+
+	case "RecognitionConnection.edges":
+		if e.ComplexityRoot.RecognitionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionConnection.Edges(childComplexity), true
+	case "RecognitionConnection.pageInfo":
+		if e.ComplexityRoot.RecognitionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionConnection.PageInfo(childComplexity), true
+	case "RecognitionConnection.totalCount":
+		if e.ComplexityRoot.RecognitionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionConnection.TotalCount(childComplexity), true
+
+	case "RecognitionEdge.cursor":
+		if e.ComplexityRoot.RecognitionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionEdge.Cursor(childComplexity), true
+	case "RecognitionEdge.node":
+		if e.ComplexityRoot.RecognitionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionEdge.Node(childComplexity), true
 
 	case "Region.brandCount":
 		if e.ComplexityRoot.Region.BrandCount == nil {
@@ -3180,6 +3523,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleModel.PublishedAt(childComplexity), true
+	case "RoleModel.recognitions":
+		if e.ComplexityRoot.RoleModel.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_RoleModel_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.RoleModel.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "RoleModel.region":
 		if e.ComplexityRoot.RoleModel.Region == nil {
 			break
@@ -3648,6 +4002,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Venue.PublishedAt(childComplexity), true
+	case "Venue.recognitions":
+		if e.ComplexityRoot.Venue.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_Venue_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Venue.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "Venue.region":
 		if e.ComplexityRoot.Venue.Region == nil {
 			break
@@ -3786,6 +4151,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateEnterpriseInput", ec.unmarshalInputCreateEnterpriseInput),
 			graphql.NewInputUnmarshaler("CreateEventInput", ec.unmarshalInputCreateEventInput),
 			graphql.NewInputUnmarshaler("CreateMediaCoverageInput", ec.unmarshalInputCreateMediaCoverageInput),
+			graphql.NewInputUnmarshaler("CreateRecognitionInput", ec.unmarshalInputCreateRecognitionInput),
 			graphql.NewInputUnmarshaler("CreateRoleModelInput", ec.unmarshalInputCreateRoleModelInput),
 			graphql.NewInputUnmarshaler("CreateVenueInput", ec.unmarshalInputCreateVenueInput),
 			graphql.NewInputUnmarshaler("EnterpriseOrder", ec.unmarshalInputEnterpriseOrder),
@@ -3796,6 +4162,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MediaCoverageOrder", ec.unmarshalInputMediaCoverageOrder),
 			graphql.NewInputUnmarshaler("MediaCoverageWhereInput", ec.unmarshalInputMediaCoverageWhereInput),
 			graphql.NewInputUnmarshaler("PictureInput", ec.unmarshalInputPictureInput),
+			graphql.NewInputUnmarshaler("RecognitionOrder", ec.unmarshalInputRecognitionOrder),
+			graphql.NewInputUnmarshaler("RecognitionWhereInput", ec.unmarshalInputRecognitionWhereInput),
 			graphql.NewInputUnmarshaler("RegionOrder", ec.unmarshalInputRegionOrder),
 			graphql.NewInputUnmarshaler("RegionWhereInput", ec.unmarshalInputRegionWhereInput),
 			graphql.NewInputUnmarshaler("RoleModelOrder", ec.unmarshalInputRoleModelOrder),
@@ -3806,6 +4174,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateEnterpriseInput", ec.unmarshalInputUpdateEnterpriseInput),
 			graphql.NewInputUnmarshaler("UpdateEventInput", ec.unmarshalInputUpdateEventInput),
 			graphql.NewInputUnmarshaler("UpdateMediaCoverageInput", ec.unmarshalInputUpdateMediaCoverageInput),
+			graphql.NewInputUnmarshaler("UpdateRecognitionInput", ec.unmarshalInputUpdateRecognitionInput),
 			graphql.NewInputUnmarshaler("UpdateRoleModelInput", ec.unmarshalInputUpdateRoleModelInput),
 			graphql.NewInputUnmarshaler("UpdateVenueInput", ec.unmarshalInputUpdateVenueInput),
 			graphql.NewInputUnmarshaler("VenueOrder", ec.unmarshalInputVenueOrder),
@@ -4056,6 +4425,12 @@ type Mutation {
   updateEvent("The event's ID." id: ID!, "The fields to change." input: UpdateEventInput!): Event!
   "Delete an event (publishers). To call an event off, set cancelled instead: calendars then show it as cancelled."
   deleteEvent("The event's ID." id: ID!): ID!
+  "Create a recognition as a draft; it must name exactly one of brandID, roleModelID, enterpriseID or venueID."
+  createRecognition("The new recognition." input: CreateRecognitionInput!): Recognition!
+  "Change a recognition; an end date and an end reason are set (or cleared) together."
+  updateRecognition("The recognition's ID." id: ID!, "The fields to change." input: UpdateRecognitionInput!): Recognition!
+  "Delete a recognition (publishers). To record that it was withdrawn or expired, set endedOn and endReason instead."
+  deleteRecognition("The recognition's ID." id: ID!): ID!
   "Publish any content item: the public sees it from now on (publishers)."
   publish("The item's ID." id: ID!): Node!
   "Take any content item back to draft: the public no longer sees it (publishers)."
@@ -5587,6 +5962,40 @@ type Brand implements Node {
     """
     where: EventWhereInput
   ): EventConnection!
+  """
+  Official recognitions of this brand (认定): title, level, issuer, year, document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
 }
 """
 BrandCategory is enum for the field category
@@ -6804,6 +7213,14 @@ input BrandWhereInput {
   Has a related Events item matching one of the given filters.
   """
   hasEventsWith: [EventWhereInput!]
+  """
+  recognitions edge predicates
+  """
+  hasRecognitions: Boolean
+  """
+  Has a related Recognitions item matching one of the given filters.
+  """
+  hasRecognitionsWith: [RecognitionWhereInput!]
 }
 """
 CreateAllianceInput is used for create Alliance object.
@@ -6972,6 +7389,10 @@ input CreateBrandInput {
   eventIDs equals the value.
   """
   eventIDs: [ID!]
+  """
+  recognitionIDs equals the value.
+  """
+  recognitionIDs: [ID!]
 }
 """
 CreateEnterpriseInput is used for create Enterprise object.
@@ -7026,6 +7447,10 @@ input CreateEnterpriseInput {
   ledAllianceIDs equals the value.
   """
   ledAllianceIDs: [ID!]
+  """
+  recognitionIDs equals the value.
+  """
+  recognitionIDs: [ID!]
 }
 """
 CreateEventInput is used for create Event object.
@@ -7212,6 +7637,76 @@ input CreateMediaCoverageInput {
   eventIDs: [ID!]
 }
 """
+CreateRecognitionInput is used for create Recognition object.
+Input was generated by ent.
+"""
+input CreateRecognitionInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in Chinese.
+  """
+  titleZh: String!
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  Level of the issuing government: county, prefecture (city), province or nation.
+  """
+  level: RecognitionLevel!
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  issuerZh: String!
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  issuerEn: String
+  """
+  Year the recognition was issued.
+  """
+  year: Int!
+  """
+  Number of the issuing document, e.g. 鄂人社发〔2022〕13号; empty when unknown.
+  """
+  documentNumber: String
+  """
+  Batch of the listing, e.g. 第三批; empty when there is none.
+  """
+  batch: String
+  """
+  When the recognition ended (a date, midnight UTC); empty while it stands.
+  """
+  endedOn: Time
+  """
+  Why it ended: withdrawn by the issuer, or expired; empty while it stands.
+  """
+  endReason: RecognitionEndReason
+  """
+  Where the issuing document is published (http or https).
+  """
+  sourceURL: String
+  """
+  brandID equals the value.
+  """
+  brandID: ID
+  """
+  roleModelID equals the value.
+  """
+  roleModelID: ID
+  """
+  enterpriseID equals the value.
+  """
+  enterpriseID: ID
+  """
+  venueID equals the value.
+  """
+  venueID: ID
+}
+"""
 CreateRoleModelInput is used for create RoleModel object.
 Input was generated by ent.
 """
@@ -7284,6 +7779,10 @@ input CreateRoleModelInput {
   eventIDs equals the value.
   """
   eventIDs: [ID!]
+  """
+  recognitionIDs equals the value.
+  """
+  recognitionIDs: [ID!]
 }
 """
 CreateVenueInput is used for create Venue object.
@@ -7362,6 +7861,10 @@ input CreateVenueInput {
   eventIDs equals the value.
   """
   eventIDs: [ID!]
+  """
+  recognitionIDs equals the value.
+  """
+  recognitionIDs: [ID!]
 }
 """
 Define a Relay Cursor type:
@@ -7504,6 +8007,40 @@ type Enterprise implements Node {
     """
     where: AllianceWhereInput
   ): AllianceConnection!
+  """
+  Official recognitions of this enterprise (认定): title, level, issuer, year, document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
 }
 """
 A connection to a list of items.
@@ -8146,6 +8683,14 @@ input EnterpriseWhereInput {
   Has a related LedAlliances item matching one of the given filters.
   """
   hasLedAlliancesWith: [AllianceWhereInput!]
+  """
+  recognitions edge predicates
+  """
+  hasRecognitions: Boolean
+  """
+  Has a related Recognitions item matching one of the given filters.
+  """
+  hasRecognitionsWith: [RecognitionWhereInput!]
 }
 """
 A dated event: exhibition, forum, competition, selection, job fair, culture experience, international exchange or training (活动). Demo events are fictional.
@@ -10920,6 +11465,40 @@ type Query {
     where: MediaCoverageWhereInput
   ): MediaCoverageConnection!
   """
+  Published recognitions, as a Relay connection: filter by level, year, issuer or the recognised brand, person, enterprise or venue; order by YEAR or LEVEL. Cite the issuer, the year and the document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
+  """
   Hubei's administrative divisions (province, prefectures, counties), as a Relay connection. Filter with where (e.g. level, parent code); order by CODE.
   """
   regions(
@@ -11021,6 +11600,1043 @@ type Query {
     """
     where: VenueWhereInput
   ): VenueConnection!
+}
+"""
+An official recognition (认定) of a brand, person, enterprise or venue: title, level, issuer, year, document number and batch, and when and why it ended. Demo document numbers are fictional.
+"""
+type Recognition implements Node {
+  """
+  Globally unique ID; use it with node(id:).
+  """
+  id: ID!
+  """
+  When this item was first entered.
+  """
+  createdAt: Time!
+  """
+  When this item was last changed.
+  """
+  updatedAt: Time!
+  """
+  Publication status. The public API only ever returns PUBLISHED items.
+  """
+  status: PublicationStatus!
+  """
+  When this item was first published.
+  """
+  publishedAt: Time
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in Chinese.
+  """
+  titleZh: String!
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in English; empty when not translated.
+  """
+  titleEn: String!
+  """
+  Level of the issuing government: county, prefecture (city), province or nation.
+  """
+  level: RecognitionLevel!
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  issuerZh: String!
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  issuerEn: String!
+  """
+  Year the recognition was issued.
+  """
+  year: Int!
+  """
+  Number of the issuing document, e.g. 鄂人社发〔2022〕13号; empty when unknown.
+  """
+  documentNumber: String!
+  """
+  Batch of the listing, e.g. 第三批; empty when there is none.
+  """
+  batch: String!
+  """
+  When the recognition ended (a date, midnight UTC); empty while it stands.
+  """
+  endedOn: Time
+  """
+  Why it ended: withdrawn by the issuer, or expired; empty while it stands.
+  """
+  endReason: RecognitionEndReason
+  """
+  Where the issuing document is published (http or https).
+  """
+  sourceURL: String!
+  """
+  The recognised brand, when a brand is recognised.
+  """
+  brandID: ID
+  """
+  The recognised person, when a person is recognised.
+  """
+  roleModelID: ID
+  """
+  The recognised enterprise, when an enterprise is recognised.
+  """
+  enterpriseID: ID
+  """
+  The recognised venue, when a venue is recognised.
+  """
+  venueID: ID
+  """
+  The recognised brand; null when another kind of item is recognised.
+  """
+  brand: Brand
+  """
+  The recognised person; null when another kind of item is recognised.
+  """
+  roleModel: RoleModel
+  """
+  The recognised enterprise; null when another kind of item is recognised.
+  """
+  enterprise: Enterprise
+  """
+  The recognised venue; null when another kind of item is recognised.
+  """
+  venue: Venue
+}
+"""
+A connection to a list of items.
+"""
+type RecognitionConnection {
+  """
+  A list of edges.
+  """
+  edges: [RecognitionEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type RecognitionEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Recognition
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+RecognitionEndReason is enum for the field end_reason
+"""
+enum RecognitionEndReason @goModel(model: "brandshow/ent/recognition.EndReason") {
+  """
+  RecognitionEndReason WITHDRAWN.
+  """
+  WITHDRAWN
+  """
+  RecognitionEndReason EXPIRED.
+  """
+  EXPIRED
+}
+"""
+RecognitionLevel is enum for the field level
+"""
+enum RecognitionLevel @goModel(model: "brandshow/ent/recognition.Level") {
+  """
+  RecognitionLevel COUNTY.
+  """
+  COUNTY
+  """
+  RecognitionLevel PREFECTURE.
+  """
+  PREFECTURE
+  """
+  RecognitionLevel PROVINCIAL.
+  """
+  PROVINCIAL
+  """
+  RecognitionLevel NATIONAL.
+  """
+  NATIONAL
+}
+"""
+Ordering options for Recognition connections
+"""
+input RecognitionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Recognitions.
+  """
+  field: RecognitionOrderField!
+}
+"""
+Properties by which Recognition connections can be ordered.
+"""
+enum RecognitionOrderField {
+  """
+  RecognitionOrderField CREATED_AT.
+  """
+  CREATED_AT
+  """
+  RecognitionOrderField UPDATED_AT.
+  """
+  UPDATED_AT
+  """
+  RecognitionOrderField PUBLISHED_AT.
+  """
+  PUBLISHED_AT
+  """
+  RecognitionOrderField SLUG.
+  """
+  SLUG
+  """
+  RecognitionOrderField LEVEL.
+  """
+  LEVEL
+  """
+  RecognitionOrderField YEAR.
+  """
+  YEAR
+}
+"""
+RecognitionWhereInput is used for filtering Recognition objects.
+Input was generated by ent.
+"""
+input RecognitionWhereInput {
+  """
+  Matches items that do not match this filter.
+  """
+  not: RecognitionWhereInput
+  """
+  Matches items that match every filter in the list.
+  """
+  and: [RecognitionWhereInput!]
+  """
+  Matches items that match at least one filter in the list.
+  """
+  or: [RecognitionWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  id is not equal to the value.
+  """
+  idNEQ: ID
+  """
+  id is one of the given values.
+  """
+  idIn: [ID!]
+  """
+  id is none of the given values.
+  """
+  idNotIn: [ID!]
+  """
+  id is greater than the value.
+  """
+  idGT: ID
+  """
+  id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  id is less than the value.
+  """
+  idLT: ID
+  """
+  id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  createdAt is not equal to the value.
+  """
+  createdAtNEQ: Time
+  """
+  createdAt is one of the given values.
+  """
+  createdAtIn: [Time!]
+  """
+  createdAt is none of the given values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  createdAt is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  createdAt is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  createdAt is less than the value.
+  """
+  createdAtLT: Time
+  """
+  createdAt is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  updatedAt is not equal to the value.
+  """
+  updatedAtNEQ: Time
+  """
+  updatedAt is one of the given values.
+  """
+  updatedAtIn: [Time!]
+  """
+  updatedAt is none of the given values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  updatedAt is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  updatedAt is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  updatedAt is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  updatedAt is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  status field predicates
+  """
+  status: PublicationStatus
+  """
+  status is not equal to the value.
+  """
+  statusNEQ: PublicationStatus
+  """
+  status is one of the given values.
+  """
+  statusIn: [PublicationStatus!]
+  """
+  status is none of the given values.
+  """
+  statusNotIn: [PublicationStatus!]
+  """
+  published_at field predicates
+  """
+  publishedAt: Time
+  """
+  publishedAt is not equal to the value.
+  """
+  publishedAtNEQ: Time
+  """
+  publishedAt is one of the given values.
+  """
+  publishedAtIn: [Time!]
+  """
+  publishedAt is none of the given values.
+  """
+  publishedAtNotIn: [Time!]
+  """
+  publishedAt is greater than the value.
+  """
+  publishedAtGT: Time
+  """
+  publishedAt is greater than or equal to the value.
+  """
+  publishedAtGTE: Time
+  """
+  publishedAt is less than the value.
+  """
+  publishedAtLT: Time
+  """
+  publishedAt is less than or equal to the value.
+  """
+  publishedAtLTE: Time
+  """
+  publishedAt is not set.
+  """
+  publishedAtIsNil: Boolean
+  """
+  publishedAt is set.
+  """
+  publishedAtNotNil: Boolean
+  """
+  slug field predicates
+  """
+  slug: String
+  """
+  slug is not equal to the value.
+  """
+  slugNEQ: String
+  """
+  slug is one of the given values.
+  """
+  slugIn: [String!]
+  """
+  slug is none of the given values.
+  """
+  slugNotIn: [String!]
+  """
+  slug is greater than the value.
+  """
+  slugGT: String
+  """
+  slug is greater than or equal to the value.
+  """
+  slugGTE: String
+  """
+  slug is less than the value.
+  """
+  slugLT: String
+  """
+  slug is less than or equal to the value.
+  """
+  slugLTE: String
+  """
+  slug contains the value.
+  """
+  slugContains: String
+  """
+  slug starts with the value.
+  """
+  slugHasPrefix: String
+  """
+  slug ends with the value.
+  """
+  slugHasSuffix: String
+  """
+  slug equals the value, ignoring case.
+  """
+  slugEqualFold: String
+  """
+  slug contains the value, ignoring case.
+  """
+  slugContainsFold: String
+  """
+  title_zh field predicates
+  """
+  titleZh: String
+  """
+  titleZh is not equal to the value.
+  """
+  titleZhNEQ: String
+  """
+  titleZh is one of the given values.
+  """
+  titleZhIn: [String!]
+  """
+  titleZh is none of the given values.
+  """
+  titleZhNotIn: [String!]
+  """
+  titleZh is greater than the value.
+  """
+  titleZhGT: String
+  """
+  titleZh is greater than or equal to the value.
+  """
+  titleZhGTE: String
+  """
+  titleZh is less than the value.
+  """
+  titleZhLT: String
+  """
+  titleZh is less than or equal to the value.
+  """
+  titleZhLTE: String
+  """
+  titleZh contains the value.
+  """
+  titleZhContains: String
+  """
+  titleZh starts with the value.
+  """
+  titleZhHasPrefix: String
+  """
+  titleZh ends with the value.
+  """
+  titleZhHasSuffix: String
+  """
+  titleZh equals the value, ignoring case.
+  """
+  titleZhEqualFold: String
+  """
+  titleZh contains the value, ignoring case.
+  """
+  titleZhContainsFold: String
+  """
+  title_en field predicates
+  """
+  titleEn: String
+  """
+  titleEn is not equal to the value.
+  """
+  titleEnNEQ: String
+  """
+  titleEn is one of the given values.
+  """
+  titleEnIn: [String!]
+  """
+  titleEn is none of the given values.
+  """
+  titleEnNotIn: [String!]
+  """
+  titleEn is greater than the value.
+  """
+  titleEnGT: String
+  """
+  titleEn is greater than or equal to the value.
+  """
+  titleEnGTE: String
+  """
+  titleEn is less than the value.
+  """
+  titleEnLT: String
+  """
+  titleEn is less than or equal to the value.
+  """
+  titleEnLTE: String
+  """
+  titleEn contains the value.
+  """
+  titleEnContains: String
+  """
+  titleEn starts with the value.
+  """
+  titleEnHasPrefix: String
+  """
+  titleEn ends with the value.
+  """
+  titleEnHasSuffix: String
+  """
+  titleEn equals the value, ignoring case.
+  """
+  titleEnEqualFold: String
+  """
+  titleEn contains the value, ignoring case.
+  """
+  titleEnContainsFold: String
+  """
+  level field predicates
+  """
+  level: RecognitionLevel
+  """
+  level is not equal to the value.
+  """
+  levelNEQ: RecognitionLevel
+  """
+  level is one of the given values.
+  """
+  levelIn: [RecognitionLevel!]
+  """
+  level is none of the given values.
+  """
+  levelNotIn: [RecognitionLevel!]
+  """
+  issuer_zh field predicates
+  """
+  issuerZh: String
+  """
+  issuerZh is not equal to the value.
+  """
+  issuerZhNEQ: String
+  """
+  issuerZh is one of the given values.
+  """
+  issuerZhIn: [String!]
+  """
+  issuerZh is none of the given values.
+  """
+  issuerZhNotIn: [String!]
+  """
+  issuerZh is greater than the value.
+  """
+  issuerZhGT: String
+  """
+  issuerZh is greater than or equal to the value.
+  """
+  issuerZhGTE: String
+  """
+  issuerZh is less than the value.
+  """
+  issuerZhLT: String
+  """
+  issuerZh is less than or equal to the value.
+  """
+  issuerZhLTE: String
+  """
+  issuerZh contains the value.
+  """
+  issuerZhContains: String
+  """
+  issuerZh starts with the value.
+  """
+  issuerZhHasPrefix: String
+  """
+  issuerZh ends with the value.
+  """
+  issuerZhHasSuffix: String
+  """
+  issuerZh equals the value, ignoring case.
+  """
+  issuerZhEqualFold: String
+  """
+  issuerZh contains the value, ignoring case.
+  """
+  issuerZhContainsFold: String
+  """
+  issuer_en field predicates
+  """
+  issuerEn: String
+  """
+  issuerEn is not equal to the value.
+  """
+  issuerEnNEQ: String
+  """
+  issuerEn is one of the given values.
+  """
+  issuerEnIn: [String!]
+  """
+  issuerEn is none of the given values.
+  """
+  issuerEnNotIn: [String!]
+  """
+  issuerEn is greater than the value.
+  """
+  issuerEnGT: String
+  """
+  issuerEn is greater than or equal to the value.
+  """
+  issuerEnGTE: String
+  """
+  issuerEn is less than the value.
+  """
+  issuerEnLT: String
+  """
+  issuerEn is less than or equal to the value.
+  """
+  issuerEnLTE: String
+  """
+  issuerEn contains the value.
+  """
+  issuerEnContains: String
+  """
+  issuerEn starts with the value.
+  """
+  issuerEnHasPrefix: String
+  """
+  issuerEn ends with the value.
+  """
+  issuerEnHasSuffix: String
+  """
+  issuerEn equals the value, ignoring case.
+  """
+  issuerEnEqualFold: String
+  """
+  issuerEn contains the value, ignoring case.
+  """
+  issuerEnContainsFold: String
+  """
+  year field predicates
+  """
+  year: Int
+  """
+  year is not equal to the value.
+  """
+  yearNEQ: Int
+  """
+  year is one of the given values.
+  """
+  yearIn: [Int!]
+  """
+  year is none of the given values.
+  """
+  yearNotIn: [Int!]
+  """
+  year is greater than the value.
+  """
+  yearGT: Int
+  """
+  year is greater than or equal to the value.
+  """
+  yearGTE: Int
+  """
+  year is less than the value.
+  """
+  yearLT: Int
+  """
+  year is less than or equal to the value.
+  """
+  yearLTE: Int
+  """
+  document_number field predicates
+  """
+  documentNumber: String
+  """
+  documentNumber is not equal to the value.
+  """
+  documentNumberNEQ: String
+  """
+  documentNumber is one of the given values.
+  """
+  documentNumberIn: [String!]
+  """
+  documentNumber is none of the given values.
+  """
+  documentNumberNotIn: [String!]
+  """
+  documentNumber is greater than the value.
+  """
+  documentNumberGT: String
+  """
+  documentNumber is greater than or equal to the value.
+  """
+  documentNumberGTE: String
+  """
+  documentNumber is less than the value.
+  """
+  documentNumberLT: String
+  """
+  documentNumber is less than or equal to the value.
+  """
+  documentNumberLTE: String
+  """
+  documentNumber contains the value.
+  """
+  documentNumberContains: String
+  """
+  documentNumber starts with the value.
+  """
+  documentNumberHasPrefix: String
+  """
+  documentNumber ends with the value.
+  """
+  documentNumberHasSuffix: String
+  """
+  documentNumber equals the value, ignoring case.
+  """
+  documentNumberEqualFold: String
+  """
+  documentNumber contains the value, ignoring case.
+  """
+  documentNumberContainsFold: String
+  """
+  batch field predicates
+  """
+  batch: String
+  """
+  batch is not equal to the value.
+  """
+  batchNEQ: String
+  """
+  batch is one of the given values.
+  """
+  batchIn: [String!]
+  """
+  batch is none of the given values.
+  """
+  batchNotIn: [String!]
+  """
+  batch is greater than the value.
+  """
+  batchGT: String
+  """
+  batch is greater than or equal to the value.
+  """
+  batchGTE: String
+  """
+  batch is less than the value.
+  """
+  batchLT: String
+  """
+  batch is less than or equal to the value.
+  """
+  batchLTE: String
+  """
+  batch contains the value.
+  """
+  batchContains: String
+  """
+  batch starts with the value.
+  """
+  batchHasPrefix: String
+  """
+  batch ends with the value.
+  """
+  batchHasSuffix: String
+  """
+  batch equals the value, ignoring case.
+  """
+  batchEqualFold: String
+  """
+  batch contains the value, ignoring case.
+  """
+  batchContainsFold: String
+  """
+  ended_on field predicates
+  """
+  endedOn: Time
+  """
+  endedOn is not equal to the value.
+  """
+  endedOnNEQ: Time
+  """
+  endedOn is one of the given values.
+  """
+  endedOnIn: [Time!]
+  """
+  endedOn is none of the given values.
+  """
+  endedOnNotIn: [Time!]
+  """
+  endedOn is greater than the value.
+  """
+  endedOnGT: Time
+  """
+  endedOn is greater than or equal to the value.
+  """
+  endedOnGTE: Time
+  """
+  endedOn is less than the value.
+  """
+  endedOnLT: Time
+  """
+  endedOn is less than or equal to the value.
+  """
+  endedOnLTE: Time
+  """
+  endedOn is not set.
+  """
+  endedOnIsNil: Boolean
+  """
+  endedOn is set.
+  """
+  endedOnNotNil: Boolean
+  """
+  end_reason field predicates
+  """
+  endReason: RecognitionEndReason
+  """
+  endReason is not equal to the value.
+  """
+  endReasonNEQ: RecognitionEndReason
+  """
+  endReason is one of the given values.
+  """
+  endReasonIn: [RecognitionEndReason!]
+  """
+  endReason is none of the given values.
+  """
+  endReasonNotIn: [RecognitionEndReason!]
+  """
+  endReason is not set.
+  """
+  endReasonIsNil: Boolean
+  """
+  endReason is set.
+  """
+  endReasonNotNil: Boolean
+  """
+  source_url field predicates
+  """
+  sourceURL: String
+  """
+  sourceURL is not equal to the value.
+  """
+  sourceURLNEQ: String
+  """
+  sourceURL is one of the given values.
+  """
+  sourceURLIn: [String!]
+  """
+  sourceURL is none of the given values.
+  """
+  sourceURLNotIn: [String!]
+  """
+  sourceURL is greater than the value.
+  """
+  sourceURLGT: String
+  """
+  sourceURL is greater than or equal to the value.
+  """
+  sourceURLGTE: String
+  """
+  sourceURL is less than the value.
+  """
+  sourceURLLT: String
+  """
+  sourceURL is less than or equal to the value.
+  """
+  sourceURLLTE: String
+  """
+  sourceURL contains the value.
+  """
+  sourceURLContains: String
+  """
+  sourceURL starts with the value.
+  """
+  sourceURLHasPrefix: String
+  """
+  sourceURL ends with the value.
+  """
+  sourceURLHasSuffix: String
+  """
+  sourceURL equals the value, ignoring case.
+  """
+  sourceURLEqualFold: String
+  """
+  sourceURL contains the value, ignoring case.
+  """
+  sourceURLContainsFold: String
+  """
+  brand_id field predicates
+  """
+  brandID: ID
+  """
+  brandID is not equal to the value.
+  """
+  brandIDNEQ: ID
+  """
+  brandID is one of the given values.
+  """
+  brandIDIn: [ID!]
+  """
+  brandID is none of the given values.
+  """
+  brandIDNotIn: [ID!]
+  """
+  brandID is not set.
+  """
+  brandIDIsNil: Boolean
+  """
+  brandID is set.
+  """
+  brandIDNotNil: Boolean
+  """
+  role_model_id field predicates
+  """
+  roleModelID: ID
+  """
+  roleModelID is not equal to the value.
+  """
+  roleModelIDNEQ: ID
+  """
+  roleModelID is one of the given values.
+  """
+  roleModelIDIn: [ID!]
+  """
+  roleModelID is none of the given values.
+  """
+  roleModelIDNotIn: [ID!]
+  """
+  roleModelID is not set.
+  """
+  roleModelIDIsNil: Boolean
+  """
+  roleModelID is set.
+  """
+  roleModelIDNotNil: Boolean
+  """
+  enterprise_id field predicates
+  """
+  enterpriseID: ID
+  """
+  enterpriseID is not equal to the value.
+  """
+  enterpriseIDNEQ: ID
+  """
+  enterpriseID is one of the given values.
+  """
+  enterpriseIDIn: [ID!]
+  """
+  enterpriseID is none of the given values.
+  """
+  enterpriseIDNotIn: [ID!]
+  """
+  enterpriseID is not set.
+  """
+  enterpriseIDIsNil: Boolean
+  """
+  enterpriseID is set.
+  """
+  enterpriseIDNotNil: Boolean
+  """
+  venue_id field predicates
+  """
+  venueID: ID
+  """
+  venueID is not equal to the value.
+  """
+  venueIDNEQ: ID
+  """
+  venueID is one of the given values.
+  """
+  venueIDIn: [ID!]
+  """
+  venueID is none of the given values.
+  """
+  venueIDNotIn: [ID!]
+  """
+  venueID is not set.
+  """
+  venueIDIsNil: Boolean
+  """
+  venueID is set.
+  """
+  venueIDNotNil: Boolean
+  """
+  brand edge predicates
+  """
+  hasBrand: Boolean
+  """
+  Has a related Brand item matching one of the given filters.
+  """
+  hasBrandWith: [BrandWhereInput!]
+  """
+  role_model edge predicates
+  """
+  hasRoleModel: Boolean
+  """
+  Has a related RoleModel item matching one of the given filters.
+  """
+  hasRoleModelWith: [RoleModelWhereInput!]
+  """
+  enterprise edge predicates
+  """
+  hasEnterprise: Boolean
+  """
+  Has a related Enterprise item matching one of the given filters.
+  """
+  hasEnterpriseWith: [EnterpriseWhereInput!]
+  """
+  venue edge predicates
+  """
+  hasVenue: Boolean
+  """
+  Has a related Venue item matching one of the given filters.
+  """
+  hasVenueWith: [VenueWhereInput!]
 }
 """
 An administrative division of Hubei (GB/T 2260): the province, a prefecture-level division or a county. Use it for the "one county, one brand" view.
@@ -11988,6 +13604,40 @@ type RoleModel implements Node {
     """
     where: EventWhereInput
   ): EventConnection!
+  """
+  Official recognitions of this person (认定): title, level, issuer, year, document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
 }
 """
 A connection to a list of items.
@@ -12787,6 +14437,14 @@ input RoleModelWhereInput {
   Has a related Events item matching one of the given filters.
   """
   hasEventsWith: [EventWhereInput!]
+  """
+  recognitions edge predicates
+  """
+  hasRecognitions: Boolean
+  """
+  Has a related Recognitions item matching one of the given filters.
+  """
+  hasRecognitionsWith: [RecognitionWhereInput!]
 }
 """
 The builtin Time type
@@ -13035,6 +14693,18 @@ input UpdateBrandInput {
   clearEvents equals the value.
   """
   clearEvents: Boolean
+  """
+  addRecognitionIDs equals the value.
+  """
+  addRecognitionIDs: [ID!]
+  """
+  removeRecognitionIDs equals the value.
+  """
+  removeRecognitionIDs: [ID!]
+  """
+  clearRecognitions equals the value.
+  """
+  clearRecognitions: Boolean
 }
 """
 UpdateEnterpriseInput is used for update Enterprise object.
@@ -13113,6 +14783,18 @@ input UpdateEnterpriseInput {
   clearLedAlliances equals the value.
   """
   clearLedAlliances: Boolean
+  """
+  addRecognitionIDs equals the value.
+  """
+  addRecognitionIDs: [ID!]
+  """
+  removeRecognitionIDs equals the value.
+  """
+  removeRecognitionIDs: [ID!]
+  """
+  clearRecognitions equals the value.
+  """
+  clearRecognitions: Boolean
 }
 """
 UpdateEventInput is used for update Event object.
@@ -13371,6 +15053,96 @@ input UpdateMediaCoverageInput {
   clearEvents: Boolean
 }
 """
+UpdateRecognitionInput is used for update Recognition object.
+Input was generated by ent.
+"""
+input UpdateRecognitionInput {
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in Chinese.
+  """
+  titleZh: String
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  Level of the issuing government: county, prefecture (city), province or nation.
+  """
+  level: RecognitionLevel
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  issuerZh: String
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  issuerEn: String
+  """
+  Year the recognition was issued.
+  """
+  year: Int
+  """
+  Number of the issuing document, e.g. 鄂人社发〔2022〕13号; empty when unknown.
+  """
+  documentNumber: String
+  """
+  Batch of the listing, e.g. 第三批; empty when there is none.
+  """
+  batch: String
+  """
+  When the recognition ended (a date, midnight UTC); empty while it stands.
+  """
+  endedOn: Time
+  """
+  clearEndedOn equals the value.
+  """
+  clearEndedOn: Boolean
+  """
+  Why it ended: withdrawn by the issuer, or expired; empty while it stands.
+  """
+  endReason: RecognitionEndReason
+  """
+  clearEndReason equals the value.
+  """
+  clearEndReason: Boolean
+  """
+  Where the issuing document is published (http or https).
+  """
+  sourceURL: String
+  """
+  brandID equals the value.
+  """
+  brandID: ID
+  """
+  clearBrand equals the value.
+  """
+  clearBrand: Boolean
+  """
+  roleModelID equals the value.
+  """
+  roleModelID: ID
+  """
+  clearRoleModel equals the value.
+  """
+  clearRoleModel: Boolean
+  """
+  enterpriseID equals the value.
+  """
+  enterpriseID: ID
+  """
+  clearEnterprise equals the value.
+  """
+  clearEnterprise: Boolean
+  """
+  venueID equals the value.
+  """
+  venueID: ID
+  """
+  clearVenue equals the value.
+  """
+  clearVenue: Boolean
+}
+"""
 UpdateRoleModelInput is used for update RoleModel object.
 Input was generated by ent.
 """
@@ -13487,6 +15259,18 @@ input UpdateRoleModelInput {
   clearEvents equals the value.
   """
   clearEvents: Boolean
+  """
+  addRecognitionIDs equals the value.
+  """
+  addRecognitionIDs: [ID!]
+  """
+  removeRecognitionIDs equals the value.
+  """
+  removeRecognitionIDs: [ID!]
+  """
+  clearRecognitions equals the value.
+  """
+  clearRecognitions: Boolean
 }
 """
 UpdateVenueInput is used for update Venue object.
@@ -13585,6 +15369,18 @@ input UpdateVenueInput {
   clearEvents equals the value.
   """
   clearEvents: Boolean
+  """
+  addRecognitionIDs equals the value.
+  """
+  addRecognitionIDs: [ID!]
+  """
+  removeRecognitionIDs equals the value.
+  """
+  removeRecognitionIDs: [ID!]
+  """
+  clearRecognitions equals the value.
+  """
+  clearRecognitions: Boolean
 }
 """
 A place to experience the brands: heritage workshop, experience hall, street or district, park or training base.
@@ -13746,6 +15542,40 @@ type Venue implements Node {
     """
     where: EventWhereInput
   ): EventConnection!
+  """
+  Official recognitions of this venue (认定): title, level, issuer, year, document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
 }
 """
 A connection to a list of items.
@@ -14705,6 +16535,14 @@ input VenueWhereInput {
   Has a related Events item matching one of the given filters.
   """
   hasEventsWith: [EventWhereInput!]
+  """
+  recognitions edge predicates
+  """
+  hasRecognitions: Boolean
+  """
+  Has a related Recognitions item matching one of the given filters.
+  """
+  hasRecognitionsWith: [RecognitionWhereInput!]
 }
 `, BuiltIn: false},
 	{Name: "../schema/search.graphql", Input: `# Journalists' search (issue 3). The engine is ent/searchindex; the
@@ -15088,6 +16926,13 @@ extend type Event {
   organiser("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
 }
 
+extend type Recognition {
+  "Title in the requested language (falls back to Chinese)."
+  title("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+  "Issuer in the requested language (falls back to Chinese)."
+  issuer("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+}
+
 extend type Region {
   "Name in the requested language (falls back to Chinese)."
   name("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
@@ -15179,6 +17024,8 @@ extend type Query {
   mediaCoverage("The slug, e.g. hongan-dasao." slug: String!): MediaCoverage
   "An event by slug; null when not found."
   event("The slug, e.g. hongan-dasao." slug: String!): Event
+  "A recognition by slug; null when not found."
+  recognition("The slug, e.g. hongan-dasao-hubei-youxiu-2022." slug: String!): Recognition
   "A region by its six-digit code (e.g. 421100); null when not found."
   region("Six-digit GB/T 2260 code, e.g. 421100." code: String!): Region
   """
@@ -15435,6 +17282,8 @@ func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql
 		return ec.fieldContext_Brand_mediaCoverages(ctx, field)
 	case "events":
 		return ec.fieldContext_Brand_events(ctx, field)
+	case "recognitions":
+		return ec.fieldContext_Brand_recognitions(ctx, field)
 	case "pressKitUrl":
 		return ec.fieldContext_Brand_pressKitUrl(ctx, field)
 	case "name":
@@ -15549,6 +17398,8 @@ func (ec *executionContext) childFields_Enterprise(ctx context.Context, field gr
 		return ec.fieldContext_Enterprise_brands(ctx, field)
 	case "ledAlliances":
 		return ec.fieldContext_Enterprise_ledAlliances(ctx, field)
+	case "recognitions":
+		return ec.fieldContext_Enterprise_recognitions(ctx, field)
 	case "name":
 		return ec.fieldContext_Enterprise_name(ctx, field)
 	case "summary":
@@ -15857,6 +17708,88 @@ func (ec *executionContext) childFields_PrefectureCount(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type PrefectureCount", field.Name)
 }
 
+func (ec *executionContext) childFields_Recognition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Recognition_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Recognition_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Recognition_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_Recognition_status(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Recognition_publishedAt(ctx, field)
+	case "slug":
+		return ec.fieldContext_Recognition_slug(ctx, field)
+	case "titleZh":
+		return ec.fieldContext_Recognition_titleZh(ctx, field)
+	case "titleEn":
+		return ec.fieldContext_Recognition_titleEn(ctx, field)
+	case "level":
+		return ec.fieldContext_Recognition_level(ctx, field)
+	case "issuerZh":
+		return ec.fieldContext_Recognition_issuerZh(ctx, field)
+	case "issuerEn":
+		return ec.fieldContext_Recognition_issuerEn(ctx, field)
+	case "year":
+		return ec.fieldContext_Recognition_year(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_Recognition_documentNumber(ctx, field)
+	case "batch":
+		return ec.fieldContext_Recognition_batch(ctx, field)
+	case "endedOn":
+		return ec.fieldContext_Recognition_endedOn(ctx, field)
+	case "endReason":
+		return ec.fieldContext_Recognition_endReason(ctx, field)
+	case "sourceURL":
+		return ec.fieldContext_Recognition_sourceURL(ctx, field)
+	case "brandID":
+		return ec.fieldContext_Recognition_brandID(ctx, field)
+	case "roleModelID":
+		return ec.fieldContext_Recognition_roleModelID(ctx, field)
+	case "enterpriseID":
+		return ec.fieldContext_Recognition_enterpriseID(ctx, field)
+	case "venueID":
+		return ec.fieldContext_Recognition_venueID(ctx, field)
+	case "brand":
+		return ec.fieldContext_Recognition_brand(ctx, field)
+	case "roleModel":
+		return ec.fieldContext_Recognition_roleModel(ctx, field)
+	case "enterprise":
+		return ec.fieldContext_Recognition_enterprise(ctx, field)
+	case "venue":
+		return ec.fieldContext_Recognition_venue(ctx, field)
+	case "title":
+		return ec.fieldContext_Recognition_title(ctx, field)
+	case "issuer":
+		return ec.fieldContext_Recognition_issuer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Recognition", field.Name)
+}
+
+func (ec *executionContext) childFields_RecognitionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RecognitionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RecognitionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RecognitionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecognitionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RecognitionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_RecognitionEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_RecognitionEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecognitionEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Region(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15971,6 +17904,8 @@ func (ec *executionContext) childFields_RoleModel(ctx context.Context, field gra
 		return ec.fieldContext_RoleModel_mediaCoverages(ctx, field)
 	case "events":
 		return ec.fieldContext_RoleModel_events(ctx, field)
+	case "recognitions":
+		return ec.fieldContext_RoleModel_recognitions(ctx, field)
 	case "name":
 		return ec.fieldContext_RoleModel_name(ctx, field)
 	case "title":
@@ -16181,6 +18116,8 @@ func (ec *executionContext) childFields_Venue(ctx context.Context, field graphql
 		return ec.fieldContext_Venue_brands(ctx, field)
 	case "events":
 		return ec.fieldContext_Venue_events(ctx, field)
+	case "recognitions":
+		return ec.fieldContext_Venue_recognitions(ctx, field)
 	case "name":
 		return ec.fieldContext_Venue_name(ctx, field)
 	case "summary":
@@ -16705,6 +18642,60 @@ func (ec *executionContext) field_Brand_name_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Brand_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Brand_roleModels_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16960,6 +18951,60 @@ func (ec *executionContext) field_Enterprise_name_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Enterprise_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -17483,6 +19528,20 @@ func (ec *executionContext) field_Mutation_createMediaCoverage_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createRecognition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateRecognitionInput, error) {
+			return ec.unmarshalNCreateRecognitionInput2brandshowᚋentᚐCreateRecognitionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createRoleModel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17568,6 +19627,20 @@ func (ec *executionContext) field_Mutation_deleteEvent_args(ctx context.Context,
 }
 
 func (ec *executionContext) field_Mutation_deleteMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteRecognition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -17791,6 +19864,28 @@ func (ec *executionContext) field_Mutation_updateMediaCoverage_args(ctx context.
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateMediaCoverageInput, error) {
 			return ec.unmarshalNUpdateMediaCoverageInput2brandshowᚋentᚐUpdateMediaCoverageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateRecognition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateRecognitionInput, error) {
+			return ec.unmarshalNUpdateRecognitionInput2brandshowᚋentᚐUpdateRecognitionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -18399,6 +20494,74 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_recognition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "slug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slug"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_region_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18744,6 +20907,34 @@ func (ec *executionContext) field_Query_venues_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Recognition_issuer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Recognition_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -19275,6 +21466,60 @@ func (ec *executionContext) field_RoleModel_name_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_RoleModel_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_RoleModel_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19436,6 +21681,60 @@ func (ec *executionContext) field_Venue_openingHours_args(ctx context.Context, r
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Venue_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -21628,6 +23927,50 @@ func (ec *executionContext) fieldContext_Brand_events(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Brand_recognitions(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Brand_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Brand_pressKitUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22708,6 +25051,50 @@ func (ec *executionContext) fieldContext_Enterprise_ledAlliances(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Enterprise_ledAlliances_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Enterprise_recognitions(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Enterprise",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Enterprise_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26214,6 +28601,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteEvent(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createRecognition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createRecognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateRecognition(ctx, fc.Args["input"].(ent.CreateRecognitionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+			return ec.marshalNRecognition2ᚖbrandshowᚋentᚐRecognition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createRecognition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recognition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createRecognition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRecognition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRecognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRecognition(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateRecognitionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+			return ec.marshalNRecognition2ᚖbrandshowᚋentᚐRecognition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRecognition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recognition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRecognition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteRecognition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteRecognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteRecognition(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteRecognition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteRecognition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_publish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27172,6 +29691,50 @@ func (ec *executionContext) fieldContext_Query_mediaCoverages(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_recognitions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_regions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27799,6 +30362,50 @@ func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_recognition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_recognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Recognition(ctx, fc.Args["slug"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+			return ec.marshalORecognition2ᚖbrandshowᚋentᚐRecognition(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_recognition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recognition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_recognition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_region(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28113,6 +30720,847 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_id(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Recognition_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_status(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.Status) graphql.Marshaler {
+			return ec.marshalNPublicationStatus2brandshowᚋentᚋschematypeᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "PublicationStatus")
+}
+
+func (ec *executionContext) _Recognition_publishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_titleZh(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_titleZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_titleZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_titleEn(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_titleEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_titleEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_level(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v recognition.Level) graphql.Marshaler {
+			return ec.marshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "RecognitionLevel")
+}
+
+func (ec *executionContext) _Recognition_issuerZh(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_issuerZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuerZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_issuerZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_issuerEn(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_issuerEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuerEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_issuerEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_year(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Recognition_documentNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_batch(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_batch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Batch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_batch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_endedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_endedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_endedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_endReason(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_endReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *recognition.EndReason) graphql.Marshaler {
+			return ec.marshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_endReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "RecognitionEndReason")
+}
+
+func (ec *executionContext) _Recognition_sourceURL(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_sourceURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_sourceURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_brandID(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_brandID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BrandID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_brandID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Recognition_roleModelID(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_roleModelID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleModelID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_roleModelID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Recognition_enterpriseID(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_enterpriseID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnterpriseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_enterpriseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Recognition_venueID(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_venueID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VenueID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_venueID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Recognition_brand(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_brand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brand(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Brand) graphql.Marshaler {
+			return ec.marshalOBrand2ᚖbrandshowᚋentᚐBrand(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_brand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_roleModel(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_roleModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleModel(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoleModel) graphql.Marshaler {
+			return ec.marshalORoleModel2ᚖbrandshowᚋentᚐRoleModel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_roleModel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleModel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_enterprise(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_enterprise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enterprise(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Enterprise) graphql.Marshaler {
+			return ec.marshalOEnterprise2ᚖbrandshowᚋentᚐEnterprise(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_enterprise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Enterprise(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_venue(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_venue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Venue(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Venue) graphql.Marshaler {
+			return ec.marshalOVenue2ᚖbrandshowᚋentᚐVenue(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_venue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Venue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_title(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Recognition().Title(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_title(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recognition_title_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_issuer(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Recognition().Issuer(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_issuer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recognition_issuer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecognitionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RecognitionEdge) graphql.Marshaler {
+			return ec.marshalORecognitionEdge2ᚕᚖbrandshowᚋentᚐRecognitionEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecognitionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecognitionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecognitionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecognitionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecognitionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RecognitionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+			return ec.marshalORecognition2ᚖbrandshowᚋentᚐRecognition(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecognitionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recognition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecognitionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecognitionEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Region_id(ctx context.Context, field graphql.CollectedField, obj *ent.Region) (ret graphql.Marshaler) {
@@ -29454,6 +32902,50 @@ func (ec *executionContext) fieldContext_RoleModel_events(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_RoleModel_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleModel_recognitions(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleModel_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleModel_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleModel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_RoleModel_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31308,6 +34800,50 @@ func (ec *executionContext) fieldContext_Venue_events(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Venue_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Venue_recognitions(ctx context.Context, field graphql.CollectedField, obj *ent.Venue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Venue_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Venue_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Venue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Venue_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34537,7 +38073,7 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith", "hasRecognitions", "hasRecognitionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36406,6 +39942,20 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasEventsWith = data
+		case "hasRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitions = data
+		case "hasRecognitionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitionsWith"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitionsWith = data
 		}
 	}
 	return it, nil
@@ -36546,7 +40096,7 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs", "recognitionIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36749,6 +40299,13 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 				return it, err
 			}
 			it.EventIDs = data
+		case "recognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognitionIDs = data
 		}
 	}
 	return it, nil
@@ -36777,7 +40334,7 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "brandIDs", "ledAllianceIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "brandIDs", "ledAllianceIDs", "recognitionIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36868,6 +40425,13 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it.LedAllianceIDs = data
+		case "recognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognitionIDs = data
 		}
 	}
 	return it, nil
@@ -37256,6 +40820,153 @@ func UnmarshalCreateMediaCoverageInput(ctx context.Context, raw any) (ent.Create
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateRecognitionInput(ctx context.Context, obj any) (ent.CreateRecognitionInput, error) {
+	var it ent.CreateRecognitionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "titleZh", "titleEn", "level", "issuerZh", "issuerEn", "year", "documentNumber", "batch", "endedOn", "endReason", "sourceURL", "brandID", "roleModelID", "enterpriseID", "venueID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "issuerZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZh = data
+		case "issuerEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEn = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "documentNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumber = data
+		case "batch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batch"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Batch = data
+		case "endedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOn = data
+		case "endReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReason"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReason = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		case "roleModelID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelID = data
+		case "enterpriseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseID = data
+		case "venueID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateRecognitionInput unmarshals raw into the CreateRecognitionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateRecognitionInput(ctx context.Context, raw any) (ent.CreateRecognitionInput, error) {
+	var out ent.CreateRecognitionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRecognitionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Context, obj any) (ent.CreateRoleModelInput, error) {
 	var it ent.CreateRoleModelInput
 	if obj == nil {
@@ -37267,7 +40978,7 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "brandIDs", "mediaCoverageIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "brandIDs", "mediaCoverageIDs", "eventIDs", "recognitionIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37393,6 +41104,13 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.EventIDs = data
+		case "recognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognitionIDs = data
 		}
 	}
 	return it, nil
@@ -37421,7 +41139,7 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "brandIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "brandIDs", "eventIDs", "recognitionIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37554,6 +41272,13 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.EventIDs = data
+		case "recognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognitionIDs = data
 		}
 	}
 	return it, nil
@@ -37635,7 +41360,7 @@ func (ec *executionContext) unmarshalInputEnterpriseWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "provincialLeading", "provincialLeadingNEQ", "recognizedYear", "recognizedYearNEQ", "recognizedYearIn", "recognizedYearNotIn", "recognizedYearGT", "recognizedYearGTE", "recognizedYearLT", "recognizedYearLTE", "recognizedYearIsNil", "recognizedYearNotNil", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasLedAlliances", "hasLedAlliancesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "provincialLeading", "provincialLeadingNEQ", "recognizedYear", "recognizedYearNEQ", "recognizedYearIn", "recognizedYearNotIn", "recognizedYearGT", "recognizedYearGTE", "recognizedYearLT", "recognizedYearLTE", "recognizedYearIsNil", "recognizedYearNotNil", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasLedAlliances", "hasLedAlliancesWith", "hasRecognitions", "hasRecognitionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38643,6 +42368,20 @@ func (ec *executionContext) unmarshalInputEnterpriseWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasLedAlliancesWith = data
+		case "hasRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitions = data
+		case "hasRecognitionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitionsWith"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitionsWith = data
 		}
 	}
 	return it, nil
@@ -42238,6 +45977,1529 @@ func UnmarshalPictureInput(ctx context.Context, raw any) (schematype.Picture, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRecognitionOrder(ctx context.Context, obj any) (ent.RecognitionOrder, error) {
+	var it ent.RecognitionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRecognitionOrderField2ᚖbrandshowᚋentᚐRecognitionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecognitionOrder unmarshals raw into the RecognitionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecognitionOrder(ctx context.Context, raw any) (ent.RecognitionOrder, error) {
+	var out ent.RecognitionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecognitionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecognitionWhereInput(ctx context.Context, obj any) (ent.RecognitionWhereInput, error) {
+	var it ent.RecognitionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "level", "levelNEQ", "levelIn", "levelNotIn", "issuerZh", "issuerZhNEQ", "issuerZhIn", "issuerZhNotIn", "issuerZhGT", "issuerZhGTE", "issuerZhLT", "issuerZhLTE", "issuerZhContains", "issuerZhHasPrefix", "issuerZhHasSuffix", "issuerZhEqualFold", "issuerZhContainsFold", "issuerEn", "issuerEnNEQ", "issuerEnIn", "issuerEnNotIn", "issuerEnGT", "issuerEnGTE", "issuerEnLT", "issuerEnLTE", "issuerEnContains", "issuerEnHasPrefix", "issuerEnHasSuffix", "issuerEnEqualFold", "issuerEnContainsFold", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "documentNumber", "documentNumberNEQ", "documentNumberIn", "documentNumberNotIn", "documentNumberGT", "documentNumberGTE", "documentNumberLT", "documentNumberLTE", "documentNumberContains", "documentNumberHasPrefix", "documentNumberHasSuffix", "documentNumberEqualFold", "documentNumberContainsFold", "batch", "batchNEQ", "batchIn", "batchNotIn", "batchGT", "batchGTE", "batchLT", "batchLTE", "batchContains", "batchHasPrefix", "batchHasSuffix", "batchEqualFold", "batchContainsFold", "endedOn", "endedOnNEQ", "endedOnIn", "endedOnNotIn", "endedOnGT", "endedOnGTE", "endedOnLT", "endedOnLTE", "endedOnIsNil", "endedOnNotNil", "endReason", "endReasonNEQ", "endReasonIn", "endReasonNotIn", "endReasonIsNil", "endReasonNotNil", "sourceURL", "sourceURLNEQ", "sourceURLIn", "sourceURLNotIn", "sourceURLGT", "sourceURLGTE", "sourceURLLT", "sourceURLLTE", "sourceURLContains", "sourceURLHasPrefix", "sourceURLHasSuffix", "sourceURLEqualFold", "sourceURLContainsFold", "brandID", "brandIDNEQ", "brandIDIn", "brandIDNotIn", "brandIDIsNil", "brandIDNotNil", "roleModelID", "roleModelIDNEQ", "roleModelIDIn", "roleModelIDNotIn", "roleModelIDIsNil", "roleModelIDNotNil", "enterpriseID", "enterpriseIDNEQ", "enterpriseIDIn", "enterpriseIDNotIn", "enterpriseIDIsNil", "enterpriseIDNotNil", "venueID", "venueIDNEQ", "venueIDIn", "venueIDNotIn", "venueIDIsNil", "venueIDNotNil", "hasBrand", "hasBrandWith", "hasRoleModel", "hasRoleModelWith", "hasEnterprise", "hasEnterpriseWith", "hasVenue", "hasVenueWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "publishedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNEQ = data
+		case "publishedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIn = data
+		case "publishedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotIn = data
+		case "publishedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGT = data
+		case "publishedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGTE = data
+		case "publishedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLT = data
+		case "publishedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLTE = data
+		case "publishedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIsNil = data
+		case "publishedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotNil = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "slugNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNEQ = data
+		case "slugIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugIn = data
+		case "slugNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNotIn = data
+		case "slugGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGT = data
+		case "slugGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGTE = data
+		case "slugLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLT = data
+		case "slugLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLTE = data
+		case "slugContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContains = data
+		case "slugHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasPrefix = data
+		case "slugHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasSuffix = data
+		case "slugEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugEqualFold = data
+		case "slugContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContainsFold = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhNEQ = data
+		case "titleZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhIn = data
+		case "titleZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhNotIn = data
+		case "titleZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhGT = data
+		case "titleZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhGTE = data
+		case "titleZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhLT = data
+		case "titleZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhLTE = data
+		case "titleZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhContains = data
+		case "titleZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhHasPrefix = data
+		case "titleZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhHasSuffix = data
+		case "titleZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhEqualFold = data
+		case "titleZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhContainsFold = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "titleEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnNEQ = data
+		case "titleEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnIn = data
+		case "titleEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnNotIn = data
+		case "titleEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnGT = data
+		case "titleEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnGTE = data
+		case "titleEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnLT = data
+		case "titleEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnLTE = data
+		case "titleEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnContains = data
+		case "titleEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnHasPrefix = data
+		case "titleEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnHasSuffix = data
+		case "titleEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnEqualFold = data
+		case "titleEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnContainsFold = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "levelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNEQ"))
+			data, err := ec.unmarshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNEQ = data
+		case "levelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelIn"))
+			data, err := ec.unmarshalORecognitionLevel2ᚕbrandshowᚋentᚋrecognitionᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelIn = data
+		case "levelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNotIn"))
+			data, err := ec.unmarshalORecognitionLevel2ᚕbrandshowᚋentᚋrecognitionᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNotIn = data
+		case "issuerZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZh = data
+		case "issuerZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhNEQ = data
+		case "issuerZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhIn = data
+		case "issuerZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhNotIn = data
+		case "issuerZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhGT = data
+		case "issuerZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhGTE = data
+		case "issuerZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhLT = data
+		case "issuerZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhLTE = data
+		case "issuerZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhContains = data
+		case "issuerZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhHasPrefix = data
+		case "issuerZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhHasSuffix = data
+		case "issuerZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhEqualFold = data
+		case "issuerZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhContainsFold = data
+		case "issuerEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEn = data
+		case "issuerEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnNEQ = data
+		case "issuerEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnIn = data
+		case "issuerEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnNotIn = data
+		case "issuerEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnGT = data
+		case "issuerEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnGTE = data
+		case "issuerEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnLT = data
+		case "issuerEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnLTE = data
+		case "issuerEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnContains = data
+		case "issuerEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnHasPrefix = data
+		case "issuerEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnHasSuffix = data
+		case "issuerEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnEqualFold = data
+		case "issuerEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnContainsFold = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "yearNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearNEQ = data
+		case "yearIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearIn = data
+		case "yearNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearNotIn = data
+		case "yearGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearGT = data
+		case "yearGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearGTE = data
+		case "yearLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearLT = data
+		case "yearLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearLTE = data
+		case "documentNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumber = data
+		case "documentNumberNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberNEQ = data
+		case "documentNumberIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberIn = data
+		case "documentNumberNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberNotIn = data
+		case "documentNumberGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberGT = data
+		case "documentNumberGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberGTE = data
+		case "documentNumberLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberLT = data
+		case "documentNumberLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberLTE = data
+		case "documentNumberContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberContains = data
+		case "documentNumberHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberHasPrefix = data
+		case "documentNumberHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberHasSuffix = data
+		case "documentNumberEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberEqualFold = data
+		case "documentNumberContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberContainsFold = data
+		case "batch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batch"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Batch = data
+		case "batchNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchNEQ = data
+		case "batchIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchIn = data
+		case "batchNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchNotIn = data
+		case "batchGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchGT = data
+		case "batchGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchGTE = data
+		case "batchLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchLT = data
+		case "batchLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchLTE = data
+		case "batchContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchContains = data
+		case "batchHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchHasPrefix = data
+		case "batchHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchHasSuffix = data
+		case "batchEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchEqualFold = data
+		case "batchContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchContainsFold = data
+		case "endedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOn = data
+		case "endedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnNEQ = data
+		case "endedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnIn = data
+		case "endedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnNotIn = data
+		case "endedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnGT = data
+		case "endedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnGTE = data
+		case "endedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnLT = data
+		case "endedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnLTE = data
+		case "endedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnIsNil = data
+		case "endedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnNotNil = data
+		case "endReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReason"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReason = data
+		case "endReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonNEQ"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonNEQ = data
+		case "endReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonIn"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚕbrandshowᚋentᚋrecognitionᚐEndReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonIn = data
+		case "endReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonNotIn"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚕbrandshowᚋentᚋrecognitionᚐEndReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonNotIn = data
+		case "endReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonIsNil = data
+		case "endReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonNotNil = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "sourceURLNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLNEQ = data
+		case "sourceURLIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLIn = data
+		case "sourceURLNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLNotIn = data
+		case "sourceURLGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLGT = data
+		case "sourceURLGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLGTE = data
+		case "sourceURLLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLLT = data
+		case "sourceURLLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLLTE = data
+		case "sourceURLContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLContains = data
+		case "sourceURLHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLHasPrefix = data
+		case "sourceURLHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLHasSuffix = data
+		case "sourceURLEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLEqualFold = data
+		case "sourceURLContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLContainsFold = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		case "brandIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDNEQ = data
+		case "brandIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDIn = data
+		case "brandIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDNotIn = data
+		case "brandIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDIsNil = data
+		case "brandIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDNotNil = data
+		case "roleModelID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelID = data
+		case "roleModelIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelIDNEQ = data
+		case "roleModelIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelIDIn = data
+		case "roleModelIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelIDNotIn = data
+		case "roleModelIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelIDIsNil = data
+		case "roleModelIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelIDNotNil = data
+		case "enterpriseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseID = data
+		case "enterpriseIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseIDNEQ = data
+		case "enterpriseIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseIDIn = data
+		case "enterpriseIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseIDNotIn = data
+		case "enterpriseIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseIDIsNil = data
+		case "enterpriseIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseIDNotNil = data
+		case "venueID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueID = data
+		case "venueIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDNEQ = data
+		case "venueIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDIn = data
+		case "venueIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDNotIn = data
+		case "venueIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDIsNil = data
+		case "venueIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueIDNotNil = data
+		case "hasBrand":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrand"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrand = data
+		case "hasBrandWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrandWith"))
+			data, err := ec.unmarshalOBrandWhereInput2ᚕᚖbrandshowᚋentᚐBrandWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrandWith = data
+		case "hasRoleModel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRoleModel"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRoleModel = data
+		case "hasRoleModelWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRoleModelWith"))
+			data, err := ec.unmarshalORoleModelWhereInput2ᚕᚖbrandshowᚋentᚐRoleModelWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRoleModelWith = data
+		case "hasEnterprise":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEnterprise"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEnterprise = data
+		case "hasEnterpriseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEnterpriseWith"))
+			data, err := ec.unmarshalOEnterpriseWhereInput2ᚕᚖbrandshowᚋentᚐEnterpriseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEnterpriseWith = data
+		case "hasVenue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVenue"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVenue = data
+		case "hasVenueWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVenueWith"))
+			data, err := ec.unmarshalOVenueWhereInput2ᚕᚖbrandshowᚋentᚐVenueWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVenueWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecognitionWhereInput unmarshals raw into the RecognitionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecognitionWhereInput(ctx context.Context, raw any) (ent.RecognitionWhereInput, error) {
+	var out ent.RecognitionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecognitionWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRegionOrder(ctx context.Context, obj any) (ent.RegionOrder, error) {
 	var it ent.RegionOrder
 	if obj == nil {
@@ -43160,7 +48422,7 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith", "hasRecognitions", "hasRecognitionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44399,6 +49661,20 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasEventsWith = data
+		case "hasRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitions = data
+		case "hasRecognitionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitionsWith"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitionsWith = data
 		}
 	}
 	return it, nil
@@ -44637,7 +49913,7 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents", "addRecognitionIDs", "removeRecognitionIDs", "clearRecognitions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44952,6 +50228,27 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 				return it, err
 			}
 			it.ClearEvents = data
+		case "addRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRecognitionIDs = data
+		case "removeRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRecognitionIDs = data
+		case "clearRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognitions"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognitions = data
 		}
 	}
 	return it, nil
@@ -44980,7 +50277,7 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances", "addRecognitionIDs", "removeRecognitionIDs", "clearRecognitions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45113,6 +50410,27 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it.ClearLedAlliances = data
+		case "addRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRecognitionIDs = data
+		case "removeRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRecognitionIDs = data
+		case "clearRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognitions"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognitions = data
 		}
 	}
 	return it, nil
@@ -45627,6 +50945,188 @@ func UnmarshalUpdateMediaCoverageInput(ctx context.Context, raw any) (ent.Update
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateRecognitionInput(ctx context.Context, obj any) (ent.UpdateRecognitionInput, error) {
+	var it ent.UpdateRecognitionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"titleZh", "titleEn", "level", "issuerZh", "issuerEn", "year", "documentNumber", "batch", "endedOn", "clearEndedOn", "endReason", "clearEndReason", "sourceURL", "brandID", "clearBrand", "roleModelID", "clearRoleModel", "enterpriseID", "clearEnterprise", "venueID", "clearVenue"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "issuerZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZh = data
+		case "issuerEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEn = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "documentNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumber = data
+		case "batch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batch"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Batch = data
+		case "endedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOn = data
+		case "clearEndedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEndedOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEndedOn = data
+		case "endReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReason"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReason = data
+		case "clearEndReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEndReason"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEndReason = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		case "clearBrand":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBrand"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBrand = data
+		case "roleModelID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelID = data
+		case "clearRoleModel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRoleModel"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRoleModel = data
+		case "enterpriseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseID = data
+		case "clearEnterprise":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEnterprise"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEnterprise = data
+		case "venueID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueID = data
+		case "clearVenue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearVenue"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearVenue = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRecognitionInput unmarshals raw into the UpdateRecognitionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRecognitionInput(ctx context.Context, raw any) (ent.UpdateRecognitionInput, error) {
+	var out ent.UpdateRecognitionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRecognitionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Context, obj any) (ent.UpdateRoleModelInput, error) {
 	var it ent.UpdateRoleModelInput
 	if obj == nil {
@@ -45638,7 +51138,7 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents", "addRecognitionIDs", "removeRecognitionIDs", "clearRecognitions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45841,6 +51341,27 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.ClearEvents = data
+		case "addRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRecognitionIDs = data
+		case "removeRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRecognitionIDs = data
+		case "clearRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognitions"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognitions = data
 		}
 	}
 	return it, nil
@@ -45869,7 +51390,7 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents", "addRecognitionIDs", "removeRecognitionIDs", "clearRecognitions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46037,6 +51558,27 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.ClearEvents = data
+		case "addRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRecognitionIDs = data
+		case "removeRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRecognitionIDs = data
+		case "clearRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognitions"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognitions = data
 		}
 	}
 	return it, nil
@@ -46118,7 +51660,7 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith", "hasRecognitions", "hasRecognitionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47623,6 +53165,20 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasEventsWith = data
+		case "hasRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitions = data
+		case "hasRecognitionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitionsWith"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitionsWith = data
 		}
 	}
 	return it, nil
@@ -47663,6 +53219,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Region(ctx, sel, obj)
+	case *ent.Recognition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Recognition(ctx, sel, obj)
 	case *ent.MediaCoverage:
 		if obj == nil {
 			return graphql.Null
@@ -48358,6 +53919,12 @@ func (ec *executionContext) _Brand(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Brand_events(ctx, field, obj)
 				})
+		case "recognitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Brand_recognitions(ctx, field, obj)
+				})
 		case "pressKitUrl":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -48728,6 +54295,12 @@ func (ec *executionContext) _Enterprise(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Enterprise_ledAlliances(ctx, field, obj)
+				})
+		case "recognitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Enterprise_recognitions(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -49723,6 +55296,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createRecognition":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createRecognition(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRecognition":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRecognition(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteRecognition":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteRecognition(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "publish":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_publish(ctx, field)
@@ -50006,6 +55600,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_mediaCoverages(ctx, field)
 				})
+		case "recognitions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_recognitions(ctx, field)
+				})
 		case "regions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -50096,6 +55696,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_event(ctx, field)
 				})
+		case "recognition":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_recognition(ctx, field)
+				})
 		case "region":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -50145,6 +55751,256 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recognitionImplementors = []string{"Recognition", "Node"}
+
+func (ec *executionContext) _Recognition(ctx context.Context, sel ast.SelectionSet, obj *ent.Recognition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recognitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Recognition")
+		case "id":
+			out.Values[i] = ec._Recognition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Recognition_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Recognition_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Recognition_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Recognition_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slug":
+			out.Values[i] = ec._Recognition_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleZh":
+			out.Values[i] = ec._Recognition_titleZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleEn":
+			out.Values[i] = ec._Recognition_titleEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._Recognition_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuerZh":
+			out.Values[i] = ec._Recognition_issuerZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuerEn":
+			out.Values[i] = ec._Recognition_issuerEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Recognition_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentNumber":
+			out.Values[i] = ec._Recognition_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "batch":
+			out.Values[i] = ec._Recognition_batch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedOn":
+			out.Values[i] = ec._Recognition_endedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endReason":
+			out.Values[i] = ec._Recognition_endReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceURL":
+			out.Values[i] = ec._Recognition_sourceURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "brandID":
+			out.Values[i] = ec._Recognition_brandID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roleModelID":
+			out.Values[i] = ec._Recognition_roleModelID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enterpriseID":
+			out.Values[i] = ec._Recognition_enterpriseID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "venueID":
+			out.Values[i] = ec._Recognition_venueID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "brand":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_brand(ctx, field, obj)
+				})
+		case "roleModel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_roleModel(ctx, field, obj)
+				})
+		case "enterprise":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_enterprise(ctx, field, obj)
+				})
+		case "venue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_venue(ctx, field, obj)
+				})
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_title(ctx, field, obj)
+				})
+		case "issuer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_issuer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recognitionConnectionImplementors = []string{"RecognitionConnection"}
+
+func (ec *executionContext) _RecognitionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RecognitionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recognitionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecognitionConnection")
+		case "edges":
+			out.Values[i] = ec._RecognitionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RecognitionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RecognitionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recognitionEdgeImplementors = []string{"RecognitionEdge"}
+
+func (ec *executionContext) _RecognitionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RecognitionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recognitionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecognitionEdge")
+		case "node":
+			out.Values[i] = ec._RecognitionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._RecognitionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50505,6 +56361,12 @@ func (ec *executionContext) _RoleModel(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RoleModel_events(ctx, field, obj)
+				})
+		case "recognitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleModel_recognitions(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -51192,6 +57054,12 @@ func (ec *executionContext) _Venue(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Venue_events(ctx, field, obj)
+				})
+		case "recognitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Venue_recognitions(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -52030,6 +57898,11 @@ func (ec *executionContext) unmarshalNCreateMediaCoverageInput2brandshowᚋent�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateRecognitionInput2brandshowᚋentᚐCreateRecognitionInput(ctx context.Context, v any) (ent.CreateRecognitionInput, error) {
+	res, err := ec.unmarshalInputCreateRecognitionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateRoleModelInput2brandshowᚋentᚐCreateRoleModelInput(ctx context.Context, v any) (ent.CreateRoleModelInput, error) {
 	res, err := ec.unmarshalInputCreateRoleModelInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -52405,6 +58278,61 @@ func (ec *executionContext) marshalNPublicationStatus2brandshowᚋentᚋschematy
 	return v
 }
 
+func (ec *executionContext) marshalNRecognition2ᚖbrandshowᚋentᚐRecognition(ctx context.Context, sel ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Recognition!")
+		return graphql.Null
+	}
+	return ec._Recognition(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecognitionConnection!")
+		return graphql.Null
+	}
+	return ec._RecognitionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecognitionEndReason2brandshowᚋentᚋrecognitionᚐEndReason(ctx context.Context, v any) (recognition.EndReason, error) {
+	var res recognition.EndReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecognitionEndReason2brandshowᚋentᚋrecognitionᚐEndReason(ctx context.Context, sel ast.SelectionSet, v recognition.EndReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx context.Context, v any) (recognition.Level, error) {
+	var res recognition.Level
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx context.Context, sel ast.SelectionSet, v recognition.Level) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRecognitionOrderField2ᚖbrandshowᚋentᚐRecognitionOrderField(ctx context.Context, v any) (*ent.RecognitionOrderField, error) {
+	var res = new(ent.RecognitionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecognitionOrderField2ᚖbrandshowᚋentᚐRecognitionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RecognitionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecognitionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNRecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+	res, err := ec.unmarshalInputRecognitionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNRegion2ᚖbrandshowᚋentᚐRegion(ctx context.Context, sel ast.SelectionSet, v *ent.Region) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Region!")
@@ -52715,6 +58643,11 @@ func (ec *executionContext) unmarshalNUpdateEventInput2brandshowᚋentᚐUpdateE
 
 func (ec *executionContext) unmarshalNUpdateMediaCoverageInput2brandshowᚋentᚐUpdateMediaCoverageInput(ctx context.Context, v any) (ent.UpdateMediaCoverageInput, error) {
 	res, err := ec.unmarshalInputUpdateMediaCoverageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRecognitionInput2brandshowᚋentᚐUpdateRecognitionInput(ctx context.Context, v any) (ent.UpdateRecognitionInput, error) {
+	res, err := ec.unmarshalInputUpdateRecognitionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -54077,6 +60010,170 @@ func (ec *executionContext) marshalOPublicationStatus2ᚖbrandshowᚋentᚋschem
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORecognition2ᚖbrandshowᚋentᚐRecognition(ctx context.Context, sel ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Recognition(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORecognitionEdge2ᚕᚖbrandshowᚋentᚐRecognitionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RecognitionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalORecognitionEdge2ᚖbrandshowᚋentᚐRecognitionEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalORecognitionEdge2ᚖbrandshowᚋentᚐRecognitionEdge(ctx context.Context, sel ast.SelectionSet, v *ent.RecognitionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RecognitionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORecognitionEndReason2ᚕbrandshowᚋentᚋrecognitionᚐEndReasonᚄ(ctx context.Context, v any) ([]recognition.EndReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]recognition.EndReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecognitionEndReason2brandshowᚋentᚋrecognitionᚐEndReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORecognitionEndReason2ᚕbrandshowᚋentᚋrecognitionᚐEndReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []recognition.EndReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecognitionEndReason2brandshowᚋentᚋrecognitionᚐEndReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx context.Context, v any) (*recognition.EndReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(recognition.EndReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx context.Context, sel ast.SelectionSet, v *recognition.EndReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORecognitionLevel2ᚕbrandshowᚋentᚋrecognitionᚐLevelᚄ(ctx context.Context, v any) ([]recognition.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]recognition.Level, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORecognitionLevel2ᚕbrandshowᚋentᚋrecognitionᚐLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []recognition.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx context.Context, v any) (*recognition.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(recognition.Level)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx context.Context, sel ast.SelectionSet, v *recognition.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRecognitionOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx context.Context, v any) ([]*ent.RecognitionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RecognitionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRecognitionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalORegion2ᚖbrandshowᚋentᚐRegion(ctx context.Context, sel ast.SelectionSet, v *ent.Region) graphql.Marshaler {

@@ -12,6 +12,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -155,6 +156,11 @@ func (r *queryResolver) Event(ctx context.Context, slug string) (*ent.Event, err
 	return oneNode[*ent.Event](ctx, r.client, event.Table, r.client.Event.Query().Where(event.Slug(slug)).OnlyID)
 }
 
+// Recognition is the resolver for the recognition field.
+func (r *queryResolver) Recognition(ctx context.Context, slug string) (*ent.Recognition, error) {
+	return oneNode[*ent.Recognition](ctx, r.client, recognition.Table, r.client.Recognition.Query().Where(recognition.Slug(slug)).OnlyID)
+}
+
 // Region is the resolver for the region field.
 func (r *queryResolver) Region(ctx context.Context, code string) (*ent.Region, error) {
 	return oneNode[*ent.Region](ctx, r.client, region.Table, r.client.Region.Query().Where(region.Code(code)).OnlyID)
@@ -183,6 +189,16 @@ func (r *queryResolver) Stats(ctx context.Context) (*Stats, error) {
 // About is the resolver for the about field.
 func (r *queryResolver) About(ctx context.Context) (*About, error) {
 	return &r.about, nil
+}
+
+// Title is the resolver for the title field.
+func (r *recognitionResolver) Title(ctx context.Context, obj *ent.Recognition, lang *Language) (string, error) {
+	return localize(lang, obj.TitleZh, obj.TitleEn), nil
+}
+
+// Issuer is the resolver for the issuer field.
+func (r *recognitionResolver) Issuer(ctx context.Context, obj *ent.Recognition, lang *Language) (string, error) {
+	return localize(lang, obj.IssuerZh, obj.IssuerEn), nil
 }
 
 // Name is the resolver for the name field.

@@ -20,6 +20,7 @@ import (
 	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -205,8 +206,30 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	must(c.Venue.UpdateOne(pubVenue).AddBrandIDs(dBrand.ID).Exec(ctx))
 	must(c.Alliance.UpdateOne(pubAlliance).AddBrandIDs(dBrand.ID).Exec(ctx))
 
+	// Recognitions: a draft one of a published brand (and of the brand whose
+	// only recognition it is), and published ones of the draft brand,
+	// person, enterprise and venue (their owner key reads as none).
+	recognize := func(slug string, status schematype.Status) *ent.RecognitionCreate {
+		return c.Recognition.Create().SetSlug(slug).SetTitleZh(draftMarker + "认定").SetIssuerZh(draftMarker + "厅").
+			SetLevel(recognition.LevelNATIONAL).SetYear(2024).SetDocumentNumber(draftMarker + "〔2024〕1号").SetStatus(status)
+	}
+	dRecognition, err := recognize(draftSlug+"-recognition", draft).SetBrandID(pubBrand.ID).
+		SetEndedOn(day).SetEndReason(recognition.EndReasonWITHDRAWN).Save(ctx)
+	must(err)
+	_, err = recognize(draftSlug+"-recognition-2", draft).SetBrandID(lonelyBrand.ID).Save(ctx)
+	must(err)
+	for i, owner := range []func(*ent.RecognitionCreate) *ent.RecognitionCreate{
+		func(r *ent.RecognitionCreate) *ent.RecognitionCreate { return r.SetBrandID(dBrand.ID) },
+		func(r *ent.RecognitionCreate) *ent.RecognitionCreate { return r.SetRoleModelID(dPerson.ID) },
+		func(r *ent.RecognitionCreate) *ent.RecognitionCreate { return r.SetEnterpriseID(dFirm.ID) },
+		func(r *ent.RecognitionCreate) *ent.RecognitionCreate { return r.SetVenueID(dVenue.ID) },
+	} {
+		_, err = owner(recognize(fmt.Sprintf("orphan-recognition-%d", i), published).SetPublishedAt(now)).Save(ctx)
+		must(err)
+	}
+
 	var p draftProbes
-	for _, id := range []int{dBrand.ID, dPerson.ID, dFirm.ID, dAlliance.ID, dVenue.ID, dReport.ID} {
+	for _, id := range []int{dBrand.ID, dPerson.ID, dFirm.ID, dAlliance.ID, dVenue.ID, dReport.ID, dRecognition.ID} {
 		p.ids = append(p.ids, strconv.Itoa(id))
 	}
 	return p
@@ -235,6 +258,7 @@ func deleteDrafts(t *testing.T, c *ent.Client) {
 	ctx := visibility.WithSystem(context.Background())
 	draft := schematype.StatusDraft
 	for _, del := range []func() (int, error){
+		func() (int, error) { return c.Recognition.Delete().Where(recognition.StatusEQ(draft)).Exec(ctx) },
 		func() (int, error) { return c.MediaCoverage.Delete().Where(mediacoverage.StatusEQ(draft)).Exec(ctx) },
 		func() (int, error) { return c.Alliance.Delete().Where(alliance.StatusEQ(draft)).Exec(ctx) },
 		func() (int, error) { return c.Venue.Delete().Where(venue.StatusEQ(draft)).Exec(ctx) },

@@ -96,6 +96,8 @@ const (
 	EdgeMediaCoverages = "media_coverages"
 	// EdgeEvents holds the string denoting the events edge name in mutations.
 	EdgeEvents = "events"
+	// EdgeRecognitions holds the string denoting the recognitions edge name in mutations.
+	EdgeRecognitions = "recognitions"
 	// EdgeRoleModelLinks holds the string denoting the role_model_links edge name in mutations.
 	EdgeRoleModelLinks = "role_model_links"
 	// Table holds the table name of the brand in the database.
@@ -137,6 +139,13 @@ const (
 	// EventsInverseTable is the table name for the Event entity.
 	// It exists in this package in order to avoid circular dependency with the "event" package.
 	EventsInverseTable = "events"
+	// RecognitionsTable is the table that holds the recognitions relation/edge.
+	RecognitionsTable = "recognitions"
+	// RecognitionsInverseTable is the table name for the Recognition entity.
+	// It exists in this package in order to avoid circular dependency with the "recognition" package.
+	RecognitionsInverseTable = "recognitions"
+	// RecognitionsColumn is the table column denoting the recognitions relation/edge.
+	RecognitionsColumn = "brand_id"
 	// RoleModelLinksTable is the table that holds the role_model_links relation/edge.
 	RoleModelLinksTable = "brand_role_models"
 	// RoleModelLinksInverseTable is the table name for the BrandRoleModel entity.
@@ -616,6 +625,20 @@ func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByRecognitionsCount orders the results by recognitions count.
+func ByRecognitionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newRecognitionsStep(), opts...)
+	}
+}
+
+// ByRecognitions orders the results by recognitions terms.
+func ByRecognitions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRecognitionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByRoleModelLinksCount orders the results by role_model_links count.
 func ByRoleModelLinksCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -676,6 +699,13 @@ func newEventsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EventsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, EventsTable, EventsPrimaryKey...),
+	)
+}
+func newRecognitionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RecognitionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RecognitionsTable, RecognitionsColumn),
 	)
 }
 func newRoleModelLinksStep() *sqlgraph.Step {

@@ -23,6 +23,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
@@ -45,7 +46,7 @@ const published = schematype.StatusPublished
 var contentTypes = map[string]bool{
 	gen.TypeBrand: true, gen.TypeRoleModel: true, gen.TypeVenue: true,
 	gen.TypeEnterprise: true, gen.TypeAlliance: true, gen.TypeMediaCoverage: true,
-	gen.TypeEvent: true,
+	gen.TypeEvent: true, gen.TypeRecognition: true,
 }
 
 // mutation is what the generated mutations of the content types share.
@@ -152,6 +153,8 @@ func publishedAmong(ctx context.Context, m mutation, ids []int) (map[int]bool, e
 		visible, err = c.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...), mediacoverage.StatusEQ(published)).IDs(all)
 	case gen.TypeEvent:
 		visible, err = c.Event.Query().Where(event.IDIn(ids...), event.StatusEQ(published)).IDs(all)
+	case gen.TypeRecognition:
+		visible, err = c.Recognition.Query().Where(recognition.IDIn(ids...), recognition.StatusEQ(published)).IDs(all)
 	default:
 		return nil, fmt.Errorf("change log: %s is not a content type", m.Type())
 	}

@@ -188,6 +188,18 @@ func (f MediaCoverageRoleModelFunc) Mutate(ctx context.Context, m ent.Mutation) 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MediaCoverageRoleModelMutation", m)
 }
 
+// The RecognitionFunc type is an adapter to allow the use of ordinary
+// function as Recognition mutator.
+type RecognitionFunc func(context.Context, *ent.RecognitionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RecognitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RecognitionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RecognitionMutation", m)
+}
+
 // The RegionFunc type is an adapter to allow the use of ordinary
 // function as Region mutator.
 type RegionFunc func(context.Context, *ent.RegionMutation) (ent.Value, error)

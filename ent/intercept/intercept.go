@@ -23,6 +23,7 @@ import (
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -494,6 +495,33 @@ func (f TraverseMediaCoverageRoleModel) Traverse(ctx context.Context, q ent.Quer
 	return fmt.Errorf("unexpected query type %T. expect *ent.MediaCoverageRoleModelQuery", q)
 }
 
+// The RecognitionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RecognitionFunc func(context.Context, *ent.RecognitionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RecognitionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RecognitionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RecognitionQuery", q)
+}
+
+// The TraverseRecognition type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRecognition func(context.Context, *ent.RecognitionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRecognition) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRecognition) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RecognitionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RecognitionQuery", q)
+}
+
 // The RegionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RegionFunc func(context.Context, *ent.RegionQuery) (ent.Value, error)
 
@@ -689,6 +717,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MediaCoverageBrandQuery, predicate.MediaCoverageBrand, mediacoveragebrand.OrderOption]{typ: ent.TypeMediaCoverageBrand, tq: q}, nil
 	case *ent.MediaCoverageRoleModelQuery:
 		return &query[*ent.MediaCoverageRoleModelQuery, predicate.MediaCoverageRoleModel, mediacoveragerolemodel.OrderOption]{typ: ent.TypeMediaCoverageRoleModel, tq: q}, nil
+	case *ent.RecognitionQuery:
+		return &query[*ent.RecognitionQuery, predicate.Recognition, recognition.OrderOption]{typ: ent.TypeRecognition, tq: q}, nil
 	case *ent.RegionQuery:
 		return &query[*ent.RegionQuery, predicate.Region, region.OrderOption]{typ: ent.TypeRegion, tq: q}, nil
 	case *ent.RoleModelQuery:

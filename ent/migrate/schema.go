@@ -634,6 +634,94 @@ var (
 			},
 		},
 	}
+	// RecognitionsColumns holds the columns for the "recognitions" table.
+	RecognitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
+		{Name: "title_zh", Type: field.TypeString, Size: 200},
+		{Name: "title_en", Type: field.TypeString, Size: 600, Default: ""},
+		{Name: "level", Type: field.TypeEnum, Enums: []string{"COUNTY", "PREFECTURE", "PROVINCIAL", "NATIONAL"}},
+		{Name: "issuer_zh", Type: field.TypeString, Size: 200},
+		{Name: "issuer_en", Type: field.TypeString, Size: 600, Default: ""},
+		{Name: "year", Type: field.TypeInt},
+		{Name: "document_number", Type: field.TypeString, Size: 100, Default: ""},
+		{Name: "batch", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "ended_on", Type: field.TypeTime, Nullable: true},
+		{Name: "end_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"WITHDRAWN", "EXPIRED"}},
+		{Name: "source_url", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "brand_id", Type: field.TypeInt, Nullable: true},
+		{Name: "enterprise_id", Type: field.TypeInt, Nullable: true},
+		{Name: "role_model_id", Type: field.TypeInt, Nullable: true},
+		{Name: "venue_id", Type: field.TypeInt, Nullable: true},
+	}
+	// RecognitionsTable holds the schema information for the "recognitions" table.
+	RecognitionsTable = &schema.Table{
+		Name:       "recognitions",
+		Columns:    RecognitionsColumns,
+		PrimaryKey: []*schema.Column{RecognitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "recognitions_brands_recognitions",
+				Columns:    []*schema.Column{RecognitionsColumns[17]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "recognitions_enterprises_recognitions",
+				Columns:    []*schema.Column{RecognitionsColumns[18]},
+				RefColumns: []*schema.Column{EnterprisesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "recognitions_role_models_recognitions",
+				Columns:    []*schema.Column{RecognitionsColumns[19]},
+				RefColumns: []*schema.Column{RoleModelsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "recognitions_venues_recognitions",
+				Columns:    []*schema.Column{RecognitionsColumns[20]},
+				RefColumns: []*schema.Column{VenuesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "recognition_status_published_at",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[3], RecognitionsColumns[4]},
+			},
+			{
+				Name:    "recognition_brand_id",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[17]},
+			},
+			{
+				Name:    "recognition_role_model_id",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[19]},
+			},
+			{
+				Name:    "recognition_enterprise_id",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[18]},
+			},
+			{
+				Name:    "recognition_venue_id",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[20]},
+			},
+			{
+				Name:    "recognition_year",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[11]},
+			},
+		},
+	}
 	// RegionsColumns holds the columns for the "regions" table.
 	RegionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -915,6 +1003,7 @@ var (
 		MediaCoveragesTable,
 		MediaCoverageBrandsTable,
 		MediaCoverageRoleModelsTable,
+		RecognitionsTable,
 		RegionsTable,
 		RoleModelsTable,
 		SearchDocsTable,
@@ -990,6 +1079,13 @@ func init() {
 	MediaCoverageRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
 	MediaCoverageRoleModelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	RecognitionsTable.ForeignKeys[0].RefTable = BrandsTable
+	RecognitionsTable.ForeignKeys[1].RefTable = EnterprisesTable
+	RecognitionsTable.ForeignKeys[2].RefTable = RoleModelsTable
+	RecognitionsTable.ForeignKeys[3].RefTable = VenuesTable
+	RecognitionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
 	}
 	RegionsTable.ForeignKeys[0].RefTable = RegionsTable
 	RegionsTable.Annotation = &entsql.Annotation{

@@ -51,6 +51,9 @@ type MediaCoverageBrand func(*sql.Selector)
 // MediaCoverageRoleModel is the predicate function for mediacoveragerolemodel builders.
 type MediaCoverageRoleModel func(*sql.Selector)
 
+// Recognition is the predicate function for recognition builders.
+type Recognition func(*sql.Selector)
+
 // Region is the predicate function for region builders.
 type Region func(*sql.Selector)
 

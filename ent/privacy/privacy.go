@@ -470,6 +470,30 @@ func (f MediaCoverageRoleModelMutationRuleFunc) EvalMutation(ctx context.Context
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MediaCoverageRoleModelMutation", m)
 }
 
+// The RecognitionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RecognitionQueryRuleFunc func(context.Context, *ent.RecognitionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RecognitionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RecognitionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RecognitionQuery", q)
+}
+
+// The RecognitionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RecognitionMutationRuleFunc func(context.Context, *ent.RecognitionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RecognitionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RecognitionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RecognitionMutation", m)
+}
+
 // The RegionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RegionQueryRuleFunc func(context.Context, *ent.RegionQuery) error

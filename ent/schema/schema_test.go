@@ -25,6 +25,7 @@ var schemas = map[string]ent.Interface{
 	"VenueBrand": VenueBrand{}, "MediaCoverage": MediaCoverage{}, "Region": Region{}, "RoleModel": RoleModel{},
 	"SearchDoc": SearchDoc{}, "Token": Token{}, "Venue": Venue{}, "ChangeLogEntry": ChangeLogEntry{},
 	"Event": Event{}, "EventBrand": EventBrand{}, "EventRoleModel": EventRoleModel{}, "EventMediaCoverage": EventMediaCoverage{},
+	"Recognition": Recognition{},
 }
 
 // notDisplayText are the string columns that are not typed as display text:

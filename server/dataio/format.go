@@ -45,6 +45,7 @@ type Document struct {
 	Venues        []Venue         `json:"venues"`
 	MediaCoverage []MediaCoverage `json:"mediaCoverage"`
 	Events        []Event         `json:"events"`
+	Recognitions  []Recognition   `json:"recognitions"`
 }
 
 // Publication holds the columns every content type shares. CreatedAt is

@@ -30,7 +30,7 @@ func TestLoadDemoIsIdempotent(t *testing.T) {
 		want := seed.Result{
 			Regions: len(seed.DemoRegions()), Brands: len(seed.DemoBrands()), RoleModels: len(seed.DemoRoleModels()),
 			Enterprises: len(seed.DemoEnterprises()), Alliances: len(seed.DemoAlliances()), Venues: len(seed.DemoVenues()),
-			Coverage: len(seed.DemoCoverage()), Events: len(seed.DemoEvents()),
+			Coverage: len(seed.DemoCoverage()), Events: len(seed.DemoEvents()), Recognitions: len(seed.DemoRecognitions()),
 		}
 		if first != want {
 			t.Fatalf("first load created %+v, want %+v", first, want)
@@ -125,6 +125,9 @@ func TestLoadedDemoExportsAsTheBundledFile(t *testing.T) {
 		for i := range doc.Events {
 			publications = append(publications, pub{"event", &doc.Events[i].Publication})
 		}
+		for i := range doc.Recognitions {
+			publications = append(publications, pub{"recognition", &doc.Recognitions[i].Publication})
+		}
 		for _, it := range publications {
 			what, p := it.what, it.p
 			if p.CreatedAt == nil || (p.PublishedAt != nil) != (p.Status == schematype.StatusPublished) {
@@ -141,6 +144,7 @@ func TestLoadedDemoExportsAsTheBundledFile(t *testing.T) {
 		slices.SortFunc(doc.Alliances, func(a, b dataio.Alliance) int { return bySlug(a.Publication, b.Publication) })
 		slices.SortFunc(doc.Venues, func(a, b dataio.Venue) int { return bySlug(a.Publication, b.Publication) })
 		slices.SortFunc(doc.MediaCoverage, func(a, b dataio.MediaCoverage) int { return bySlug(a.Publication, b.Publication) })
+		slices.SortFunc(doc.Recognitions, func(a, b dataio.Recognition) int { return bySlug(a.Publication, b.Publication) })
 		var got bytes.Buffer
 		if err := dataio.WriteJSON(&got, doc); err != nil {
 			t.Fatal(err)
