@@ -81,7 +81,6 @@ const zh = {
   medium: '媒体',
   brands: '相关品牌',
   events: '活动日历',
-  recognitions: '认定与荣誉',
   eventsTitle: '劳务品牌活动日历',
   upcomingEvents: '近期活动',
   cancelled: '已取消',
@@ -179,7 +178,6 @@ const en: Partial<Record<Key, string>> = {
   medium: 'Medium',
   brands: 'Brands',
   events: 'Events',
-  recognitions: 'Recognitions',
   eventsTitle: 'Labor brand events',
   upcomingEvents: 'Upcoming events',
   cancelled: 'Cancelled',
@@ -243,8 +241,6 @@ const enums: Record<string, [string, string]> = {
   CULTURE_EXPERIENCE: ['文化体验', 'Culture experience'],
   INTERNATIONAL_EXCHANGE: ['国际交流', 'International exchange'],
   TRAINING: ['培训', 'Training'],
-  WITHDRAWN: ['已撤销', 'Withdrawn'],
-  EXPIRED: ['已到期', 'Expired'],
 };
 
 /** t gives the interface text for a key; English falls back to Chinese. */

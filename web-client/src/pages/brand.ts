@@ -7,7 +7,6 @@ import { formatDate, formatNumber } from '../text';
 import type { Ctx, Page } from '../ctx';
 import { monogram, notFound, paras, placeholder, section } from './common';
 import { eventSection } from './events';
-import { recognitionSection } from './recognitions';
 
 /** brandCoveragePage is every report of a brand, 100 a page: where the brand page's "see all" leads. */
 async function brandCoveragePage(ctx: Ctx, slug: string): Promise<Page> {
@@ -45,7 +44,6 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
   const venues = b.venues.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   const coverage = b.mediaCoverages.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   const events = b.events.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
-  const recognitions = b.recognitions.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   return {
     title: b.name,
     body: h(
@@ -76,7 +74,6 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
         h('div', null, h('dt', null, ctx.t('workersEmployed')), h('dd', null, formatNumber(b.workersEmployed, ctx.lang))),
         b.foundedYear ? h('div', null, h('dt', null, ctx.t('founded')), h('dd', null, String(b.foundedYear))) : null,
       ),
-      recognitionSection(ctx, recognitions),
       section(ctx.t('story'), h('div', { class: 'prose' }, paras(b.story))),
       b.pictures?.length
         ? section(
