@@ -7,6 +7,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
 	"brandshow/ent/recognition"
@@ -592,6 +593,21 @@ func (_u *BrandUpdate) AddEvents(v ...*Event) *BrandUpdate {
 	return _u.AddEventIDs(ids...)
 }
 
+// AddFigureIDs adds the "figures" edge to the Figure entity by IDs.
+func (_u *BrandUpdate) AddFigureIDs(ids ...int) *BrandUpdate {
+	_u.mutation.AddFigureIDs(ids...)
+	return _u
+}
+
+// AddFigures adds the "figures" edges to the Figure entity.
+func (_u *BrandUpdate) AddFigures(v ...*Figure) *BrandUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFigureIDs(ids...)
+}
+
 // AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by IDs.
 func (_u *BrandUpdate) AddRecognitionIDs(ids ...int) *BrandUpdate {
 	_u.mutation.AddRecognitionIDs(ids...)
@@ -742,6 +758,27 @@ func (_u *BrandUpdate) RemoveEvents(v ...*Event) *BrandUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEventIDs(ids...)
+}
+
+// ClearFigures clears all "figures" edges to the Figure entity.
+func (_u *BrandUpdate) ClearFigures() *BrandUpdate {
+	_u.mutation.ClearFigures()
+	return _u
+}
+
+// RemoveFigureIDs removes the "figures" edge to Figure entities by IDs.
+func (_u *BrandUpdate) RemoveFigureIDs(ids ...int) *BrandUpdate {
+	_u.mutation.RemoveFigureIDs(ids...)
+	return _u
+}
+
+// RemoveFigures removes "figures" edges to Figure entities.
+func (_u *BrandUpdate) RemoveFigures(v ...*Figure) *BrandUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFigureIDs(ids...)
 }
 
 // ClearRecognitions clears all "recognitions" edges to the Recognition entity.
@@ -1345,6 +1382,51 @@ func (_u *BrandUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(event.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FiguresCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.FiguresTable,
+			Columns: []string{brand.FiguresColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(figure.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFiguresIDs(); len(nodes) > 0 && !_u.mutation.FiguresCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.FiguresTable,
+			Columns: []string{brand.FiguresColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(figure.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FiguresIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.FiguresTable,
+			Columns: []string{brand.FiguresColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(figure.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1972,6 +2054,21 @@ func (_u *BrandUpdateOne) AddEvents(v ...*Event) *BrandUpdateOne {
 	return _u.AddEventIDs(ids...)
 }
 
+// AddFigureIDs adds the "figures" edge to the Figure entity by IDs.
+func (_u *BrandUpdateOne) AddFigureIDs(ids ...int) *BrandUpdateOne {
+	_u.mutation.AddFigureIDs(ids...)
+	return _u
+}
+
+// AddFigures adds the "figures" edges to the Figure entity.
+func (_u *BrandUpdateOne) AddFigures(v ...*Figure) *BrandUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFigureIDs(ids...)
+}
+
 // AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by IDs.
 func (_u *BrandUpdateOne) AddRecognitionIDs(ids ...int) *BrandUpdateOne {
 	_u.mutation.AddRecognitionIDs(ids...)
@@ -2122,6 +2219,27 @@ func (_u *BrandUpdateOne) RemoveEvents(v ...*Event) *BrandUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEventIDs(ids...)
+}
+
+// ClearFigures clears all "figures" edges to the Figure entity.
+func (_u *BrandUpdateOne) ClearFigures() *BrandUpdateOne {
+	_u.mutation.ClearFigures()
+	return _u
+}
+
+// RemoveFigureIDs removes the "figures" edge to Figure entities by IDs.
+func (_u *BrandUpdateOne) RemoveFigureIDs(ids ...int) *BrandUpdateOne {
+	_u.mutation.RemoveFigureIDs(ids...)
+	return _u
+}
+
+// RemoveFigures removes "figures" edges to Figure entities.
+func (_u *BrandUpdateOne) RemoveFigures(v ...*Figure) *BrandUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFigureIDs(ids...)
 }
 
 // ClearRecognitions clears all "recognitions" edges to the Recognition entity.
@@ -2755,6 +2873,51 @@ func (_u *BrandUpdateOne) sqlSave(ctx context.Context) (_node *Brand, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(event.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FiguresCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.FiguresTable,
+			Columns: []string{brand.FiguresColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(figure.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFiguresIDs(); len(nodes) > 0 && !_u.mutation.FiguresCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.FiguresTable,
+			Columns: []string{brand.FiguresColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(figure.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FiguresIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   brand.FiguresTable,
+			Columns: []string{brand.FiguresColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(figure.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

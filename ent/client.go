@@ -23,6 +23,7 @@ import (
 	"brandshow/ent/eventbrand"
 	"brandshow/ent/eventmediacoverage"
 	"brandshow/ent/eventrolemodel"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -71,6 +72,8 @@ type Client struct {
 	EventMediaCoverage *EventMediaCoverageClient
 	// EventRoleModel is the client for interacting with the EventRoleModel builders.
 	EventRoleModel *EventRoleModelClient
+	// Figure is the client for interacting with the Figure builders.
+	Figure *FigureClient
 	// MediaCoverage is the client for interacting with the MediaCoverage builders.
 	MediaCoverage *MediaCoverageClient
 	// MediaCoverageBrand is the client for interacting with the MediaCoverageBrand builders.
@@ -114,6 +117,7 @@ func (c *Client) init() {
 	c.EventBrand = NewEventBrandClient(c.config)
 	c.EventMediaCoverage = NewEventMediaCoverageClient(c.config)
 	c.EventRoleModel = NewEventRoleModelClient(c.config)
+	c.Figure = NewFigureClient(c.config)
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
 	c.MediaCoverageBrand = NewMediaCoverageBrandClient(c.config)
 	c.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(c.config)
@@ -228,6 +232,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		EventBrand:             NewEventBrandClient(cfg),
 		EventMediaCoverage:     NewEventMediaCoverageClient(cfg),
 		EventRoleModel:         NewEventRoleModelClient(cfg),
+		Figure:                 NewFigureClient(cfg),
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
@@ -269,6 +274,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		EventBrand:             NewEventBrandClient(cfg),
 		EventMediaCoverage:     NewEventMediaCoverageClient(cfg),
 		EventRoleModel:         NewEventRoleModelClient(cfg),
+		Figure:                 NewFigureClient(cfg),
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
@@ -310,9 +316,9 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
-		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
-		c.MediaCoverageRoleModel, c.Recognition, c.Region, c.RoleModel, c.SearchDoc,
-		c.Token, c.Venue, c.VenueBrand,
+		c.EventMediaCoverage, c.EventRoleModel, c.Figure, c.MediaCoverage,
+		c.MediaCoverageBrand, c.MediaCoverageRoleModel, c.Recognition, c.Region,
+		c.RoleModel, c.SearchDoc, c.Token, c.Venue, c.VenueBrand,
 	} {
 		n.Use(hooks...)
 	}
@@ -324,9 +330,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
-		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
-		c.MediaCoverageRoleModel, c.Recognition, c.Region, c.RoleModel, c.SearchDoc,
-		c.Token, c.Venue, c.VenueBrand,
+		c.EventMediaCoverage, c.EventRoleModel, c.Figure, c.MediaCoverage,
+		c.MediaCoverageBrand, c.MediaCoverageRoleModel, c.Recognition, c.Region,
+		c.RoleModel, c.SearchDoc, c.Token, c.Venue, c.VenueBrand,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -359,6 +365,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.EventMediaCoverage.mutate(ctx, m)
 	case *EventRoleModelMutation:
 		return c.EventRoleModel.mutate(ctx, m)
+	case *FigureMutation:
+		return c.Figure.mutate(ctx, m)
 	case *MediaCoverageMutation:
 		return c.MediaCoverage.mutate(ctx, m)
 	case *MediaCoverageBrandMutation:
@@ -1031,6 +1039,22 @@ func (c *BrandClient) QueryEvents(_m *Brand) *EventQuery {
 			sqlgraph.From(brand.Table, brand.FieldID, id),
 			sqlgraph.To(event.Table, event.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, brand.EventsTable, brand.EventsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFigures queries the figures edge of a Brand.
+func (c *BrandClient) QueryFigures(_m *Brand) *FigureQuery {
+	query := (&FigureClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, id),
+			sqlgraph.To(figure.Table, figure.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, brand.FiguresTable, brand.FiguresColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2286,6 +2310,157 @@ func (c *EventRoleModelClient) mutate(ctx context.Context, m *EventRoleModelMuta
 		return (&EventRoleModelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown EventRoleModel mutation op: %q", m.Op())
+	}
+}
+
+// FigureClient is a client for the Figure schema.
+type FigureClient struct {
+	config
+}
+
+// NewFigureClient returns a client for the Figure from the given config.
+func NewFigureClient(c config) *FigureClient {
+	return &FigureClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `figure.Hooks(f(g(h())))`.
+func (c *FigureClient) Use(hooks ...Hook) {
+	c.hooks.Figure = append(c.hooks.Figure, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `figure.Intercept(f(g(h())))`.
+func (c *FigureClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Figure = append(c.inters.Figure, interceptors...)
+}
+
+// Create returns a builder for creating a Figure entity.
+func (c *FigureClient) Create() *FigureCreate {
+	mutation := newFigureMutation(c.config, OpCreate)
+	return &FigureCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Figure entities.
+func (c *FigureClient) CreateBulk(builders ...*FigureCreate) *FigureCreateBulk {
+	return &FigureCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FigureClient) MapCreateBulk(slice any, setFunc func(*FigureCreate, int)) *FigureCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FigureCreateBulk{err: fmt.Errorf("calling to FigureClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FigureCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FigureCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Figure.
+func (c *FigureClient) Update() *FigureUpdate {
+	mutation := newFigureMutation(c.config, OpUpdate)
+	return &FigureUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FigureClient) UpdateOne(_m *Figure) *FigureUpdateOne {
+	mutation := newFigureMutation(c.config, OpUpdateOne, withFigure(_m))
+	return &FigureUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FigureClient) UpdateOneID(id int) *FigureUpdateOne {
+	mutation := newFigureMutation(c.config, OpUpdateOne, withFigureID(id))
+	return &FigureUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Figure.
+func (c *FigureClient) Delete() *FigureDelete {
+	mutation := newFigureMutation(c.config, OpDelete)
+	return &FigureDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FigureClient) DeleteOne(_m *Figure) *FigureDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FigureClient) DeleteOneID(id int) *FigureDeleteOne {
+	builder := c.Delete().Where(figure.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FigureDeleteOne{builder}
+}
+
+// Query returns a query builder for Figure.
+func (c *FigureClient) Query() *FigureQuery {
+	return &FigureQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFigure},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Figure entity by its id.
+func (c *FigureClient) Get(ctx context.Context, id int) (*Figure, error) {
+	return c.Query().Where(figure.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FigureClient) GetX(ctx context.Context, id int) *Figure {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryBrand queries the brand edge of a Figure.
+func (c *FigureClient) QueryBrand(_m *Figure) *BrandQuery {
+	query := (&BrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(figure.Table, figure.FieldID, id),
+			sqlgraph.To(brand.Table, brand.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, figure.BrandTable, figure.BrandColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *FigureClient) Hooks() []Hook {
+	hooks := c.hooks.Figure
+	return append(hooks[:len(hooks):len(hooks)], figure.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *FigureClient) Interceptors() []Interceptor {
+	inters := c.inters.Figure
+	return append(inters[:len(inters):len(inters)], figure.Interceptors[:]...)
+}
+
+func (c *FigureClient) mutate(ctx context.Context, m *FigureMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FigureCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FigureUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FigureUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FigureDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Figure mutation op: %q", m.Op())
 	}
 }
 
@@ -4001,15 +4176,16 @@ type (
 	hooks struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
-		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		Recognition, Region, RoleModel, SearchDoc, Token, Venue, VenueBrand []ent.Hook
+		EventRoleModel, Figure, MediaCoverage, MediaCoverageBrand,
+		MediaCoverageRoleModel, Recognition, Region, RoleModel, SearchDoc, Token,
+		Venue, VenueBrand []ent.Hook
 	}
 	inters struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
-		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		Recognition, Region, RoleModel, SearchDoc, Token, Venue,
-		VenueBrand []ent.Interceptor
+		EventRoleModel, Figure, MediaCoverage, MediaCoverageBrand,
+		MediaCoverageRoleModel, Recognition, Region, RoleModel, SearchDoc, Token,
+		Venue, VenueBrand []ent.Interceptor
 	}
 )
 

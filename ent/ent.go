@@ -15,6 +15,7 @@ import (
 	"brandshow/ent/eventbrand"
 	"brandshow/ent/eventmediacoverage"
 	"brandshow/ent/eventrolemodel"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -106,6 +107,7 @@ func checkColumn(t, c string) error {
 			eventbrand.Table:             eventbrand.ValidColumn,
 			eventmediacoverage.Table:     eventmediacoverage.ValidColumn,
 			eventrolemodel.Table:         eventrolemodel.ValidColumn,
+			figure.Table:                 figure.ValidColumn,
 			mediacoverage.Table:          mediacoverage.ValidColumn,
 			mediacoveragebrand.Table:     mediacoveragebrand.ValidColumn,
 			mediacoveragerolemodel.Table: mediacoveragerolemodel.ValidColumn,

@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
@@ -2258,6 +2259,170 @@ func newEventPaginateArgs(rv map[string]any) *eventPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*EventWhereInput); ok {
 		args.opts = append(args.opts, WithEventFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *FigureQuery) CollectFields(ctx context.Context, satisfies ...string) (*FigureQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *FigureQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(figure.Columns))
+		selectedFields = []string{figure.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "brand":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&BrandClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, brandImplementors)...); err != nil {
+				return err
+			}
+			_q.withBrand = query
+			if _, ok := fieldSeen[figure.FieldBrandID]; !ok {
+				selectedFields = append(selectedFields, figure.FieldBrandID)
+				fieldSeen[figure.FieldBrandID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[figure.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, figure.FieldCreatedAt)
+				fieldSeen[figure.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[figure.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, figure.FieldUpdatedAt)
+				fieldSeen[figure.FieldUpdatedAt] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[figure.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, figure.FieldStatus)
+				fieldSeen[figure.FieldStatus] = struct{}{}
+			}
+		case "publishedAt":
+			if _, ok := fieldSeen[figure.FieldPublishedAt]; !ok {
+				selectedFields = append(selectedFields, figure.FieldPublishedAt)
+				fieldSeen[figure.FieldPublishedAt] = struct{}{}
+			}
+		case "slug":
+			if _, ok := fieldSeen[figure.FieldSlug]; !ok {
+				selectedFields = append(selectedFields, figure.FieldSlug)
+				fieldSeen[figure.FieldSlug] = struct{}{}
+			}
+		case "metric":
+			if _, ok := fieldSeen[figure.FieldMetric]; !ok {
+				selectedFields = append(selectedFields, figure.FieldMetric)
+				fieldSeen[figure.FieldMetric] = struct{}{}
+			}
+		case "value":
+			if _, ok := fieldSeen[figure.FieldValue]; !ok {
+				selectedFields = append(selectedFields, figure.FieldValue)
+				fieldSeen[figure.FieldValue] = struct{}{}
+			}
+		case "period":
+			if _, ok := fieldSeen[figure.FieldPeriod]; !ok {
+				selectedFields = append(selectedFields, figure.FieldPeriod)
+				fieldSeen[figure.FieldPeriod] = struct{}{}
+			}
+		case "asOf":
+			if _, ok := fieldSeen[figure.FieldAsOf]; !ok {
+				selectedFields = append(selectedFields, figure.FieldAsOf)
+				fieldSeen[figure.FieldAsOf] = struct{}{}
+			}
+		case "sourceZh":
+			if _, ok := fieldSeen[figure.FieldSourceZh]; !ok {
+				selectedFields = append(selectedFields, figure.FieldSourceZh)
+				fieldSeen[figure.FieldSourceZh] = struct{}{}
+			}
+		case "sourceEn":
+			if _, ok := fieldSeen[figure.FieldSourceEn]; !ok {
+				selectedFields = append(selectedFields, figure.FieldSourceEn)
+				fieldSeen[figure.FieldSourceEn] = struct{}{}
+			}
+		case "sourceURL":
+			if _, ok := fieldSeen[figure.FieldSourceURL]; !ok {
+				selectedFields = append(selectedFields, figure.FieldSourceURL)
+				fieldSeen[figure.FieldSourceURL] = struct{}{}
+			}
+		case "brandID":
+			if _, ok := fieldSeen[figure.FieldBrandID]; !ok {
+				selectedFields = append(selectedFields, figure.FieldBrandID)
+				fieldSeen[figure.FieldBrandID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type figurePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []FigurePaginateOption
+}
+
+func newFigurePaginateArgs(rv map[string]any) *figurePaginateArgs {
+	args := &figurePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &FigureOrder{Field: &FigureOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithFigureOrder(order))
+			}
+		case *FigureOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithFigureOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*FigureWhereInput); ok {
+		args.opts = append(args.opts, WithFigureFilter(v.Filter))
 	}
 	return args
 }

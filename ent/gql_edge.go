@@ -342,6 +342,14 @@ func (_m *Event) MediaCoverages(
 	return _m.QueryMediaCoverages().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Figure) Brand(ctx context.Context) (*Brand, error) {
+	result, err := _m.Edges.BrandOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryBrand().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *MediaCoverage) Brands(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *BrandOrder, where *BrandWhereInput,
 ) (*BrandConnection, error) {

@@ -6,6 +6,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/rolemodel"
@@ -900,6 +901,100 @@ func (c *EventUpdate) SetInput(i UpdateEventInput) *EventUpdate {
 
 // SetInput applies the change-set in the UpdateEventInput on the EventUpdateOne builder.
 func (c *EventUpdateOne) SetInput(i UpdateEventInput) *EventUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateFigureInput represents a mutation input for creating figures.
+type CreateFigureInput struct {
+	Slug      string
+	Metric    figure.Metric
+	Value     int
+	Period    int
+	AsOf      *time.Time
+	SourceZh  string
+	SourceEn  *string
+	SourceURL *string
+	BrandID   int
+}
+
+// Mutate applies the CreateFigureInput on the FigureMutation builder.
+func (i *CreateFigureInput) Mutate(m *FigureMutation) {
+	m.SetSlug(i.Slug)
+	m.SetMetric(i.Metric)
+	m.SetValue(i.Value)
+	m.SetPeriod(i.Period)
+	if v := i.AsOf; v != nil {
+		m.SetAsOf(*v)
+	}
+	m.SetSourceZh(i.SourceZh)
+	if v := i.SourceEn; v != nil {
+		m.SetSourceEn(*v)
+	}
+	if v := i.SourceURL; v != nil {
+		m.SetSourceURL(*v)
+	}
+	m.SetBrandID(i.BrandID)
+}
+
+// SetInput applies the change-set in the CreateFigureInput on the FigureCreate builder.
+func (c *FigureCreate) SetInput(i CreateFigureInput) *FigureCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateFigureInput represents a mutation input for updating figures.
+type UpdateFigureInput struct {
+	Metric    *figure.Metric
+	Value     *int
+	Period    *int
+	ClearAsOf bool
+	AsOf      *time.Time
+	SourceZh  *string
+	SourceEn  *string
+	SourceURL *string
+	BrandID   *int
+}
+
+// Mutate applies the UpdateFigureInput on the FigureMutation builder.
+func (i *UpdateFigureInput) Mutate(m *FigureMutation) {
+	if v := i.Metric; v != nil {
+		m.SetMetric(*v)
+	}
+	if v := i.Value; v != nil {
+		m.SetValue(*v)
+	}
+	if v := i.Period; v != nil {
+		m.SetPeriod(*v)
+	}
+	if i.ClearAsOf {
+		m.ClearAsOf()
+	}
+	if v := i.AsOf; v != nil {
+		m.SetAsOf(*v)
+	}
+	if v := i.SourceZh; v != nil {
+		m.SetSourceZh(*v)
+	}
+	if v := i.SourceEn; v != nil {
+		m.SetSourceEn(*v)
+	}
+	if v := i.SourceURL; v != nil {
+		m.SetSourceURL(*v)
+	}
+	if v := i.BrandID; v != nil {
+		m.SetBrandID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateFigureInput on the FigureUpdate builder.
+func (c *FigureUpdate) SetInput(i UpdateFigureInput) *FigureUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateFigureInput on the FigureUpdateOne builder.
+func (c *FigureUpdateOne) SetInput(i UpdateFigureInput) *FigureUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

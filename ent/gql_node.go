@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/internal"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
@@ -52,6 +53,11 @@ var eventImplementors = []string{"Event", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Event) IsNode() {}
+
+var figureImplementors = []string{"Figure", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Figure) IsNode() {}
 
 var mediacoverageImplementors = []string{"MediaCoverage", "Node"}
 
@@ -196,6 +202,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(event.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, eventImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case figure.Table:
+		query := c.Figure.Query().
+			Where(figure.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, figureImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -386,6 +401,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Event.Query().
 			Where(event.IDIn(ids...))
 		query, err := query.CollectFields(ctx, eventImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case figure.Table:
+		query := c.Figure.Query().
+			Where(figure.IDIn(ids...))
+		query, err := query.CollectFields(ctx, figureImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
@@ -1920,6 +1921,392 @@ func (_m *Event) ToEdge(order *EventOrder) *EventEdge {
 		order = DefaultEventOrder
 	}
 	return &EventEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// FigureEdge is the edge representation of Figure.
+type FigureEdge struct {
+	Node   *Figure `json:"node"`
+	Cursor Cursor  `json:"cursor"`
+}
+
+// FigureConnection is the connection containing edges to Figure.
+type FigureConnection struct {
+	Edges      []*FigureEdge `json:"edges"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+func (c *FigureConnection) build(nodes []*Figure, pager *figurePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Figure
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Figure {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Figure {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*FigureEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &FigureEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// FigurePaginateOption enables pagination customization.
+type FigurePaginateOption func(*figurePager) error
+
+// WithFigureOrder configures pagination ordering.
+func WithFigureOrder(order *FigureOrder) FigurePaginateOption {
+	if order == nil {
+		order = DefaultFigureOrder
+	}
+	o := *order
+	return func(pager *figurePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultFigureOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithFigureFilter configures pagination filter.
+func WithFigureFilter(filter func(*FigureQuery) (*FigureQuery, error)) FigurePaginateOption {
+	return func(pager *figurePager) error {
+		if filter == nil {
+			return errors.New("FigureQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type figurePager struct {
+	reverse bool
+	order   *FigureOrder
+	filter  func(*FigureQuery) (*FigureQuery, error)
+}
+
+func newFigurePager(opts []FigurePaginateOption, reverse bool) (*figurePager, error) {
+	pager := &figurePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultFigureOrder
+	}
+	return pager, nil
+}
+
+func (p *figurePager) applyFilter(query *FigureQuery) (*FigureQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *figurePager) toCursor(_m *Figure) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *figurePager) applyCursors(query *FigureQuery, after, before *Cursor) (*FigureQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultFigureOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *figurePager) applyOrder(query *FigureQuery) *FigureQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultFigureOrder.Field {
+		query = query.Order(DefaultFigureOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *figurePager) orderExpr(query *FigureQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultFigureOrder.Field {
+			b.Comma().Ident(DefaultFigureOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Figure.
+func (_m *FigureQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...FigurePaginateOption,
+) (*FigureConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newFigurePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &FigureConnection{Edges: []*FigureEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// FigureOrderFieldCreatedAt orders Figure by created_at.
+	FigureOrderFieldCreatedAt = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: figure.FieldCreatedAt,
+		toTerm: figure.ByCreatedAt,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// FigureOrderFieldUpdatedAt orders Figure by updated_at.
+	FigureOrderFieldUpdatedAt = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: figure.FieldUpdatedAt,
+		toTerm: figure.ByUpdatedAt,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// FigureOrderFieldPublishedAt orders Figure by published_at.
+	FigureOrderFieldPublishedAt = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.PublishedAt, nil
+		},
+		column: figure.FieldPublishedAt,
+		toTerm: figure.ByPublishedAt,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.PublishedAt,
+			}
+		},
+	}
+	// FigureOrderFieldSlug orders Figure by slug.
+	FigureOrderFieldSlug = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.Slug, nil
+		},
+		column: figure.FieldSlug,
+		toTerm: figure.BySlug,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Slug,
+			}
+		},
+	}
+	// FigureOrderFieldMetric orders Figure by metric.
+	FigureOrderFieldMetric = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.Metric, nil
+		},
+		column: figure.FieldMetric,
+		toTerm: figure.ByMetric,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Metric,
+			}
+		},
+	}
+	// FigureOrderFieldPeriod orders Figure by period.
+	FigureOrderFieldPeriod = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.Period, nil
+		},
+		column: figure.FieldPeriod,
+		toTerm: figure.ByPeriod,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Period,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f FigureOrderField) String() string {
+	var str string
+	switch f.column {
+	case FigureOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case FigureOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case FigureOrderFieldPublishedAt.column:
+		str = "PUBLISHED_AT"
+	case FigureOrderFieldSlug.column:
+		str = "SLUG"
+	case FigureOrderFieldMetric.column:
+		str = "METRIC"
+	case FigureOrderFieldPeriod.column:
+		str = "PERIOD"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f FigureOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *FigureOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("FigureOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *FigureOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *FigureOrderFieldUpdatedAt
+	case "PUBLISHED_AT":
+		*f = *FigureOrderFieldPublishedAt
+	case "SLUG":
+		*f = *FigureOrderFieldSlug
+	case "METRIC":
+		*f = *FigureOrderFieldMetric
+	case "PERIOD":
+		*f = *FigureOrderFieldPeriod
+	default:
+		return fmt.Errorf("%s is not a valid FigureOrderField", str)
+	}
+	return nil
+}
+
+// FigureOrderField defines the ordering field of Figure.
+type FigureOrderField struct {
+	// Value extracts the ordering value from the given Figure.
+	Value    func(*Figure) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) figure.OrderOption
+	toCursor func(*Figure) Cursor
+}
+
+// FigureOrder defines the ordering of Figure.
+type FigureOrder struct {
+	Direction OrderDirection    `json:"direction"`
+	Field     *FigureOrderField `json:"field"`
+}
+
+// DefaultFigureOrder is the default ordering of Figure.
+var DefaultFigureOrder = &FigureOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: figure.FieldID,
+		toTerm: figure.ByID,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Figure into FigureEdge.
+func (_m *Figure) ToEdge(order *FigureOrder) *FigureEdge {
+	if order == nil {
+		order = DefaultFigureOrder
+	}
+	return &FigureEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
 	"brandshow/ent/recognition"
@@ -4409,6 +4410,642 @@ func (i *EventWhereInput) P() (predicate.Event, error) {
 		return predicates[0], nil
 	default:
 		return event.And(predicates...), nil
+	}
+}
+
+// FigureWhereInput represents a where input for filtering Figure queries.
+type FigureWhereInput struct {
+	Predicates []predicate.Figure  `json:"-"`
+	Not        *FigureWhereInput   `json:"not,omitempty"`
+	Or         []*FigureWhereInput `json:"or,omitempty"`
+	And        []*FigureWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *schematype.Status  `json:"status,omitempty"`
+	StatusNEQ   *schematype.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []schematype.Status `json:"statusIn,omitempty"`
+	StatusNotIn []schematype.Status `json:"statusNotIn,omitempty"`
+
+	// "published_at" field predicates.
+	PublishedAt       *time.Time  `json:"publishedAt,omitempty"`
+	PublishedAtNEQ    *time.Time  `json:"publishedAtNEQ,omitempty"`
+	PublishedAtIn     []time.Time `json:"publishedAtIn,omitempty"`
+	PublishedAtNotIn  []time.Time `json:"publishedAtNotIn,omitempty"`
+	PublishedAtGT     *time.Time  `json:"publishedAtGT,omitempty"`
+	PublishedAtGTE    *time.Time  `json:"publishedAtGTE,omitempty"`
+	PublishedAtLT     *time.Time  `json:"publishedAtLT,omitempty"`
+	PublishedAtLTE    *time.Time  `json:"publishedAtLTE,omitempty"`
+	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
+	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
+
+	// "slug" field predicates.
+	Slug             *string  `json:"slug,omitempty"`
+	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
+	SlugIn           []string `json:"slugIn,omitempty"`
+	SlugNotIn        []string `json:"slugNotIn,omitempty"`
+	SlugGT           *string  `json:"slugGT,omitempty"`
+	SlugGTE          *string  `json:"slugGTE,omitempty"`
+	SlugLT           *string  `json:"slugLT,omitempty"`
+	SlugLTE          *string  `json:"slugLTE,omitempty"`
+	SlugContains     *string  `json:"slugContains,omitempty"`
+	SlugHasPrefix    *string  `json:"slugHasPrefix,omitempty"`
+	SlugHasSuffix    *string  `json:"slugHasSuffix,omitempty"`
+	SlugEqualFold    *string  `json:"slugEqualFold,omitempty"`
+	SlugContainsFold *string  `json:"slugContainsFold,omitempty"`
+
+	// "metric" field predicates.
+	Metric      *figure.Metric  `json:"metric,omitempty"`
+	MetricNEQ   *figure.Metric  `json:"metricNEQ,omitempty"`
+	MetricIn    []figure.Metric `json:"metricIn,omitempty"`
+	MetricNotIn []figure.Metric `json:"metricNotIn,omitempty"`
+
+	// "value" field predicates.
+	Value      *int  `json:"value,omitempty"`
+	ValueNEQ   *int  `json:"valueNEQ,omitempty"`
+	ValueIn    []int `json:"valueIn,omitempty"`
+	ValueNotIn []int `json:"valueNotIn,omitempty"`
+	ValueGT    *int  `json:"valueGT,omitempty"`
+	ValueGTE   *int  `json:"valueGTE,omitempty"`
+	ValueLT    *int  `json:"valueLT,omitempty"`
+	ValueLTE   *int  `json:"valueLTE,omitempty"`
+
+	// "period" field predicates.
+	Period      *int  `json:"period,omitempty"`
+	PeriodNEQ   *int  `json:"periodNEQ,omitempty"`
+	PeriodIn    []int `json:"periodIn,omitempty"`
+	PeriodNotIn []int `json:"periodNotIn,omitempty"`
+	PeriodGT    *int  `json:"periodGT,omitempty"`
+	PeriodGTE   *int  `json:"periodGTE,omitempty"`
+	PeriodLT    *int  `json:"periodLT,omitempty"`
+	PeriodLTE   *int  `json:"periodLTE,omitempty"`
+
+	// "as_of" field predicates.
+	AsOf       *time.Time  `json:"asOf,omitempty"`
+	AsOfNEQ    *time.Time  `json:"asOfNEQ,omitempty"`
+	AsOfIn     []time.Time `json:"asOfIn,omitempty"`
+	AsOfNotIn  []time.Time `json:"asOfNotIn,omitempty"`
+	AsOfGT     *time.Time  `json:"asOfGT,omitempty"`
+	AsOfGTE    *time.Time  `json:"asOfGTE,omitempty"`
+	AsOfLT     *time.Time  `json:"asOfLT,omitempty"`
+	AsOfLTE    *time.Time  `json:"asOfLTE,omitempty"`
+	AsOfIsNil  bool        `json:"asOfIsNil,omitempty"`
+	AsOfNotNil bool        `json:"asOfNotNil,omitempty"`
+
+	// "source_zh" field predicates.
+	SourceZh             *string  `json:"sourceZh,omitempty"`
+	SourceZhNEQ          *string  `json:"sourceZhNEQ,omitempty"`
+	SourceZhIn           []string `json:"sourceZhIn,omitempty"`
+	SourceZhNotIn        []string `json:"sourceZhNotIn,omitempty"`
+	SourceZhGT           *string  `json:"sourceZhGT,omitempty"`
+	SourceZhGTE          *string  `json:"sourceZhGTE,omitempty"`
+	SourceZhLT           *string  `json:"sourceZhLT,omitempty"`
+	SourceZhLTE          *string  `json:"sourceZhLTE,omitempty"`
+	SourceZhContains     *string  `json:"sourceZhContains,omitempty"`
+	SourceZhHasPrefix    *string  `json:"sourceZhHasPrefix,omitempty"`
+	SourceZhHasSuffix    *string  `json:"sourceZhHasSuffix,omitempty"`
+	SourceZhEqualFold    *string  `json:"sourceZhEqualFold,omitempty"`
+	SourceZhContainsFold *string  `json:"sourceZhContainsFold,omitempty"`
+
+	// "source_en" field predicates.
+	SourceEn             *string  `json:"sourceEn,omitempty"`
+	SourceEnNEQ          *string  `json:"sourceEnNEQ,omitempty"`
+	SourceEnIn           []string `json:"sourceEnIn,omitempty"`
+	SourceEnNotIn        []string `json:"sourceEnNotIn,omitempty"`
+	SourceEnGT           *string  `json:"sourceEnGT,omitempty"`
+	SourceEnGTE          *string  `json:"sourceEnGTE,omitempty"`
+	SourceEnLT           *string  `json:"sourceEnLT,omitempty"`
+	SourceEnLTE          *string  `json:"sourceEnLTE,omitempty"`
+	SourceEnContains     *string  `json:"sourceEnContains,omitempty"`
+	SourceEnHasPrefix    *string  `json:"sourceEnHasPrefix,omitempty"`
+	SourceEnHasSuffix    *string  `json:"sourceEnHasSuffix,omitempty"`
+	SourceEnEqualFold    *string  `json:"sourceEnEqualFold,omitempty"`
+	SourceEnContainsFold *string  `json:"sourceEnContainsFold,omitempty"`
+
+	// "source_url" field predicates.
+	SourceURL             *string  `json:"sourceURL,omitempty"`
+	SourceURLNEQ          *string  `json:"sourceURLNEQ,omitempty"`
+	SourceURLIn           []string `json:"sourceURLIn,omitempty"`
+	SourceURLNotIn        []string `json:"sourceURLNotIn,omitempty"`
+	SourceURLGT           *string  `json:"sourceURLGT,omitempty"`
+	SourceURLGTE          *string  `json:"sourceURLGTE,omitempty"`
+	SourceURLLT           *string  `json:"sourceURLLT,omitempty"`
+	SourceURLLTE          *string  `json:"sourceURLLTE,omitempty"`
+	SourceURLContains     *string  `json:"sourceURLContains,omitempty"`
+	SourceURLHasPrefix    *string  `json:"sourceURLHasPrefix,omitempty"`
+	SourceURLHasSuffix    *string  `json:"sourceURLHasSuffix,omitempty"`
+	SourceURLEqualFold    *string  `json:"sourceURLEqualFold,omitempty"`
+	SourceURLContainsFold *string  `json:"sourceURLContainsFold,omitempty"`
+
+	// "brand_id" field predicates.
+	BrandID      *int  `json:"brandID,omitempty"`
+	BrandIDNEQ   *int  `json:"brandIDNEQ,omitempty"`
+	BrandIDIn    []int `json:"brandIDIn,omitempty"`
+	BrandIDNotIn []int `json:"brandIDNotIn,omitempty"`
+
+	// "brand" edge predicates.
+	HasBrand     *bool              `json:"hasBrand,omitempty"`
+	HasBrandWith []*BrandWhereInput `json:"hasBrandWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *FigureWhereInput) AddPredicates(predicates ...predicate.Figure) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the FigureWhereInput filter on the FigureQuery builder.
+func (i *FigureWhereInput) Filter(q *FigureQuery) (*FigureQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyFigureWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyFigureWhereInput is returned in case the FigureWhereInput is empty.
+var ErrEmptyFigureWhereInput = errors.New("ent: empty predicate FigureWhereInput")
+
+// P returns a predicate for filtering figures.
+// An error is returned if the input is empty or invalid.
+func (i *FigureWhereInput) P() (predicate.Figure, error) {
+	var predicates []predicate.Figure
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, figure.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Figure, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, figure.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Figure, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, figure.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, figure.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, figure.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, figure.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, figure.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, figure.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, figure.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, figure.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, figure.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, figure.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, figure.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, figure.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, figure.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, figure.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, figure.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, figure.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, figure.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, figure.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, figure.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, figure.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, figure.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, figure.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, figure.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, figure.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, figure.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, figure.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, figure.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, figure.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, figure.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.PublishedAt != nil {
+		predicates = append(predicates, figure.PublishedAtEQ(*i.PublishedAt))
+	}
+	if i.PublishedAtNEQ != nil {
+		predicates = append(predicates, figure.PublishedAtNEQ(*i.PublishedAtNEQ))
+	}
+	if len(i.PublishedAtIn) > 0 {
+		predicates = append(predicates, figure.PublishedAtIn(i.PublishedAtIn...))
+	}
+	if len(i.PublishedAtNotIn) > 0 {
+		predicates = append(predicates, figure.PublishedAtNotIn(i.PublishedAtNotIn...))
+	}
+	if i.PublishedAtGT != nil {
+		predicates = append(predicates, figure.PublishedAtGT(*i.PublishedAtGT))
+	}
+	if i.PublishedAtGTE != nil {
+		predicates = append(predicates, figure.PublishedAtGTE(*i.PublishedAtGTE))
+	}
+	if i.PublishedAtLT != nil {
+		predicates = append(predicates, figure.PublishedAtLT(*i.PublishedAtLT))
+	}
+	if i.PublishedAtLTE != nil {
+		predicates = append(predicates, figure.PublishedAtLTE(*i.PublishedAtLTE))
+	}
+	if i.PublishedAtIsNil {
+		predicates = append(predicates, figure.PublishedAtIsNil())
+	}
+	if i.PublishedAtNotNil {
+		predicates = append(predicates, figure.PublishedAtNotNil())
+	}
+	if i.Slug != nil {
+		predicates = append(predicates, figure.SlugEQ(*i.Slug))
+	}
+	if i.SlugNEQ != nil {
+		predicates = append(predicates, figure.SlugNEQ(*i.SlugNEQ))
+	}
+	if len(i.SlugIn) > 0 {
+		predicates = append(predicates, figure.SlugIn(i.SlugIn...))
+	}
+	if len(i.SlugNotIn) > 0 {
+		predicates = append(predicates, figure.SlugNotIn(i.SlugNotIn...))
+	}
+	if i.SlugGT != nil {
+		predicates = append(predicates, figure.SlugGT(*i.SlugGT))
+	}
+	if i.SlugGTE != nil {
+		predicates = append(predicates, figure.SlugGTE(*i.SlugGTE))
+	}
+	if i.SlugLT != nil {
+		predicates = append(predicates, figure.SlugLT(*i.SlugLT))
+	}
+	if i.SlugLTE != nil {
+		predicates = append(predicates, figure.SlugLTE(*i.SlugLTE))
+	}
+	if i.SlugContains != nil {
+		predicates = append(predicates, figure.SlugContains(*i.SlugContains))
+	}
+	if i.SlugHasPrefix != nil {
+		predicates = append(predicates, figure.SlugHasPrefix(*i.SlugHasPrefix))
+	}
+	if i.SlugHasSuffix != nil {
+		predicates = append(predicates, figure.SlugHasSuffix(*i.SlugHasSuffix))
+	}
+	if i.SlugEqualFold != nil {
+		predicates = append(predicates, figure.SlugEqualFold(*i.SlugEqualFold))
+	}
+	if i.SlugContainsFold != nil {
+		predicates = append(predicates, figure.SlugContainsFold(*i.SlugContainsFold))
+	}
+	if i.Metric != nil {
+		predicates = append(predicates, figure.MetricEQ(*i.Metric))
+	}
+	if i.MetricNEQ != nil {
+		predicates = append(predicates, figure.MetricNEQ(*i.MetricNEQ))
+	}
+	if len(i.MetricIn) > 0 {
+		predicates = append(predicates, figure.MetricIn(i.MetricIn...))
+	}
+	if len(i.MetricNotIn) > 0 {
+		predicates = append(predicates, figure.MetricNotIn(i.MetricNotIn...))
+	}
+	if i.Value != nil {
+		predicates = append(predicates, figure.ValueEQ(*i.Value))
+	}
+	if i.ValueNEQ != nil {
+		predicates = append(predicates, figure.ValueNEQ(*i.ValueNEQ))
+	}
+	if len(i.ValueIn) > 0 {
+		predicates = append(predicates, figure.ValueIn(i.ValueIn...))
+	}
+	if len(i.ValueNotIn) > 0 {
+		predicates = append(predicates, figure.ValueNotIn(i.ValueNotIn...))
+	}
+	if i.ValueGT != nil {
+		predicates = append(predicates, figure.ValueGT(*i.ValueGT))
+	}
+	if i.ValueGTE != nil {
+		predicates = append(predicates, figure.ValueGTE(*i.ValueGTE))
+	}
+	if i.ValueLT != nil {
+		predicates = append(predicates, figure.ValueLT(*i.ValueLT))
+	}
+	if i.ValueLTE != nil {
+		predicates = append(predicates, figure.ValueLTE(*i.ValueLTE))
+	}
+	if i.Period != nil {
+		predicates = append(predicates, figure.PeriodEQ(*i.Period))
+	}
+	if i.PeriodNEQ != nil {
+		predicates = append(predicates, figure.PeriodNEQ(*i.PeriodNEQ))
+	}
+	if len(i.PeriodIn) > 0 {
+		predicates = append(predicates, figure.PeriodIn(i.PeriodIn...))
+	}
+	if len(i.PeriodNotIn) > 0 {
+		predicates = append(predicates, figure.PeriodNotIn(i.PeriodNotIn...))
+	}
+	if i.PeriodGT != nil {
+		predicates = append(predicates, figure.PeriodGT(*i.PeriodGT))
+	}
+	if i.PeriodGTE != nil {
+		predicates = append(predicates, figure.PeriodGTE(*i.PeriodGTE))
+	}
+	if i.PeriodLT != nil {
+		predicates = append(predicates, figure.PeriodLT(*i.PeriodLT))
+	}
+	if i.PeriodLTE != nil {
+		predicates = append(predicates, figure.PeriodLTE(*i.PeriodLTE))
+	}
+	if i.AsOf != nil {
+		predicates = append(predicates, figure.AsOfEQ(*i.AsOf))
+	}
+	if i.AsOfNEQ != nil {
+		predicates = append(predicates, figure.AsOfNEQ(*i.AsOfNEQ))
+	}
+	if len(i.AsOfIn) > 0 {
+		predicates = append(predicates, figure.AsOfIn(i.AsOfIn...))
+	}
+	if len(i.AsOfNotIn) > 0 {
+		predicates = append(predicates, figure.AsOfNotIn(i.AsOfNotIn...))
+	}
+	if i.AsOfGT != nil {
+		predicates = append(predicates, figure.AsOfGT(*i.AsOfGT))
+	}
+	if i.AsOfGTE != nil {
+		predicates = append(predicates, figure.AsOfGTE(*i.AsOfGTE))
+	}
+	if i.AsOfLT != nil {
+		predicates = append(predicates, figure.AsOfLT(*i.AsOfLT))
+	}
+	if i.AsOfLTE != nil {
+		predicates = append(predicates, figure.AsOfLTE(*i.AsOfLTE))
+	}
+	if i.AsOfIsNil {
+		predicates = append(predicates, figure.AsOfIsNil())
+	}
+	if i.AsOfNotNil {
+		predicates = append(predicates, figure.AsOfNotNil())
+	}
+	if i.SourceZh != nil {
+		predicates = append(predicates, figure.SourceZhEQ(*i.SourceZh))
+	}
+	if i.SourceZhNEQ != nil {
+		predicates = append(predicates, figure.SourceZhNEQ(*i.SourceZhNEQ))
+	}
+	if len(i.SourceZhIn) > 0 {
+		predicates = append(predicates, figure.SourceZhIn(i.SourceZhIn...))
+	}
+	if len(i.SourceZhNotIn) > 0 {
+		predicates = append(predicates, figure.SourceZhNotIn(i.SourceZhNotIn...))
+	}
+	if i.SourceZhGT != nil {
+		predicates = append(predicates, figure.SourceZhGT(*i.SourceZhGT))
+	}
+	if i.SourceZhGTE != nil {
+		predicates = append(predicates, figure.SourceZhGTE(*i.SourceZhGTE))
+	}
+	if i.SourceZhLT != nil {
+		predicates = append(predicates, figure.SourceZhLT(*i.SourceZhLT))
+	}
+	if i.SourceZhLTE != nil {
+		predicates = append(predicates, figure.SourceZhLTE(*i.SourceZhLTE))
+	}
+	if i.SourceZhContains != nil {
+		predicates = append(predicates, figure.SourceZhContains(*i.SourceZhContains))
+	}
+	if i.SourceZhHasPrefix != nil {
+		predicates = append(predicates, figure.SourceZhHasPrefix(*i.SourceZhHasPrefix))
+	}
+	if i.SourceZhHasSuffix != nil {
+		predicates = append(predicates, figure.SourceZhHasSuffix(*i.SourceZhHasSuffix))
+	}
+	if i.SourceZhEqualFold != nil {
+		predicates = append(predicates, figure.SourceZhEqualFold(*i.SourceZhEqualFold))
+	}
+	if i.SourceZhContainsFold != nil {
+		predicates = append(predicates, figure.SourceZhContainsFold(*i.SourceZhContainsFold))
+	}
+	if i.SourceEn != nil {
+		predicates = append(predicates, figure.SourceEnEQ(*i.SourceEn))
+	}
+	if i.SourceEnNEQ != nil {
+		predicates = append(predicates, figure.SourceEnNEQ(*i.SourceEnNEQ))
+	}
+	if len(i.SourceEnIn) > 0 {
+		predicates = append(predicates, figure.SourceEnIn(i.SourceEnIn...))
+	}
+	if len(i.SourceEnNotIn) > 0 {
+		predicates = append(predicates, figure.SourceEnNotIn(i.SourceEnNotIn...))
+	}
+	if i.SourceEnGT != nil {
+		predicates = append(predicates, figure.SourceEnGT(*i.SourceEnGT))
+	}
+	if i.SourceEnGTE != nil {
+		predicates = append(predicates, figure.SourceEnGTE(*i.SourceEnGTE))
+	}
+	if i.SourceEnLT != nil {
+		predicates = append(predicates, figure.SourceEnLT(*i.SourceEnLT))
+	}
+	if i.SourceEnLTE != nil {
+		predicates = append(predicates, figure.SourceEnLTE(*i.SourceEnLTE))
+	}
+	if i.SourceEnContains != nil {
+		predicates = append(predicates, figure.SourceEnContains(*i.SourceEnContains))
+	}
+	if i.SourceEnHasPrefix != nil {
+		predicates = append(predicates, figure.SourceEnHasPrefix(*i.SourceEnHasPrefix))
+	}
+	if i.SourceEnHasSuffix != nil {
+		predicates = append(predicates, figure.SourceEnHasSuffix(*i.SourceEnHasSuffix))
+	}
+	if i.SourceEnEqualFold != nil {
+		predicates = append(predicates, figure.SourceEnEqualFold(*i.SourceEnEqualFold))
+	}
+	if i.SourceEnContainsFold != nil {
+		predicates = append(predicates, figure.SourceEnContainsFold(*i.SourceEnContainsFold))
+	}
+	if i.SourceURL != nil {
+		predicates = append(predicates, figure.SourceURLEQ(*i.SourceURL))
+	}
+	if i.SourceURLNEQ != nil {
+		predicates = append(predicates, figure.SourceURLNEQ(*i.SourceURLNEQ))
+	}
+	if len(i.SourceURLIn) > 0 {
+		predicates = append(predicates, figure.SourceURLIn(i.SourceURLIn...))
+	}
+	if len(i.SourceURLNotIn) > 0 {
+		predicates = append(predicates, figure.SourceURLNotIn(i.SourceURLNotIn...))
+	}
+	if i.SourceURLGT != nil {
+		predicates = append(predicates, figure.SourceURLGT(*i.SourceURLGT))
+	}
+	if i.SourceURLGTE != nil {
+		predicates = append(predicates, figure.SourceURLGTE(*i.SourceURLGTE))
+	}
+	if i.SourceURLLT != nil {
+		predicates = append(predicates, figure.SourceURLLT(*i.SourceURLLT))
+	}
+	if i.SourceURLLTE != nil {
+		predicates = append(predicates, figure.SourceURLLTE(*i.SourceURLLTE))
+	}
+	if i.SourceURLContains != nil {
+		predicates = append(predicates, figure.SourceURLContains(*i.SourceURLContains))
+	}
+	if i.SourceURLHasPrefix != nil {
+		predicates = append(predicates, figure.SourceURLHasPrefix(*i.SourceURLHasPrefix))
+	}
+	if i.SourceURLHasSuffix != nil {
+		predicates = append(predicates, figure.SourceURLHasSuffix(*i.SourceURLHasSuffix))
+	}
+	if i.SourceURLEqualFold != nil {
+		predicates = append(predicates, figure.SourceURLEqualFold(*i.SourceURLEqualFold))
+	}
+	if i.SourceURLContainsFold != nil {
+		predicates = append(predicates, figure.SourceURLContainsFold(*i.SourceURLContainsFold))
+	}
+	if i.BrandID != nil {
+		predicates = append(predicates, figure.BrandIDEQ(*i.BrandID))
+	}
+	if i.BrandIDNEQ != nil {
+		predicates = append(predicates, figure.BrandIDNEQ(*i.BrandIDNEQ))
+	}
+	if len(i.BrandIDIn) > 0 {
+		predicates = append(predicates, figure.BrandIDIn(i.BrandIDIn...))
+	}
+	if len(i.BrandIDNotIn) > 0 {
+		predicates = append(predicates, figure.BrandIDNotIn(i.BrandIDNotIn...))
+	}
+
+	if i.HasBrand != nil {
+		p := figure.HasBrand()
+		if !*i.HasBrand {
+			p = figure.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasBrandWith) > 0 {
+		with := make([]predicate.Brand, 0, len(i.HasBrandWith))
+		for _, w := range i.HasBrandWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasBrandWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, figure.HasBrandWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyFigureWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return figure.And(predicates...), nil
 	}
 }
 

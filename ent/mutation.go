@@ -15,6 +15,7 @@ import (
 	"brandshow/ent/eventbrand"
 	"brandshow/ent/eventmediacoverage"
 	"brandshow/ent/eventrolemodel"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -58,6 +59,7 @@ const (
 	TypeEventBrand             = "EventBrand"
 	TypeEventMediaCoverage     = "EventMediaCoverage"
 	TypeEventRoleModel         = "EventRoleModel"
+	TypeFigure                 = "Figure"
 	TypeMediaCoverage          = "MediaCoverage"
 	TypeMediaCoverageBrand     = "MediaCoverageBrand"
 	TypeMediaCoverageRoleModel = "MediaCoverageRoleModel"
@@ -2416,6 +2418,9 @@ type BrandMutation struct {
 	events                 map[int]struct{}
 	removedevents          map[int]struct{}
 	clearedevents          bool
+	figures                map[int]struct{}
+	removedfigures         map[int]struct{}
+	clearedfigures         bool
 	recognitions           map[int]struct{}
 	removedrecognitions    map[int]struct{}
 	clearedrecognitions    bool
@@ -4181,6 +4186,60 @@ func (m *BrandMutation) ResetEvents() {
 	m.removedevents = nil
 }
 
+// AddFigureIDs adds the "figures" edge to the Figure entity by ids.
+func (m *BrandMutation) AddFigureIDs(ids ...int) {
+	if m.figures == nil {
+		m.figures = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.figures[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFigures clears the "figures" edge to the Figure entity.
+func (m *BrandMutation) ClearFigures() {
+	m.clearedfigures = true
+}
+
+// FiguresCleared reports if the "figures" edge to the Figure entity was cleared.
+func (m *BrandMutation) FiguresCleared() bool {
+	return m.clearedfigures
+}
+
+// RemoveFigureIDs removes the "figures" edge to the Figure entity by IDs.
+func (m *BrandMutation) RemoveFigureIDs(ids ...int) {
+	if m.removedfigures == nil {
+		m.removedfigures = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.figures, ids[i])
+		m.removedfigures[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFigures returns the removed IDs of the "figures" edge to the Figure entity.
+func (m *BrandMutation) RemovedFiguresIDs() (ids []int) {
+	for id := range m.removedfigures {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FiguresIDs returns the "figures" edge IDs in the mutation.
+func (m *BrandMutation) FiguresIDs() (ids []int) {
+	for id := range m.figures {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFigures resets all changes to the "figures" edge.
+func (m *BrandMutation) ResetFigures() {
+	m.figures = nil
+	m.clearedfigures = false
+	m.removedfigures = nil
+}
+
 // AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by ids.
 func (m *BrandMutation) AddRecognitionIDs(ids ...int) {
 	if m.recognitions == nil {
@@ -4981,7 +5040,7 @@ func (m *BrandMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *BrandMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.region != nil {
 		edges = append(edges, brand.EdgeRegion)
 	}
@@ -5002,6 +5061,9 @@ func (m *BrandMutation) AddedEdges() []string {
 	}
 	if m.events != nil {
 		edges = append(edges, brand.EdgeEvents)
+	}
+	if m.figures != nil {
+		edges = append(edges, brand.EdgeFigures)
 	}
 	if m.recognitions != nil {
 		edges = append(edges, brand.EdgeRecognitions)
@@ -5053,6 +5115,12 @@ func (m *BrandMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case brand.EdgeFigures:
+		ids := make([]ent.Value, 0, len(m.figures))
+		for id := range m.figures {
+			ids = append(ids, id)
+		}
+		return ids
 	case brand.EdgeRecognitions:
 		ids := make([]ent.Value, 0, len(m.recognitions))
 		for id := range m.recognitions {
@@ -5065,7 +5133,7 @@ func (m *BrandMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *BrandMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedrole_models != nil {
 		edges = append(edges, brand.EdgeRoleModels)
 	}
@@ -5083,6 +5151,9 @@ func (m *BrandMutation) RemovedEdges() []string {
 	}
 	if m.removedevents != nil {
 		edges = append(edges, brand.EdgeEvents)
+	}
+	if m.removedfigures != nil {
+		edges = append(edges, brand.EdgeFigures)
 	}
 	if m.removedrecognitions != nil {
 		edges = append(edges, brand.EdgeRecognitions)
@@ -5130,6 +5201,12 @@ func (m *BrandMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case brand.EdgeFigures:
+		ids := make([]ent.Value, 0, len(m.removedfigures))
+		for id := range m.removedfigures {
+			ids = append(ids, id)
+		}
+		return ids
 	case brand.EdgeRecognitions:
 		ids := make([]ent.Value, 0, len(m.removedrecognitions))
 		for id := range m.removedrecognitions {
@@ -5142,7 +5219,7 @@ func (m *BrandMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *BrandMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.clearedregion {
 		edges = append(edges, brand.EdgeRegion)
 	}
@@ -5163,6 +5240,9 @@ func (m *BrandMutation) ClearedEdges() []string {
 	}
 	if m.clearedevents {
 		edges = append(edges, brand.EdgeEvents)
+	}
+	if m.clearedfigures {
+		edges = append(edges, brand.EdgeFigures)
 	}
 	if m.clearedrecognitions {
 		edges = append(edges, brand.EdgeRecognitions)
@@ -5188,6 +5268,8 @@ func (m *BrandMutation) EdgeCleared(name string) bool {
 		return m.clearedmedia_coverages
 	case brand.EdgeEvents:
 		return m.clearedevents
+	case brand.EdgeFigures:
+		return m.clearedfigures
 	case brand.EdgeRecognitions:
 		return m.clearedrecognitions
 	}
@@ -5229,6 +5311,9 @@ func (m *BrandMutation) ResetEdge(name string) error {
 		return nil
 	case brand.EdgeEvents:
 		m.ResetEvents()
+		return nil
+	case brand.EdgeFigures:
+		m.ResetFigures()
 		return nil
 	case brand.EdgeRecognitions:
 		m.ResetRecognitions()
@@ -11437,6 +11522,1144 @@ func (m *EventRoleModelMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown EventRoleModel edge %s", name)
+}
+
+// FigureMutation represents an operation that mutates the Figure nodes in the graph.
+type FigureMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	created_at    *time.Time
+	updated_at    *time.Time
+	status        *schematype.Status
+	published_at  *time.Time
+	slug          *string
+	metric        *figure.Metric
+	value         *int
+	addvalue      *int
+	period        *int
+	addperiod     *int
+	as_of         *time.Time
+	source_zh     *string
+	source_en     *string
+	source_url    *string
+	clearedFields map[string]struct{}
+	brand         *int
+	clearedbrand  bool
+	done          bool
+	oldValue      func(context.Context) (*Figure, error)
+	predicates    []predicate.Figure
+}
+
+var _ ent.Mutation = (*FigureMutation)(nil)
+
+// figureOption allows management of the mutation configuration using functional options.
+type figureOption func(*FigureMutation)
+
+// newFigureMutation creates new mutation for the Figure entity.
+func newFigureMutation(c config, op Op, opts ...figureOption) *FigureMutation {
+	m := &FigureMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeFigure,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withFigureID sets the ID field of the mutation.
+func withFigureID(id int) figureOption {
+	return func(m *FigureMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Figure
+		)
+		m.oldValue = func(ctx context.Context) (*Figure, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Figure.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withFigure sets the old Figure of the mutation.
+func withFigure(node *Figure) figureOption {
+	return func(m *FigureMutation) {
+		m.oldValue = func(context.Context) (*Figure, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m FigureMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m FigureMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *FigureMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *FigureMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Figure.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *FigureMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *FigureMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *FigureMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *FigureMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *FigureMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *FigureMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *FigureMutation) SetStatus(s schematype.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *FigureMutation) Status() (r schematype.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldStatus(ctx context.Context) (v schematype.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *FigureMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (m *FigureMutation) SetPublishedAt(t time.Time) {
+	m.published_at = &t
+}
+
+// PublishedAt returns the value of the "published_at" field in the mutation.
+func (m *FigureMutation) PublishedAt() (r time.Time, exists bool) {
+	v := m.published_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishedAt returns the old "published_at" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldPublishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishedAt: %w", err)
+	}
+	return oldValue.PublishedAt, nil
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (m *FigureMutation) ClearPublishedAt() {
+	m.published_at = nil
+	m.clearedFields[figure.FieldPublishedAt] = struct{}{}
+}
+
+// PublishedAtCleared returns if the "published_at" field was cleared in this mutation.
+func (m *FigureMutation) PublishedAtCleared() bool {
+	_, ok := m.clearedFields[figure.FieldPublishedAt]
+	return ok
+}
+
+// ResetPublishedAt resets all changes to the "published_at" field.
+func (m *FigureMutation) ResetPublishedAt() {
+	m.published_at = nil
+	delete(m.clearedFields, figure.FieldPublishedAt)
+}
+
+// SetSlug sets the "slug" field.
+func (m *FigureMutation) SetSlug(s string) {
+	m.slug = &s
+}
+
+// Slug returns the value of the "slug" field in the mutation.
+func (m *FigureMutation) Slug() (r string, exists bool) {
+	v := m.slug
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlug returns the old "slug" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldSlug(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlug is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlug requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlug: %w", err)
+	}
+	return oldValue.Slug, nil
+}
+
+// ResetSlug resets all changes to the "slug" field.
+func (m *FigureMutation) ResetSlug() {
+	m.slug = nil
+}
+
+// SetMetric sets the "metric" field.
+func (m *FigureMutation) SetMetric(f figure.Metric) {
+	m.metric = &f
+}
+
+// Metric returns the value of the "metric" field in the mutation.
+func (m *FigureMutation) Metric() (r figure.Metric, exists bool) {
+	v := m.metric
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMetric returns the old "metric" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldMetric(ctx context.Context) (v figure.Metric, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMetric is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMetric requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMetric: %w", err)
+	}
+	return oldValue.Metric, nil
+}
+
+// ResetMetric resets all changes to the "metric" field.
+func (m *FigureMutation) ResetMetric() {
+	m.metric = nil
+}
+
+// SetValue sets the "value" field.
+func (m *FigureMutation) SetValue(i int) {
+	m.value = &i
+	m.addvalue = nil
+}
+
+// Value returns the value of the "value" field in the mutation.
+func (m *FigureMutation) Value() (r int, exists bool) {
+	v := m.value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValue returns the old "value" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldValue(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValue: %w", err)
+	}
+	return oldValue.Value, nil
+}
+
+// AddValue adds i to the "value" field.
+func (m *FigureMutation) AddValue(i int) {
+	if m.addvalue != nil {
+		*m.addvalue += i
+	} else {
+		m.addvalue = &i
+	}
+}
+
+// AddedValue returns the value that was added to the "value" field in this mutation.
+func (m *FigureMutation) AddedValue() (r int, exists bool) {
+	v := m.addvalue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetValue resets all changes to the "value" field.
+func (m *FigureMutation) ResetValue() {
+	m.value = nil
+	m.addvalue = nil
+}
+
+// SetPeriod sets the "period" field.
+func (m *FigureMutation) SetPeriod(i int) {
+	m.period = &i
+	m.addperiod = nil
+}
+
+// Period returns the value of the "period" field in the mutation.
+func (m *FigureMutation) Period() (r int, exists bool) {
+	v := m.period
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriod returns the old "period" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldPeriod(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriod: %w", err)
+	}
+	return oldValue.Period, nil
+}
+
+// AddPeriod adds i to the "period" field.
+func (m *FigureMutation) AddPeriod(i int) {
+	if m.addperiod != nil {
+		*m.addperiod += i
+	} else {
+		m.addperiod = &i
+	}
+}
+
+// AddedPeriod returns the value that was added to the "period" field in this mutation.
+func (m *FigureMutation) AddedPeriod() (r int, exists bool) {
+	v := m.addperiod
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPeriod resets all changes to the "period" field.
+func (m *FigureMutation) ResetPeriod() {
+	m.period = nil
+	m.addperiod = nil
+}
+
+// SetAsOf sets the "as_of" field.
+func (m *FigureMutation) SetAsOf(t time.Time) {
+	m.as_of = &t
+}
+
+// AsOf returns the value of the "as_of" field in the mutation.
+func (m *FigureMutation) AsOf() (r time.Time, exists bool) {
+	v := m.as_of
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAsOf returns the old "as_of" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldAsOf(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAsOf is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAsOf requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAsOf: %w", err)
+	}
+	return oldValue.AsOf, nil
+}
+
+// ClearAsOf clears the value of the "as_of" field.
+func (m *FigureMutation) ClearAsOf() {
+	m.as_of = nil
+	m.clearedFields[figure.FieldAsOf] = struct{}{}
+}
+
+// AsOfCleared returns if the "as_of" field was cleared in this mutation.
+func (m *FigureMutation) AsOfCleared() bool {
+	_, ok := m.clearedFields[figure.FieldAsOf]
+	return ok
+}
+
+// ResetAsOf resets all changes to the "as_of" field.
+func (m *FigureMutation) ResetAsOf() {
+	m.as_of = nil
+	delete(m.clearedFields, figure.FieldAsOf)
+}
+
+// SetSourceZh sets the "source_zh" field.
+func (m *FigureMutation) SetSourceZh(s string) {
+	m.source_zh = &s
+}
+
+// SourceZh returns the value of the "source_zh" field in the mutation.
+func (m *FigureMutation) SourceZh() (r string, exists bool) {
+	v := m.source_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSourceZh returns the old "source_zh" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldSourceZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSourceZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSourceZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSourceZh: %w", err)
+	}
+	return oldValue.SourceZh, nil
+}
+
+// ResetSourceZh resets all changes to the "source_zh" field.
+func (m *FigureMutation) ResetSourceZh() {
+	m.source_zh = nil
+}
+
+// SetSourceEn sets the "source_en" field.
+func (m *FigureMutation) SetSourceEn(s string) {
+	m.source_en = &s
+}
+
+// SourceEn returns the value of the "source_en" field in the mutation.
+func (m *FigureMutation) SourceEn() (r string, exists bool) {
+	v := m.source_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSourceEn returns the old "source_en" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldSourceEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSourceEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSourceEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSourceEn: %w", err)
+	}
+	return oldValue.SourceEn, nil
+}
+
+// ResetSourceEn resets all changes to the "source_en" field.
+func (m *FigureMutation) ResetSourceEn() {
+	m.source_en = nil
+}
+
+// SetSourceURL sets the "source_url" field.
+func (m *FigureMutation) SetSourceURL(s string) {
+	m.source_url = &s
+}
+
+// SourceURL returns the value of the "source_url" field in the mutation.
+func (m *FigureMutation) SourceURL() (r string, exists bool) {
+	v := m.source_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSourceURL returns the old "source_url" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldSourceURL(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSourceURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSourceURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSourceURL: %w", err)
+	}
+	return oldValue.SourceURL, nil
+}
+
+// ResetSourceURL resets all changes to the "source_url" field.
+func (m *FigureMutation) ResetSourceURL() {
+	m.source_url = nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *FigureMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *FigureMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBrandID returns the old "brand_id" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldBrandID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBrandID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBrandID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBrandID: %w", err)
+	}
+	return oldValue.BrandID, nil
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *FigureMutation) ResetBrandID() {
+	m.brand = nil
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *FigureMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[figure.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *FigureMutation) BrandCleared() bool {
+	return m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *FigureMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *FigureMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// Where appends a list predicates to the FigureMutation builder.
+func (m *FigureMutation) Where(ps ...predicate.Figure) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the FigureMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *FigureMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Figure, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *FigureMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *FigureMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Figure).
+func (m *FigureMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *FigureMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, figure.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, figure.FieldUpdatedAt)
+	}
+	if m.status != nil {
+		fields = append(fields, figure.FieldStatus)
+	}
+	if m.published_at != nil {
+		fields = append(fields, figure.FieldPublishedAt)
+	}
+	if m.slug != nil {
+		fields = append(fields, figure.FieldSlug)
+	}
+	if m.metric != nil {
+		fields = append(fields, figure.FieldMetric)
+	}
+	if m.value != nil {
+		fields = append(fields, figure.FieldValue)
+	}
+	if m.period != nil {
+		fields = append(fields, figure.FieldPeriod)
+	}
+	if m.as_of != nil {
+		fields = append(fields, figure.FieldAsOf)
+	}
+	if m.source_zh != nil {
+		fields = append(fields, figure.FieldSourceZh)
+	}
+	if m.source_en != nil {
+		fields = append(fields, figure.FieldSourceEn)
+	}
+	if m.source_url != nil {
+		fields = append(fields, figure.FieldSourceURL)
+	}
+	if m.brand != nil {
+		fields = append(fields, figure.FieldBrandID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *FigureMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case figure.FieldCreatedAt:
+		return m.CreatedAt()
+	case figure.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case figure.FieldStatus:
+		return m.Status()
+	case figure.FieldPublishedAt:
+		return m.PublishedAt()
+	case figure.FieldSlug:
+		return m.Slug()
+	case figure.FieldMetric:
+		return m.Metric()
+	case figure.FieldValue:
+		return m.Value()
+	case figure.FieldPeriod:
+		return m.Period()
+	case figure.FieldAsOf:
+		return m.AsOf()
+	case figure.FieldSourceZh:
+		return m.SourceZh()
+	case figure.FieldSourceEn:
+		return m.SourceEn()
+	case figure.FieldSourceURL:
+		return m.SourceURL()
+	case figure.FieldBrandID:
+		return m.BrandID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *FigureMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case figure.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case figure.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case figure.FieldStatus:
+		return m.OldStatus(ctx)
+	case figure.FieldPublishedAt:
+		return m.OldPublishedAt(ctx)
+	case figure.FieldSlug:
+		return m.OldSlug(ctx)
+	case figure.FieldMetric:
+		return m.OldMetric(ctx)
+	case figure.FieldValue:
+		return m.OldValue(ctx)
+	case figure.FieldPeriod:
+		return m.OldPeriod(ctx)
+	case figure.FieldAsOf:
+		return m.OldAsOf(ctx)
+	case figure.FieldSourceZh:
+		return m.OldSourceZh(ctx)
+	case figure.FieldSourceEn:
+		return m.OldSourceEn(ctx)
+	case figure.FieldSourceURL:
+		return m.OldSourceURL(ctx)
+	case figure.FieldBrandID:
+		return m.OldBrandID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Figure field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FigureMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case figure.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case figure.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case figure.FieldStatus:
+		v, ok := value.(schematype.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case figure.FieldPublishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishedAt(v)
+		return nil
+	case figure.FieldSlug:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlug(v)
+		return nil
+	case figure.FieldMetric:
+		v, ok := value.(figure.Metric)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMetric(v)
+		return nil
+	case figure.FieldValue:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValue(v)
+		return nil
+	case figure.FieldPeriod:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriod(v)
+		return nil
+	case figure.FieldAsOf:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAsOf(v)
+		return nil
+	case figure.FieldSourceZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSourceZh(v)
+		return nil
+	case figure.FieldSourceEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSourceEn(v)
+		return nil
+	case figure.FieldSourceURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSourceURL(v)
+		return nil
+	case figure.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Figure field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *FigureMutation) AddedFields() []string {
+	var fields []string
+	if m.addvalue != nil {
+		fields = append(fields, figure.FieldValue)
+	}
+	if m.addperiod != nil {
+		fields = append(fields, figure.FieldPeriod)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *FigureMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case figure.FieldValue:
+		return m.AddedValue()
+	case figure.FieldPeriod:
+		return m.AddedPeriod()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FigureMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case figure.FieldValue:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddValue(v)
+		return nil
+	case figure.FieldPeriod:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPeriod(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Figure numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *FigureMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(figure.FieldPublishedAt) {
+		fields = append(fields, figure.FieldPublishedAt)
+	}
+	if m.FieldCleared(figure.FieldAsOf) {
+		fields = append(fields, figure.FieldAsOf)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *FigureMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *FigureMutation) ClearField(name string) error {
+	switch name {
+	case figure.FieldPublishedAt:
+		m.ClearPublishedAt()
+		return nil
+	case figure.FieldAsOf:
+		m.ClearAsOf()
+		return nil
+	}
+	return fmt.Errorf("unknown Figure nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *FigureMutation) ResetField(name string) error {
+	switch name {
+	case figure.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case figure.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case figure.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case figure.FieldPublishedAt:
+		m.ResetPublishedAt()
+		return nil
+	case figure.FieldSlug:
+		m.ResetSlug()
+		return nil
+	case figure.FieldMetric:
+		m.ResetMetric()
+		return nil
+	case figure.FieldValue:
+		m.ResetValue()
+		return nil
+	case figure.FieldPeriod:
+		m.ResetPeriod()
+		return nil
+	case figure.FieldAsOf:
+		m.ResetAsOf()
+		return nil
+	case figure.FieldSourceZh:
+		m.ResetSourceZh()
+		return nil
+	case figure.FieldSourceEn:
+		m.ResetSourceEn()
+		return nil
+	case figure.FieldSourceURL:
+		m.ResetSourceURL()
+		return nil
+	case figure.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	}
+	return fmt.Errorf("unknown Figure field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *FigureMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.brand != nil {
+		edges = append(edges, figure.EdgeBrand)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *FigureMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case figure.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *FigureMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *FigureMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *FigureMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedbrand {
+		edges = append(edges, figure.EdgeBrand)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *FigureMutation) EdgeCleared(name string) bool {
+	switch name {
+	case figure.EdgeBrand:
+		return m.clearedbrand
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *FigureMutation) ClearEdge(name string) error {
+	switch name {
+	case figure.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown Figure unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *FigureMutation) ResetEdge(name string) error {
+	switch name {
+	case figure.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown Figure edge %s", name)
 }
 
 // MediaCoverageMutation represents an operation that mutates the MediaCoverage nodes in the graph.

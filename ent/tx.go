@@ -38,6 +38,8 @@ type Tx struct {
 	EventMediaCoverage *EventMediaCoverageClient
 	// EventRoleModel is the client for interacting with the EventRoleModel builders.
 	EventRoleModel *EventRoleModelClient
+	// Figure is the client for interacting with the Figure builders.
+	Figure *FigureClient
 	// MediaCoverage is the client for interacting with the MediaCoverage builders.
 	MediaCoverage *MediaCoverageClient
 	// MediaCoverageBrand is the client for interacting with the MediaCoverageBrand builders.
@@ -201,6 +203,7 @@ func (tx *Tx) init() {
 	tx.EventBrand = NewEventBrandClient(tx.config)
 	tx.EventMediaCoverage = NewEventMediaCoverageClient(tx.config)
 	tx.EventRoleModel = NewEventRoleModelClient(tx.config)
+	tx.Figure = NewFigureClient(tx.config)
 	tx.MediaCoverage = NewMediaCoverageClient(tx.config)
 	tx.MediaCoverageBrand = NewMediaCoverageBrandClient(tx.config)
 	tx.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(tx.config)

@@ -9,6 +9,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/rolemodel"
@@ -59,6 +60,8 @@ func SetPublished(ctx context.Context, c *ent.Client, id int, publish bool) (ent
 		err = c.MediaCoverage.UpdateOneID(id).SetStatus(status).Exec(ctx)
 	case event.Table:
 		err = c.Event.UpdateOneID(id).SetStatus(status).Exec(ctx)
+	case figure.Table:
+		err = c.Figure.UpdateOneID(id).SetStatus(status).Exec(ctx)
 	case recognition.Table:
 		err = c.Recognition.UpdateOneID(id).SetStatus(status).Exec(ctx)
 	default:

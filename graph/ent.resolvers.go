@@ -47,6 +47,11 @@ func (r *queryResolver) Events(ctx context.Context, after *entgql.Cursor[int], f
 	return r.client.Event.Query().Paginate(ctx, after, first, before, last, ent.WithEventOrder(orderBy), ent.WithEventFilter(where.Filter))
 }
 
+// Figures is the resolver for the figures field.
+func (r *queryResolver) Figures(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FigureOrder, where *ent.FigureWhereInput) (*ent.FigureConnection, error) {
+	return r.client.Figure.Query().Paginate(ctx, after, first, before, last, ent.WithFigureOrder(orderBy), ent.WithFigureFilter(where.Filter))
+}
+
 // MediaCoverages is the resolver for the mediaCoverages field.
 func (r *queryResolver) MediaCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) (*ent.MediaCoverageConnection, error) {
 	return r.client.MediaCoverage.Query().Paginate(ctx, after, first, before, last, ent.WithMediaCoverageOrder(orderBy), ent.WithMediaCoverageFilter(where.Filter))
@@ -84,6 +89,9 @@ func (r *Resolver) Enterprise() EnterpriseResolver { return &enterpriseResolver{
 // Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
+// Figure returns FigureResolver implementation.
+func (r *Resolver) Figure() FigureResolver { return &figureResolver{r} }
+
 // MediaCoverage returns MediaCoverageResolver implementation.
 func (r *Resolver) MediaCoverage() MediaCoverageResolver { return &mediaCoverageResolver{r} }
 
@@ -107,6 +115,7 @@ type (
 	brandResolver         struct{ *Resolver }
 	enterpriseResolver    struct{ *Resolver }
 	eventResolver         struct{ *Resolver }
+	figureResolver        struct{ *Resolver }
 	mediaCoverageResolver struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
 	recognitionResolver   struct{ *Resolver }

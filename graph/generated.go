@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
@@ -45,6 +46,7 @@ type ResolverRoot interface {
 	Brand() BrandResolver
 	Enterprise() EnterpriseResolver
 	Event() EventResolver
+	Figure() FigureResolver
 	MediaCoverage() MediaCoverageResolver
 	Mutation() MutationResolver
 	Picture() PictureResolver
@@ -131,6 +133,7 @@ type ComplexityRoot struct {
 		FeaturedFrom        func(childComplexity int) int
 		FeaturedRank        func(childComplexity int) int
 		FeaturedUntil       func(childComplexity int) int
+		Figures             func(childComplexity int, metric *figure.Metric, first *int) int
 		FoundedYear         func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		InGuidanceCatalogue func(childComplexity int) int
@@ -138,6 +141,7 @@ type ComplexityRoot struct {
 		Industry            func(childComplexity int, lang *Language) int
 		IndustryEn          func(childComplexity int) int
 		IndustryZh          func(childComplexity int) int
+		LatestFigures       func(childComplexity int) int
 		Level               func(childComplexity int) int
 		Logo                func(childComplexity int) int
 		MediaCoverages      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
@@ -291,6 +295,36 @@ type ComplexityRoot struct {
 		To    func(childComplexity int) int
 	}
 
+	Figure struct {
+		AsOf        func(childComplexity int) int
+		Brand       func(childComplexity int) int
+		BrandID     func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Metric      func(childComplexity int) int
+		Period      func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		Slug        func(childComplexity int) int
+		Source      func(childComplexity int, lang *Language) int
+		SourceEn    func(childComplexity int) int
+		SourceURL   func(childComplexity int) int
+		SourceZh    func(childComplexity int) int
+		Status      func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		Value       func(childComplexity int) int
+	}
+
+	FigureConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FigureEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	FocalPoint struct {
 		X func(childComplexity int) int
 		Y func(childComplexity int) int
@@ -351,6 +385,7 @@ type ComplexityRoot struct {
 		CreateBrand         func(childComplexity int, input ent.CreateBrandInput) int
 		CreateEnterprise    func(childComplexity int, input ent.CreateEnterpriseInput) int
 		CreateEvent         func(childComplexity int, input ent.CreateEventInput) int
+		CreateFigure        func(childComplexity int, input ent.CreateFigureInput) int
 		CreateMediaCoverage func(childComplexity int, input ent.CreateMediaCoverageInput) int
 		CreateRecognition   func(childComplexity int, input ent.CreateRecognitionInput) int
 		CreateRoleModel     func(childComplexity int, input ent.CreateRoleModelInput) int
@@ -359,6 +394,7 @@ type ComplexityRoot struct {
 		DeleteBrand         func(childComplexity int, id int) int
 		DeleteEnterprise    func(childComplexity int, id int) int
 		DeleteEvent         func(childComplexity int, id int) int
+		DeleteFigure        func(childComplexity int, id int) int
 		DeleteMediaCoverage func(childComplexity int, id int) int
 		DeleteRecognition   func(childComplexity int, id int) int
 		DeleteRoleModel     func(childComplexity int, id int) int
@@ -371,6 +407,7 @@ type ComplexityRoot struct {
 		UpdateBrand         func(childComplexity int, id int, input ent.UpdateBrandInput) int
 		UpdateEnterprise    func(childComplexity int, id int, input ent.UpdateEnterpriseInput) int
 		UpdateEvent         func(childComplexity int, id int, input ent.UpdateEventInput) int
+		UpdateFigure        func(childComplexity int, id int, input ent.UpdateFigureInput) int
 		UpdateMediaCoverage func(childComplexity int, id int, input ent.UpdateMediaCoverageInput) int
 		UpdateRecognition   func(childComplexity int, id int, input ent.UpdateRecognitionInput) int
 		UpdateRoleModel     func(childComplexity int, id int, input ent.UpdateRoleModelInput) int
@@ -418,6 +455,7 @@ type ComplexityRoot struct {
 		Event          func(childComplexity int, slug string) int
 		Events         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		FeaturedBrands func(childComplexity int, first *int, category *brand.Category, regionCode *string) int
+		Figures        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FigureOrder, where *ent.FigureWhereInput) int
 		MediaCoverage  func(childComplexity int, slug string) int
 		MediaCoverages func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
 		Node           func(childComplexity int, id int) int
@@ -686,6 +724,8 @@ type BrandResolver interface {
 	Summary(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
 	Story(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
 	Industry(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
+	Figures(ctx context.Context, obj *ent.Brand, metric *figure.Metric, first *int) ([]*ent.Figure, error)
+	LatestFigures(ctx context.Context, obj *ent.Brand) ([]*ent.Figure, error)
 }
 type EnterpriseResolver interface {
 	Name(ctx context.Context, obj *ent.Enterprise, lang *Language) (string, error)
@@ -697,6 +737,9 @@ type EventResolver interface {
 	Description(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
 	Address(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
 	Organiser(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
+}
+type FigureResolver interface {
+	Source(ctx context.Context, obj *ent.Figure, lang *Language) (string, error)
 }
 type MediaCoverageResolver interface {
 	Title(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error)
@@ -729,6 +772,9 @@ type MutationResolver interface {
 	CreateRecognition(ctx context.Context, input ent.CreateRecognitionInput) (*ent.Recognition, error)
 	UpdateRecognition(ctx context.Context, id int, input ent.UpdateRecognitionInput) (*ent.Recognition, error)
 	DeleteRecognition(ctx context.Context, id int) (int, error)
+	CreateFigure(ctx context.Context, input ent.CreateFigureInput) (*ent.Figure, error)
+	UpdateFigure(ctx context.Context, id int, input ent.UpdateFigureInput) (*ent.Figure, error)
+	DeleteFigure(ctx context.Context, id int) (int, error)
 	Publish(ctx context.Context, id int) (ent.Noder, error)
 	Unpublish(ctx context.Context, id int) (ent.Noder, error)
 	FeatureBrand(ctx context.Context, id int, rank int, from *time.Time, until *time.Time) (*ent.Brand, error)
@@ -747,6 +793,7 @@ type QueryResolver interface {
 	Brands(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) (*ent.BrandConnection, error)
 	Enterprises(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) (*ent.EnterpriseConnection, error)
 	Events(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) (*ent.EventConnection, error)
+	Figures(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FigureOrder, where *ent.FigureWhereInput) (*ent.FigureConnection, error)
 	MediaCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) (*ent.MediaCoverageConnection, error)
 	Recognitions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) (*ent.RecognitionConnection, error)
 	Regions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) (*ent.RegionConnection, error)
@@ -1154,6 +1201,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.FeaturedUntil(childComplexity), true
+	case "Brand.figures":
+		if e.ComplexityRoot.Brand.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Brand_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Brand.Figures(childComplexity, args["metric"].(*figure.Metric), args["first"].(*int)), true
 	case "Brand.foundedYear":
 		if e.ComplexityRoot.Brand.FoundedYear == nil {
 			break
@@ -1201,6 +1259,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.IndustryZh(childComplexity), true
+	case "Brand.latestFigures":
+		if e.ComplexityRoot.Brand.LatestFigures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brand.LatestFigures(childComplexity), true
 	case "Brand.level":
 		if e.ComplexityRoot.Brand.Level == nil {
 			break
@@ -2004,6 +2068,140 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldChange.To(childComplexity), true
 
+	case "Figure.asOf":
+		if e.ComplexityRoot.Figure.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.AsOf(childComplexity), true
+	case "Figure.brand":
+		if e.ComplexityRoot.Figure.Brand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Brand(childComplexity), true
+	case "Figure.brandID":
+		if e.ComplexityRoot.Figure.BrandID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.BrandID(childComplexity), true
+	case "Figure.createdAt":
+		if e.ComplexityRoot.Figure.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.CreatedAt(childComplexity), true
+	case "Figure.id":
+		if e.ComplexityRoot.Figure.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.ID(childComplexity), true
+	case "Figure.metric":
+		if e.ComplexityRoot.Figure.Metric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Metric(childComplexity), true
+	case "Figure.period":
+		if e.ComplexityRoot.Figure.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Period(childComplexity), true
+	case "Figure.publishedAt":
+		if e.ComplexityRoot.Figure.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.PublishedAt(childComplexity), true
+	case "Figure.slug":
+		if e.ComplexityRoot.Figure.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Slug(childComplexity), true
+	case "Figure.source":
+		if e.ComplexityRoot.Figure.Source == nil {
+			break
+		}
+
+		args, err := ec.field_Figure_source_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Figure.Source(childComplexity, args["lang"].(*Language)), true
+	case "Figure.sourceEn":
+		if e.ComplexityRoot.Figure.SourceEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.SourceEn(childComplexity), true
+	case "Figure.sourceURL":
+		if e.ComplexityRoot.Figure.SourceURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.SourceURL(childComplexity), true
+	case "Figure.sourceZh":
+		if e.ComplexityRoot.Figure.SourceZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.SourceZh(childComplexity), true
+	case "Figure.status":
+		if e.ComplexityRoot.Figure.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Status(childComplexity), true
+	case "Figure.updatedAt":
+		if e.ComplexityRoot.Figure.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.UpdatedAt(childComplexity), true
+	case "Figure.value":
+		if e.ComplexityRoot.Figure.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Value(childComplexity), true
+
+	case "FigureConnection.edges":
+		if e.ComplexityRoot.FigureConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureConnection.Edges(childComplexity), true
+	case "FigureConnection.pageInfo":
+		if e.ComplexityRoot.FigureConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureConnection.PageInfo(childComplexity), true
+	case "FigureConnection.totalCount":
+		if e.ComplexityRoot.FigureConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureConnection.TotalCount(childComplexity), true
+
+	case "FigureEdge.cursor":
+		if e.ComplexityRoot.FigureEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureEdge.Cursor(childComplexity), true
+	case "FigureEdge.node":
+		if e.ComplexityRoot.FigureEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureEdge.Node(childComplexity), true
+
 	case "FocalPoint.x":
 		if e.ComplexityRoot.FocalPoint.X == nil {
 			break
@@ -2306,6 +2504,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateEvent(childComplexity, args["input"].(ent.CreateEventInput)), true
+	case "Mutation.createFigure":
+		if e.ComplexityRoot.Mutation.CreateFigure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFigure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateFigure(childComplexity, args["input"].(ent.CreateFigureInput)), true
 	case "Mutation.createMediaCoverage":
 		if e.ComplexityRoot.Mutation.CreateMediaCoverage == nil {
 			break
@@ -2394,6 +2603,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteEvent(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteFigure":
+		if e.ComplexityRoot.Mutation.DeleteFigure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteFigure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteFigure(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteMediaCoverage":
 		if e.ComplexityRoot.Mutation.DeleteMediaCoverage == nil {
 			break
@@ -2526,6 +2746,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateEvent(childComplexity, args["id"].(int), args["input"].(ent.UpdateEventInput)), true
+	case "Mutation.updateFigure":
+		if e.ComplexityRoot.Mutation.UpdateFigure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFigure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateFigure(childComplexity, args["id"].(int), args["input"].(ent.UpdateFigureInput)), true
 	case "Mutation.updateMediaCoverage":
 		if e.ComplexityRoot.Mutation.UpdateMediaCoverage == nil {
 			break
@@ -2825,6 +3056,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FeaturedBrands(childComplexity, args["first"].(*int), args["category"].(*brand.Category), args["regionCode"].(*string)), true
+	case "Query.figures":
+		if e.ComplexityRoot.Query.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Query_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Figures(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.FigureOrder), args["where"].(*ent.FigureWhereInput)), true
 
 	case "Query.mediaCoverage":
 		if e.ComplexityRoot.Query.MediaCoverage == nil {
@@ -4150,6 +4392,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateBrandInput", ec.unmarshalInputCreateBrandInput),
 			graphql.NewInputUnmarshaler("CreateEnterpriseInput", ec.unmarshalInputCreateEnterpriseInput),
 			graphql.NewInputUnmarshaler("CreateEventInput", ec.unmarshalInputCreateEventInput),
+			graphql.NewInputUnmarshaler("CreateFigureInput", ec.unmarshalInputCreateFigureInput),
 			graphql.NewInputUnmarshaler("CreateMediaCoverageInput", ec.unmarshalInputCreateMediaCoverageInput),
 			graphql.NewInputUnmarshaler("CreateRecognitionInput", ec.unmarshalInputCreateRecognitionInput),
 			graphql.NewInputUnmarshaler("CreateRoleModelInput", ec.unmarshalInputCreateRoleModelInput),
@@ -4158,6 +4401,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("EnterpriseWhereInput", ec.unmarshalInputEnterpriseWhereInput),
 			graphql.NewInputUnmarshaler("EventOrder", ec.unmarshalInputEventOrder),
 			graphql.NewInputUnmarshaler("EventWhereInput", ec.unmarshalInputEventWhereInput),
+			graphql.NewInputUnmarshaler("FigureOrder", ec.unmarshalInputFigureOrder),
+			graphql.NewInputUnmarshaler("FigureWhereInput", ec.unmarshalInputFigureWhereInput),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("MediaCoverageOrder", ec.unmarshalInputMediaCoverageOrder),
 			graphql.NewInputUnmarshaler("MediaCoverageWhereInput", ec.unmarshalInputMediaCoverageWhereInput),
@@ -4173,6 +4418,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateBrandInput", ec.unmarshalInputUpdateBrandInput),
 			graphql.NewInputUnmarshaler("UpdateEnterpriseInput", ec.unmarshalInputUpdateEnterpriseInput),
 			graphql.NewInputUnmarshaler("UpdateEventInput", ec.unmarshalInputUpdateEventInput),
+			graphql.NewInputUnmarshaler("UpdateFigureInput", ec.unmarshalInputUpdateFigureInput),
 			graphql.NewInputUnmarshaler("UpdateMediaCoverageInput", ec.unmarshalInputUpdateMediaCoverageInput),
 			graphql.NewInputUnmarshaler("UpdateRecognitionInput", ec.unmarshalInputUpdateRecognitionInput),
 			graphql.NewInputUnmarshaler("UpdateRoleModelInput", ec.unmarshalInputUpdateRoleModelInput),
@@ -4431,6 +4677,12 @@ type Mutation {
   updateRecognition("The recognition's ID." id: ID!, "The fields to change." input: UpdateRecognitionInput!): Recognition!
   "Delete a recognition (publishers). To record that it was withdrawn or expired, set endedOn and endReason instead."
   deleteRecognition("The recognition's ID." id: ID!): ID!
+  "Create a brand's figure for a year as a draft (one per brand, metric and period)."
+  createFigure("The new figure." input: CreateFigureInput!): Figure!
+  "Change a figure."
+  updateFigure("The figure's ID." id: ID!, "The fields to change." input: UpdateFigureInput!): Figure!
+  "Delete a figure (publishers)."
+  deleteFigure("The figure's ID." id: ID!): ID!
   "Publish any content item: the public sees it from now on (publishers)."
   publish("The item's ID." id: ID!): Node!
   "Take any content item back to draft: the public no longer sees it (publishers)."
@@ -7559,6 +7811,48 @@ input CreateEventInput {
   mediaCoverageIDs: [ID!]
 }
 """
+CreateFigureInput is used for create Figure object.
+Input was generated by ent.
+"""
+input CreateFigureInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  What is counted: workers employed under the brand, workers placed outside their home region, people trained, people certified (skill certificates), people lifted out of poverty placed in work, returnees who started businesses.
+  """
+  metric: FigureMetric!
+  """
+  The number (people).
+  """
+  value: Int!
+  """
+  The year the number is for.
+  """
+  period: Int!
+  """
+  The date the number stands at (a date, midnight UTC); null when the source gives no date.
+  """
+  asOf: Time
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  sourceZh: String!
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  sourceEn: String
+  """
+  Where the source publishes the number (http or https).
+  """
+  sourceURL: String
+  """
+  brandID equals the value.
+  """
+  brandID: ID!
+}
+"""
 CreateMediaCoverageInput is used for create MediaCoverage object.
 Input was generated by ent.
 """
@@ -10083,6 +10377,694 @@ input EventWhereInput {
   hasMediaCoveragesWith: [MediaCoverageWhereInput!]
 }
 """
+A brand's reported number for one year (年度数据): metric, value, year, the date it stands at and its source. Demo figures are fictional.
+"""
+type Figure implements Node {
+  """
+  Globally unique ID; use it with node(id:).
+  """
+  id: ID!
+  """
+  When this item was first entered.
+  """
+  createdAt: Time!
+  """
+  When this item was last changed.
+  """
+  updatedAt: Time!
+  """
+  Publication status. The public API only ever returns PUBLISHED items.
+  """
+  status: PublicationStatus!
+  """
+  When this item was first published.
+  """
+  publishedAt: Time
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  What is counted: workers employed under the brand, workers placed outside their home region, people trained, people certified (skill certificates), people lifted out of poverty placed in work, returnees who started businesses.
+  """
+  metric: FigureMetric!
+  """
+  The number (people).
+  """
+  value: Int!
+  """
+  The year the number is for.
+  """
+  period: Int!
+  """
+  The date the number stands at (a date, midnight UTC); null when the source gives no date.
+  """
+  asOf: Time
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  sourceZh: String!
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  sourceEn: String!
+  """
+  Where the source publishes the number (http or https).
+  """
+  sourceURL: String!
+  """
+  The brand the number is about.
+  """
+  brandID: ID!
+  """
+  The brand the number is about.
+  """
+  brand: Brand!
+}
+"""
+A connection to a list of items.
+"""
+type FigureConnection {
+  """
+  A list of edges.
+  """
+  edges: [FigureEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type FigureEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Figure
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+FigureMetric is enum for the field metric
+"""
+enum FigureMetric @goModel(model: "brandshow/ent/figure.Metric") {
+  """
+  FigureMetric WORKERS_EMPLOYED.
+  """
+  WORKERS_EMPLOYED
+  """
+  FigureMetric WORKERS_EXPORTED.
+  """
+  WORKERS_EXPORTED
+  """
+  FigureMetric TRAINED.
+  """
+  TRAINED
+  """
+  FigureMetric CERTIFIED.
+  """
+  CERTIFIED
+  """
+  FigureMetric POVERTY_RELIEF_PLACED.
+  """
+  POVERTY_RELIEF_PLACED
+  """
+  FigureMetric RETURNEE_ENTREPRENEURS.
+  """
+  RETURNEE_ENTREPRENEURS
+}
+"""
+Ordering options for Figure connections
+"""
+input FigureOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Figures.
+  """
+  field: FigureOrderField!
+}
+"""
+Properties by which Figure connections can be ordered.
+"""
+enum FigureOrderField {
+  """
+  FigureOrderField CREATED_AT.
+  """
+  CREATED_AT
+  """
+  FigureOrderField UPDATED_AT.
+  """
+  UPDATED_AT
+  """
+  FigureOrderField PUBLISHED_AT.
+  """
+  PUBLISHED_AT
+  """
+  FigureOrderField SLUG.
+  """
+  SLUG
+  """
+  FigureOrderField METRIC.
+  """
+  METRIC
+  """
+  FigureOrderField PERIOD.
+  """
+  PERIOD
+}
+"""
+FigureWhereInput is used for filtering Figure objects.
+Input was generated by ent.
+"""
+input FigureWhereInput {
+  """
+  Matches items that do not match this filter.
+  """
+  not: FigureWhereInput
+  """
+  Matches items that match every filter in the list.
+  """
+  and: [FigureWhereInput!]
+  """
+  Matches items that match at least one filter in the list.
+  """
+  or: [FigureWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  id is not equal to the value.
+  """
+  idNEQ: ID
+  """
+  id is one of the given values.
+  """
+  idIn: [ID!]
+  """
+  id is none of the given values.
+  """
+  idNotIn: [ID!]
+  """
+  id is greater than the value.
+  """
+  idGT: ID
+  """
+  id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  id is less than the value.
+  """
+  idLT: ID
+  """
+  id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  createdAt is not equal to the value.
+  """
+  createdAtNEQ: Time
+  """
+  createdAt is one of the given values.
+  """
+  createdAtIn: [Time!]
+  """
+  createdAt is none of the given values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  createdAt is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  createdAt is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  createdAt is less than the value.
+  """
+  createdAtLT: Time
+  """
+  createdAt is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  updatedAt is not equal to the value.
+  """
+  updatedAtNEQ: Time
+  """
+  updatedAt is one of the given values.
+  """
+  updatedAtIn: [Time!]
+  """
+  updatedAt is none of the given values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  updatedAt is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  updatedAt is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  updatedAt is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  updatedAt is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  status field predicates
+  """
+  status: PublicationStatus
+  """
+  status is not equal to the value.
+  """
+  statusNEQ: PublicationStatus
+  """
+  status is one of the given values.
+  """
+  statusIn: [PublicationStatus!]
+  """
+  status is none of the given values.
+  """
+  statusNotIn: [PublicationStatus!]
+  """
+  published_at field predicates
+  """
+  publishedAt: Time
+  """
+  publishedAt is not equal to the value.
+  """
+  publishedAtNEQ: Time
+  """
+  publishedAt is one of the given values.
+  """
+  publishedAtIn: [Time!]
+  """
+  publishedAt is none of the given values.
+  """
+  publishedAtNotIn: [Time!]
+  """
+  publishedAt is greater than the value.
+  """
+  publishedAtGT: Time
+  """
+  publishedAt is greater than or equal to the value.
+  """
+  publishedAtGTE: Time
+  """
+  publishedAt is less than the value.
+  """
+  publishedAtLT: Time
+  """
+  publishedAt is less than or equal to the value.
+  """
+  publishedAtLTE: Time
+  """
+  publishedAt is not set.
+  """
+  publishedAtIsNil: Boolean
+  """
+  publishedAt is set.
+  """
+  publishedAtNotNil: Boolean
+  """
+  slug field predicates
+  """
+  slug: String
+  """
+  slug is not equal to the value.
+  """
+  slugNEQ: String
+  """
+  slug is one of the given values.
+  """
+  slugIn: [String!]
+  """
+  slug is none of the given values.
+  """
+  slugNotIn: [String!]
+  """
+  slug is greater than the value.
+  """
+  slugGT: String
+  """
+  slug is greater than or equal to the value.
+  """
+  slugGTE: String
+  """
+  slug is less than the value.
+  """
+  slugLT: String
+  """
+  slug is less than or equal to the value.
+  """
+  slugLTE: String
+  """
+  slug contains the value.
+  """
+  slugContains: String
+  """
+  slug starts with the value.
+  """
+  slugHasPrefix: String
+  """
+  slug ends with the value.
+  """
+  slugHasSuffix: String
+  """
+  slug equals the value, ignoring case.
+  """
+  slugEqualFold: String
+  """
+  slug contains the value, ignoring case.
+  """
+  slugContainsFold: String
+  """
+  metric field predicates
+  """
+  metric: FigureMetric
+  """
+  metric is not equal to the value.
+  """
+  metricNEQ: FigureMetric
+  """
+  metric is one of the given values.
+  """
+  metricIn: [FigureMetric!]
+  """
+  metric is none of the given values.
+  """
+  metricNotIn: [FigureMetric!]
+  """
+  value field predicates
+  """
+  value: Int
+  """
+  value is not equal to the value.
+  """
+  valueNEQ: Int
+  """
+  value is one of the given values.
+  """
+  valueIn: [Int!]
+  """
+  value is none of the given values.
+  """
+  valueNotIn: [Int!]
+  """
+  value is greater than the value.
+  """
+  valueGT: Int
+  """
+  value is greater than or equal to the value.
+  """
+  valueGTE: Int
+  """
+  value is less than the value.
+  """
+  valueLT: Int
+  """
+  value is less than or equal to the value.
+  """
+  valueLTE: Int
+  """
+  period field predicates
+  """
+  period: Int
+  """
+  period is not equal to the value.
+  """
+  periodNEQ: Int
+  """
+  period is one of the given values.
+  """
+  periodIn: [Int!]
+  """
+  period is none of the given values.
+  """
+  periodNotIn: [Int!]
+  """
+  period is greater than the value.
+  """
+  periodGT: Int
+  """
+  period is greater than or equal to the value.
+  """
+  periodGTE: Int
+  """
+  period is less than the value.
+  """
+  periodLT: Int
+  """
+  period is less than or equal to the value.
+  """
+  periodLTE: Int
+  """
+  as_of field predicates
+  """
+  asOf: Time
+  """
+  asOf is not equal to the value.
+  """
+  asOfNEQ: Time
+  """
+  asOf is one of the given values.
+  """
+  asOfIn: [Time!]
+  """
+  asOf is none of the given values.
+  """
+  asOfNotIn: [Time!]
+  """
+  asOf is greater than the value.
+  """
+  asOfGT: Time
+  """
+  asOf is greater than or equal to the value.
+  """
+  asOfGTE: Time
+  """
+  asOf is less than the value.
+  """
+  asOfLT: Time
+  """
+  asOf is less than or equal to the value.
+  """
+  asOfLTE: Time
+  """
+  asOf is not set.
+  """
+  asOfIsNil: Boolean
+  """
+  asOf is set.
+  """
+  asOfNotNil: Boolean
+  """
+  source_zh field predicates
+  """
+  sourceZh: String
+  """
+  sourceZh is not equal to the value.
+  """
+  sourceZhNEQ: String
+  """
+  sourceZh is one of the given values.
+  """
+  sourceZhIn: [String!]
+  """
+  sourceZh is none of the given values.
+  """
+  sourceZhNotIn: [String!]
+  """
+  sourceZh is greater than the value.
+  """
+  sourceZhGT: String
+  """
+  sourceZh is greater than or equal to the value.
+  """
+  sourceZhGTE: String
+  """
+  sourceZh is less than the value.
+  """
+  sourceZhLT: String
+  """
+  sourceZh is less than or equal to the value.
+  """
+  sourceZhLTE: String
+  """
+  sourceZh contains the value.
+  """
+  sourceZhContains: String
+  """
+  sourceZh starts with the value.
+  """
+  sourceZhHasPrefix: String
+  """
+  sourceZh ends with the value.
+  """
+  sourceZhHasSuffix: String
+  """
+  sourceZh equals the value, ignoring case.
+  """
+  sourceZhEqualFold: String
+  """
+  sourceZh contains the value, ignoring case.
+  """
+  sourceZhContainsFold: String
+  """
+  source_en field predicates
+  """
+  sourceEn: String
+  """
+  sourceEn is not equal to the value.
+  """
+  sourceEnNEQ: String
+  """
+  sourceEn is one of the given values.
+  """
+  sourceEnIn: [String!]
+  """
+  sourceEn is none of the given values.
+  """
+  sourceEnNotIn: [String!]
+  """
+  sourceEn is greater than the value.
+  """
+  sourceEnGT: String
+  """
+  sourceEn is greater than or equal to the value.
+  """
+  sourceEnGTE: String
+  """
+  sourceEn is less than the value.
+  """
+  sourceEnLT: String
+  """
+  sourceEn is less than or equal to the value.
+  """
+  sourceEnLTE: String
+  """
+  sourceEn contains the value.
+  """
+  sourceEnContains: String
+  """
+  sourceEn starts with the value.
+  """
+  sourceEnHasPrefix: String
+  """
+  sourceEn ends with the value.
+  """
+  sourceEnHasSuffix: String
+  """
+  sourceEn equals the value, ignoring case.
+  """
+  sourceEnEqualFold: String
+  """
+  sourceEn contains the value, ignoring case.
+  """
+  sourceEnContainsFold: String
+  """
+  source_url field predicates
+  """
+  sourceURL: String
+  """
+  sourceURL is not equal to the value.
+  """
+  sourceURLNEQ: String
+  """
+  sourceURL is one of the given values.
+  """
+  sourceURLIn: [String!]
+  """
+  sourceURL is none of the given values.
+  """
+  sourceURLNotIn: [String!]
+  """
+  sourceURL is greater than the value.
+  """
+  sourceURLGT: String
+  """
+  sourceURL is greater than or equal to the value.
+  """
+  sourceURLGTE: String
+  """
+  sourceURL is less than the value.
+  """
+  sourceURLLT: String
+  """
+  sourceURL is less than or equal to the value.
+  """
+  sourceURLLTE: String
+  """
+  sourceURL contains the value.
+  """
+  sourceURLContains: String
+  """
+  sourceURL starts with the value.
+  """
+  sourceURLHasPrefix: String
+  """
+  sourceURL ends with the value.
+  """
+  sourceURLHasSuffix: String
+  """
+  sourceURL equals the value, ignoring case.
+  """
+  sourceURLEqualFold: String
+  """
+  sourceURL contains the value, ignoring case.
+  """
+  sourceURLContainsFold: String
+  """
+  brand_id field predicates
+  """
+  brandID: ID
+  """
+  brandID is not equal to the value.
+  """
+  brandIDNEQ: ID
+  """
+  brandID is one of the given values.
+  """
+  brandIDIn: [ID!]
+  """
+  brandID is none of the given values.
+  """
+  brandIDNotIn: [ID!]
+  """
+  brand edge predicates
+  """
+  hasBrand: Boolean
+  """
+  Has a related Brand item matching one of the given filters.
+  """
+  hasBrandWith: [BrandWhereInput!]
+}
+"""
 A media report, feature or film about brands and their people (媒体报道). Demo coverage is fictional.
 """
 type MediaCoverage implements Node {
@@ -11430,6 +12412,40 @@ type Query {
     """
     where: EventWhereInput
   ): EventConnection!
+  """
+  Published figures of published brands, as a Relay connection: filter by metric, period (year) or brand; order by PERIOD or METRIC. Cite the period, asOf and source.
+  """
+  figures(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Figures returned from the connection.
+    """
+    orderBy: FigureOrder
+
+    """
+    Filtering options for Figures returned from the connection.
+    """
+    where: FigureWhereInput
+  ): FigureConnection!
   """
   Published media coverage, as a Relay connection: filter by medium, date (publishedOn), brand or person; order by PUBLISHED_ON.
   """
@@ -14947,6 +15963,48 @@ input UpdateEventInput {
   clearMediaCoverages: Boolean
 }
 """
+UpdateFigureInput is used for update Figure object.
+Input was generated by ent.
+"""
+input UpdateFigureInput {
+  """
+  What is counted: workers employed under the brand, workers placed outside their home region, people trained, people certified (skill certificates), people lifted out of poverty placed in work, returnees who started businesses.
+  """
+  metric: FigureMetric
+  """
+  The number (people).
+  """
+  value: Int
+  """
+  The year the number is for.
+  """
+  period: Int
+  """
+  The date the number stands at (a date, midnight UTC); null when the source gives no date.
+  """
+  asOf: Time
+  """
+  clearAsOf equals the value.
+  """
+  clearAsOf: Boolean
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  sourceZh: String
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  sourceEn: String
+  """
+  Where the source publishes the number (http or https).
+  """
+  sourceURL: String
+  """
+  brandID equals the value.
+  """
+  brandID: ID
+}
+"""
 UpdateMediaCoverageInput is used for update MediaCoverage object.
 Input was generated by ent.
 """
@@ -16926,6 +17984,30 @@ extend type Event {
   organiser("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
 }
 
+extend type Brand {
+  """
+  The brand's published figures, newest year first (then by metric): cite
+  each with its period, asOf and source.
+  """
+  figures(
+    "Only this metric."
+    metric: FigureMetric
+    "How many figures (at most 100)."
+    first: Int = 20
+  ): [Figure!]!
+  """
+  The newest published figure of each metric (at most one per metric, in the
+  metrics' order). workersEmployed and workersExported stay the brand's own
+  fields; in the demo they equal the latest figures.
+  """
+  latestFigures: [Figure!]!
+}
+
+extend type Figure {
+  "Who reports the number, in the requested language (falls back to Chinese)."
+  source("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+}
+
 extend type Recognition {
   "Title in the requested language (falls back to Chinese)."
   title("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
@@ -17294,6 +18376,10 @@ func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql
 		return ec.fieldContext_Brand_story(ctx, field)
 	case "industry":
 		return ec.fieldContext_Brand_industry(ctx, field)
+	case "figures":
+		return ec.fieldContext_Brand_figures(ctx, field)
+	case "latestFigures":
+		return ec.fieldContext_Brand_latestFigures(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Brand", field.Name)
 }
@@ -17544,6 +18630,66 @@ func (ec *executionContext) childFields_FieldChange(ctx context.Context, field g
 		return ec.fieldContext_FieldChange_to(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
+}
+
+func (ec *executionContext) childFields_Figure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Figure_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Figure_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Figure_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_Figure_status(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Figure_publishedAt(ctx, field)
+	case "slug":
+		return ec.fieldContext_Figure_slug(ctx, field)
+	case "metric":
+		return ec.fieldContext_Figure_metric(ctx, field)
+	case "value":
+		return ec.fieldContext_Figure_value(ctx, field)
+	case "period":
+		return ec.fieldContext_Figure_period(ctx, field)
+	case "asOf":
+		return ec.fieldContext_Figure_asOf(ctx, field)
+	case "sourceZh":
+		return ec.fieldContext_Figure_sourceZh(ctx, field)
+	case "sourceEn":
+		return ec.fieldContext_Figure_sourceEn(ctx, field)
+	case "sourceURL":
+		return ec.fieldContext_Figure_sourceURL(ctx, field)
+	case "brandID":
+		return ec.fieldContext_Figure_brandID(ctx, field)
+	case "brand":
+		return ec.fieldContext_Figure_brand(ctx, field)
+	case "source":
+		return ec.fieldContext_Figure_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FigureConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FigureConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FigureConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_FigureEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_FigureEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18560,6 +19706,28 @@ func (ec *executionContext) field_Brand_events_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Brand_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "metric",
+		func(ctx context.Context, v any) (*figure.Metric, error) {
+			return ec.unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["metric"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Brand_industry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19254,6 +20422,20 @@ func (ec *executionContext) field_Event_title_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Figure_source_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_MediaCoverage_body_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19514,6 +20696,20 @@ func (ec *executionContext) field_Mutation_createEvent_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createFigure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateFigureInput, error) {
+			return ec.unmarshalNCreateFigureInput2brandshowᚋentᚐCreateFigureInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19613,6 +20809,20 @@ func (ec *executionContext) field_Mutation_deleteEnterprise_args(ctx context.Con
 }
 
 func (ec *executionContext) field_Mutation_deleteEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteFigure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -19842,6 +21052,28 @@ func (ec *executionContext) field_Mutation_updateEvent_args(ctx context.Context,
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateEventInput, error) {
 			return ec.unmarshalNUpdateEventInput2brandshowᚋentᚐUpdateEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateFigure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateFigureInput, error) {
+			return ec.unmarshalNUpdateFigureInput2brandshowᚋentᚐUpdateFigureInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20395,6 +21627,60 @@ func (ec *executionContext) field_Query_featuredBrands_args(ctx context.Context,
 		return nil, err
 	}
 	args["regionCode"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖbrandshowᚋentᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.FigureWhereInput, error) {
+			return ec.unmarshalOFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -24170,6 +25456,82 @@ func (ec *executionContext) fieldContext_Brand_industry(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Brand_figures(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Brand().Figures(ctx, obj, fc.Args["metric"].(*figure.Metric), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖbrandshowᚋentᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Brand_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Brand_latestFigures(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_latestFigures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Brand().LatestFigures(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖbrandshowᚋentᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_latestFigures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _BrandConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.BrandConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26611,6 +27973,546 @@ func (ec *executionContext) fieldContext_FieldChange_to(_ context.Context, field
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
+func (ec *executionContext) _Figure_id(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Figure_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_status(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.Status) graphql.Marshaler {
+			return ec.marshalNPublicationStatus2brandshowᚋentᚋschematypeᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "PublicationStatus")
+}
+
+func (ec *executionContext) _Figure_publishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_metric(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_metric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Metric, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v figure.Metric) graphql.Marshaler {
+			return ec.marshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_metric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "FigureMetric")
+}
+
+func (ec *executionContext) _Figure_value(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Figure_period(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Figure_asOf(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_sourceZh(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_sourceZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_sourceZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_sourceEn(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_sourceEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_sourceEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_sourceURL(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_sourceURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_sourceURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_brandID(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_brandID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BrandID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_brandID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Figure_brand(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_brand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brand(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Brand) graphql.Marshaler {
+			return ec.marshalNBrand2ᚖbrandshowᚋentᚐBrand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_brand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Figure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Figure_source(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Figure().Source(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_source(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Figure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Figure_source_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.FigureConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FigureEdge) graphql.Marshaler {
+			return ec.marshalOFigureEdge2ᚕᚖbrandshowᚋentᚐFigureEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.FigureConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.FigureConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FigureEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.FigureEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+			return ec.marshalOFigure2ᚖbrandshowᚋentᚐFigure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.FigureEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *schematype.FocalPoint) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28733,6 +30635,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteRecognition(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createFigure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createFigure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateFigure(ctx, fc.Args["input"].(ent.CreateFigureInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚖbrandshowᚋentᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createFigure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFigure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFigure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateFigure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateFigure(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateFigureInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚖbrandshowᚋentᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateFigure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFigure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteFigure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteFigure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteFigure(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteFigure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteFigure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_publish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29641,6 +31675,50 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_figures(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Figures(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.FigureOrder), fc.Args["where"].(*ent.FigureWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FigureConnection) graphql.Marshaler {
+			return ec.marshalNFigureConnection2ᚖbrandshowᚋentᚐFigureConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -40659,6 +42737,104 @@ func UnmarshalCreateEventInput(ctx context.Context, raw any) (ent.CreateEventInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateFigureInput(ctx context.Context, obj any) (ent.CreateFigureInput, error) {
+	var it ent.CreateFigureInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "metric", "value", "period", "asOf", "sourceZh", "sourceEn", "sourceURL", "brandID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "metric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metric"))
+			data, err := ec.unmarshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metric = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "sourceZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZh = data
+		case "sourceEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEn = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateFigureInput unmarshals raw into the CreateFigureInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateFigureInput(ctx context.Context, raw any) (ent.CreateFigureInput, error) {
+	var out ent.CreateFigureInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateFigureInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateMediaCoverageInput(ctx context.Context, obj any) (ent.CreateMediaCoverageInput, error) {
 	var it ent.CreateMediaCoverageInput
 	if obj == nil {
@@ -44325,6 +46501,997 @@ func (ec *executionContext) unmarshalInputEventWhereInput(ctx context.Context, o
 func UnmarshalEventWhereInput(ctx context.Context, raw any) (ent.EventWhereInput, error) {
 	var out ent.EventWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFigureOrder(ctx context.Context, obj any) (ent.FigureOrder, error) {
+	var it ent.FigureOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNFigureOrderField2ᚖbrandshowᚋentᚐFigureOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFigureOrder unmarshals raw into the FigureOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFigureOrder(ctx context.Context, raw any) (ent.FigureOrder, error) {
+	var out ent.FigureOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FigureOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFigureWhereInput(ctx context.Context, obj any) (ent.FigureWhereInput, error) {
+	var it ent.FigureWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "metric", "metricNEQ", "metricIn", "metricNotIn", "value", "valueNEQ", "valueIn", "valueNotIn", "valueGT", "valueGTE", "valueLT", "valueLTE", "period", "periodNEQ", "periodIn", "periodNotIn", "periodGT", "periodGTE", "periodLT", "periodLTE", "asOf", "asOfNEQ", "asOfIn", "asOfNotIn", "asOfGT", "asOfGTE", "asOfLT", "asOfLTE", "asOfIsNil", "asOfNotNil", "sourceZh", "sourceZhNEQ", "sourceZhIn", "sourceZhNotIn", "sourceZhGT", "sourceZhGTE", "sourceZhLT", "sourceZhLTE", "sourceZhContains", "sourceZhHasPrefix", "sourceZhHasSuffix", "sourceZhEqualFold", "sourceZhContainsFold", "sourceEn", "sourceEnNEQ", "sourceEnIn", "sourceEnNotIn", "sourceEnGT", "sourceEnGTE", "sourceEnLT", "sourceEnLTE", "sourceEnContains", "sourceEnHasPrefix", "sourceEnHasSuffix", "sourceEnEqualFold", "sourceEnContainsFold", "sourceURL", "sourceURLNEQ", "sourceURLIn", "sourceURLNotIn", "sourceURLGT", "sourceURLGTE", "sourceURLLT", "sourceURLLTE", "sourceURLContains", "sourceURLHasPrefix", "sourceURLHasSuffix", "sourceURLEqualFold", "sourceURLContainsFold", "brandID", "brandIDNEQ", "brandIDIn", "brandIDNotIn", "hasBrand", "hasBrandWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOFigureWhereInput2ᚕᚖbrandshowᚋentᚐFigureWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOFigureWhereInput2ᚕᚖbrandshowᚋentᚐFigureWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "publishedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNEQ = data
+		case "publishedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIn = data
+		case "publishedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotIn = data
+		case "publishedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGT = data
+		case "publishedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGTE = data
+		case "publishedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLT = data
+		case "publishedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLTE = data
+		case "publishedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIsNil = data
+		case "publishedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotNil = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "slugNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNEQ = data
+		case "slugIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugIn = data
+		case "slugNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNotIn = data
+		case "slugGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGT = data
+		case "slugGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGTE = data
+		case "slugLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLT = data
+		case "slugLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLTE = data
+		case "slugContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContains = data
+		case "slugHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasPrefix = data
+		case "slugHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasSuffix = data
+		case "slugEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugEqualFold = data
+		case "slugContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContainsFold = data
+		case "metric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metric"))
+			data, err := ec.unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metric = data
+		case "metricNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metricNEQ"))
+			data, err := ec.unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetricNEQ = data
+		case "metricIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metricIn"))
+			data, err := ec.unmarshalOFigureMetric2ᚕbrandshowᚋentᚋfigureᚐMetricᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetricIn = data
+		case "metricNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metricNotIn"))
+			data, err := ec.unmarshalOFigureMetric2ᚕbrandshowᚋentᚋfigureᚐMetricᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetricNotIn = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "valueNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueNEQ = data
+		case "valueIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueIn = data
+		case "valueNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueNotIn = data
+		case "valueGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueGT = data
+		case "valueGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueGTE = data
+		case "valueLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueLT = data
+		case "valueLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueLTE = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "periodNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNEQ = data
+		case "periodIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodIn = data
+		case "periodNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNotIn = data
+		case "periodGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodGT = data
+		case "periodGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodGTE = data
+		case "periodLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodLT = data
+		case "periodLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodLTE = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "asOfNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfNEQ = data
+		case "asOfIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfIn = data
+		case "asOfNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfNotIn = data
+		case "asOfGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfGT = data
+		case "asOfGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfGTE = data
+		case "asOfLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfLT = data
+		case "asOfLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfLTE = data
+		case "asOfIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfIsNil = data
+		case "asOfNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfNotNil = data
+		case "sourceZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZh = data
+		case "sourceZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhNEQ = data
+		case "sourceZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhIn = data
+		case "sourceZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhNotIn = data
+		case "sourceZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhGT = data
+		case "sourceZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhGTE = data
+		case "sourceZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhLT = data
+		case "sourceZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhLTE = data
+		case "sourceZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhContains = data
+		case "sourceZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhHasPrefix = data
+		case "sourceZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhHasSuffix = data
+		case "sourceZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhEqualFold = data
+		case "sourceZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhContainsFold = data
+		case "sourceEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEn = data
+		case "sourceEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnNEQ = data
+		case "sourceEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnIn = data
+		case "sourceEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnNotIn = data
+		case "sourceEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnGT = data
+		case "sourceEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnGTE = data
+		case "sourceEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnLT = data
+		case "sourceEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnLTE = data
+		case "sourceEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnContains = data
+		case "sourceEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnHasPrefix = data
+		case "sourceEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnHasSuffix = data
+		case "sourceEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnEqualFold = data
+		case "sourceEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnContainsFold = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "sourceURLNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLNEQ = data
+		case "sourceURLIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLIn = data
+		case "sourceURLNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLNotIn = data
+		case "sourceURLGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLGT = data
+		case "sourceURLGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLGTE = data
+		case "sourceURLLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLLT = data
+		case "sourceURLLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLLTE = data
+		case "sourceURLContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLContains = data
+		case "sourceURLHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLHasPrefix = data
+		case "sourceURLHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLHasSuffix = data
+		case "sourceURLEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLEqualFold = data
+		case "sourceURLContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLContainsFold = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		case "brandIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDNEQ = data
+		case "brandIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDIn = data
+		case "brandIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDNotIn = data
+		case "hasBrand":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrand"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrand = data
+		case "hasBrandWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrandWith"))
+			data, err := ec.unmarshalOBrandWhereInput2ᚕᚖbrandshowᚋentᚐBrandWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrandWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFigureWhereInput unmarshals raw into the FigureWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFigureWhereInput(ctx context.Context, raw any) (ent.FigureWhereInput, error) {
+	var out ent.FigureWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FigureWhereInput", raw, &out)
 	return out, err
 }
 
@@ -50735,6 +53902,104 @@ func UnmarshalUpdateEventInput(ctx context.Context, raw any) (ent.UpdateEventInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateFigureInput(ctx context.Context, obj any) (ent.UpdateFigureInput, error) {
+	var it ent.UpdateFigureInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"metric", "value", "period", "asOf", "clearAsOf", "sourceZh", "sourceEn", "sourceURL", "brandID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "metric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metric"))
+			data, err := ec.unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metric = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "clearAsOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAsOf"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearAsOf = data
+		case "sourceZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZh = data
+		case "sourceEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEn = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateFigureInput unmarshals raw into the UpdateFigureInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateFigureInput(ctx context.Context, raw any) (ent.UpdateFigureInput, error) {
+	var out ent.UpdateFigureInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateFigureInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateMediaCoverageInput(ctx context.Context, obj any) (ent.UpdateMediaCoverageInput, error) {
 	var it ent.UpdateMediaCoverageInput
 	if obj == nil {
@@ -53229,6 +56494,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._MediaCoverage(ctx, sel, obj)
+	case *ent.Figure:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Figure(ctx, sel, obj)
 	case *ent.Event:
 		if obj == nil {
 			return graphql.Null
@@ -53954,6 +57224,18 @@ func (ec *executionContext) _Brand(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Brand_industry(ctx, field, obj)
+				})
+		case "figures":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Brand_figures(ctx, field, obj)
+				})
+		case "latestFigures":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Brand_latestFigures(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -54764,6 +58046,197 @@ func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var figureImplementors = []string{"Figure", "Node"}
+
+func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, obj *ent.Figure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Figure")
+		case "id":
+			out.Values[i] = ec._Figure_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Figure_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Figure_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Figure_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Figure_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slug":
+			out.Values[i] = ec._Figure_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "metric":
+			out.Values[i] = ec._Figure_metric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._Figure_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._Figure_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "asOf":
+			out.Values[i] = ec._Figure_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceZh":
+			out.Values[i] = ec._Figure_sourceZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceEn":
+			out.Values[i] = ec._Figure_sourceEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceURL":
+			out.Values[i] = ec._Figure_sourceURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "brandID":
+			out.Values[i] = ec._Figure_brandID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "brand":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Figure_brand(ctx, field, obj)
+				})
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Figure_source(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var figureConnectionImplementors = []string{"FigureConnection"}
+
+func (ec *executionContext) _FigureConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.FigureConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureConnection")
+		case "edges":
+			out.Values[i] = ec._FigureConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FigureConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._FigureConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var figureEdgeImplementors = []string{"FigureEdge"}
+
+func (ec *executionContext) _FigureEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.FigureEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureEdge")
+		case "node":
+			out.Values[i] = ec._FigureEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._FigureEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var focalPointImplementors = []string{"FocalPoint"}
 
 func (ec *executionContext) _FocalPoint(ctx context.Context, sel ast.SelectionSet, obj *schematype.FocalPoint) graphql.Marshaler {
@@ -55317,6 +58790,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createFigure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFigure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFigure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFigure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteFigure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteFigure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "publish":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_publish(ctx, field)
@@ -55593,6 +59087,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_events(ctx, field)
+				})
+		case "figures":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_figures(ctx, field)
 				})
 		case "mediaCoverages":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -57893,6 +61393,11 @@ func (ec *executionContext) unmarshalNCreateEventInput2brandshowᚋentᚐCreateE
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateFigureInput2brandshowᚋentᚐCreateFigureInput(ctx context.Context, v any) (ent.CreateFigureInput, error) {
+	res, err := ec.unmarshalInputCreateFigureInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateMediaCoverageInput2brandshowᚋentᚐCreateMediaCoverageInput(ctx context.Context, v any) (ent.CreateMediaCoverageInput, error) {
 	res, err := ec.unmarshalInputCreateMediaCoverageInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -58021,6 +61526,67 @@ func (ec *executionContext) unmarshalNEventWhereInput2ᚖbrandshowᚋentᚐEvent
 
 func (ec *executionContext) marshalNFieldChange2brandshowᚋentᚋschematypeᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v schematype.FieldChange) graphql.Marshaler {
 	return ec._FieldChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFigure2ᚕᚖbrandshowᚋentᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Figure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigure2ᚖbrandshowᚋentᚐFigure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigure2ᚖbrandshowᚋentᚐFigure(ctx context.Context, sel ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Figure!")
+		return graphql.Null
+	}
+	return ec._Figure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFigureConnection2ᚖbrandshowᚋentᚐFigureConnection(ctx context.Context, sel ast.SelectionSet, v *ent.FigureConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FigureConnection!")
+		return graphql.Null
+	}
+	return ec._FigureConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx context.Context, v any) (figure.Metric, error) {
+	var res figure.Metric
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx context.Context, sel ast.SelectionSet, v figure.Metric) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNFigureOrderField2ᚖbrandshowᚋentᚐFigureOrderField(ctx context.Context, v any) (*ent.FigureOrderField, error) {
+	var res = new(ent.FigureOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFigureOrderField2ᚖbrandshowᚋentᚐFigureOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.FigureOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FigureOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx context.Context, v any) (*ent.FigureWhereInput, error) {
+	res, err := ec.unmarshalInputFigureWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -58638,6 +62204,11 @@ func (ec *executionContext) unmarshalNUpdateEnterpriseInput2brandshowᚋentᚐUp
 
 func (ec *executionContext) unmarshalNUpdateEventInput2brandshowᚋentᚐUpdateEventInput(ctx context.Context, v any) (ent.UpdateEventInput, error) {
 	res, err := ec.unmarshalInputUpdateEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateFigureInput2brandshowᚋentᚐUpdateFigureInput(ctx context.Context, v any) (ent.UpdateFigureInput, error) {
+	res, err := ec.unmarshalInputUpdateFigureInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -59561,6 +63132,118 @@ func (ec *executionContext) marshalOFieldChange2ᚕbrandshowᚋentᚋschematype�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOFigure2ᚖbrandshowᚋentᚐFigure(ctx context.Context, sel ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Figure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFigureEdge2ᚕᚖbrandshowᚋentᚐFigureEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.FigureEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOFigureEdge2ᚖbrandshowᚋentᚐFigureEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFigureEdge2ᚖbrandshowᚋentᚐFigureEdge(ctx context.Context, sel ast.SelectionSet, v *ent.FigureEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FigureEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFigureMetric2ᚕbrandshowᚋentᚋfigureᚐMetricᚄ(ctx context.Context, v any) ([]figure.Metric, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]figure.Metric, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFigureMetric2ᚕbrandshowᚋentᚋfigureᚐMetricᚄ(ctx context.Context, sel ast.SelectionSet, v []figure.Metric) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx context.Context, v any) (*figure.Metric, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(figure.Metric)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx context.Context, sel ast.SelectionSet, v *figure.Metric) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOFigureOrder2ᚖbrandshowᚋentᚐFigureOrder(ctx context.Context, v any) (*ent.FigureOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFigureOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFigureWhereInput2ᚕᚖbrandshowᚋentᚐFigureWhereInputᚄ(ctx context.Context, v any) ([]*ent.FigureWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.FigureWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx context.Context, v any) (*ent.FigureWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFigureWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {

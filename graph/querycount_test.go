@@ -9,6 +9,7 @@ import (
 
 	"brandshow/ent"
 	"brandshow/ent/brand"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
@@ -270,7 +271,8 @@ func TestOneItemLoadsEdgesWithPlainLimits(t *testing.T) {
 }
 
 // brandPageWithRecognitions is a brand page that lists the brand's
-// recognitions and its people with theirs.
+// recognitions and its people with theirs, and the brand's figures: all,
+// one metric's, and the latest of each metric.
 const brandPageWithRecognitions = `query($slug: String!) {
   brand(slug: $slug) {
     slug name
@@ -279,13 +281,16 @@ const brandPageWithRecognitions = `query($slug: String!) {
       edges { node { slug title(lang: EN) level issuer year documentNumber batch endedOn endReason sourceURL brand { slug } } }
     }
     roleModels(first: 50) { edges { node { slug recognitions(first: 5) { totalCount edges { node { slug title year } } } } } }
+    figures(first: 50) { metric period value asOf source(lang: EN) sourceURL brand { slug } }
+    employed: figures(metric: WORKERS_EMPLOYED, first: 50) { period value }
+    latestFigures { metric period value asOf source brand { slug } }
   }
 }`
 
-// TestBrandPageWithRecognitionsHasNoNPlusOne: the statements of a brand
-// page with recognitions (the brand's and its people's) do not grow with
-// the number of recognitions.
-func TestBrandPageWithRecognitionsHasNoNPlusOne(t *testing.T) {
+// TestBrandPageWithRecognitionsAndFiguresHasNoNPlusOne: the statements of
+// a brand page with recognitions (the brand's and its people's) and figures
+// do not grow with the number of recognitions and figures.
+func TestBrandPageWithRecognitionsAndFiguresHasNoNPlusOne(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		db, counter := storetest.Fresh(t, dia, false)
 		ctx := visibility.WithSystem(context.Background())
@@ -293,6 +298,8 @@ func TestBrandPageWithRecognitionsHasNoNPlusOne(t *testing.T) {
 		province := c.Region.Create().SetCode("420000").SetNameZh("湖北省").SetLevel(region.LevelPROVINCE).SaveX(ctx)
 		county := c.Region.Create().SetCode("421122").SetNameZh("红安县").SetLevel(region.LevelCOUNTY).SetParent(province).SaveX(ctx)
 		sizes := []int{5, 40}
+		metrics := []figure.Metric{figure.MetricWORKERS_EMPLOYED, figure.MetricWORKERS_EXPORTED, figure.MetricTRAINED,
+			figure.MetricCERTIFIED, figure.MetricPOVERTY_RELIEF_PLACED, figure.MetricRETURNEE_ENTREPRENEURS}
 		for _, n := range sizes {
 			b := c.Brand.Create().SetSlug(fmt.Sprintf("brand-%d", n)).SetNameZh("品牌").SetRegion(county).
 				SetCategory(brand.CategoryQUALITY_SERVICE).SetLevel(brand.LevelPROVINCIAL).SetStatus(schematype.StatusPublished).SaveX(ctx)
@@ -305,6 +312,9 @@ func TestBrandPageWithRecognitionsHasNoNPlusOne(t *testing.T) {
 				c.Recognition.Create().SetSlug(fmt.Sprintf("rp-%d-%d", n, i)).SetTitleZh("湖北省技术能手").
 					SetLevel(recognition.LevelPROVINCIAL).SetIssuerZh("湖北省人力资源和社会保障厅").SetYear(2023).
 					SetRoleModel(p).SetStatus(schematype.StatusPublished).SaveX(ctx)
+				c.Figure.Create().SetSlug(fmt.Sprintf("f-%d-%d", n, i)).SetBrand(b).SetMetric(metrics[i%len(metrics)]).
+					SetPeriod(2000 + i/len(metrics)).SetValue(100 * i).SetSourceZh("湖北省人力资源和社会保障厅").
+					SetStatus(schematype.StatusPublished).SaveX(ctx)
 			}
 		}
 		h := uncachedHandler(db)
@@ -326,6 +336,12 @@ func TestBrandPageWithRecognitionsHasNoNPlusOne(t *testing.T) {
 							Node struct{ Recognitions struct{ TotalCount int } }
 						}
 					}
+					Figures []struct {
+						Period int
+						Brand  struct{ Slug string }
+					}
+					Employed      []struct{ Period int }
+					LatestFigures []struct{ Metric string }
 				}
 			}
 			counter.Reset()
@@ -336,10 +352,13 @@ func TestBrandPageWithRecognitionsHasNoNPlusOne(t *testing.T) {
 				got.Brand.RoleModels.Edges[0].Node.Recognitions.TotalCount != 1 {
 				t.Fatalf("brand with %d recognitions: %+v", n, got.Brand)
 			}
+			if len(got.Brand.Figures) != n || len(got.Brand.LatestFigures) != min(n, len(metrics)) || len(got.Brand.Employed) != (n+len(metrics)-1)/len(metrics) {
+				t.Fatalf("brand with %d figures: %d listed, %d latest, %d employed", n, len(got.Brand.Figures), len(got.Brand.LatestFigures), len(got.Brand.Employed))
+			}
 		}
-		t.Logf("%s: brand page with recognitions = %d statements for 5, %d for 40", dia, statements[5], statements[40])
+		t.Logf("%s: brand page with recognitions and figures = %d statements for 5 of each, %d for 40", dia, statements[5], statements[40])
 		if statements[5] != statements[40] {
-			t.Fatalf("N+1: %d statements for 5 recognitions, %d for 40", statements[5], statements[40])
+			t.Fatalf("N+1: %d statements for 5 recognitions and figures, %d for 40", statements[5], statements[40])
 		}
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
@@ -61,6 +62,16 @@ func (r *brandResolver) Industry(ctx context.Context, obj *ent.Brand, lang *Lang
 	return localize(lang, obj.IndustryZh, obj.IndustryEn), nil
 }
 
+// Figures is the resolver for the figures field.
+func (r *brandResolver) Figures(ctx context.Context, obj *ent.Brand, metric *figure.Metric, first *int) ([]*ent.Figure, error) {
+	return BrandFigures(ctx, r.client, obj, metric, first)
+}
+
+// LatestFigures is the resolver for the latestFigures field.
+func (r *brandResolver) LatestFigures(ctx context.Context, obj *ent.Brand) ([]*ent.Figure, error) {
+	return LatestFigures(ctx, r.client, obj)
+}
+
 // Name is the resolver for the name field.
 func (r *enterpriseResolver) Name(ctx context.Context, obj *ent.Enterprise, lang *Language) (string, error) {
 	return localize(lang, obj.NameZh, obj.NameEn), nil
@@ -94,6 +105,11 @@ func (r *eventResolver) Address(ctx context.Context, obj *ent.Event, lang *Langu
 // Organiser is the resolver for the organiser field.
 func (r *eventResolver) Organiser(ctx context.Context, obj *ent.Event, lang *Language) (string, error) {
 	return localize(lang, obj.OrganiserZh, obj.OrganiserEn), nil
+}
+
+// Source is the resolver for the source field.
+func (r *figureResolver) Source(ctx context.Context, obj *ent.Figure, lang *Language) (string, error) {
+	return localize(lang, obj.SourceZh, obj.SourceEn), nil
 }
 
 // Title is the resolver for the title field.

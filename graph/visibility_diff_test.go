@@ -19,6 +19,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
@@ -228,8 +229,17 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 		must(err)
 	}
 
+	// Figures: a draft one of a published brand, and a published one of the
+	// draft brand (hidden with its brand, and deleted with it).
+	dFigure, err := c.Figure.Create().SetSlug(draftSlug + "-figure").SetBrandID(pubBrand.ID).SetMetric(figure.MetricTRAINED).
+		SetPeriod(2024).SetValue(draftWorkers).SetSourceZh(draftMarker + "厅").SetStatus(draft).Save(ctx)
+	must(err)
+	hiddenFigure, err := c.Figure.Create().SetSlug("figure-of-a-draft").SetBrandID(dBrand.ID).SetMetric(figure.MetricTRAINED).
+		SetPeriod(2024).SetValue(draftWorkers).SetSourceZh(draftMarker + "厅").SetStatus(published).SetPublishedAt(now).Save(ctx)
+	must(err)
+
 	var p draftProbes
-	for _, id := range []int{dBrand.ID, dPerson.ID, dFirm.ID, dAlliance.ID, dVenue.ID, dReport.ID, dRecognition.ID} {
+	for _, id := range []int{dBrand.ID, dPerson.ID, dFirm.ID, dAlliance.ID, dVenue.ID, dReport.ID, dRecognition.ID, dFigure.ID, hiddenFigure.ID} {
 		p.ids = append(p.ids, strconv.Itoa(id))
 	}
 	return p
@@ -259,6 +269,7 @@ func deleteDrafts(t *testing.T, c *ent.Client) {
 	draft := schematype.StatusDraft
 	for _, del := range []func() (int, error){
 		func() (int, error) { return c.Recognition.Delete().Where(recognition.StatusEQ(draft)).Exec(ctx) },
+		func() (int, error) { return c.Figure.Delete().Where(figure.StatusEQ(draft)).Exec(ctx) },
 		func() (int, error) { return c.MediaCoverage.Delete().Where(mediacoverage.StatusEQ(draft)).Exec(ctx) },
 		func() (int, error) { return c.Alliance.Delete().Where(alliance.StatusEQ(draft)).Exec(ctx) },
 		func() (int, error) { return c.Venue.Delete().Where(venue.StatusEQ(draft)).Exec(ctx) },

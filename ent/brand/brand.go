@@ -96,6 +96,8 @@ const (
 	EdgeMediaCoverages = "media_coverages"
 	// EdgeEvents holds the string denoting the events edge name in mutations.
 	EdgeEvents = "events"
+	// EdgeFigures holds the string denoting the figures edge name in mutations.
+	EdgeFigures = "figures"
 	// EdgeRecognitions holds the string denoting the recognitions edge name in mutations.
 	EdgeRecognitions = "recognitions"
 	// EdgeRoleModelLinks holds the string denoting the role_model_links edge name in mutations.
@@ -139,6 +141,13 @@ const (
 	// EventsInverseTable is the table name for the Event entity.
 	// It exists in this package in order to avoid circular dependency with the "event" package.
 	EventsInverseTable = "events"
+	// FiguresTable is the table that holds the figures relation/edge.
+	FiguresTable = "figures"
+	// FiguresInverseTable is the table name for the Figure entity.
+	// It exists in this package in order to avoid circular dependency with the "figure" package.
+	FiguresInverseTable = "figures"
+	// FiguresColumn is the table column denoting the figures relation/edge.
+	FiguresColumn = "brand_id"
 	// RecognitionsTable is the table that holds the recognitions relation/edge.
 	RecognitionsTable = "recognitions"
 	// RecognitionsInverseTable is the table name for the Recognition entity.
@@ -625,6 +634,20 @@ func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByFiguresCount orders the results by figures count.
+func ByFiguresCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newFiguresStep(), opts...)
+	}
+}
+
+// ByFigures orders the results by figures terms.
+func ByFigures(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFiguresStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByRecognitionsCount orders the results by recognitions count.
 func ByRecognitionsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -699,6 +722,13 @@ func newEventsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EventsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, EventsTable, EventsPrimaryKey...),
+	)
+}
+func newFiguresStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(FiguresInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, FiguresTable, FiguresColumn),
 	)
 }
 func newRecognitionsStep() *sqlgraph.Step {

@@ -1652,6 +1652,42 @@ func HasEventsWith(preds ...predicate.Event) predicate.Brand {
 	})
 }
 
+// HasFigures applies the HasEdge predicate on the "figures" edge.
+func HasFigures() predicate.Brand {
+	return predicate.Brand(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, FiguresTable, FiguresColumn),
+		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newFiguresStep(), visibility.PublishedOnly)
+			return
+		}
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFiguresWith applies the HasEdge predicate on the "figures" edge with a given conditions (other predicates).
+func HasFiguresWith(preds ...predicate.Figure) predicate.Brand {
+	return predicate.Brand(func(s *sql.Selector) {
+		step := newFiguresStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasRecognitions applies the HasEdge predicate on the "recognitions" edge.
 func HasRecognitions() predicate.Brand {
 	return predicate.Brand(func(s *sql.Selector) {

@@ -22,6 +22,7 @@ import (
 	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/rolemodel"
@@ -46,7 +47,7 @@ const published = schematype.StatusPublished
 var contentTypes = map[string]bool{
 	gen.TypeBrand: true, gen.TypeRoleModel: true, gen.TypeVenue: true,
 	gen.TypeEnterprise: true, gen.TypeAlliance: true, gen.TypeMediaCoverage: true,
-	gen.TypeEvent: true, gen.TypeRecognition: true,
+	gen.TypeEvent: true, gen.TypeRecognition: true, gen.TypeFigure: true,
 }
 
 // mutation is what the generated mutations of the content types share.
@@ -153,6 +154,10 @@ func publishedAmong(ctx context.Context, m mutation, ids []int) (map[int]bool, e
 		visible, err = c.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...), mediacoverage.StatusEQ(published)).IDs(all)
 	case gen.TypeEvent:
 		visible, err = c.Event.Query().Where(event.IDIn(ids...), event.StatusEQ(published)).IDs(all)
+	case gen.TypeFigure:
+		// A figure is public while it and its brand are published.
+		visible, err = c.Figure.Query().Where(figure.IDIn(ids...), figure.StatusEQ(published),
+			figure.HasBrandWith(brand.StatusEQ(published))).IDs(all)
 	case gen.TypeRecognition:
 		visible, err = c.Recognition.Query().Where(recognition.IDIn(ids...), recognition.StatusEQ(published)).IDs(all)
 	default:

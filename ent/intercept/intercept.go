@@ -19,6 +19,7 @@ import (
 	"brandshow/ent/eventbrand"
 	"brandshow/ent/eventmediacoverage"
 	"brandshow/ent/eventrolemodel"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
@@ -414,6 +415,33 @@ func (f TraverseEventRoleModel) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.EventRoleModelQuery", q)
 }
 
+// The FigureFunc type is an adapter to allow the use of ordinary function as a Querier.
+type FigureFunc func(context.Context, *ent.FigureQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f FigureFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.FigureQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.FigureQuery", q)
+}
+
+// The TraverseFigure type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseFigure func(context.Context, *ent.FigureQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseFigure) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseFigure) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FigureQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.FigureQuery", q)
+}
+
 // The MediaCoverageFunc type is an adapter to allow the use of ordinary function as a Querier.
 type MediaCoverageFunc func(context.Context, *ent.MediaCoverageQuery) (ent.Value, error)
 
@@ -711,6 +739,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.EventMediaCoverageQuery, predicate.EventMediaCoverage, eventmediacoverage.OrderOption]{typ: ent.TypeEventMediaCoverage, tq: q}, nil
 	case *ent.EventRoleModelQuery:
 		return &query[*ent.EventRoleModelQuery, predicate.EventRoleModel, eventrolemodel.OrderOption]{typ: ent.TypeEventRoleModel, tq: q}, nil
+	case *ent.FigureQuery:
+		return &query[*ent.FigureQuery, predicate.Figure, figure.OrderOption]{typ: ent.TypeFigure, tq: q}, nil
 	case *ent.MediaCoverageQuery:
 		return &query[*ent.MediaCoverageQuery, predicate.MediaCoverage, mediacoverage.OrderOption]{typ: ent.TypeMediaCoverage, tq: q}, nil
 	case *ent.MediaCoverageBrandQuery:

@@ -524,6 +524,54 @@ var (
 			},
 		},
 	}
+	// FiguresColumns holds the columns for the "figures" table.
+	FiguresColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
+		{Name: "metric", Type: field.TypeEnum, Enums: []string{"WORKERS_EMPLOYED", "WORKERS_EXPORTED", "TRAINED", "CERTIFIED", "POVERTY_RELIEF_PLACED", "RETURNEE_ENTREPRENEURS"}},
+		{Name: "value", Type: field.TypeInt},
+		{Name: "period", Type: field.TypeInt},
+		{Name: "as_of", Type: field.TypeTime, Nullable: true},
+		{Name: "source_zh", Type: field.TypeString, Size: 200},
+		{Name: "source_en", Type: field.TypeString, Size: 600, Default: ""},
+		{Name: "source_url", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "brand_id", Type: field.TypeInt},
+	}
+	// FiguresTable holds the schema information for the "figures" table.
+	FiguresTable = &schema.Table{
+		Name:       "figures",
+		Columns:    FiguresColumns,
+		PrimaryKey: []*schema.Column{FiguresColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "figures_brands_figures",
+				Columns:    []*schema.Column{FiguresColumns[13]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "figure_status_published_at",
+				Unique:  false,
+				Columns: []*schema.Column{FiguresColumns[3], FiguresColumns[4]},
+			},
+			{
+				Name:    "figure_brand_id_metric_period",
+				Unique:  true,
+				Columns: []*schema.Column{FiguresColumns[13], FiguresColumns[6], FiguresColumns[8]},
+			},
+			{
+				Name:    "figure_period",
+				Unique:  false,
+				Columns: []*schema.Column{FiguresColumns[8]},
+			},
+		},
+	}
 	// MediaCoveragesColumns holds the columns for the "media_coverages" table.
 	MediaCoveragesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1000,6 +1048,7 @@ var (
 		EventBrandsTable,
 		EventMediaCoveragesTable,
 		EventRoleModelsTable,
+		FiguresTable,
 		MediaCoveragesTable,
 		MediaCoverageBrandsTable,
 		MediaCoverageRoleModelsTable,
@@ -1066,6 +1115,10 @@ func init() {
 	EventRoleModelsTable.ForeignKeys[1].RefTable = RoleModelsTable
 	EventRoleModelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	FiguresTable.ForeignKeys[0].RefTable = BrandsTable
+	FiguresTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
 	}
 	MediaCoveragesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),

@@ -42,6 +42,9 @@ type EventMediaCoverage func(*sql.Selector)
 // EventRoleModel is the predicate function for eventrolemodel builders.
 type EventRoleModel func(*sql.Selector)
 
+// Figure is the predicate function for figure builders.
+type Figure func(*sql.Selector)
+
 // MediaCoverage is the predicate function for mediacoverage builders.
 type MediaCoverage func(*sql.Selector)
 

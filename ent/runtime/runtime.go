@@ -9,6 +9,7 @@ import (
 	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
@@ -1039,6 +1040,140 @@ func init() {
 		return func(registration_url string) error {
 			for _, fn := range fns {
 				if err := fn(registration_url); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	figureMixin := schema.Figure{}.Mixin()
+	figure.Policy = privacy.NewPolicies(figureMixin[3], schema.Figure{})
+	figure.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := figure.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	figureMixinHooks1 := figureMixin[1].Hooks()
+	figureMixinHooks3 := figureMixin[3].Hooks()
+
+	figure.Hooks[1] = figureMixinHooks1[0]
+
+	figure.Hooks[2] = figureMixinHooks3[0]
+
+	figure.Hooks[3] = figureMixinHooks3[1]
+
+	figure.Hooks[4] = figureMixinHooks3[2]
+
+	figure.Hooks[5] = figureMixinHooks3[3]
+
+	figure.Hooks[6] = figureMixinHooks3[4]
+
+	figure.Hooks[7] = figureMixinHooks3[5]
+	figureMixinInters1 := figureMixin[1].Interceptors()
+	figureInters := schema.Figure{}.Interceptors()
+	figure.Interceptors[0] = figureMixinInters1[0]
+	figure.Interceptors[1] = figureInters[0]
+	figureMixinFields0 := figureMixin[0].Fields()
+	_ = figureMixinFields0
+	figureMixinFields1 := figureMixin[1].Fields()
+	_ = figureMixinFields1
+	figureMixinFields2 := figureMixin[2].Fields()
+	_ = figureMixinFields2
+	figureFields := schema.Figure{}.Fields()
+	_ = figureFields
+	// figureDescCreatedAt is the schema descriptor for created_at field.
+	figureDescCreatedAt := figureMixinFields0[0].Descriptor()
+	// figure.DefaultCreatedAt holds the default value on creation for the created_at field.
+	figure.DefaultCreatedAt = figureDescCreatedAt.Default.(func() time.Time)
+	// figureDescUpdatedAt is the schema descriptor for updated_at field.
+	figureDescUpdatedAt := figureMixinFields0[1].Descriptor()
+	// figure.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	figure.DefaultUpdatedAt = figureDescUpdatedAt.Default.(func() time.Time)
+	// figure.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	figure.UpdateDefaultUpdatedAt = figureDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// figureDescSlug is the schema descriptor for slug field.
+	figureDescSlug := figureMixinFields2[0].Descriptor()
+	// figure.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	figure.SlugValidator = func() func(string) error {
+		validators := figureDescSlug.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(slug string) error {
+			for _, fn := range fns {
+				if err := fn(slug); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// figureDescValue is the schema descriptor for value field.
+	figureDescValue := figureFields[1].Descriptor()
+	// figure.ValueValidator is a validator for the "value" field. It is called by the builders before save.
+	figure.ValueValidator = figureDescValue.Validators[0].(func(int) error)
+	// figureDescPeriod is the schema descriptor for period field.
+	figureDescPeriod := figureFields[2].Descriptor()
+	// figure.PeriodValidator is a validator for the "period" field. It is called by the builders before save.
+	figure.PeriodValidator = figureDescPeriod.Validators[0].(func(int) error)
+	// figureDescSourceZh is the schema descriptor for source_zh field.
+	figureDescSourceZh := figureFields[4].Descriptor()
+	// figure.SourceZhValidator is a validator for the "source_zh" field. It is called by the builders before save.
+	figure.SourceZhValidator = func() func(string) error {
+		validators := figureDescSourceZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(source_zh string) error {
+			for _, fn := range fns {
+				if err := fn(source_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// figureDescSourceEn is the schema descriptor for source_en field.
+	figureDescSourceEn := figureFields[5].Descriptor()
+	// figure.DefaultSourceEn holds the default value on creation for the source_en field.
+	figure.DefaultSourceEn = figureDescSourceEn.Default.(string)
+	// figure.SourceEnValidator is a validator for the "source_en" field. It is called by the builders before save.
+	figure.SourceEnValidator = func() func(string) error {
+		validators := figureDescSourceEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(source_en string) error {
+			for _, fn := range fns {
+				if err := fn(source_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// figureDescSourceURL is the schema descriptor for source_url field.
+	figureDescSourceURL := figureFields[6].Descriptor()
+	// figure.DefaultSourceURL holds the default value on creation for the source_url field.
+	figure.DefaultSourceURL = figureDescSourceURL.Default.(string)
+	// figure.SourceURLValidator is a validator for the "source_url" field. It is called by the builders before save.
+	figure.SourceURLValidator = func() func(string) error {
+		validators := figureDescSourceURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(source_url string) error {
+			for _, fn := range fns {
+				if err := fn(source_url); err != nil {
 					return err
 				}
 			}

@@ -25,7 +25,7 @@ var schemas = map[string]ent.Interface{
 	"VenueBrand": VenueBrand{}, "MediaCoverage": MediaCoverage{}, "Region": Region{}, "RoleModel": RoleModel{},
 	"SearchDoc": SearchDoc{}, "Token": Token{}, "Venue": Venue{}, "ChangeLogEntry": ChangeLogEntry{},
 	"Event": Event{}, "EventBrand": EventBrand{}, "EventRoleModel": EventRoleModel{}, "EventMediaCoverage": EventMediaCoverage{},
-	"Recognition": Recognition{},
+	"Recognition": Recognition{}, "Figure": Figure{},
 }
 
 // notDisplayText are the string columns that are not typed as display text:

@@ -194,6 +194,9 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 	if doc.Recognitions, err = exportRecognitions(ctx, client); err != nil {
 		return nil, err
 	}
+	if doc.Figures, err = exportFigures(ctx, client); err != nil {
+		return nil, err
+	}
 	return doc, nil
 }
 

@@ -22,6 +22,7 @@ var fieldValidators = map[string]map[string][]any{
 	"MediaCoverage": validatorsOf(schema.MediaCoverage{}),
 	"Event":         validatorsOf(schema.Event{}),
 	"Recognition":   validatorsOf(schema.Recognition{}),
+	"Figure":        validatorsOf(schema.Figure{}),
 }
 
 func validatorsOf(s entgo.Interface) map[string][]any {

@@ -46,6 +46,7 @@ type Document struct {
 	MediaCoverage []MediaCoverage `json:"mediaCoverage"`
 	Events        []Event         `json:"events"`
 	Recognitions  []Recognition   `json:"recognitions"`
+	Figures       []Figure        `json:"figures"`
 }
 
 // Publication holds the columns every content type shares. CreatedAt is

@@ -19,6 +19,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/migrate"
 	"brandshow/ent/recognition"
@@ -109,8 +110,8 @@ type Counts struct {
 
 // Report is what an import did (or, in a dry run, would do).
 type Report struct {
-	DryRun                                                                                           bool
-	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, MediaCoverage, Events, Recognitions Counts
+	DryRun                                                                                                    bool
+	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, MediaCoverage, Events, Recognitions, Figures Counts
 }
 
 // Lines is the report as text, one line per collection that the input had.
@@ -122,7 +123,7 @@ func (r Report) Lines() []string {
 	}{
 		{"regions", r.Regions}, {"brands", r.Brands}, {"role models", r.RoleModels},
 		{"enterprises", r.Enterprises}, {"alliances", r.Alliances}, {"venues", r.Venues},
-		{"media coverage", r.MediaCoverage}, {"events", r.Events}, {"recognitions", r.Recognitions},
+		{"media coverage", r.MediaCoverage}, {"events", r.Events}, {"recognitions", r.Recognitions}, {"figures", r.Figures},
 	} {
 		if c.c != (Counts{}) {
 			out = append(out, fmt.Sprintf("%s: %d created, %d updated, %d unchanged", c.name, c.c.Created, c.c.Updated, c.c.Unchanged))
@@ -186,6 +187,8 @@ func Import(ctx context.Context, client *ent.Client, src *Source, opts Options) 
 			im.doc.Events = im.eventsFromSheet(src.sheet)
 		case "recognitions":
 			im.doc.Recognitions = im.recognitionsFromSheet(src.sheet)
+		case "figures":
+			im.doc.Figures = im.figuresFromSheet(src.sheet)
 		default:
 			im.doc.Brands = im.brandsFromSheet(src.sheet)
 		}
@@ -223,10 +226,11 @@ type importer struct {
 		coverage     map[string]MediaCoverage
 		events       map[string]Event
 		recognitions map[string]Recognition
+		figures      map[string]Figure
 	}
 	// Key → ID, of rows before the import and of rows it creates.
 	ids struct {
-		regions, brands, roleModels, enterprises, alliances, venues, coverage, events, recognitions map[string]int
+		regions, brands, roleModels, enterprises, alliances, venues, coverage, events, recognitions, figures map[string]int
 	}
 }
 
@@ -254,6 +258,7 @@ func (im *importer) load(ctx context.Context) error {
 	im.old.coverage = keyed(old.MediaCoverage, func(r MediaCoverage) string { return r.Slug })
 	im.old.events = keyed(old.Events, func(r Event) string { return r.Slug })
 	im.old.recognitions = keyed(old.Recognitions, func(r Recognition) string { return r.Slug })
+	im.old.figures = keyed(old.Figures, func(r Figure) string { return r.Slug })
 	queries := []struct {
 		m   *map[string]int
 		sel interface {
@@ -269,6 +274,7 @@ func (im *importer) load(ctx context.Context) error {
 		{&im.ids.coverage, c.MediaCoverage.Query().Select(mediacoverage.FieldID, mediacoverage.FieldSlug)},
 		{&im.ids.events, c.Event.Query().Select(event.FieldID, event.FieldSlug)},
 		{&im.ids.recognitions, c.Recognition.Query().Select(recognition.FieldID, recognition.FieldSlug)},
+		{&im.ids.figures, c.Figure.Query().Select(figure.FieldID, figure.FieldSlug)},
 	}
 	for _, q := range queries {
 		var rows []struct {
@@ -404,6 +410,8 @@ func (im *importer) validate() {
 	inCoverage := keys(im, "mediaCoverage", d.MediaCoverage, func(r MediaCoverage) string { return r.Slug })
 	keys(im, "events", d.Events, func(r Event) string { return r.Slug })
 	keys(im, "recognitions", d.Recognitions, func(r Recognition) string { return r.Slug })
+	im.completeFigureSlugs()
+	keys(im, "figures", d.Figures, func(r Figure) string { return r.Slug })
 
 	for i := range d.Regions {
 		r := &d.Regions[i]
@@ -500,6 +508,7 @@ func (im *importer) validate() {
 		c.refs("mediaCoverage", "media coverage", e.MediaCoverage, im.ids.coverage, inCoverage)
 	}
 	im.validateRecognitions(inBrands, inPeople, inEnterprises, inVenues)
+	im.validateFigures(inBrands)
 }
 
 // regionOrder returns the indexes of the file's regions, parents first, and

@@ -24,6 +24,7 @@ var recordSheets = []struct {
 	names        func() []string
 }{
 	{"recognitions", "issuer_zh", func() []string { return recordColumnNames(RecognitionColumns) }},
+	{"figures", "metric", func() []string { return recordColumnNames(FigureColumns) }},
 }
 
 func recordColumnNames[T any](cols []RecordColumn[T]) []string {
