@@ -232,7 +232,7 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	// Figures: a draft one of a published brand, and a published one of the
 	// draft brand (hidden with its brand, and deleted with it).
 	dFigure, err := c.Figure.Create().SetSlug(draftSlug + "-figure").SetBrandID(pubBrand.ID).SetMetric(figure.MetricTRAINED).
-		SetPeriod(2024).SetValue(draftWorkers).SetSourceZh(draftMarker + "厅").SetStatus(draft).Save(ctx)
+		SetPeriod(2030).SetValue(draftWorkers).SetSourceZh(draftMarker + "厅").SetStatus(draft).Save(ctx) // a year the demo has none of
 	must(err)
 	hiddenFigure, err := c.Figure.Create().SetSlug("figure-of-a-draft").SetBrandID(dBrand.ID).SetMetric(figure.MetricTRAINED).
 		SetPeriod(2024).SetValue(draftWorkers).SetSourceZh(draftMarker + "厅").SetStatus(published).SetPublishedAt(now).Save(ctx)

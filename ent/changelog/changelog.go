@@ -91,6 +91,15 @@ func Hook(next ent.Mutator) ent.Mutator {
 		switch {
 		case m.Op().Is(ent.OpCreate):
 			if id, ok := pm.ID(); ok && statusSet && status == published {
+				if m.Type() == gen.TypeFigure { // public only while its brand is too: ask
+					visible, err := publishedAmong(ctx, pm, []int{id})
+					if err != nil {
+						return nil, err
+					}
+					if !visible[id] {
+						break
+					}
+				}
 				add(id, KindUpsert)
 			}
 		case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
