@@ -106,13 +106,17 @@ type BrandEdges struct {
 	MediaCoverages []*MediaCoverage `json:"media_coverages,omitempty"`
 	// Events the brand takes part in or is shown at.
 	Events []*Event `json:"events,omitempty"`
+	// The brand's reported numbers by year (see figures(metric:) and latestFigures). Deleting the brand deletes them.
+	Figures []*Figure `json:"figures,omitempty"`
+	// Official recognitions of this brand (认定): title, level, issuer, year, document number.
+	Recognitions []*Recognition `json:"recognitions,omitempty"`
 	// RoleModelLinks holds the value of the role_model_links edge.
 	RoleModelLinks []*BrandRoleModel `json:"role_model_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [10]bool
 	// totalCount holds the count of the edges above.
-	totalCount [7]map[string]int
+	totalCount [8]map[string]int
 
 	namedRoleModels     map[string][]*RoleModel
 	namedAlliances      map[string][]*Alliance
@@ -120,6 +124,8 @@ type BrandEdges struct {
 	namedVenues         map[string][]*Venue
 	namedMediaCoverages map[string][]*MediaCoverage
 	namedEvents         map[string][]*Event
+	namedFigures        map[string][]*Figure
+	namedRecognitions   map[string][]*Recognition
 	namedRoleModelLinks map[string][]*BrandRoleModel
 }
 
@@ -188,10 +194,28 @@ func (e BrandEdges) EventsOrErr() ([]*Event, error) {
 	return nil, &NotLoadedError{edge: "events"}
 }
 
+// FiguresOrErr returns the Figures value or an error if the edge
+// was not loaded in eager-loading.
+func (e BrandEdges) FiguresOrErr() ([]*Figure, error) {
+	if e.loadedTypes[7] {
+		return e.Figures, nil
+	}
+	return nil, &NotLoadedError{edge: "figures"}
+}
+
+// RecognitionsOrErr returns the Recognitions value or an error if the edge
+// was not loaded in eager-loading.
+func (e BrandEdges) RecognitionsOrErr() ([]*Recognition, error) {
+	if e.loadedTypes[8] {
+		return e.Recognitions, nil
+	}
+	return nil, &NotLoadedError{edge: "recognitions"}
+}
+
 // RoleModelLinksOrErr returns the RoleModelLinks value or an error if the edge
 // was not loaded in eager-loading.
 func (e BrandEdges) RoleModelLinksOrErr() ([]*BrandRoleModel, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[9] {
 		return e.RoleModelLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "role_model_links"}
@@ -484,6 +508,16 @@ func (_m *Brand) QueryEvents() *EventQuery {
 	return NewBrandClient(_m.config).QueryEvents(_m)
 }
 
+// QueryFigures queries the "figures" edge of the Brand entity.
+func (_m *Brand) QueryFigures() *FigureQuery {
+	return NewBrandClient(_m.config).QueryFigures(_m)
+}
+
+// QueryRecognitions queries the "recognitions" edge of the Brand entity.
+func (_m *Brand) QueryRecognitions() *RecognitionQuery {
+	return NewBrandClient(_m.config).QueryRecognitions(_m)
+}
+
 // QueryRoleModelLinks queries the "role_model_links" edge of the Brand entity.
 func (_m *Brand) QueryRoleModelLinks() *BrandRoleModelQuery {
 	return NewBrandClient(_m.config).QueryRoleModelLinks(_m)
@@ -766,6 +800,54 @@ func (_m *Brand) appendNamedEvents(name string, edges ...*Event) {
 		_m.Edges.namedEvents[name] = []*Event{}
 	} else {
 		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
+	}
+}
+
+// NamedFigures returns the Figures named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Brand) NamedFigures(name string) ([]*Figure, error) {
+	if _m.Edges.namedFigures == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedFigures[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Brand) appendNamedFigures(name string, edges ...*Figure) {
+	if _m.Edges.namedFigures == nil {
+		_m.Edges.namedFigures = make(map[string][]*Figure)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedFigures[name] = []*Figure{}
+	} else {
+		_m.Edges.namedFigures[name] = append(_m.Edges.namedFigures[name], edges...)
+	}
+}
+
+// NamedRecognitions returns the Recognitions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Brand) NamedRecognitions(name string) ([]*Recognition, error) {
+	if _m.Edges.namedRecognitions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRecognitions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Brand) appendNamedRecognitions(name string, edges ...*Recognition) {
+	if _m.Edges.namedRecognitions == nil {
+		_m.Edges.namedRecognitions = make(map[string][]*Recognition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRecognitions[name] = []*Recognition{}
+	} else {
+		_m.Edges.namedRecognitions[name] = append(_m.Edges.namedRecognitions[name], edges...)
 	}
 }
 

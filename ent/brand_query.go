@@ -8,8 +8,10 @@ import (
 	"brandshow/ent/brandrolemodel"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
@@ -40,6 +42,8 @@ type BrandQuery struct {
 	withVenues              *VenueQuery
 	withMediaCoverages      *MediaCoverageQuery
 	withEvents              *EventQuery
+	withFigures             *FigureQuery
+	withRecognitions        *RecognitionQuery
 	withRoleModelLinks      *BrandRoleModelQuery
 	loadTotal               []func(context.Context, []*Brand) error
 	modifiers               []func(*sql.Selector)
@@ -49,6 +53,8 @@ type BrandQuery struct {
 	withNamedVenues         map[string]*VenueQuery
 	withNamedMediaCoverages map[string]*MediaCoverageQuery
 	withNamedEvents         map[string]*EventQuery
+	withNamedFigures        map[string]*FigureQuery
+	withNamedRecognitions   map[string]*RecognitionQuery
 	withNamedRoleModelLinks map[string]*BrandRoleModelQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -233,6 +239,50 @@ func (_q *BrandQuery) QueryEvents() *EventQuery {
 			sqlgraph.From(brand.Table, brand.FieldID, selector),
 			sqlgraph.To(event.Table, event.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, brand.EventsTable, brand.EventsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFigures chains the current query on the "figures" edge.
+func (_q *BrandQuery) QueryFigures() *FigureQuery {
+	query := (&FigureClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, selector),
+			sqlgraph.To(figure.Table, figure.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, brand.FiguresTable, brand.FiguresColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRecognitions chains the current query on the "recognitions" edge.
+func (_q *BrandQuery) QueryRecognitions() *RecognitionQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, selector),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, brand.RecognitionsTable, brand.RecognitionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -461,6 +511,8 @@ func (_q *BrandQuery) Clone() *BrandQuery {
 		withVenues:         _q.withVenues.Clone(),
 		withMediaCoverages: _q.withMediaCoverages.Clone(),
 		withEvents:         _q.withEvents.Clone(),
+		withFigures:        _q.withFigures.Clone(),
+		withRecognitions:   _q.withRecognitions.Clone(),
 		withRoleModelLinks: _q.withRoleModelLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -543,6 +595,28 @@ func (_q *BrandQuery) WithEvents(opts ...func(*EventQuery)) *BrandQuery {
 		opt(query)
 	}
 	_q.withEvents = query
+	return _q
+}
+
+// WithFigures tells the query-builder to eager-load the nodes that are connected to
+// the "figures" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *BrandQuery) WithFigures(opts ...func(*FigureQuery)) *BrandQuery {
+	query := (&FigureClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFigures = query
+	return _q
+}
+
+// WithRecognitions tells the query-builder to eager-load the nodes that are connected to
+// the "recognitions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *BrandQuery) WithRecognitions(opts ...func(*RecognitionQuery)) *BrandQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRecognitions = query
 	return _q
 }
 
@@ -641,7 +715,7 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 	var (
 		nodes       = []*Brand{}
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [10]bool{
 			_q.withRegion != nil,
 			_q.withRoleModels != nil,
 			_q.withAlliances != nil,
@@ -649,6 +723,8 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 			_q.withVenues != nil,
 			_q.withMediaCoverages != nil,
 			_q.withEvents != nil,
+			_q.withFigures != nil,
+			_q.withRecognitions != nil,
 			_q.withRoleModelLinks != nil,
 		}
 	)
@@ -721,6 +797,20 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 			return nil, err
 		}
 	}
+	if query := _q.withFigures; query != nil {
+		if err := _q.loadFigures(ctx, query, nodes,
+			func(n *Brand) { n.Edges.Figures = []*Figure{} },
+			func(n *Brand, e *Figure) { n.Edges.Figures = append(n.Edges.Figures, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRecognitions; query != nil {
+		if err := _q.loadRecognitions(ctx, query, nodes,
+			func(n *Brand) { n.Edges.Recognitions = []*Recognition{} },
+			func(n *Brand, e *Recognition) { n.Edges.Recognitions = append(n.Edges.Recognitions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withRoleModelLinks; query != nil {
 		if err := _q.loadRoleModelLinks(ctx, query, nodes,
 			func(n *Brand) { n.Edges.RoleModelLinks = []*BrandRoleModel{} },
@@ -767,6 +857,20 @@ func (_q *BrandQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Brand,
 		if err := _q.loadEvents(ctx, query, nodes,
 			func(n *Brand) { n.appendNamedEvents(name) },
 			func(n *Brand, e *Event) { n.appendNamedEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFigures {
+		if err := _q.loadFigures(ctx, query, nodes,
+			func(n *Brand) { n.appendNamedFigures(name) },
+			func(n *Brand, e *Figure) { n.appendNamedFigures(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRecognitions {
+		if err := _q.loadRecognitions(ctx, query, nodes,
+			func(n *Brand) { n.appendNamedRecognitions(name) },
+			func(n *Brand, e *Recognition) { n.appendNamedRecognitions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1180,6 +1284,69 @@ func (_q *BrandQuery) loadEvents(ctx context.Context, query *EventQuery, nodes [
 	}
 	return nil
 }
+func (_q *BrandQuery) loadFigures(ctx context.Context, query *FigureQuery, nodes []*Brand, init func(*Brand), assign func(*Brand, *Figure)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Brand)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(figure.FieldBrandID)
+	}
+	query.Where(predicate.Figure(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(brand.FiguresColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.BrandID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "brand_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *BrandQuery) loadRecognitions(ctx context.Context, query *RecognitionQuery, nodes []*Brand, init func(*Brand), assign func(*Brand, *Recognition)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Brand)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(recognition.FieldBrandID)
+	}
+	query.Where(predicate.Recognition(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(brand.RecognitionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.BrandID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "brand_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "brand_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *BrandQuery) loadRoleModelLinks(ctx context.Context, query *BrandRoleModelQuery, nodes []*Brand, init func(*Brand), assign func(*Brand, *BrandRoleModel)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[int]*Brand)
@@ -1416,6 +1583,34 @@ func (_q *BrandQuery) WithNamedEvents(name string, opts ...func(*EventQuery)) *B
 		_q.withNamedEvents = make(map[string]*EventQuery)
 	}
 	_q.withNamedEvents[name] = query
+	return _q
+}
+
+// WithNamedFigures tells the query-builder to eager-load the nodes that are connected to the "figures"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *BrandQuery) WithNamedFigures(name string, opts ...func(*FigureQuery)) *BrandQuery {
+	query := (&FigureClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedFigures == nil {
+		_q.withNamedFigures = make(map[string]*FigureQuery)
+	}
+	_q.withNamedFigures[name] = query
+	return _q
+}
+
+// WithNamedRecognitions tells the query-builder to eager-load the nodes that are connected to the "recognitions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *BrandQuery) WithNamedRecognitions(name string, opts ...func(*RecognitionQuery)) *BrandQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRecognitions == nil {
+		_q.withNamedRecognitions = make(map[string]*RecognitionQuery)
+	}
+	_q.withNamedRecognitions[name] = query
 	return _q
 }
 

@@ -23,10 +23,12 @@ import (
 	"brandshow/ent/eventbrand"
 	"brandshow/ent/eventmediacoverage"
 	"brandshow/ent/eventrolemodel"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/previewlink"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -73,6 +75,8 @@ type Client struct {
 	EventMediaCoverage *EventMediaCoverageClient
 	// EventRoleModel is the client for interacting with the EventRoleModel builders.
 	EventRoleModel *EventRoleModelClient
+	// Figure is the client for interacting with the Figure builders.
+	Figure *FigureClient
 	// MediaCoverage is the client for interacting with the MediaCoverage builders.
 	MediaCoverage *MediaCoverageClient
 	// MediaCoverageBrand is the client for interacting with the MediaCoverageBrand builders.
@@ -81,6 +85,8 @@ type Client struct {
 	MediaCoverageRoleModel *MediaCoverageRoleModelClient
 	// PreviewLink is the client for interacting with the PreviewLink builders.
 	PreviewLink *PreviewLinkClient
+	// Recognition is the client for interacting with the Recognition builders.
+	Recognition *RecognitionClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
@@ -120,10 +126,12 @@ func (c *Client) init() {
 	c.EventBrand = NewEventBrandClient(c.config)
 	c.EventMediaCoverage = NewEventMediaCoverageClient(c.config)
 	c.EventRoleModel = NewEventRoleModelClient(c.config)
+	c.Figure = NewFigureClient(c.config)
 	c.MediaCoverage = NewMediaCoverageClient(c.config)
 	c.MediaCoverageBrand = NewMediaCoverageBrandClient(c.config)
 	c.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(c.config)
 	c.PreviewLink = NewPreviewLinkClient(c.config)
+	c.Recognition = NewRecognitionClient(c.config)
 	c.Region = NewRegionClient(c.config)
 	c.RoleModel = NewRoleModelClient(c.config)
 	c.SearchDoc = NewSearchDocClient(c.config)
@@ -236,10 +244,12 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		EventBrand:             NewEventBrandClient(cfg),
 		EventMediaCoverage:     NewEventMediaCoverageClient(cfg),
 		EventRoleModel:         NewEventRoleModelClient(cfg),
+		Figure:                 NewFigureClient(cfg),
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
 		PreviewLink:            NewPreviewLinkClient(cfg),
+		Recognition:            NewRecognitionClient(cfg),
 		Region:                 NewRegionClient(cfg),
 		RoleModel:              NewRoleModelClient(cfg),
 		SearchDoc:              NewSearchDocClient(cfg),
@@ -279,10 +289,12 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		EventBrand:             NewEventBrandClient(cfg),
 		EventMediaCoverage:     NewEventMediaCoverageClient(cfg),
 		EventRoleModel:         NewEventRoleModelClient(cfg),
+		Figure:                 NewFigureClient(cfg),
 		MediaCoverage:          NewMediaCoverageClient(cfg),
 		MediaCoverageBrand:     NewMediaCoverageBrandClient(cfg),
 		MediaCoverageRoleModel: NewMediaCoverageRoleModelClient(cfg),
 		PreviewLink:            NewPreviewLinkClient(cfg),
+		Recognition:            NewRecognitionClient(cfg),
 		Region:                 NewRegionClient(cfg),
 		RoleModel:              NewRoleModelClient(cfg),
 		SearchDoc:              NewSearchDocClient(cfg),
@@ -322,9 +334,10 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
-		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
-		c.MediaCoverageRoleModel, c.PreviewLink, c.Region, c.RoleModel, c.SearchDoc,
-		c.Token, c.Venue, c.VenueBrand, c.Webhook, c.WebhookDelivery,
+		c.EventMediaCoverage, c.EventRoleModel, c.Figure, c.MediaCoverage,
+		c.MediaCoverageBrand, c.MediaCoverageRoleModel, c.PreviewLink, c.Recognition,
+		c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue, c.VenueBrand, c.Webhook,
+		c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -336,9 +349,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Alliance, c.AllianceBrand, c.AuditEntry, c.Brand, c.BrandRoleModel,
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
-		c.EventMediaCoverage, c.EventRoleModel, c.MediaCoverage, c.MediaCoverageBrand,
-		c.MediaCoverageRoleModel, c.PreviewLink, c.Region, c.RoleModel, c.SearchDoc,
-		c.Token, c.Venue, c.VenueBrand, c.Webhook, c.WebhookDelivery,
+		c.EventMediaCoverage, c.EventRoleModel, c.Figure, c.MediaCoverage,
+		c.MediaCoverageBrand, c.MediaCoverageRoleModel, c.PreviewLink, c.Recognition,
+		c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue, c.VenueBrand, c.Webhook,
+		c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -371,6 +385,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.EventMediaCoverage.mutate(ctx, m)
 	case *EventRoleModelMutation:
 		return c.EventRoleModel.mutate(ctx, m)
+	case *FigureMutation:
+		return c.Figure.mutate(ctx, m)
 	case *MediaCoverageMutation:
 		return c.MediaCoverage.mutate(ctx, m)
 	case *MediaCoverageBrandMutation:
@@ -379,6 +395,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MediaCoverageRoleModel.mutate(ctx, m)
 	case *PreviewLinkMutation:
 		return c.PreviewLink.mutate(ctx, m)
+	case *RecognitionMutation:
+		return c.Recognition.mutate(ctx, m)
 	case *RegionMutation:
 		return c.Region.mutate(ctx, m)
 	case *RoleModelMutation:
@@ -1054,6 +1072,38 @@ func (c *BrandClient) QueryEvents(_m *Brand) *EventQuery {
 	return query
 }
 
+// QueryFigures queries the figures edge of a Brand.
+func (c *BrandClient) QueryFigures(_m *Brand) *FigureQuery {
+	query := (&FigureClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, id),
+			sqlgraph.To(figure.Table, figure.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, brand.FiguresTable, brand.FiguresColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecognitions queries the recognitions edge of a Brand.
+func (c *BrandClient) QueryRecognitions(_m *Brand) *RecognitionQuery {
+	query := (&RecognitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(brand.Table, brand.FieldID, id),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, brand.RecognitionsTable, brand.RecognitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryRoleModelLinks queries the role_model_links edge of a Brand.
 func (c *BrandClient) QueryRoleModelLinks(_m *Brand) *BrandRoleModelQuery {
 	query := (&BrandRoleModelClient{config: c.config}).Query()
@@ -1496,6 +1546,22 @@ func (c *EnterpriseClient) QueryLedAlliances(_m *Enterprise) *AllianceQuery {
 			sqlgraph.From(enterprise.Table, enterprise.FieldID, id),
 			sqlgraph.To(alliance.Table, alliance.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, enterprise.LedAlliancesTable, enterprise.LedAlliancesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecognitions queries the recognitions edge of a Enterprise.
+func (c *EnterpriseClient) QueryRecognitions(_m *Enterprise) *RecognitionQuery {
+	query := (&RecognitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enterprise.Table, enterprise.FieldID, id),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, enterprise.RecognitionsTable, enterprise.RecognitionsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2273,6 +2339,157 @@ func (c *EventRoleModelClient) mutate(ctx context.Context, m *EventRoleModelMuta
 	}
 }
 
+// FigureClient is a client for the Figure schema.
+type FigureClient struct {
+	config
+}
+
+// NewFigureClient returns a client for the Figure from the given config.
+func NewFigureClient(c config) *FigureClient {
+	return &FigureClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `figure.Hooks(f(g(h())))`.
+func (c *FigureClient) Use(hooks ...Hook) {
+	c.hooks.Figure = append(c.hooks.Figure, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `figure.Intercept(f(g(h())))`.
+func (c *FigureClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Figure = append(c.inters.Figure, interceptors...)
+}
+
+// Create returns a builder for creating a Figure entity.
+func (c *FigureClient) Create() *FigureCreate {
+	mutation := newFigureMutation(c.config, OpCreate)
+	return &FigureCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Figure entities.
+func (c *FigureClient) CreateBulk(builders ...*FigureCreate) *FigureCreateBulk {
+	return &FigureCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FigureClient) MapCreateBulk(slice any, setFunc func(*FigureCreate, int)) *FigureCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FigureCreateBulk{err: fmt.Errorf("calling to FigureClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FigureCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FigureCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Figure.
+func (c *FigureClient) Update() *FigureUpdate {
+	mutation := newFigureMutation(c.config, OpUpdate)
+	return &FigureUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FigureClient) UpdateOne(_m *Figure) *FigureUpdateOne {
+	mutation := newFigureMutation(c.config, OpUpdateOne, withFigure(_m))
+	return &FigureUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FigureClient) UpdateOneID(id int) *FigureUpdateOne {
+	mutation := newFigureMutation(c.config, OpUpdateOne, withFigureID(id))
+	return &FigureUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Figure.
+func (c *FigureClient) Delete() *FigureDelete {
+	mutation := newFigureMutation(c.config, OpDelete)
+	return &FigureDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FigureClient) DeleteOne(_m *Figure) *FigureDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FigureClient) DeleteOneID(id int) *FigureDeleteOne {
+	builder := c.Delete().Where(figure.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FigureDeleteOne{builder}
+}
+
+// Query returns a query builder for Figure.
+func (c *FigureClient) Query() *FigureQuery {
+	return &FigureQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFigure},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Figure entity by its id.
+func (c *FigureClient) Get(ctx context.Context, id int) (*Figure, error) {
+	return c.Query().Where(figure.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FigureClient) GetX(ctx context.Context, id int) *Figure {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryBrand queries the brand edge of a Figure.
+func (c *FigureClient) QueryBrand(_m *Figure) *BrandQuery {
+	query := (&BrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(figure.Table, figure.FieldID, id),
+			sqlgraph.To(brand.Table, brand.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, figure.BrandTable, figure.BrandColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *FigureClient) Hooks() []Hook {
+	hooks := c.hooks.Figure
+	return append(hooks[:len(hooks):len(hooks)], figure.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *FigureClient) Interceptors() []Interceptor {
+	inters := c.inters.Figure
+	return append(inters[:len(inters):len(inters)], figure.Interceptors[:]...)
+}
+
+func (c *FigureClient) mutate(ctx context.Context, m *FigureMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FigureCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FigureUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FigureUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FigureDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Figure mutation op: %q", m.Op())
+	}
+}
+
 // MediaCoverageClient is a client for the MediaCoverage schema.
 type MediaCoverageClient struct {
 	config
@@ -2855,6 +3072,205 @@ func (c *PreviewLinkClient) mutate(ctx context.Context, m *PreviewLinkMutation) 
 	}
 }
 
+// RecognitionClient is a client for the Recognition schema.
+type RecognitionClient struct {
+	config
+}
+
+// NewRecognitionClient returns a client for the Recognition from the given config.
+func NewRecognitionClient(c config) *RecognitionClient {
+	return &RecognitionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `recognition.Hooks(f(g(h())))`.
+func (c *RecognitionClient) Use(hooks ...Hook) {
+	c.hooks.Recognition = append(c.hooks.Recognition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `recognition.Intercept(f(g(h())))`.
+func (c *RecognitionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Recognition = append(c.inters.Recognition, interceptors...)
+}
+
+// Create returns a builder for creating a Recognition entity.
+func (c *RecognitionClient) Create() *RecognitionCreate {
+	mutation := newRecognitionMutation(c.config, OpCreate)
+	return &RecognitionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Recognition entities.
+func (c *RecognitionClient) CreateBulk(builders ...*RecognitionCreate) *RecognitionCreateBulk {
+	return &RecognitionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RecognitionClient) MapCreateBulk(slice any, setFunc func(*RecognitionCreate, int)) *RecognitionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RecognitionCreateBulk{err: fmt.Errorf("calling to RecognitionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RecognitionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RecognitionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Recognition.
+func (c *RecognitionClient) Update() *RecognitionUpdate {
+	mutation := newRecognitionMutation(c.config, OpUpdate)
+	return &RecognitionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RecognitionClient) UpdateOne(_m *Recognition) *RecognitionUpdateOne {
+	mutation := newRecognitionMutation(c.config, OpUpdateOne, withRecognition(_m))
+	return &RecognitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RecognitionClient) UpdateOneID(id int) *RecognitionUpdateOne {
+	mutation := newRecognitionMutation(c.config, OpUpdateOne, withRecognitionID(id))
+	return &RecognitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Recognition.
+func (c *RecognitionClient) Delete() *RecognitionDelete {
+	mutation := newRecognitionMutation(c.config, OpDelete)
+	return &RecognitionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RecognitionClient) DeleteOne(_m *Recognition) *RecognitionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RecognitionClient) DeleteOneID(id int) *RecognitionDeleteOne {
+	builder := c.Delete().Where(recognition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RecognitionDeleteOne{builder}
+}
+
+// Query returns a query builder for Recognition.
+func (c *RecognitionClient) Query() *RecognitionQuery {
+	return &RecognitionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRecognition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Recognition entity by its id.
+func (c *RecognitionClient) Get(ctx context.Context, id int) (*Recognition, error) {
+	return c.Query().Where(recognition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RecognitionClient) GetX(ctx context.Context, id int) *Recognition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryBrand queries the brand edge of a Recognition.
+func (c *RecognitionClient) QueryBrand(_m *Recognition) *BrandQuery {
+	query := (&BrandClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recognition.Table, recognition.FieldID, id),
+			sqlgraph.To(brand.Table, brand.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recognition.BrandTable, recognition.BrandColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRoleModel queries the role_model edge of a Recognition.
+func (c *RecognitionClient) QueryRoleModel(_m *Recognition) *RoleModelQuery {
+	query := (&RoleModelClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recognition.Table, recognition.FieldID, id),
+			sqlgraph.To(rolemodel.Table, rolemodel.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recognition.RoleModelTable, recognition.RoleModelColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEnterprise queries the enterprise edge of a Recognition.
+func (c *RecognitionClient) QueryEnterprise(_m *Recognition) *EnterpriseQuery {
+	query := (&EnterpriseClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recognition.Table, recognition.FieldID, id),
+			sqlgraph.To(enterprise.Table, enterprise.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recognition.EnterpriseTable, recognition.EnterpriseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVenue queries the venue edge of a Recognition.
+func (c *RecognitionClient) QueryVenue(_m *Recognition) *VenueQuery {
+	query := (&VenueClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(recognition.Table, recognition.FieldID, id),
+			sqlgraph.To(venue.Table, venue.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, recognition.VenueTable, recognition.VenueColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RecognitionClient) Hooks() []Hook {
+	hooks := c.hooks.Recognition
+	return append(hooks[:len(hooks):len(hooks)], recognition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RecognitionClient) Interceptors() []Interceptor {
+	inters := c.inters.Recognition
+	return append(inters[:len(inters):len(inters)], recognition.Interceptors[:]...)
+}
+
+func (c *RecognitionClient) mutate(ctx context.Context, m *RecognitionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RecognitionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RecognitionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RecognitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RecognitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Recognition mutation op: %q", m.Op())
+	}
+}
+
 // RegionClient is a client for the Region schema.
 type RegionClient struct {
 	config
@@ -3266,6 +3682,22 @@ func (c *RoleModelClient) QueryEvents(_m *RoleModel) *EventQuery {
 			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, id),
 			sqlgraph.To(event.Table, event.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, rolemodel.EventsTable, rolemodel.EventsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecognitions queries the recognitions edge of a RoleModel.
+func (c *RoleModelClient) QueryRecognitions(_m *RoleModel) *RecognitionQuery {
+	query := (&RecognitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, id),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, rolemodel.RecognitionsTable, rolemodel.RecognitionsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3718,6 +4150,22 @@ func (c *VenueClient) QueryEvents(_m *Venue) *EventQuery {
 			sqlgraph.From(venue.Table, venue.FieldID, id),
 			sqlgraph.To(event.Table, event.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, venue.EventsTable, venue.EventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecognitions queries the recognitions edge of a Venue.
+func (c *VenueClient) QueryRecognitions(_m *Venue) *RecognitionQuery {
+	query := (&RecognitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(venue.Table, venue.FieldID, id),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, venue.RecognitionsTable, venue.RecognitionsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4189,16 +4637,16 @@ type (
 	hooks struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
-		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		PreviewLink, Region, RoleModel, SearchDoc, Token, Venue, VenueBrand, Webhook,
-		WebhookDelivery []ent.Hook
+		EventRoleModel, Figure, MediaCoverage, MediaCoverageBrand,
+		MediaCoverageRoleModel, PreviewLink, Recognition, Region, RoleModel, SearchDoc,
+		Token, Venue, VenueBrand, Webhook, WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
-		EventRoleModel, MediaCoverage, MediaCoverageBrand, MediaCoverageRoleModel,
-		PreviewLink, Region, RoleModel, SearchDoc, Token, Venue, VenueBrand, Webhook,
-		WebhookDelivery []ent.Interceptor
+		EventRoleModel, Figure, MediaCoverage, MediaCoverageBrand,
+		MediaCoverageRoleModel, PreviewLink, Recognition, Region, RoleModel, SearchDoc,
+		Token, Venue, VenueBrand, Webhook, WebhookDelivery []ent.Interceptor
 	}
 )
 

@@ -15,10 +15,12 @@ import (
 	"brandshow/ent/eventbrand"
 	"brandshow/ent/eventmediacoverage"
 	"brandshow/ent/eventrolemodel"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/previewlink"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -108,10 +110,12 @@ func checkColumn(t, c string) error {
 			eventbrand.Table:             eventbrand.ValidColumn,
 			eventmediacoverage.Table:     eventmediacoverage.ValidColumn,
 			eventrolemodel.Table:         eventrolemodel.ValidColumn,
+			figure.Table:                 figure.ValidColumn,
 			mediacoverage.Table:          mediacoverage.ValidColumn,
 			mediacoveragebrand.Table:     mediacoveragebrand.ValidColumn,
 			mediacoveragerolemodel.Table: mediacoveragerolemodel.ValidColumn,
 			previewlink.Table:            previewlink.ValidColumn,
+			recognition.Table:            recognition.ValidColumn,
 			region.Table:                 region.ValidColumn,
 			rolemodel.Table:              rolemodel.ValidColumn,
 			searchdoc.Table:              searchdoc.ValidColumn,

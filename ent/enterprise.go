@@ -66,16 +66,19 @@ type EnterpriseEdges struct {
 	Brands []*Brand `json:"brands,omitempty"`
 	// Alliances this enterprise leads.
 	LedAlliances []*Alliance `json:"led_alliances,omitempty"`
+	// Official recognitions of this enterprise (认定): title, level, issuer, year, document number.
+	Recognitions []*Recognition `json:"recognitions,omitempty"`
 	// BrandLinks holds the value of the brand_links edge.
 	BrandLinks []*EnterpriseBrand `json:"brand_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedBrands       map[string][]*Brand
 	namedLedAlliances map[string][]*Alliance
+	namedRecognitions map[string][]*Recognition
 	namedBrandLinks   map[string][]*EnterpriseBrand
 }
 
@@ -108,10 +111,19 @@ func (e EnterpriseEdges) LedAlliancesOrErr() ([]*Alliance, error) {
 	return nil, &NotLoadedError{edge: "led_alliances"}
 }
 
+// RecognitionsOrErr returns the Recognitions value or an error if the edge
+// was not loaded in eager-loading.
+func (e EnterpriseEdges) RecognitionsOrErr() ([]*Recognition, error) {
+	if e.loadedTypes[3] {
+		return e.Recognitions, nil
+	}
+	return nil, &NotLoadedError{edge: "recognitions"}
+}
+
 // BrandLinksOrErr returns the BrandLinks value or an error if the edge
 // was not loaded in eager-loading.
 func (e EnterpriseEdges) BrandLinksOrErr() ([]*EnterpriseBrand, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.BrandLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "brand_links"}
@@ -284,6 +296,11 @@ func (_m *Enterprise) QueryLedAlliances() *AllianceQuery {
 	return NewEnterpriseClient(_m.config).QueryLedAlliances(_m)
 }
 
+// QueryRecognitions queries the "recognitions" edge of the Enterprise entity.
+func (_m *Enterprise) QueryRecognitions() *RecognitionQuery {
+	return NewEnterpriseClient(_m.config).QueryRecognitions(_m)
+}
+
 // QueryBrandLinks queries the "brand_links" edge of the Enterprise entity.
 func (_m *Enterprise) QueryBrandLinks() *EnterpriseBrandQuery {
 	return NewEnterpriseClient(_m.config).QueryBrandLinks(_m)
@@ -418,6 +435,30 @@ func (_m *Enterprise) appendNamedLedAlliances(name string, edges ...*Alliance) {
 		_m.Edges.namedLedAlliances[name] = []*Alliance{}
 	} else {
 		_m.Edges.namedLedAlliances[name] = append(_m.Edges.namedLedAlliances[name], edges...)
+	}
+}
+
+// NamedRecognitions returns the Recognitions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Enterprise) NamedRecognitions(name string) ([]*Recognition, error) {
+	if _m.Edges.namedRecognitions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRecognitions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Enterprise) appendNamedRecognitions(name string, edges ...*Recognition) {
+	if _m.Edges.namedRecognitions == nil {
+		_m.Edges.namedRecognitions = make(map[string][]*Recognition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRecognitions[name] = []*Recognition{}
+	} else {
+		_m.Edges.namedRecognitions[name] = append(_m.Edges.namedRecognitions[name], edges...)
 	}
 }
 

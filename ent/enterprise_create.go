@@ -6,6 +6,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/schematype"
 	"context"
@@ -259,6 +260,21 @@ func (_c *EnterpriseCreate) AddLedAlliances(v ...*Alliance) *EnterpriseCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddLedAllianceIDs(ids...)
+}
+
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by IDs.
+func (_c *EnterpriseCreate) AddRecognitionIDs(ids ...int) *EnterpriseCreate {
+	_c.mutation.AddRecognitionIDs(ids...)
+	return _c
+}
+
+// AddRecognitions adds the "recognitions" edges to the Recognition entity.
+func (_c *EnterpriseCreate) AddRecognitions(v ...*Recognition) *EnterpriseCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRecognitionIDs(ids...)
 }
 
 // Mutation returns the EnterpriseMutation object of the builder.
@@ -545,6 +561,22 @@ func (_c *EnterpriseCreate) createSpec() (*Enterprise, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alliance.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RecognitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enterprise.RecognitionsTable,
+			Columns: []string{enterprise.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

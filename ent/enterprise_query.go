@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/enterprise"
 	"brandshow/ent/enterprisebrand"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"context"
 	"database/sql/driver"
@@ -32,11 +33,13 @@ type EnterpriseQuery struct {
 	withRegion            *RegionQuery
 	withBrands            *BrandQuery
 	withLedAlliances      *AllianceQuery
+	withRecognitions      *RecognitionQuery
 	withBrandLinks        *EnterpriseBrandQuery
 	loadTotal             []func(context.Context, []*Enterprise) error
 	modifiers             []func(*sql.Selector)
 	withNamedBrands       map[string]*BrandQuery
 	withNamedLedAlliances map[string]*AllianceQuery
+	withNamedRecognitions map[string]*RecognitionQuery
 	withNamedBrandLinks   map[string]*EnterpriseBrandQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -133,6 +136,28 @@ func (_q *EnterpriseQuery) QueryLedAlliances() *AllianceQuery {
 			sqlgraph.From(enterprise.Table, enterprise.FieldID, selector),
 			sqlgraph.To(alliance.Table, alliance.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, enterprise.LedAlliancesTable, enterprise.LedAlliancesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRecognitions chains the current query on the "recognitions" edge.
+func (_q *EnterpriseQuery) QueryRecognitions() *RecognitionQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enterprise.Table, enterprise.FieldID, selector),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, enterprise.RecognitionsTable, enterprise.RecognitionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -357,6 +382,7 @@ func (_q *EnterpriseQuery) Clone() *EnterpriseQuery {
 		withRegion:       _q.withRegion.Clone(),
 		withBrands:       _q.withBrands.Clone(),
 		withLedAlliances: _q.withLedAlliances.Clone(),
+		withRecognitions: _q.withRecognitions.Clone(),
 		withBrandLinks:   _q.withBrandLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -395,6 +421,17 @@ func (_q *EnterpriseQuery) WithLedAlliances(opts ...func(*AllianceQuery)) *Enter
 		opt(query)
 	}
 	_q.withLedAlliances = query
+	return _q
+}
+
+// WithRecognitions tells the query-builder to eager-load the nodes that are connected to
+// the "recognitions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EnterpriseQuery) WithRecognitions(opts ...func(*RecognitionQuery)) *EnterpriseQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRecognitions = query
 	return _q
 }
 
@@ -493,10 +530,11 @@ func (_q *EnterpriseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 	var (
 		nodes       = []*Enterprise{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withRegion != nil,
 			_q.withBrands != nil,
 			_q.withLedAlliances != nil,
+			_q.withRecognitions != nil,
 			_q.withBrandLinks != nil,
 		}
 	)
@@ -541,6 +579,13 @@ func (_q *EnterpriseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 			return nil, err
 		}
 	}
+	if query := _q.withRecognitions; query != nil {
+		if err := _q.loadRecognitions(ctx, query, nodes,
+			func(n *Enterprise) { n.Edges.Recognitions = []*Recognition{} },
+			func(n *Enterprise, e *Recognition) { n.Edges.Recognitions = append(n.Edges.Recognitions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withBrandLinks; query != nil {
 		if err := _q.loadBrandLinks(ctx, query, nodes,
 			func(n *Enterprise) { n.Edges.BrandLinks = []*EnterpriseBrand{} },
@@ -559,6 +604,13 @@ func (_q *EnterpriseQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 		if err := _q.loadLedAlliances(ctx, query, nodes,
 			func(n *Enterprise) { n.appendNamedLedAlliances(name) },
 			func(n *Enterprise, e *Alliance) { n.appendNamedLedAlliances(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRecognitions {
+		if err := _q.loadRecognitions(ctx, query, nodes,
+			func(n *Enterprise) { n.appendNamedRecognitions(name) },
+			func(n *Enterprise, e *Recognition) { n.appendNamedRecognitions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -698,6 +750,39 @@ func (_q *EnterpriseQuery) loadLedAlliances(ctx context.Context, query *Alliance
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "lead_enterprise_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *EnterpriseQuery) loadRecognitions(ctx context.Context, query *RecognitionQuery, nodes []*Enterprise, init func(*Enterprise), assign func(*Enterprise, *Recognition)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Enterprise)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(recognition.FieldEnterpriseID)
+	}
+	query.Where(predicate.Recognition(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(enterprise.RecognitionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.EnterpriseID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "enterprise_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "enterprise_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -883,6 +968,20 @@ func (_q *EnterpriseQuery) WithNamedLedAlliances(name string, opts ...func(*Alli
 		_q.withNamedLedAlliances = make(map[string]*AllianceQuery)
 	}
 	_q.withNamedLedAlliances[name] = query
+	return _q
+}
+
+// WithNamedRecognitions tells the query-builder to eager-load the nodes that are connected to the "recognitions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EnterpriseQuery) WithNamedRecognitions(name string, opts ...func(*RecognitionQuery)) *EnterpriseQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRecognitions == nil {
+		_q.withNamedRecognitions = make(map[string]*RecognitionQuery)
+	}
+	_q.withNamedRecognitions[name] = query
 	return _q
 }
 

@@ -7,6 +7,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/schematype"
 	"context"
@@ -291,6 +292,21 @@ func (_u *EnterpriseUpdate) AddLedAlliances(v ...*Alliance) *EnterpriseUpdate {
 	return _u.AddLedAllianceIDs(ids...)
 }
 
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by IDs.
+func (_u *EnterpriseUpdate) AddRecognitionIDs(ids ...int) *EnterpriseUpdate {
+	_u.mutation.AddRecognitionIDs(ids...)
+	return _u
+}
+
+// AddRecognitions adds the "recognitions" edges to the Recognition entity.
+func (_u *EnterpriseUpdate) AddRecognitions(v ...*Recognition) *EnterpriseUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRecognitionIDs(ids...)
+}
+
 // Mutation returns the EnterpriseMutation object of the builder.
 func (_u *EnterpriseUpdate) Mutation() *EnterpriseMutation {
 	return _u.mutation
@@ -342,6 +358,27 @@ func (_u *EnterpriseUpdate) RemoveLedAlliances(v ...*Alliance) *EnterpriseUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveLedAllianceIDs(ids...)
+}
+
+// ClearRecognitions clears all "recognitions" edges to the Recognition entity.
+func (_u *EnterpriseUpdate) ClearRecognitions() *EnterpriseUpdate {
+	_u.mutation.ClearRecognitions()
+	return _u
+}
+
+// RemoveRecognitionIDs removes the "recognitions" edge to Recognition entities by IDs.
+func (_u *EnterpriseUpdate) RemoveRecognitionIDs(ids ...int) *EnterpriseUpdate {
+	_u.mutation.RemoveRecognitionIDs(ids...)
+	return _u
+}
+
+// RemoveRecognitions removes "recognitions" edges to Recognition entities.
+func (_u *EnterpriseUpdate) RemoveRecognitions(v ...*Recognition) *EnterpriseUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRecognitionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -618,6 +655,51 @@ func (_u *EnterpriseUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alliance.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RecognitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enterprise.RecognitionsTable,
+			Columns: []string{enterprise.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRecognitionsIDs(); len(nodes) > 0 && !_u.mutation.RecognitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enterprise.RecognitionsTable,
+			Columns: []string{enterprise.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RecognitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enterprise.RecognitionsTable,
+			Columns: []string{enterprise.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -905,6 +987,21 @@ func (_u *EnterpriseUpdateOne) AddLedAlliances(v ...*Alliance) *EnterpriseUpdate
 	return _u.AddLedAllianceIDs(ids...)
 }
 
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by IDs.
+func (_u *EnterpriseUpdateOne) AddRecognitionIDs(ids ...int) *EnterpriseUpdateOne {
+	_u.mutation.AddRecognitionIDs(ids...)
+	return _u
+}
+
+// AddRecognitions adds the "recognitions" edges to the Recognition entity.
+func (_u *EnterpriseUpdateOne) AddRecognitions(v ...*Recognition) *EnterpriseUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRecognitionIDs(ids...)
+}
+
 // Mutation returns the EnterpriseMutation object of the builder.
 func (_u *EnterpriseUpdateOne) Mutation() *EnterpriseMutation {
 	return _u.mutation
@@ -956,6 +1053,27 @@ func (_u *EnterpriseUpdateOne) RemoveLedAlliances(v ...*Alliance) *EnterpriseUpd
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveLedAllianceIDs(ids...)
+}
+
+// ClearRecognitions clears all "recognitions" edges to the Recognition entity.
+func (_u *EnterpriseUpdateOne) ClearRecognitions() *EnterpriseUpdateOne {
+	_u.mutation.ClearRecognitions()
+	return _u
+}
+
+// RemoveRecognitionIDs removes the "recognitions" edge to Recognition entities by IDs.
+func (_u *EnterpriseUpdateOne) RemoveRecognitionIDs(ids ...int) *EnterpriseUpdateOne {
+	_u.mutation.RemoveRecognitionIDs(ids...)
+	return _u
+}
+
+// RemoveRecognitions removes "recognitions" edges to Recognition entities.
+func (_u *EnterpriseUpdateOne) RemoveRecognitions(v ...*Recognition) *EnterpriseUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRecognitionIDs(ids...)
 }
 
 // Where appends a list predicates to the EnterpriseUpdate builder.
@@ -1262,6 +1380,51 @@ func (_u *EnterpriseUpdateOne) sqlSave(ctx context.Context) (_node *Enterprise, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alliance.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RecognitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enterprise.RecognitionsTable,
+			Columns: []string{enterprise.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRecognitionsIDs(); len(nodes) > 0 && !_u.mutation.RecognitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enterprise.RecognitionsTable,
+			Columns: []string{enterprise.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RecognitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   enterprise.RecognitionsTable,
+			Columns: []string{enterprise.RecognitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(recognition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

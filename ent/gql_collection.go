@@ -8,7 +8,9 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
@@ -1001,6 +1003,95 @@ func (_q *BrandQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			_q.WithNamedEvents(alias, func(wq *EventQuery) {
 				*wq = *query
 			})
+
+		case "recognitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RecognitionClient{config: _q.config}).Query()
+			)
+			args := newRecognitionPaginateArgs(fieldArgs(ctx, new(RecognitionWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newRecognitionPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Brand) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"brand_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(brand.RecognitionsColumn), ids...))
+						})
+						if err := query.GroupBy(brand.RecognitionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[7] == nil {
+								nodes[i].Edges.totalCount[7] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[7][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Brand) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Recognitions)
+							if nodes[i].Edges.totalCount[7] == nil {
+								nodes[i].Edges.totalCount[7] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[7][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, recognitionImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(brand.RecognitionsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedRecognitions(alias, func(wq *RecognitionQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[brand.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, brand.FieldCreatedAt)
@@ -1440,6 +1531,95 @@ func (_q *EnterpriseQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				query = pager.applyOrder(query)
 			}
 			_q.WithNamedLedAlliances(alias, func(wq *AllianceQuery) {
+				*wq = *query
+			})
+
+		case "recognitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RecognitionClient{config: _q.config}).Query()
+			)
+			args := newRecognitionPaginateArgs(fieldArgs(ctx, new(RecognitionWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newRecognitionPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Enterprise) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"enterprise_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(enterprise.RecognitionsColumn), ids...))
+						})
+						if err := query.GroupBy(enterprise.RecognitionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Enterprise) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Recognitions)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, recognitionImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(enterprise.RecognitionsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedRecognitions(alias, func(wq *RecognitionQuery) {
 				*wq = *query
 			})
 		case "createdAt":
@@ -2124,6 +2304,180 @@ func newEventPaginateArgs(rv map[string]any) *eventPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *FigureQuery) CollectFields(ctx context.Context, satisfies ...string) (*FigureQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *FigureQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(figure.Columns))
+		selectedFields = []string{figure.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "brand":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&BrandClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, brandImplementors)...); err != nil {
+				return err
+			}
+			_q.withBrand = query
+			if _, ok := fieldSeen[figure.FieldBrandID]; !ok {
+				selectedFields = append(selectedFields, figure.FieldBrandID)
+				fieldSeen[figure.FieldBrandID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[figure.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, figure.FieldCreatedAt)
+				fieldSeen[figure.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[figure.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, figure.FieldUpdatedAt)
+				fieldSeen[figure.FieldUpdatedAt] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[figure.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, figure.FieldStatus)
+				fieldSeen[figure.FieldStatus] = struct{}{}
+			}
+		case "publishedAt":
+			if _, ok := fieldSeen[figure.FieldPublishedAt]; !ok {
+				selectedFields = append(selectedFields, figure.FieldPublishedAt)
+				fieldSeen[figure.FieldPublishedAt] = struct{}{}
+			}
+		case "publishAt":
+			if _, ok := fieldSeen[figure.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, figure.FieldPublishAt)
+				fieldSeen[figure.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[figure.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, figure.FieldUnpublishAt)
+				fieldSeen[figure.FieldUnpublishAt] = struct{}{}
+			}
+		case "slug":
+			if _, ok := fieldSeen[figure.FieldSlug]; !ok {
+				selectedFields = append(selectedFields, figure.FieldSlug)
+				fieldSeen[figure.FieldSlug] = struct{}{}
+			}
+		case "metric":
+			if _, ok := fieldSeen[figure.FieldMetric]; !ok {
+				selectedFields = append(selectedFields, figure.FieldMetric)
+				fieldSeen[figure.FieldMetric] = struct{}{}
+			}
+		case "value":
+			if _, ok := fieldSeen[figure.FieldValue]; !ok {
+				selectedFields = append(selectedFields, figure.FieldValue)
+				fieldSeen[figure.FieldValue] = struct{}{}
+			}
+		case "period":
+			if _, ok := fieldSeen[figure.FieldPeriod]; !ok {
+				selectedFields = append(selectedFields, figure.FieldPeriod)
+				fieldSeen[figure.FieldPeriod] = struct{}{}
+			}
+		case "asOf":
+			if _, ok := fieldSeen[figure.FieldAsOf]; !ok {
+				selectedFields = append(selectedFields, figure.FieldAsOf)
+				fieldSeen[figure.FieldAsOf] = struct{}{}
+			}
+		case "sourceZh":
+			if _, ok := fieldSeen[figure.FieldSourceZh]; !ok {
+				selectedFields = append(selectedFields, figure.FieldSourceZh)
+				fieldSeen[figure.FieldSourceZh] = struct{}{}
+			}
+		case "sourceEn":
+			if _, ok := fieldSeen[figure.FieldSourceEn]; !ok {
+				selectedFields = append(selectedFields, figure.FieldSourceEn)
+				fieldSeen[figure.FieldSourceEn] = struct{}{}
+			}
+		case "sourceURL":
+			if _, ok := fieldSeen[figure.FieldSourceURL]; !ok {
+				selectedFields = append(selectedFields, figure.FieldSourceURL)
+				fieldSeen[figure.FieldSourceURL] = struct{}{}
+			}
+		case "brandID":
+			if _, ok := fieldSeen[figure.FieldBrandID]; !ok {
+				selectedFields = append(selectedFields, figure.FieldBrandID)
+				fieldSeen[figure.FieldBrandID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type figurePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []FigurePaginateOption
+}
+
+func newFigurePaginateArgs(rv map[string]any) *figurePaginateArgs {
+	args := &figurePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &FigureOrder{Field: &FigureOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithFigureOrder(order))
+			}
+		case *FigureOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithFigureOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*FigureWhereInput); ok {
+		args.opts = append(args.opts, WithFigureFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *MediaCoverageQuery) CollectFields(ctx context.Context, satisfies ...string) (*MediaCoverageQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2587,6 +2941,240 @@ func newMediaCoveragePaginateArgs(rv map[string]any) *mediacoveragePaginateArgs 
 	}
 	if v, ok := rv[whereField].(*MediaCoverageWhereInput); ok {
 		args.opts = append(args.opts, WithMediaCoverageFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RecognitionQuery) CollectFields(ctx context.Context, satisfies ...string) (*RecognitionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RecognitionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(recognition.Columns))
+		selectedFields = []string{recognition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "brand":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&BrandClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, brandImplementors)...); err != nil {
+				return err
+			}
+			_q.withBrand = query
+			if _, ok := fieldSeen[recognition.FieldBrandID]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldBrandID)
+				fieldSeen[recognition.FieldBrandID] = struct{}{}
+			}
+
+		case "roleModel":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RoleModelClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, rolemodelImplementors)...); err != nil {
+				return err
+			}
+			_q.withRoleModel = query
+			if _, ok := fieldSeen[recognition.FieldRoleModelID]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldRoleModelID)
+				fieldSeen[recognition.FieldRoleModelID] = struct{}{}
+			}
+
+		case "enterprise":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EnterpriseClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, enterpriseImplementors)...); err != nil {
+				return err
+			}
+			_q.withEnterprise = query
+			if _, ok := fieldSeen[recognition.FieldEnterpriseID]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldEnterpriseID)
+				fieldSeen[recognition.FieldEnterpriseID] = struct{}{}
+			}
+
+		case "venue":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&VenueClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, venueImplementors)...); err != nil {
+				return err
+			}
+			_q.withVenue = query
+			if _, ok := fieldSeen[recognition.FieldVenueID]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldVenueID)
+				fieldSeen[recognition.FieldVenueID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[recognition.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldCreatedAt)
+				fieldSeen[recognition.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[recognition.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldUpdatedAt)
+				fieldSeen[recognition.FieldUpdatedAt] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[recognition.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldStatus)
+				fieldSeen[recognition.FieldStatus] = struct{}{}
+			}
+		case "publishedAt":
+			if _, ok := fieldSeen[recognition.FieldPublishedAt]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldPublishedAt)
+				fieldSeen[recognition.FieldPublishedAt] = struct{}{}
+			}
+		case "publishAt":
+			if _, ok := fieldSeen[recognition.FieldPublishAt]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldPublishAt)
+				fieldSeen[recognition.FieldPublishAt] = struct{}{}
+			}
+		case "unpublishAt":
+			if _, ok := fieldSeen[recognition.FieldUnpublishAt]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldUnpublishAt)
+				fieldSeen[recognition.FieldUnpublishAt] = struct{}{}
+			}
+		case "slug":
+			if _, ok := fieldSeen[recognition.FieldSlug]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldSlug)
+				fieldSeen[recognition.FieldSlug] = struct{}{}
+			}
+		case "titleZh":
+			if _, ok := fieldSeen[recognition.FieldTitleZh]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldTitleZh)
+				fieldSeen[recognition.FieldTitleZh] = struct{}{}
+			}
+		case "titleEn":
+			if _, ok := fieldSeen[recognition.FieldTitleEn]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldTitleEn)
+				fieldSeen[recognition.FieldTitleEn] = struct{}{}
+			}
+		case "level":
+			if _, ok := fieldSeen[recognition.FieldLevel]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldLevel)
+				fieldSeen[recognition.FieldLevel] = struct{}{}
+			}
+		case "issuerZh":
+			if _, ok := fieldSeen[recognition.FieldIssuerZh]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldIssuerZh)
+				fieldSeen[recognition.FieldIssuerZh] = struct{}{}
+			}
+		case "issuerEn":
+			if _, ok := fieldSeen[recognition.FieldIssuerEn]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldIssuerEn)
+				fieldSeen[recognition.FieldIssuerEn] = struct{}{}
+			}
+		case "year":
+			if _, ok := fieldSeen[recognition.FieldYear]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldYear)
+				fieldSeen[recognition.FieldYear] = struct{}{}
+			}
+		case "documentNumber":
+			if _, ok := fieldSeen[recognition.FieldDocumentNumber]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldDocumentNumber)
+				fieldSeen[recognition.FieldDocumentNumber] = struct{}{}
+			}
+		case "batch":
+			if _, ok := fieldSeen[recognition.FieldBatch]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldBatch)
+				fieldSeen[recognition.FieldBatch] = struct{}{}
+			}
+		case "endedOn":
+			if _, ok := fieldSeen[recognition.FieldEndedOn]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldEndedOn)
+				fieldSeen[recognition.FieldEndedOn] = struct{}{}
+			}
+		case "endReason":
+			if _, ok := fieldSeen[recognition.FieldEndReason]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldEndReason)
+				fieldSeen[recognition.FieldEndReason] = struct{}{}
+			}
+		case "sourceURL":
+			if _, ok := fieldSeen[recognition.FieldSourceURL]; !ok {
+				selectedFields = append(selectedFields, recognition.FieldSourceURL)
+				fieldSeen[recognition.FieldSourceURL] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type recognitionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RecognitionPaginateOption
+}
+
+func newRecognitionPaginateArgs(rv map[string]any) *recognitionPaginateArgs {
+	args := &recognitionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &RecognitionOrder{Field: &RecognitionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithRecognitionOrder(order))
+			}
+		case *RecognitionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithRecognitionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*RecognitionWhereInput); ok {
+		args.opts = append(args.opts, WithRecognitionFilter(v.Filter))
 	}
 	return args
 }
@@ -3584,6 +4172,95 @@ func (_q *RoleModelQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			_q.WithNamedEvents(alias, func(wq *EventQuery) {
 				*wq = *query
 			})
+
+		case "recognitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RecognitionClient{config: _q.config}).Query()
+			)
+			args := newRecognitionPaginateArgs(fieldArgs(ctx, new(RecognitionWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newRecognitionPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*RoleModel) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"role_model_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(rolemodel.RecognitionsColumn), ids...))
+						})
+						if err := query.GroupBy(rolemodel.RecognitionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*RoleModel) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Recognitions)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, recognitionImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(rolemodel.RecognitionsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedRecognitions(alias, func(wq *RecognitionQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[rolemodel.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, rolemodel.FieldCreatedAt)
@@ -3963,6 +4640,95 @@ func (_q *VenueQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				query = pager.applyOrder(query)
 			}
 			_q.WithNamedEvents(alias, func(wq *EventQuery) {
+				*wq = *query
+			})
+
+		case "recognitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RecognitionClient{config: _q.config}).Query()
+			)
+			args := newRecognitionPaginateArgs(fieldArgs(ctx, new(RecognitionWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newRecognitionPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Venue) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"venue_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(venue.RecognitionsColumn), ids...))
+						})
+						if err := query.GroupBy(venue.RecognitionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Venue) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Recognitions)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, recognitionImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(venue.RecognitionsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedRecognitions(alias, func(wq *RecognitionQuery) {
 				*wq = *query
 			})
 		case "createdAt":

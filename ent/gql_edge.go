@@ -171,6 +171,27 @@ func (_m *Brand) Events(
 	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Brand) Recognitions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *RecognitionOrder, where *RecognitionWhereInput,
+) (*RecognitionConnection, error) {
+	opts := []RecognitionPaginateOption{
+		WithRecognitionOrder(orderBy),
+		WithRecognitionFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[7][alias]
+	if nodes, err := _m.NamedRecognitions(alias); err == nil || hasTotalCount {
+		pager, err := newRecognitionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &RecognitionConnection{Edges: []*RecognitionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryRecognitions().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Enterprise) Region(ctx context.Context) (*Region, error) {
 	result, err := _m.Edges.RegionOrErr()
 	if IsNotLoaded(err) {
@@ -219,6 +240,27 @@ func (_m *Enterprise) LedAlliances(
 		return conn, nil
 	}
 	return _m.QueryLedAlliances().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Enterprise) Recognitions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *RecognitionOrder, where *RecognitionWhereInput,
+) (*RecognitionConnection, error) {
+	opts := []RecognitionPaginateOption{
+		WithRecognitionOrder(orderBy),
+		WithRecognitionFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedRecognitions(alias); err == nil || hasTotalCount {
+		pager, err := newRecognitionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &RecognitionConnection{Edges: []*RecognitionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryRecognitions().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *Event) Region(ctx context.Context) (*Region, error) {
@@ -300,6 +342,14 @@ func (_m *Event) MediaCoverages(
 	return _m.QueryMediaCoverages().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Figure) Brand(ctx context.Context) (*Brand, error) {
+	result, err := _m.Edges.BrandOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryBrand().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *MediaCoverage) Brands(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *BrandOrder, where *BrandWhereInput,
 ) (*BrandConnection, error) {
@@ -361,6 +411,38 @@ func (_m *MediaCoverage) Events(
 		return conn, nil
 	}
 	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Recognition) Brand(ctx context.Context) (*Brand, error) {
+	result, err := _m.Edges.BrandOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryBrand().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Recognition) RoleModel(ctx context.Context) (*RoleModel, error) {
+	result, err := _m.Edges.RoleModelOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRoleModel().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Recognition) Enterprise(ctx context.Context) (*Enterprise, error) {
+	result, err := _m.Edges.EnterpriseOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEnterprise().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Recognition) Venue(ctx context.Context) (*Venue, error) {
+	result, err := _m.Edges.VenueOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVenue().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *Region) Parent(ctx context.Context) (*Region, error) {
@@ -568,6 +650,27 @@ func (_m *RoleModel) Events(
 	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *RoleModel) Recognitions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *RecognitionOrder, where *RecognitionWhereInput,
+) (*RecognitionConnection, error) {
+	opts := []RecognitionPaginateOption{
+		WithRecognitionOrder(orderBy),
+		WithRecognitionFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedRecognitions(alias); err == nil || hasTotalCount {
+		pager, err := newRecognitionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &RecognitionConnection{Edges: []*RecognitionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryRecognitions().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Venue) Region(ctx context.Context) (*Region, error) {
 	result, err := _m.Edges.RegionOrErr()
 	if IsNotLoaded(err) {
@@ -616,4 +719,25 @@ func (_m *Venue) Events(
 		return conn, nil
 	}
 	return _m.QueryEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Venue) Recognitions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *RecognitionOrder, where *RecognitionWhereInput,
+) (*RecognitionConnection, error) {
+	opts := []RecognitionPaginateOption{
+		WithRecognitionOrder(orderBy),
+		WithRecognitionFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedRecognitions(alias); err == nil || hasTotalCount {
+		pager, err := newRecognitionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &RecognitionConnection{Edges: []*RecognitionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryRecognitions().Paginate(ctx, after, first, before, last, opts...)
 }

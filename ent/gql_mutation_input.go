@@ -6,7 +6,9 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
@@ -172,6 +174,7 @@ type CreateBrandInput struct {
 	VenueIDs            []int
 	MediaCoverageIDs    []int
 	EventIDs            []int
+	RecognitionIDs      []int
 }
 
 // Mutate applies the CreateBrandInput on the BrandMutation builder.
@@ -252,6 +255,9 @@ func (i *CreateBrandInput) Mutate(m *BrandMutation) {
 	if v := i.EventIDs; len(v) > 0 {
 		m.AddEventIDs(v...)
 	}
+	if v := i.RecognitionIDs; len(v) > 0 {
+		m.AddRecognitionIDs(v...)
+	}
 }
 
 // RegionChoice reports how the input names its region: the code given
@@ -321,6 +327,9 @@ type UpdateBrandInput struct {
 	ClearEvents            bool
 	AddEventIDs            []int
 	RemoveEventIDs         []int
+	ClearRecognitions      bool
+	AddRecognitionIDs      []int
+	RemoveRecognitionIDs   []int
 }
 
 // Mutate applies the UpdateBrandInput on the BrandMutation builder.
@@ -457,6 +466,15 @@ func (i *UpdateBrandInput) Mutate(m *BrandMutation) {
 	if v := i.RemoveEventIDs; len(v) > 0 {
 		m.RemoveEventIDs(v...)
 	}
+	if i.ClearRecognitions {
+		m.ClearRecognitions()
+	}
+	if v := i.AddRecognitionIDs; len(v) > 0 {
+		m.AddRecognitionIDs(v...)
+	}
+	if v := i.RemoveRecognitionIDs; len(v) > 0 {
+		m.RemoveRecognitionIDs(v...)
+	}
 }
 
 // RegionChoice reports how the input names its region: the code given
@@ -500,6 +518,7 @@ type CreateEnterpriseInput struct {
 	RegionCode        *string
 	BrandIDs          []int
 	LedAllianceIDs    []int
+	RecognitionIDs    []int
 }
 
 // Mutate applies the CreateEnterpriseInput on the EnterpriseMutation builder.
@@ -535,6 +554,9 @@ func (i *CreateEnterpriseInput) Mutate(m *EnterpriseMutation) {
 	}
 	if v := i.LedAllianceIDs; len(v) > 0 {
 		m.AddLedAllianceIDs(v...)
+	}
+	if v := i.RecognitionIDs; len(v) > 0 {
+		m.AddRecognitionIDs(v...)
 	}
 }
 
@@ -579,6 +601,9 @@ type UpdateEnterpriseInput struct {
 	ClearLedAlliances    bool
 	AddLedAllianceIDs    []int
 	RemoveLedAllianceIDs []int
+	ClearRecognitions    bool
+	AddRecognitionIDs    []int
+	RemoveRecognitionIDs []int
 }
 
 // Mutate applies the UpdateEnterpriseInput on the EnterpriseMutation builder.
@@ -636,6 +661,15 @@ func (i *UpdateEnterpriseInput) Mutate(m *EnterpriseMutation) {
 	}
 	if v := i.RemoveLedAllianceIDs; len(v) > 0 {
 		m.RemoveLedAllianceIDs(v...)
+	}
+	if i.ClearRecognitions {
+		m.ClearRecognitions()
+	}
+	if v := i.AddRecognitionIDs; len(v) > 0 {
+		m.AddRecognitionIDs(v...)
+	}
+	if v := i.RemoveRecognitionIDs; len(v) > 0 {
+		m.RemoveRecognitionIDs(v...)
 	}
 }
 
@@ -965,6 +999,100 @@ func (c *EventUpdateOne) SetInput(i UpdateEventInput) *EventUpdateOne {
 	return c
 }
 
+// CreateFigureInput represents a mutation input for creating figures.
+type CreateFigureInput struct {
+	Slug      string
+	Metric    figure.Metric
+	Value     int
+	Period    int
+	AsOf      *time.Time
+	SourceZh  string
+	SourceEn  *string
+	SourceURL *string
+	BrandID   int
+}
+
+// Mutate applies the CreateFigureInput on the FigureMutation builder.
+func (i *CreateFigureInput) Mutate(m *FigureMutation) {
+	m.SetSlug(i.Slug)
+	m.SetMetric(i.Metric)
+	m.SetValue(i.Value)
+	m.SetPeriod(i.Period)
+	if v := i.AsOf; v != nil {
+		m.SetAsOf(*v)
+	}
+	m.SetSourceZh(i.SourceZh)
+	if v := i.SourceEn; v != nil {
+		m.SetSourceEn(*v)
+	}
+	if v := i.SourceURL; v != nil {
+		m.SetSourceURL(*v)
+	}
+	m.SetBrandID(i.BrandID)
+}
+
+// SetInput applies the change-set in the CreateFigureInput on the FigureCreate builder.
+func (c *FigureCreate) SetInput(i CreateFigureInput) *FigureCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateFigureInput represents a mutation input for updating figures.
+type UpdateFigureInput struct {
+	Metric    *figure.Metric
+	Value     *int
+	Period    *int
+	ClearAsOf bool
+	AsOf      *time.Time
+	SourceZh  *string
+	SourceEn  *string
+	SourceURL *string
+	BrandID   *int
+}
+
+// Mutate applies the UpdateFigureInput on the FigureMutation builder.
+func (i *UpdateFigureInput) Mutate(m *FigureMutation) {
+	if v := i.Metric; v != nil {
+		m.SetMetric(*v)
+	}
+	if v := i.Value; v != nil {
+		m.SetValue(*v)
+	}
+	if v := i.Period; v != nil {
+		m.SetPeriod(*v)
+	}
+	if i.ClearAsOf {
+		m.ClearAsOf()
+	}
+	if v := i.AsOf; v != nil {
+		m.SetAsOf(*v)
+	}
+	if v := i.SourceZh; v != nil {
+		m.SetSourceZh(*v)
+	}
+	if v := i.SourceEn; v != nil {
+		m.SetSourceEn(*v)
+	}
+	if v := i.SourceURL; v != nil {
+		m.SetSourceURL(*v)
+	}
+	if v := i.BrandID; v != nil {
+		m.SetBrandID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateFigureInput on the FigureUpdate builder.
+func (c *FigureUpdate) SetInput(i UpdateFigureInput) *FigureUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateFigureInput on the FigureUpdateOne builder.
+func (c *FigureUpdateOne) SetInput(i UpdateFigureInput) *FigureUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateMediaCoverageInput represents a mutation input for creating mediacoverages.
 type CreateMediaCoverageInput struct {
 	Slug         string
@@ -1161,6 +1289,178 @@ func (c *MediaCoverageUpdateOne) SetInput(i UpdateMediaCoverageInput) *MediaCove
 	return c
 }
 
+// CreateRecognitionInput represents a mutation input for creating recognitions.
+type CreateRecognitionInput struct {
+	Slug           string
+	TitleZh        string
+	TitleEn        *string
+	Level          recognition.Level
+	IssuerZh       string
+	IssuerEn       *string
+	Year           int
+	DocumentNumber *string
+	Batch          *string
+	EndedOn        *time.Time
+	EndReason      *recognition.EndReason
+	SourceURL      *string
+	BrandID        *int
+	RoleModelID    *int
+	EnterpriseID   *int
+	VenueID        *int
+}
+
+// Mutate applies the CreateRecognitionInput on the RecognitionMutation builder.
+func (i *CreateRecognitionInput) Mutate(m *RecognitionMutation) {
+	m.SetSlug(i.Slug)
+	m.SetTitleZh(i.TitleZh)
+	if v := i.TitleEn; v != nil {
+		m.SetTitleEn(*v)
+	}
+	m.SetLevel(i.Level)
+	m.SetIssuerZh(i.IssuerZh)
+	if v := i.IssuerEn; v != nil {
+		m.SetIssuerEn(*v)
+	}
+	m.SetYear(i.Year)
+	if v := i.DocumentNumber; v != nil {
+		m.SetDocumentNumber(*v)
+	}
+	if v := i.Batch; v != nil {
+		m.SetBatch(*v)
+	}
+	if v := i.EndedOn; v != nil {
+		m.SetEndedOn(*v)
+	}
+	if v := i.EndReason; v != nil {
+		m.SetEndReason(*v)
+	}
+	if v := i.SourceURL; v != nil {
+		m.SetSourceURL(*v)
+	}
+	if v := i.BrandID; v != nil {
+		m.SetBrandID(*v)
+	}
+	if v := i.RoleModelID; v != nil {
+		m.SetRoleModelID(*v)
+	}
+	if v := i.EnterpriseID; v != nil {
+		m.SetEnterpriseID(*v)
+	}
+	if v := i.VenueID; v != nil {
+		m.SetVenueID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateRecognitionInput on the RecognitionCreate builder.
+func (c *RecognitionCreate) SetInput(i CreateRecognitionInput) *RecognitionCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateRecognitionInput represents a mutation input for updating recognitions.
+type UpdateRecognitionInput struct {
+	TitleZh         *string
+	TitleEn         *string
+	Level           *recognition.Level
+	IssuerZh        *string
+	IssuerEn        *string
+	Year            *int
+	DocumentNumber  *string
+	Batch           *string
+	ClearEndedOn    bool
+	EndedOn         *time.Time
+	ClearEndReason  bool
+	EndReason       *recognition.EndReason
+	SourceURL       *string
+	ClearBrand      bool
+	BrandID         *int
+	ClearRoleModel  bool
+	RoleModelID     *int
+	ClearEnterprise bool
+	EnterpriseID    *int
+	ClearVenue      bool
+	VenueID         *int
+}
+
+// Mutate applies the UpdateRecognitionInput on the RecognitionMutation builder.
+func (i *UpdateRecognitionInput) Mutate(m *RecognitionMutation) {
+	if v := i.TitleZh; v != nil {
+		m.SetTitleZh(*v)
+	}
+	if v := i.TitleEn; v != nil {
+		m.SetTitleEn(*v)
+	}
+	if v := i.Level; v != nil {
+		m.SetLevel(*v)
+	}
+	if v := i.IssuerZh; v != nil {
+		m.SetIssuerZh(*v)
+	}
+	if v := i.IssuerEn; v != nil {
+		m.SetIssuerEn(*v)
+	}
+	if v := i.Year; v != nil {
+		m.SetYear(*v)
+	}
+	if v := i.DocumentNumber; v != nil {
+		m.SetDocumentNumber(*v)
+	}
+	if v := i.Batch; v != nil {
+		m.SetBatch(*v)
+	}
+	if i.ClearEndedOn {
+		m.ClearEndedOn()
+	}
+	if v := i.EndedOn; v != nil {
+		m.SetEndedOn(*v)
+	}
+	if i.ClearEndReason {
+		m.ClearEndReason()
+	}
+	if v := i.EndReason; v != nil {
+		m.SetEndReason(*v)
+	}
+	if v := i.SourceURL; v != nil {
+		m.SetSourceURL(*v)
+	}
+	if i.ClearBrand {
+		m.ClearBrand()
+	}
+	if v := i.BrandID; v != nil {
+		m.SetBrandID(*v)
+	}
+	if i.ClearRoleModel {
+		m.ClearRoleModel()
+	}
+	if v := i.RoleModelID; v != nil {
+		m.SetRoleModelID(*v)
+	}
+	if i.ClearEnterprise {
+		m.ClearEnterprise()
+	}
+	if v := i.EnterpriseID; v != nil {
+		m.SetEnterpriseID(*v)
+	}
+	if i.ClearVenue {
+		m.ClearVenue()
+	}
+	if v := i.VenueID; v != nil {
+		m.SetVenueID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateRecognitionInput on the RecognitionUpdate builder.
+func (c *RecognitionUpdate) SetInput(i UpdateRecognitionInput) *RecognitionUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateRecognitionInput on the RecognitionUpdateOne builder.
+func (c *RecognitionUpdateOne) SetInput(i UpdateRecognitionInput) *RecognitionUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateRoleModelInput represents a mutation input for creating rolemodels.
 type CreateRoleModelInput struct {
 	Slug             string
@@ -1181,6 +1481,7 @@ type CreateRoleModelInput struct {
 	BrandIDs         []int
 	MediaCoverageIDs []int
 	EventIDs         []int
+	RecognitionIDs   []int
 }
 
 // Mutate applies the CreateRoleModelInput on the RoleModelMutation builder.
@@ -1229,6 +1530,9 @@ func (i *CreateRoleModelInput) Mutate(m *RoleModelMutation) {
 	}
 	if v := i.EventIDs; len(v) > 0 {
 		m.AddEventIDs(v...)
+	}
+	if v := i.RecognitionIDs; len(v) > 0 {
+		m.AddRecognitionIDs(v...)
 	}
 }
 
@@ -1283,6 +1587,9 @@ type UpdateRoleModelInput struct {
 	ClearEvents            bool
 	AddEventIDs            []int
 	RemoveEventIDs         []int
+	ClearRecognitions      bool
+	AddRecognitionIDs      []int
+	RemoveRecognitionIDs   []int
 }
 
 // Mutate applies the UpdateRoleModelInput on the RoleModelMutation builder.
@@ -1371,6 +1678,15 @@ func (i *UpdateRoleModelInput) Mutate(m *RoleModelMutation) {
 	if v := i.RemoveEventIDs; len(v) > 0 {
 		m.RemoveEventIDs(v...)
 	}
+	if i.ClearRecognitions {
+		m.ClearRecognitions()
+	}
+	if v := i.AddRecognitionIDs; len(v) > 0 {
+		m.AddRecognitionIDs(v...)
+	}
+	if v := i.RemoveRecognitionIDs; len(v) > 0 {
+		m.RemoveRecognitionIDs(v...)
+	}
 }
 
 // RegionChoice reports how the input names its region: the code given
@@ -1420,6 +1736,7 @@ type CreateVenueInput struct {
 	RegionCode     *string
 	BrandIDs       []int
 	EventIDs       []int
+	RecognitionIDs []int
 }
 
 // Mutate applies the CreateVenueInput on the VenueMutation builder.
@@ -1468,6 +1785,9 @@ func (i *CreateVenueInput) Mutate(m *VenueMutation) {
 	if v := i.EventIDs; len(v) > 0 {
 		m.AddEventIDs(v...)
 	}
+	if v := i.RecognitionIDs; len(v) > 0 {
+		m.AddRecognitionIDs(v...)
+	}
 }
 
 // RegionChoice reports how the input names its region: the code given
@@ -1492,30 +1812,33 @@ func (c *VenueCreate) SetInput(i CreateVenueInput) *VenueCreate {
 
 // UpdateVenueInput represents a mutation input for updating venues.
 type UpdateVenueInput struct {
-	NameZh         *string
-	NameEn         *string
-	SummaryZh      *string
-	SummaryEn      *string
-	AddressZh      *string
-	AddressEn      *string
-	OpeningHoursZh *string
-	OpeningHoursEn *string
-	Kind           *venue.Kind
-	Latitude       *float64
-	Longitude      *float64
-	Phone          *string
-	Website        *string
-	ClearPictures  bool
-	Pictures       []schematype.Picture
-	AppendPictures []schematype.Picture
-	RegionID       *int
-	RegionCode     *string
-	ClearBrands    bool
-	AddBrandIDs    []int
-	RemoveBrandIDs []int
-	ClearEvents    bool
-	AddEventIDs    []int
-	RemoveEventIDs []int
+	NameZh               *string
+	NameEn               *string
+	SummaryZh            *string
+	SummaryEn            *string
+	AddressZh            *string
+	AddressEn            *string
+	OpeningHoursZh       *string
+	OpeningHoursEn       *string
+	Kind                 *venue.Kind
+	Latitude             *float64
+	Longitude            *float64
+	Phone                *string
+	Website              *string
+	ClearPictures        bool
+	Pictures             []schematype.Picture
+	AppendPictures       []schematype.Picture
+	RegionID             *int
+	RegionCode           *string
+	ClearBrands          bool
+	AddBrandIDs          []int
+	RemoveBrandIDs       []int
+	ClearEvents          bool
+	AddEventIDs          []int
+	RemoveEventIDs       []int
+	ClearRecognitions    bool
+	AddRecognitionIDs    []int
+	RemoveRecognitionIDs []int
 }
 
 // Mutate applies the UpdateVenueInput on the VenueMutation builder.
@@ -1588,6 +1911,15 @@ func (i *UpdateVenueInput) Mutate(m *VenueMutation) {
 	}
 	if v := i.RemoveEventIDs; len(v) > 0 {
 		m.RemoveEventIDs(v...)
+	}
+	if i.ClearRecognitions {
+		m.ClearRecognitions()
+	}
+	if v := i.AddRecognitionIDs; len(v) > 0 {
+		m.AddRecognitionIDs(v...)
+	}
+	if v := i.RemoveRecognitionIDs; len(v) > 0 {
+		m.RemoveRecognitionIDs(v...)
 	}
 }
 

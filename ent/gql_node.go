@@ -8,8 +8,10 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/internal"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
@@ -52,10 +54,20 @@ var eventImplementors = []string{"Event", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Event) IsNode() {}
 
+var figureImplementors = []string{"Figure", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Figure) IsNode() {}
+
 var mediacoverageImplementors = []string{"MediaCoverage", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*MediaCoverage) IsNode() {}
+
+var recognitionImplementors = []string{"Recognition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Recognition) IsNode() {}
 
 var regionImplementors = []string{"Region", "Node"}
 
@@ -194,11 +206,29 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case figure.Table:
+		query := c.Figure.Query().
+			Where(figure.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, figureImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case mediacoverage.Table:
 		query := c.MediaCoverage.Query().
 			Where(mediacoverage.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, mediacoverageImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case recognition.Table:
+		query := c.Recognition.Query().
+			Where(recognition.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, recognitionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -383,10 +413,42 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case figure.Table:
+		query := c.Figure.Query().
+			Where(figure.IDIn(ids...))
+		query, err := query.CollectFields(ctx, figureImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case mediacoverage.Table:
 		query := c.MediaCoverage.Query().
 			Where(mediacoverage.IDIn(ids...))
 		query, err := query.CollectFields(ctx, mediacoverageImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case recognition.Table:
+		query := c.Recognition.Query().
+			Where(recognition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, recognitionImplementors...)
 		if err != nil {
 			return nil, err
 		}

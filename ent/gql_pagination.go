@@ -8,7 +8,9 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
@@ -1924,6 +1926,392 @@ func (_m *Event) ToEdge(order *EventOrder) *EventEdge {
 	}
 }
 
+// FigureEdge is the edge representation of Figure.
+type FigureEdge struct {
+	Node   *Figure `json:"node"`
+	Cursor Cursor  `json:"cursor"`
+}
+
+// FigureConnection is the connection containing edges to Figure.
+type FigureConnection struct {
+	Edges      []*FigureEdge `json:"edges"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+func (c *FigureConnection) build(nodes []*Figure, pager *figurePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Figure
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Figure {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Figure {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*FigureEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &FigureEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// FigurePaginateOption enables pagination customization.
+type FigurePaginateOption func(*figurePager) error
+
+// WithFigureOrder configures pagination ordering.
+func WithFigureOrder(order *FigureOrder) FigurePaginateOption {
+	if order == nil {
+		order = DefaultFigureOrder
+	}
+	o := *order
+	return func(pager *figurePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultFigureOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithFigureFilter configures pagination filter.
+func WithFigureFilter(filter func(*FigureQuery) (*FigureQuery, error)) FigurePaginateOption {
+	return func(pager *figurePager) error {
+		if filter == nil {
+			return errors.New("FigureQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type figurePager struct {
+	reverse bool
+	order   *FigureOrder
+	filter  func(*FigureQuery) (*FigureQuery, error)
+}
+
+func newFigurePager(opts []FigurePaginateOption, reverse bool) (*figurePager, error) {
+	pager := &figurePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultFigureOrder
+	}
+	return pager, nil
+}
+
+func (p *figurePager) applyFilter(query *FigureQuery) (*FigureQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *figurePager) toCursor(_m *Figure) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *figurePager) applyCursors(query *FigureQuery, after, before *Cursor) (*FigureQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultFigureOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *figurePager) applyOrder(query *FigureQuery) *FigureQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultFigureOrder.Field {
+		query = query.Order(DefaultFigureOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *figurePager) orderExpr(query *FigureQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultFigureOrder.Field {
+			b.Comma().Ident(DefaultFigureOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Figure.
+func (_m *FigureQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...FigurePaginateOption,
+) (*FigureConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newFigurePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &FigureConnection{Edges: []*FigureEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// FigureOrderFieldCreatedAt orders Figure by created_at.
+	FigureOrderFieldCreatedAt = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: figure.FieldCreatedAt,
+		toTerm: figure.ByCreatedAt,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// FigureOrderFieldUpdatedAt orders Figure by updated_at.
+	FigureOrderFieldUpdatedAt = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: figure.FieldUpdatedAt,
+		toTerm: figure.ByUpdatedAt,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// FigureOrderFieldPublishedAt orders Figure by published_at.
+	FigureOrderFieldPublishedAt = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.PublishedAt, nil
+		},
+		column: figure.FieldPublishedAt,
+		toTerm: figure.ByPublishedAt,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.PublishedAt,
+			}
+		},
+	}
+	// FigureOrderFieldSlug orders Figure by slug.
+	FigureOrderFieldSlug = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.Slug, nil
+		},
+		column: figure.FieldSlug,
+		toTerm: figure.BySlug,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Slug,
+			}
+		},
+	}
+	// FigureOrderFieldMetric orders Figure by metric.
+	FigureOrderFieldMetric = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.Metric, nil
+		},
+		column: figure.FieldMetric,
+		toTerm: figure.ByMetric,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Metric,
+			}
+		},
+	}
+	// FigureOrderFieldPeriod orders Figure by period.
+	FigureOrderFieldPeriod = &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.Period, nil
+		},
+		column: figure.FieldPeriod,
+		toTerm: figure.ByPeriod,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Period,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f FigureOrderField) String() string {
+	var str string
+	switch f.column {
+	case FigureOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case FigureOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case FigureOrderFieldPublishedAt.column:
+		str = "PUBLISHED_AT"
+	case FigureOrderFieldSlug.column:
+		str = "SLUG"
+	case FigureOrderFieldMetric.column:
+		str = "METRIC"
+	case FigureOrderFieldPeriod.column:
+		str = "PERIOD"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f FigureOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *FigureOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("FigureOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *FigureOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *FigureOrderFieldUpdatedAt
+	case "PUBLISHED_AT":
+		*f = *FigureOrderFieldPublishedAt
+	case "SLUG":
+		*f = *FigureOrderFieldSlug
+	case "METRIC":
+		*f = *FigureOrderFieldMetric
+	case "PERIOD":
+		*f = *FigureOrderFieldPeriod
+	default:
+		return fmt.Errorf("%s is not a valid FigureOrderField", str)
+	}
+	return nil
+}
+
+// FigureOrderField defines the ordering field of Figure.
+type FigureOrderField struct {
+	// Value extracts the ordering value from the given Figure.
+	Value    func(*Figure) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) figure.OrderOption
+	toCursor func(*Figure) Cursor
+}
+
+// FigureOrder defines the ordering of Figure.
+type FigureOrder struct {
+	Direction OrderDirection    `json:"direction"`
+	Field     *FigureOrderField `json:"field"`
+}
+
+// DefaultFigureOrder is the default ordering of Figure.
+var DefaultFigureOrder = &FigureOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &FigureOrderField{
+		Value: func(_m *Figure) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: figure.FieldID,
+		toTerm: figure.ByID,
+		toCursor: func(_m *Figure) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Figure into FigureEdge.
+func (_m *Figure) ToEdge(order *FigureOrder) *FigureEdge {
+	if order == nil {
+		order = DefaultFigureOrder
+	}
+	return &FigureEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // MediaCoverageEdge is the edge representation of MediaCoverage.
 type MediaCoverageEdge struct {
 	Node   *MediaCoverage `json:"node"`
@@ -2287,6 +2675,392 @@ func (_m *MediaCoverage) ToEdge(order *MediaCoverageOrder) *MediaCoverageEdge {
 		order = DefaultMediaCoverageOrder
 	}
 	return &MediaCoverageEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RecognitionEdge is the edge representation of Recognition.
+type RecognitionEdge struct {
+	Node   *Recognition `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// RecognitionConnection is the connection containing edges to Recognition.
+type RecognitionConnection struct {
+	Edges      []*RecognitionEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *RecognitionConnection) build(nodes []*Recognition, pager *recognitionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Recognition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Recognition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Recognition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RecognitionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RecognitionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RecognitionPaginateOption enables pagination customization.
+type RecognitionPaginateOption func(*recognitionPager) error
+
+// WithRecognitionOrder configures pagination ordering.
+func WithRecognitionOrder(order *RecognitionOrder) RecognitionPaginateOption {
+	if order == nil {
+		order = DefaultRecognitionOrder
+	}
+	o := *order
+	return func(pager *recognitionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRecognitionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRecognitionFilter configures pagination filter.
+func WithRecognitionFilter(filter func(*RecognitionQuery) (*RecognitionQuery, error)) RecognitionPaginateOption {
+	return func(pager *recognitionPager) error {
+		if filter == nil {
+			return errors.New("RecognitionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type recognitionPager struct {
+	reverse bool
+	order   *RecognitionOrder
+	filter  func(*RecognitionQuery) (*RecognitionQuery, error)
+}
+
+func newRecognitionPager(opts []RecognitionPaginateOption, reverse bool) (*recognitionPager, error) {
+	pager := &recognitionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRecognitionOrder
+	}
+	return pager, nil
+}
+
+func (p *recognitionPager) applyFilter(query *RecognitionQuery) (*RecognitionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *recognitionPager) toCursor(_m *Recognition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *recognitionPager) applyCursors(query *RecognitionQuery, after, before *Cursor) (*RecognitionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRecognitionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *recognitionPager) applyOrder(query *RecognitionQuery) *RecognitionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRecognitionOrder.Field {
+		query = query.Order(DefaultRecognitionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *recognitionPager) orderExpr(query *RecognitionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRecognitionOrder.Field {
+			b.Comma().Ident(DefaultRecognitionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Recognition.
+func (_m *RecognitionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RecognitionPaginateOption,
+) (*RecognitionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRecognitionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RecognitionConnection{Edges: []*RecognitionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RecognitionOrderFieldCreatedAt orders Recognition by created_at.
+	RecognitionOrderFieldCreatedAt = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: recognition.FieldCreatedAt,
+		toTerm: recognition.ByCreatedAt,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RecognitionOrderFieldUpdatedAt orders Recognition by updated_at.
+	RecognitionOrderFieldUpdatedAt = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: recognition.FieldUpdatedAt,
+		toTerm: recognition.ByUpdatedAt,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// RecognitionOrderFieldPublishedAt orders Recognition by published_at.
+	RecognitionOrderFieldPublishedAt = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.PublishedAt, nil
+		},
+		column: recognition.FieldPublishedAt,
+		toTerm: recognition.ByPublishedAt,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.PublishedAt,
+			}
+		},
+	}
+	// RecognitionOrderFieldSlug orders Recognition by slug.
+	RecognitionOrderFieldSlug = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.Slug, nil
+		},
+		column: recognition.FieldSlug,
+		toTerm: recognition.BySlug,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Slug,
+			}
+		},
+	}
+	// RecognitionOrderFieldLevel orders Recognition by level.
+	RecognitionOrderFieldLevel = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.Level, nil
+		},
+		column: recognition.FieldLevel,
+		toTerm: recognition.ByLevel,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Level,
+			}
+		},
+	}
+	// RecognitionOrderFieldYear orders Recognition by year.
+	RecognitionOrderFieldYear = &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.Year, nil
+		},
+		column: recognition.FieldYear,
+		toTerm: recognition.ByYear,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Year,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RecognitionOrderField) String() string {
+	var str string
+	switch f.column {
+	case RecognitionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RecognitionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case RecognitionOrderFieldPublishedAt.column:
+		str = "PUBLISHED_AT"
+	case RecognitionOrderFieldSlug.column:
+		str = "SLUG"
+	case RecognitionOrderFieldLevel.column:
+		str = "LEVEL"
+	case RecognitionOrderFieldYear.column:
+		str = "YEAR"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RecognitionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RecognitionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RecognitionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RecognitionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RecognitionOrderFieldUpdatedAt
+	case "PUBLISHED_AT":
+		*f = *RecognitionOrderFieldPublishedAt
+	case "SLUG":
+		*f = *RecognitionOrderFieldSlug
+	case "LEVEL":
+		*f = *RecognitionOrderFieldLevel
+	case "YEAR":
+		*f = *RecognitionOrderFieldYear
+	default:
+		return fmt.Errorf("%s is not a valid RecognitionOrderField", str)
+	}
+	return nil
+}
+
+// RecognitionOrderField defines the ordering field of Recognition.
+type RecognitionOrderField struct {
+	// Value extracts the ordering value from the given Recognition.
+	Value    func(*Recognition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) recognition.OrderOption
+	toCursor func(*Recognition) Cursor
+}
+
+// RecognitionOrder defines the ordering of Recognition.
+type RecognitionOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *RecognitionOrderField `json:"field"`
+}
+
+// DefaultRecognitionOrder is the default ordering of Recognition.
+var DefaultRecognitionOrder = &RecognitionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RecognitionOrderField{
+		Value: func(_m *Recognition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: recognition.FieldID,
+		toTerm: recognition.ByID,
+		toCursor: func(_m *Recognition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Recognition into RecognitionEdge.
+func (_m *Recognition) ToEdge(order *RecognitionOrder) *RecognitionEdge {
+	if order == nil {
+		order = DefaultRecognitionOrder
+	}
+	return &RecognitionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

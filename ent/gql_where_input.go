@@ -8,8 +8,10 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -1546,6 +1548,10 @@ type BrandWhereInput struct {
 	// "events" edge predicates.
 	HasEvents     *bool              `json:"hasEvents,omitempty"`
 	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
+
+	// "recognitions" edge predicates.
+	HasRecognitions     *bool                    `json:"hasRecognitions,omitempty"`
+	HasRecognitionsWith []*RecognitionWhereInput `json:"hasRecognitionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2553,6 +2559,24 @@ func (i *BrandWhereInput) P() (predicate.Brand, error) {
 		}
 		predicates = append(predicates, brand.HasEventsWith(with...))
 	}
+	if i.HasRecognitions != nil {
+		p := brand.HasRecognitions()
+		if !*i.HasRecognitions {
+			p = brand.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecognitionsWith) > 0 {
+		with := make([]predicate.Recognition, 0, len(i.HasRecognitionsWith))
+		for _, w := range i.HasRecognitionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecognitionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, brand.HasRecognitionsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyBrandWhereInput
@@ -2767,6 +2791,10 @@ type EnterpriseWhereInput struct {
 	// "led_alliances" edge predicates.
 	HasLedAlliances     *bool                 `json:"hasLedAlliances,omitempty"`
 	HasLedAlliancesWith []*AllianceWhereInput `json:"hasLedAlliancesWith,omitempty"`
+
+	// "recognitions" edge predicates.
+	HasRecognitions     *bool                    `json:"hasRecognitions,omitempty"`
+	HasRecognitionsWith []*RecognitionWhereInput `json:"hasRecognitionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3356,6 +3384,24 @@ func (i *EnterpriseWhereInput) P() (predicate.Enterprise, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, enterprise.HasLedAlliancesWith(with...))
+	}
+	if i.HasRecognitions != nil {
+		p := enterprise.HasRecognitions()
+		if !*i.HasRecognitions {
+			p = enterprise.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecognitionsWith) > 0 {
+		with := make([]predicate.Recognition, 0, len(i.HasRecognitionsWith))
+		for _, w := range i.HasRecognitionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecognitionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, enterprise.HasRecognitionsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -4703,6 +4749,726 @@ func (i *EventWhereInput) P() (predicate.Event, error) {
 	}
 }
 
+// FigureWhereInput represents a where input for filtering Figure queries.
+type FigureWhereInput struct {
+	Predicates []predicate.Figure  `json:"-"`
+	Not        *FigureWhereInput   `json:"not,omitempty"`
+	Or         []*FigureWhereInput `json:"or,omitempty"`
+	And        []*FigureWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *schematype.Status  `json:"status,omitempty"`
+	StatusNEQ   *schematype.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []schematype.Status `json:"statusIn,omitempty"`
+	StatusNotIn []schematype.Status `json:"statusNotIn,omitempty"`
+
+	// "published_at" field predicates.
+	PublishedAt       *time.Time  `json:"publishedAt,omitempty"`
+	PublishedAtNEQ    *time.Time  `json:"publishedAtNEQ,omitempty"`
+	PublishedAtIn     []time.Time `json:"publishedAtIn,omitempty"`
+	PublishedAtNotIn  []time.Time `json:"publishedAtNotIn,omitempty"`
+	PublishedAtGT     *time.Time  `json:"publishedAtGT,omitempty"`
+	PublishedAtGTE    *time.Time  `json:"publishedAtGTE,omitempty"`
+	PublishedAtLT     *time.Time  `json:"publishedAtLT,omitempty"`
+	PublishedAtLTE    *time.Time  `json:"publishedAtLTE,omitempty"`
+	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
+	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
+
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
+
+	// "slug" field predicates.
+	Slug             *string  `json:"slug,omitempty"`
+	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
+	SlugIn           []string `json:"slugIn,omitempty"`
+	SlugNotIn        []string `json:"slugNotIn,omitempty"`
+	SlugGT           *string  `json:"slugGT,omitempty"`
+	SlugGTE          *string  `json:"slugGTE,omitempty"`
+	SlugLT           *string  `json:"slugLT,omitempty"`
+	SlugLTE          *string  `json:"slugLTE,omitempty"`
+	SlugContains     *string  `json:"slugContains,omitempty"`
+	SlugHasPrefix    *string  `json:"slugHasPrefix,omitempty"`
+	SlugHasSuffix    *string  `json:"slugHasSuffix,omitempty"`
+	SlugEqualFold    *string  `json:"slugEqualFold,omitempty"`
+	SlugContainsFold *string  `json:"slugContainsFold,omitempty"`
+
+	// "metric" field predicates.
+	Metric      *figure.Metric  `json:"metric,omitempty"`
+	MetricNEQ   *figure.Metric  `json:"metricNEQ,omitempty"`
+	MetricIn    []figure.Metric `json:"metricIn,omitempty"`
+	MetricNotIn []figure.Metric `json:"metricNotIn,omitempty"`
+
+	// "value" field predicates.
+	Value      *int  `json:"value,omitempty"`
+	ValueNEQ   *int  `json:"valueNEQ,omitempty"`
+	ValueIn    []int `json:"valueIn,omitempty"`
+	ValueNotIn []int `json:"valueNotIn,omitempty"`
+	ValueGT    *int  `json:"valueGT,omitempty"`
+	ValueGTE   *int  `json:"valueGTE,omitempty"`
+	ValueLT    *int  `json:"valueLT,omitempty"`
+	ValueLTE   *int  `json:"valueLTE,omitempty"`
+
+	// "period" field predicates.
+	Period      *int  `json:"period,omitempty"`
+	PeriodNEQ   *int  `json:"periodNEQ,omitempty"`
+	PeriodIn    []int `json:"periodIn,omitempty"`
+	PeriodNotIn []int `json:"periodNotIn,omitempty"`
+	PeriodGT    *int  `json:"periodGT,omitempty"`
+	PeriodGTE   *int  `json:"periodGTE,omitempty"`
+	PeriodLT    *int  `json:"periodLT,omitempty"`
+	PeriodLTE   *int  `json:"periodLTE,omitempty"`
+
+	// "as_of" field predicates.
+	AsOf       *time.Time  `json:"asOf,omitempty"`
+	AsOfNEQ    *time.Time  `json:"asOfNEQ,omitempty"`
+	AsOfIn     []time.Time `json:"asOfIn,omitempty"`
+	AsOfNotIn  []time.Time `json:"asOfNotIn,omitempty"`
+	AsOfGT     *time.Time  `json:"asOfGT,omitempty"`
+	AsOfGTE    *time.Time  `json:"asOfGTE,omitempty"`
+	AsOfLT     *time.Time  `json:"asOfLT,omitempty"`
+	AsOfLTE    *time.Time  `json:"asOfLTE,omitempty"`
+	AsOfIsNil  bool        `json:"asOfIsNil,omitempty"`
+	AsOfNotNil bool        `json:"asOfNotNil,omitempty"`
+
+	// "source_zh" field predicates.
+	SourceZh             *string  `json:"sourceZh,omitempty"`
+	SourceZhNEQ          *string  `json:"sourceZhNEQ,omitempty"`
+	SourceZhIn           []string `json:"sourceZhIn,omitempty"`
+	SourceZhNotIn        []string `json:"sourceZhNotIn,omitempty"`
+	SourceZhGT           *string  `json:"sourceZhGT,omitempty"`
+	SourceZhGTE          *string  `json:"sourceZhGTE,omitempty"`
+	SourceZhLT           *string  `json:"sourceZhLT,omitempty"`
+	SourceZhLTE          *string  `json:"sourceZhLTE,omitempty"`
+	SourceZhContains     *string  `json:"sourceZhContains,omitempty"`
+	SourceZhHasPrefix    *string  `json:"sourceZhHasPrefix,omitempty"`
+	SourceZhHasSuffix    *string  `json:"sourceZhHasSuffix,omitempty"`
+	SourceZhEqualFold    *string  `json:"sourceZhEqualFold,omitempty"`
+	SourceZhContainsFold *string  `json:"sourceZhContainsFold,omitempty"`
+
+	// "source_en" field predicates.
+	SourceEn             *string  `json:"sourceEn,omitempty"`
+	SourceEnNEQ          *string  `json:"sourceEnNEQ,omitempty"`
+	SourceEnIn           []string `json:"sourceEnIn,omitempty"`
+	SourceEnNotIn        []string `json:"sourceEnNotIn,omitempty"`
+	SourceEnGT           *string  `json:"sourceEnGT,omitempty"`
+	SourceEnGTE          *string  `json:"sourceEnGTE,omitempty"`
+	SourceEnLT           *string  `json:"sourceEnLT,omitempty"`
+	SourceEnLTE          *string  `json:"sourceEnLTE,omitempty"`
+	SourceEnContains     *string  `json:"sourceEnContains,omitempty"`
+	SourceEnHasPrefix    *string  `json:"sourceEnHasPrefix,omitempty"`
+	SourceEnHasSuffix    *string  `json:"sourceEnHasSuffix,omitempty"`
+	SourceEnEqualFold    *string  `json:"sourceEnEqualFold,omitempty"`
+	SourceEnContainsFold *string  `json:"sourceEnContainsFold,omitempty"`
+
+	// "source_url" field predicates.
+	SourceURL             *string  `json:"sourceURL,omitempty"`
+	SourceURLNEQ          *string  `json:"sourceURLNEQ,omitempty"`
+	SourceURLIn           []string `json:"sourceURLIn,omitempty"`
+	SourceURLNotIn        []string `json:"sourceURLNotIn,omitempty"`
+	SourceURLGT           *string  `json:"sourceURLGT,omitempty"`
+	SourceURLGTE          *string  `json:"sourceURLGTE,omitempty"`
+	SourceURLLT           *string  `json:"sourceURLLT,omitempty"`
+	SourceURLLTE          *string  `json:"sourceURLLTE,omitempty"`
+	SourceURLContains     *string  `json:"sourceURLContains,omitempty"`
+	SourceURLHasPrefix    *string  `json:"sourceURLHasPrefix,omitempty"`
+	SourceURLHasSuffix    *string  `json:"sourceURLHasSuffix,omitempty"`
+	SourceURLEqualFold    *string  `json:"sourceURLEqualFold,omitempty"`
+	SourceURLContainsFold *string  `json:"sourceURLContainsFold,omitempty"`
+
+	// "brand_id" field predicates.
+	BrandID      *int  `json:"brandID,omitempty"`
+	BrandIDNEQ   *int  `json:"brandIDNEQ,omitempty"`
+	BrandIDIn    []int `json:"brandIDIn,omitempty"`
+	BrandIDNotIn []int `json:"brandIDNotIn,omitempty"`
+
+	// "brand" edge predicates.
+	HasBrand     *bool              `json:"hasBrand,omitempty"`
+	HasBrandWith []*BrandWhereInput `json:"hasBrandWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *FigureWhereInput) AddPredicates(predicates ...predicate.Figure) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the FigureWhereInput filter on the FigureQuery builder.
+func (i *FigureWhereInput) Filter(q *FigureQuery) (*FigureQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyFigureWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyFigureWhereInput is returned in case the FigureWhereInput is empty.
+var ErrEmptyFigureWhereInput = errors.New("ent: empty predicate FigureWhereInput")
+
+// P returns a predicate for filtering figures.
+// An error is returned if the input is empty or invalid.
+func (i *FigureWhereInput) P() (predicate.Figure, error) {
+	var predicates []predicate.Figure
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, figure.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Figure, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, figure.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Figure, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, figure.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, figure.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, figure.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, figure.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, figure.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, figure.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, figure.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, figure.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, figure.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, figure.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, figure.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, figure.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, figure.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, figure.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, figure.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, figure.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, figure.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, figure.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, figure.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, figure.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, figure.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, figure.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, figure.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, figure.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, figure.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, figure.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, figure.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, figure.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, figure.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.PublishedAt != nil {
+		predicates = append(predicates, figure.PublishedAtEQ(*i.PublishedAt))
+	}
+	if i.PublishedAtNEQ != nil {
+		predicates = append(predicates, figure.PublishedAtNEQ(*i.PublishedAtNEQ))
+	}
+	if len(i.PublishedAtIn) > 0 {
+		predicates = append(predicates, figure.PublishedAtIn(i.PublishedAtIn...))
+	}
+	if len(i.PublishedAtNotIn) > 0 {
+		predicates = append(predicates, figure.PublishedAtNotIn(i.PublishedAtNotIn...))
+	}
+	if i.PublishedAtGT != nil {
+		predicates = append(predicates, figure.PublishedAtGT(*i.PublishedAtGT))
+	}
+	if i.PublishedAtGTE != nil {
+		predicates = append(predicates, figure.PublishedAtGTE(*i.PublishedAtGTE))
+	}
+	if i.PublishedAtLT != nil {
+		predicates = append(predicates, figure.PublishedAtLT(*i.PublishedAtLT))
+	}
+	if i.PublishedAtLTE != nil {
+		predicates = append(predicates, figure.PublishedAtLTE(*i.PublishedAtLTE))
+	}
+	if i.PublishedAtIsNil {
+		predicates = append(predicates, figure.PublishedAtIsNil())
+	}
+	if i.PublishedAtNotNil {
+		predicates = append(predicates, figure.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, figure.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, figure.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, figure.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, figure.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, figure.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, figure.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, figure.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, figure.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, figure.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, figure.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, figure.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, figure.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, figure.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, figure.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, figure.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, figure.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, figure.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, figure.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, figure.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, figure.UnpublishAtNotNil())
+	}
+	if i.Slug != nil {
+		predicates = append(predicates, figure.SlugEQ(*i.Slug))
+	}
+	if i.SlugNEQ != nil {
+		predicates = append(predicates, figure.SlugNEQ(*i.SlugNEQ))
+	}
+	if len(i.SlugIn) > 0 {
+		predicates = append(predicates, figure.SlugIn(i.SlugIn...))
+	}
+	if len(i.SlugNotIn) > 0 {
+		predicates = append(predicates, figure.SlugNotIn(i.SlugNotIn...))
+	}
+	if i.SlugGT != nil {
+		predicates = append(predicates, figure.SlugGT(*i.SlugGT))
+	}
+	if i.SlugGTE != nil {
+		predicates = append(predicates, figure.SlugGTE(*i.SlugGTE))
+	}
+	if i.SlugLT != nil {
+		predicates = append(predicates, figure.SlugLT(*i.SlugLT))
+	}
+	if i.SlugLTE != nil {
+		predicates = append(predicates, figure.SlugLTE(*i.SlugLTE))
+	}
+	if i.SlugContains != nil {
+		predicates = append(predicates, figure.SlugContains(*i.SlugContains))
+	}
+	if i.SlugHasPrefix != nil {
+		predicates = append(predicates, figure.SlugHasPrefix(*i.SlugHasPrefix))
+	}
+	if i.SlugHasSuffix != nil {
+		predicates = append(predicates, figure.SlugHasSuffix(*i.SlugHasSuffix))
+	}
+	if i.SlugEqualFold != nil {
+		predicates = append(predicates, figure.SlugEqualFold(*i.SlugEqualFold))
+	}
+	if i.SlugContainsFold != nil {
+		predicates = append(predicates, figure.SlugContainsFold(*i.SlugContainsFold))
+	}
+	if i.Metric != nil {
+		predicates = append(predicates, figure.MetricEQ(*i.Metric))
+	}
+	if i.MetricNEQ != nil {
+		predicates = append(predicates, figure.MetricNEQ(*i.MetricNEQ))
+	}
+	if len(i.MetricIn) > 0 {
+		predicates = append(predicates, figure.MetricIn(i.MetricIn...))
+	}
+	if len(i.MetricNotIn) > 0 {
+		predicates = append(predicates, figure.MetricNotIn(i.MetricNotIn...))
+	}
+	if i.Value != nil {
+		predicates = append(predicates, figure.ValueEQ(*i.Value))
+	}
+	if i.ValueNEQ != nil {
+		predicates = append(predicates, figure.ValueNEQ(*i.ValueNEQ))
+	}
+	if len(i.ValueIn) > 0 {
+		predicates = append(predicates, figure.ValueIn(i.ValueIn...))
+	}
+	if len(i.ValueNotIn) > 0 {
+		predicates = append(predicates, figure.ValueNotIn(i.ValueNotIn...))
+	}
+	if i.ValueGT != nil {
+		predicates = append(predicates, figure.ValueGT(*i.ValueGT))
+	}
+	if i.ValueGTE != nil {
+		predicates = append(predicates, figure.ValueGTE(*i.ValueGTE))
+	}
+	if i.ValueLT != nil {
+		predicates = append(predicates, figure.ValueLT(*i.ValueLT))
+	}
+	if i.ValueLTE != nil {
+		predicates = append(predicates, figure.ValueLTE(*i.ValueLTE))
+	}
+	if i.Period != nil {
+		predicates = append(predicates, figure.PeriodEQ(*i.Period))
+	}
+	if i.PeriodNEQ != nil {
+		predicates = append(predicates, figure.PeriodNEQ(*i.PeriodNEQ))
+	}
+	if len(i.PeriodIn) > 0 {
+		predicates = append(predicates, figure.PeriodIn(i.PeriodIn...))
+	}
+	if len(i.PeriodNotIn) > 0 {
+		predicates = append(predicates, figure.PeriodNotIn(i.PeriodNotIn...))
+	}
+	if i.PeriodGT != nil {
+		predicates = append(predicates, figure.PeriodGT(*i.PeriodGT))
+	}
+	if i.PeriodGTE != nil {
+		predicates = append(predicates, figure.PeriodGTE(*i.PeriodGTE))
+	}
+	if i.PeriodLT != nil {
+		predicates = append(predicates, figure.PeriodLT(*i.PeriodLT))
+	}
+	if i.PeriodLTE != nil {
+		predicates = append(predicates, figure.PeriodLTE(*i.PeriodLTE))
+	}
+	if i.AsOf != nil {
+		predicates = append(predicates, figure.AsOfEQ(*i.AsOf))
+	}
+	if i.AsOfNEQ != nil {
+		predicates = append(predicates, figure.AsOfNEQ(*i.AsOfNEQ))
+	}
+	if len(i.AsOfIn) > 0 {
+		predicates = append(predicates, figure.AsOfIn(i.AsOfIn...))
+	}
+	if len(i.AsOfNotIn) > 0 {
+		predicates = append(predicates, figure.AsOfNotIn(i.AsOfNotIn...))
+	}
+	if i.AsOfGT != nil {
+		predicates = append(predicates, figure.AsOfGT(*i.AsOfGT))
+	}
+	if i.AsOfGTE != nil {
+		predicates = append(predicates, figure.AsOfGTE(*i.AsOfGTE))
+	}
+	if i.AsOfLT != nil {
+		predicates = append(predicates, figure.AsOfLT(*i.AsOfLT))
+	}
+	if i.AsOfLTE != nil {
+		predicates = append(predicates, figure.AsOfLTE(*i.AsOfLTE))
+	}
+	if i.AsOfIsNil {
+		predicates = append(predicates, figure.AsOfIsNil())
+	}
+	if i.AsOfNotNil {
+		predicates = append(predicates, figure.AsOfNotNil())
+	}
+	if i.SourceZh != nil {
+		predicates = append(predicates, figure.SourceZhEQ(*i.SourceZh))
+	}
+	if i.SourceZhNEQ != nil {
+		predicates = append(predicates, figure.SourceZhNEQ(*i.SourceZhNEQ))
+	}
+	if len(i.SourceZhIn) > 0 {
+		predicates = append(predicates, figure.SourceZhIn(i.SourceZhIn...))
+	}
+	if len(i.SourceZhNotIn) > 0 {
+		predicates = append(predicates, figure.SourceZhNotIn(i.SourceZhNotIn...))
+	}
+	if i.SourceZhGT != nil {
+		predicates = append(predicates, figure.SourceZhGT(*i.SourceZhGT))
+	}
+	if i.SourceZhGTE != nil {
+		predicates = append(predicates, figure.SourceZhGTE(*i.SourceZhGTE))
+	}
+	if i.SourceZhLT != nil {
+		predicates = append(predicates, figure.SourceZhLT(*i.SourceZhLT))
+	}
+	if i.SourceZhLTE != nil {
+		predicates = append(predicates, figure.SourceZhLTE(*i.SourceZhLTE))
+	}
+	if i.SourceZhContains != nil {
+		predicates = append(predicates, figure.SourceZhContains(*i.SourceZhContains))
+	}
+	if i.SourceZhHasPrefix != nil {
+		predicates = append(predicates, figure.SourceZhHasPrefix(*i.SourceZhHasPrefix))
+	}
+	if i.SourceZhHasSuffix != nil {
+		predicates = append(predicates, figure.SourceZhHasSuffix(*i.SourceZhHasSuffix))
+	}
+	if i.SourceZhEqualFold != nil {
+		predicates = append(predicates, figure.SourceZhEqualFold(*i.SourceZhEqualFold))
+	}
+	if i.SourceZhContainsFold != nil {
+		predicates = append(predicates, figure.SourceZhContainsFold(*i.SourceZhContainsFold))
+	}
+	if i.SourceEn != nil {
+		predicates = append(predicates, figure.SourceEnEQ(*i.SourceEn))
+	}
+	if i.SourceEnNEQ != nil {
+		predicates = append(predicates, figure.SourceEnNEQ(*i.SourceEnNEQ))
+	}
+	if len(i.SourceEnIn) > 0 {
+		predicates = append(predicates, figure.SourceEnIn(i.SourceEnIn...))
+	}
+	if len(i.SourceEnNotIn) > 0 {
+		predicates = append(predicates, figure.SourceEnNotIn(i.SourceEnNotIn...))
+	}
+	if i.SourceEnGT != nil {
+		predicates = append(predicates, figure.SourceEnGT(*i.SourceEnGT))
+	}
+	if i.SourceEnGTE != nil {
+		predicates = append(predicates, figure.SourceEnGTE(*i.SourceEnGTE))
+	}
+	if i.SourceEnLT != nil {
+		predicates = append(predicates, figure.SourceEnLT(*i.SourceEnLT))
+	}
+	if i.SourceEnLTE != nil {
+		predicates = append(predicates, figure.SourceEnLTE(*i.SourceEnLTE))
+	}
+	if i.SourceEnContains != nil {
+		predicates = append(predicates, figure.SourceEnContains(*i.SourceEnContains))
+	}
+	if i.SourceEnHasPrefix != nil {
+		predicates = append(predicates, figure.SourceEnHasPrefix(*i.SourceEnHasPrefix))
+	}
+	if i.SourceEnHasSuffix != nil {
+		predicates = append(predicates, figure.SourceEnHasSuffix(*i.SourceEnHasSuffix))
+	}
+	if i.SourceEnEqualFold != nil {
+		predicates = append(predicates, figure.SourceEnEqualFold(*i.SourceEnEqualFold))
+	}
+	if i.SourceEnContainsFold != nil {
+		predicates = append(predicates, figure.SourceEnContainsFold(*i.SourceEnContainsFold))
+	}
+	if i.SourceURL != nil {
+		predicates = append(predicates, figure.SourceURLEQ(*i.SourceURL))
+	}
+	if i.SourceURLNEQ != nil {
+		predicates = append(predicates, figure.SourceURLNEQ(*i.SourceURLNEQ))
+	}
+	if len(i.SourceURLIn) > 0 {
+		predicates = append(predicates, figure.SourceURLIn(i.SourceURLIn...))
+	}
+	if len(i.SourceURLNotIn) > 0 {
+		predicates = append(predicates, figure.SourceURLNotIn(i.SourceURLNotIn...))
+	}
+	if i.SourceURLGT != nil {
+		predicates = append(predicates, figure.SourceURLGT(*i.SourceURLGT))
+	}
+	if i.SourceURLGTE != nil {
+		predicates = append(predicates, figure.SourceURLGTE(*i.SourceURLGTE))
+	}
+	if i.SourceURLLT != nil {
+		predicates = append(predicates, figure.SourceURLLT(*i.SourceURLLT))
+	}
+	if i.SourceURLLTE != nil {
+		predicates = append(predicates, figure.SourceURLLTE(*i.SourceURLLTE))
+	}
+	if i.SourceURLContains != nil {
+		predicates = append(predicates, figure.SourceURLContains(*i.SourceURLContains))
+	}
+	if i.SourceURLHasPrefix != nil {
+		predicates = append(predicates, figure.SourceURLHasPrefix(*i.SourceURLHasPrefix))
+	}
+	if i.SourceURLHasSuffix != nil {
+		predicates = append(predicates, figure.SourceURLHasSuffix(*i.SourceURLHasSuffix))
+	}
+	if i.SourceURLEqualFold != nil {
+		predicates = append(predicates, figure.SourceURLEqualFold(*i.SourceURLEqualFold))
+	}
+	if i.SourceURLContainsFold != nil {
+		predicates = append(predicates, figure.SourceURLContainsFold(*i.SourceURLContainsFold))
+	}
+	if i.BrandID != nil {
+		predicates = append(predicates, figure.BrandIDEQ(*i.BrandID))
+	}
+	if i.BrandIDNEQ != nil {
+		predicates = append(predicates, figure.BrandIDNEQ(*i.BrandIDNEQ))
+	}
+	if len(i.BrandIDIn) > 0 {
+		predicates = append(predicates, figure.BrandIDIn(i.BrandIDIn...))
+	}
+	if len(i.BrandIDNotIn) > 0 {
+		predicates = append(predicates, figure.BrandIDNotIn(i.BrandIDNotIn...))
+	}
+
+	if i.HasBrand != nil {
+		p := figure.HasBrand()
+		if !*i.HasBrand {
+			p = figure.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasBrandWith) > 0 {
+		with := make([]predicate.Brand, 0, len(i.HasBrandWith))
+		for _, w := range i.HasBrandWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasBrandWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, figure.HasBrandWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyFigureWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return figure.And(predicates...), nil
+	}
+}
+
 // MediaCoverageWhereInput represents a where input for filtering MediaCoverage queries.
 type MediaCoverageWhereInput struct {
 	Predicates []predicate.MediaCoverage  `json:"-"`
@@ -5751,6 +6517,982 @@ func (i *MediaCoverageWhereInput) P() (predicate.MediaCoverage, error) {
 	}
 }
 
+// RecognitionWhereInput represents a where input for filtering Recognition queries.
+type RecognitionWhereInput struct {
+	Predicates []predicate.Recognition  `json:"-"`
+	Not        *RecognitionWhereInput   `json:"not,omitempty"`
+	Or         []*RecognitionWhereInput `json:"or,omitempty"`
+	And        []*RecognitionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *schematype.Status  `json:"status,omitempty"`
+	StatusNEQ   *schematype.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []schematype.Status `json:"statusIn,omitempty"`
+	StatusNotIn []schematype.Status `json:"statusNotIn,omitempty"`
+
+	// "published_at" field predicates.
+	PublishedAt       *time.Time  `json:"publishedAt,omitempty"`
+	PublishedAtNEQ    *time.Time  `json:"publishedAtNEQ,omitempty"`
+	PublishedAtIn     []time.Time `json:"publishedAtIn,omitempty"`
+	PublishedAtNotIn  []time.Time `json:"publishedAtNotIn,omitempty"`
+	PublishedAtGT     *time.Time  `json:"publishedAtGT,omitempty"`
+	PublishedAtGTE    *time.Time  `json:"publishedAtGTE,omitempty"`
+	PublishedAtLT     *time.Time  `json:"publishedAtLT,omitempty"`
+	PublishedAtLTE    *time.Time  `json:"publishedAtLTE,omitempty"`
+	PublishedAtIsNil  bool        `json:"publishedAtIsNil,omitempty"`
+	PublishedAtNotNil bool        `json:"publishedAtNotNil,omitempty"`
+
+	// "publish_at" field predicates.
+	PublishAt       *time.Time  `json:"publishAt,omitempty"`
+	PublishAtNEQ    *time.Time  `json:"publishAtNEQ,omitempty"`
+	PublishAtIn     []time.Time `json:"publishAtIn,omitempty"`
+	PublishAtNotIn  []time.Time `json:"publishAtNotIn,omitempty"`
+	PublishAtGT     *time.Time  `json:"publishAtGT,omitempty"`
+	PublishAtGTE    *time.Time  `json:"publishAtGTE,omitempty"`
+	PublishAtLT     *time.Time  `json:"publishAtLT,omitempty"`
+	PublishAtLTE    *time.Time  `json:"publishAtLTE,omitempty"`
+	PublishAtIsNil  bool        `json:"publishAtIsNil,omitempty"`
+	PublishAtNotNil bool        `json:"publishAtNotNil,omitempty"`
+
+	// "unpublish_at" field predicates.
+	UnpublishAt       *time.Time  `json:"unpublishAt,omitempty"`
+	UnpublishAtNEQ    *time.Time  `json:"unpublishAtNEQ,omitempty"`
+	UnpublishAtIn     []time.Time `json:"unpublishAtIn,omitempty"`
+	UnpublishAtNotIn  []time.Time `json:"unpublishAtNotIn,omitempty"`
+	UnpublishAtGT     *time.Time  `json:"unpublishAtGT,omitempty"`
+	UnpublishAtGTE    *time.Time  `json:"unpublishAtGTE,omitempty"`
+	UnpublishAtLT     *time.Time  `json:"unpublishAtLT,omitempty"`
+	UnpublishAtLTE    *time.Time  `json:"unpublishAtLTE,omitempty"`
+	UnpublishAtIsNil  bool        `json:"unpublishAtIsNil,omitempty"`
+	UnpublishAtNotNil bool        `json:"unpublishAtNotNil,omitempty"`
+
+	// "slug" field predicates.
+	Slug             *string  `json:"slug,omitempty"`
+	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
+	SlugIn           []string `json:"slugIn,omitempty"`
+	SlugNotIn        []string `json:"slugNotIn,omitempty"`
+	SlugGT           *string  `json:"slugGT,omitempty"`
+	SlugGTE          *string  `json:"slugGTE,omitempty"`
+	SlugLT           *string  `json:"slugLT,omitempty"`
+	SlugLTE          *string  `json:"slugLTE,omitempty"`
+	SlugContains     *string  `json:"slugContains,omitempty"`
+	SlugHasPrefix    *string  `json:"slugHasPrefix,omitempty"`
+	SlugHasSuffix    *string  `json:"slugHasSuffix,omitempty"`
+	SlugEqualFold    *string  `json:"slugEqualFold,omitempty"`
+	SlugContainsFold *string  `json:"slugContainsFold,omitempty"`
+
+	// "title_zh" field predicates.
+	TitleZh             *string  `json:"titleZh,omitempty"`
+	TitleZhNEQ          *string  `json:"titleZhNEQ,omitempty"`
+	TitleZhIn           []string `json:"titleZhIn,omitempty"`
+	TitleZhNotIn        []string `json:"titleZhNotIn,omitempty"`
+	TitleZhGT           *string  `json:"titleZhGT,omitempty"`
+	TitleZhGTE          *string  `json:"titleZhGTE,omitempty"`
+	TitleZhLT           *string  `json:"titleZhLT,omitempty"`
+	TitleZhLTE          *string  `json:"titleZhLTE,omitempty"`
+	TitleZhContains     *string  `json:"titleZhContains,omitempty"`
+	TitleZhHasPrefix    *string  `json:"titleZhHasPrefix,omitempty"`
+	TitleZhHasSuffix    *string  `json:"titleZhHasSuffix,omitempty"`
+	TitleZhEqualFold    *string  `json:"titleZhEqualFold,omitempty"`
+	TitleZhContainsFold *string  `json:"titleZhContainsFold,omitempty"`
+
+	// "title_en" field predicates.
+	TitleEn             *string  `json:"titleEn,omitempty"`
+	TitleEnNEQ          *string  `json:"titleEnNEQ,omitempty"`
+	TitleEnIn           []string `json:"titleEnIn,omitempty"`
+	TitleEnNotIn        []string `json:"titleEnNotIn,omitempty"`
+	TitleEnGT           *string  `json:"titleEnGT,omitempty"`
+	TitleEnGTE          *string  `json:"titleEnGTE,omitempty"`
+	TitleEnLT           *string  `json:"titleEnLT,omitempty"`
+	TitleEnLTE          *string  `json:"titleEnLTE,omitempty"`
+	TitleEnContains     *string  `json:"titleEnContains,omitempty"`
+	TitleEnHasPrefix    *string  `json:"titleEnHasPrefix,omitempty"`
+	TitleEnHasSuffix    *string  `json:"titleEnHasSuffix,omitempty"`
+	TitleEnEqualFold    *string  `json:"titleEnEqualFold,omitempty"`
+	TitleEnContainsFold *string  `json:"titleEnContainsFold,omitempty"`
+
+	// "level" field predicates.
+	Level      *recognition.Level  `json:"level,omitempty"`
+	LevelNEQ   *recognition.Level  `json:"levelNEQ,omitempty"`
+	LevelIn    []recognition.Level `json:"levelIn,omitempty"`
+	LevelNotIn []recognition.Level `json:"levelNotIn,omitempty"`
+
+	// "issuer_zh" field predicates.
+	IssuerZh             *string  `json:"issuerZh,omitempty"`
+	IssuerZhNEQ          *string  `json:"issuerZhNEQ,omitempty"`
+	IssuerZhIn           []string `json:"issuerZhIn,omitempty"`
+	IssuerZhNotIn        []string `json:"issuerZhNotIn,omitempty"`
+	IssuerZhGT           *string  `json:"issuerZhGT,omitempty"`
+	IssuerZhGTE          *string  `json:"issuerZhGTE,omitempty"`
+	IssuerZhLT           *string  `json:"issuerZhLT,omitempty"`
+	IssuerZhLTE          *string  `json:"issuerZhLTE,omitempty"`
+	IssuerZhContains     *string  `json:"issuerZhContains,omitempty"`
+	IssuerZhHasPrefix    *string  `json:"issuerZhHasPrefix,omitempty"`
+	IssuerZhHasSuffix    *string  `json:"issuerZhHasSuffix,omitempty"`
+	IssuerZhEqualFold    *string  `json:"issuerZhEqualFold,omitempty"`
+	IssuerZhContainsFold *string  `json:"issuerZhContainsFold,omitempty"`
+
+	// "issuer_en" field predicates.
+	IssuerEn             *string  `json:"issuerEn,omitempty"`
+	IssuerEnNEQ          *string  `json:"issuerEnNEQ,omitempty"`
+	IssuerEnIn           []string `json:"issuerEnIn,omitempty"`
+	IssuerEnNotIn        []string `json:"issuerEnNotIn,omitempty"`
+	IssuerEnGT           *string  `json:"issuerEnGT,omitempty"`
+	IssuerEnGTE          *string  `json:"issuerEnGTE,omitempty"`
+	IssuerEnLT           *string  `json:"issuerEnLT,omitempty"`
+	IssuerEnLTE          *string  `json:"issuerEnLTE,omitempty"`
+	IssuerEnContains     *string  `json:"issuerEnContains,omitempty"`
+	IssuerEnHasPrefix    *string  `json:"issuerEnHasPrefix,omitempty"`
+	IssuerEnHasSuffix    *string  `json:"issuerEnHasSuffix,omitempty"`
+	IssuerEnEqualFold    *string  `json:"issuerEnEqualFold,omitempty"`
+	IssuerEnContainsFold *string  `json:"issuerEnContainsFold,omitempty"`
+
+	// "year" field predicates.
+	Year      *int  `json:"year,omitempty"`
+	YearNEQ   *int  `json:"yearNEQ,omitempty"`
+	YearIn    []int `json:"yearIn,omitempty"`
+	YearNotIn []int `json:"yearNotIn,omitempty"`
+	YearGT    *int  `json:"yearGT,omitempty"`
+	YearGTE   *int  `json:"yearGTE,omitempty"`
+	YearLT    *int  `json:"yearLT,omitempty"`
+	YearLTE   *int  `json:"yearLTE,omitempty"`
+
+	// "document_number" field predicates.
+	DocumentNumber             *string  `json:"documentNumber,omitempty"`
+	DocumentNumberNEQ          *string  `json:"documentNumberNEQ,omitempty"`
+	DocumentNumberIn           []string `json:"documentNumberIn,omitempty"`
+	DocumentNumberNotIn        []string `json:"documentNumberNotIn,omitempty"`
+	DocumentNumberGT           *string  `json:"documentNumberGT,omitempty"`
+	DocumentNumberGTE          *string  `json:"documentNumberGTE,omitempty"`
+	DocumentNumberLT           *string  `json:"documentNumberLT,omitempty"`
+	DocumentNumberLTE          *string  `json:"documentNumberLTE,omitempty"`
+	DocumentNumberContains     *string  `json:"documentNumberContains,omitempty"`
+	DocumentNumberHasPrefix    *string  `json:"documentNumberHasPrefix,omitempty"`
+	DocumentNumberHasSuffix    *string  `json:"documentNumberHasSuffix,omitempty"`
+	DocumentNumberEqualFold    *string  `json:"documentNumberEqualFold,omitempty"`
+	DocumentNumberContainsFold *string  `json:"documentNumberContainsFold,omitempty"`
+
+	// "batch" field predicates.
+	Batch             *string  `json:"batch,omitempty"`
+	BatchNEQ          *string  `json:"batchNEQ,omitempty"`
+	BatchIn           []string `json:"batchIn,omitempty"`
+	BatchNotIn        []string `json:"batchNotIn,omitempty"`
+	BatchGT           *string  `json:"batchGT,omitempty"`
+	BatchGTE          *string  `json:"batchGTE,omitempty"`
+	BatchLT           *string  `json:"batchLT,omitempty"`
+	BatchLTE          *string  `json:"batchLTE,omitempty"`
+	BatchContains     *string  `json:"batchContains,omitempty"`
+	BatchHasPrefix    *string  `json:"batchHasPrefix,omitempty"`
+	BatchHasSuffix    *string  `json:"batchHasSuffix,omitempty"`
+	BatchEqualFold    *string  `json:"batchEqualFold,omitempty"`
+	BatchContainsFold *string  `json:"batchContainsFold,omitempty"`
+
+	// "ended_on" field predicates.
+	EndedOn       *time.Time  `json:"endedOn,omitempty"`
+	EndedOnNEQ    *time.Time  `json:"endedOnNEQ,omitempty"`
+	EndedOnIn     []time.Time `json:"endedOnIn,omitempty"`
+	EndedOnNotIn  []time.Time `json:"endedOnNotIn,omitempty"`
+	EndedOnGT     *time.Time  `json:"endedOnGT,omitempty"`
+	EndedOnGTE    *time.Time  `json:"endedOnGTE,omitempty"`
+	EndedOnLT     *time.Time  `json:"endedOnLT,omitempty"`
+	EndedOnLTE    *time.Time  `json:"endedOnLTE,omitempty"`
+	EndedOnIsNil  bool        `json:"endedOnIsNil,omitempty"`
+	EndedOnNotNil bool        `json:"endedOnNotNil,omitempty"`
+
+	// "end_reason" field predicates.
+	EndReason       *recognition.EndReason  `json:"endReason,omitempty"`
+	EndReasonNEQ    *recognition.EndReason  `json:"endReasonNEQ,omitempty"`
+	EndReasonIn     []recognition.EndReason `json:"endReasonIn,omitempty"`
+	EndReasonNotIn  []recognition.EndReason `json:"endReasonNotIn,omitempty"`
+	EndReasonIsNil  bool                    `json:"endReasonIsNil,omitempty"`
+	EndReasonNotNil bool                    `json:"endReasonNotNil,omitempty"`
+
+	// "source_url" field predicates.
+	SourceURL             *string  `json:"sourceURL,omitempty"`
+	SourceURLNEQ          *string  `json:"sourceURLNEQ,omitempty"`
+	SourceURLIn           []string `json:"sourceURLIn,omitempty"`
+	SourceURLNotIn        []string `json:"sourceURLNotIn,omitempty"`
+	SourceURLGT           *string  `json:"sourceURLGT,omitempty"`
+	SourceURLGTE          *string  `json:"sourceURLGTE,omitempty"`
+	SourceURLLT           *string  `json:"sourceURLLT,omitempty"`
+	SourceURLLTE          *string  `json:"sourceURLLTE,omitempty"`
+	SourceURLContains     *string  `json:"sourceURLContains,omitempty"`
+	SourceURLHasPrefix    *string  `json:"sourceURLHasPrefix,omitempty"`
+	SourceURLHasSuffix    *string  `json:"sourceURLHasSuffix,omitempty"`
+	SourceURLEqualFold    *string  `json:"sourceURLEqualFold,omitempty"`
+	SourceURLContainsFold *string  `json:"sourceURLContainsFold,omitempty"`
+
+	// "brand" edge predicates.
+	HasBrand     *bool              `json:"hasBrand,omitempty"`
+	HasBrandWith []*BrandWhereInput `json:"hasBrandWith,omitempty"`
+
+	// "role_model" edge predicates.
+	HasRoleModel     *bool                  `json:"hasRoleModel,omitempty"`
+	HasRoleModelWith []*RoleModelWhereInput `json:"hasRoleModelWith,omitempty"`
+
+	// "enterprise" edge predicates.
+	HasEnterprise     *bool                   `json:"hasEnterprise,omitempty"`
+	HasEnterpriseWith []*EnterpriseWhereInput `json:"hasEnterpriseWith,omitempty"`
+
+	// "venue" edge predicates.
+	HasVenue     *bool              `json:"hasVenue,omitempty"`
+	HasVenueWith []*VenueWhereInput `json:"hasVenueWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *RecognitionWhereInput) AddPredicates(predicates ...predicate.Recognition) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the RecognitionWhereInput filter on the RecognitionQuery builder.
+func (i *RecognitionWhereInput) Filter(q *RecognitionQuery) (*RecognitionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyRecognitionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyRecognitionWhereInput is returned in case the RecognitionWhereInput is empty.
+var ErrEmptyRecognitionWhereInput = errors.New("ent: empty predicate RecognitionWhereInput")
+
+// P returns a predicate for filtering recognitions.
+// An error is returned if the input is empty or invalid.
+func (i *RecognitionWhereInput) P() (predicate.Recognition, error) {
+	var predicates []predicate.Recognition
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, recognition.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Recognition, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, recognition.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Recognition, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, recognition.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, recognition.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, recognition.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, recognition.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, recognition.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, recognition.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, recognition.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, recognition.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, recognition.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, recognition.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, recognition.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, recognition.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, recognition.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, recognition.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, recognition.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, recognition.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, recognition.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, recognition.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, recognition.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, recognition.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, recognition.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, recognition.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, recognition.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, recognition.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, recognition.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, recognition.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, recognition.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, recognition.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, recognition.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.PublishedAt != nil {
+		predicates = append(predicates, recognition.PublishedAtEQ(*i.PublishedAt))
+	}
+	if i.PublishedAtNEQ != nil {
+		predicates = append(predicates, recognition.PublishedAtNEQ(*i.PublishedAtNEQ))
+	}
+	if len(i.PublishedAtIn) > 0 {
+		predicates = append(predicates, recognition.PublishedAtIn(i.PublishedAtIn...))
+	}
+	if len(i.PublishedAtNotIn) > 0 {
+		predicates = append(predicates, recognition.PublishedAtNotIn(i.PublishedAtNotIn...))
+	}
+	if i.PublishedAtGT != nil {
+		predicates = append(predicates, recognition.PublishedAtGT(*i.PublishedAtGT))
+	}
+	if i.PublishedAtGTE != nil {
+		predicates = append(predicates, recognition.PublishedAtGTE(*i.PublishedAtGTE))
+	}
+	if i.PublishedAtLT != nil {
+		predicates = append(predicates, recognition.PublishedAtLT(*i.PublishedAtLT))
+	}
+	if i.PublishedAtLTE != nil {
+		predicates = append(predicates, recognition.PublishedAtLTE(*i.PublishedAtLTE))
+	}
+	if i.PublishedAtIsNil {
+		predicates = append(predicates, recognition.PublishedAtIsNil())
+	}
+	if i.PublishedAtNotNil {
+		predicates = append(predicates, recognition.PublishedAtNotNil())
+	}
+	if i.PublishAt != nil {
+		predicates = append(predicates, recognition.PublishAtEQ(*i.PublishAt))
+	}
+	if i.PublishAtNEQ != nil {
+		predicates = append(predicates, recognition.PublishAtNEQ(*i.PublishAtNEQ))
+	}
+	if len(i.PublishAtIn) > 0 {
+		predicates = append(predicates, recognition.PublishAtIn(i.PublishAtIn...))
+	}
+	if len(i.PublishAtNotIn) > 0 {
+		predicates = append(predicates, recognition.PublishAtNotIn(i.PublishAtNotIn...))
+	}
+	if i.PublishAtGT != nil {
+		predicates = append(predicates, recognition.PublishAtGT(*i.PublishAtGT))
+	}
+	if i.PublishAtGTE != nil {
+		predicates = append(predicates, recognition.PublishAtGTE(*i.PublishAtGTE))
+	}
+	if i.PublishAtLT != nil {
+		predicates = append(predicates, recognition.PublishAtLT(*i.PublishAtLT))
+	}
+	if i.PublishAtLTE != nil {
+		predicates = append(predicates, recognition.PublishAtLTE(*i.PublishAtLTE))
+	}
+	if i.PublishAtIsNil {
+		predicates = append(predicates, recognition.PublishAtIsNil())
+	}
+	if i.PublishAtNotNil {
+		predicates = append(predicates, recognition.PublishAtNotNil())
+	}
+	if i.UnpublishAt != nil {
+		predicates = append(predicates, recognition.UnpublishAtEQ(*i.UnpublishAt))
+	}
+	if i.UnpublishAtNEQ != nil {
+		predicates = append(predicates, recognition.UnpublishAtNEQ(*i.UnpublishAtNEQ))
+	}
+	if len(i.UnpublishAtIn) > 0 {
+		predicates = append(predicates, recognition.UnpublishAtIn(i.UnpublishAtIn...))
+	}
+	if len(i.UnpublishAtNotIn) > 0 {
+		predicates = append(predicates, recognition.UnpublishAtNotIn(i.UnpublishAtNotIn...))
+	}
+	if i.UnpublishAtGT != nil {
+		predicates = append(predicates, recognition.UnpublishAtGT(*i.UnpublishAtGT))
+	}
+	if i.UnpublishAtGTE != nil {
+		predicates = append(predicates, recognition.UnpublishAtGTE(*i.UnpublishAtGTE))
+	}
+	if i.UnpublishAtLT != nil {
+		predicates = append(predicates, recognition.UnpublishAtLT(*i.UnpublishAtLT))
+	}
+	if i.UnpublishAtLTE != nil {
+		predicates = append(predicates, recognition.UnpublishAtLTE(*i.UnpublishAtLTE))
+	}
+	if i.UnpublishAtIsNil {
+		predicates = append(predicates, recognition.UnpublishAtIsNil())
+	}
+	if i.UnpublishAtNotNil {
+		predicates = append(predicates, recognition.UnpublishAtNotNil())
+	}
+	if i.Slug != nil {
+		predicates = append(predicates, recognition.SlugEQ(*i.Slug))
+	}
+	if i.SlugNEQ != nil {
+		predicates = append(predicates, recognition.SlugNEQ(*i.SlugNEQ))
+	}
+	if len(i.SlugIn) > 0 {
+		predicates = append(predicates, recognition.SlugIn(i.SlugIn...))
+	}
+	if len(i.SlugNotIn) > 0 {
+		predicates = append(predicates, recognition.SlugNotIn(i.SlugNotIn...))
+	}
+	if i.SlugGT != nil {
+		predicates = append(predicates, recognition.SlugGT(*i.SlugGT))
+	}
+	if i.SlugGTE != nil {
+		predicates = append(predicates, recognition.SlugGTE(*i.SlugGTE))
+	}
+	if i.SlugLT != nil {
+		predicates = append(predicates, recognition.SlugLT(*i.SlugLT))
+	}
+	if i.SlugLTE != nil {
+		predicates = append(predicates, recognition.SlugLTE(*i.SlugLTE))
+	}
+	if i.SlugContains != nil {
+		predicates = append(predicates, recognition.SlugContains(*i.SlugContains))
+	}
+	if i.SlugHasPrefix != nil {
+		predicates = append(predicates, recognition.SlugHasPrefix(*i.SlugHasPrefix))
+	}
+	if i.SlugHasSuffix != nil {
+		predicates = append(predicates, recognition.SlugHasSuffix(*i.SlugHasSuffix))
+	}
+	if i.SlugEqualFold != nil {
+		predicates = append(predicates, recognition.SlugEqualFold(*i.SlugEqualFold))
+	}
+	if i.SlugContainsFold != nil {
+		predicates = append(predicates, recognition.SlugContainsFold(*i.SlugContainsFold))
+	}
+	if i.TitleZh != nil {
+		predicates = append(predicates, recognition.TitleZhEQ(*i.TitleZh))
+	}
+	if i.TitleZhNEQ != nil {
+		predicates = append(predicates, recognition.TitleZhNEQ(*i.TitleZhNEQ))
+	}
+	if len(i.TitleZhIn) > 0 {
+		predicates = append(predicates, recognition.TitleZhIn(i.TitleZhIn...))
+	}
+	if len(i.TitleZhNotIn) > 0 {
+		predicates = append(predicates, recognition.TitleZhNotIn(i.TitleZhNotIn...))
+	}
+	if i.TitleZhGT != nil {
+		predicates = append(predicates, recognition.TitleZhGT(*i.TitleZhGT))
+	}
+	if i.TitleZhGTE != nil {
+		predicates = append(predicates, recognition.TitleZhGTE(*i.TitleZhGTE))
+	}
+	if i.TitleZhLT != nil {
+		predicates = append(predicates, recognition.TitleZhLT(*i.TitleZhLT))
+	}
+	if i.TitleZhLTE != nil {
+		predicates = append(predicates, recognition.TitleZhLTE(*i.TitleZhLTE))
+	}
+	if i.TitleZhContains != nil {
+		predicates = append(predicates, recognition.TitleZhContains(*i.TitleZhContains))
+	}
+	if i.TitleZhHasPrefix != nil {
+		predicates = append(predicates, recognition.TitleZhHasPrefix(*i.TitleZhHasPrefix))
+	}
+	if i.TitleZhHasSuffix != nil {
+		predicates = append(predicates, recognition.TitleZhHasSuffix(*i.TitleZhHasSuffix))
+	}
+	if i.TitleZhEqualFold != nil {
+		predicates = append(predicates, recognition.TitleZhEqualFold(*i.TitleZhEqualFold))
+	}
+	if i.TitleZhContainsFold != nil {
+		predicates = append(predicates, recognition.TitleZhContainsFold(*i.TitleZhContainsFold))
+	}
+	if i.TitleEn != nil {
+		predicates = append(predicates, recognition.TitleEnEQ(*i.TitleEn))
+	}
+	if i.TitleEnNEQ != nil {
+		predicates = append(predicates, recognition.TitleEnNEQ(*i.TitleEnNEQ))
+	}
+	if len(i.TitleEnIn) > 0 {
+		predicates = append(predicates, recognition.TitleEnIn(i.TitleEnIn...))
+	}
+	if len(i.TitleEnNotIn) > 0 {
+		predicates = append(predicates, recognition.TitleEnNotIn(i.TitleEnNotIn...))
+	}
+	if i.TitleEnGT != nil {
+		predicates = append(predicates, recognition.TitleEnGT(*i.TitleEnGT))
+	}
+	if i.TitleEnGTE != nil {
+		predicates = append(predicates, recognition.TitleEnGTE(*i.TitleEnGTE))
+	}
+	if i.TitleEnLT != nil {
+		predicates = append(predicates, recognition.TitleEnLT(*i.TitleEnLT))
+	}
+	if i.TitleEnLTE != nil {
+		predicates = append(predicates, recognition.TitleEnLTE(*i.TitleEnLTE))
+	}
+	if i.TitleEnContains != nil {
+		predicates = append(predicates, recognition.TitleEnContains(*i.TitleEnContains))
+	}
+	if i.TitleEnHasPrefix != nil {
+		predicates = append(predicates, recognition.TitleEnHasPrefix(*i.TitleEnHasPrefix))
+	}
+	if i.TitleEnHasSuffix != nil {
+		predicates = append(predicates, recognition.TitleEnHasSuffix(*i.TitleEnHasSuffix))
+	}
+	if i.TitleEnEqualFold != nil {
+		predicates = append(predicates, recognition.TitleEnEqualFold(*i.TitleEnEqualFold))
+	}
+	if i.TitleEnContainsFold != nil {
+		predicates = append(predicates, recognition.TitleEnContainsFold(*i.TitleEnContainsFold))
+	}
+	if i.Level != nil {
+		predicates = append(predicates, recognition.LevelEQ(*i.Level))
+	}
+	if i.LevelNEQ != nil {
+		predicates = append(predicates, recognition.LevelNEQ(*i.LevelNEQ))
+	}
+	if len(i.LevelIn) > 0 {
+		predicates = append(predicates, recognition.LevelIn(i.LevelIn...))
+	}
+	if len(i.LevelNotIn) > 0 {
+		predicates = append(predicates, recognition.LevelNotIn(i.LevelNotIn...))
+	}
+	if i.IssuerZh != nil {
+		predicates = append(predicates, recognition.IssuerZhEQ(*i.IssuerZh))
+	}
+	if i.IssuerZhNEQ != nil {
+		predicates = append(predicates, recognition.IssuerZhNEQ(*i.IssuerZhNEQ))
+	}
+	if len(i.IssuerZhIn) > 0 {
+		predicates = append(predicates, recognition.IssuerZhIn(i.IssuerZhIn...))
+	}
+	if len(i.IssuerZhNotIn) > 0 {
+		predicates = append(predicates, recognition.IssuerZhNotIn(i.IssuerZhNotIn...))
+	}
+	if i.IssuerZhGT != nil {
+		predicates = append(predicates, recognition.IssuerZhGT(*i.IssuerZhGT))
+	}
+	if i.IssuerZhGTE != nil {
+		predicates = append(predicates, recognition.IssuerZhGTE(*i.IssuerZhGTE))
+	}
+	if i.IssuerZhLT != nil {
+		predicates = append(predicates, recognition.IssuerZhLT(*i.IssuerZhLT))
+	}
+	if i.IssuerZhLTE != nil {
+		predicates = append(predicates, recognition.IssuerZhLTE(*i.IssuerZhLTE))
+	}
+	if i.IssuerZhContains != nil {
+		predicates = append(predicates, recognition.IssuerZhContains(*i.IssuerZhContains))
+	}
+	if i.IssuerZhHasPrefix != nil {
+		predicates = append(predicates, recognition.IssuerZhHasPrefix(*i.IssuerZhHasPrefix))
+	}
+	if i.IssuerZhHasSuffix != nil {
+		predicates = append(predicates, recognition.IssuerZhHasSuffix(*i.IssuerZhHasSuffix))
+	}
+	if i.IssuerZhEqualFold != nil {
+		predicates = append(predicates, recognition.IssuerZhEqualFold(*i.IssuerZhEqualFold))
+	}
+	if i.IssuerZhContainsFold != nil {
+		predicates = append(predicates, recognition.IssuerZhContainsFold(*i.IssuerZhContainsFold))
+	}
+	if i.IssuerEn != nil {
+		predicates = append(predicates, recognition.IssuerEnEQ(*i.IssuerEn))
+	}
+	if i.IssuerEnNEQ != nil {
+		predicates = append(predicates, recognition.IssuerEnNEQ(*i.IssuerEnNEQ))
+	}
+	if len(i.IssuerEnIn) > 0 {
+		predicates = append(predicates, recognition.IssuerEnIn(i.IssuerEnIn...))
+	}
+	if len(i.IssuerEnNotIn) > 0 {
+		predicates = append(predicates, recognition.IssuerEnNotIn(i.IssuerEnNotIn...))
+	}
+	if i.IssuerEnGT != nil {
+		predicates = append(predicates, recognition.IssuerEnGT(*i.IssuerEnGT))
+	}
+	if i.IssuerEnGTE != nil {
+		predicates = append(predicates, recognition.IssuerEnGTE(*i.IssuerEnGTE))
+	}
+	if i.IssuerEnLT != nil {
+		predicates = append(predicates, recognition.IssuerEnLT(*i.IssuerEnLT))
+	}
+	if i.IssuerEnLTE != nil {
+		predicates = append(predicates, recognition.IssuerEnLTE(*i.IssuerEnLTE))
+	}
+	if i.IssuerEnContains != nil {
+		predicates = append(predicates, recognition.IssuerEnContains(*i.IssuerEnContains))
+	}
+	if i.IssuerEnHasPrefix != nil {
+		predicates = append(predicates, recognition.IssuerEnHasPrefix(*i.IssuerEnHasPrefix))
+	}
+	if i.IssuerEnHasSuffix != nil {
+		predicates = append(predicates, recognition.IssuerEnHasSuffix(*i.IssuerEnHasSuffix))
+	}
+	if i.IssuerEnEqualFold != nil {
+		predicates = append(predicates, recognition.IssuerEnEqualFold(*i.IssuerEnEqualFold))
+	}
+	if i.IssuerEnContainsFold != nil {
+		predicates = append(predicates, recognition.IssuerEnContainsFold(*i.IssuerEnContainsFold))
+	}
+	if i.Year != nil {
+		predicates = append(predicates, recognition.YearEQ(*i.Year))
+	}
+	if i.YearNEQ != nil {
+		predicates = append(predicates, recognition.YearNEQ(*i.YearNEQ))
+	}
+	if len(i.YearIn) > 0 {
+		predicates = append(predicates, recognition.YearIn(i.YearIn...))
+	}
+	if len(i.YearNotIn) > 0 {
+		predicates = append(predicates, recognition.YearNotIn(i.YearNotIn...))
+	}
+	if i.YearGT != nil {
+		predicates = append(predicates, recognition.YearGT(*i.YearGT))
+	}
+	if i.YearGTE != nil {
+		predicates = append(predicates, recognition.YearGTE(*i.YearGTE))
+	}
+	if i.YearLT != nil {
+		predicates = append(predicates, recognition.YearLT(*i.YearLT))
+	}
+	if i.YearLTE != nil {
+		predicates = append(predicates, recognition.YearLTE(*i.YearLTE))
+	}
+	if i.DocumentNumber != nil {
+		predicates = append(predicates, recognition.DocumentNumberEQ(*i.DocumentNumber))
+	}
+	if i.DocumentNumberNEQ != nil {
+		predicates = append(predicates, recognition.DocumentNumberNEQ(*i.DocumentNumberNEQ))
+	}
+	if len(i.DocumentNumberIn) > 0 {
+		predicates = append(predicates, recognition.DocumentNumberIn(i.DocumentNumberIn...))
+	}
+	if len(i.DocumentNumberNotIn) > 0 {
+		predicates = append(predicates, recognition.DocumentNumberNotIn(i.DocumentNumberNotIn...))
+	}
+	if i.DocumentNumberGT != nil {
+		predicates = append(predicates, recognition.DocumentNumberGT(*i.DocumentNumberGT))
+	}
+	if i.DocumentNumberGTE != nil {
+		predicates = append(predicates, recognition.DocumentNumberGTE(*i.DocumentNumberGTE))
+	}
+	if i.DocumentNumberLT != nil {
+		predicates = append(predicates, recognition.DocumentNumberLT(*i.DocumentNumberLT))
+	}
+	if i.DocumentNumberLTE != nil {
+		predicates = append(predicates, recognition.DocumentNumberLTE(*i.DocumentNumberLTE))
+	}
+	if i.DocumentNumberContains != nil {
+		predicates = append(predicates, recognition.DocumentNumberContains(*i.DocumentNumberContains))
+	}
+	if i.DocumentNumberHasPrefix != nil {
+		predicates = append(predicates, recognition.DocumentNumberHasPrefix(*i.DocumentNumberHasPrefix))
+	}
+	if i.DocumentNumberHasSuffix != nil {
+		predicates = append(predicates, recognition.DocumentNumberHasSuffix(*i.DocumentNumberHasSuffix))
+	}
+	if i.DocumentNumberEqualFold != nil {
+		predicates = append(predicates, recognition.DocumentNumberEqualFold(*i.DocumentNumberEqualFold))
+	}
+	if i.DocumentNumberContainsFold != nil {
+		predicates = append(predicates, recognition.DocumentNumberContainsFold(*i.DocumentNumberContainsFold))
+	}
+	if i.Batch != nil {
+		predicates = append(predicates, recognition.BatchEQ(*i.Batch))
+	}
+	if i.BatchNEQ != nil {
+		predicates = append(predicates, recognition.BatchNEQ(*i.BatchNEQ))
+	}
+	if len(i.BatchIn) > 0 {
+		predicates = append(predicates, recognition.BatchIn(i.BatchIn...))
+	}
+	if len(i.BatchNotIn) > 0 {
+		predicates = append(predicates, recognition.BatchNotIn(i.BatchNotIn...))
+	}
+	if i.BatchGT != nil {
+		predicates = append(predicates, recognition.BatchGT(*i.BatchGT))
+	}
+	if i.BatchGTE != nil {
+		predicates = append(predicates, recognition.BatchGTE(*i.BatchGTE))
+	}
+	if i.BatchLT != nil {
+		predicates = append(predicates, recognition.BatchLT(*i.BatchLT))
+	}
+	if i.BatchLTE != nil {
+		predicates = append(predicates, recognition.BatchLTE(*i.BatchLTE))
+	}
+	if i.BatchContains != nil {
+		predicates = append(predicates, recognition.BatchContains(*i.BatchContains))
+	}
+	if i.BatchHasPrefix != nil {
+		predicates = append(predicates, recognition.BatchHasPrefix(*i.BatchHasPrefix))
+	}
+	if i.BatchHasSuffix != nil {
+		predicates = append(predicates, recognition.BatchHasSuffix(*i.BatchHasSuffix))
+	}
+	if i.BatchEqualFold != nil {
+		predicates = append(predicates, recognition.BatchEqualFold(*i.BatchEqualFold))
+	}
+	if i.BatchContainsFold != nil {
+		predicates = append(predicates, recognition.BatchContainsFold(*i.BatchContainsFold))
+	}
+	if i.EndedOn != nil {
+		predicates = append(predicates, recognition.EndedOnEQ(*i.EndedOn))
+	}
+	if i.EndedOnNEQ != nil {
+		predicates = append(predicates, recognition.EndedOnNEQ(*i.EndedOnNEQ))
+	}
+	if len(i.EndedOnIn) > 0 {
+		predicates = append(predicates, recognition.EndedOnIn(i.EndedOnIn...))
+	}
+	if len(i.EndedOnNotIn) > 0 {
+		predicates = append(predicates, recognition.EndedOnNotIn(i.EndedOnNotIn...))
+	}
+	if i.EndedOnGT != nil {
+		predicates = append(predicates, recognition.EndedOnGT(*i.EndedOnGT))
+	}
+	if i.EndedOnGTE != nil {
+		predicates = append(predicates, recognition.EndedOnGTE(*i.EndedOnGTE))
+	}
+	if i.EndedOnLT != nil {
+		predicates = append(predicates, recognition.EndedOnLT(*i.EndedOnLT))
+	}
+	if i.EndedOnLTE != nil {
+		predicates = append(predicates, recognition.EndedOnLTE(*i.EndedOnLTE))
+	}
+	if i.EndedOnIsNil {
+		predicates = append(predicates, recognition.EndedOnIsNil())
+	}
+	if i.EndedOnNotNil {
+		predicates = append(predicates, recognition.EndedOnNotNil())
+	}
+	if i.EndReason != nil {
+		predicates = append(predicates, recognition.EndReasonEQ(*i.EndReason))
+	}
+	if i.EndReasonNEQ != nil {
+		predicates = append(predicates, recognition.EndReasonNEQ(*i.EndReasonNEQ))
+	}
+	if len(i.EndReasonIn) > 0 {
+		predicates = append(predicates, recognition.EndReasonIn(i.EndReasonIn...))
+	}
+	if len(i.EndReasonNotIn) > 0 {
+		predicates = append(predicates, recognition.EndReasonNotIn(i.EndReasonNotIn...))
+	}
+	if i.EndReasonIsNil {
+		predicates = append(predicates, recognition.EndReasonIsNil())
+	}
+	if i.EndReasonNotNil {
+		predicates = append(predicates, recognition.EndReasonNotNil())
+	}
+	if i.SourceURL != nil {
+		predicates = append(predicates, recognition.SourceURLEQ(*i.SourceURL))
+	}
+	if i.SourceURLNEQ != nil {
+		predicates = append(predicates, recognition.SourceURLNEQ(*i.SourceURLNEQ))
+	}
+	if len(i.SourceURLIn) > 0 {
+		predicates = append(predicates, recognition.SourceURLIn(i.SourceURLIn...))
+	}
+	if len(i.SourceURLNotIn) > 0 {
+		predicates = append(predicates, recognition.SourceURLNotIn(i.SourceURLNotIn...))
+	}
+	if i.SourceURLGT != nil {
+		predicates = append(predicates, recognition.SourceURLGT(*i.SourceURLGT))
+	}
+	if i.SourceURLGTE != nil {
+		predicates = append(predicates, recognition.SourceURLGTE(*i.SourceURLGTE))
+	}
+	if i.SourceURLLT != nil {
+		predicates = append(predicates, recognition.SourceURLLT(*i.SourceURLLT))
+	}
+	if i.SourceURLLTE != nil {
+		predicates = append(predicates, recognition.SourceURLLTE(*i.SourceURLLTE))
+	}
+	if i.SourceURLContains != nil {
+		predicates = append(predicates, recognition.SourceURLContains(*i.SourceURLContains))
+	}
+	if i.SourceURLHasPrefix != nil {
+		predicates = append(predicates, recognition.SourceURLHasPrefix(*i.SourceURLHasPrefix))
+	}
+	if i.SourceURLHasSuffix != nil {
+		predicates = append(predicates, recognition.SourceURLHasSuffix(*i.SourceURLHasSuffix))
+	}
+	if i.SourceURLEqualFold != nil {
+		predicates = append(predicates, recognition.SourceURLEqualFold(*i.SourceURLEqualFold))
+	}
+	if i.SourceURLContainsFold != nil {
+		predicates = append(predicates, recognition.SourceURLContainsFold(*i.SourceURLContainsFold))
+	}
+
+	if i.HasBrand != nil {
+		p := recognition.HasBrand()
+		if !*i.HasBrand {
+			p = recognition.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasBrandWith) > 0 {
+		with := make([]predicate.Brand, 0, len(i.HasBrandWith))
+		for _, w := range i.HasBrandWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasBrandWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recognition.HasBrandWith(with...))
+	}
+	if i.HasRoleModel != nil {
+		p := recognition.HasRoleModel()
+		if !*i.HasRoleModel {
+			p = recognition.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRoleModelWith) > 0 {
+		with := make([]predicate.RoleModel, 0, len(i.HasRoleModelWith))
+		for _, w := range i.HasRoleModelWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRoleModelWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recognition.HasRoleModelWith(with...))
+	}
+	if i.HasEnterprise != nil {
+		p := recognition.HasEnterprise()
+		if !*i.HasEnterprise {
+			p = recognition.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEnterpriseWith) > 0 {
+		with := make([]predicate.Enterprise, 0, len(i.HasEnterpriseWith))
+		for _, w := range i.HasEnterpriseWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEnterpriseWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recognition.HasEnterpriseWith(with...))
+	}
+	if i.HasVenue != nil {
+		p := recognition.HasVenue()
+		if !*i.HasVenue {
+			p = recognition.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVenueWith) > 0 {
+		with := make([]predicate.Venue, 0, len(i.HasVenueWith))
+		for _, w := range i.HasVenueWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVenueWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, recognition.HasVenueWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyRecognitionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return recognition.And(predicates...), nil
+	}
+}
+
 // RegionWhereInput represents a where input for filtering Region queries.
 type RegionWhereInput struct {
 	Predicates []predicate.Region  `json:"-"`
@@ -6630,6 +8372,10 @@ type RoleModelWhereInput struct {
 	// "events" edge predicates.
 	HasEvents     *bool              `json:"hasEvents,omitempty"`
 	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
+
+	// "recognitions" edge predicates.
+	HasRecognitions     *bool                    `json:"hasRecognitions,omitempty"`
+	HasRecognitionsWith []*RecognitionWhereInput `json:"hasRecognitionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -7331,6 +9077,24 @@ func (i *RoleModelWhereInput) P() (predicate.RoleModel, error) {
 		}
 		predicates = append(predicates, rolemodel.HasEventsWith(with...))
 	}
+	if i.HasRecognitions != nil {
+		p := rolemodel.HasRecognitions()
+		if !*i.HasRecognitions {
+			p = rolemodel.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecognitionsWith) > 0 {
+		with := make([]predicate.Recognition, 0, len(i.HasRecognitionsWith))
+		for _, w := range i.HasRecognitionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecognitionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, rolemodel.HasRecognitionsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyRoleModelWhereInput
@@ -7628,6 +9392,10 @@ type VenueWhereInput struct {
 	// "events" edge predicates.
 	HasEvents     *bool              `json:"hasEvents,omitempty"`
 	HasEventsWith []*EventWhereInput `json:"hasEventsWith,omitempty"`
+
+	// "recognitions" edge predicates.
+	HasRecognitions     *bool                    `json:"hasRecognitions,omitempty"`
+	HasRecognitionsWith []*RecognitionWhereInput `json:"hasRecognitionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -8430,6 +10198,24 @@ func (i *VenueWhereInput) P() (predicate.Venue, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, venue.HasEventsWith(with...))
+	}
+	if i.HasRecognitions != nil {
+		p := venue.HasRecognitions()
+		if !*i.HasRecognitions {
+			p = venue.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecognitionsWith) > 0 {
+		with := make([]predicate.Recognition, 0, len(i.HasRecognitionsWith))
+		for _, w := range i.HasRecognitionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecognitionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, venue.HasRecognitionsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

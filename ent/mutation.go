@@ -15,11 +15,13 @@ import (
 	"brandshow/ent/eventbrand"
 	"brandshow/ent/eventmediacoverage"
 	"brandshow/ent/eventrolemodel"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/predicate"
 	"brandshow/ent/previewlink"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -60,10 +62,12 @@ const (
 	TypeEventBrand             = "EventBrand"
 	TypeEventMediaCoverage     = "EventMediaCoverage"
 	TypeEventRoleModel         = "EventRoleModel"
+	TypeFigure                 = "Figure"
 	TypeMediaCoverage          = "MediaCoverage"
 	TypeMediaCoverageBrand     = "MediaCoverageBrand"
 	TypeMediaCoverageRoleModel = "MediaCoverageRoleModel"
 	TypePreviewLink            = "PreviewLink"
+	TypeRecognition            = "Recognition"
 	TypeRegion                 = "Region"
 	TypeRoleModel              = "RoleModel"
 	TypeSearchDoc              = "SearchDoc"
@@ -2568,6 +2572,12 @@ type BrandMutation struct {
 	events                 map[int]struct{}
 	removedevents          map[int]struct{}
 	clearedevents          bool
+	figures                map[int]struct{}
+	removedfigures         map[int]struct{}
+	clearedfigures         bool
+	recognitions           map[int]struct{}
+	removedrecognitions    map[int]struct{}
+	clearedrecognitions    bool
 	done                   bool
 	oldValue               func(context.Context) (*Brand, error)
 	predicates             []predicate.Brand
@@ -4428,6 +4438,114 @@ func (m *BrandMutation) ResetEvents() {
 	m.removedevents = nil
 }
 
+// AddFigureIDs adds the "figures" edge to the Figure entity by ids.
+func (m *BrandMutation) AddFigureIDs(ids ...int) {
+	if m.figures == nil {
+		m.figures = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.figures[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFigures clears the "figures" edge to the Figure entity.
+func (m *BrandMutation) ClearFigures() {
+	m.clearedfigures = true
+}
+
+// FiguresCleared reports if the "figures" edge to the Figure entity was cleared.
+func (m *BrandMutation) FiguresCleared() bool {
+	return m.clearedfigures
+}
+
+// RemoveFigureIDs removes the "figures" edge to the Figure entity by IDs.
+func (m *BrandMutation) RemoveFigureIDs(ids ...int) {
+	if m.removedfigures == nil {
+		m.removedfigures = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.figures, ids[i])
+		m.removedfigures[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFigures returns the removed IDs of the "figures" edge to the Figure entity.
+func (m *BrandMutation) RemovedFiguresIDs() (ids []int) {
+	for id := range m.removedfigures {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FiguresIDs returns the "figures" edge IDs in the mutation.
+func (m *BrandMutation) FiguresIDs() (ids []int) {
+	for id := range m.figures {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFigures resets all changes to the "figures" edge.
+func (m *BrandMutation) ResetFigures() {
+	m.figures = nil
+	m.clearedfigures = false
+	m.removedfigures = nil
+}
+
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by ids.
+func (m *BrandMutation) AddRecognitionIDs(ids ...int) {
+	if m.recognitions == nil {
+		m.recognitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.recognitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRecognitions clears the "recognitions" edge to the Recognition entity.
+func (m *BrandMutation) ClearRecognitions() {
+	m.clearedrecognitions = true
+}
+
+// RecognitionsCleared reports if the "recognitions" edge to the Recognition entity was cleared.
+func (m *BrandMutation) RecognitionsCleared() bool {
+	return m.clearedrecognitions
+}
+
+// RemoveRecognitionIDs removes the "recognitions" edge to the Recognition entity by IDs.
+func (m *BrandMutation) RemoveRecognitionIDs(ids ...int) {
+	if m.removedrecognitions == nil {
+		m.removedrecognitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.recognitions, ids[i])
+		m.removedrecognitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRecognitions returns the removed IDs of the "recognitions" edge to the Recognition entity.
+func (m *BrandMutation) RemovedRecognitionsIDs() (ids []int) {
+	for id := range m.removedrecognitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RecognitionsIDs returns the "recognitions" edge IDs in the mutation.
+func (m *BrandMutation) RecognitionsIDs() (ids []int) {
+	for id := range m.recognitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRecognitions resets all changes to the "recognitions" edge.
+func (m *BrandMutation) ResetRecognitions() {
+	m.recognitions = nil
+	m.clearedrecognitions = false
+	m.removedrecognitions = nil
+}
+
 // Where appends a list predicates to the BrandMutation builder.
 func (m *BrandMutation) Where(ps ...predicate.Brand) {
 	m.predicates = append(m.predicates, ps...)
@@ -5220,7 +5338,7 @@ func (m *BrandMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *BrandMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.region != nil {
 		edges = append(edges, brand.EdgeRegion)
 	}
@@ -5241,6 +5359,12 @@ func (m *BrandMutation) AddedEdges() []string {
 	}
 	if m.events != nil {
 		edges = append(edges, brand.EdgeEvents)
+	}
+	if m.figures != nil {
+		edges = append(edges, brand.EdgeFigures)
+	}
+	if m.recognitions != nil {
+		edges = append(edges, brand.EdgeRecognitions)
 	}
 	return edges
 }
@@ -5289,13 +5413,25 @@ func (m *BrandMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case brand.EdgeFigures:
+		ids := make([]ent.Value, 0, len(m.figures))
+		for id := range m.figures {
+			ids = append(ids, id)
+		}
+		return ids
+	case brand.EdgeRecognitions:
+		ids := make([]ent.Value, 0, len(m.recognitions))
+		for id := range m.recognitions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *BrandMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.removedrole_models != nil {
 		edges = append(edges, brand.EdgeRoleModels)
 	}
@@ -5313,6 +5449,12 @@ func (m *BrandMutation) RemovedEdges() []string {
 	}
 	if m.removedevents != nil {
 		edges = append(edges, brand.EdgeEvents)
+	}
+	if m.removedfigures != nil {
+		edges = append(edges, brand.EdgeFigures)
+	}
+	if m.removedrecognitions != nil {
+		edges = append(edges, brand.EdgeRecognitions)
 	}
 	return edges
 }
@@ -5357,13 +5499,25 @@ func (m *BrandMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case brand.EdgeFigures:
+		ids := make([]ent.Value, 0, len(m.removedfigures))
+		for id := range m.removedfigures {
+			ids = append(ids, id)
+		}
+		return ids
+	case brand.EdgeRecognitions:
+		ids := make([]ent.Value, 0, len(m.removedrecognitions))
+		for id := range m.removedrecognitions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *BrandMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.clearedregion {
 		edges = append(edges, brand.EdgeRegion)
 	}
@@ -5384,6 +5538,12 @@ func (m *BrandMutation) ClearedEdges() []string {
 	}
 	if m.clearedevents {
 		edges = append(edges, brand.EdgeEvents)
+	}
+	if m.clearedfigures {
+		edges = append(edges, brand.EdgeFigures)
+	}
+	if m.clearedrecognitions {
+		edges = append(edges, brand.EdgeRecognitions)
 	}
 	return edges
 }
@@ -5406,6 +5566,10 @@ func (m *BrandMutation) EdgeCleared(name string) bool {
 		return m.clearedmedia_coverages
 	case brand.EdgeEvents:
 		return m.clearedevents
+	case brand.EdgeFigures:
+		return m.clearedfigures
+	case brand.EdgeRecognitions:
+		return m.clearedrecognitions
 	}
 	return false
 }
@@ -5445,6 +5609,12 @@ func (m *BrandMutation) ResetEdge(name string) error {
 		return nil
 	case brand.EdgeEvents:
 		m.ResetEvents()
+		return nil
+	case brand.EdgeFigures:
+		m.ResetFigures()
+		return nil
+	case brand.EdgeRecognitions:
+		m.ResetRecognitions()
 		return nil
 	}
 	return fmt.Errorf("unknown Brand edge %s", name)
@@ -6463,6 +6633,9 @@ type EnterpriseMutation struct {
 	led_alliances        map[int]struct{}
 	removedled_alliances map[int]struct{}
 	clearedled_alliances bool
+	recognitions         map[int]struct{}
+	removedrecognitions  map[int]struct{}
+	clearedrecognitions  bool
 	done                 bool
 	oldValue             func(context.Context) (*Enterprise, error)
 	predicates           []predicate.Enterprise
@@ -7376,6 +7549,60 @@ func (m *EnterpriseMutation) ResetLedAlliances() {
 	m.removedled_alliances = nil
 }
 
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by ids.
+func (m *EnterpriseMutation) AddRecognitionIDs(ids ...int) {
+	if m.recognitions == nil {
+		m.recognitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.recognitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRecognitions clears the "recognitions" edge to the Recognition entity.
+func (m *EnterpriseMutation) ClearRecognitions() {
+	m.clearedrecognitions = true
+}
+
+// RecognitionsCleared reports if the "recognitions" edge to the Recognition entity was cleared.
+func (m *EnterpriseMutation) RecognitionsCleared() bool {
+	return m.clearedrecognitions
+}
+
+// RemoveRecognitionIDs removes the "recognitions" edge to the Recognition entity by IDs.
+func (m *EnterpriseMutation) RemoveRecognitionIDs(ids ...int) {
+	if m.removedrecognitions == nil {
+		m.removedrecognitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.recognitions, ids[i])
+		m.removedrecognitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRecognitions returns the removed IDs of the "recognitions" edge to the Recognition entity.
+func (m *EnterpriseMutation) RemovedRecognitionsIDs() (ids []int) {
+	for id := range m.removedrecognitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RecognitionsIDs returns the "recognitions" edge IDs in the mutation.
+func (m *EnterpriseMutation) RecognitionsIDs() (ids []int) {
+	for id := range m.recognitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRecognitions resets all changes to the "recognitions" edge.
+func (m *EnterpriseMutation) ResetRecognitions() {
+	m.recognitions = nil
+	m.clearedrecognitions = false
+	m.removedrecognitions = nil
+}
+
 // Where appends a list predicates to the EnterpriseMutation builder.
 func (m *EnterpriseMutation) Where(ps ...predicate.Enterprise) {
 	m.predicates = append(m.predicates, ps...)
@@ -7818,7 +8045,7 @@ func (m *EnterpriseMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *EnterpriseMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.region != nil {
 		edges = append(edges, enterprise.EdgeRegion)
 	}
@@ -7827,6 +8054,9 @@ func (m *EnterpriseMutation) AddedEdges() []string {
 	}
 	if m.led_alliances != nil {
 		edges = append(edges, enterprise.EdgeLedAlliances)
+	}
+	if m.recognitions != nil {
+		edges = append(edges, enterprise.EdgeRecognitions)
 	}
 	return edges
 }
@@ -7851,18 +8081,27 @@ func (m *EnterpriseMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case enterprise.EdgeRecognitions:
+		ids := make([]ent.Value, 0, len(m.recognitions))
+		for id := range m.recognitions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *EnterpriseMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedbrands != nil {
 		edges = append(edges, enterprise.EdgeBrands)
 	}
 	if m.removedled_alliances != nil {
 		edges = append(edges, enterprise.EdgeLedAlliances)
+	}
+	if m.removedrecognitions != nil {
+		edges = append(edges, enterprise.EdgeRecognitions)
 	}
 	return edges
 }
@@ -7883,13 +8122,19 @@ func (m *EnterpriseMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case enterprise.EdgeRecognitions:
+		ids := make([]ent.Value, 0, len(m.removedrecognitions))
+		for id := range m.removedrecognitions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *EnterpriseMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedregion {
 		edges = append(edges, enterprise.EdgeRegion)
 	}
@@ -7898,6 +8143,9 @@ func (m *EnterpriseMutation) ClearedEdges() []string {
 	}
 	if m.clearedled_alliances {
 		edges = append(edges, enterprise.EdgeLedAlliances)
+	}
+	if m.clearedrecognitions {
+		edges = append(edges, enterprise.EdgeRecognitions)
 	}
 	return edges
 }
@@ -7912,6 +8160,8 @@ func (m *EnterpriseMutation) EdgeCleared(name string) bool {
 		return m.clearedbrands
 	case enterprise.EdgeLedAlliances:
 		return m.clearedled_alliances
+	case enterprise.EdgeRecognitions:
+		return m.clearedrecognitions
 	}
 	return false
 }
@@ -7939,6 +8189,9 @@ func (m *EnterpriseMutation) ResetEdge(name string) error {
 		return nil
 	case enterprise.EdgeLedAlliances:
 		m.ResetLedAlliances()
+		return nil
+	case enterprise.EdgeRecognitions:
+		m.ResetRecognitions()
 		return nil
 	}
 	return fmt.Errorf("unknown Enterprise edge %s", name)
@@ -11937,6 +12190,1290 @@ func (m *EventRoleModelMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown EventRoleModel edge %s", name)
 }
 
+// FigureMutation represents an operation that mutates the Figure nodes in the graph.
+type FigureMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	created_at    *time.Time
+	updated_at    *time.Time
+	status        *schematype.Status
+	published_at  *time.Time
+	publish_at    *time.Time
+	unpublish_at  *time.Time
+	slug          *string
+	metric        *figure.Metric
+	value         *int
+	addvalue      *int
+	period        *int
+	addperiod     *int
+	as_of         *time.Time
+	source_zh     *string
+	source_en     *string
+	source_url    *string
+	clearedFields map[string]struct{}
+	brand         *int
+	clearedbrand  bool
+	done          bool
+	oldValue      func(context.Context) (*Figure, error)
+	predicates    []predicate.Figure
+}
+
+var _ ent.Mutation = (*FigureMutation)(nil)
+
+// figureOption allows management of the mutation configuration using functional options.
+type figureOption func(*FigureMutation)
+
+// newFigureMutation creates new mutation for the Figure entity.
+func newFigureMutation(c config, op Op, opts ...figureOption) *FigureMutation {
+	m := &FigureMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeFigure,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withFigureID sets the ID field of the mutation.
+func withFigureID(id int) figureOption {
+	return func(m *FigureMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Figure
+		)
+		m.oldValue = func(ctx context.Context) (*Figure, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Figure.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withFigure sets the old Figure of the mutation.
+func withFigure(node *Figure) figureOption {
+	return func(m *FigureMutation) {
+		m.oldValue = func(context.Context) (*Figure, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m FigureMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m FigureMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *FigureMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *FigureMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Figure.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *FigureMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *FigureMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *FigureMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *FigureMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *FigureMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *FigureMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *FigureMutation) SetStatus(s schematype.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *FigureMutation) Status() (r schematype.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldStatus(ctx context.Context) (v schematype.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *FigureMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (m *FigureMutation) SetPublishedAt(t time.Time) {
+	m.published_at = &t
+}
+
+// PublishedAt returns the value of the "published_at" field in the mutation.
+func (m *FigureMutation) PublishedAt() (r time.Time, exists bool) {
+	v := m.published_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishedAt returns the old "published_at" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldPublishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishedAt: %w", err)
+	}
+	return oldValue.PublishedAt, nil
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (m *FigureMutation) ClearPublishedAt() {
+	m.published_at = nil
+	m.clearedFields[figure.FieldPublishedAt] = struct{}{}
+}
+
+// PublishedAtCleared returns if the "published_at" field was cleared in this mutation.
+func (m *FigureMutation) PublishedAtCleared() bool {
+	_, ok := m.clearedFields[figure.FieldPublishedAt]
+	return ok
+}
+
+// ResetPublishedAt resets all changes to the "published_at" field.
+func (m *FigureMutation) ResetPublishedAt() {
+	m.published_at = nil
+	delete(m.clearedFields, figure.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *FigureMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *FigureMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *FigureMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[figure.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *FigureMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[figure.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *FigureMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, figure.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *FigureMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *FigureMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *FigureMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[figure.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *FigureMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[figure.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *FigureMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, figure.FieldUnpublishAt)
+}
+
+// SetSlug sets the "slug" field.
+func (m *FigureMutation) SetSlug(s string) {
+	m.slug = &s
+}
+
+// Slug returns the value of the "slug" field in the mutation.
+func (m *FigureMutation) Slug() (r string, exists bool) {
+	v := m.slug
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlug returns the old "slug" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldSlug(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlug is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlug requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlug: %w", err)
+	}
+	return oldValue.Slug, nil
+}
+
+// ResetSlug resets all changes to the "slug" field.
+func (m *FigureMutation) ResetSlug() {
+	m.slug = nil
+}
+
+// SetMetric sets the "metric" field.
+func (m *FigureMutation) SetMetric(f figure.Metric) {
+	m.metric = &f
+}
+
+// Metric returns the value of the "metric" field in the mutation.
+func (m *FigureMutation) Metric() (r figure.Metric, exists bool) {
+	v := m.metric
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMetric returns the old "metric" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldMetric(ctx context.Context) (v figure.Metric, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMetric is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMetric requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMetric: %w", err)
+	}
+	return oldValue.Metric, nil
+}
+
+// ResetMetric resets all changes to the "metric" field.
+func (m *FigureMutation) ResetMetric() {
+	m.metric = nil
+}
+
+// SetValue sets the "value" field.
+func (m *FigureMutation) SetValue(i int) {
+	m.value = &i
+	m.addvalue = nil
+}
+
+// Value returns the value of the "value" field in the mutation.
+func (m *FigureMutation) Value() (r int, exists bool) {
+	v := m.value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValue returns the old "value" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldValue(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValue: %w", err)
+	}
+	return oldValue.Value, nil
+}
+
+// AddValue adds i to the "value" field.
+func (m *FigureMutation) AddValue(i int) {
+	if m.addvalue != nil {
+		*m.addvalue += i
+	} else {
+		m.addvalue = &i
+	}
+}
+
+// AddedValue returns the value that was added to the "value" field in this mutation.
+func (m *FigureMutation) AddedValue() (r int, exists bool) {
+	v := m.addvalue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetValue resets all changes to the "value" field.
+func (m *FigureMutation) ResetValue() {
+	m.value = nil
+	m.addvalue = nil
+}
+
+// SetPeriod sets the "period" field.
+func (m *FigureMutation) SetPeriod(i int) {
+	m.period = &i
+	m.addperiod = nil
+}
+
+// Period returns the value of the "period" field in the mutation.
+func (m *FigureMutation) Period() (r int, exists bool) {
+	v := m.period
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriod returns the old "period" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldPeriod(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriod: %w", err)
+	}
+	return oldValue.Period, nil
+}
+
+// AddPeriod adds i to the "period" field.
+func (m *FigureMutation) AddPeriod(i int) {
+	if m.addperiod != nil {
+		*m.addperiod += i
+	} else {
+		m.addperiod = &i
+	}
+}
+
+// AddedPeriod returns the value that was added to the "period" field in this mutation.
+func (m *FigureMutation) AddedPeriod() (r int, exists bool) {
+	v := m.addperiod
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPeriod resets all changes to the "period" field.
+func (m *FigureMutation) ResetPeriod() {
+	m.period = nil
+	m.addperiod = nil
+}
+
+// SetAsOf sets the "as_of" field.
+func (m *FigureMutation) SetAsOf(t time.Time) {
+	m.as_of = &t
+}
+
+// AsOf returns the value of the "as_of" field in the mutation.
+func (m *FigureMutation) AsOf() (r time.Time, exists bool) {
+	v := m.as_of
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAsOf returns the old "as_of" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldAsOf(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAsOf is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAsOf requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAsOf: %w", err)
+	}
+	return oldValue.AsOf, nil
+}
+
+// ClearAsOf clears the value of the "as_of" field.
+func (m *FigureMutation) ClearAsOf() {
+	m.as_of = nil
+	m.clearedFields[figure.FieldAsOf] = struct{}{}
+}
+
+// AsOfCleared returns if the "as_of" field was cleared in this mutation.
+func (m *FigureMutation) AsOfCleared() bool {
+	_, ok := m.clearedFields[figure.FieldAsOf]
+	return ok
+}
+
+// ResetAsOf resets all changes to the "as_of" field.
+func (m *FigureMutation) ResetAsOf() {
+	m.as_of = nil
+	delete(m.clearedFields, figure.FieldAsOf)
+}
+
+// SetSourceZh sets the "source_zh" field.
+func (m *FigureMutation) SetSourceZh(s string) {
+	m.source_zh = &s
+}
+
+// SourceZh returns the value of the "source_zh" field in the mutation.
+func (m *FigureMutation) SourceZh() (r string, exists bool) {
+	v := m.source_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSourceZh returns the old "source_zh" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldSourceZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSourceZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSourceZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSourceZh: %w", err)
+	}
+	return oldValue.SourceZh, nil
+}
+
+// ResetSourceZh resets all changes to the "source_zh" field.
+func (m *FigureMutation) ResetSourceZh() {
+	m.source_zh = nil
+}
+
+// SetSourceEn sets the "source_en" field.
+func (m *FigureMutation) SetSourceEn(s string) {
+	m.source_en = &s
+}
+
+// SourceEn returns the value of the "source_en" field in the mutation.
+func (m *FigureMutation) SourceEn() (r string, exists bool) {
+	v := m.source_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSourceEn returns the old "source_en" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldSourceEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSourceEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSourceEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSourceEn: %w", err)
+	}
+	return oldValue.SourceEn, nil
+}
+
+// ResetSourceEn resets all changes to the "source_en" field.
+func (m *FigureMutation) ResetSourceEn() {
+	m.source_en = nil
+}
+
+// SetSourceURL sets the "source_url" field.
+func (m *FigureMutation) SetSourceURL(s string) {
+	m.source_url = &s
+}
+
+// SourceURL returns the value of the "source_url" field in the mutation.
+func (m *FigureMutation) SourceURL() (r string, exists bool) {
+	v := m.source_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSourceURL returns the old "source_url" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldSourceURL(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSourceURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSourceURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSourceURL: %w", err)
+	}
+	return oldValue.SourceURL, nil
+}
+
+// ResetSourceURL resets all changes to the "source_url" field.
+func (m *FigureMutation) ResetSourceURL() {
+	m.source_url = nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *FigureMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *FigureMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBrandID returns the old "brand_id" field's value of the Figure entity.
+// If the Figure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FigureMutation) OldBrandID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBrandID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBrandID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBrandID: %w", err)
+	}
+	return oldValue.BrandID, nil
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *FigureMutation) ResetBrandID() {
+	m.brand = nil
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *FigureMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[figure.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *FigureMutation) BrandCleared() bool {
+	return m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *FigureMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *FigureMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// Where appends a list predicates to the FigureMutation builder.
+func (m *FigureMutation) Where(ps ...predicate.Figure) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the FigureMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *FigureMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Figure, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *FigureMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *FigureMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Figure).
+func (m *FigureMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *FigureMutation) Fields() []string {
+	fields := make([]string, 0, 15)
+	if m.created_at != nil {
+		fields = append(fields, figure.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, figure.FieldUpdatedAt)
+	}
+	if m.status != nil {
+		fields = append(fields, figure.FieldStatus)
+	}
+	if m.published_at != nil {
+		fields = append(fields, figure.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, figure.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, figure.FieldUnpublishAt)
+	}
+	if m.slug != nil {
+		fields = append(fields, figure.FieldSlug)
+	}
+	if m.metric != nil {
+		fields = append(fields, figure.FieldMetric)
+	}
+	if m.value != nil {
+		fields = append(fields, figure.FieldValue)
+	}
+	if m.period != nil {
+		fields = append(fields, figure.FieldPeriod)
+	}
+	if m.as_of != nil {
+		fields = append(fields, figure.FieldAsOf)
+	}
+	if m.source_zh != nil {
+		fields = append(fields, figure.FieldSourceZh)
+	}
+	if m.source_en != nil {
+		fields = append(fields, figure.FieldSourceEn)
+	}
+	if m.source_url != nil {
+		fields = append(fields, figure.FieldSourceURL)
+	}
+	if m.brand != nil {
+		fields = append(fields, figure.FieldBrandID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *FigureMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case figure.FieldCreatedAt:
+		return m.CreatedAt()
+	case figure.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case figure.FieldStatus:
+		return m.Status()
+	case figure.FieldPublishedAt:
+		return m.PublishedAt()
+	case figure.FieldPublishAt:
+		return m.PublishAt()
+	case figure.FieldUnpublishAt:
+		return m.UnpublishAt()
+	case figure.FieldSlug:
+		return m.Slug()
+	case figure.FieldMetric:
+		return m.Metric()
+	case figure.FieldValue:
+		return m.Value()
+	case figure.FieldPeriod:
+		return m.Period()
+	case figure.FieldAsOf:
+		return m.AsOf()
+	case figure.FieldSourceZh:
+		return m.SourceZh()
+	case figure.FieldSourceEn:
+		return m.SourceEn()
+	case figure.FieldSourceURL:
+		return m.SourceURL()
+	case figure.FieldBrandID:
+		return m.BrandID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *FigureMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case figure.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case figure.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case figure.FieldStatus:
+		return m.OldStatus(ctx)
+	case figure.FieldPublishedAt:
+		return m.OldPublishedAt(ctx)
+	case figure.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case figure.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
+	case figure.FieldSlug:
+		return m.OldSlug(ctx)
+	case figure.FieldMetric:
+		return m.OldMetric(ctx)
+	case figure.FieldValue:
+		return m.OldValue(ctx)
+	case figure.FieldPeriod:
+		return m.OldPeriod(ctx)
+	case figure.FieldAsOf:
+		return m.OldAsOf(ctx)
+	case figure.FieldSourceZh:
+		return m.OldSourceZh(ctx)
+	case figure.FieldSourceEn:
+		return m.OldSourceEn(ctx)
+	case figure.FieldSourceURL:
+		return m.OldSourceURL(ctx)
+	case figure.FieldBrandID:
+		return m.OldBrandID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Figure field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FigureMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case figure.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case figure.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case figure.FieldStatus:
+		v, ok := value.(schematype.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case figure.FieldPublishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishedAt(v)
+		return nil
+	case figure.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case figure.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
+		return nil
+	case figure.FieldSlug:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlug(v)
+		return nil
+	case figure.FieldMetric:
+		v, ok := value.(figure.Metric)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMetric(v)
+		return nil
+	case figure.FieldValue:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValue(v)
+		return nil
+	case figure.FieldPeriod:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriod(v)
+		return nil
+	case figure.FieldAsOf:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAsOf(v)
+		return nil
+	case figure.FieldSourceZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSourceZh(v)
+		return nil
+	case figure.FieldSourceEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSourceEn(v)
+		return nil
+	case figure.FieldSourceURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSourceURL(v)
+		return nil
+	case figure.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Figure field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *FigureMutation) AddedFields() []string {
+	var fields []string
+	if m.addvalue != nil {
+		fields = append(fields, figure.FieldValue)
+	}
+	if m.addperiod != nil {
+		fields = append(fields, figure.FieldPeriod)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *FigureMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case figure.FieldValue:
+		return m.AddedValue()
+	case figure.FieldPeriod:
+		return m.AddedPeriod()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FigureMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case figure.FieldValue:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddValue(v)
+		return nil
+	case figure.FieldPeriod:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPeriod(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Figure numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *FigureMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(figure.FieldPublishedAt) {
+		fields = append(fields, figure.FieldPublishedAt)
+	}
+	if m.FieldCleared(figure.FieldPublishAt) {
+		fields = append(fields, figure.FieldPublishAt)
+	}
+	if m.FieldCleared(figure.FieldUnpublishAt) {
+		fields = append(fields, figure.FieldUnpublishAt)
+	}
+	if m.FieldCleared(figure.FieldAsOf) {
+		fields = append(fields, figure.FieldAsOf)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *FigureMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *FigureMutation) ClearField(name string) error {
+	switch name {
+	case figure.FieldPublishedAt:
+		m.ClearPublishedAt()
+		return nil
+	case figure.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case figure.FieldUnpublishAt:
+		m.ClearUnpublishAt()
+		return nil
+	case figure.FieldAsOf:
+		m.ClearAsOf()
+		return nil
+	}
+	return fmt.Errorf("unknown Figure nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *FigureMutation) ResetField(name string) error {
+	switch name {
+	case figure.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case figure.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case figure.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case figure.FieldPublishedAt:
+		m.ResetPublishedAt()
+		return nil
+	case figure.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case figure.FieldUnpublishAt:
+		m.ResetUnpublishAt()
+		return nil
+	case figure.FieldSlug:
+		m.ResetSlug()
+		return nil
+	case figure.FieldMetric:
+		m.ResetMetric()
+		return nil
+	case figure.FieldValue:
+		m.ResetValue()
+		return nil
+	case figure.FieldPeriod:
+		m.ResetPeriod()
+		return nil
+	case figure.FieldAsOf:
+		m.ResetAsOf()
+		return nil
+	case figure.FieldSourceZh:
+		m.ResetSourceZh()
+		return nil
+	case figure.FieldSourceEn:
+		m.ResetSourceEn()
+		return nil
+	case figure.FieldSourceURL:
+		m.ResetSourceURL()
+		return nil
+	case figure.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	}
+	return fmt.Errorf("unknown Figure field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *FigureMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.brand != nil {
+		edges = append(edges, figure.EdgeBrand)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *FigureMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case figure.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *FigureMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *FigureMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *FigureMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedbrand {
+		edges = append(edges, figure.EdgeBrand)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *FigureMutation) EdgeCleared(name string) bool {
+	switch name {
+	case figure.EdgeBrand:
+		return m.clearedbrand
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *FigureMutation) ClearEdge(name string) error {
+	switch name {
+	case figure.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown Figure unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *FigureMutation) ResetEdge(name string) error {
+	switch name {
+	case figure.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	}
+	return fmt.Errorf("unknown Figure edge %s", name)
+}
+
 // MediaCoverageMutation represents an operation that mutates the MediaCoverage nodes in the graph.
 type MediaCoverageMutation struct {
 	config
@@ -15172,6 +16709,1868 @@ func (m *PreviewLinkMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown PreviewLink edge %s", name)
 }
 
+// RecognitionMutation represents an operation that mutates the Recognition nodes in the graph.
+type RecognitionMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	status            *schematype.Status
+	published_at      *time.Time
+	publish_at        *time.Time
+	unpublish_at      *time.Time
+	slug              *string
+	title_zh          *string
+	title_en          *string
+	level             *recognition.Level
+	issuer_zh         *string
+	issuer_en         *string
+	year              *int
+	addyear           *int
+	document_number   *string
+	batch             *string
+	ended_on          *time.Time
+	end_reason        *recognition.EndReason
+	source_url        *string
+	clearedFields     map[string]struct{}
+	brand             *int
+	clearedbrand      bool
+	role_model        *int
+	clearedrole_model bool
+	enterprise        *int
+	clearedenterprise bool
+	venue             *int
+	clearedvenue      bool
+	done              bool
+	oldValue          func(context.Context) (*Recognition, error)
+	predicates        []predicate.Recognition
+}
+
+var _ ent.Mutation = (*RecognitionMutation)(nil)
+
+// recognitionOption allows management of the mutation configuration using functional options.
+type recognitionOption func(*RecognitionMutation)
+
+// newRecognitionMutation creates new mutation for the Recognition entity.
+func newRecognitionMutation(c config, op Op, opts ...recognitionOption) *RecognitionMutation {
+	m := &RecognitionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRecognition,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRecognitionID sets the ID field of the mutation.
+func withRecognitionID(id int) recognitionOption {
+	return func(m *RecognitionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Recognition
+		)
+		m.oldValue = func(ctx context.Context) (*Recognition, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Recognition.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRecognition sets the old Recognition of the mutation.
+func withRecognition(node *Recognition) recognitionOption {
+	return func(m *RecognitionMutation) {
+		m.oldValue = func(context.Context) (*Recognition, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RecognitionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RecognitionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RecognitionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RecognitionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Recognition.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RecognitionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RecognitionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RecognitionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RecognitionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RecognitionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RecognitionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *RecognitionMutation) SetStatus(s schematype.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *RecognitionMutation) Status() (r schematype.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldStatus(ctx context.Context) (v schematype.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *RecognitionMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetPublishedAt sets the "published_at" field.
+func (m *RecognitionMutation) SetPublishedAt(t time.Time) {
+	m.published_at = &t
+}
+
+// PublishedAt returns the value of the "published_at" field in the mutation.
+func (m *RecognitionMutation) PublishedAt() (r time.Time, exists bool) {
+	v := m.published_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishedAt returns the old "published_at" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldPublishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishedAt: %w", err)
+	}
+	return oldValue.PublishedAt, nil
+}
+
+// ClearPublishedAt clears the value of the "published_at" field.
+func (m *RecognitionMutation) ClearPublishedAt() {
+	m.published_at = nil
+	m.clearedFields[recognition.FieldPublishedAt] = struct{}{}
+}
+
+// PublishedAtCleared returns if the "published_at" field was cleared in this mutation.
+func (m *RecognitionMutation) PublishedAtCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldPublishedAt]
+	return ok
+}
+
+// ResetPublishedAt resets all changes to the "published_at" field.
+func (m *RecognitionMutation) ResetPublishedAt() {
+	m.published_at = nil
+	delete(m.clearedFields, recognition.FieldPublishedAt)
+}
+
+// SetPublishAt sets the "publish_at" field.
+func (m *RecognitionMutation) SetPublishAt(t time.Time) {
+	m.publish_at = &t
+}
+
+// PublishAt returns the value of the "publish_at" field in the mutation.
+func (m *RecognitionMutation) PublishAt() (r time.Time, exists bool) {
+	v := m.publish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublishAt returns the old "publish_at" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldPublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublishAt: %w", err)
+	}
+	return oldValue.PublishAt, nil
+}
+
+// ClearPublishAt clears the value of the "publish_at" field.
+func (m *RecognitionMutation) ClearPublishAt() {
+	m.publish_at = nil
+	m.clearedFields[recognition.FieldPublishAt] = struct{}{}
+}
+
+// PublishAtCleared returns if the "publish_at" field was cleared in this mutation.
+func (m *RecognitionMutation) PublishAtCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldPublishAt]
+	return ok
+}
+
+// ResetPublishAt resets all changes to the "publish_at" field.
+func (m *RecognitionMutation) ResetPublishAt() {
+	m.publish_at = nil
+	delete(m.clearedFields, recognition.FieldPublishAt)
+}
+
+// SetUnpublishAt sets the "unpublish_at" field.
+func (m *RecognitionMutation) SetUnpublishAt(t time.Time) {
+	m.unpublish_at = &t
+}
+
+// UnpublishAt returns the value of the "unpublish_at" field in the mutation.
+func (m *RecognitionMutation) UnpublishAt() (r time.Time, exists bool) {
+	v := m.unpublish_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnpublishAt returns the old "unpublish_at" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldUnpublishAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnpublishAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnpublishAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnpublishAt: %w", err)
+	}
+	return oldValue.UnpublishAt, nil
+}
+
+// ClearUnpublishAt clears the value of the "unpublish_at" field.
+func (m *RecognitionMutation) ClearUnpublishAt() {
+	m.unpublish_at = nil
+	m.clearedFields[recognition.FieldUnpublishAt] = struct{}{}
+}
+
+// UnpublishAtCleared returns if the "unpublish_at" field was cleared in this mutation.
+func (m *RecognitionMutation) UnpublishAtCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldUnpublishAt]
+	return ok
+}
+
+// ResetUnpublishAt resets all changes to the "unpublish_at" field.
+func (m *RecognitionMutation) ResetUnpublishAt() {
+	m.unpublish_at = nil
+	delete(m.clearedFields, recognition.FieldUnpublishAt)
+}
+
+// SetSlug sets the "slug" field.
+func (m *RecognitionMutation) SetSlug(s string) {
+	m.slug = &s
+}
+
+// Slug returns the value of the "slug" field in the mutation.
+func (m *RecognitionMutation) Slug() (r string, exists bool) {
+	v := m.slug
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlug returns the old "slug" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldSlug(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlug is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlug requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlug: %w", err)
+	}
+	return oldValue.Slug, nil
+}
+
+// ResetSlug resets all changes to the "slug" field.
+func (m *RecognitionMutation) ResetSlug() {
+	m.slug = nil
+}
+
+// SetTitleZh sets the "title_zh" field.
+func (m *RecognitionMutation) SetTitleZh(s string) {
+	m.title_zh = &s
+}
+
+// TitleZh returns the value of the "title_zh" field in the mutation.
+func (m *RecognitionMutation) TitleZh() (r string, exists bool) {
+	v := m.title_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitleZh returns the old "title_zh" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldTitleZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitleZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitleZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitleZh: %w", err)
+	}
+	return oldValue.TitleZh, nil
+}
+
+// ResetTitleZh resets all changes to the "title_zh" field.
+func (m *RecognitionMutation) ResetTitleZh() {
+	m.title_zh = nil
+}
+
+// SetTitleEn sets the "title_en" field.
+func (m *RecognitionMutation) SetTitleEn(s string) {
+	m.title_en = &s
+}
+
+// TitleEn returns the value of the "title_en" field in the mutation.
+func (m *RecognitionMutation) TitleEn() (r string, exists bool) {
+	v := m.title_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitleEn returns the old "title_en" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldTitleEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitleEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitleEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitleEn: %w", err)
+	}
+	return oldValue.TitleEn, nil
+}
+
+// ResetTitleEn resets all changes to the "title_en" field.
+func (m *RecognitionMutation) ResetTitleEn() {
+	m.title_en = nil
+}
+
+// SetLevel sets the "level" field.
+func (m *RecognitionMutation) SetLevel(r recognition.Level) {
+	m.level = &r
+}
+
+// Level returns the value of the "level" field in the mutation.
+func (m *RecognitionMutation) Level() (r recognition.Level, exists bool) {
+	v := m.level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel returns the old "level" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldLevel(ctx context.Context) (v recognition.Level, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel: %w", err)
+	}
+	return oldValue.Level, nil
+}
+
+// ResetLevel resets all changes to the "level" field.
+func (m *RecognitionMutation) ResetLevel() {
+	m.level = nil
+}
+
+// SetIssuerZh sets the "issuer_zh" field.
+func (m *RecognitionMutation) SetIssuerZh(s string) {
+	m.issuer_zh = &s
+}
+
+// IssuerZh returns the value of the "issuer_zh" field in the mutation.
+func (m *RecognitionMutation) IssuerZh() (r string, exists bool) {
+	v := m.issuer_zh
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssuerZh returns the old "issuer_zh" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldIssuerZh(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssuerZh is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssuerZh requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssuerZh: %w", err)
+	}
+	return oldValue.IssuerZh, nil
+}
+
+// ResetIssuerZh resets all changes to the "issuer_zh" field.
+func (m *RecognitionMutation) ResetIssuerZh() {
+	m.issuer_zh = nil
+}
+
+// SetIssuerEn sets the "issuer_en" field.
+func (m *RecognitionMutation) SetIssuerEn(s string) {
+	m.issuer_en = &s
+}
+
+// IssuerEn returns the value of the "issuer_en" field in the mutation.
+func (m *RecognitionMutation) IssuerEn() (r string, exists bool) {
+	v := m.issuer_en
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssuerEn returns the old "issuer_en" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldIssuerEn(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssuerEn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssuerEn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssuerEn: %w", err)
+	}
+	return oldValue.IssuerEn, nil
+}
+
+// ResetIssuerEn resets all changes to the "issuer_en" field.
+func (m *RecognitionMutation) ResetIssuerEn() {
+	m.issuer_en = nil
+}
+
+// SetYear sets the "year" field.
+func (m *RecognitionMutation) SetYear(i int) {
+	m.year = &i
+	m.addyear = nil
+}
+
+// Year returns the value of the "year" field in the mutation.
+func (m *RecognitionMutation) Year() (r int, exists bool) {
+	v := m.year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldYear returns the old "year" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldYear(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldYear is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldYear requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldYear: %w", err)
+	}
+	return oldValue.Year, nil
+}
+
+// AddYear adds i to the "year" field.
+func (m *RecognitionMutation) AddYear(i int) {
+	if m.addyear != nil {
+		*m.addyear += i
+	} else {
+		m.addyear = &i
+	}
+}
+
+// AddedYear returns the value that was added to the "year" field in this mutation.
+func (m *RecognitionMutation) AddedYear() (r int, exists bool) {
+	v := m.addyear
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetYear resets all changes to the "year" field.
+func (m *RecognitionMutation) ResetYear() {
+	m.year = nil
+	m.addyear = nil
+}
+
+// SetDocumentNumber sets the "document_number" field.
+func (m *RecognitionMutation) SetDocumentNumber(s string) {
+	m.document_number = &s
+}
+
+// DocumentNumber returns the value of the "document_number" field in the mutation.
+func (m *RecognitionMutation) DocumentNumber() (r string, exists bool) {
+	v := m.document_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDocumentNumber returns the old "document_number" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldDocumentNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDocumentNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDocumentNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDocumentNumber: %w", err)
+	}
+	return oldValue.DocumentNumber, nil
+}
+
+// ResetDocumentNumber resets all changes to the "document_number" field.
+func (m *RecognitionMutation) ResetDocumentNumber() {
+	m.document_number = nil
+}
+
+// SetBatch sets the "batch" field.
+func (m *RecognitionMutation) SetBatch(s string) {
+	m.batch = &s
+}
+
+// Batch returns the value of the "batch" field in the mutation.
+func (m *RecognitionMutation) Batch() (r string, exists bool) {
+	v := m.batch
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBatch returns the old "batch" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldBatch(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBatch is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBatch requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBatch: %w", err)
+	}
+	return oldValue.Batch, nil
+}
+
+// ResetBatch resets all changes to the "batch" field.
+func (m *RecognitionMutation) ResetBatch() {
+	m.batch = nil
+}
+
+// SetEndedOn sets the "ended_on" field.
+func (m *RecognitionMutation) SetEndedOn(t time.Time) {
+	m.ended_on = &t
+}
+
+// EndedOn returns the value of the "ended_on" field in the mutation.
+func (m *RecognitionMutation) EndedOn() (r time.Time, exists bool) {
+	v := m.ended_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndedOn returns the old "ended_on" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldEndedOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndedOn: %w", err)
+	}
+	return oldValue.EndedOn, nil
+}
+
+// ClearEndedOn clears the value of the "ended_on" field.
+func (m *RecognitionMutation) ClearEndedOn() {
+	m.ended_on = nil
+	m.clearedFields[recognition.FieldEndedOn] = struct{}{}
+}
+
+// EndedOnCleared returns if the "ended_on" field was cleared in this mutation.
+func (m *RecognitionMutation) EndedOnCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldEndedOn]
+	return ok
+}
+
+// ResetEndedOn resets all changes to the "ended_on" field.
+func (m *RecognitionMutation) ResetEndedOn() {
+	m.ended_on = nil
+	delete(m.clearedFields, recognition.FieldEndedOn)
+}
+
+// SetEndReason sets the "end_reason" field.
+func (m *RecognitionMutation) SetEndReason(rr recognition.EndReason) {
+	m.end_reason = &rr
+}
+
+// EndReason returns the value of the "end_reason" field in the mutation.
+func (m *RecognitionMutation) EndReason() (r recognition.EndReason, exists bool) {
+	v := m.end_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndReason returns the old "end_reason" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldEndReason(ctx context.Context) (v *recognition.EndReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndReason: %w", err)
+	}
+	return oldValue.EndReason, nil
+}
+
+// ClearEndReason clears the value of the "end_reason" field.
+func (m *RecognitionMutation) ClearEndReason() {
+	m.end_reason = nil
+	m.clearedFields[recognition.FieldEndReason] = struct{}{}
+}
+
+// EndReasonCleared returns if the "end_reason" field was cleared in this mutation.
+func (m *RecognitionMutation) EndReasonCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldEndReason]
+	return ok
+}
+
+// ResetEndReason resets all changes to the "end_reason" field.
+func (m *RecognitionMutation) ResetEndReason() {
+	m.end_reason = nil
+	delete(m.clearedFields, recognition.FieldEndReason)
+}
+
+// SetSourceURL sets the "source_url" field.
+func (m *RecognitionMutation) SetSourceURL(s string) {
+	m.source_url = &s
+}
+
+// SourceURL returns the value of the "source_url" field in the mutation.
+func (m *RecognitionMutation) SourceURL() (r string, exists bool) {
+	v := m.source_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSourceURL returns the old "source_url" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldSourceURL(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSourceURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSourceURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSourceURL: %w", err)
+	}
+	return oldValue.SourceURL, nil
+}
+
+// ResetSourceURL resets all changes to the "source_url" field.
+func (m *RecognitionMutation) ResetSourceURL() {
+	m.source_url = nil
+}
+
+// SetBrandID sets the "brand_id" field.
+func (m *RecognitionMutation) SetBrandID(i int) {
+	m.brand = &i
+}
+
+// BrandID returns the value of the "brand_id" field in the mutation.
+func (m *RecognitionMutation) BrandID() (r int, exists bool) {
+	v := m.brand
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBrandID returns the old "brand_id" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldBrandID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBrandID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBrandID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBrandID: %w", err)
+	}
+	return oldValue.BrandID, nil
+}
+
+// ClearBrandID clears the value of the "brand_id" field.
+func (m *RecognitionMutation) ClearBrandID() {
+	m.brand = nil
+	m.clearedFields[recognition.FieldBrandID] = struct{}{}
+}
+
+// BrandIDCleared returns if the "brand_id" field was cleared in this mutation.
+func (m *RecognitionMutation) BrandIDCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldBrandID]
+	return ok
+}
+
+// ResetBrandID resets all changes to the "brand_id" field.
+func (m *RecognitionMutation) ResetBrandID() {
+	m.brand = nil
+	delete(m.clearedFields, recognition.FieldBrandID)
+}
+
+// SetRoleModelID sets the "role_model_id" field.
+func (m *RecognitionMutation) SetRoleModelID(i int) {
+	m.role_model = &i
+}
+
+// RoleModelID returns the value of the "role_model_id" field in the mutation.
+func (m *RecognitionMutation) RoleModelID() (r int, exists bool) {
+	v := m.role_model
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRoleModelID returns the old "role_model_id" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldRoleModelID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRoleModelID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRoleModelID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRoleModelID: %w", err)
+	}
+	return oldValue.RoleModelID, nil
+}
+
+// ClearRoleModelID clears the value of the "role_model_id" field.
+func (m *RecognitionMutation) ClearRoleModelID() {
+	m.role_model = nil
+	m.clearedFields[recognition.FieldRoleModelID] = struct{}{}
+}
+
+// RoleModelIDCleared returns if the "role_model_id" field was cleared in this mutation.
+func (m *RecognitionMutation) RoleModelIDCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldRoleModelID]
+	return ok
+}
+
+// ResetRoleModelID resets all changes to the "role_model_id" field.
+func (m *RecognitionMutation) ResetRoleModelID() {
+	m.role_model = nil
+	delete(m.clearedFields, recognition.FieldRoleModelID)
+}
+
+// SetEnterpriseID sets the "enterprise_id" field.
+func (m *RecognitionMutation) SetEnterpriseID(i int) {
+	m.enterprise = &i
+}
+
+// EnterpriseID returns the value of the "enterprise_id" field in the mutation.
+func (m *RecognitionMutation) EnterpriseID() (r int, exists bool) {
+	v := m.enterprise
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnterpriseID returns the old "enterprise_id" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldEnterpriseID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnterpriseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnterpriseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnterpriseID: %w", err)
+	}
+	return oldValue.EnterpriseID, nil
+}
+
+// ClearEnterpriseID clears the value of the "enterprise_id" field.
+func (m *RecognitionMutation) ClearEnterpriseID() {
+	m.enterprise = nil
+	m.clearedFields[recognition.FieldEnterpriseID] = struct{}{}
+}
+
+// EnterpriseIDCleared returns if the "enterprise_id" field was cleared in this mutation.
+func (m *RecognitionMutation) EnterpriseIDCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldEnterpriseID]
+	return ok
+}
+
+// ResetEnterpriseID resets all changes to the "enterprise_id" field.
+func (m *RecognitionMutation) ResetEnterpriseID() {
+	m.enterprise = nil
+	delete(m.clearedFields, recognition.FieldEnterpriseID)
+}
+
+// SetVenueID sets the "venue_id" field.
+func (m *RecognitionMutation) SetVenueID(i int) {
+	m.venue = &i
+}
+
+// VenueID returns the value of the "venue_id" field in the mutation.
+func (m *RecognitionMutation) VenueID() (r int, exists bool) {
+	v := m.venue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVenueID returns the old "venue_id" field's value of the Recognition entity.
+// If the Recognition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RecognitionMutation) OldVenueID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVenueID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVenueID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVenueID: %w", err)
+	}
+	return oldValue.VenueID, nil
+}
+
+// ClearVenueID clears the value of the "venue_id" field.
+func (m *RecognitionMutation) ClearVenueID() {
+	m.venue = nil
+	m.clearedFields[recognition.FieldVenueID] = struct{}{}
+}
+
+// VenueIDCleared returns if the "venue_id" field was cleared in this mutation.
+func (m *RecognitionMutation) VenueIDCleared() bool {
+	_, ok := m.clearedFields[recognition.FieldVenueID]
+	return ok
+}
+
+// ResetVenueID resets all changes to the "venue_id" field.
+func (m *RecognitionMutation) ResetVenueID() {
+	m.venue = nil
+	delete(m.clearedFields, recognition.FieldVenueID)
+}
+
+// ClearBrand clears the "brand" edge to the Brand entity.
+func (m *RecognitionMutation) ClearBrand() {
+	m.clearedbrand = true
+	m.clearedFields[recognition.FieldBrandID] = struct{}{}
+}
+
+// BrandCleared reports if the "brand" edge to the Brand entity was cleared.
+func (m *RecognitionMutation) BrandCleared() bool {
+	return m.BrandIDCleared() || m.clearedbrand
+}
+
+// BrandIDs returns the "brand" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// BrandID instead. It exists only for internal usage by the builders.
+func (m *RecognitionMutation) BrandIDs() (ids []int) {
+	if id := m.brand; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetBrand resets all changes to the "brand" edge.
+func (m *RecognitionMutation) ResetBrand() {
+	m.brand = nil
+	m.clearedbrand = false
+}
+
+// ClearRoleModel clears the "role_model" edge to the RoleModel entity.
+func (m *RecognitionMutation) ClearRoleModel() {
+	m.clearedrole_model = true
+	m.clearedFields[recognition.FieldRoleModelID] = struct{}{}
+}
+
+// RoleModelCleared reports if the "role_model" edge to the RoleModel entity was cleared.
+func (m *RecognitionMutation) RoleModelCleared() bool {
+	return m.RoleModelIDCleared() || m.clearedrole_model
+}
+
+// RoleModelIDs returns the "role_model" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RoleModelID instead. It exists only for internal usage by the builders.
+func (m *RecognitionMutation) RoleModelIDs() (ids []int) {
+	if id := m.role_model; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRoleModel resets all changes to the "role_model" edge.
+func (m *RecognitionMutation) ResetRoleModel() {
+	m.role_model = nil
+	m.clearedrole_model = false
+}
+
+// ClearEnterprise clears the "enterprise" edge to the Enterprise entity.
+func (m *RecognitionMutation) ClearEnterprise() {
+	m.clearedenterprise = true
+	m.clearedFields[recognition.FieldEnterpriseID] = struct{}{}
+}
+
+// EnterpriseCleared reports if the "enterprise" edge to the Enterprise entity was cleared.
+func (m *RecognitionMutation) EnterpriseCleared() bool {
+	return m.EnterpriseIDCleared() || m.clearedenterprise
+}
+
+// EnterpriseIDs returns the "enterprise" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EnterpriseID instead. It exists only for internal usage by the builders.
+func (m *RecognitionMutation) EnterpriseIDs() (ids []int) {
+	if id := m.enterprise; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEnterprise resets all changes to the "enterprise" edge.
+func (m *RecognitionMutation) ResetEnterprise() {
+	m.enterprise = nil
+	m.clearedenterprise = false
+}
+
+// ClearVenue clears the "venue" edge to the Venue entity.
+func (m *RecognitionMutation) ClearVenue() {
+	m.clearedvenue = true
+	m.clearedFields[recognition.FieldVenueID] = struct{}{}
+}
+
+// VenueCleared reports if the "venue" edge to the Venue entity was cleared.
+func (m *RecognitionMutation) VenueCleared() bool {
+	return m.VenueIDCleared() || m.clearedvenue
+}
+
+// VenueIDs returns the "venue" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VenueID instead. It exists only for internal usage by the builders.
+func (m *RecognitionMutation) VenueIDs() (ids []int) {
+	if id := m.venue; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVenue resets all changes to the "venue" edge.
+func (m *RecognitionMutation) ResetVenue() {
+	m.venue = nil
+	m.clearedvenue = false
+}
+
+// Where appends a list predicates to the RecognitionMutation builder.
+func (m *RecognitionMutation) Where(ps ...predicate.Recognition) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RecognitionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RecognitionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Recognition, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RecognitionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RecognitionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Recognition).
+func (m *RecognitionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RecognitionMutation) Fields() []string {
+	fields := make([]string, 0, 22)
+	if m.created_at != nil {
+		fields = append(fields, recognition.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, recognition.FieldUpdatedAt)
+	}
+	if m.status != nil {
+		fields = append(fields, recognition.FieldStatus)
+	}
+	if m.published_at != nil {
+		fields = append(fields, recognition.FieldPublishedAt)
+	}
+	if m.publish_at != nil {
+		fields = append(fields, recognition.FieldPublishAt)
+	}
+	if m.unpublish_at != nil {
+		fields = append(fields, recognition.FieldUnpublishAt)
+	}
+	if m.slug != nil {
+		fields = append(fields, recognition.FieldSlug)
+	}
+	if m.title_zh != nil {
+		fields = append(fields, recognition.FieldTitleZh)
+	}
+	if m.title_en != nil {
+		fields = append(fields, recognition.FieldTitleEn)
+	}
+	if m.level != nil {
+		fields = append(fields, recognition.FieldLevel)
+	}
+	if m.issuer_zh != nil {
+		fields = append(fields, recognition.FieldIssuerZh)
+	}
+	if m.issuer_en != nil {
+		fields = append(fields, recognition.FieldIssuerEn)
+	}
+	if m.year != nil {
+		fields = append(fields, recognition.FieldYear)
+	}
+	if m.document_number != nil {
+		fields = append(fields, recognition.FieldDocumentNumber)
+	}
+	if m.batch != nil {
+		fields = append(fields, recognition.FieldBatch)
+	}
+	if m.ended_on != nil {
+		fields = append(fields, recognition.FieldEndedOn)
+	}
+	if m.end_reason != nil {
+		fields = append(fields, recognition.FieldEndReason)
+	}
+	if m.source_url != nil {
+		fields = append(fields, recognition.FieldSourceURL)
+	}
+	if m.brand != nil {
+		fields = append(fields, recognition.FieldBrandID)
+	}
+	if m.role_model != nil {
+		fields = append(fields, recognition.FieldRoleModelID)
+	}
+	if m.enterprise != nil {
+		fields = append(fields, recognition.FieldEnterpriseID)
+	}
+	if m.venue != nil {
+		fields = append(fields, recognition.FieldVenueID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RecognitionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case recognition.FieldCreatedAt:
+		return m.CreatedAt()
+	case recognition.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case recognition.FieldStatus:
+		return m.Status()
+	case recognition.FieldPublishedAt:
+		return m.PublishedAt()
+	case recognition.FieldPublishAt:
+		return m.PublishAt()
+	case recognition.FieldUnpublishAt:
+		return m.UnpublishAt()
+	case recognition.FieldSlug:
+		return m.Slug()
+	case recognition.FieldTitleZh:
+		return m.TitleZh()
+	case recognition.FieldTitleEn:
+		return m.TitleEn()
+	case recognition.FieldLevel:
+		return m.Level()
+	case recognition.FieldIssuerZh:
+		return m.IssuerZh()
+	case recognition.FieldIssuerEn:
+		return m.IssuerEn()
+	case recognition.FieldYear:
+		return m.Year()
+	case recognition.FieldDocumentNumber:
+		return m.DocumentNumber()
+	case recognition.FieldBatch:
+		return m.Batch()
+	case recognition.FieldEndedOn:
+		return m.EndedOn()
+	case recognition.FieldEndReason:
+		return m.EndReason()
+	case recognition.FieldSourceURL:
+		return m.SourceURL()
+	case recognition.FieldBrandID:
+		return m.BrandID()
+	case recognition.FieldRoleModelID:
+		return m.RoleModelID()
+	case recognition.FieldEnterpriseID:
+		return m.EnterpriseID()
+	case recognition.FieldVenueID:
+		return m.VenueID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RecognitionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case recognition.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case recognition.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case recognition.FieldStatus:
+		return m.OldStatus(ctx)
+	case recognition.FieldPublishedAt:
+		return m.OldPublishedAt(ctx)
+	case recognition.FieldPublishAt:
+		return m.OldPublishAt(ctx)
+	case recognition.FieldUnpublishAt:
+		return m.OldUnpublishAt(ctx)
+	case recognition.FieldSlug:
+		return m.OldSlug(ctx)
+	case recognition.FieldTitleZh:
+		return m.OldTitleZh(ctx)
+	case recognition.FieldTitleEn:
+		return m.OldTitleEn(ctx)
+	case recognition.FieldLevel:
+		return m.OldLevel(ctx)
+	case recognition.FieldIssuerZh:
+		return m.OldIssuerZh(ctx)
+	case recognition.FieldIssuerEn:
+		return m.OldIssuerEn(ctx)
+	case recognition.FieldYear:
+		return m.OldYear(ctx)
+	case recognition.FieldDocumentNumber:
+		return m.OldDocumentNumber(ctx)
+	case recognition.FieldBatch:
+		return m.OldBatch(ctx)
+	case recognition.FieldEndedOn:
+		return m.OldEndedOn(ctx)
+	case recognition.FieldEndReason:
+		return m.OldEndReason(ctx)
+	case recognition.FieldSourceURL:
+		return m.OldSourceURL(ctx)
+	case recognition.FieldBrandID:
+		return m.OldBrandID(ctx)
+	case recognition.FieldRoleModelID:
+		return m.OldRoleModelID(ctx)
+	case recognition.FieldEnterpriseID:
+		return m.OldEnterpriseID(ctx)
+	case recognition.FieldVenueID:
+		return m.OldVenueID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Recognition field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RecognitionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case recognition.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case recognition.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case recognition.FieldStatus:
+		v, ok := value.(schematype.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case recognition.FieldPublishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishedAt(v)
+		return nil
+	case recognition.FieldPublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublishAt(v)
+		return nil
+	case recognition.FieldUnpublishAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnpublishAt(v)
+		return nil
+	case recognition.FieldSlug:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlug(v)
+		return nil
+	case recognition.FieldTitleZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitleZh(v)
+		return nil
+	case recognition.FieldTitleEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitleEn(v)
+		return nil
+	case recognition.FieldLevel:
+		v, ok := value.(recognition.Level)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel(v)
+		return nil
+	case recognition.FieldIssuerZh:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssuerZh(v)
+		return nil
+	case recognition.FieldIssuerEn:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssuerEn(v)
+		return nil
+	case recognition.FieldYear:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetYear(v)
+		return nil
+	case recognition.FieldDocumentNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDocumentNumber(v)
+		return nil
+	case recognition.FieldBatch:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBatch(v)
+		return nil
+	case recognition.FieldEndedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndedOn(v)
+		return nil
+	case recognition.FieldEndReason:
+		v, ok := value.(recognition.EndReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndReason(v)
+		return nil
+	case recognition.FieldSourceURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSourceURL(v)
+		return nil
+	case recognition.FieldBrandID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBrandID(v)
+		return nil
+	case recognition.FieldRoleModelID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoleModelID(v)
+		return nil
+	case recognition.FieldEnterpriseID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnterpriseID(v)
+		return nil
+	case recognition.FieldVenueID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVenueID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Recognition field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RecognitionMutation) AddedFields() []string {
+	var fields []string
+	if m.addyear != nil {
+		fields = append(fields, recognition.FieldYear)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RecognitionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case recognition.FieldYear:
+		return m.AddedYear()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RecognitionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case recognition.FieldYear:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddYear(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Recognition numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RecognitionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(recognition.FieldPublishedAt) {
+		fields = append(fields, recognition.FieldPublishedAt)
+	}
+	if m.FieldCleared(recognition.FieldPublishAt) {
+		fields = append(fields, recognition.FieldPublishAt)
+	}
+	if m.FieldCleared(recognition.FieldUnpublishAt) {
+		fields = append(fields, recognition.FieldUnpublishAt)
+	}
+	if m.FieldCleared(recognition.FieldEndedOn) {
+		fields = append(fields, recognition.FieldEndedOn)
+	}
+	if m.FieldCleared(recognition.FieldEndReason) {
+		fields = append(fields, recognition.FieldEndReason)
+	}
+	if m.FieldCleared(recognition.FieldBrandID) {
+		fields = append(fields, recognition.FieldBrandID)
+	}
+	if m.FieldCleared(recognition.FieldRoleModelID) {
+		fields = append(fields, recognition.FieldRoleModelID)
+	}
+	if m.FieldCleared(recognition.FieldEnterpriseID) {
+		fields = append(fields, recognition.FieldEnterpriseID)
+	}
+	if m.FieldCleared(recognition.FieldVenueID) {
+		fields = append(fields, recognition.FieldVenueID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RecognitionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RecognitionMutation) ClearField(name string) error {
+	switch name {
+	case recognition.FieldPublishedAt:
+		m.ClearPublishedAt()
+		return nil
+	case recognition.FieldPublishAt:
+		m.ClearPublishAt()
+		return nil
+	case recognition.FieldUnpublishAt:
+		m.ClearUnpublishAt()
+		return nil
+	case recognition.FieldEndedOn:
+		m.ClearEndedOn()
+		return nil
+	case recognition.FieldEndReason:
+		m.ClearEndReason()
+		return nil
+	case recognition.FieldBrandID:
+		m.ClearBrandID()
+		return nil
+	case recognition.FieldRoleModelID:
+		m.ClearRoleModelID()
+		return nil
+	case recognition.FieldEnterpriseID:
+		m.ClearEnterpriseID()
+		return nil
+	case recognition.FieldVenueID:
+		m.ClearVenueID()
+		return nil
+	}
+	return fmt.Errorf("unknown Recognition nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RecognitionMutation) ResetField(name string) error {
+	switch name {
+	case recognition.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case recognition.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case recognition.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case recognition.FieldPublishedAt:
+		m.ResetPublishedAt()
+		return nil
+	case recognition.FieldPublishAt:
+		m.ResetPublishAt()
+		return nil
+	case recognition.FieldUnpublishAt:
+		m.ResetUnpublishAt()
+		return nil
+	case recognition.FieldSlug:
+		m.ResetSlug()
+		return nil
+	case recognition.FieldTitleZh:
+		m.ResetTitleZh()
+		return nil
+	case recognition.FieldTitleEn:
+		m.ResetTitleEn()
+		return nil
+	case recognition.FieldLevel:
+		m.ResetLevel()
+		return nil
+	case recognition.FieldIssuerZh:
+		m.ResetIssuerZh()
+		return nil
+	case recognition.FieldIssuerEn:
+		m.ResetIssuerEn()
+		return nil
+	case recognition.FieldYear:
+		m.ResetYear()
+		return nil
+	case recognition.FieldDocumentNumber:
+		m.ResetDocumentNumber()
+		return nil
+	case recognition.FieldBatch:
+		m.ResetBatch()
+		return nil
+	case recognition.FieldEndedOn:
+		m.ResetEndedOn()
+		return nil
+	case recognition.FieldEndReason:
+		m.ResetEndReason()
+		return nil
+	case recognition.FieldSourceURL:
+		m.ResetSourceURL()
+		return nil
+	case recognition.FieldBrandID:
+		m.ResetBrandID()
+		return nil
+	case recognition.FieldRoleModelID:
+		m.ResetRoleModelID()
+		return nil
+	case recognition.FieldEnterpriseID:
+		m.ResetEnterpriseID()
+		return nil
+	case recognition.FieldVenueID:
+		m.ResetVenueID()
+		return nil
+	}
+	return fmt.Errorf("unknown Recognition field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RecognitionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.brand != nil {
+		edges = append(edges, recognition.EdgeBrand)
+	}
+	if m.role_model != nil {
+		edges = append(edges, recognition.EdgeRoleModel)
+	}
+	if m.enterprise != nil {
+		edges = append(edges, recognition.EdgeEnterprise)
+	}
+	if m.venue != nil {
+		edges = append(edges, recognition.EdgeVenue)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RecognitionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case recognition.EdgeBrand:
+		if id := m.brand; id != nil {
+			return []ent.Value{*id}
+		}
+	case recognition.EdgeRoleModel:
+		if id := m.role_model; id != nil {
+			return []ent.Value{*id}
+		}
+	case recognition.EdgeEnterprise:
+		if id := m.enterprise; id != nil {
+			return []ent.Value{*id}
+		}
+	case recognition.EdgeVenue:
+		if id := m.venue; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RecognitionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RecognitionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RecognitionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedbrand {
+		edges = append(edges, recognition.EdgeBrand)
+	}
+	if m.clearedrole_model {
+		edges = append(edges, recognition.EdgeRoleModel)
+	}
+	if m.clearedenterprise {
+		edges = append(edges, recognition.EdgeEnterprise)
+	}
+	if m.clearedvenue {
+		edges = append(edges, recognition.EdgeVenue)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RecognitionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case recognition.EdgeBrand:
+		return m.clearedbrand
+	case recognition.EdgeRoleModel:
+		return m.clearedrole_model
+	case recognition.EdgeEnterprise:
+		return m.clearedenterprise
+	case recognition.EdgeVenue:
+		return m.clearedvenue
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RecognitionMutation) ClearEdge(name string) error {
+	switch name {
+	case recognition.EdgeBrand:
+		m.ClearBrand()
+		return nil
+	case recognition.EdgeRoleModel:
+		m.ClearRoleModel()
+		return nil
+	case recognition.EdgeEnterprise:
+		m.ClearEnterprise()
+		return nil
+	case recognition.EdgeVenue:
+		m.ClearVenue()
+		return nil
+	}
+	return fmt.Errorf("unknown Recognition unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RecognitionMutation) ResetEdge(name string) error {
+	switch name {
+	case recognition.EdgeBrand:
+		m.ResetBrand()
+		return nil
+	case recognition.EdgeRoleModel:
+		m.ResetRoleModel()
+		return nil
+	case recognition.EdgeEnterprise:
+		m.ResetEnterprise()
+		return nil
+	case recognition.EdgeVenue:
+		m.ResetVenue()
+		return nil
+	}
+	return fmt.Errorf("unknown Recognition edge %s", name)
+}
+
 // RegionMutation represents an operation that mutates the Region nodes in the graph.
 type RegionMutation struct {
 	config
@@ -16654,6 +20053,9 @@ type RoleModelMutation struct {
 	events                 map[int]struct{}
 	removedevents          map[int]struct{}
 	clearedevents          bool
+	recognitions           map[int]struct{}
+	removedrecognitions    map[int]struct{}
+	clearedrecognitions    bool
 	done                   bool
 	oldValue               func(context.Context) (*RoleModel, error)
 	predicates             []predicate.RoleModel
@@ -17789,6 +21191,60 @@ func (m *RoleModelMutation) ResetEvents() {
 	m.removedevents = nil
 }
 
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by ids.
+func (m *RoleModelMutation) AddRecognitionIDs(ids ...int) {
+	if m.recognitions == nil {
+		m.recognitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.recognitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRecognitions clears the "recognitions" edge to the Recognition entity.
+func (m *RoleModelMutation) ClearRecognitions() {
+	m.clearedrecognitions = true
+}
+
+// RecognitionsCleared reports if the "recognitions" edge to the Recognition entity was cleared.
+func (m *RoleModelMutation) RecognitionsCleared() bool {
+	return m.clearedrecognitions
+}
+
+// RemoveRecognitionIDs removes the "recognitions" edge to the Recognition entity by IDs.
+func (m *RoleModelMutation) RemoveRecognitionIDs(ids ...int) {
+	if m.removedrecognitions == nil {
+		m.removedrecognitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.recognitions, ids[i])
+		m.removedrecognitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRecognitions returns the removed IDs of the "recognitions" edge to the Recognition entity.
+func (m *RoleModelMutation) RemovedRecognitionsIDs() (ids []int) {
+	for id := range m.removedrecognitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RecognitionsIDs returns the "recognitions" edge IDs in the mutation.
+func (m *RoleModelMutation) RecognitionsIDs() (ids []int) {
+	for id := range m.recognitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRecognitions resets all changes to the "recognitions" edge.
+func (m *RoleModelMutation) ResetRecognitions() {
+	m.recognitions = nil
+	m.clearedrecognitions = false
+	m.removedrecognitions = nil
+}
+
 // Where appends a list predicates to the RoleModelMutation builder.
 func (m *RoleModelMutation) Where(ps ...predicate.RoleModel) {
 	m.predicates = append(m.predicates, ps...)
@@ -18293,7 +21749,7 @@ func (m *RoleModelMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *RoleModelMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.region != nil {
 		edges = append(edges, rolemodel.EdgeRegion)
 	}
@@ -18305,6 +21761,9 @@ func (m *RoleModelMutation) AddedEdges() []string {
 	}
 	if m.events != nil {
 		edges = append(edges, rolemodel.EdgeEvents)
+	}
+	if m.recognitions != nil {
+		edges = append(edges, rolemodel.EdgeRecognitions)
 	}
 	return edges
 }
@@ -18335,13 +21794,19 @@ func (m *RoleModelMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case rolemodel.EdgeRecognitions:
+		ids := make([]ent.Value, 0, len(m.recognitions))
+		for id := range m.recognitions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *RoleModelMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedbrands != nil {
 		edges = append(edges, rolemodel.EdgeBrands)
 	}
@@ -18350,6 +21815,9 @@ func (m *RoleModelMutation) RemovedEdges() []string {
 	}
 	if m.removedevents != nil {
 		edges = append(edges, rolemodel.EdgeEvents)
+	}
+	if m.removedrecognitions != nil {
+		edges = append(edges, rolemodel.EdgeRecognitions)
 	}
 	return edges
 }
@@ -18376,13 +21844,19 @@ func (m *RoleModelMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case rolemodel.EdgeRecognitions:
+		ids := make([]ent.Value, 0, len(m.removedrecognitions))
+		for id := range m.removedrecognitions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *RoleModelMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedregion {
 		edges = append(edges, rolemodel.EdgeRegion)
 	}
@@ -18394,6 +21868,9 @@ func (m *RoleModelMutation) ClearedEdges() []string {
 	}
 	if m.clearedevents {
 		edges = append(edges, rolemodel.EdgeEvents)
+	}
+	if m.clearedrecognitions {
+		edges = append(edges, rolemodel.EdgeRecognitions)
 	}
 	return edges
 }
@@ -18410,6 +21887,8 @@ func (m *RoleModelMutation) EdgeCleared(name string) bool {
 		return m.clearedmedia_coverages
 	case rolemodel.EdgeEvents:
 		return m.clearedevents
+	case rolemodel.EdgeRecognitions:
+		return m.clearedrecognitions
 	}
 	return false
 }
@@ -18440,6 +21919,9 @@ func (m *RoleModelMutation) ResetEdge(name string) error {
 		return nil
 	case rolemodel.EdgeEvents:
 		m.ResetEvents()
+		return nil
+	case rolemodel.EdgeRecognitions:
+		m.ResetRecognitions()
 		return nil
 	}
 	return fmt.Errorf("unknown RoleModel edge %s", name)
@@ -20479,45 +23961,48 @@ func (m *TokenMutation) ResetEdge(name string) error {
 // VenueMutation represents an operation that mutates the Venue nodes in the graph.
 type VenueMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *int
-	created_at       *time.Time
-	updated_at       *time.Time
-	status           *schematype.Status
-	published_at     *time.Time
-	publish_at       *time.Time
-	unpublish_at     *time.Time
-	slug             *string
-	name_zh          *string
-	name_en          *string
-	summary_zh       *string
-	summary_en       *string
-	address_zh       *string
-	address_en       *string
-	opening_hours_zh *string
-	opening_hours_en *string
-	kind             *venue.Kind
-	latitude         *float64
-	addlatitude      *float64
-	longitude        *float64
-	addlongitude     *float64
-	phone            *string
-	website          *string
-	pictures         *[]schematype.Picture
-	appendpictures   []schematype.Picture
-	clearedFields    map[string]struct{}
-	region           *int
-	clearedregion    bool
-	brands           map[int]struct{}
-	removedbrands    map[int]struct{}
-	clearedbrands    bool
-	events           map[int]struct{}
-	removedevents    map[int]struct{}
-	clearedevents    bool
-	done             bool
-	oldValue         func(context.Context) (*Venue, error)
-	predicates       []predicate.Venue
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	status              *schematype.Status
+	published_at        *time.Time
+	publish_at          *time.Time
+	unpublish_at        *time.Time
+	slug                *string
+	name_zh             *string
+	name_en             *string
+	summary_zh          *string
+	summary_en          *string
+	address_zh          *string
+	address_en          *string
+	opening_hours_zh    *string
+	opening_hours_en    *string
+	kind                *venue.Kind
+	latitude            *float64
+	addlatitude         *float64
+	longitude           *float64
+	addlongitude        *float64
+	phone               *string
+	website             *string
+	pictures            *[]schematype.Picture
+	appendpictures      []schematype.Picture
+	clearedFields       map[string]struct{}
+	region              *int
+	clearedregion       bool
+	brands              map[int]struct{}
+	removedbrands       map[int]struct{}
+	clearedbrands       bool
+	events              map[int]struct{}
+	removedevents       map[int]struct{}
+	clearedevents       bool
+	recognitions        map[int]struct{}
+	removedrecognitions map[int]struct{}
+	clearedrecognitions bool
+	done                bool
+	oldValue            func(context.Context) (*Venue, error)
+	predicates          []predicate.Venue
 }
 
 var _ ent.Mutation = (*VenueMutation)(nil)
@@ -21653,6 +25138,60 @@ func (m *VenueMutation) ResetEvents() {
 	m.removedevents = nil
 }
 
+// AddRecognitionIDs adds the "recognitions" edge to the Recognition entity by ids.
+func (m *VenueMutation) AddRecognitionIDs(ids ...int) {
+	if m.recognitions == nil {
+		m.recognitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.recognitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRecognitions clears the "recognitions" edge to the Recognition entity.
+func (m *VenueMutation) ClearRecognitions() {
+	m.clearedrecognitions = true
+}
+
+// RecognitionsCleared reports if the "recognitions" edge to the Recognition entity was cleared.
+func (m *VenueMutation) RecognitionsCleared() bool {
+	return m.clearedrecognitions
+}
+
+// RemoveRecognitionIDs removes the "recognitions" edge to the Recognition entity by IDs.
+func (m *VenueMutation) RemoveRecognitionIDs(ids ...int) {
+	if m.removedrecognitions == nil {
+		m.removedrecognitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.recognitions, ids[i])
+		m.removedrecognitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRecognitions returns the removed IDs of the "recognitions" edge to the Recognition entity.
+func (m *VenueMutation) RemovedRecognitionsIDs() (ids []int) {
+	for id := range m.removedrecognitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RecognitionsIDs returns the "recognitions" edge IDs in the mutation.
+func (m *VenueMutation) RecognitionsIDs() (ids []int) {
+	for id := range m.recognitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRecognitions resets all changes to the "recognitions" edge.
+func (m *VenueMutation) ResetRecognitions() {
+	m.recognitions = nil
+	m.clearedrecognitions = false
+	m.removedrecognitions = nil
+}
+
 // Where appends a list predicates to the VenueMutation builder.
 func (m *VenueMutation) Where(ps ...predicate.Venue) {
 	m.predicates = append(m.predicates, ps...)
@@ -22197,7 +25736,7 @@ func (m *VenueMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *VenueMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.region != nil {
 		edges = append(edges, venue.EdgeRegion)
 	}
@@ -22206,6 +25745,9 @@ func (m *VenueMutation) AddedEdges() []string {
 	}
 	if m.events != nil {
 		edges = append(edges, venue.EdgeEvents)
+	}
+	if m.recognitions != nil {
+		edges = append(edges, venue.EdgeRecognitions)
 	}
 	return edges
 }
@@ -22230,18 +25772,27 @@ func (m *VenueMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case venue.EdgeRecognitions:
+		ids := make([]ent.Value, 0, len(m.recognitions))
+		for id := range m.recognitions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *VenueMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedbrands != nil {
 		edges = append(edges, venue.EdgeBrands)
 	}
 	if m.removedevents != nil {
 		edges = append(edges, venue.EdgeEvents)
+	}
+	if m.removedrecognitions != nil {
+		edges = append(edges, venue.EdgeRecognitions)
 	}
 	return edges
 }
@@ -22262,13 +25813,19 @@ func (m *VenueMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case venue.EdgeRecognitions:
+		ids := make([]ent.Value, 0, len(m.removedrecognitions))
+		for id := range m.removedrecognitions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *VenueMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedregion {
 		edges = append(edges, venue.EdgeRegion)
 	}
@@ -22277,6 +25834,9 @@ func (m *VenueMutation) ClearedEdges() []string {
 	}
 	if m.clearedevents {
 		edges = append(edges, venue.EdgeEvents)
+	}
+	if m.clearedrecognitions {
+		edges = append(edges, venue.EdgeRecognitions)
 	}
 	return edges
 }
@@ -22291,6 +25851,8 @@ func (m *VenueMutation) EdgeCleared(name string) bool {
 		return m.clearedbrands
 	case venue.EdgeEvents:
 		return m.clearedevents
+	case venue.EdgeRecognitions:
+		return m.clearedrecognitions
 	}
 	return false
 }
@@ -22318,6 +25880,9 @@ func (m *VenueMutation) ResetEdge(name string) error {
 		return nil
 	case venue.EdgeEvents:
 		m.ResetEvents()
+		return nil
+	case venue.EdgeRecognitions:
+		m.ResetRecognitions()
 		return nil
 	}
 	return fmt.Errorf("unknown Venue edge %s", name)

@@ -7,7 +7,9 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
 	"context"
@@ -33,8 +35,12 @@ func (c *Client) UpdateContent(table string, id int) (m Mutation, ok bool) {
 		return c.Enterprise.UpdateOneID(id).Mutation(), true
 	case event.Table:
 		return c.Event.UpdateOneID(id).Mutation(), true
+	case figure.Table:
+		return c.Figure.UpdateOneID(id).Mutation(), true
 	case mediacoverage.Table:
 		return c.MediaCoverage.UpdateOneID(id).Mutation(), true
+	case recognition.Table:
+		return c.Recognition.UpdateOneID(id).Mutation(), true
 	case rolemodel.Table:
 		return c.RoleModel.UpdateOneID(id).Mutation(), true
 	case venue.Table:

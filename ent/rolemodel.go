@@ -76,15 +76,18 @@ type RoleModelEdges struct {
 	MediaCoverages []*MediaCoverage `json:"media_coverages,omitempty"`
 	// Events the person takes part in.
 	Events []*Event `json:"events,omitempty"`
+	// Official recognitions of this person (认定): title, level, issuer, year, document number.
+	Recognitions []*Recognition `json:"recognitions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
 	namedBrands         map[string][]*Brand
 	namedMediaCoverages map[string][]*MediaCoverage
 	namedEvents         map[string][]*Event
+	namedRecognitions   map[string][]*Recognition
 }
 
 // RegionOrErr returns the Region value or an error if the edge
@@ -123,6 +126,15 @@ func (e RoleModelEdges) EventsOrErr() ([]*Event, error) {
 		return e.Events, nil
 	}
 	return nil, &NotLoadedError{edge: "events"}
+}
+
+// RecognitionsOrErr returns the Recognitions value or an error if the edge
+// was not loaded in eager-loading.
+func (e RoleModelEdges) RecognitionsOrErr() ([]*Recognition, error) {
+	if e.loadedTypes[4] {
+		return e.Recognitions, nil
+	}
+	return nil, &NotLoadedError{edge: "recognitions"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -322,6 +334,11 @@ func (_m *RoleModel) QueryEvents() *EventQuery {
 	return NewRoleModelClient(_m.config).QueryEvents(_m)
 }
 
+// QueryRecognitions queries the "recognitions" edge of the RoleModel entity.
+func (_m *RoleModel) QueryRecognitions() *RecognitionQuery {
+	return NewRoleModelClient(_m.config).QueryRecognitions(_m)
+}
+
 // Update returns a builder for updating this RoleModel.
 // Note that you need to call RoleModel.Unwrap() before calling this method if this RoleModel
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -485,6 +502,30 @@ func (_m *RoleModel) appendNamedEvents(name string, edges ...*Event) {
 		_m.Edges.namedEvents[name] = []*Event{}
 	} else {
 		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
+	}
+}
+
+// NamedRecognitions returns the Recognitions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *RoleModel) NamedRecognitions(name string) ([]*Recognition, error) {
+	if _m.Edges.namedRecognitions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRecognitions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *RoleModel) appendNamedRecognitions(name string, edges ...*Recognition) {
+	if _m.Edges.namedRecognitions == nil {
+		_m.Edges.namedRecognitions = make(map[string][]*Recognition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRecognitions[name] = []*Recognition{}
+	} else {
+		_m.Edges.namedRecognitions[name] = append(_m.Edges.namedRecognitions[name], edges...)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"brandshow/ent/event"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"context"
@@ -33,11 +34,13 @@ type RoleModelQuery struct {
 	withBrands              *BrandQuery
 	withMediaCoverages      *MediaCoverageQuery
 	withEvents              *EventQuery
+	withRecognitions        *RecognitionQuery
 	loadTotal               []func(context.Context, []*RoleModel) error
 	modifiers               []func(*sql.Selector)
 	withNamedBrands         map[string]*BrandQuery
 	withNamedMediaCoverages map[string]*MediaCoverageQuery
 	withNamedEvents         map[string]*EventQuery
+	withNamedRecognitions   map[string]*RecognitionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -155,6 +158,28 @@ func (_q *RoleModelQuery) QueryEvents() *EventQuery {
 			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, selector),
 			sqlgraph.To(event.Table, event.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, rolemodel.EventsTable, rolemodel.EventsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRecognitions chains the current query on the "recognitions" edge.
+func (_q *RoleModelQuery) QueryRecognitions() *RecognitionQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rolemodel.Table, rolemodel.FieldID, selector),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, rolemodel.RecognitionsTable, rolemodel.RecognitionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -358,6 +383,7 @@ func (_q *RoleModelQuery) Clone() *RoleModelQuery {
 		withBrands:         _q.withBrands.Clone(),
 		withMediaCoverages: _q.withMediaCoverages.Clone(),
 		withEvents:         _q.withEvents.Clone(),
+		withRecognitions:   _q.withRecognitions.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -406,6 +432,17 @@ func (_q *RoleModelQuery) WithEvents(opts ...func(*EventQuery)) *RoleModelQuery 
 		opt(query)
 	}
 	_q.withEvents = query
+	return _q
+}
+
+// WithRecognitions tells the query-builder to eager-load the nodes that are connected to
+// the "recognitions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *RoleModelQuery) WithRecognitions(opts ...func(*RecognitionQuery)) *RoleModelQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRecognitions = query
 	return _q
 }
 
@@ -493,11 +530,12 @@ func (_q *RoleModelQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ro
 	var (
 		nodes       = []*RoleModel{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withRegion != nil,
 			_q.withBrands != nil,
 			_q.withMediaCoverages != nil,
 			_q.withEvents != nil,
+			_q.withRecognitions != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -548,6 +586,13 @@ func (_q *RoleModelQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ro
 			return nil, err
 		}
 	}
+	if query := _q.withRecognitions; query != nil {
+		if err := _q.loadRecognitions(ctx, query, nodes,
+			func(n *RoleModel) { n.Edges.Recognitions = []*Recognition{} },
+			func(n *RoleModel, e *Recognition) { n.Edges.Recognitions = append(n.Edges.Recognitions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedBrands {
 		if err := _q.loadBrands(ctx, query, nodes,
 			func(n *RoleModel) { n.appendNamedBrands(name) },
@@ -566,6 +611,13 @@ func (_q *RoleModelQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ro
 		if err := _q.loadEvents(ctx, query, nodes,
 			func(n *RoleModel) { n.appendNamedEvents(name) },
 			func(n *RoleModel, e *Event) { n.appendNamedEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRecognitions {
+		if err := _q.loadRecognitions(ctx, query, nodes,
+			func(n *RoleModel) { n.appendNamedRecognitions(name) },
+			func(n *RoleModel, e *Recognition) { n.appendNamedRecognitions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -792,6 +844,39 @@ func (_q *RoleModelQuery) loadEvents(ctx context.Context, query *EventQuery, nod
 	}
 	return nil
 }
+func (_q *RoleModelQuery) loadRecognitions(ctx context.Context, query *RecognitionQuery, nodes []*RoleModel, init func(*RoleModel), assign func(*RoleModel, *Recognition)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*RoleModel)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(recognition.FieldRoleModelID)
+	}
+	query.Where(predicate.Recognition(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(rolemodel.RecognitionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.RoleModelID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "role_model_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "role_model_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *RoleModelQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -956,6 +1041,20 @@ func (_q *RoleModelQuery) WithNamedEvents(name string, opts ...func(*EventQuery)
 		_q.withNamedEvents = make(map[string]*EventQuery)
 	}
 	_q.withNamedEvents[name] = query
+	return _q
+}
+
+// WithNamedRecognitions tells the query-builder to eager-load the nodes that are connected to the "recognitions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *RoleModelQuery) WithNamedRecognitions(name string, opts ...func(*RecognitionQuery)) *RoleModelQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRecognitions == nil {
+		_q.withNamedRecognitions = make(map[string]*RecognitionQuery)
+	}
+	_q.withNamedRecognitions[name] = query
 	return _q
 }
 

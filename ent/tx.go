@@ -38,6 +38,8 @@ type Tx struct {
 	EventMediaCoverage *EventMediaCoverageClient
 	// EventRoleModel is the client for interacting with the EventRoleModel builders.
 	EventRoleModel *EventRoleModelClient
+	// Figure is the client for interacting with the Figure builders.
+	Figure *FigureClient
 	// MediaCoverage is the client for interacting with the MediaCoverage builders.
 	MediaCoverage *MediaCoverageClient
 	// MediaCoverageBrand is the client for interacting with the MediaCoverageBrand builders.
@@ -46,6 +48,8 @@ type Tx struct {
 	MediaCoverageRoleModel *MediaCoverageRoleModelClient
 	// PreviewLink is the client for interacting with the PreviewLink builders.
 	PreviewLink *PreviewLinkClient
+	// Recognition is the client for interacting with the Recognition builders.
+	Recognition *RecognitionClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
@@ -205,10 +209,12 @@ func (tx *Tx) init() {
 	tx.EventBrand = NewEventBrandClient(tx.config)
 	tx.EventMediaCoverage = NewEventMediaCoverageClient(tx.config)
 	tx.EventRoleModel = NewEventRoleModelClient(tx.config)
+	tx.Figure = NewFigureClient(tx.config)
 	tx.MediaCoverage = NewMediaCoverageClient(tx.config)
 	tx.MediaCoverageBrand = NewMediaCoverageBrandClient(tx.config)
 	tx.MediaCoverageRoleModel = NewMediaCoverageRoleModelClient(tx.config)
 	tx.PreviewLink = NewPreviewLinkClient(tx.config)
+	tx.Recognition = NewRecognitionClient(tx.config)
 	tx.Region = NewRegionClient(tx.config)
 	tx.RoleModel = NewRoleModelClient(tx.config)
 	tx.SearchDoc = NewSearchDocClient(tx.config)

@@ -78,17 +78,20 @@ type VenueEdges struct {
 	Brands []*Brand `json:"brands,omitempty"`
 	// Events held at this venue.
 	Events []*Event `json:"events,omitempty"`
+	// Official recognitions of this venue (认定): title, level, issuer, year, document number.
+	Recognitions []*Recognition `json:"recognitions,omitempty"`
 	// BrandLinks holds the value of the brand_links edge.
 	BrandLinks []*VenueBrand `json:"brand_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
-	namedBrands     map[string][]*Brand
-	namedEvents     map[string][]*Event
-	namedBrandLinks map[string][]*VenueBrand
+	namedBrands       map[string][]*Brand
+	namedEvents       map[string][]*Event
+	namedRecognitions map[string][]*Recognition
+	namedBrandLinks   map[string][]*VenueBrand
 }
 
 // RegionOrErr returns the Region value or an error if the edge
@@ -120,10 +123,19 @@ func (e VenueEdges) EventsOrErr() ([]*Event, error) {
 	return nil, &NotLoadedError{edge: "events"}
 }
 
+// RecognitionsOrErr returns the Recognitions value or an error if the edge
+// was not loaded in eager-loading.
+func (e VenueEdges) RecognitionsOrErr() ([]*Recognition, error) {
+	if e.loadedTypes[3] {
+		return e.Recognitions, nil
+	}
+	return nil, &NotLoadedError{edge: "recognitions"}
+}
+
 // BrandLinksOrErr returns the BrandLinks value or an error if the edge
 // was not loaded in eager-loading.
 func (e VenueEdges) BrandLinksOrErr() ([]*VenueBrand, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.BrandLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "brand_links"}
@@ -330,6 +342,11 @@ func (_m *Venue) QueryEvents() *EventQuery {
 	return NewVenueClient(_m.config).QueryEvents(_m)
 }
 
+// QueryRecognitions queries the "recognitions" edge of the Venue entity.
+func (_m *Venue) QueryRecognitions() *RecognitionQuery {
+	return NewVenueClient(_m.config).QueryRecognitions(_m)
+}
+
 // QueryBrandLinks queries the "brand_links" edge of the Venue entity.
 func (_m *Venue) QueryBrandLinks() *VenueBrandQuery {
 	return NewVenueClient(_m.config).QueryBrandLinks(_m)
@@ -478,6 +495,30 @@ func (_m *Venue) appendNamedEvents(name string, edges ...*Event) {
 		_m.Edges.namedEvents[name] = []*Event{}
 	} else {
 		_m.Edges.namedEvents[name] = append(_m.Edges.namedEvents[name], edges...)
+	}
+}
+
+// NamedRecognitions returns the Recognitions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Venue) NamedRecognitions(name string) ([]*Recognition, error) {
+	if _m.Edges.namedRecognitions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRecognitions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Venue) appendNamedRecognitions(name string, edges ...*Recognition) {
+	if _m.Edges.namedRecognitions == nil {
+		_m.Edges.namedRecognitions = make(map[string][]*Recognition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRecognitions[name] = []*Recognition{}
+	} else {
+		_m.Edges.namedRecognitions[name] = append(_m.Edges.namedRecognitions[name], edges...)
 	}
 }
 

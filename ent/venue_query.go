@@ -6,6 +6,7 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/event"
 	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/venue"
 	"brandshow/ent/venuebrand"
@@ -25,19 +26,21 @@ import (
 // VenueQuery is the builder for querying Venue entities.
 type VenueQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []venue.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Venue
-	withRegion          *RegionQuery
-	withBrands          *BrandQuery
-	withEvents          *EventQuery
-	withBrandLinks      *VenueBrandQuery
-	loadTotal           []func(context.Context, []*Venue) error
-	modifiers           []func(*sql.Selector)
-	withNamedBrands     map[string]*BrandQuery
-	withNamedEvents     map[string]*EventQuery
-	withNamedBrandLinks map[string]*VenueBrandQuery
+	ctx                   *QueryContext
+	order                 []venue.OrderOption
+	inters                []Interceptor
+	predicates            []predicate.Venue
+	withRegion            *RegionQuery
+	withBrands            *BrandQuery
+	withEvents            *EventQuery
+	withRecognitions      *RecognitionQuery
+	withBrandLinks        *VenueBrandQuery
+	loadTotal             []func(context.Context, []*Venue) error
+	modifiers             []func(*sql.Selector)
+	withNamedBrands       map[string]*BrandQuery
+	withNamedEvents       map[string]*EventQuery
+	withNamedRecognitions map[string]*RecognitionQuery
+	withNamedBrandLinks   map[string]*VenueBrandQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -133,6 +136,28 @@ func (_q *VenueQuery) QueryEvents() *EventQuery {
 			sqlgraph.From(venue.Table, venue.FieldID, selector),
 			sqlgraph.To(event.Table, event.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, venue.EventsTable, venue.EventsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRecognitions chains the current query on the "recognitions" edge.
+func (_q *VenueQuery) QueryRecognitions() *RecognitionQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(venue.Table, venue.FieldID, selector),
+			sqlgraph.To(recognition.Table, recognition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, venue.RecognitionsTable, venue.RecognitionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -349,15 +374,16 @@ func (_q *VenueQuery) Clone() *VenueQuery {
 		return nil
 	}
 	return &VenueQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]venue.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.Venue{}, _q.predicates...),
-		withRegion:     _q.withRegion.Clone(),
-		withBrands:     _q.withBrands.Clone(),
-		withEvents:     _q.withEvents.Clone(),
-		withBrandLinks: _q.withBrandLinks.Clone(),
+		config:           _q.config,
+		ctx:              _q.ctx.Clone(),
+		order:            append([]venue.OrderOption{}, _q.order...),
+		inters:           append([]Interceptor{}, _q.inters...),
+		predicates:       append([]predicate.Venue{}, _q.predicates...),
+		withRegion:       _q.withRegion.Clone(),
+		withBrands:       _q.withBrands.Clone(),
+		withEvents:       _q.withEvents.Clone(),
+		withRecognitions: _q.withRecognitions.Clone(),
+		withBrandLinks:   _q.withBrandLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -395,6 +421,17 @@ func (_q *VenueQuery) WithEvents(opts ...func(*EventQuery)) *VenueQuery {
 		opt(query)
 	}
 	_q.withEvents = query
+	return _q
+}
+
+// WithRecognitions tells the query-builder to eager-load the nodes that are connected to
+// the "recognitions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *VenueQuery) WithRecognitions(opts ...func(*RecognitionQuery)) *VenueQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRecognitions = query
 	return _q
 }
 
@@ -493,10 +530,11 @@ func (_q *VenueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Venue,
 	var (
 		nodes       = []*Venue{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withRegion != nil,
 			_q.withBrands != nil,
 			_q.withEvents != nil,
+			_q.withRecognitions != nil,
 			_q.withBrandLinks != nil,
 		}
 	)
@@ -541,6 +579,13 @@ func (_q *VenueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Venue,
 			return nil, err
 		}
 	}
+	if query := _q.withRecognitions; query != nil {
+		if err := _q.loadRecognitions(ctx, query, nodes,
+			func(n *Venue) { n.Edges.Recognitions = []*Recognition{} },
+			func(n *Venue, e *Recognition) { n.Edges.Recognitions = append(n.Edges.Recognitions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withBrandLinks; query != nil {
 		if err := _q.loadBrandLinks(ctx, query, nodes,
 			func(n *Venue) { n.Edges.BrandLinks = []*VenueBrand{} },
@@ -559,6 +604,13 @@ func (_q *VenueQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Venue,
 		if err := _q.loadEvents(ctx, query, nodes,
 			func(n *Venue) { n.appendNamedEvents(name) },
 			func(n *Venue, e *Event) { n.appendNamedEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRecognitions {
+		if err := _q.loadRecognitions(ctx, query, nodes,
+			func(n *Venue) { n.appendNamedRecognitions(name) },
+			func(n *Venue, e *Recognition) { n.appendNamedRecognitions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -682,6 +734,39 @@ func (_q *VenueQuery) loadEvents(ctx context.Context, query *EventQuery, nodes [
 	}
 	query.Where(predicate.Event(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(venue.EventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.VenueID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "venue_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "venue_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *VenueQuery) loadRecognitions(ctx context.Context, query *RecognitionQuery, nodes []*Venue, init func(*Venue), assign func(*Venue, *Recognition)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Venue)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(recognition.FieldVenueID)
+	}
+	query.Where(predicate.Recognition(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(venue.RecognitionsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -880,6 +965,20 @@ func (_q *VenueQuery) WithNamedEvents(name string, opts ...func(*EventQuery)) *V
 		_q.withNamedEvents = make(map[string]*EventQuery)
 	}
 	_q.withNamedEvents[name] = query
+	return _q
+}
+
+// WithNamedRecognitions tells the query-builder to eager-load the nodes that are connected to the "recognitions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *VenueQuery) WithNamedRecognitions(name string, opts ...func(*RecognitionQuery)) *VenueQuery {
+	query := (&RecognitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRecognitions == nil {
+		_q.withNamedRecognitions = make(map[string]*RecognitionQuery)
+	}
+	_q.withNamedRecognitions[name] = query
 	return _q
 }
 

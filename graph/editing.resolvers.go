@@ -126,6 +126,36 @@ func (r *mutationResolver) DeleteEvent(ctx context.Context, id int) (int, error)
 	return id, ent.FromContext(ctx).Event.DeleteOneID(id).Exec(ctx)
 }
 
+// CreateRecognition is the resolver for the createRecognition field.
+func (r *mutationResolver) CreateRecognition(ctx context.Context, input ent.CreateRecognitionInput) (*ent.Recognition, error) {
+	return ent.FromContext(ctx).Recognition.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateRecognition is the resolver for the updateRecognition field.
+func (r *mutationResolver) UpdateRecognition(ctx context.Context, id int, input ent.UpdateRecognitionInput) (*ent.Recognition, error) {
+	return ent.FromContext(ctx).Recognition.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// DeleteRecognition is the resolver for the deleteRecognition field.
+func (r *mutationResolver) DeleteRecognition(ctx context.Context, id int) (int, error) {
+	return id, ent.FromContext(ctx).Recognition.DeleteOneID(id).Exec(ctx)
+}
+
+// CreateFigure is the resolver for the createFigure field.
+func (r *mutationResolver) CreateFigure(ctx context.Context, input ent.CreateFigureInput) (*ent.Figure, error) {
+	return ent.FromContext(ctx).Figure.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateFigure is the resolver for the updateFigure field.
+func (r *mutationResolver) UpdateFigure(ctx context.Context, id int, input ent.UpdateFigureInput) (*ent.Figure, error) {
+	return ent.FromContext(ctx).Figure.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// DeleteFigure is the resolver for the deleteFigure field.
+func (r *mutationResolver) DeleteFigure(ctx context.Context, id int) (int, error) {
+	return id, ent.FromContext(ctx).Figure.DeleteOneID(id).Exec(ctx)
+}
+
 // Publish is the resolver for the publish field.
 func (r *mutationResolver) Publish(ctx context.Context, id int) (ent.Noder, error) {
 	return SetPublished(ctx, ent.FromContext(ctx), id, true)

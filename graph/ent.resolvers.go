@@ -47,9 +47,19 @@ func (r *queryResolver) Events(ctx context.Context, after *entgql.Cursor[int], f
 	return r.client.Event.Query().Paginate(ctx, after, first, before, last, ent.WithEventOrder(orderBy), ent.WithEventFilter(where.Filter))
 }
 
+// Figures is the resolver for the figures field.
+func (r *queryResolver) Figures(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FigureOrder, where *ent.FigureWhereInput) (*ent.FigureConnection, error) {
+	return r.client.Figure.Query().Paginate(ctx, after, first, before, last, ent.WithFigureOrder(orderBy), ent.WithFigureFilter(where.Filter))
+}
+
 // MediaCoverages is the resolver for the mediaCoverages field.
 func (r *queryResolver) MediaCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) (*ent.MediaCoverageConnection, error) {
 	return r.client.MediaCoverage.Query().Paginate(ctx, after, first, before, last, ent.WithMediaCoverageOrder(orderBy), ent.WithMediaCoverageFilter(where.Filter))
+}
+
+// Recognitions is the resolver for the recognitions field.
+func (r *queryResolver) Recognitions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) (*ent.RecognitionConnection, error) {
+	return r.client.Recognition.Query().Paginate(ctx, after, first, before, last, ent.WithRecognitionOrder(orderBy), ent.WithRecognitionFilter(where.Filter))
 }
 
 // Regions is the resolver for the regions field.
@@ -79,11 +89,17 @@ func (r *Resolver) Enterprise() EnterpriseResolver { return &enterpriseResolver{
 // Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
+// Figure returns FigureResolver implementation.
+func (r *Resolver) Figure() FigureResolver { return &figureResolver{r} }
+
 // MediaCoverage returns MediaCoverageResolver implementation.
 func (r *Resolver) MediaCoverage() MediaCoverageResolver { return &mediaCoverageResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
+
+// Recognition returns RecognitionResolver implementation.
+func (r *Resolver) Recognition() RecognitionResolver { return &recognitionResolver{r} }
 
 // Region returns RegionResolver implementation.
 func (r *Resolver) Region() RegionResolver { return &regionResolver{r} }
@@ -99,8 +115,10 @@ type (
 	brandResolver         struct{ *Resolver }
 	enterpriseResolver    struct{ *Resolver }
 	eventResolver         struct{ *Resolver }
+	figureResolver        struct{ *Resolver }
 	mediaCoverageResolver struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
+	recognitionResolver   struct{ *Resolver }
 	regionResolver        struct{ *Resolver }
 	roleModelResolver     struct{ *Resolver }
 	venueResolver         struct{ *Resolver }

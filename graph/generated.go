@@ -8,7 +8,9 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -46,10 +48,12 @@ type ResolverRoot interface {
 	Brand() BrandResolver
 	Enterprise() EnterpriseResolver
 	Event() EventResolver
+	Figure() FigureResolver
 	MediaCoverage() MediaCoverageResolver
 	Mutation() MutationResolver
 	Picture() PictureResolver
 	Query() QueryResolver
+	Recognition() RecognitionResolver
 	Region() RegionResolver
 	RoleModel() RoleModelResolver
 	Venue() VenueResolver
@@ -134,6 +138,7 @@ type ComplexityRoot struct {
 		FeaturedFrom        func(childComplexity int) int
 		FeaturedRank        func(childComplexity int) int
 		FeaturedUntil       func(childComplexity int) int
+		Figures             func(childComplexity int, metric *figure.Metric, first *int) int
 		FoundedYear         func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		InGuidanceCatalogue func(childComplexity int) int
@@ -141,6 +146,7 @@ type ComplexityRoot struct {
 		Industry            func(childComplexity int, lang *Language) int
 		IndustryEn          func(childComplexity int) int
 		IndustryZh          func(childComplexity int) int
+		LatestFigures       func(childComplexity int) int
 		Level               func(childComplexity int) int
 		Logo                func(childComplexity int) int
 		MediaCoverages      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
@@ -152,6 +158,7 @@ type ComplexityRoot struct {
 		PressKitURL         func(childComplexity int) int
 		PublishAt           func(childComplexity int) int
 		PublishedAt         func(childComplexity int) int
+		Recognitions        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		Region              func(childComplexity int) int
 		RegionID            func(childComplexity int) int
 		RoleModels          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
@@ -224,6 +231,7 @@ type ComplexityRoot struct {
 		ProvincialLeading func(childComplexity int) int
 		PublishAt         func(childComplexity int) int
 		PublishedAt       func(childComplexity int) int
+		Recognitions      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		RecognizedYear    func(childComplexity int) int
 		Region            func(childComplexity int) int
 		RegionID          func(childComplexity int) int
@@ -308,6 +316,38 @@ type ComplexityRoot struct {
 		To    func(childComplexity int) int
 	}
 
+	Figure struct {
+		AsOf        func(childComplexity int) int
+		Brand       func(childComplexity int) int
+		BrandID     func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Metric      func(childComplexity int) int
+		Period      func(childComplexity int) int
+		PublishAt   func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		Slug        func(childComplexity int) int
+		Source      func(childComplexity int, lang *Language) int
+		SourceEn    func(childComplexity int) int
+		SourceURL   func(childComplexity int) int
+		SourceZh    func(childComplexity int) int
+		Status      func(childComplexity int) int
+		UnpublishAt func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		Value       func(childComplexity int) int
+	}
+
+	FigureConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FigureEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	FocalPoint struct {
 		X func(childComplexity int) int
 		Y func(childComplexity int) int
@@ -370,8 +410,10 @@ type ComplexityRoot struct {
 		CreateBrand         func(childComplexity int, input ent.CreateBrandInput) int
 		CreateEnterprise    func(childComplexity int, input ent.CreateEnterpriseInput) int
 		CreateEvent         func(childComplexity int, input ent.CreateEventInput) int
+		CreateFigure        func(childComplexity int, input ent.CreateFigureInput) int
 		CreateMediaCoverage func(childComplexity int, input ent.CreateMediaCoverageInput) int
 		CreatePreviewLink   func(childComplexity int, id int, expiresIn *int) int
+		CreateRecognition   func(childComplexity int, input ent.CreateRecognitionInput) int
 		CreateRoleModel     func(childComplexity int, input ent.CreateRoleModelInput) int
 		CreateVenue         func(childComplexity int, input ent.CreateVenueInput) int
 		CreateWebhook       func(childComplexity int, input CreateWebhookInput) int
@@ -379,7 +421,9 @@ type ComplexityRoot struct {
 		DeleteBrand         func(childComplexity int, id int) int
 		DeleteEnterprise    func(childComplexity int, id int) int
 		DeleteEvent         func(childComplexity int, id int) int
+		DeleteFigure        func(childComplexity int, id int) int
 		DeleteMediaCoverage func(childComplexity int, id int) int
+		DeleteRecognition   func(childComplexity int, id int) int
 		DeleteRoleModel     func(childComplexity int, id int) int
 		DeleteVenue         func(childComplexity int, id int) int
 		DeleteWebhook       func(childComplexity int, id int) int
@@ -394,7 +438,9 @@ type ComplexityRoot struct {
 		UpdateBrand         func(childComplexity int, id int, input ent.UpdateBrandInput) int
 		UpdateEnterprise    func(childComplexity int, id int, input ent.UpdateEnterpriseInput) int
 		UpdateEvent         func(childComplexity int, id int, input ent.UpdateEventInput) int
+		UpdateFigure        func(childComplexity int, id int, input ent.UpdateFigureInput) int
 		UpdateMediaCoverage func(childComplexity int, id int, input ent.UpdateMediaCoverageInput) int
+		UpdateRecognition   func(childComplexity int, id int, input ent.UpdateRecognitionInput) int
 		UpdateRoleModel     func(childComplexity int, id int, input ent.UpdateRoleModelInput) int
 		UpdateVenue         func(childComplexity int, id int, input ent.UpdateVenueInput) int
 		UploadPicture       func(childComplexity int, file graphql.Upload, alt string, altEn *string, credit *string, license *schematype.License, source *string) int
@@ -450,6 +496,7 @@ type ComplexityRoot struct {
 		Event          func(childComplexity int, slug string) int
 		Events         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
 		FeaturedBrands func(childComplexity int, first *int, category *brand.Category, regionCode *string) int
+		Figures        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FigureOrder, where *ent.FigureWhereInput) int
 		History        func(childComplexity int, id int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder) int
 		MediaCoverage  func(childComplexity int, slug string) int
 		MediaCoverages func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
@@ -457,6 +504,8 @@ type ComplexityRoot struct {
 		Nodes          func(childComplexity int, ids []int) int
 		Preview        func(childComplexity int, secret string) int
 		PreviewLinks   func(childComplexity int, id int) int
+		Recognition    func(childComplexity int, slug string) int
+		Recognitions   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		Region         func(childComplexity int, code string) int
 		Regions        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) int
 		RoleModel      func(childComplexity int, slug string) int
@@ -470,6 +519,45 @@ type ComplexityRoot struct {
 		VenuesNear     func(childComplexity int, lat float64, lng float64, radiusKm float64, first *int) int
 		Viewer         func(childComplexity int) int
 		Webhooks       func(childComplexity int) int
+	}
+
+	Recognition struct {
+		Batch          func(childComplexity int) int
+		Brand          func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		DocumentNumber func(childComplexity int) int
+		EndReason      func(childComplexity int) int
+		EndedOn        func(childComplexity int) int
+		Enterprise     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Issuer         func(childComplexity int, lang *Language) int
+		IssuerEn       func(childComplexity int) int
+		IssuerZh       func(childComplexity int) int
+		Level          func(childComplexity int) int
+		PublishAt      func(childComplexity int) int
+		PublishedAt    func(childComplexity int) int
+		RoleModel      func(childComplexity int) int
+		Slug           func(childComplexity int) int
+		SourceURL      func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Title          func(childComplexity int, lang *Language) int
+		TitleEn        func(childComplexity int) int
+		TitleZh        func(childComplexity int) int
+		UnpublishAt    func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		Venue          func(childComplexity int) int
+		Year           func(childComplexity int) int
+	}
+
+	RecognitionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RecognitionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Region struct {
@@ -523,6 +611,7 @@ type ComplexityRoot struct {
 		Portrait       func(childComplexity int) int
 		PublishAt      func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
+		Recognitions   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		Region         func(childComplexity int) int
 		RegionID       func(childComplexity int) int
 		Slug           func(childComplexity int) int
@@ -632,6 +721,7 @@ type ComplexityRoot struct {
 		Pictures       func(childComplexity int) int
 		PublishAt      func(childComplexity int) int
 		PublishedAt    func(childComplexity int) int
+		Recognitions   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
 		Region         func(childComplexity int) int
 		RegionID       func(childComplexity int) int
 		Slug           func(childComplexity int) int
@@ -710,6 +800,8 @@ type BrandResolver interface {
 	Summary(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
 	Story(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
 	Industry(ctx context.Context, obj *ent.Brand, lang *Language) (string, error)
+	Figures(ctx context.Context, obj *ent.Brand, metric *figure.Metric, first *int) ([]*ent.Figure, error)
+	LatestFigures(ctx context.Context, obj *ent.Brand) ([]*ent.Figure, error)
 }
 type EnterpriseResolver interface {
 	Name(ctx context.Context, obj *ent.Enterprise, lang *Language) (string, error)
@@ -721,6 +813,9 @@ type EventResolver interface {
 	Description(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
 	Address(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
 	Organiser(ctx context.Context, obj *ent.Event, lang *Language) (string, error)
+}
+type FigureResolver interface {
+	Source(ctx context.Context, obj *ent.Figure, lang *Language) (string, error)
 }
 type MediaCoverageResolver interface {
 	Title(ctx context.Context, obj *ent.MediaCoverage, lang *Language) (string, error)
@@ -750,6 +845,12 @@ type MutationResolver interface {
 	CreateEvent(ctx context.Context, input ent.CreateEventInput) (*ent.Event, error)
 	UpdateEvent(ctx context.Context, id int, input ent.UpdateEventInput) (*ent.Event, error)
 	DeleteEvent(ctx context.Context, id int) (int, error)
+	CreateRecognition(ctx context.Context, input ent.CreateRecognitionInput) (*ent.Recognition, error)
+	UpdateRecognition(ctx context.Context, id int, input ent.UpdateRecognitionInput) (*ent.Recognition, error)
+	DeleteRecognition(ctx context.Context, id int) (int, error)
+	CreateFigure(ctx context.Context, input ent.CreateFigureInput) (*ent.Figure, error)
+	UpdateFigure(ctx context.Context, id int, input ent.UpdateFigureInput) (*ent.Figure, error)
+	DeleteFigure(ctx context.Context, id int) (int, error)
 	Publish(ctx context.Context, id int) (ent.Noder, error)
 	Unpublish(ctx context.Context, id int) (ent.Noder, error)
 	Schedule(ctx context.Context, id int, publishAt *time.Time, unpublishAt *time.Time) (ent.Noder, error)
@@ -774,7 +875,9 @@ type QueryResolver interface {
 	Brands(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) (*ent.BrandConnection, error)
 	Enterprises(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) (*ent.EnterpriseConnection, error)
 	Events(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) (*ent.EventConnection, error)
+	Figures(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FigureOrder, where *ent.FigureWhereInput) (*ent.FigureConnection, error)
 	MediaCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) (*ent.MediaCoverageConnection, error)
+	Recognitions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) (*ent.RecognitionConnection, error)
 	Regions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) (*ent.RegionConnection, error)
 	RoleModels(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) (*ent.RoleModelConnection, error)
 	Venues(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) (*ent.VenueConnection, error)
@@ -793,6 +896,7 @@ type QueryResolver interface {
 	Venue(ctx context.Context, slug string) (*ent.Venue, error)
 	MediaCoverage(ctx context.Context, slug string) (*ent.MediaCoverage, error)
 	Event(ctx context.Context, slug string) (*ent.Event, error)
+	Recognition(ctx context.Context, slug string) (*ent.Recognition, error)
 	Region(ctx context.Context, code string) (*ent.Region, error)
 	FeaturedBrands(ctx context.Context, first *int, category *brand.Category, regionCode *string) ([]*ent.Brand, error)
 	VenuesNear(ctx context.Context, lat float64, lng float64, radiusKm float64, first *int) ([]*VenueDistance, error)
@@ -800,6 +904,10 @@ type QueryResolver interface {
 	Stats(ctx context.Context) (*Stats, error)
 	About(ctx context.Context) (*About, error)
 	Webhooks(ctx context.Context) ([]*ent.Webhook, error)
+}
+type RecognitionResolver interface {
+	Title(ctx context.Context, obj *ent.Recognition, lang *Language) (string, error)
+	Issuer(ctx context.Context, obj *ent.Recognition, lang *Language) (string, error)
 }
 type RegionResolver interface {
 	Name(ctx context.Context, obj *ent.Region, lang *Language) (string, error)
@@ -1194,6 +1302,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.FeaturedUntil(childComplexity), true
+	case "Brand.figures":
+		if e.ComplexityRoot.Brand.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Brand_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Brand.Figures(childComplexity, args["metric"].(*figure.Metric), args["first"].(*int)), true
 	case "Brand.foundedYear":
 		if e.ComplexityRoot.Brand.FoundedYear == nil {
 			break
@@ -1241,6 +1360,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.IndustryZh(childComplexity), true
+	case "Brand.latestFigures":
+		if e.ComplexityRoot.Brand.LatestFigures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brand.LatestFigures(childComplexity), true
 	case "Brand.level":
 		if e.ComplexityRoot.Brand.Level == nil {
 			break
@@ -1317,6 +1442,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Brand.PublishedAt(childComplexity), true
+	case "Brand.recognitions":
+		if e.ComplexityRoot.Brand.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_Brand_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Brand.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "Brand.region":
 		if e.ComplexityRoot.Brand.Region == nil {
 			break
@@ -1648,6 +1784,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.PublishedAt(childComplexity), true
+	case "Enterprise.recognitions":
+		if e.ComplexityRoot.Enterprise.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_Enterprise_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Enterprise.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "Enterprise.recognizedYear":
 		if e.ComplexityRoot.Enterprise.RecognizedYear == nil {
 			break
@@ -2084,6 +2231,152 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldChange.To(childComplexity), true
 
+	case "Figure.asOf":
+		if e.ComplexityRoot.Figure.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.AsOf(childComplexity), true
+	case "Figure.brand":
+		if e.ComplexityRoot.Figure.Brand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Brand(childComplexity), true
+	case "Figure.brandID":
+		if e.ComplexityRoot.Figure.BrandID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.BrandID(childComplexity), true
+	case "Figure.createdAt":
+		if e.ComplexityRoot.Figure.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.CreatedAt(childComplexity), true
+	case "Figure.id":
+		if e.ComplexityRoot.Figure.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.ID(childComplexity), true
+	case "Figure.metric":
+		if e.ComplexityRoot.Figure.Metric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Metric(childComplexity), true
+	case "Figure.period":
+		if e.ComplexityRoot.Figure.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Period(childComplexity), true
+	case "Figure.publishAt":
+		if e.ComplexityRoot.Figure.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.PublishAt(childComplexity), true
+	case "Figure.publishedAt":
+		if e.ComplexityRoot.Figure.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.PublishedAt(childComplexity), true
+	case "Figure.slug":
+		if e.ComplexityRoot.Figure.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Slug(childComplexity), true
+	case "Figure.source":
+		if e.ComplexityRoot.Figure.Source == nil {
+			break
+		}
+
+		args, err := ec.field_Figure_source_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Figure.Source(childComplexity, args["lang"].(*Language)), true
+	case "Figure.sourceEn":
+		if e.ComplexityRoot.Figure.SourceEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.SourceEn(childComplexity), true
+	case "Figure.sourceURL":
+		if e.ComplexityRoot.Figure.SourceURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.SourceURL(childComplexity), true
+	case "Figure.sourceZh":
+		if e.ComplexityRoot.Figure.SourceZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.SourceZh(childComplexity), true
+	case "Figure.status":
+		if e.ComplexityRoot.Figure.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Status(childComplexity), true
+	case "Figure.unpublishAt":
+		if e.ComplexityRoot.Figure.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.UnpublishAt(childComplexity), true
+	case "Figure.updatedAt":
+		if e.ComplexityRoot.Figure.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.UpdatedAt(childComplexity), true
+	case "Figure.value":
+		if e.ComplexityRoot.Figure.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Value(childComplexity), true
+
+	case "FigureConnection.edges":
+		if e.ComplexityRoot.FigureConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureConnection.Edges(childComplexity), true
+	case "FigureConnection.pageInfo":
+		if e.ComplexityRoot.FigureConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureConnection.PageInfo(childComplexity), true
+	case "FigureConnection.totalCount":
+		if e.ComplexityRoot.FigureConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureConnection.TotalCount(childComplexity), true
+
+	case "FigureEdge.cursor":
+		if e.ComplexityRoot.FigureEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureEdge.Cursor(childComplexity), true
+	case "FigureEdge.node":
+		if e.ComplexityRoot.FigureEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureEdge.Node(childComplexity), true
+
 	case "FocalPoint.x":
 		if e.ComplexityRoot.FocalPoint.X == nil {
 			break
@@ -2398,6 +2691,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateEvent(childComplexity, args["input"].(ent.CreateEventInput)), true
+	case "Mutation.createFigure":
+		if e.ComplexityRoot.Mutation.CreateFigure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFigure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateFigure(childComplexity, args["input"].(ent.CreateFigureInput)), true
 	case "Mutation.createMediaCoverage":
 		if e.ComplexityRoot.Mutation.CreateMediaCoverage == nil {
 			break
@@ -2420,6 +2724,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePreviewLink(childComplexity, args["id"].(int), args["expiresIn"].(*int)), true
+	case "Mutation.createRecognition":
+		if e.ComplexityRoot.Mutation.CreateRecognition == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createRecognition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateRecognition(childComplexity, args["input"].(ent.CreateRecognitionInput)), true
 	case "Mutation.createRoleModel":
 		if e.ComplexityRoot.Mutation.CreateRoleModel == nil {
 			break
@@ -2497,6 +2812,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteEvent(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteFigure":
+		if e.ComplexityRoot.Mutation.DeleteFigure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteFigure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteFigure(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteMediaCoverage":
 		if e.ComplexityRoot.Mutation.DeleteMediaCoverage == nil {
 			break
@@ -2508,6 +2834,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteMediaCoverage(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteRecognition":
+		if e.ComplexityRoot.Mutation.DeleteRecognition == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteRecognition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteRecognition(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteRoleModel":
 		if e.ComplexityRoot.Mutation.DeleteRoleModel == nil {
 			break
@@ -2662,6 +2999,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateEvent(childComplexity, args["id"].(int), args["input"].(ent.UpdateEventInput)), true
+	case "Mutation.updateFigure":
+		if e.ComplexityRoot.Mutation.UpdateFigure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFigure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateFigure(childComplexity, args["id"].(int), args["input"].(ent.UpdateFigureInput)), true
 	case "Mutation.updateMediaCoverage":
 		if e.ComplexityRoot.Mutation.UpdateMediaCoverage == nil {
 			break
@@ -2673,6 +3021,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMediaCoverage(childComplexity, args["id"].(int), args["input"].(ent.UpdateMediaCoverageInput)), true
+	case "Mutation.updateRecognition":
+		if e.ComplexityRoot.Mutation.UpdateRecognition == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRecognition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRecognition(childComplexity, args["id"].(int), args["input"].(ent.UpdateRecognitionInput)), true
 	case "Mutation.updateRoleModel":
 		if e.ComplexityRoot.Mutation.UpdateRoleModel == nil {
 			break
@@ -2993,6 +3352,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FeaturedBrands(childComplexity, args["first"].(*int), args["category"].(*brand.Category), args["regionCode"].(*string)), true
+	case "Query.figures":
+		if e.ComplexityRoot.Query.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Query_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Figures(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.FigureOrder), args["where"].(*ent.FigureWhereInput)), true
 	case "Query.history":
 		if e.ComplexityRoot.Query.History == nil {
 			break
@@ -3071,6 +3441,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PreviewLinks(childComplexity, args["id"].(int)), true
+	case "Query.recognition":
+		if e.ComplexityRoot.Query.Recognition == nil {
+			break
+		}
+
+		args, err := ec.field_Query_recognition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Recognition(childComplexity, args["slug"].(string)), true
+	case "Query.recognitions":
+		if e.ComplexityRoot.Query.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "Query.region":
 		if e.ComplexityRoot.Query.Region == nil {
 			break
@@ -3199,6 +3591,199 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Webhooks(childComplexity), true
+
+	case "Recognition.batch":
+		if e.ComplexityRoot.Recognition.Batch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Batch(childComplexity), true
+	case "Recognition.brand":
+		if e.ComplexityRoot.Recognition.Brand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Brand(childComplexity), true
+	case "Recognition.createdAt":
+		if e.ComplexityRoot.Recognition.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.CreatedAt(childComplexity), true
+	case "Recognition.documentNumber":
+		if e.ComplexityRoot.Recognition.DocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.DocumentNumber(childComplexity), true
+	case "Recognition.endReason":
+		if e.ComplexityRoot.Recognition.EndReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.EndReason(childComplexity), true
+	case "Recognition.endedOn":
+		if e.ComplexityRoot.Recognition.EndedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.EndedOn(childComplexity), true
+	case "Recognition.enterprise":
+		if e.ComplexityRoot.Recognition.Enterprise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Enterprise(childComplexity), true
+	case "Recognition.id":
+		if e.ComplexityRoot.Recognition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.ID(childComplexity), true
+	case "Recognition.issuer":
+		if e.ComplexityRoot.Recognition.Issuer == nil {
+			break
+		}
+
+		args, err := ec.field_Recognition_issuer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recognition.Issuer(childComplexity, args["lang"].(*Language)), true
+	case "Recognition.issuerEn":
+		if e.ComplexityRoot.Recognition.IssuerEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.IssuerEn(childComplexity), true
+	case "Recognition.issuerZh":
+		if e.ComplexityRoot.Recognition.IssuerZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.IssuerZh(childComplexity), true
+	case "Recognition.level":
+		if e.ComplexityRoot.Recognition.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Level(childComplexity), true
+	case "Recognition.publishAt":
+		if e.ComplexityRoot.Recognition.PublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.PublishAt(childComplexity), true
+	case "Recognition.publishedAt":
+		if e.ComplexityRoot.Recognition.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.PublishedAt(childComplexity), true
+	case "Recognition.roleModel":
+		if e.ComplexityRoot.Recognition.RoleModel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.RoleModel(childComplexity), true
+	case "Recognition.slug":
+		if e.ComplexityRoot.Recognition.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Slug(childComplexity), true
+	case "Recognition.sourceURL":
+		if e.ComplexityRoot.Recognition.SourceURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.SourceURL(childComplexity), true
+	case "Recognition.status":
+		if e.ComplexityRoot.Recognition.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Status(childComplexity), true
+	case "Recognition.title":
+		if e.ComplexityRoot.Recognition.Title == nil {
+			break
+		}
+
+		args, err := ec.field_Recognition_title_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recognition.Title(childComplexity, args["lang"].(*Language)), true
+	case "Recognition.titleEn":
+		if e.ComplexityRoot.Recognition.TitleEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.TitleEn(childComplexity), true
+	case "Recognition.titleZh":
+		if e.ComplexityRoot.Recognition.TitleZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.TitleZh(childComplexity), true
+	case "Recognition.unpublishAt":
+		if e.ComplexityRoot.Recognition.UnpublishAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.UnpublishAt(childComplexity), true
+	case "Recognition.updatedAt":
+		if e.ComplexityRoot.Recognition.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.UpdatedAt(childComplexity), true
+	case "Recognition.venue":
+		if e.ComplexityRoot.Recognition.Venue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Venue(childComplexity), true
+	case "Recognition.year":
+		if e.ComplexityRoot.Recognition.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recognition.Year(childComplexity), true
+
+	case "RecognitionConnection.edges":
+		if e.ComplexityRoot.RecognitionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionConnection.Edges(childComplexity), true
+	case "RecognitionConnection.pageInfo":
+		if e.ComplexityRoot.RecognitionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionConnection.PageInfo(childComplexity), true
+	case "RecognitionConnection.totalCount":
+		if e.ComplexityRoot.RecognitionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionConnection.TotalCount(childComplexity), true
+
+	case "RecognitionEdge.cursor":
+		if e.ComplexityRoot.RecognitionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionEdge.Cursor(childComplexity), true
+	case "RecognitionEdge.node":
+		if e.ComplexityRoot.RecognitionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecognitionEdge.Node(childComplexity), true
 
 	case "Region.brandCount":
 		if e.ComplexityRoot.Region.BrandCount == nil {
@@ -3509,6 +4094,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleModel.PublishedAt(childComplexity), true
+	case "RoleModel.recognitions":
+		if e.ComplexityRoot.RoleModel.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_RoleModel_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.RoleModel.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "RoleModel.region":
 		if e.ComplexityRoot.RoleModel.Region == nil {
 			break
@@ -3989,6 +4585,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Venue.PublishedAt(childComplexity), true
+	case "Venue.recognitions":
+		if e.ComplexityRoot.Venue.Recognitions == nil {
+			break
+		}
+
+		args, err := ec.field_Venue_recognitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Venue.Recognitions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RecognitionOrder), args["where"].(*ent.RecognitionWhereInput)), true
 	case "Venue.region":
 		if e.ComplexityRoot.Venue.Region == nil {
 			break
@@ -4260,7 +4867,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateBrandInput", ec.unmarshalInputCreateBrandInput),
 			graphql.NewInputUnmarshaler("CreateEnterpriseInput", ec.unmarshalInputCreateEnterpriseInput),
 			graphql.NewInputUnmarshaler("CreateEventInput", ec.unmarshalInputCreateEventInput),
+			graphql.NewInputUnmarshaler("CreateFigureInput", ec.unmarshalInputCreateFigureInput),
 			graphql.NewInputUnmarshaler("CreateMediaCoverageInput", ec.unmarshalInputCreateMediaCoverageInput),
+			graphql.NewInputUnmarshaler("CreateRecognitionInput", ec.unmarshalInputCreateRecognitionInput),
 			graphql.NewInputUnmarshaler("CreateRoleModelInput", ec.unmarshalInputCreateRoleModelInput),
 			graphql.NewInputUnmarshaler("CreateVenueInput", ec.unmarshalInputCreateVenueInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
@@ -4268,10 +4877,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("EnterpriseWhereInput", ec.unmarshalInputEnterpriseWhereInput),
 			graphql.NewInputUnmarshaler("EventOrder", ec.unmarshalInputEventOrder),
 			graphql.NewInputUnmarshaler("EventWhereInput", ec.unmarshalInputEventWhereInput),
+			graphql.NewInputUnmarshaler("FigureOrder", ec.unmarshalInputFigureOrder),
+			graphql.NewInputUnmarshaler("FigureWhereInput", ec.unmarshalInputFigureWhereInput),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("MediaCoverageOrder", ec.unmarshalInputMediaCoverageOrder),
 			graphql.NewInputUnmarshaler("MediaCoverageWhereInput", ec.unmarshalInputMediaCoverageWhereInput),
 			graphql.NewInputUnmarshaler("PictureInput", ec.unmarshalInputPictureInput),
+			graphql.NewInputUnmarshaler("RecognitionOrder", ec.unmarshalInputRecognitionOrder),
+			graphql.NewInputUnmarshaler("RecognitionWhereInput", ec.unmarshalInputRecognitionWhereInput),
 			graphql.NewInputUnmarshaler("RegionOrder", ec.unmarshalInputRegionOrder),
 			graphql.NewInputUnmarshaler("RegionWhereInput", ec.unmarshalInputRegionWhereInput),
 			graphql.NewInputUnmarshaler("RoleModelOrder", ec.unmarshalInputRoleModelOrder),
@@ -4281,7 +4894,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateBrandInput", ec.unmarshalInputUpdateBrandInput),
 			graphql.NewInputUnmarshaler("UpdateEnterpriseInput", ec.unmarshalInputUpdateEnterpriseInput),
 			graphql.NewInputUnmarshaler("UpdateEventInput", ec.unmarshalInputUpdateEventInput),
+			graphql.NewInputUnmarshaler("UpdateFigureInput", ec.unmarshalInputUpdateFigureInput),
 			graphql.NewInputUnmarshaler("UpdateMediaCoverageInput", ec.unmarshalInputUpdateMediaCoverageInput),
+			graphql.NewInputUnmarshaler("UpdateRecognitionInput", ec.unmarshalInputUpdateRecognitionInput),
 			graphql.NewInputUnmarshaler("UpdateRoleModelInput", ec.unmarshalInputUpdateRoleModelInput),
 			graphql.NewInputUnmarshaler("UpdateVenueInput", ec.unmarshalInputUpdateVenueInput),
 			graphql.NewInputUnmarshaler("VenueOrder", ec.unmarshalInputVenueOrder),
@@ -4532,6 +5147,18 @@ type Mutation {
   updateEvent("The event's ID." id: ID!, "The fields to change." input: UpdateEventInput!): Event!
   "Delete an event (publishers). To call an event off, set cancelled instead: calendars then show it as cancelled."
   deleteEvent("The event's ID." id: ID!): ID!
+  "Create a recognition as a draft; it must name exactly one of brandID, roleModelID, enterpriseID or venueID."
+  createRecognition("The new recognition." input: CreateRecognitionInput!): Recognition!
+  "Change a recognition; an end date and an end reason are set (or cleared) together."
+  updateRecognition("The recognition's ID." id: ID!, "The fields to change." input: UpdateRecognitionInput!): Recognition!
+  "Delete a recognition (publishers). To record that it was withdrawn or expired, set endedOn and endReason instead."
+  deleteRecognition("The recognition's ID." id: ID!): ID!
+  "Create a brand's figure for a year as a draft (one per brand, metric and period)."
+  createFigure("The new figure." input: CreateFigureInput!): Figure!
+  "Change a figure."
+  updateFigure("The figure's ID." id: ID!, "The fields to change." input: UpdateFigureInput!): Figure!
+  "Delete a figure (publishers)."
+  deleteFigure("The figure's ID." id: ID!): ID!
   "Publish any content item: the public sees it from now on (publishers). A schedule set before is dropped."
   publish("The item's ID." id: ID!): Node!
   "Take any content item back to draft: the public no longer sees it (publishers). A schedule set before is dropped."
@@ -6256,6 +6883,40 @@ type Brand implements Node {
     """
     where: EventWhereInput
   ): EventConnection!
+  """
+  Official recognitions of this brand (认定): title, level, issuer, year, document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
 }
 """
 BrandCategory is enum for the field category
@@ -7553,6 +8214,14 @@ input BrandWhereInput {
   Has a related Events item matching one of the given filters.
   """
   hasEventsWith: [EventWhereInput!]
+  """
+  recognitions edge predicates
+  """
+  hasRecognitions: Boolean
+  """
+  Has a related Recognitions item matching one of the given filters.
+  """
+  hasRecognitionsWith: [RecognitionWhereInput!]
 }
 """
 CreateAllianceInput is used for create Alliance object.
@@ -7725,6 +8394,10 @@ input CreateBrandInput {
   eventIDs equals the value.
   """
   eventIDs: [ID!]
+  """
+  recognitionIDs equals the value.
+  """
+  recognitionIDs: [ID!]
 }
 """
 CreateEnterpriseInput is used for create Enterprise object.
@@ -7783,6 +8456,10 @@ input CreateEnterpriseInput {
   ledAllianceIDs equals the value.
   """
   ledAllianceIDs: [ID!]
+  """
+  recognitionIDs equals the value.
+  """
+  recognitionIDs: [ID!]
 }
 """
 CreateEventInput is used for create Event object.
@@ -7895,6 +8572,48 @@ input CreateEventInput {
   mediaCoverageIDs: [ID!]
 }
 """
+CreateFigureInput is used for create Figure object.
+Input was generated by ent.
+"""
+input CreateFigureInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  What is counted: workers employed under the brand, workers placed outside their home region, people trained, people certified (skill certificates), people lifted out of poverty placed in work, returnees who started businesses.
+  """
+  metric: FigureMetric!
+  """
+  The number (people).
+  """
+  value: Int!
+  """
+  The year the number is for.
+  """
+  period: Int!
+  """
+  The date the number stands at (a date, midnight UTC); null when the source gives no date.
+  """
+  asOf: Time
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  sourceZh: String!
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  sourceEn: String
+  """
+  Where the source publishes the number (http or https).
+  """
+  sourceURL: String
+  """
+  brandID equals the value.
+  """
+  brandID: ID!
+}
+"""
 CreateMediaCoverageInput is used for create MediaCoverage object.
 Input was generated by ent.
 """
@@ -7973,6 +8692,76 @@ input CreateMediaCoverageInput {
   eventIDs: [ID!]
 }
 """
+CreateRecognitionInput is used for create Recognition object.
+Input was generated by ent.
+"""
+input CreateRecognitionInput {
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in Chinese.
+  """
+  titleZh: String!
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  Level of the issuing government: county, prefecture (city), province or nation.
+  """
+  level: RecognitionLevel!
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  issuerZh: String!
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  issuerEn: String
+  """
+  Year the recognition was issued.
+  """
+  year: Int!
+  """
+  Number of the issuing document, e.g. 鄂人社发〔2022〕13号; empty when unknown.
+  """
+  documentNumber: String
+  """
+  Batch of the listing, e.g. 第三批; empty when there is none.
+  """
+  batch: String
+  """
+  When the recognition ended (a date, midnight UTC); empty while it stands.
+  """
+  endedOn: Time
+  """
+  Why it ended: withdrawn by the issuer, or expired; empty while it stands.
+  """
+  endReason: RecognitionEndReason
+  """
+  Where the issuing document is published (http or https).
+  """
+  sourceURL: String
+  """
+  brandID equals the value.
+  """
+  brandID: ID
+  """
+  roleModelID equals the value.
+  """
+  roleModelID: ID
+  """
+  enterpriseID equals the value.
+  """
+  enterpriseID: ID
+  """
+  venueID equals the value.
+  """
+  venueID: ID
+}
+"""
 CreateRoleModelInput is used for create RoleModel object.
 Input was generated by ent.
 """
@@ -8049,6 +8838,10 @@ input CreateRoleModelInput {
   eventIDs equals the value.
   """
   eventIDs: [ID!]
+  """
+  recognitionIDs equals the value.
+  """
+  recognitionIDs: [ID!]
 }
 """
 CreateVenueInput is used for create Venue object.
@@ -8131,6 +8924,10 @@ input CreateVenueInput {
   eventIDs equals the value.
   """
   eventIDs: [ID!]
+  """
+  recognitionIDs equals the value.
+  """
+  recognitionIDs: [ID!]
 }
 """
 Define a Relay Cursor type:
@@ -8281,6 +9078,40 @@ type Enterprise implements Node {
     """
     where: AllianceWhereInput
   ): AllianceConnection!
+  """
+  Official recognitions of this enterprise (认定): title, level, issuer, year, document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
 }
 """
 A connection to a list of items.
@@ -9003,6 +9834,14 @@ input EnterpriseWhereInput {
   Has a related LedAlliances item matching one of the given filters.
   """
   hasLedAlliancesWith: [AllianceWhereInput!]
+  """
+  recognitions edge predicates
+  """
+  hasRecognitions: Boolean
+  """
+  Has a related Recognitions item matching one of the given filters.
+  """
+  hasRecognitionsWith: [RecognitionWhereInput!]
 }
 """
 A dated event: exhibition, forum, competition, selection, job fair, culture experience, international exchange or training (活动). Demo events are fictional.
@@ -10483,6 +11322,782 @@ input EventWhereInput {
   hasMediaCoveragesWith: [MediaCoverageWhereInput!]
 }
 """
+A brand's reported number for one year (年度数据): metric, value, year, the date it stands at and its source. Demo figures are fictional.
+"""
+type Figure implements Node {
+  """
+  Globally unique ID; use it with node(id:).
+  """
+  id: ID!
+  """
+  When this item was first entered.
+  """
+  createdAt: Time!
+  """
+  When this item was last changed.
+  """
+  updatedAt: Time!
+  """
+  Publication status. The public API only ever returns PUBLISHED items.
+  """
+  status: PublicationStatus!
+  """
+  When this item was first published.
+  """
+  publishedAt: Time
+  """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  What is counted: workers employed under the brand, workers placed outside their home region, people trained, people certified (skill certificates), people lifted out of poverty placed in work, returnees who started businesses.
+  """
+  metric: FigureMetric!
+  """
+  The number (people).
+  """
+  value: Int!
+  """
+  The year the number is for.
+  """
+  period: Int!
+  """
+  The date the number stands at (a date, midnight UTC); null when the source gives no date.
+  """
+  asOf: Time
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  sourceZh: String!
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  sourceEn: String!
+  """
+  Where the source publishes the number (http or https).
+  """
+  sourceURL: String!
+  """
+  The brand the number is about.
+  """
+  brandID: ID!
+  """
+  The brand the number is about.
+  """
+  brand: Brand!
+}
+"""
+A connection to a list of items.
+"""
+type FigureConnection {
+  """
+  A list of edges.
+  """
+  edges: [FigureEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type FigureEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Figure
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+FigureMetric is enum for the field metric
+"""
+enum FigureMetric @goModel(model: "brandshow/ent/figure.Metric") {
+  """
+  FigureMetric WORKERS_EMPLOYED.
+  """
+  WORKERS_EMPLOYED
+  """
+  FigureMetric WORKERS_EXPORTED.
+  """
+  WORKERS_EXPORTED
+  """
+  FigureMetric TRAINED.
+  """
+  TRAINED
+  """
+  FigureMetric CERTIFIED.
+  """
+  CERTIFIED
+  """
+  FigureMetric POVERTY_RELIEF_PLACED.
+  """
+  POVERTY_RELIEF_PLACED
+  """
+  FigureMetric RETURNEE_ENTREPRENEURS.
+  """
+  RETURNEE_ENTREPRENEURS
+}
+"""
+Ordering options for Figure connections
+"""
+input FigureOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Figures.
+  """
+  field: FigureOrderField!
+}
+"""
+Properties by which Figure connections can be ordered.
+"""
+enum FigureOrderField {
+  """
+  FigureOrderField CREATED_AT.
+  """
+  CREATED_AT
+  """
+  FigureOrderField UPDATED_AT.
+  """
+  UPDATED_AT
+  """
+  FigureOrderField PUBLISHED_AT.
+  """
+  PUBLISHED_AT
+  """
+  FigureOrderField SLUG.
+  """
+  SLUG
+  """
+  FigureOrderField METRIC.
+  """
+  METRIC
+  """
+  FigureOrderField PERIOD.
+  """
+  PERIOD
+}
+"""
+FigureWhereInput is used for filtering Figure objects.
+Input was generated by ent.
+"""
+input FigureWhereInput {
+  """
+  Matches items that do not match this filter.
+  """
+  not: FigureWhereInput
+  """
+  Matches items that match every filter in the list.
+  """
+  and: [FigureWhereInput!]
+  """
+  Matches items that match at least one filter in the list.
+  """
+  or: [FigureWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  id is not equal to the value.
+  """
+  idNEQ: ID
+  """
+  id is one of the given values.
+  """
+  idIn: [ID!]
+  """
+  id is none of the given values.
+  """
+  idNotIn: [ID!]
+  """
+  id is greater than the value.
+  """
+  idGT: ID
+  """
+  id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  id is less than the value.
+  """
+  idLT: ID
+  """
+  id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  createdAt is not equal to the value.
+  """
+  createdAtNEQ: Time
+  """
+  createdAt is one of the given values.
+  """
+  createdAtIn: [Time!]
+  """
+  createdAt is none of the given values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  createdAt is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  createdAt is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  createdAt is less than the value.
+  """
+  createdAtLT: Time
+  """
+  createdAt is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  updatedAt is not equal to the value.
+  """
+  updatedAtNEQ: Time
+  """
+  updatedAt is one of the given values.
+  """
+  updatedAtIn: [Time!]
+  """
+  updatedAt is none of the given values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  updatedAt is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  updatedAt is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  updatedAt is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  updatedAt is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  status field predicates
+  """
+  status: PublicationStatus
+  """
+  status is not equal to the value.
+  """
+  statusNEQ: PublicationStatus
+  """
+  status is one of the given values.
+  """
+  statusIn: [PublicationStatus!]
+  """
+  status is none of the given values.
+  """
+  statusNotIn: [PublicationStatus!]
+  """
+  published_at field predicates
+  """
+  publishedAt: Time
+  """
+  publishedAt is not equal to the value.
+  """
+  publishedAtNEQ: Time
+  """
+  publishedAt is one of the given values.
+  """
+  publishedAtIn: [Time!]
+  """
+  publishedAt is none of the given values.
+  """
+  publishedAtNotIn: [Time!]
+  """
+  publishedAt is greater than the value.
+  """
+  publishedAtGT: Time
+  """
+  publishedAt is greater than or equal to the value.
+  """
+  publishedAtGTE: Time
+  """
+  publishedAt is less than the value.
+  """
+  publishedAtLT: Time
+  """
+  publishedAt is less than or equal to the value.
+  """
+  publishedAtLTE: Time
+  """
+  publishedAt is not set.
+  """
+  publishedAtIsNil: Boolean
+  """
+  publishedAt is set.
+  """
+  publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
+  """
+  slug field predicates
+  """
+  slug: String
+  """
+  slug is not equal to the value.
+  """
+  slugNEQ: String
+  """
+  slug is one of the given values.
+  """
+  slugIn: [String!]
+  """
+  slug is none of the given values.
+  """
+  slugNotIn: [String!]
+  """
+  slug is greater than the value.
+  """
+  slugGT: String
+  """
+  slug is greater than or equal to the value.
+  """
+  slugGTE: String
+  """
+  slug is less than the value.
+  """
+  slugLT: String
+  """
+  slug is less than or equal to the value.
+  """
+  slugLTE: String
+  """
+  slug contains the value.
+  """
+  slugContains: String
+  """
+  slug starts with the value.
+  """
+  slugHasPrefix: String
+  """
+  slug ends with the value.
+  """
+  slugHasSuffix: String
+  """
+  slug equals the value, ignoring case.
+  """
+  slugEqualFold: String
+  """
+  slug contains the value, ignoring case.
+  """
+  slugContainsFold: String
+  """
+  metric field predicates
+  """
+  metric: FigureMetric
+  """
+  metric is not equal to the value.
+  """
+  metricNEQ: FigureMetric
+  """
+  metric is one of the given values.
+  """
+  metricIn: [FigureMetric!]
+  """
+  metric is none of the given values.
+  """
+  metricNotIn: [FigureMetric!]
+  """
+  value field predicates
+  """
+  value: Int
+  """
+  value is not equal to the value.
+  """
+  valueNEQ: Int
+  """
+  value is one of the given values.
+  """
+  valueIn: [Int!]
+  """
+  value is none of the given values.
+  """
+  valueNotIn: [Int!]
+  """
+  value is greater than the value.
+  """
+  valueGT: Int
+  """
+  value is greater than or equal to the value.
+  """
+  valueGTE: Int
+  """
+  value is less than the value.
+  """
+  valueLT: Int
+  """
+  value is less than or equal to the value.
+  """
+  valueLTE: Int
+  """
+  period field predicates
+  """
+  period: Int
+  """
+  period is not equal to the value.
+  """
+  periodNEQ: Int
+  """
+  period is one of the given values.
+  """
+  periodIn: [Int!]
+  """
+  period is none of the given values.
+  """
+  periodNotIn: [Int!]
+  """
+  period is greater than the value.
+  """
+  periodGT: Int
+  """
+  period is greater than or equal to the value.
+  """
+  periodGTE: Int
+  """
+  period is less than the value.
+  """
+  periodLT: Int
+  """
+  period is less than or equal to the value.
+  """
+  periodLTE: Int
+  """
+  as_of field predicates
+  """
+  asOf: Time
+  """
+  asOf is not equal to the value.
+  """
+  asOfNEQ: Time
+  """
+  asOf is one of the given values.
+  """
+  asOfIn: [Time!]
+  """
+  asOf is none of the given values.
+  """
+  asOfNotIn: [Time!]
+  """
+  asOf is greater than the value.
+  """
+  asOfGT: Time
+  """
+  asOf is greater than or equal to the value.
+  """
+  asOfGTE: Time
+  """
+  asOf is less than the value.
+  """
+  asOfLT: Time
+  """
+  asOf is less than or equal to the value.
+  """
+  asOfLTE: Time
+  """
+  asOf is not set.
+  """
+  asOfIsNil: Boolean
+  """
+  asOf is set.
+  """
+  asOfNotNil: Boolean
+  """
+  source_zh field predicates
+  """
+  sourceZh: String
+  """
+  sourceZh is not equal to the value.
+  """
+  sourceZhNEQ: String
+  """
+  sourceZh is one of the given values.
+  """
+  sourceZhIn: [String!]
+  """
+  sourceZh is none of the given values.
+  """
+  sourceZhNotIn: [String!]
+  """
+  sourceZh is greater than the value.
+  """
+  sourceZhGT: String
+  """
+  sourceZh is greater than or equal to the value.
+  """
+  sourceZhGTE: String
+  """
+  sourceZh is less than the value.
+  """
+  sourceZhLT: String
+  """
+  sourceZh is less than or equal to the value.
+  """
+  sourceZhLTE: String
+  """
+  sourceZh contains the value.
+  """
+  sourceZhContains: String
+  """
+  sourceZh starts with the value.
+  """
+  sourceZhHasPrefix: String
+  """
+  sourceZh ends with the value.
+  """
+  sourceZhHasSuffix: String
+  """
+  sourceZh equals the value, ignoring case.
+  """
+  sourceZhEqualFold: String
+  """
+  sourceZh contains the value, ignoring case.
+  """
+  sourceZhContainsFold: String
+  """
+  source_en field predicates
+  """
+  sourceEn: String
+  """
+  sourceEn is not equal to the value.
+  """
+  sourceEnNEQ: String
+  """
+  sourceEn is one of the given values.
+  """
+  sourceEnIn: [String!]
+  """
+  sourceEn is none of the given values.
+  """
+  sourceEnNotIn: [String!]
+  """
+  sourceEn is greater than the value.
+  """
+  sourceEnGT: String
+  """
+  sourceEn is greater than or equal to the value.
+  """
+  sourceEnGTE: String
+  """
+  sourceEn is less than the value.
+  """
+  sourceEnLT: String
+  """
+  sourceEn is less than or equal to the value.
+  """
+  sourceEnLTE: String
+  """
+  sourceEn contains the value.
+  """
+  sourceEnContains: String
+  """
+  sourceEn starts with the value.
+  """
+  sourceEnHasPrefix: String
+  """
+  sourceEn ends with the value.
+  """
+  sourceEnHasSuffix: String
+  """
+  sourceEn equals the value, ignoring case.
+  """
+  sourceEnEqualFold: String
+  """
+  sourceEn contains the value, ignoring case.
+  """
+  sourceEnContainsFold: String
+  """
+  source_url field predicates
+  """
+  sourceURL: String
+  """
+  sourceURL is not equal to the value.
+  """
+  sourceURLNEQ: String
+  """
+  sourceURL is one of the given values.
+  """
+  sourceURLIn: [String!]
+  """
+  sourceURL is none of the given values.
+  """
+  sourceURLNotIn: [String!]
+  """
+  sourceURL is greater than the value.
+  """
+  sourceURLGT: String
+  """
+  sourceURL is greater than or equal to the value.
+  """
+  sourceURLGTE: String
+  """
+  sourceURL is less than the value.
+  """
+  sourceURLLT: String
+  """
+  sourceURL is less than or equal to the value.
+  """
+  sourceURLLTE: String
+  """
+  sourceURL contains the value.
+  """
+  sourceURLContains: String
+  """
+  sourceURL starts with the value.
+  """
+  sourceURLHasPrefix: String
+  """
+  sourceURL ends with the value.
+  """
+  sourceURLHasSuffix: String
+  """
+  sourceURL equals the value, ignoring case.
+  """
+  sourceURLEqualFold: String
+  """
+  sourceURL contains the value, ignoring case.
+  """
+  sourceURLContainsFold: String
+  """
+  brand_id field predicates
+  """
+  brandID: ID
+  """
+  brandID is not equal to the value.
+  """
+  brandIDNEQ: ID
+  """
+  brandID is one of the given values.
+  """
+  brandIDIn: [ID!]
+  """
+  brandID is none of the given values.
+  """
+  brandIDNotIn: [ID!]
+  """
+  brand edge predicates
+  """
+  hasBrand: Boolean
+  """
+  Has a related Brand item matching one of the given filters.
+  """
+  hasBrandWith: [BrandWhereInput!]
+}
+"""
 A media report, feature or film about brands and their people (媒体报道). Demo coverage is fictional.
 """
 type MediaCoverage implements Node {
@@ -11919,6 +13534,40 @@ type Query {
     where: EventWhereInput
   ): EventConnection!
   """
+  Published figures of published brands, as a Relay connection: filter by metric, period (year) or brand; order by PERIOD or METRIC. Cite the period, asOf and source.
+  """
+  figures(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Figures returned from the connection.
+    """
+    orderBy: FigureOrder
+
+    """
+    Filtering options for Figures returned from the connection.
+    """
+    where: FigureWhereInput
+  ): FigureConnection!
+  """
   Published media coverage, as a Relay connection: filter by medium, date (publishedOn), brand or person; order by PUBLISHED_ON.
   """
   mediaCoverages(
@@ -11952,6 +13601,40 @@ type Query {
     """
     where: MediaCoverageWhereInput
   ): MediaCoverageConnection!
+  """
+  Published recognitions, as a Relay connection: filter by level, year, issuer or the recognised brand, person, enterprise or venue; order by YEAR or LEVEL. Cite the issuer, the year and the document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
   """
   Hubei's administrative divisions (province, prefectures, counties), as a Relay connection. Filter with where (e.g. level, parent code); order by CODE.
   """
@@ -12054,6 +13737,1019 @@ type Query {
     """
     where: VenueWhereInput
   ): VenueConnection!
+}
+"""
+An official recognition (认定) of a brand, person, enterprise or venue: title, level, issuer, year, document number and batch, and when and why it ended. Demo document numbers are fictional.
+"""
+type Recognition implements Node {
+  """
+  Globally unique ID; use it with node(id:).
+  """
+  id: ID!
+  """
+  When this item was first entered.
+  """
+  createdAt: Time!
+  """
+  When this item was last changed.
+  """
+  updatedAt: Time!
+  """
+  Publication status. The public API only ever returns PUBLISHED items.
+  """
+  status: PublicationStatus!
+  """
+  When this item was first published.
+  """
+  publishedAt: Time
+  """
+  Scheduled publication: a PUBLISHED item is public only from this time on (null: at once). Set with the schedule mutation.
+  """
+  publishAt: Time
+  """
+  Scheduled withdrawal: a PUBLISHED item is public only before this time (null: until unpublished). Set with the schedule mutation.
+  """
+  unpublishAt: Time
+  """
+  Stable readable identifier for URLs: the pinyin of the Chinese name, lower case, words joined by hyphens (e.g. hongan-dasao).
+  """
+  slug: String!
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in Chinese.
+  """
+  titleZh: String!
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in English; empty when not translated.
+  """
+  titleEn: String!
+  """
+  Level of the issuing government: county, prefecture (city), province or nation.
+  """
+  level: RecognitionLevel!
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  issuerZh: String!
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  issuerEn: String!
+  """
+  Year the recognition was issued.
+  """
+  year: Int!
+  """
+  Number of the issuing document, e.g. 鄂人社发〔2022〕13号; empty when unknown.
+  """
+  documentNumber: String!
+  """
+  Batch of the listing, e.g. 第三批; empty when there is none.
+  """
+  batch: String!
+  """
+  When the recognition ended (a date, midnight UTC); empty while it stands.
+  """
+  endedOn: Time
+  """
+  Why it ended: withdrawn by the issuer, or expired; empty while it stands.
+  """
+  endReason: RecognitionEndReason
+  """
+  Where the issuing document is published (http or https).
+  """
+  sourceURL: String!
+  """
+  The recognised brand; null when another kind of item is recognised.
+  """
+  brand: Brand
+  """
+  The recognised person; null when another kind of item is recognised.
+  """
+  roleModel: RoleModel
+  """
+  The recognised enterprise; null when another kind of item is recognised.
+  """
+  enterprise: Enterprise
+  """
+  The recognised venue; null when another kind of item is recognised.
+  """
+  venue: Venue
+}
+"""
+A connection to a list of items.
+"""
+type RecognitionConnection {
+  """
+  A list of edges.
+  """
+  edges: [RecognitionEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type RecognitionEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Recognition
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+RecognitionEndReason is enum for the field end_reason
+"""
+enum RecognitionEndReason @goModel(model: "brandshow/ent/recognition.EndReason") {
+  """
+  RecognitionEndReason WITHDRAWN.
+  """
+  WITHDRAWN
+  """
+  RecognitionEndReason EXPIRED.
+  """
+  EXPIRED
+}
+"""
+RecognitionLevel is enum for the field level
+"""
+enum RecognitionLevel @goModel(model: "brandshow/ent/recognition.Level") {
+  """
+  RecognitionLevel COUNTY.
+  """
+  COUNTY
+  """
+  RecognitionLevel PREFECTURE.
+  """
+  PREFECTURE
+  """
+  RecognitionLevel PROVINCIAL.
+  """
+  PROVINCIAL
+  """
+  RecognitionLevel NATIONAL.
+  """
+  NATIONAL
+}
+"""
+Ordering options for Recognition connections
+"""
+input RecognitionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Recognitions.
+  """
+  field: RecognitionOrderField!
+}
+"""
+Properties by which Recognition connections can be ordered.
+"""
+enum RecognitionOrderField {
+  """
+  RecognitionOrderField CREATED_AT.
+  """
+  CREATED_AT
+  """
+  RecognitionOrderField UPDATED_AT.
+  """
+  UPDATED_AT
+  """
+  RecognitionOrderField PUBLISHED_AT.
+  """
+  PUBLISHED_AT
+  """
+  RecognitionOrderField SLUG.
+  """
+  SLUG
+  """
+  RecognitionOrderField LEVEL.
+  """
+  LEVEL
+  """
+  RecognitionOrderField YEAR.
+  """
+  YEAR
+}
+"""
+RecognitionWhereInput is used for filtering Recognition objects.
+Input was generated by ent.
+"""
+input RecognitionWhereInput {
+  """
+  Matches items that do not match this filter.
+  """
+  not: RecognitionWhereInput
+  """
+  Matches items that match every filter in the list.
+  """
+  and: [RecognitionWhereInput!]
+  """
+  Matches items that match at least one filter in the list.
+  """
+  or: [RecognitionWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  id is not equal to the value.
+  """
+  idNEQ: ID
+  """
+  id is one of the given values.
+  """
+  idIn: [ID!]
+  """
+  id is none of the given values.
+  """
+  idNotIn: [ID!]
+  """
+  id is greater than the value.
+  """
+  idGT: ID
+  """
+  id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  id is less than the value.
+  """
+  idLT: ID
+  """
+  id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  createdAt is not equal to the value.
+  """
+  createdAtNEQ: Time
+  """
+  createdAt is one of the given values.
+  """
+  createdAtIn: [Time!]
+  """
+  createdAt is none of the given values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  createdAt is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  createdAt is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  createdAt is less than the value.
+  """
+  createdAtLT: Time
+  """
+  createdAt is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  updatedAt is not equal to the value.
+  """
+  updatedAtNEQ: Time
+  """
+  updatedAt is one of the given values.
+  """
+  updatedAtIn: [Time!]
+  """
+  updatedAt is none of the given values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  updatedAt is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  updatedAt is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  updatedAt is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  updatedAt is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  status field predicates
+  """
+  status: PublicationStatus
+  """
+  status is not equal to the value.
+  """
+  statusNEQ: PublicationStatus
+  """
+  status is one of the given values.
+  """
+  statusIn: [PublicationStatus!]
+  """
+  status is none of the given values.
+  """
+  statusNotIn: [PublicationStatus!]
+  """
+  published_at field predicates
+  """
+  publishedAt: Time
+  """
+  publishedAt is not equal to the value.
+  """
+  publishedAtNEQ: Time
+  """
+  publishedAt is one of the given values.
+  """
+  publishedAtIn: [Time!]
+  """
+  publishedAt is none of the given values.
+  """
+  publishedAtNotIn: [Time!]
+  """
+  publishedAt is greater than the value.
+  """
+  publishedAtGT: Time
+  """
+  publishedAt is greater than or equal to the value.
+  """
+  publishedAtGTE: Time
+  """
+  publishedAt is less than the value.
+  """
+  publishedAtLT: Time
+  """
+  publishedAt is less than or equal to the value.
+  """
+  publishedAtLTE: Time
+  """
+  publishedAt is not set.
+  """
+  publishedAtIsNil: Boolean
+  """
+  publishedAt is set.
+  """
+  publishedAtNotNil: Boolean
+  """
+  publish_at field predicates
+  """
+  publishAt: Time
+  """
+  publishAt is not equal to the value.
+  """
+  publishAtNEQ: Time
+  """
+  publishAt is one of the given values.
+  """
+  publishAtIn: [Time!]
+  """
+  publishAt is none of the given values.
+  """
+  publishAtNotIn: [Time!]
+  """
+  publishAt is greater than the value.
+  """
+  publishAtGT: Time
+  """
+  publishAt is greater than or equal to the value.
+  """
+  publishAtGTE: Time
+  """
+  publishAt is less than the value.
+  """
+  publishAtLT: Time
+  """
+  publishAt is less than or equal to the value.
+  """
+  publishAtLTE: Time
+  """
+  publishAt is not set.
+  """
+  publishAtIsNil: Boolean
+  """
+  publishAt is set.
+  """
+  publishAtNotNil: Boolean
+  """
+  unpublish_at field predicates
+  """
+  unpublishAt: Time
+  """
+  unpublishAt is not equal to the value.
+  """
+  unpublishAtNEQ: Time
+  """
+  unpublishAt is one of the given values.
+  """
+  unpublishAtIn: [Time!]
+  """
+  unpublishAt is none of the given values.
+  """
+  unpublishAtNotIn: [Time!]
+  """
+  unpublishAt is greater than the value.
+  """
+  unpublishAtGT: Time
+  """
+  unpublishAt is greater than or equal to the value.
+  """
+  unpublishAtGTE: Time
+  """
+  unpublishAt is less than the value.
+  """
+  unpublishAtLT: Time
+  """
+  unpublishAt is less than or equal to the value.
+  """
+  unpublishAtLTE: Time
+  """
+  unpublishAt is not set.
+  """
+  unpublishAtIsNil: Boolean
+  """
+  unpublishAt is set.
+  """
+  unpublishAtNotNil: Boolean
+  """
+  slug field predicates
+  """
+  slug: String
+  """
+  slug is not equal to the value.
+  """
+  slugNEQ: String
+  """
+  slug is one of the given values.
+  """
+  slugIn: [String!]
+  """
+  slug is none of the given values.
+  """
+  slugNotIn: [String!]
+  """
+  slug is greater than the value.
+  """
+  slugGT: String
+  """
+  slug is greater than or equal to the value.
+  """
+  slugGTE: String
+  """
+  slug is less than the value.
+  """
+  slugLT: String
+  """
+  slug is less than or equal to the value.
+  """
+  slugLTE: String
+  """
+  slug contains the value.
+  """
+  slugContains: String
+  """
+  slug starts with the value.
+  """
+  slugHasPrefix: String
+  """
+  slug ends with the value.
+  """
+  slugHasSuffix: String
+  """
+  slug equals the value, ignoring case.
+  """
+  slugEqualFold: String
+  """
+  slug contains the value, ignoring case.
+  """
+  slugContainsFold: String
+  """
+  title_zh field predicates
+  """
+  titleZh: String
+  """
+  titleZh is not equal to the value.
+  """
+  titleZhNEQ: String
+  """
+  titleZh is one of the given values.
+  """
+  titleZhIn: [String!]
+  """
+  titleZh is none of the given values.
+  """
+  titleZhNotIn: [String!]
+  """
+  titleZh is greater than the value.
+  """
+  titleZhGT: String
+  """
+  titleZh is greater than or equal to the value.
+  """
+  titleZhGTE: String
+  """
+  titleZh is less than the value.
+  """
+  titleZhLT: String
+  """
+  titleZh is less than or equal to the value.
+  """
+  titleZhLTE: String
+  """
+  titleZh contains the value.
+  """
+  titleZhContains: String
+  """
+  titleZh starts with the value.
+  """
+  titleZhHasPrefix: String
+  """
+  titleZh ends with the value.
+  """
+  titleZhHasSuffix: String
+  """
+  titleZh equals the value, ignoring case.
+  """
+  titleZhEqualFold: String
+  """
+  titleZh contains the value, ignoring case.
+  """
+  titleZhContainsFold: String
+  """
+  title_en field predicates
+  """
+  titleEn: String
+  """
+  titleEn is not equal to the value.
+  """
+  titleEnNEQ: String
+  """
+  titleEn is one of the given values.
+  """
+  titleEnIn: [String!]
+  """
+  titleEn is none of the given values.
+  """
+  titleEnNotIn: [String!]
+  """
+  titleEn is greater than the value.
+  """
+  titleEnGT: String
+  """
+  titleEn is greater than or equal to the value.
+  """
+  titleEnGTE: String
+  """
+  titleEn is less than the value.
+  """
+  titleEnLT: String
+  """
+  titleEn is less than or equal to the value.
+  """
+  titleEnLTE: String
+  """
+  titleEn contains the value.
+  """
+  titleEnContains: String
+  """
+  titleEn starts with the value.
+  """
+  titleEnHasPrefix: String
+  """
+  titleEn ends with the value.
+  """
+  titleEnHasSuffix: String
+  """
+  titleEn equals the value, ignoring case.
+  """
+  titleEnEqualFold: String
+  """
+  titleEn contains the value, ignoring case.
+  """
+  titleEnContainsFold: String
+  """
+  level field predicates
+  """
+  level: RecognitionLevel
+  """
+  level is not equal to the value.
+  """
+  levelNEQ: RecognitionLevel
+  """
+  level is one of the given values.
+  """
+  levelIn: [RecognitionLevel!]
+  """
+  level is none of the given values.
+  """
+  levelNotIn: [RecognitionLevel!]
+  """
+  issuer_zh field predicates
+  """
+  issuerZh: String
+  """
+  issuerZh is not equal to the value.
+  """
+  issuerZhNEQ: String
+  """
+  issuerZh is one of the given values.
+  """
+  issuerZhIn: [String!]
+  """
+  issuerZh is none of the given values.
+  """
+  issuerZhNotIn: [String!]
+  """
+  issuerZh is greater than the value.
+  """
+  issuerZhGT: String
+  """
+  issuerZh is greater than or equal to the value.
+  """
+  issuerZhGTE: String
+  """
+  issuerZh is less than the value.
+  """
+  issuerZhLT: String
+  """
+  issuerZh is less than or equal to the value.
+  """
+  issuerZhLTE: String
+  """
+  issuerZh contains the value.
+  """
+  issuerZhContains: String
+  """
+  issuerZh starts with the value.
+  """
+  issuerZhHasPrefix: String
+  """
+  issuerZh ends with the value.
+  """
+  issuerZhHasSuffix: String
+  """
+  issuerZh equals the value, ignoring case.
+  """
+  issuerZhEqualFold: String
+  """
+  issuerZh contains the value, ignoring case.
+  """
+  issuerZhContainsFold: String
+  """
+  issuer_en field predicates
+  """
+  issuerEn: String
+  """
+  issuerEn is not equal to the value.
+  """
+  issuerEnNEQ: String
+  """
+  issuerEn is one of the given values.
+  """
+  issuerEnIn: [String!]
+  """
+  issuerEn is none of the given values.
+  """
+  issuerEnNotIn: [String!]
+  """
+  issuerEn is greater than the value.
+  """
+  issuerEnGT: String
+  """
+  issuerEn is greater than or equal to the value.
+  """
+  issuerEnGTE: String
+  """
+  issuerEn is less than the value.
+  """
+  issuerEnLT: String
+  """
+  issuerEn is less than or equal to the value.
+  """
+  issuerEnLTE: String
+  """
+  issuerEn contains the value.
+  """
+  issuerEnContains: String
+  """
+  issuerEn starts with the value.
+  """
+  issuerEnHasPrefix: String
+  """
+  issuerEn ends with the value.
+  """
+  issuerEnHasSuffix: String
+  """
+  issuerEn equals the value, ignoring case.
+  """
+  issuerEnEqualFold: String
+  """
+  issuerEn contains the value, ignoring case.
+  """
+  issuerEnContainsFold: String
+  """
+  year field predicates
+  """
+  year: Int
+  """
+  year is not equal to the value.
+  """
+  yearNEQ: Int
+  """
+  year is one of the given values.
+  """
+  yearIn: [Int!]
+  """
+  year is none of the given values.
+  """
+  yearNotIn: [Int!]
+  """
+  year is greater than the value.
+  """
+  yearGT: Int
+  """
+  year is greater than or equal to the value.
+  """
+  yearGTE: Int
+  """
+  year is less than the value.
+  """
+  yearLT: Int
+  """
+  year is less than or equal to the value.
+  """
+  yearLTE: Int
+  """
+  document_number field predicates
+  """
+  documentNumber: String
+  """
+  documentNumber is not equal to the value.
+  """
+  documentNumberNEQ: String
+  """
+  documentNumber is one of the given values.
+  """
+  documentNumberIn: [String!]
+  """
+  documentNumber is none of the given values.
+  """
+  documentNumberNotIn: [String!]
+  """
+  documentNumber is greater than the value.
+  """
+  documentNumberGT: String
+  """
+  documentNumber is greater than or equal to the value.
+  """
+  documentNumberGTE: String
+  """
+  documentNumber is less than the value.
+  """
+  documentNumberLT: String
+  """
+  documentNumber is less than or equal to the value.
+  """
+  documentNumberLTE: String
+  """
+  documentNumber contains the value.
+  """
+  documentNumberContains: String
+  """
+  documentNumber starts with the value.
+  """
+  documentNumberHasPrefix: String
+  """
+  documentNumber ends with the value.
+  """
+  documentNumberHasSuffix: String
+  """
+  documentNumber equals the value, ignoring case.
+  """
+  documentNumberEqualFold: String
+  """
+  documentNumber contains the value, ignoring case.
+  """
+  documentNumberContainsFold: String
+  """
+  batch field predicates
+  """
+  batch: String
+  """
+  batch is not equal to the value.
+  """
+  batchNEQ: String
+  """
+  batch is one of the given values.
+  """
+  batchIn: [String!]
+  """
+  batch is none of the given values.
+  """
+  batchNotIn: [String!]
+  """
+  batch is greater than the value.
+  """
+  batchGT: String
+  """
+  batch is greater than or equal to the value.
+  """
+  batchGTE: String
+  """
+  batch is less than the value.
+  """
+  batchLT: String
+  """
+  batch is less than or equal to the value.
+  """
+  batchLTE: String
+  """
+  batch contains the value.
+  """
+  batchContains: String
+  """
+  batch starts with the value.
+  """
+  batchHasPrefix: String
+  """
+  batch ends with the value.
+  """
+  batchHasSuffix: String
+  """
+  batch equals the value, ignoring case.
+  """
+  batchEqualFold: String
+  """
+  batch contains the value, ignoring case.
+  """
+  batchContainsFold: String
+  """
+  ended_on field predicates
+  """
+  endedOn: Time
+  """
+  endedOn is not equal to the value.
+  """
+  endedOnNEQ: Time
+  """
+  endedOn is one of the given values.
+  """
+  endedOnIn: [Time!]
+  """
+  endedOn is none of the given values.
+  """
+  endedOnNotIn: [Time!]
+  """
+  endedOn is greater than the value.
+  """
+  endedOnGT: Time
+  """
+  endedOn is greater than or equal to the value.
+  """
+  endedOnGTE: Time
+  """
+  endedOn is less than the value.
+  """
+  endedOnLT: Time
+  """
+  endedOn is less than or equal to the value.
+  """
+  endedOnLTE: Time
+  """
+  endedOn is not set.
+  """
+  endedOnIsNil: Boolean
+  """
+  endedOn is set.
+  """
+  endedOnNotNil: Boolean
+  """
+  end_reason field predicates
+  """
+  endReason: RecognitionEndReason
+  """
+  endReason is not equal to the value.
+  """
+  endReasonNEQ: RecognitionEndReason
+  """
+  endReason is one of the given values.
+  """
+  endReasonIn: [RecognitionEndReason!]
+  """
+  endReason is none of the given values.
+  """
+  endReasonNotIn: [RecognitionEndReason!]
+  """
+  endReason is not set.
+  """
+  endReasonIsNil: Boolean
+  """
+  endReason is set.
+  """
+  endReasonNotNil: Boolean
+  """
+  source_url field predicates
+  """
+  sourceURL: String
+  """
+  sourceURL is not equal to the value.
+  """
+  sourceURLNEQ: String
+  """
+  sourceURL is one of the given values.
+  """
+  sourceURLIn: [String!]
+  """
+  sourceURL is none of the given values.
+  """
+  sourceURLNotIn: [String!]
+  """
+  sourceURL is greater than the value.
+  """
+  sourceURLGT: String
+  """
+  sourceURL is greater than or equal to the value.
+  """
+  sourceURLGTE: String
+  """
+  sourceURL is less than the value.
+  """
+  sourceURLLT: String
+  """
+  sourceURL is less than or equal to the value.
+  """
+  sourceURLLTE: String
+  """
+  sourceURL contains the value.
+  """
+  sourceURLContains: String
+  """
+  sourceURL starts with the value.
+  """
+  sourceURLHasPrefix: String
+  """
+  sourceURL ends with the value.
+  """
+  sourceURLHasSuffix: String
+  """
+  sourceURL equals the value, ignoring case.
+  """
+  sourceURLEqualFold: String
+  """
+  sourceURL contains the value, ignoring case.
+  """
+  sourceURLContainsFold: String
+  """
+  brand edge predicates
+  """
+  hasBrand: Boolean
+  """
+  Has a related Brand item matching one of the given filters.
+  """
+  hasBrandWith: [BrandWhereInput!]
+  """
+  role_model edge predicates
+  """
+  hasRoleModel: Boolean
+  """
+  Has a related RoleModel item matching one of the given filters.
+  """
+  hasRoleModelWith: [RoleModelWhereInput!]
+  """
+  enterprise edge predicates
+  """
+  hasEnterprise: Boolean
+  """
+  Has a related Enterprise item matching one of the given filters.
+  """
+  hasEnterpriseWith: [EnterpriseWhereInput!]
+  """
+  venue edge predicates
+  """
+  hasVenue: Boolean
+  """
+  Has a related Venue item matching one of the given filters.
+  """
+  hasVenueWith: [VenueWhereInput!]
 }
 """
 An administrative division of Hubei (GB/T 2260): the province, a prefecture-level division or a county. Use it for the "one county, one brand" view.
@@ -13029,6 +15725,40 @@ type RoleModel implements Node {
     """
     where: EventWhereInput
   ): EventConnection!
+  """
+  Official recognitions of this person (认定): title, level, issuer, year, document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
 }
 """
 A connection to a list of items.
@@ -13908,6 +16638,14 @@ input RoleModelWhereInput {
   Has a related Events item matching one of the given filters.
   """
   hasEventsWith: [EventWhereInput!]
+  """
+  recognitions edge predicates
+  """
+  hasRecognitions: Boolean
+  """
+  Has a related Recognitions item matching one of the given filters.
+  """
+  hasRecognitionsWith: [RecognitionWhereInput!]
 }
 """
 An instant, written as RFC 3339 (2024-03-08T09:30:00+08:00). Inputs also take a date alone (2024-03-08 is midnight UTC of that day, as in server import); every time is stored in UTC.
@@ -14160,6 +16898,18 @@ input UpdateBrandInput {
   clearEvents equals the value.
   """
   clearEvents: Boolean
+  """
+  addRecognitionIDs equals the value.
+  """
+  addRecognitionIDs: [ID!]
+  """
+  removeRecognitionIDs equals the value.
+  """
+  removeRecognitionIDs: [ID!]
+  """
+  clearRecognitions equals the value.
+  """
+  clearRecognitions: Boolean
 }
 """
 UpdateEnterpriseInput is used for update Enterprise object.
@@ -14242,6 +16992,18 @@ input UpdateEnterpriseInput {
   clearLedAlliances equals the value.
   """
   clearLedAlliances: Boolean
+  """
+  addRecognitionIDs equals the value.
+  """
+  addRecognitionIDs: [ID!]
+  """
+  removeRecognitionIDs equals the value.
+  """
+  removeRecognitionIDs: [ID!]
+  """
+  clearRecognitions equals the value.
+  """
+  clearRecognitions: Boolean
 }
 """
 UpdateEventInput is used for update Event object.
@@ -14398,6 +17160,48 @@ input UpdateEventInput {
   clearMediaCoverages: Boolean
 }
 """
+UpdateFigureInput is used for update Figure object.
+Input was generated by ent.
+"""
+input UpdateFigureInput {
+  """
+  What is counted: workers employed under the brand, workers placed outside their home region, people trained, people certified (skill certificates), people lifted out of poverty placed in work, returnees who started businesses.
+  """
+  metric: FigureMetric
+  """
+  The number (people).
+  """
+  value: Int
+  """
+  The year the number is for.
+  """
+  period: Int
+  """
+  The date the number stands at (a date, midnight UTC); null when the source gives no date.
+  """
+  asOf: Time
+  """
+  clearAsOf equals the value.
+  """
+  clearAsOf: Boolean
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  sourceZh: String
+  """
+  Who reports the number, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  sourceEn: String
+  """
+  Where the source publishes the number (http or https).
+  """
+  sourceURL: String
+  """
+  brandID equals the value.
+  """
+  brandID: ID
+}
+"""
 UpdateMediaCoverageInput is used for update MediaCoverage object.
 Input was generated by ent.
 """
@@ -14502,6 +17306,96 @@ input UpdateMediaCoverageInput {
   clearEvents equals the value.
   """
   clearEvents: Boolean
+}
+"""
+UpdateRecognitionInput is used for update Recognition object.
+Input was generated by ent.
+"""
+input UpdateRecognitionInput {
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in Chinese.
+  """
+  titleZh: String
+  """
+  Title of the recognition, e.g. 湖北省优秀劳务品牌, in English; empty when not translated.
+  """
+  titleEn: String
+  """
+  Level of the issuing government: county, prefecture (city), province or nation.
+  """
+  level: RecognitionLevel
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in Chinese.
+  """
+  issuerZh: String
+  """
+  Who issued it, e.g. 湖北省人力资源和社会保障厅, in English; empty when not translated.
+  """
+  issuerEn: String
+  """
+  Year the recognition was issued.
+  """
+  year: Int
+  """
+  Number of the issuing document, e.g. 鄂人社发〔2022〕13号; empty when unknown.
+  """
+  documentNumber: String
+  """
+  Batch of the listing, e.g. 第三批; empty when there is none.
+  """
+  batch: String
+  """
+  When the recognition ended (a date, midnight UTC); empty while it stands.
+  """
+  endedOn: Time
+  """
+  clearEndedOn equals the value.
+  """
+  clearEndedOn: Boolean
+  """
+  Why it ended: withdrawn by the issuer, or expired; empty while it stands.
+  """
+  endReason: RecognitionEndReason
+  """
+  clearEndReason equals the value.
+  """
+  clearEndReason: Boolean
+  """
+  Where the issuing document is published (http or https).
+  """
+  sourceURL: String
+  """
+  brandID equals the value.
+  """
+  brandID: ID
+  """
+  clearBrand equals the value.
+  """
+  clearBrand: Boolean
+  """
+  roleModelID equals the value.
+  """
+  roleModelID: ID
+  """
+  clearRoleModel equals the value.
+  """
+  clearRoleModel: Boolean
+  """
+  enterpriseID equals the value.
+  """
+  enterpriseID: ID
+  """
+  clearEnterprise equals the value.
+  """
+  clearEnterprise: Boolean
+  """
+  venueID equals the value.
+  """
+  venueID: ID
+  """
+  clearVenue equals the value.
+  """
+  clearVenue: Boolean
 }
 """
 UpdateRoleModelInput is used for update RoleModel object.
@@ -14624,6 +17518,18 @@ input UpdateRoleModelInput {
   clearEvents equals the value.
   """
   clearEvents: Boolean
+  """
+  addRecognitionIDs equals the value.
+  """
+  addRecognitionIDs: [ID!]
+  """
+  removeRecognitionIDs equals the value.
+  """
+  removeRecognitionIDs: [ID!]
+  """
+  clearRecognitions equals the value.
+  """
+  clearRecognitions: Boolean
 }
 """
 UpdateVenueInput is used for update Venue object.
@@ -14726,6 +17632,18 @@ input UpdateVenueInput {
   clearEvents equals the value.
   """
   clearEvents: Boolean
+  """
+  addRecognitionIDs equals the value.
+  """
+  addRecognitionIDs: [ID!]
+  """
+  removeRecognitionIDs equals the value.
+  """
+  removeRecognitionIDs: [ID!]
+  """
+  clearRecognitions equals the value.
+  """
+  clearRecognitions: Boolean
 }
 """
 A place to experience the brands: heritage workshop, experience hall, street or district, park or training base.
@@ -14895,6 +17813,40 @@ type Venue implements Node {
     """
     where: EventWhereInput
   ): EventConnection!
+  """
+  Official recognitions of this venue (认定): title, level, issuer, year, document number.
+  """
+  recognitions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Recognitions returned from the connection.
+    """
+    orderBy: RecognitionOrder
+
+    """
+    Filtering options for Recognitions returned from the connection.
+    """
+    where: RecognitionWhereInput
+  ): RecognitionConnection!
 }
 """
 A connection to a list of items.
@@ -15934,6 +18886,14 @@ input VenueWhereInput {
   Has a related Events item matching one of the given filters.
   """
   hasEventsWith: [EventWhereInput!]
+  """
+  recognitions edge predicates
+  """
+  hasRecognitions: Boolean
+  """
+  Has a related Recognitions item matching one of the given filters.
+  """
+  hasRecognitionsWith: [RecognitionWhereInput!]
 }
 `, BuiltIn: false},
 	{Name: "../schema/search.graphql", Input: `# Journalists' search (issue 3). The engine is ent/searchindex; the
@@ -16317,6 +19277,37 @@ extend type Event {
   organiser("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
 }
 
+extend type Brand {
+  """
+  The brand's published figures, newest year first (then by metric): cite
+  each with its period, asOf and source.
+  """
+  figures(
+    "Only this metric."
+    metric: FigureMetric
+    "How many figures (at most 100)."
+    first: Int = 20
+  ): [Figure!]!
+  """
+  The newest published figure of each metric (at most one per metric, in the
+  metrics' order). workersEmployed and workersExported stay the brand's own
+  fields; in the demo they equal the latest figures.
+  """
+  latestFigures: [Figure!]!
+}
+
+extend type Figure {
+  "Who reports the number, in the requested language (falls back to Chinese)."
+  source("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+}
+
+extend type Recognition {
+  "Title in the requested language (falls back to Chinese)."
+  title("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+  "Issuer in the requested language (falls back to Chinese)."
+  issuer("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
+}
+
 extend type Region {
   "Name in the requested language (falls back to Chinese)."
   name("Language of the text; EN falls back to Chinese." lang: Language = ZH): String!
@@ -16408,6 +19399,8 @@ extend type Query {
   mediaCoverage("The slug, e.g. hongan-dasao." slug: String!): MediaCoverage
   "An event by slug; null when not found."
   event("The slug, e.g. hongan-dasao." slug: String!): Event
+  "A recognition by slug; null when not found."
+  recognition("The slug, e.g. hongan-dasao-hubei-youxiu-2022." slug: String!): Recognition
   "A region by its six-digit code (e.g. 421100); null when not found."
   region("Six-digit GB/T 2260 code, e.g. 421100." code: String!): Region
   """
@@ -16771,6 +19764,8 @@ func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql
 		return ec.fieldContext_Brand_mediaCoverages(ctx, field)
 	case "events":
 		return ec.fieldContext_Brand_events(ctx, field)
+	case "recognitions":
+		return ec.fieldContext_Brand_recognitions(ctx, field)
 	case "pressKitUrl":
 		return ec.fieldContext_Brand_pressKitUrl(ctx, field)
 	case "name":
@@ -16781,6 +19776,10 @@ func (ec *executionContext) childFields_Brand(ctx context.Context, field graphql
 		return ec.fieldContext_Brand_story(ctx, field)
 	case "industry":
 		return ec.fieldContext_Brand_industry(ctx, field)
+	case "figures":
+		return ec.fieldContext_Brand_figures(ctx, field)
+	case "latestFigures":
+		return ec.fieldContext_Brand_latestFigures(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Brand", field.Name)
 }
@@ -16909,6 +19908,8 @@ func (ec *executionContext) childFields_Enterprise(ctx context.Context, field gr
 		return ec.fieldContext_Enterprise_brands(ctx, field)
 	case "ledAlliances":
 		return ec.fieldContext_Enterprise_ledAlliances(ctx, field)
+	case "recognitions":
+		return ec.fieldContext_Enterprise_recognitions(ctx, field)
 	case "name":
 		return ec.fieldContext_Enterprise_name(ctx, field)
 	case "summary":
@@ -17057,6 +20058,70 @@ func (ec *executionContext) childFields_FieldChange(ctx context.Context, field g
 		return ec.fieldContext_FieldChange_to(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
+}
+
+func (ec *executionContext) childFields_Figure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Figure_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Figure_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Figure_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_Figure_status(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Figure_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Figure_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Figure_unpublishAt(ctx, field)
+	case "slug":
+		return ec.fieldContext_Figure_slug(ctx, field)
+	case "metric":
+		return ec.fieldContext_Figure_metric(ctx, field)
+	case "value":
+		return ec.fieldContext_Figure_value(ctx, field)
+	case "period":
+		return ec.fieldContext_Figure_period(ctx, field)
+	case "asOf":
+		return ec.fieldContext_Figure_asOf(ctx, field)
+	case "sourceZh":
+		return ec.fieldContext_Figure_sourceZh(ctx, field)
+	case "sourceEn":
+		return ec.fieldContext_Figure_sourceEn(ctx, field)
+	case "sourceURL":
+		return ec.fieldContext_Figure_sourceURL(ctx, field)
+	case "brandID":
+		return ec.fieldContext_Figure_brandID(ctx, field)
+	case "brand":
+		return ec.fieldContext_Figure_brand(ctx, field)
+	case "source":
+		return ec.fieldContext_Figure_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FigureConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FigureConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FigureConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_FigureEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_FigureEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17245,6 +20310,84 @@ func (ec *executionContext) childFields_PreviewLink(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type PreviewLink", field.Name)
 }
 
+func (ec *executionContext) childFields_Recognition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Recognition_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Recognition_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Recognition_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_Recognition_status(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Recognition_publishedAt(ctx, field)
+	case "publishAt":
+		return ec.fieldContext_Recognition_publishAt(ctx, field)
+	case "unpublishAt":
+		return ec.fieldContext_Recognition_unpublishAt(ctx, field)
+	case "slug":
+		return ec.fieldContext_Recognition_slug(ctx, field)
+	case "titleZh":
+		return ec.fieldContext_Recognition_titleZh(ctx, field)
+	case "titleEn":
+		return ec.fieldContext_Recognition_titleEn(ctx, field)
+	case "level":
+		return ec.fieldContext_Recognition_level(ctx, field)
+	case "issuerZh":
+		return ec.fieldContext_Recognition_issuerZh(ctx, field)
+	case "issuerEn":
+		return ec.fieldContext_Recognition_issuerEn(ctx, field)
+	case "year":
+		return ec.fieldContext_Recognition_year(ctx, field)
+	case "documentNumber":
+		return ec.fieldContext_Recognition_documentNumber(ctx, field)
+	case "batch":
+		return ec.fieldContext_Recognition_batch(ctx, field)
+	case "endedOn":
+		return ec.fieldContext_Recognition_endedOn(ctx, field)
+	case "endReason":
+		return ec.fieldContext_Recognition_endReason(ctx, field)
+	case "sourceURL":
+		return ec.fieldContext_Recognition_sourceURL(ctx, field)
+	case "brand":
+		return ec.fieldContext_Recognition_brand(ctx, field)
+	case "roleModel":
+		return ec.fieldContext_Recognition_roleModel(ctx, field)
+	case "enterprise":
+		return ec.fieldContext_Recognition_enterprise(ctx, field)
+	case "venue":
+		return ec.fieldContext_Recognition_venue(ctx, field)
+	case "title":
+		return ec.fieldContext_Recognition_title(ctx, field)
+	case "issuer":
+		return ec.fieldContext_Recognition_issuer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Recognition", field.Name)
+}
+
+func (ec *executionContext) childFields_RecognitionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RecognitionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RecognitionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RecognitionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecognitionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RecognitionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_RecognitionEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_RecognitionEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecognitionEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Region(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -17363,6 +20506,8 @@ func (ec *executionContext) childFields_RoleModel(ctx context.Context, field gra
 		return ec.fieldContext_RoleModel_mediaCoverages(ctx, field)
 	case "events":
 		return ec.fieldContext_RoleModel_events(ctx, field)
+	case "recognitions":
+		return ec.fieldContext_RoleModel_recognitions(ctx, field)
 	case "name":
 		return ec.fieldContext_RoleModel_name(ctx, field)
 	case "title":
@@ -17577,6 +20722,8 @@ func (ec *executionContext) childFields_Venue(ctx context.Context, field graphql
 		return ec.fieldContext_Venue_brands(ctx, field)
 	case "events":
 		return ec.fieldContext_Venue_events(ctx, field)
+	case "recognitions":
+		return ec.fieldContext_Venue_recognitions(ctx, field)
 	case "name":
 		return ec.fieldContext_Venue_name(ctx, field)
 	case "summary":
@@ -18077,6 +21224,28 @@ func (ec *executionContext) field_Brand_events_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Brand_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "metric",
+		func(ctx context.Context, v any) (*figure.Metric, error) {
+			return ec.unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["metric"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Brand_industry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18156,6 +21325,60 @@ func (ec *executionContext) field_Brand_name_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Brand_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -18417,6 +21640,60 @@ func (ec *executionContext) field_Enterprise_name_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Enterprise_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Enterprise_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18650,6 +21927,20 @@ func (ec *executionContext) field_Event_summary_args(ctx context.Context, rawArg
 }
 
 func (ec *executionContext) field_Event_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Figure_source_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
@@ -18923,6 +22214,20 @@ func (ec *executionContext) field_Mutation_createEvent_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createFigure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateFigureInput, error) {
+			return ec.unmarshalNCreateFigureInput2brandshowᚋentᚐCreateFigureInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18956,6 +22261,20 @@ func (ec *executionContext) field_Mutation_createPreviewLink_args(ctx context.Co
 		return nil, err
 	}
 	args["expiresIn"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createRecognition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateRecognitionInput, error) {
+			return ec.unmarshalNCreateRecognitionInput2brandshowᚋentᚐCreateRecognitionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -19057,7 +22376,35 @@ func (ec *executionContext) field_Mutation_deleteEvent_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteFigure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteRecognition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -19347,6 +22694,28 @@ func (ec *executionContext) field_Mutation_updateEvent_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateFigure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateFigureInput, error) {
+			return ec.unmarshalNUpdateFigureInput2brandshowᚋentᚐUpdateFigureInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateMediaCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19361,6 +22730,28 @@ func (ec *executionContext) field_Mutation_updateMediaCoverage_args(ctx context.
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateMediaCoverageInput, error) {
 			return ec.unmarshalNUpdateMediaCoverageInput2brandshowᚋentᚐUpdateMediaCoverageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateRecognition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateRecognitionInput, error) {
+			return ec.unmarshalNUpdateRecognitionInput2brandshowᚋentᚐUpdateRecognitionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -19873,6 +23264,60 @@ func (ec *executionContext) field_Query_featuredBrands_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖbrandshowᚋentᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.FigureWhereInput, error) {
+			return ec.unmarshalOFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20048,6 +23493,74 @@ func (ec *executionContext) field_Query_preview_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["secret"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_recognition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "slug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slug"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -20396,6 +23909,34 @@ func (ec *executionContext) field_Query_venues_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Recognition_issuer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Recognition_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*Language, error) {
+			return ec.unmarshalOLanguage2ᚖbrandshowᚋgraphᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -20927,6 +24468,60 @@ func (ec *executionContext) field_RoleModel_name_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_RoleModel_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_RoleModel_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21088,6 +24683,60 @@ func (ec *executionContext) field_Venue_openingHours_args(ctx context.Context, r
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Venue_recognitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+			return ec.unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+			return ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -23386,6 +27035,50 @@ func (ec *executionContext) fieldContext_Brand_events(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Brand_recognitions(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Brand_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Brand_pressKitUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23581,6 +27274,82 @@ func (ec *executionContext) fieldContext_Brand_industry(ctx context.Context, fie
 	if fc.Args, err = ec.field_Brand_industry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Brand_figures(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Brand().Figures(ctx, obj, fc.Args["metric"].(*figure.Metric), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖbrandshowᚋentᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Brand_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Brand_latestFigures(ctx context.Context, field graphql.CollectedField, obj *ent.Brand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brand_latestFigures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Brand().LatestFigures(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖbrandshowᚋentᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brand_latestFigures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -24622,6 +28391,50 @@ func (ec *executionContext) fieldContext_Enterprise_ledAlliances(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Enterprise_ledAlliances_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Enterprise_recognitions(ctx context.Context, field graphql.CollectedField, obj *ent.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Enterprise",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Enterprise_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26182,6 +29995,592 @@ func (ec *executionContext) _FieldChange_to(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_FieldChange_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_id(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Figure_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_status(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.Status) graphql.Marshaler {
+			return ec.marshalNPublicationStatus2brandshowᚋentᚋschematypeᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "PublicationStatus")
+}
+
+func (ec *executionContext) _Figure_publishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_metric(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_metric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Metric, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v figure.Metric) graphql.Marshaler {
+			return ec.marshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_metric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "FigureMetric")
+}
+
+func (ec *executionContext) _Figure_value(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Figure_period(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Figure_asOf(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Figure_sourceZh(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_sourceZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_sourceZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_sourceEn(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_sourceEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_sourceEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_sourceURL(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_sourceURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_sourceURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_brandID(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_brandID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BrandID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_brandID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Figure_brand(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_brand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brand(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Brand) graphql.Marshaler {
+			return ec.marshalNBrand2ᚖbrandshowᚋentᚐBrand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_brand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Figure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Figure_source(ctx context.Context, field graphql.CollectedField, obj *ent.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Figure().Source(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_source(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Figure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Figure_source_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.FigureConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FigureEdge) graphql.Marshaler {
+			return ec.marshalOFigureEdge2ᚕᚖbrandshowᚋentᚐFigureEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.FigureConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.FigureConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FigureEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.FigureEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+			return ec.marshalOFigure2ᚖbrandshowᚋentᚐFigure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.FigureEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *schematype.FocalPoint) (ret graphql.Marshaler) {
@@ -28220,6 +32619,270 @@ func (ec *executionContext) fieldContext_Mutation_deleteEvent(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createRecognition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createRecognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateRecognition(ctx, fc.Args["input"].(ent.CreateRecognitionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+			return ec.marshalNRecognition2ᚖbrandshowᚋentᚐRecognition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createRecognition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recognition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createRecognition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRecognition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRecognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRecognition(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateRecognitionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+			return ec.marshalNRecognition2ᚖbrandshowᚋentᚐRecognition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRecognition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recognition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRecognition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteRecognition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteRecognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteRecognition(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteRecognition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteRecognition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createFigure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createFigure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateFigure(ctx, fc.Args["input"].(ent.CreateFigureInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚖbrandshowᚋentᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createFigure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFigure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFigure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateFigure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateFigure(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateFigureInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚖbrandshowᚋentᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateFigure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFigure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteFigure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteFigure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteFigure(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteFigure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteFigure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_publish(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29559,6 +34222,50 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_figures(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Figures(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.FigureOrder), fc.Args["where"].(*ent.FigureWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FigureConnection) graphql.Marshaler {
+			return ec.marshalNFigureConnection2ᚖbrandshowᚋentᚐFigureConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_mediaCoverages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29597,6 +34304,50 @@ func (ec *executionContext) fieldContext_Query_mediaCoverages(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_mediaCoverages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_recognitions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30362,6 +35113,50 @@ func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_recognition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_recognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Recognition(ctx, fc.Args["slug"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+			return ec.marshalORecognition2ᚖbrandshowᚋentᚐRecognition(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_recognition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recognition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_recognition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_region(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30708,6 +35503,801 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_id(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Recognition_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_status(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v schematype.Status) graphql.Marshaler {
+			return ec.marshalNPublicationStatus2brandshowᚋentᚋschematypeᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "PublicationStatus")
+}
+
+func (ec *executionContext) _Recognition_publishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_publishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_publishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_publishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_unpublishAt(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_unpublishAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnpublishAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_unpublishAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_titleZh(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_titleZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_titleZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_titleEn(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_titleEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_titleEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_level(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v recognition.Level) graphql.Marshaler {
+			return ec.marshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "RecognitionLevel")
+}
+
+func (ec *executionContext) _Recognition_issuerZh(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_issuerZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuerZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_issuerZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_issuerEn(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_issuerEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuerEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_issuerEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_year(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Recognition_documentNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_documentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_documentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_batch(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_batch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Batch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_batch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_endedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_endedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_endedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Recognition_endReason(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_endReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *recognition.EndReason) graphql.Marshaler {
+			return ec.marshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_endReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "RecognitionEndReason")
+}
+
+func (ec *executionContext) _Recognition_sourceURL(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_sourceURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_sourceURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recognition", field, false, false, "String")
+}
+
+func (ec *executionContext) _Recognition_brand(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_brand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brand(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Brand) graphql.Marshaler {
+			return ec.marshalOBrand2ᚖbrandshowᚋentᚐBrand(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_brand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_roleModel(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_roleModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoleModel(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoleModel) graphql.Marshaler {
+			return ec.marshalORoleModel2ᚖbrandshowᚋentᚐRoleModel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_roleModel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleModel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_enterprise(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_enterprise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enterprise(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Enterprise) graphql.Marshaler {
+			return ec.marshalOEnterprise2ᚖbrandshowᚋentᚐEnterprise(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_enterprise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Enterprise(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_venue(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_venue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Venue(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Venue) graphql.Marshaler {
+			return ec.marshalOVenue2ᚖbrandshowᚋentᚐVenue(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_venue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Venue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_title(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Recognition().Title(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_title(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recognition_title_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recognition_issuer(ctx context.Context, field graphql.CollectedField, obj *ent.Recognition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recognition_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Recognition().Issuer(ctx, obj, fc.Args["lang"].(*Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recognition_issuer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recognition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recognition_issuer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecognitionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RecognitionEdge) graphql.Marshaler {
+			return ec.marshalORecognitionEdge2ᚕᚖbrandshowᚋentᚐRecognitionEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecognitionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecognitionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecognitionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecognitionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecognitionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RecognitionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+			return ec.marshalORecognition2ᚖbrandshowᚋentᚐRecognition(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecognitionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recognition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecognitionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.RecognitionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecognitionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecognitionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecognitionEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Region_id(ctx context.Context, field graphql.CollectedField, obj *ent.Region) (ret graphql.Marshaler) {
@@ -32095,6 +37685,50 @@ func (ec *executionContext) fieldContext_RoleModel_events(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_RoleModel_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleModel_recognitions(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleModel_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleModel_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleModel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_RoleModel_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33995,6 +39629,50 @@ func (ec *executionContext) fieldContext_Venue_events(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Venue_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Venue_recognitions(ctx context.Context, field graphql.CollectedField, obj *ent.Venue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Venue_recognitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Recognitions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.RecognitionOrder), fc.Args["where"].(*ent.RecognitionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+			return ec.marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Venue_recognitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Venue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecognitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Venue_recognitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37854,7 +43532,7 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "storyZh", "storyZhNEQ", "storyZhIn", "storyZhNotIn", "storyZhGT", "storyZhGTE", "storyZhLT", "storyZhLTE", "storyZhContains", "storyZhHasPrefix", "storyZhHasSuffix", "storyZhEqualFold", "storyZhContainsFold", "storyEn", "storyEnNEQ", "storyEnIn", "storyEnNotIn", "storyEnGT", "storyEnGTE", "storyEnLT", "storyEnLTE", "storyEnContains", "storyEnHasPrefix", "storyEnHasSuffix", "storyEnEqualFold", "storyEnContainsFold", "industryZh", "industryZhNEQ", "industryZhIn", "industryZhNotIn", "industryZhGT", "industryZhGTE", "industryZhLT", "industryZhLTE", "industryZhContains", "industryZhHasPrefix", "industryZhHasSuffix", "industryZhEqualFold", "industryZhContainsFold", "industryEn", "industryEnNEQ", "industryEnIn", "industryEnNotIn", "industryEnGT", "industryEnGTE", "industryEnLT", "industryEnLTE", "industryEnContains", "industryEnHasPrefix", "industryEnHasSuffix", "industryEnEqualFold", "industryEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "inResourceLibrary", "inResourceLibraryNEQ", "inGuidanceCatalogue", "inGuidanceCatalogueNEQ", "workersEmployed", "workersEmployedNEQ", "workersEmployedIn", "workersEmployedNotIn", "workersEmployedGT", "workersEmployedGTE", "workersEmployedLT", "workersEmployedLTE", "workersExported", "workersExportedNEQ", "workersExportedIn", "workersExportedNotIn", "workersExportedGT", "workersExportedGTE", "workersExportedLT", "workersExportedLTE", "foundedYear", "foundedYearNEQ", "foundedYearIn", "foundedYearNotIn", "foundedYearGT", "foundedYearGTE", "foundedYearLT", "foundedYearLTE", "foundedYearIsNil", "foundedYearNotNil", "trademarkCount", "trademarkCountNEQ", "trademarkCountIn", "trademarkCountNotIn", "trademarkCountGT", "trademarkCountGTE", "trademarkCountLT", "trademarkCountLTE", "patentCount", "patentCountNEQ", "patentCountIn", "patentCountNotIn", "patentCountGT", "patentCountGTE", "patentCountLT", "patentCountLTE", "creditRating", "creditRatingNEQ", "creditRatingIn", "creditRatingNotIn", "creditRatingIsNil", "creditRatingNotNil", "featured", "featuredNEQ", "featuredRank", "featuredRankNEQ", "featuredRankIn", "featuredRankNotIn", "featuredRankGT", "featuredRankGTE", "featuredRankLT", "featuredRankLTE", "featuredFrom", "featuredFromNEQ", "featuredFromIn", "featuredFromNotIn", "featuredFromGT", "featuredFromGTE", "featuredFromLT", "featuredFromLTE", "featuredFromIsNil", "featuredFromNotNil", "featuredUntil", "featuredUntilNEQ", "featuredUntilIn", "featuredUntilNotIn", "featuredUntilGT", "featuredUntilGTE", "featuredUntilLT", "featuredUntilLTE", "featuredUntilIsNil", "featuredUntilNotNil", "hasRegion", "hasRegionWith", "hasRoleModels", "hasRoleModelsWith", "hasAlliances", "hasAlliancesWith", "hasEnterprises", "hasEnterprisesWith", "hasVenues", "hasVenuesWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith", "hasRecognitions", "hasRecognitionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39863,6 +45541,20 @@ func (ec *executionContext) unmarshalInputBrandWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasEventsWith = data
+		case "hasRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitions = data
+		case "hasRecognitionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitionsWith"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitionsWith = data
 		}
 	}
 	return it, nil
@@ -40003,7 +45695,7 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "regionCode", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "trademarkCount", "patentCount", "creditRating", "logo", "pictures", "regionID", "regionCode", "roleModelIDs", "allianceIDs", "enterpriseIDs", "venueIDs", "mediaCoverageIDs", "eventIDs", "recognitionIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40213,6 +45905,13 @@ func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, 
 				return it, err
 			}
 			it.EventIDs = data
+		case "recognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognitionIDs = data
 		}
 	}
 	return it, nil
@@ -40241,7 +45940,7 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "regionCode", "brandIDs", "ledAllianceIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "website", "logo", "regionID", "regionCode", "brandIDs", "ledAllianceIDs", "recognitionIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40339,6 +46038,13 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it.LedAllianceIDs = data
+		case "recognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognitionIDs = data
 		}
 	}
 	return it, nil
@@ -40573,6 +46279,104 @@ func UnmarshalCreateEventInput(ctx context.Context, raw any) (ent.CreateEventInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateFigureInput(ctx context.Context, obj any) (ent.CreateFigureInput, error) {
+	var it ent.CreateFigureInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "metric", "value", "period", "asOf", "sourceZh", "sourceEn", "sourceURL", "brandID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "metric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metric"))
+			data, err := ec.unmarshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metric = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "sourceZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZh = data
+		case "sourceEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEn = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateFigureInput unmarshals raw into the CreateFigureInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateFigureInput(ctx context.Context, raw any) (ent.CreateFigureInput, error) {
+	var out ent.CreateFigureInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateFigureInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateMediaCoverageInput(ctx context.Context, obj any) (ent.CreateMediaCoverageInput, error) {
 	var it ent.CreateMediaCoverageInput
 	if obj == nil {
@@ -40734,6 +46538,153 @@ func UnmarshalCreateMediaCoverageInput(ctx context.Context, raw any) (ent.Create
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateRecognitionInput(ctx context.Context, obj any) (ent.CreateRecognitionInput, error) {
+	var it ent.CreateRecognitionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "titleZh", "titleEn", "level", "issuerZh", "issuerEn", "year", "documentNumber", "batch", "endedOn", "endReason", "sourceURL", "brandID", "roleModelID", "enterpriseID", "venueID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "issuerZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZh"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZh = data
+		case "issuerEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEn = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "documentNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumber = data
+		case "batch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batch"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Batch = data
+		case "endedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOn = data
+		case "endReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReason"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReason = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		case "roleModelID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelID = data
+		case "enterpriseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseID = data
+		case "venueID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateRecognitionInput unmarshals raw into the CreateRecognitionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateRecognitionInput(ctx context.Context, raw any) (ent.CreateRecognitionInput, error) {
+	var out ent.CreateRecognitionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRecognitionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Context, obj any) (ent.CreateRoleModelInput, error) {
 	var it ent.CreateRoleModelInput
 	if obj == nil {
@@ -40745,7 +46696,7 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "regionCode", "brandIDs", "mediaCoverageIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "honoursEn", "studioZh", "studioEn", "portrait", "regionID", "regionCode", "brandIDs", "mediaCoverageIDs", "eventIDs", "recognitionIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40878,6 +46829,13 @@ func (ec *executionContext) unmarshalInputCreateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.EventIDs = data
+		case "recognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognitionIDs = data
 		}
 	}
 	return it, nil
@@ -40906,7 +46864,7 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "regionCode", "brandIDs", "eventIDs"}
+	fieldsInOrder := [...]string{"slug", "nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "regionID", "regionCode", "brandIDs", "eventIDs", "recognitionIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41046,6 +47004,13 @@ func (ec *executionContext) unmarshalInputCreateVenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.EventIDs = data
+		case "recognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecognitionIDs = data
 		}
 	}
 	return it, nil
@@ -41176,7 +47141,7 @@ func (ec *executionContext) unmarshalInputEnterpriseWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "provincialLeading", "provincialLeadingNEQ", "recognizedYear", "recognizedYearNEQ", "recognizedYearIn", "recognizedYearNotIn", "recognizedYearGT", "recognizedYearGTE", "recognizedYearLT", "recognizedYearLTE", "recognizedYearIsNil", "recognizedYearNotNil", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasLedAlliances", "hasLedAlliancesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "provincialLeading", "provincialLeadingNEQ", "recognizedYear", "recognizedYearNEQ", "recognizedYearIn", "recognizedYearNotIn", "recognizedYearGT", "recognizedYearGTE", "recognizedYearLT", "recognizedYearLTE", "recognizedYearIsNil", "recognizedYearNotNil", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasLedAlliances", "hasLedAlliancesWith", "hasRecognitions", "hasRecognitionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42324,6 +48289,20 @@ func (ec *executionContext) unmarshalInputEnterpriseWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasLedAlliancesWith = data
+		case "hasRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitions = data
+		case "hasRecognitionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitionsWith"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitionsWith = data
 		}
 	}
 	return it, nil
@@ -44410,6 +50389,1137 @@ func UnmarshalEventWhereInput(ctx context.Context, raw any) (ent.EventWhereInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFigureOrder(ctx context.Context, obj any) (ent.FigureOrder, error) {
+	var it ent.FigureOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNFigureOrderField2ᚖbrandshowᚋentᚐFigureOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFigureOrder unmarshals raw into the FigureOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFigureOrder(ctx context.Context, raw any) (ent.FigureOrder, error) {
+	var out ent.FigureOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FigureOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFigureWhereInput(ctx context.Context, obj any) (ent.FigureWhereInput, error) {
+	var it ent.FigureWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "metric", "metricNEQ", "metricIn", "metricNotIn", "value", "valueNEQ", "valueIn", "valueNotIn", "valueGT", "valueGTE", "valueLT", "valueLTE", "period", "periodNEQ", "periodIn", "periodNotIn", "periodGT", "periodGTE", "periodLT", "periodLTE", "asOf", "asOfNEQ", "asOfIn", "asOfNotIn", "asOfGT", "asOfGTE", "asOfLT", "asOfLTE", "asOfIsNil", "asOfNotNil", "sourceZh", "sourceZhNEQ", "sourceZhIn", "sourceZhNotIn", "sourceZhGT", "sourceZhGTE", "sourceZhLT", "sourceZhLTE", "sourceZhContains", "sourceZhHasPrefix", "sourceZhHasSuffix", "sourceZhEqualFold", "sourceZhContainsFold", "sourceEn", "sourceEnNEQ", "sourceEnIn", "sourceEnNotIn", "sourceEnGT", "sourceEnGTE", "sourceEnLT", "sourceEnLTE", "sourceEnContains", "sourceEnHasPrefix", "sourceEnHasSuffix", "sourceEnEqualFold", "sourceEnContainsFold", "sourceURL", "sourceURLNEQ", "sourceURLIn", "sourceURLNotIn", "sourceURLGT", "sourceURLGTE", "sourceURLLT", "sourceURLLTE", "sourceURLContains", "sourceURLHasPrefix", "sourceURLHasSuffix", "sourceURLEqualFold", "sourceURLContainsFold", "brandID", "brandIDNEQ", "brandIDIn", "brandIDNotIn", "hasBrand", "hasBrandWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOFigureWhereInput2ᚕᚖbrandshowᚋentᚐFigureWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOFigureWhereInput2ᚕᚖbrandshowᚋentᚐFigureWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "publishedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNEQ = data
+		case "publishedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIn = data
+		case "publishedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotIn = data
+		case "publishedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGT = data
+		case "publishedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGTE = data
+		case "publishedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLT = data
+		case "publishedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLTE = data
+		case "publishedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIsNil = data
+		case "publishedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "slugNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNEQ = data
+		case "slugIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugIn = data
+		case "slugNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNotIn = data
+		case "slugGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGT = data
+		case "slugGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGTE = data
+		case "slugLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLT = data
+		case "slugLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLTE = data
+		case "slugContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContains = data
+		case "slugHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasPrefix = data
+		case "slugHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasSuffix = data
+		case "slugEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugEqualFold = data
+		case "slugContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContainsFold = data
+		case "metric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metric"))
+			data, err := ec.unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metric = data
+		case "metricNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metricNEQ"))
+			data, err := ec.unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetricNEQ = data
+		case "metricIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metricIn"))
+			data, err := ec.unmarshalOFigureMetric2ᚕbrandshowᚋentᚋfigureᚐMetricᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetricIn = data
+		case "metricNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metricNotIn"))
+			data, err := ec.unmarshalOFigureMetric2ᚕbrandshowᚋentᚋfigureᚐMetricᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MetricNotIn = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "valueNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueNEQ = data
+		case "valueIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueIn = data
+		case "valueNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueNotIn = data
+		case "valueGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueGT = data
+		case "valueGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueGTE = data
+		case "valueLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueLT = data
+		case "valueLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueLTE = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "periodNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNEQ = data
+		case "periodIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodIn = data
+		case "periodNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodNotIn = data
+		case "periodGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodGT = data
+		case "periodGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodGTE = data
+		case "periodLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodLT = data
+		case "periodLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodLTE = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "asOfNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfNEQ = data
+		case "asOfIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfIn = data
+		case "asOfNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfNotIn = data
+		case "asOfGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfGT = data
+		case "asOfGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfGTE = data
+		case "asOfLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfLT = data
+		case "asOfLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfLTE = data
+		case "asOfIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfIsNil = data
+		case "asOfNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfNotNil = data
+		case "sourceZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZh = data
+		case "sourceZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhNEQ = data
+		case "sourceZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhIn = data
+		case "sourceZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhNotIn = data
+		case "sourceZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhGT = data
+		case "sourceZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhGTE = data
+		case "sourceZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhLT = data
+		case "sourceZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhLTE = data
+		case "sourceZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhContains = data
+		case "sourceZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhHasPrefix = data
+		case "sourceZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhHasSuffix = data
+		case "sourceZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhEqualFold = data
+		case "sourceZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZhContainsFold = data
+		case "sourceEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEn = data
+		case "sourceEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnNEQ = data
+		case "sourceEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnIn = data
+		case "sourceEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnNotIn = data
+		case "sourceEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnGT = data
+		case "sourceEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnGTE = data
+		case "sourceEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnLT = data
+		case "sourceEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnLTE = data
+		case "sourceEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnContains = data
+		case "sourceEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnHasPrefix = data
+		case "sourceEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnHasSuffix = data
+		case "sourceEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnEqualFold = data
+		case "sourceEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEnContainsFold = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "sourceURLNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLNEQ = data
+		case "sourceURLIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLIn = data
+		case "sourceURLNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLNotIn = data
+		case "sourceURLGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLGT = data
+		case "sourceURLGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLGTE = data
+		case "sourceURLLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLLT = data
+		case "sourceURLLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLLTE = data
+		case "sourceURLContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLContains = data
+		case "sourceURLHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLHasPrefix = data
+		case "sourceURLHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLHasSuffix = data
+		case "sourceURLEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLEqualFold = data
+		case "sourceURLContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLContainsFold = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		case "brandIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDNEQ = data
+		case "brandIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDIn = data
+		case "brandIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandIDNotIn = data
+		case "hasBrand":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrand"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrand = data
+		case "hasBrandWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrandWith"))
+			data, err := ec.unmarshalOBrandWhereInput2ᚕᚖbrandshowᚋentᚐBrandWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrandWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFigureWhereInput unmarshals raw into the FigureWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFigureWhereInput(ctx context.Context, raw any) (ent.FigureWhereInput, error) {
+	var out ent.FigureWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FigureWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFocalPointInput(ctx context.Context, obj any) (schematype.FocalPoint, error) {
 	var it schematype.FocalPoint
 	if obj == nil {
@@ -46199,6 +53309,1501 @@ func UnmarshalPictureInput(ctx context.Context, raw any) (schematype.Picture, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRecognitionOrder(ctx context.Context, obj any) (ent.RecognitionOrder, error) {
+	var it ent.RecognitionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRecognitionOrderField2ᚖbrandshowᚋentᚐRecognitionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecognitionOrder unmarshals raw into the RecognitionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecognitionOrder(ctx context.Context, raw any) (ent.RecognitionOrder, error) {
+	var out ent.RecognitionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecognitionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecognitionWhereInput(ctx context.Context, obj any) (ent.RecognitionWhereInput, error) {
+	var it ent.RecognitionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "level", "levelNEQ", "levelIn", "levelNotIn", "issuerZh", "issuerZhNEQ", "issuerZhIn", "issuerZhNotIn", "issuerZhGT", "issuerZhGTE", "issuerZhLT", "issuerZhLTE", "issuerZhContains", "issuerZhHasPrefix", "issuerZhHasSuffix", "issuerZhEqualFold", "issuerZhContainsFold", "issuerEn", "issuerEnNEQ", "issuerEnIn", "issuerEnNotIn", "issuerEnGT", "issuerEnGTE", "issuerEnLT", "issuerEnLTE", "issuerEnContains", "issuerEnHasPrefix", "issuerEnHasSuffix", "issuerEnEqualFold", "issuerEnContainsFold", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "documentNumber", "documentNumberNEQ", "documentNumberIn", "documentNumberNotIn", "documentNumberGT", "documentNumberGTE", "documentNumberLT", "documentNumberLTE", "documentNumberContains", "documentNumberHasPrefix", "documentNumberHasSuffix", "documentNumberEqualFold", "documentNumberContainsFold", "batch", "batchNEQ", "batchIn", "batchNotIn", "batchGT", "batchGTE", "batchLT", "batchLTE", "batchContains", "batchHasPrefix", "batchHasSuffix", "batchEqualFold", "batchContainsFold", "endedOn", "endedOnNEQ", "endedOnIn", "endedOnNotIn", "endedOnGT", "endedOnGTE", "endedOnLT", "endedOnLTE", "endedOnIsNil", "endedOnNotNil", "endReason", "endReasonNEQ", "endReasonIn", "endReasonNotIn", "endReasonIsNil", "endReasonNotNil", "sourceURL", "sourceURLNEQ", "sourceURLIn", "sourceURLNotIn", "sourceURLGT", "sourceURLGTE", "sourceURLLT", "sourceURLLTE", "sourceURLContains", "sourceURLHasPrefix", "sourceURLHasSuffix", "sourceURLEqualFold", "sourceURLContainsFold", "hasBrand", "hasBrandWith", "hasRoleModel", "hasRoleModelWith", "hasEnterprise", "hasEnterpriseWith", "hasVenue", "hasVenueWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOPublicationStatus2ᚖbrandshowᚋentᚋschematypeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOPublicationStatus2ᚕbrandshowᚋentᚋschematypeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "publishedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNEQ = data
+		case "publishedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIn = data
+		case "publishedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotIn = data
+		case "publishedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGT = data
+		case "publishedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtGTE = data
+		case "publishedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLT = data
+		case "publishedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtLTE = data
+		case "publishedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtIsNil = data
+		case "publishedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAtNotNil = data
+		case "publishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAt = data
+		case "publishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNEQ = data
+		case "publishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIn = data
+		case "publishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotIn = data
+		case "publishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGT = data
+		case "publishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtGTE = data
+		case "publishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLT = data
+		case "publishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtLTE = data
+		case "publishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtIsNil = data
+		case "publishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishAtNotNil = data
+		case "unpublishAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAt = data
+		case "unpublishAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNEQ = data
+		case "unpublishAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIn = data
+		case "unpublishAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotIn = data
+		case "unpublishAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGT = data
+		case "unpublishAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtGTE = data
+		case "unpublishAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLT = data
+		case "unpublishAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtLTE = data
+		case "unpublishAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtIsNil = data
+		case "unpublishAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unpublishAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnpublishAtNotNil = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "slugNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNEQ = data
+		case "slugIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugIn = data
+		case "slugNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNotIn = data
+		case "slugGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGT = data
+		case "slugGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGTE = data
+		case "slugLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLT = data
+		case "slugLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLTE = data
+		case "slugContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContains = data
+		case "slugHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasPrefix = data
+		case "slugHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasSuffix = data
+		case "slugEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugEqualFold = data
+		case "slugContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContainsFold = data
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhNEQ = data
+		case "titleZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhIn = data
+		case "titleZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhNotIn = data
+		case "titleZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhGT = data
+		case "titleZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhGTE = data
+		case "titleZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhLT = data
+		case "titleZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhLTE = data
+		case "titleZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhContains = data
+		case "titleZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhHasPrefix = data
+		case "titleZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhHasSuffix = data
+		case "titleZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhEqualFold = data
+		case "titleZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZhContainsFold = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "titleEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnNEQ = data
+		case "titleEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnIn = data
+		case "titleEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnNotIn = data
+		case "titleEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnGT = data
+		case "titleEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnGTE = data
+		case "titleEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnLT = data
+		case "titleEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnLTE = data
+		case "titleEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnContains = data
+		case "titleEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnHasPrefix = data
+		case "titleEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnHasSuffix = data
+		case "titleEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnEqualFold = data
+		case "titleEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEnContainsFold = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "levelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNEQ"))
+			data, err := ec.unmarshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNEQ = data
+		case "levelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelIn"))
+			data, err := ec.unmarshalORecognitionLevel2ᚕbrandshowᚋentᚋrecognitionᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelIn = data
+		case "levelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNotIn"))
+			data, err := ec.unmarshalORecognitionLevel2ᚕbrandshowᚋentᚋrecognitionᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNotIn = data
+		case "issuerZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZh = data
+		case "issuerZhNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhNEQ = data
+		case "issuerZhIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhIn = data
+		case "issuerZhNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhNotIn = data
+		case "issuerZhGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhGT = data
+		case "issuerZhGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhGTE = data
+		case "issuerZhLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhLT = data
+		case "issuerZhLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhLTE = data
+		case "issuerZhContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhContains = data
+		case "issuerZhHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhHasPrefix = data
+		case "issuerZhHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhHasSuffix = data
+		case "issuerZhEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhEqualFold = data
+		case "issuerZhContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZhContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZhContainsFold = data
+		case "issuerEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEn = data
+		case "issuerEnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnNEQ = data
+		case "issuerEnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnIn = data
+		case "issuerEnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnNotIn = data
+		case "issuerEnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnGT = data
+		case "issuerEnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnGTE = data
+		case "issuerEnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnLT = data
+		case "issuerEnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnLTE = data
+		case "issuerEnContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnContains = data
+		case "issuerEnHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnHasPrefix = data
+		case "issuerEnHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnHasSuffix = data
+		case "issuerEnEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnEqualFold = data
+		case "issuerEnContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEnContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEnContainsFold = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "yearNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearNEQ = data
+		case "yearIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearIn = data
+		case "yearNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearNotIn = data
+		case "yearGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearGT = data
+		case "yearGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearGTE = data
+		case "yearLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearLT = data
+		case "yearLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearLTE = data
+		case "documentNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumber = data
+		case "documentNumberNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberNEQ = data
+		case "documentNumberIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberIn = data
+		case "documentNumberNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberNotIn = data
+		case "documentNumberGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberGT = data
+		case "documentNumberGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberGTE = data
+		case "documentNumberLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberLT = data
+		case "documentNumberLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberLTE = data
+		case "documentNumberContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberContains = data
+		case "documentNumberHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberHasPrefix = data
+		case "documentNumberHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberHasSuffix = data
+		case "documentNumberEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberEqualFold = data
+		case "documentNumberContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumberContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumberContainsFold = data
+		case "batch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batch"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Batch = data
+		case "batchNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchNEQ = data
+		case "batchIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchIn = data
+		case "batchNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchNotIn = data
+		case "batchGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchGT = data
+		case "batchGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchGTE = data
+		case "batchLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchLT = data
+		case "batchLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchLTE = data
+		case "batchContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchContains = data
+		case "batchHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchHasPrefix = data
+		case "batchHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchHasSuffix = data
+		case "batchEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchEqualFold = data
+		case "batchContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batchContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BatchContainsFold = data
+		case "endedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOn = data
+		case "endedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnNEQ = data
+		case "endedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnIn = data
+		case "endedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnNotIn = data
+		case "endedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnGT = data
+		case "endedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnGTE = data
+		case "endedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnLT = data
+		case "endedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnLTE = data
+		case "endedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnIsNil = data
+		case "endedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOnNotNil = data
+		case "endReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReason"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReason = data
+		case "endReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonNEQ"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonNEQ = data
+		case "endReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonIn"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚕbrandshowᚋentᚋrecognitionᚐEndReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonIn = data
+		case "endReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonNotIn"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚕbrandshowᚋentᚋrecognitionᚐEndReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonNotIn = data
+		case "endReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonIsNil = data
+		case "endReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReasonNotNil = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "sourceURLNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLNEQ = data
+		case "sourceURLIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLIn = data
+		case "sourceURLNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLNotIn = data
+		case "sourceURLGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLGT = data
+		case "sourceURLGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLGTE = data
+		case "sourceURLLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLLT = data
+		case "sourceURLLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLLTE = data
+		case "sourceURLContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLContains = data
+		case "sourceURLHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLHasPrefix = data
+		case "sourceURLHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLHasSuffix = data
+		case "sourceURLEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLEqualFold = data
+		case "sourceURLContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURLContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURLContainsFold = data
+		case "hasBrand":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrand"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrand = data
+		case "hasBrandWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasBrandWith"))
+			data, err := ec.unmarshalOBrandWhereInput2ᚕᚖbrandshowᚋentᚐBrandWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasBrandWith = data
+		case "hasRoleModel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRoleModel"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRoleModel = data
+		case "hasRoleModelWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRoleModelWith"))
+			data, err := ec.unmarshalORoleModelWhereInput2ᚕᚖbrandshowᚋentᚐRoleModelWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRoleModelWith = data
+		case "hasEnterprise":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEnterprise"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEnterprise = data
+		case "hasEnterpriseWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEnterpriseWith"))
+			data, err := ec.unmarshalOEnterpriseWhereInput2ᚕᚖbrandshowᚋentᚐEnterpriseWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEnterpriseWith = data
+		case "hasVenue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVenue"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVenue = data
+		case "hasVenueWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVenueWith"))
+			data, err := ec.unmarshalOVenueWhereInput2ᚕᚖbrandshowᚋentᚐVenueWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVenueWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecognitionWhereInput unmarshals raw into the RecognitionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecognitionWhereInput(ctx context.Context, raw any) (ent.RecognitionWhereInput, error) {
+	var out ent.RecognitionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecognitionWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRegionOrder(ctx context.Context, obj any) (ent.RegionOrder, error) {
 	var it ent.RegionOrder
 	if obj == nil {
@@ -47121,7 +55726,7 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "titleZh", "titleZhNEQ", "titleZhIn", "titleZhNotIn", "titleZhGT", "titleZhGTE", "titleZhLT", "titleZhLTE", "titleZhContains", "titleZhHasPrefix", "titleZhHasSuffix", "titleZhEqualFold", "titleZhContainsFold", "titleEn", "titleEnNEQ", "titleEnIn", "titleEnNotIn", "titleEnGT", "titleEnGTE", "titleEnLT", "titleEnLTE", "titleEnContains", "titleEnHasPrefix", "titleEnHasSuffix", "titleEnEqualFold", "titleEnContainsFold", "bioZh", "bioZhNEQ", "bioZhIn", "bioZhNotIn", "bioZhGT", "bioZhGTE", "bioZhLT", "bioZhLTE", "bioZhContains", "bioZhHasPrefix", "bioZhHasSuffix", "bioZhEqualFold", "bioZhContainsFold", "bioEn", "bioEnNEQ", "bioEnIn", "bioEnNotIn", "bioEnGT", "bioEnGTE", "bioEnLT", "bioEnLTE", "bioEnContains", "bioEnHasPrefix", "bioEnHasSuffix", "bioEnEqualFold", "bioEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "studioZh", "studioZhNEQ", "studioZhIn", "studioZhNotIn", "studioZhGT", "studioZhGTE", "studioZhLT", "studioZhLTE", "studioZhContains", "studioZhHasPrefix", "studioZhHasSuffix", "studioZhEqualFold", "studioZhContainsFold", "studioEn", "studioEnNEQ", "studioEnIn", "studioEnNotIn", "studioEnGT", "studioEnGTE", "studioEnLT", "studioEnLTE", "studioEnContains", "studioEnHasPrefix", "studioEnHasSuffix", "studioEnEqualFold", "studioEnContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDIsNil", "regionIDNotNil", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasMediaCoverages", "hasMediaCoveragesWith", "hasEvents", "hasEventsWith", "hasRecognitions", "hasRecognitionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48500,6 +57105,20 @@ func (ec *executionContext) unmarshalInputRoleModelWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasEventsWith = data
+		case "hasRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitions = data
+		case "hasRecognitionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitionsWith"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitionsWith = data
 		}
 	}
 	return it, nil
@@ -48738,7 +57357,7 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "storyZh", "storyEn", "industryZh", "industryEn", "category", "level", "inResourceLibrary", "inGuidanceCatalogue", "workersEmployed", "workersExported", "foundedYear", "clearFoundedYear", "trademarkCount", "patentCount", "creditRating", "clearCreditRating", "logo", "clearLogo", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "addRoleModelIDs", "removeRoleModelIDs", "clearRoleModels", "addAllianceIDs", "removeAllianceIDs", "clearAlliances", "addEnterpriseIDs", "removeEnterpriseIDs", "clearEnterprises", "addVenueIDs", "removeVenueIDs", "clearVenues", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents", "addRecognitionIDs", "removeRecognitionIDs", "clearRecognitions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -49060,6 +57679,27 @@ func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, 
 				return it, err
 			}
 			it.ClearEvents = data
+		case "addRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRecognitionIDs = data
+		case "removeRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRecognitionIDs = data
+		case "clearRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognitions"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognitions = data
 		}
 	}
 	return it, nil
@@ -49088,7 +57728,7 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "regionCode", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "provincialLeading", "recognizedYear", "clearRecognizedYear", "website", "logo", "clearLogo", "regionID", "regionCode", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addLedAllianceIDs", "removeLedAllianceIDs", "clearLedAlliances", "addRecognitionIDs", "removeRecognitionIDs", "clearRecognitions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -49228,6 +57868,27 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it.ClearLedAlliances = data
+		case "addRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRecognitionIDs = data
+		case "removeRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRecognitionIDs = data
+		case "clearRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognitions"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognitions = data
 		}
 	}
 	return it, nil
@@ -49539,6 +58200,104 @@ func UnmarshalUpdateEventInput(ctx context.Context, raw any) (ent.UpdateEventInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateFigureInput(ctx context.Context, obj any) (ent.UpdateFigureInput, error) {
+	var it ent.UpdateFigureInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"metric", "value", "period", "asOf", "clearAsOf", "sourceZh", "sourceEn", "sourceURL", "brandID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "metric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metric"))
+			data, err := ec.unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metric = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "clearAsOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAsOf"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearAsOf = data
+		case "sourceZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceZh = data
+		case "sourceEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEn = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateFigureInput unmarshals raw into the UpdateFigureInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateFigureInput(ctx context.Context, raw any) (ent.UpdateFigureInput, error) {
+	var out ent.UpdateFigureInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateFigureInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateMediaCoverageInput(ctx context.Context, obj any) (ent.UpdateMediaCoverageInput, error) {
 	var it ent.UpdateMediaCoverageInput
 	if obj == nil {
@@ -49749,6 +58508,188 @@ func UnmarshalUpdateMediaCoverageInput(ctx context.Context, raw any) (ent.Update
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateRecognitionInput(ctx context.Context, obj any) (ent.UpdateRecognitionInput, error) {
+	var it ent.UpdateRecognitionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"titleZh", "titleEn", "level", "issuerZh", "issuerEn", "year", "documentNumber", "batch", "endedOn", "clearEndedOn", "endReason", "clearEndReason", "sourceURL", "brandID", "clearBrand", "roleModelID", "clearRoleModel", "enterpriseID", "clearEnterprise", "venueID", "clearVenue"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "titleZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleZh = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "issuerZh":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerZh"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerZh = data
+		case "issuerEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuerEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuerEn = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "documentNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNumber = data
+		case "batch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("batch"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Batch = data
+		case "endedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedOn = data
+		case "clearEndedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEndedOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEndedOn = data
+		case "endReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endReason"))
+			data, err := ec.unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndReason = data
+		case "clearEndReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEndReason"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEndReason = data
+		case "sourceURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceURL = data
+		case "brandID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandID = data
+		case "clearBrand":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBrand"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBrand = data
+		case "roleModelID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleModelID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleModelID = data
+		case "clearRoleModel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRoleModel"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRoleModel = data
+		case "enterpriseID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnterpriseID = data
+		case "clearEnterprise":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEnterprise"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEnterprise = data
+		case "venueID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venueID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VenueID = data
+		case "clearVenue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearVenue"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearVenue = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRecognitionInput unmarshals raw into the UpdateRecognitionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRecognitionInput(ctx context.Context, raw any) (ent.UpdateRecognitionInput, error) {
+	var out ent.UpdateRecognitionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRecognitionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Context, obj any) (ent.UpdateRoleModelInput, error) {
 	var it ent.UpdateRoleModelInput
 	if obj == nil {
@@ -49760,7 +58701,7 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "regionCode", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "titleZh", "titleEn", "bioZh", "bioEn", "kind", "honoursZh", "appendHonoursZh", "clearHonoursZh", "honoursEn", "appendHonoursEn", "clearHonoursEn", "studioZh", "studioEn", "portrait", "clearPortrait", "regionID", "regionCode", "clearRegion", "addBrandIDs", "removeBrandIDs", "clearBrands", "addMediaCoverageIDs", "removeMediaCoverageIDs", "clearMediaCoverages", "addEventIDs", "removeEventIDs", "clearEvents", "addRecognitionIDs", "removeRecognitionIDs", "clearRecognitions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -49970,6 +58911,27 @@ func (ec *executionContext) unmarshalInputUpdateRoleModelInput(ctx context.Conte
 				return it, err
 			}
 			it.ClearEvents = data
+		case "addRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRecognitionIDs = data
+		case "removeRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRecognitionIDs = data
+		case "clearRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognitions"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognitions = data
 		}
 	}
 	return it, nil
@@ -49998,7 +58960,7 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents"}
+	fieldsInOrder := [...]string{"nameZh", "nameEn", "summaryZh", "summaryEn", "addressZh", "addressEn", "openingHoursZh", "openingHoursEn", "kind", "latitude", "longitude", "phone", "website", "pictures", "appendPictures", "clearPictures", "regionID", "regionCode", "addBrandIDs", "removeBrandIDs", "clearBrands", "addEventIDs", "removeEventIDs", "clearEvents", "addRecognitionIDs", "removeRecognitionIDs", "clearRecognitions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50173,6 +59135,27 @@ func (ec *executionContext) unmarshalInputUpdateVenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.ClearEvents = data
+		case "addRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddRecognitionIDs = data
+		case "removeRecognitionIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecognitionIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveRecognitionIDs = data
+		case "clearRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecognitions"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRecognitions = data
 		}
 	}
 	return it, nil
@@ -50254,7 +59237,7 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "unpublishAt", "unpublishAtNEQ", "unpublishAtIn", "unpublishAtNotIn", "unpublishAtGT", "unpublishAtGTE", "unpublishAtLT", "unpublishAtLTE", "unpublishAtIsNil", "unpublishAtNotNil", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "nameZh", "nameZhNEQ", "nameZhIn", "nameZhNotIn", "nameZhGT", "nameZhGTE", "nameZhLT", "nameZhLTE", "nameZhContains", "nameZhHasPrefix", "nameZhHasSuffix", "nameZhEqualFold", "nameZhContainsFold", "nameEn", "nameEnNEQ", "nameEnIn", "nameEnNotIn", "nameEnGT", "nameEnGTE", "nameEnLT", "nameEnLTE", "nameEnContains", "nameEnHasPrefix", "nameEnHasSuffix", "nameEnEqualFold", "nameEnContainsFold", "summaryZh", "summaryZhNEQ", "summaryZhIn", "summaryZhNotIn", "summaryZhGT", "summaryZhGTE", "summaryZhLT", "summaryZhLTE", "summaryZhContains", "summaryZhHasPrefix", "summaryZhHasSuffix", "summaryZhEqualFold", "summaryZhContainsFold", "summaryEn", "summaryEnNEQ", "summaryEnIn", "summaryEnNotIn", "summaryEnGT", "summaryEnGTE", "summaryEnLT", "summaryEnLTE", "summaryEnContains", "summaryEnHasPrefix", "summaryEnHasSuffix", "summaryEnEqualFold", "summaryEnContainsFold", "addressZh", "addressZhNEQ", "addressZhIn", "addressZhNotIn", "addressZhGT", "addressZhGTE", "addressZhLT", "addressZhLTE", "addressZhContains", "addressZhHasPrefix", "addressZhHasSuffix", "addressZhEqualFold", "addressZhContainsFold", "addressEn", "addressEnNEQ", "addressEnIn", "addressEnNotIn", "addressEnGT", "addressEnGTE", "addressEnLT", "addressEnLTE", "addressEnContains", "addressEnHasPrefix", "addressEnHasSuffix", "addressEnEqualFold", "addressEnContainsFold", "openingHoursZh", "openingHoursZhNEQ", "openingHoursZhIn", "openingHoursZhNotIn", "openingHoursZhGT", "openingHoursZhGTE", "openingHoursZhLT", "openingHoursZhLTE", "openingHoursZhContains", "openingHoursZhHasPrefix", "openingHoursZhHasSuffix", "openingHoursZhEqualFold", "openingHoursZhContainsFold", "openingHoursEn", "openingHoursEnNEQ", "openingHoursEnIn", "openingHoursEnNotIn", "openingHoursEnGT", "openingHoursEnGTE", "openingHoursEnLT", "openingHoursEnLTE", "openingHoursEnContains", "openingHoursEnHasPrefix", "openingHoursEnHasSuffix", "openingHoursEnEqualFold", "openingHoursEnContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "latitude", "latitudeNEQ", "latitudeIn", "latitudeNotIn", "latitudeGT", "latitudeGTE", "latitudeLT", "latitudeLTE", "longitude", "longitudeNEQ", "longitudeIn", "longitudeNotIn", "longitudeGT", "longitudeGTE", "longitudeLT", "longitudeLTE", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteEqualFold", "websiteContainsFold", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "hasRegion", "hasRegionWith", "hasBrands", "hasBrandsWith", "hasEvents", "hasEventsWith", "hasRecognitions", "hasRecognitionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51899,6 +60882,20 @@ func (ec *executionContext) unmarshalInputVenueWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasEventsWith = data
+		case "hasRecognitions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitions = data
+		case "hasRecognitionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecognitionsWith"))
+			data, err := ec.unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecognitionsWith = data
 		}
 	}
 	return it, nil
@@ -51939,11 +60936,21 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Region(ctx, sel, obj)
+	case *ent.Recognition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Recognition(ctx, sel, obj)
 	case *ent.MediaCoverage:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._MediaCoverage(ctx, sel, obj)
+	case *ent.Figure:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Figure(ctx, sel, obj)
 	case *ent.Event:
 		if obj == nil {
 			return graphql.Null
@@ -52654,6 +61661,12 @@ func (ec *executionContext) _Brand(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Brand_events(ctx, field, obj)
 				})
+		case "recognitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Brand_recognitions(ctx, field, obj)
+				})
 		case "pressKitUrl":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -52683,6 +61696,18 @@ func (ec *executionContext) _Brand(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Brand_industry(ctx, field, obj)
+				})
+		case "figures":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Brand_figures(ctx, field, obj)
+				})
+		case "latestFigures":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Brand_latestFigures(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -53110,6 +62135,12 @@ func (ec *executionContext) _Enterprise(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Enterprise_ledAlliances(ctx, field, obj)
+				})
+		case "recognitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Enterprise_recognitions(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -53564,6 +62595,207 @@ func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionS
 		case "to":
 			out.Values[i] = ec._FieldChange_to(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var figureImplementors = []string{"Figure", "Node"}
+
+func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, obj *ent.Figure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Figure")
+		case "id":
+			out.Values[i] = ec._Figure_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Figure_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Figure_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Figure_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Figure_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._Figure_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Figure_unpublishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slug":
+			out.Values[i] = ec._Figure_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "metric":
+			out.Values[i] = ec._Figure_metric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._Figure_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._Figure_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "asOf":
+			out.Values[i] = ec._Figure_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceZh":
+			out.Values[i] = ec._Figure_sourceZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceEn":
+			out.Values[i] = ec._Figure_sourceEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceURL":
+			out.Values[i] = ec._Figure_sourceURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "brandID":
+			out.Values[i] = ec._Figure_brandID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "brand":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Figure_brand(ctx, field, obj)
+				})
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Figure_source(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var figureConnectionImplementors = []string{"FigureConnection"}
+
+func (ec *executionContext) _FigureConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.FigureConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureConnection")
+		case "edges":
+			out.Values[i] = ec._FigureConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FigureConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._FigureConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var figureEdgeImplementors = []string{"FigureEdge"}
+
+func (ec *executionContext) _FigureEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.FigureEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureEdge")
+		case "node":
+			out.Values[i] = ec._FigureEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._FigureEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -54125,6 +63357,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createRecognition":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createRecognition(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRecognition":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRecognition(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteRecognition":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteRecognition(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createFigure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFigure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFigure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFigure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteFigure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteFigure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "publish":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_publish(ctx, field)
@@ -54507,11 +63781,23 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_events(ctx, field)
 				})
+		case "figures":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_figures(ctx, field)
+				})
 		case "mediaCoverages":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_mediaCoverages(ctx, field)
+				})
+		case "recognitions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_recognitions(ctx, field)
 				})
 		case "regions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -54621,6 +63907,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_event(ctx, field)
 				})
+		case "recognition":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_recognition(ctx, field)
+				})
 		case "region":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -54676,6 +63968,246 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recognitionImplementors = []string{"Recognition", "Node"}
+
+func (ec *executionContext) _Recognition(ctx context.Context, sel ast.SelectionSet, obj *ent.Recognition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recognitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Recognition")
+		case "id":
+			out.Values[i] = ec._Recognition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Recognition_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Recognition_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Recognition_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Recognition_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishAt":
+			out.Values[i] = ec._Recognition_publishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unpublishAt":
+			out.Values[i] = ec._Recognition_unpublishAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slug":
+			out.Values[i] = ec._Recognition_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleZh":
+			out.Values[i] = ec._Recognition_titleZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleEn":
+			out.Values[i] = ec._Recognition_titleEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._Recognition_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuerZh":
+			out.Values[i] = ec._Recognition_issuerZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuerEn":
+			out.Values[i] = ec._Recognition_issuerEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Recognition_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentNumber":
+			out.Values[i] = ec._Recognition_documentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "batch":
+			out.Values[i] = ec._Recognition_batch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedOn":
+			out.Values[i] = ec._Recognition_endedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endReason":
+			out.Values[i] = ec._Recognition_endReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceURL":
+			out.Values[i] = ec._Recognition_sourceURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "brand":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_brand(ctx, field, obj)
+				})
+		case "roleModel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_roleModel(ctx, field, obj)
+				})
+		case "enterprise":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_enterprise(ctx, field, obj)
+				})
+		case "venue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_venue(ctx, field, obj)
+				})
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_title(ctx, field, obj)
+				})
+		case "issuer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Recognition_issuer(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recognitionConnectionImplementors = []string{"RecognitionConnection"}
+
+func (ec *executionContext) _RecognitionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RecognitionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recognitionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecognitionConnection")
+		case "edges":
+			out.Values[i] = ec._RecognitionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RecognitionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RecognitionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recognitionEdgeImplementors = []string{"RecognitionEdge"}
+
+func (ec *executionContext) _RecognitionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RecognitionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recognitionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecognitionEdge")
+		case "node":
+			out.Values[i] = ec._RecognitionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._RecognitionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -55046,6 +64578,12 @@ func (ec *executionContext) _RoleModel(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RoleModel_events(ctx, field, obj)
+				})
+		case "recognitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleModel_recognitions(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -55743,6 +65281,12 @@ func (ec *executionContext) _Venue(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Venue_events(ctx, field, obj)
+				})
+		case "recognitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Venue_recognitions(ctx, field, obj)
 				})
 		case "name":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -56761,8 +66305,18 @@ func (ec *executionContext) unmarshalNCreateEventInput2brandshowᚋentᚐCreateE
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateFigureInput2brandshowᚋentᚐCreateFigureInput(ctx context.Context, v any) (ent.CreateFigureInput, error) {
+	res, err := ec.unmarshalInputCreateFigureInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateMediaCoverageInput2brandshowᚋentᚐCreateMediaCoverageInput(ctx context.Context, v any) (ent.CreateMediaCoverageInput, error) {
 	res, err := ec.unmarshalInputCreateMediaCoverageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateRecognitionInput2brandshowᚋentᚐCreateRecognitionInput(ctx context.Context, v any) (ent.CreateRecognitionInput, error) {
+	res, err := ec.unmarshalInputCreateRecognitionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -56905,6 +66459,67 @@ func (ec *executionContext) unmarshalNEventWhereInput2ᚖbrandshowᚋentᚐEvent
 
 func (ec *executionContext) marshalNFieldChange2brandshowᚋentᚋschematypeᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v schematype.FieldChange) graphql.Marshaler {
 	return ec._FieldChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFigure2ᚕᚖbrandshowᚋentᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Figure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigure2ᚖbrandshowᚋentᚐFigure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigure2ᚖbrandshowᚋentᚐFigure(ctx context.Context, sel ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Figure!")
+		return graphql.Null
+	}
+	return ec._Figure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFigureConnection2ᚖbrandshowᚋentᚐFigureConnection(ctx context.Context, sel ast.SelectionSet, v *ent.FigureConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FigureConnection!")
+		return graphql.Null
+	}
+	return ec._FigureConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx context.Context, v any) (figure.Metric, error) {
+	var res figure.Metric
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx context.Context, sel ast.SelectionSet, v figure.Metric) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNFigureOrderField2ᚖbrandshowᚋentᚐFigureOrderField(ctx context.Context, v any) (*ent.FigureOrderField, error) {
+	var res = new(ent.FigureOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFigureOrderField2ᚖbrandshowᚋentᚐFigureOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.FigureOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FigureOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx context.Context, v any) (*ent.FigureWhereInput, error) {
+	res, err := ec.unmarshalInputFigureWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -57184,6 +66799,61 @@ func (ec *executionContext) unmarshalNPublicationStatus2brandshowᚋentᚋschema
 
 func (ec *executionContext) marshalNPublicationStatus2brandshowᚋentᚋschematypeᚐStatus(ctx context.Context, sel ast.SelectionSet, v schematype.Status) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRecognition2ᚖbrandshowᚋentᚐRecognition(ctx context.Context, sel ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Recognition!")
+		return graphql.Null
+	}
+	return ec._Recognition(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecognitionConnection2ᚖbrandshowᚋentᚐRecognitionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RecognitionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecognitionConnection!")
+		return graphql.Null
+	}
+	return ec._RecognitionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecognitionEndReason2brandshowᚋentᚋrecognitionᚐEndReason(ctx context.Context, v any) (recognition.EndReason, error) {
+	var res recognition.EndReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecognitionEndReason2brandshowᚋentᚋrecognitionᚐEndReason(ctx context.Context, sel ast.SelectionSet, v recognition.EndReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx context.Context, v any) (recognition.Level, error) {
+	var res recognition.Level
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx context.Context, sel ast.SelectionSet, v recognition.Level) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRecognitionOrderField2ᚖbrandshowᚋentᚐRecognitionOrderField(ctx context.Context, v any) (*ent.RecognitionOrderField, error) {
+	var res = new(ent.RecognitionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecognitionOrderField2ᚖbrandshowᚋentᚐRecognitionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RecognitionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecognitionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNRecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+	res, err := ec.unmarshalInputRecognitionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRegion2ᚖbrandshowᚋentᚐRegion(ctx context.Context, sel ast.SelectionSet, v *ent.Region) graphql.Marshaler {
@@ -57523,8 +67193,18 @@ func (ec *executionContext) unmarshalNUpdateEventInput2brandshowᚋentᚐUpdateE
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateFigureInput2brandshowᚋentᚐUpdateFigureInput(ctx context.Context, v any) (ent.UpdateFigureInput, error) {
+	res, err := ec.unmarshalInputUpdateFigureInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateMediaCoverageInput2brandshowᚋentᚐUpdateMediaCoverageInput(ctx context.Context, v any) (ent.UpdateMediaCoverageInput, error) {
 	res, err := ec.unmarshalInputUpdateMediaCoverageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRecognitionInput2brandshowᚋentᚐUpdateRecognitionInput(ctx context.Context, v any) (ent.UpdateRecognitionInput, error) {
+	res, err := ec.unmarshalInputUpdateRecognitionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -58518,6 +68198,118 @@ func (ec *executionContext) marshalOFieldChange2ᚕbrandshowᚋentᚋschematype�
 	return ret
 }
 
+func (ec *executionContext) marshalOFigure2ᚖbrandshowᚋentᚐFigure(ctx context.Context, sel ast.SelectionSet, v *ent.Figure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Figure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFigureEdge2ᚕᚖbrandshowᚋentᚐFigureEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.FigureEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOFigureEdge2ᚖbrandshowᚋentᚐFigureEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFigureEdge2ᚖbrandshowᚋentᚐFigureEdge(ctx context.Context, sel ast.SelectionSet, v *ent.FigureEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FigureEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFigureMetric2ᚕbrandshowᚋentᚋfigureᚐMetricᚄ(ctx context.Context, v any) ([]figure.Metric, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]figure.Metric, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFigureMetric2ᚕbrandshowᚋentᚋfigureᚐMetricᚄ(ctx context.Context, sel ast.SelectionSet, v []figure.Metric) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx context.Context, v any) (*figure.Metric, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(figure.Metric)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFigureMetric2ᚖbrandshowᚋentᚋfigureᚐMetric(ctx context.Context, sel ast.SelectionSet, v *figure.Metric) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOFigureOrder2ᚖbrandshowᚋentᚐFigureOrder(ctx context.Context, v any) (*ent.FigureOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFigureOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFigureWhereInput2ᚕᚖbrandshowᚋentᚐFigureWhereInputᚄ(ctx context.Context, v any) ([]*ent.FigureWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.FigureWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx context.Context, v any) (*ent.FigureWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFigureWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
 	if v == nil {
 		return nil, nil
@@ -58965,6 +68757,170 @@ func (ec *executionContext) marshalOPublicationStatus2ᚖbrandshowᚋentᚋschem
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORecognition2ᚖbrandshowᚋentᚐRecognition(ctx context.Context, sel ast.SelectionSet, v *ent.Recognition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Recognition(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORecognitionEdge2ᚕᚖbrandshowᚋentᚐRecognitionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RecognitionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalORecognitionEdge2ᚖbrandshowᚋentᚐRecognitionEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalORecognitionEdge2ᚖbrandshowᚋentᚐRecognitionEdge(ctx context.Context, sel ast.SelectionSet, v *ent.RecognitionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RecognitionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORecognitionEndReason2ᚕbrandshowᚋentᚋrecognitionᚐEndReasonᚄ(ctx context.Context, v any) ([]recognition.EndReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]recognition.EndReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecognitionEndReason2brandshowᚋentᚋrecognitionᚐEndReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORecognitionEndReason2ᚕbrandshowᚋentᚋrecognitionᚐEndReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []recognition.EndReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecognitionEndReason2brandshowᚋentᚋrecognitionᚐEndReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx context.Context, v any) (*recognition.EndReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(recognition.EndReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORecognitionEndReason2ᚖbrandshowᚋentᚋrecognitionᚐEndReason(ctx context.Context, sel ast.SelectionSet, v *recognition.EndReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORecognitionLevel2ᚕbrandshowᚋentᚋrecognitionᚐLevelᚄ(ctx context.Context, v any) ([]recognition.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]recognition.Level, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORecognitionLevel2ᚕbrandshowᚋentᚋrecognitionᚐLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []recognition.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecognitionLevel2brandshowᚋentᚋrecognitionᚐLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx context.Context, v any) (*recognition.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(recognition.Level)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORecognitionLevel2ᚖbrandshowᚋentᚋrecognitionᚐLevel(ctx context.Context, sel ast.SelectionSet, v *recognition.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORecognitionOrder2ᚖbrandshowᚋentᚐRecognitionOrder(ctx context.Context, v any) (*ent.RecognitionOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRecognitionOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORecognitionWhereInput2ᚕᚖbrandshowᚋentᚐRecognitionWhereInputᚄ(ctx context.Context, v any) ([]*ent.RecognitionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RecognitionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORecognitionWhereInput2ᚖbrandshowᚋentᚐRecognitionWhereInput(ctx context.Context, v any) (*ent.RecognitionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRecognitionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalORegion2ᚖbrandshowᚋentᚐRegion(ctx context.Context, sel ast.SelectionSet, v *ent.Region) graphql.Marshaler {

@@ -9,7 +9,9 @@ import (
 
 	"brandshow/ent"
 	"brandshow/ent/brand"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -264,6 +266,99 @@ func TestOneItemLoadsEdgesWithPlainLimits(t *testing.T) {
 		mustQuery(t, h, `{ brand(slug: "hongan-dasao") { roleModels(first: 2) { edges { node { slug } } } mediaCoverages(first: 2) { totalCount edges { node { slug } } } } alliance(slug: "nope") { slug } }`, nil, &got)
 		if len(got.Brand.RoleModels.Edges) != 2 || len(got.Brand.MediaCoverages.Edges) != min(2, got.Brand.MediaCoverages.TotalCount) || got.Brand.MediaCoverages.TotalCount == 0 || got.Alliance != nil {
 			t.Fatalf("unexpected answer: %+v", got)
+		}
+	})
+}
+
+// brandPageWithRecognitions is a brand page that lists the brand's
+// recognitions and its people with theirs, and the brand's figures: all,
+// one metric's, and the latest of each metric.
+const brandPageWithRecognitions = `query($slug: String!) {
+  brand(slug: $slug) {
+    slug name
+    recognitions(first: 50, orderBy: { field: YEAR, direction: DESC }) {
+      totalCount
+      edges { node { slug title(lang: EN) level issuer year documentNumber batch endedOn endReason sourceURL brand { slug } } }
+    }
+    roleModels(first: 50) { edges { node { slug recognitions(first: 5) { totalCount edges { node { slug title year } } } } } }
+    figures(first: 50) { metric period value asOf source(lang: EN) sourceURL brand { slug } }
+    employed: figures(metric: WORKERS_EMPLOYED, first: 50) { period value }
+    latestFigures { metric period value asOf source brand { slug } }
+  }
+}`
+
+// TestBrandPageWithRecognitionsAndFiguresHasNoNPlusOne: the statements of
+// a brand page with recognitions (the brand's and its people's) and figures
+// do not grow with the number of recognitions and figures.
+func TestBrandPageWithRecognitionsAndFiguresHasNoNPlusOne(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, counter := storetest.Fresh(t, dia, false)
+		ctx := visibility.WithSystem(context.Background())
+		c := db.Client
+		province := c.Region.Create().SetCode("420000").SetNameZh("湖北省").SetLevel(region.LevelPROVINCE).SaveX(ctx)
+		county := c.Region.Create().SetCode("421122").SetNameZh("红安县").SetLevel(region.LevelCOUNTY).SetParent(province).SaveX(ctx)
+		sizes := []int{5, 40}
+		metrics := []figure.Metric{figure.MetricWORKERS_EMPLOYED, figure.MetricWORKERS_EXPORTED, figure.MetricTRAINED,
+			figure.MetricCERTIFIED, figure.MetricPOVERTY_RELIEF_PLACED, figure.MetricRETURNEE_ENTREPRENEURS}
+		for _, n := range sizes {
+			b := c.Brand.Create().SetSlug(fmt.Sprintf("brand-%d", n)).SetNameZh("品牌").SetRegion(county).
+				SetCategory(brand.CategoryQUALITY_SERVICE).SetLevel(brand.LevelPROVINCIAL).SetStatus(schematype.StatusPublished).SaveX(ctx)
+			for i := range n {
+				p := c.RoleModel.Create().SetSlug(fmt.Sprintf("p-%d-%d", n, i)).SetNameZh("人物").SetKind(rolemodel.KindFOUNDER).
+					SetStatus(schematype.StatusPublished).AddBrands(b).SaveX(ctx)
+				c.Recognition.Create().SetSlug(fmt.Sprintf("r-%d-%d", n, i)).SetTitleZh("湖北省优秀劳务品牌").
+					SetLevel(recognition.LevelPROVINCIAL).SetIssuerZh("湖北省人力资源和社会保障厅").SetYear(2021 + i%4).
+					SetDocumentNumber(fmt.Sprintf("鄂人社发〔%d〕%d号", 2021+i%4, i+1)).SetBrand(b).SetStatus(schematype.StatusPublished).SaveX(ctx)
+				c.Recognition.Create().SetSlug(fmt.Sprintf("rp-%d-%d", n, i)).SetTitleZh("湖北省技术能手").
+					SetLevel(recognition.LevelPROVINCIAL).SetIssuerZh("湖北省人力资源和社会保障厅").SetYear(2023).
+					SetRoleModel(p).SetStatus(schematype.StatusPublished).SaveX(ctx)
+				c.Figure.Create().SetSlug(fmt.Sprintf("f-%d-%d", n, i)).SetBrand(b).SetMetric(metrics[i%len(metrics)]).
+					SetPeriod(2000 + i/len(metrics)).SetValue(100 * i).SetSourceZh("湖北省人力资源和社会保障厅").
+					SetStatus(schematype.StatusPublished).SaveX(ctx)
+			}
+		}
+		h := uncachedHandler(db)
+		statements := map[int]int64{}
+		for _, n := range sizes {
+			var got struct {
+				Brand struct {
+					Recognitions struct {
+						TotalCount int
+						Edges      []struct {
+							Node struct {
+								Slug  string
+								Brand *struct{ Slug string }
+							}
+						}
+					}
+					RoleModels struct {
+						Edges []struct {
+							Node struct{ Recognitions struct{ TotalCount int } }
+						}
+					}
+					Figures []struct {
+						Period int
+						Brand  struct{ Slug string }
+					}
+					Employed      []struct{ Period int }
+					LatestFigures []struct{ Metric string }
+				}
+			}
+			counter.Reset()
+			mustQuery(t, h, brandPageWithRecognitions, map[string]any{"slug": fmt.Sprintf("brand-%d", n)}, &got)
+			statements[n] = counter.Count()
+			r := got.Brand.Recognitions
+			if r.TotalCount != n || len(r.Edges) != n || r.Edges[0].Node.Brand == nil || len(got.Brand.RoleModels.Edges) != n ||
+				got.Brand.RoleModels.Edges[0].Node.Recognitions.TotalCount != 1 {
+				t.Fatalf("brand with %d recognitions: %+v", n, got.Brand)
+			}
+			if len(got.Brand.Figures) != n || len(got.Brand.LatestFigures) != min(n, len(metrics)) || len(got.Brand.Employed) != (n+len(metrics)-1)/len(metrics) {
+				t.Fatalf("brand with %d figures: %d listed, %d latest, %d employed", n, len(got.Brand.Figures), len(got.Brand.LatestFigures), len(got.Brand.Employed))
+			}
+		}
+		t.Logf("%s: brand page with recognitions and figures = %d statements for 5 of each, %d for 40", dia, statements[5], statements[40])
+		if statements[5] != statements[40] {
+			t.Fatalf("N+1: %d statements for 5 recognitions and figures, %d for 40", statements[5], statements[40])
 		}
 	})
 }

@@ -11,7 +11,9 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -60,6 +62,16 @@ func (r *brandResolver) Industry(ctx context.Context, obj *ent.Brand, lang *Lang
 	return localize(lang, obj.IndustryZh, obj.IndustryEn), nil
 }
 
+// Figures is the resolver for the figures field.
+func (r *brandResolver) Figures(ctx context.Context, obj *ent.Brand, metric *figure.Metric, first *int) ([]*ent.Figure, error) {
+	return BrandFigures(ctx, r.client, obj, metric, first)
+}
+
+// LatestFigures is the resolver for the latestFigures field.
+func (r *brandResolver) LatestFigures(ctx context.Context, obj *ent.Brand) ([]*ent.Figure, error) {
+	return LatestFigures(ctx, r.client, obj)
+}
+
 // Name is the resolver for the name field.
 func (r *enterpriseResolver) Name(ctx context.Context, obj *ent.Enterprise, lang *Language) (string, error) {
 	return localize(lang, obj.NameZh, obj.NameEn), nil
@@ -93,6 +105,11 @@ func (r *eventResolver) Address(ctx context.Context, obj *ent.Event, lang *Langu
 // Organiser is the resolver for the organiser field.
 func (r *eventResolver) Organiser(ctx context.Context, obj *ent.Event, lang *Language) (string, error) {
 	return localize(lang, obj.OrganiserZh, obj.OrganiserEn), nil
+}
+
+// Source is the resolver for the source field.
+func (r *figureResolver) Source(ctx context.Context, obj *ent.Figure, lang *Language) (string, error) {
+	return localize(lang, obj.SourceZh, obj.SourceEn), nil
 }
 
 // Title is the resolver for the title field.
@@ -155,6 +172,11 @@ func (r *queryResolver) Event(ctx context.Context, slug string) (*ent.Event, err
 	return oneNode[*ent.Event](ctx, r.client, event.Table, r.client.Event.Query().Where(event.Slug(slug)).OnlyID)
 }
 
+// Recognition is the resolver for the recognition field.
+func (r *queryResolver) Recognition(ctx context.Context, slug string) (*ent.Recognition, error) {
+	return oneNode[*ent.Recognition](ctx, r.client, recognition.Table, r.client.Recognition.Query().Where(recognition.Slug(slug)).OnlyID)
+}
+
 // Region is the resolver for the region field.
 func (r *queryResolver) Region(ctx context.Context, code string) (*ent.Region, error) {
 	return oneNode[*ent.Region](ctx, r.client, region.Table, r.client.Region.Query().Where(region.Code(code)).OnlyID)
@@ -183,6 +205,16 @@ func (r *queryResolver) Stats(ctx context.Context) (*Stats, error) {
 // About is the resolver for the about field.
 func (r *queryResolver) About(ctx context.Context) (*About, error) {
 	return &r.about, nil
+}
+
+// Title is the resolver for the title field.
+func (r *recognitionResolver) Title(ctx context.Context, obj *ent.Recognition, lang *Language) (string, error) {
+	return localize(lang, obj.TitleZh, obj.TitleEn), nil
+}
+
+// Issuer is the resolver for the issuer field.
+func (r *recognitionResolver) Issuer(ctx context.Context, obj *ent.Recognition, lang *Language) (string, error) {
+	return localize(lang, obj.IssuerZh, obj.IssuerEn), nil
 }
 
 // Name is the resolver for the name field.

@@ -18,7 +18,9 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/changelogentry"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -210,8 +212,39 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	must(c.Venue.UpdateOne(pubVenue).AddBrandIDs(dBrand.ID).Exec(ctx))
 	must(c.Alliance.UpdateOne(pubAlliance).AddBrandIDs(dBrand.ID).Exec(ctx))
 
+	// Recognitions: a draft one of a published brand (and of the brand whose
+	// only recognition it is), and published ones of the draft brand,
+	// person, enterprise and venue (their owner key reads as none).
+	recognize := func(slug string, status schematype.Status) *ent.RecognitionCreate {
+		return c.Recognition.Create().SetSlug(slug).SetTitleZh(draftMarker + "认定").SetIssuerZh(draftMarker + "厅").
+			SetLevel(recognition.LevelNATIONAL).SetYear(2024).SetDocumentNumber(draftMarker + "〔2024〕1号").SetStatus(status)
+	}
+	dRecognition, err := recognize(draftSlug+"-recognition", draft).SetBrandID(pubBrand.ID).
+		SetEndedOn(day).SetEndReason(recognition.EndReasonWITHDRAWN).Save(ctx)
+	must(err)
+	_, err = recognize(draftSlug+"-recognition-2", draft).SetBrandID(lonelyBrand.ID).Save(ctx)
+	must(err)
+	for i, owner := range []func(*ent.RecognitionCreate) *ent.RecognitionCreate{
+		func(r *ent.RecognitionCreate) *ent.RecognitionCreate { return r.SetBrandID(dBrand.ID) },
+		func(r *ent.RecognitionCreate) *ent.RecognitionCreate { return r.SetRoleModelID(dPerson.ID) },
+		func(r *ent.RecognitionCreate) *ent.RecognitionCreate { return r.SetEnterpriseID(dFirm.ID) },
+		func(r *ent.RecognitionCreate) *ent.RecognitionCreate { return r.SetVenueID(dVenue.ID) },
+	} {
+		_, err = owner(recognize(fmt.Sprintf("orphan-recognition-%d", i), published).SetPublishedAt(now)).Save(ctx)
+		must(err)
+	}
+
+	// Figures: a draft one of a published brand, and a published one of the
+	// draft brand (hidden with its brand, and deleted with it).
+	dFigure, err := c.Figure.Create().SetSlug(draftSlug + "-figure").SetBrandID(pubBrand.ID).SetMetric(figure.MetricTRAINED).
+		SetPeriod(2030).SetValue(draftWorkers).SetSourceZh(draftMarker + "厅").SetStatus(draft).Save(ctx) // a year the demo has none of
+	must(err)
+	hiddenFigure, err := c.Figure.Create().SetSlug("figure-of-a-draft").SetBrandID(dBrand.ID).SetMetric(figure.MetricTRAINED).
+		SetPeriod(2024).SetValue(draftWorkers).SetSourceZh(draftMarker + "厅").SetStatus(published).SetPublishedAt(now).Save(ctx)
+	must(err)
+
 	var p draftProbes
-	for _, id := range []int{dBrand.ID, dPerson.ID, dFirm.ID, dAlliance.ID, dVenue.ID, dReport.ID} {
+	for _, id := range []int{dBrand.ID, dPerson.ID, dFirm.ID, dAlliance.ID, dVenue.ID, dReport.ID, dRecognition.ID, dFigure.ID, hiddenFigure.ID} {
 		p.ids = append(p.ids, strconv.Itoa(id))
 	}
 	return p
@@ -242,6 +275,8 @@ func deleteDrafts(t *testing.T, c *ent.Client) {
 	ctx := visibility.WithSystem(context.Background())
 	hidden := func(s *sql.Selector) { s.Where(sql.Not(visibility.Public(s.C, visibility.Now()))) }
 	for _, del := range []func() (int, error){
+		func() (int, error) { return c.Recognition.Delete().Where(hidden).Exec(ctx) },
+		func() (int, error) { return c.Figure.Delete().Where(hidden).Exec(ctx) },
 		func() (int, error) { return c.MediaCoverage.Delete().Where(hidden).Exec(ctx) },
 		func() (int, error) { return c.Alliance.Delete().Where(hidden).Exec(ctx) },
 		func() (int, error) { return c.Venue.Delete().Where(hidden).Exec(ctx) },

@@ -100,6 +100,10 @@ const (
 	EdgeMediaCoverages = "media_coverages"
 	// EdgeEvents holds the string denoting the events edge name in mutations.
 	EdgeEvents = "events"
+	// EdgeFigures holds the string denoting the figures edge name in mutations.
+	EdgeFigures = "figures"
+	// EdgeRecognitions holds the string denoting the recognitions edge name in mutations.
+	EdgeRecognitions = "recognitions"
 	// EdgeRoleModelLinks holds the string denoting the role_model_links edge name in mutations.
 	EdgeRoleModelLinks = "role_model_links"
 	// Table holds the table name of the brand in the database.
@@ -141,6 +145,20 @@ const (
 	// EventsInverseTable is the table name for the Event entity.
 	// It exists in this package in order to avoid circular dependency with the "event" package.
 	EventsInverseTable = "events"
+	// FiguresTable is the table that holds the figures relation/edge.
+	FiguresTable = "figures"
+	// FiguresInverseTable is the table name for the Figure entity.
+	// It exists in this package in order to avoid circular dependency with the "figure" package.
+	FiguresInverseTable = "figures"
+	// FiguresColumn is the table column denoting the figures relation/edge.
+	FiguresColumn = "brand_id"
+	// RecognitionsTable is the table that holds the recognitions relation/edge.
+	RecognitionsTable = "recognitions"
+	// RecognitionsInverseTable is the table name for the Recognition entity.
+	// It exists in this package in order to avoid circular dependency with the "recognition" package.
+	RecognitionsInverseTable = "recognitions"
+	// RecognitionsColumn is the table column denoting the recognitions relation/edge.
+	RecognitionsColumn = "brand_id"
 	// RoleModelLinksTable is the table that holds the role_model_links relation/edge.
 	RoleModelLinksTable = "brand_role_models"
 	// RoleModelLinksInverseTable is the table name for the BrandRoleModel entity.
@@ -632,6 +650,34 @@ func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByFiguresCount orders the results by figures count.
+func ByFiguresCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newFiguresStep(), opts...)
+	}
+}
+
+// ByFigures orders the results by figures terms.
+func ByFigures(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFiguresStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByRecognitionsCount orders the results by recognitions count.
+func ByRecognitionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newRecognitionsStep(), opts...)
+	}
+}
+
+// ByRecognitions orders the results by recognitions terms.
+func ByRecognitions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRecognitionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByRoleModelLinksCount orders the results by role_model_links count.
 func ByRoleModelLinksCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -692,6 +738,20 @@ func newEventsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EventsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, EventsTable, EventsPrimaryKey...),
+	)
+}
+func newFiguresStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(FiguresInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, FiguresTable, FiguresColumn),
+	)
+}
+func newRecognitionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RecognitionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RecognitionsTable, RecognitionsColumn),
 	)
 }
 func newRoleModelLinksStep() *sqlgraph.Step {

@@ -1762,6 +1762,78 @@ func HasEventsWith(preds ...predicate.Event) predicate.Brand {
 	})
 }
 
+// HasFigures applies the HasEdge predicate on the "figures" edge.
+func HasFigures() predicate.Brand {
+	return predicate.Brand(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, FiguresTable, FiguresColumn),
+		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newFiguresStep(), visibility.PublishedOnly)
+			return
+		}
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFiguresWith applies the HasEdge predicate on the "figures" edge with a given conditions (other predicates).
+func HasFiguresWith(preds ...predicate.Figure) predicate.Brand {
+	return predicate.Brand(func(s *sql.Selector) {
+		step := newFiguresStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRecognitions applies the HasEdge predicate on the "recognitions" edge.
+func HasRecognitions() predicate.Brand {
+	return predicate.Brand(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, RecognitionsTable, RecognitionsColumn),
+		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newRecognitionsStep(), visibility.PublishedOnly)
+			return
+		}
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRecognitionsWith applies the HasEdge predicate on the "recognitions" edge with a given conditions (other predicates).
+func HasRecognitionsWith(preds ...predicate.Recognition) predicate.Brand {
+	return predicate.Brand(func(s *sql.Selector) {
+		step := newRecognitionsStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasRoleModelLinks applies the HasEdge predicate on the "role_model_links" edge.
 func HasRoleModelLinks() predicate.Brand {
 	return predicate.Brand(func(s *sql.Selector) {

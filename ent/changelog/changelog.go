@@ -36,8 +36,11 @@ import (
 	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/outbox"
+	"brandshow/ent/predicate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
@@ -60,7 +63,7 @@ const published = schematype.StatusPublished
 var contentTypes = map[string]bool{
 	gen.TypeBrand: true, gen.TypeRoleModel: true, gen.TypeVenue: true,
 	gen.TypeEnterprise: true, gen.TypeAlliance: true, gen.TypeMediaCoverage: true,
-	gen.TypeEvent: true,
+	gen.TypeEvent: true, gen.TypeRecognition: true, gen.TypeFigure: true,
 }
 
 // mutation is what the generated mutations of the content types share.
@@ -121,6 +124,15 @@ func Hook(next ent.Mutator) ent.Mutator {
 		switch {
 		case m.Op().Is(ent.OpCreate):
 			if id, ok := pm.ID(); ok && createdPublic(m) {
+				if m.Type() == gen.TypeFigure { // public only while its brand is too: ask
+					visible, err := publishedAmong(ctx, pm, []int{id})
+					if err != nil {
+						return nil, err
+					}
+					if !visible[id] {
+						break
+					}
+				}
 				add(id, KindUpsert, outbox.EventPublished)
 			}
 		case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
@@ -186,6 +198,12 @@ func publishedAmong(ctx context.Context, m mutation, ids []int) (map[int]bool, e
 		visible, err = c.MediaCoverage.Query().Where(mediacoverage.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	case gen.TypeEvent:
 		visible, err = c.Event.Query().Where(event.IDIn(ids...), visibility.PublishedOnly).IDs(all)
+	case gen.TypeFigure:
+		// A figure is public while it and its brand are.
+		visible, err = c.Figure.Query().Where(figure.IDIn(ids...), visibility.PublishedOnly,
+			figure.HasBrandWith(predicate.Brand(visibility.PublishedOnly))).IDs(all)
+	case gen.TypeRecognition:
+		visible, err = c.Recognition.Query().Where(recognition.IDIn(ids...), visibility.PublishedOnly).IDs(all)
 	default:
 		return nil, fmt.Errorf("change log: %s is not a content type", m.Type())
 	}

@@ -124,6 +124,10 @@ func selectRows(ctx context.Context, c *gen.Client, typ string, cols []string, v
 		return c.MediaCoverage.Query().Where(shape).Select(cols...).Scan(all, v)
 	case gen.TypeEvent:
 		return c.Event.Query().Where(shape).Select(cols...).Scan(all, v)
+	case gen.TypeRecognition:
+		return c.Recognition.Query().Where(shape).Select(cols...).Scan(all, v)
+	case gen.TypeFigure:
+		return c.Figure.Query().Where(shape).Select(cols...).Scan(all, v)
 	}
 	return fmt.Errorf("change log: %s is not a content type", typ)
 }
@@ -267,7 +271,7 @@ func WriteDueTransitions(ctx context.Context, client *gen.Client, since time.Tim
 // contentTypeList is contentTypes in a fixed order.
 var contentTypeList = []string{
 	gen.TypeBrand, gen.TypeRoleModel, gen.TypeVenue, gen.TypeEnterprise,
-	gen.TypeAlliance, gen.TypeMediaCoverage, gen.TypeEvent,
+	gen.TypeAlliance, gen.TypeMediaCoverage, gen.TypeEvent, gen.TypeRecognition, gen.TypeFigure,
 }
 
 func inTx(ctx context.Context, client *gen.Client, fn func(*gen.Client) error) error {

@@ -58,6 +58,8 @@ const (
 	EdgeBrands = "brands"
 	// EdgeLedAlliances holds the string denoting the led_alliances edge name in mutations.
 	EdgeLedAlliances = "led_alliances"
+	// EdgeRecognitions holds the string denoting the recognitions edge name in mutations.
+	EdgeRecognitions = "recognitions"
 	// EdgeBrandLinks holds the string denoting the brand_links edge name in mutations.
 	EdgeBrandLinks = "brand_links"
 	// Table holds the table name of the enterprise in the database.
@@ -81,6 +83,13 @@ const (
 	LedAlliancesInverseTable = "alliances"
 	// LedAlliancesColumn is the table column denoting the led_alliances relation/edge.
 	LedAlliancesColumn = "lead_enterprise_id"
+	// RecognitionsTable is the table that holds the recognitions relation/edge.
+	RecognitionsTable = "recognitions"
+	// RecognitionsInverseTable is the table name for the Recognition entity.
+	// It exists in this package in order to avoid circular dependency with the "recognition" package.
+	RecognitionsInverseTable = "recognitions"
+	// RecognitionsColumn is the table column denoting the recognitions relation/edge.
+	RecognitionsColumn = "enterprise_id"
 	// BrandLinksTable is the table that holds the brand_links relation/edge.
 	BrandLinksTable = "enterprise_brands"
 	// BrandLinksInverseTable is the table name for the EnterpriseBrand entity.
@@ -298,6 +307,20 @@ func ByLedAlliances(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByRecognitionsCount orders the results by recognitions count.
+func ByRecognitionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newRecognitionsStep(), opts...)
+	}
+}
+
+// ByRecognitions orders the results by recognitions terms.
+func ByRecognitions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRecognitionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByBrandLinksCount orders the results by brand_links count.
 func ByBrandLinksCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -330,6 +353,13 @@ func newLedAlliancesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(LedAlliancesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, LedAlliancesTable, LedAlliancesColumn),
+	)
+}
+func newRecognitionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RecognitionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RecognitionsTable, RecognitionsColumn),
 	)
 }
 func newBrandLinksStep() *sqlgraph.Step {

@@ -152,6 +152,18 @@ func (f EventRoleModelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EventRoleModelMutation", m)
 }
 
+// The FigureFunc type is an adapter to allow the use of ordinary
+// function as Figure mutator.
+type FigureFunc func(context.Context, *ent.FigureMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f FigureFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.FigureMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FigureMutation", m)
+}
+
 // The MediaCoverageFunc type is an adapter to allow the use of ordinary
 // function as MediaCoverage mutator.
 type MediaCoverageFunc func(context.Context, *ent.MediaCoverageMutation) (ent.Value, error)
@@ -198,6 +210,18 @@ func (f PreviewLinkFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PreviewLinkMutation", m)
+}
+
+// The RecognitionFunc type is an adapter to allow the use of ordinary
+// function as Recognition mutator.
+type RecognitionFunc func(context.Context, *ent.RecognitionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RecognitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RecognitionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RecognitionMutation", m)
 }
 
 // The RegionFunc type is an adapter to allow the use of ordinary

@@ -19,11 +19,13 @@ import (
 	"brandshow/ent/eventbrand"
 	"brandshow/ent/eventmediacoverage"
 	"brandshow/ent/eventrolemodel"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/mediacoveragebrand"
 	"brandshow/ent/mediacoveragerolemodel"
 	"brandshow/ent/predicate"
 	"brandshow/ent/previewlink"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
@@ -416,6 +418,33 @@ func (f TraverseEventRoleModel) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.EventRoleModelQuery", q)
 }
 
+// The FigureFunc type is an adapter to allow the use of ordinary function as a Querier.
+type FigureFunc func(context.Context, *ent.FigureQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f FigureFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.FigureQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.FigureQuery", q)
+}
+
+// The TraverseFigure type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseFigure func(context.Context, *ent.FigureQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseFigure) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseFigure) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FigureQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.FigureQuery", q)
+}
+
 // The MediaCoverageFunc type is an adapter to allow the use of ordinary function as a Querier.
 type MediaCoverageFunc func(context.Context, *ent.MediaCoverageQuery) (ent.Value, error)
 
@@ -522,6 +551,33 @@ func (f TraversePreviewLink) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.PreviewLinkQuery", q)
+}
+
+// The RecognitionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RecognitionFunc func(context.Context, *ent.RecognitionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RecognitionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RecognitionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RecognitionQuery", q)
+}
+
+// The TraverseRecognition type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRecognition func(context.Context, *ent.RecognitionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRecognition) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRecognition) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RecognitionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RecognitionQuery", q)
 }
 
 // The RegionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -767,6 +823,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.EventMediaCoverageQuery, predicate.EventMediaCoverage, eventmediacoverage.OrderOption]{typ: ent.TypeEventMediaCoverage, tq: q}, nil
 	case *ent.EventRoleModelQuery:
 		return &query[*ent.EventRoleModelQuery, predicate.EventRoleModel, eventrolemodel.OrderOption]{typ: ent.TypeEventRoleModel, tq: q}, nil
+	case *ent.FigureQuery:
+		return &query[*ent.FigureQuery, predicate.Figure, figure.OrderOption]{typ: ent.TypeFigure, tq: q}, nil
 	case *ent.MediaCoverageQuery:
 		return &query[*ent.MediaCoverageQuery, predicate.MediaCoverage, mediacoverage.OrderOption]{typ: ent.TypeMediaCoverage, tq: q}, nil
 	case *ent.MediaCoverageBrandQuery:
@@ -775,6 +833,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MediaCoverageRoleModelQuery, predicate.MediaCoverageRoleModel, mediacoveragerolemodel.OrderOption]{typ: ent.TypeMediaCoverageRoleModel, tq: q}, nil
 	case *ent.PreviewLinkQuery:
 		return &query[*ent.PreviewLinkQuery, predicate.PreviewLink, previewlink.OrderOption]{typ: ent.TypePreviewLink, tq: q}, nil
+	case *ent.RecognitionQuery:
+		return &query[*ent.RecognitionQuery, predicate.Recognition, recognition.OrderOption]{typ: ent.TypeRecognition, tq: q}, nil
 	case *ent.RegionQuery:
 		return &query[*ent.RegionQuery, predicate.Region, region.OrderOption]{typ: ent.TypeRegion, tq: q}, nil
 	case *ent.RoleModelQuery:

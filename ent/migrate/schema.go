@@ -578,6 +578,66 @@ var (
 			},
 		},
 	}
+	// FiguresColumns holds the columns for the "figures" table.
+	FiguresColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
+		{Name: "metric", Type: field.TypeEnum, Enums: []string{"WORKERS_EMPLOYED", "WORKERS_EXPORTED", "TRAINED", "CERTIFIED", "POVERTY_RELIEF_PLACED", "RETURNEE_ENTREPRENEURS"}},
+		{Name: "value", Type: field.TypeInt},
+		{Name: "period", Type: field.TypeInt},
+		{Name: "as_of", Type: field.TypeTime, Nullable: true},
+		{Name: "source_zh", Type: field.TypeString, Size: 200},
+		{Name: "source_en", Type: field.TypeString, Size: 600, Default: ""},
+		{Name: "source_url", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "brand_id", Type: field.TypeInt},
+	}
+	// FiguresTable holds the schema information for the "figures" table.
+	FiguresTable = &schema.Table{
+		Name:       "figures",
+		Columns:    FiguresColumns,
+		PrimaryKey: []*schema.Column{FiguresColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "figures_brands_figures",
+				Columns:    []*schema.Column{FiguresColumns[15]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "figure_status_published_at",
+				Unique:  false,
+				Columns: []*schema.Column{FiguresColumns[3], FiguresColumns[4]},
+			},
+			{
+				Name:    "figure_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{FiguresColumns[5]},
+			},
+			{
+				Name:    "figure_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{FiguresColumns[6]},
+			},
+			{
+				Name:    "figure_brand_id_metric_period",
+				Unique:  true,
+				Columns: []*schema.Column{FiguresColumns[15], FiguresColumns[8], FiguresColumns[10]},
+			},
+			{
+				Name:    "figure_period",
+				Unique:  false,
+				Columns: []*schema.Column{FiguresColumns[10]},
+			},
+		},
+	}
 	// MediaCoveragesColumns holds the columns for the "media_coverages" table.
 	MediaCoveragesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -721,6 +781,106 @@ var (
 				Name:    "previewlink_item_id",
 				Unique:  false,
 				Columns: []*schema.Column{PreviewLinksColumns[1]},
+			},
+		},
+	}
+	// RecognitionsColumns holds the columns for the "recognitions" table.
+	RecognitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "unpublish_at", Type: field.TypeTime, Nullable: true},
+		{Name: "slug", Type: field.TypeString, Unique: true, Size: 96},
+		{Name: "title_zh", Type: field.TypeString, Size: 200},
+		{Name: "title_en", Type: field.TypeString, Size: 600, Default: ""},
+		{Name: "level", Type: field.TypeEnum, Enums: []string{"COUNTY", "PREFECTURE", "PROVINCIAL", "NATIONAL"}},
+		{Name: "issuer_zh", Type: field.TypeString, Size: 200},
+		{Name: "issuer_en", Type: field.TypeString, Size: 600, Default: ""},
+		{Name: "year", Type: field.TypeInt},
+		{Name: "document_number", Type: field.TypeString, Size: 100, Default: ""},
+		{Name: "batch", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "ended_on", Type: field.TypeTime, Nullable: true},
+		{Name: "end_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"WITHDRAWN", "EXPIRED"}},
+		{Name: "source_url", Type: field.TypeString, Size: 1024, Default: ""},
+		{Name: "brand_id", Type: field.TypeInt, Nullable: true},
+		{Name: "enterprise_id", Type: field.TypeInt, Nullable: true},
+		{Name: "role_model_id", Type: field.TypeInt, Nullable: true},
+		{Name: "venue_id", Type: field.TypeInt, Nullable: true},
+	}
+	// RecognitionsTable holds the schema information for the "recognitions" table.
+	RecognitionsTable = &schema.Table{
+		Name:       "recognitions",
+		Columns:    RecognitionsColumns,
+		PrimaryKey: []*schema.Column{RecognitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "recognitions_brands_recognitions",
+				Columns:    []*schema.Column{RecognitionsColumns[19]},
+				RefColumns: []*schema.Column{BrandsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "recognitions_enterprises_recognitions",
+				Columns:    []*schema.Column{RecognitionsColumns[20]},
+				RefColumns: []*schema.Column{EnterprisesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "recognitions_role_models_recognitions",
+				Columns:    []*schema.Column{RecognitionsColumns[21]},
+				RefColumns: []*schema.Column{RoleModelsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "recognitions_venues_recognitions",
+				Columns:    []*schema.Column{RecognitionsColumns[22]},
+				RefColumns: []*schema.Column{VenuesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "recognition_status_published_at",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[3], RecognitionsColumns[4]},
+			},
+			{
+				Name:    "recognition_publish_at",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[5]},
+			},
+			{
+				Name:    "recognition_unpublish_at",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[6]},
+			},
+			{
+				Name:    "recognition_brand_id",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[19]},
+			},
+			{
+				Name:    "recognition_role_model_id",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[21]},
+			},
+			{
+				Name:    "recognition_enterprise_id",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[20]},
+			},
+			{
+				Name:    "recognition_venue_id",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[22]},
+			},
+			{
+				Name:    "recognition_year",
+				Unique:  false,
+				Columns: []*schema.Column{RecognitionsColumns[13]},
 			},
 		},
 	}
@@ -1094,10 +1254,12 @@ var (
 		EventBrandsTable,
 		EventMediaCoveragesTable,
 		EventRoleModelsTable,
+		FiguresTable,
 		MediaCoveragesTable,
 		MediaCoverageBrandsTable,
 		MediaCoverageRoleModelsTable,
 		PreviewLinksTable,
+		RecognitionsTable,
 		RegionsTable,
 		RoleModelsTable,
 		SearchDocsTable,
@@ -1163,6 +1325,10 @@ func init() {
 	EventRoleModelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
 	}
+	FiguresTable.ForeignKeys[0].RefTable = BrandsTable
+	FiguresTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
+	}
 	MediaCoveragesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
 	}
@@ -1178,6 +1344,13 @@ func init() {
 	}
 	PreviewLinksTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(98784247808),
+	}
+	RecognitionsTable.ForeignKeys[0].RefTable = BrandsTable
+	RecognitionsTable.ForeignKeys[1].RefTable = EnterprisesTable
+	RecognitionsTable.ForeignKeys[2].RefTable = RoleModelsTable
+	RecognitionsTable.ForeignKeys[3].RefTable = VenuesTable
+	RecognitionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
 	}
 	RegionsTable.ForeignKeys[0].RefTable = RegionsTable
 	RegionsTable.Annotation = &entsql.Annotation{

@@ -42,6 +42,9 @@ type EventMediaCoverage func(*sql.Selector)
 // EventRoleModel is the predicate function for eventrolemodel builders.
 type EventRoleModel func(*sql.Selector)
 
+// Figure is the predicate function for figure builders.
+type Figure func(*sql.Selector)
+
 // MediaCoverage is the predicate function for mediacoverage builders.
 type MediaCoverage func(*sql.Selector)
 
@@ -53,6 +56,9 @@ type MediaCoverageRoleModel func(*sql.Selector)
 
 // PreviewLink is the predicate function for previewlink builders.
 type PreviewLink func(*sql.Selector)
+
+// Recognition is the predicate function for recognition builders.
+type Recognition func(*sql.Selector)
 
 // Region is the predicate function for region builders.
 type Region func(*sql.Selector)

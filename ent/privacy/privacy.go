@@ -398,6 +398,30 @@ func (f EventRoleModelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EventRoleModelMutation", m)
 }
 
+// The FigureQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type FigureQueryRuleFunc func(context.Context, *ent.FigureQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f FigureQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FigureQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.FigureQuery", q)
+}
+
+// The FigureMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type FigureMutationRuleFunc func(context.Context, *ent.FigureMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f FigureMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.FigureMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FigureMutation", m)
+}
+
 // The MediaCoverageQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type MediaCoverageQueryRuleFunc func(context.Context, *ent.MediaCoverageQuery) error
@@ -492,6 +516,30 @@ func (f PreviewLinkMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PreviewLinkMutation", m)
+}
+
+// The RecognitionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RecognitionQueryRuleFunc func(context.Context, *ent.RecognitionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RecognitionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RecognitionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RecognitionQuery", q)
+}
+
+// The RecognitionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RecognitionMutationRuleFunc func(context.Context, *ent.RecognitionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RecognitionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RecognitionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RecognitionMutation", m)
 }
 
 // The RegionQueryRuleFunc type is an adapter to allow the use of ordinary

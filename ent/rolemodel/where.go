@@ -1189,6 +1189,42 @@ func HasEventsWith(preds ...predicate.Event) predicate.RoleModel {
 	})
 }
 
+// HasRecognitions applies the HasEdge predicate on the "recognitions" edge.
+func HasRecognitions() predicate.RoleModel {
+	return predicate.RoleModel(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, RecognitionsTable, RecognitionsColumn),
+		)
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, newRecognitionsStep(), visibility.PublishedOnly)
+			return
+		}
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRecognitionsWith applies the HasEdge predicate on the "recognitions" edge with a given conditions (other predicates).
+func HasRecognitionsWith(preds ...predicate.Recognition) predicate.RoleModel {
+	return predicate.RoleModel(func(s *sql.Selector) {
+		step := newRecognitionsStep()
+		if visibility.HidesDrafts(s.Context()) {
+			sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+				visibility.PublishedOnly(s)
+				for _, p := range preds {
+					p(s)
+				}
+			})
+			return
+		}
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.RoleModel) predicate.RoleModel {
 	return predicate.RoleModel(sql.AndPredicates(predicates...))

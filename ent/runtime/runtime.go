@@ -9,8 +9,10 @@ import (
 	"brandshow/ent/changelogentry"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/previewlink"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schema"
@@ -1056,6 +1058,142 @@ func init() {
 			return nil
 		}
 	}()
+	figureMixin := schema.Figure{}.Mixin()
+	figure.Policy = privacy.NewPolicies(figureMixin[3], schema.Figure{})
+	figure.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := figure.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	figureMixinHooks1 := figureMixin[1].Hooks()
+	figureMixinHooks3 := figureMixin[3].Hooks()
+
+	figure.Hooks[1] = figureMixinHooks1[0]
+
+	figure.Hooks[2] = figureMixinHooks1[1]
+
+	figure.Hooks[3] = figureMixinHooks3[0]
+
+	figure.Hooks[4] = figureMixinHooks3[1]
+
+	figure.Hooks[5] = figureMixinHooks3[2]
+
+	figure.Hooks[6] = figureMixinHooks3[3]
+
+	figure.Hooks[7] = figureMixinHooks3[4]
+
+	figure.Hooks[8] = figureMixinHooks3[5]
+	figureMixinInters1 := figureMixin[1].Interceptors()
+	figureInters := schema.Figure{}.Interceptors()
+	figure.Interceptors[0] = figureMixinInters1[0]
+	figure.Interceptors[1] = figureInters[0]
+	figureMixinFields0 := figureMixin[0].Fields()
+	_ = figureMixinFields0
+	figureMixinFields1 := figureMixin[1].Fields()
+	_ = figureMixinFields1
+	figureMixinFields2 := figureMixin[2].Fields()
+	_ = figureMixinFields2
+	figureFields := schema.Figure{}.Fields()
+	_ = figureFields
+	// figureDescCreatedAt is the schema descriptor for created_at field.
+	figureDescCreatedAt := figureMixinFields0[0].Descriptor()
+	// figure.DefaultCreatedAt holds the default value on creation for the created_at field.
+	figure.DefaultCreatedAt = figureDescCreatedAt.Default.(func() time.Time)
+	// figureDescUpdatedAt is the schema descriptor for updated_at field.
+	figureDescUpdatedAt := figureMixinFields0[1].Descriptor()
+	// figure.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	figure.DefaultUpdatedAt = figureDescUpdatedAt.Default.(func() time.Time)
+	// figure.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	figure.UpdateDefaultUpdatedAt = figureDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// figureDescSlug is the schema descriptor for slug field.
+	figureDescSlug := figureMixinFields2[0].Descriptor()
+	// figure.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	figure.SlugValidator = func() func(string) error {
+		validators := figureDescSlug.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(slug string) error {
+			for _, fn := range fns {
+				if err := fn(slug); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// figureDescValue is the schema descriptor for value field.
+	figureDescValue := figureFields[1].Descriptor()
+	// figure.ValueValidator is a validator for the "value" field. It is called by the builders before save.
+	figure.ValueValidator = figureDescValue.Validators[0].(func(int) error)
+	// figureDescPeriod is the schema descriptor for period field.
+	figureDescPeriod := figureFields[2].Descriptor()
+	// figure.PeriodValidator is a validator for the "period" field. It is called by the builders before save.
+	figure.PeriodValidator = figureDescPeriod.Validators[0].(func(int) error)
+	// figureDescSourceZh is the schema descriptor for source_zh field.
+	figureDescSourceZh := figureFields[4].Descriptor()
+	// figure.SourceZhValidator is a validator for the "source_zh" field. It is called by the builders before save.
+	figure.SourceZhValidator = func() func(string) error {
+		validators := figureDescSourceZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(source_zh string) error {
+			for _, fn := range fns {
+				if err := fn(source_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// figureDescSourceEn is the schema descriptor for source_en field.
+	figureDescSourceEn := figureFields[5].Descriptor()
+	// figure.DefaultSourceEn holds the default value on creation for the source_en field.
+	figure.DefaultSourceEn = figureDescSourceEn.Default.(string)
+	// figure.SourceEnValidator is a validator for the "source_en" field. It is called by the builders before save.
+	figure.SourceEnValidator = func() func(string) error {
+		validators := figureDescSourceEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(source_en string) error {
+			for _, fn := range fns {
+				if err := fn(source_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// figureDescSourceURL is the schema descriptor for source_url field.
+	figureDescSourceURL := figureFields[6].Descriptor()
+	// figure.DefaultSourceURL holds the default value on creation for the source_url field.
+	figure.DefaultSourceURL = figureDescSourceURL.Default.(string)
+	// figure.SourceURLValidator is a validator for the "source_url" field. It is called by the builders before save.
+	figure.SourceURLValidator = func() func(string) error {
+		validators := figureDescSourceURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(source_url string) error {
+			for _, fn := range fns {
+				if err := fn(source_url); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	mediacoverageMixin := schema.MediaCoverage{}.Mixin()
 	mediacoverage.Policy = privacy.NewPolicies(mediacoverageMixin[4], schema.MediaCoverage{})
 	mediacoverage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1344,6 +1482,220 @@ func init() {
 	previewlinkDescCreatedAt := previewlinkFields[4].Descriptor()
 	// previewlink.DefaultCreatedAt holds the default value on creation for the created_at field.
 	previewlink.DefaultCreatedAt = previewlinkDescCreatedAt.Default.(func() time.Time)
+	recognitionMixin := schema.Recognition{}.Mixin()
+	recognition.Policy = privacy.NewPolicies(recognitionMixin[3], schema.Recognition{})
+	recognition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := recognition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	recognitionMixinHooks1 := recognitionMixin[1].Hooks()
+	recognitionMixinHooks3 := recognitionMixin[3].Hooks()
+	recognitionHooks := schema.Recognition{}.Hooks()
+
+	recognition.Hooks[1] = recognitionMixinHooks1[0]
+
+	recognition.Hooks[2] = recognitionMixinHooks1[1]
+
+	recognition.Hooks[3] = recognitionMixinHooks3[0]
+
+	recognition.Hooks[4] = recognitionMixinHooks3[1]
+
+	recognition.Hooks[5] = recognitionMixinHooks3[2]
+
+	recognition.Hooks[6] = recognitionMixinHooks3[3]
+
+	recognition.Hooks[7] = recognitionMixinHooks3[4]
+
+	recognition.Hooks[8] = recognitionMixinHooks3[5]
+
+	recognition.Hooks[9] = recognitionHooks[0]
+
+	recognition.Hooks[10] = recognitionHooks[1]
+	recognitionMixinInters1 := recognitionMixin[1].Interceptors()
+	recognition.Interceptors[0] = recognitionMixinInters1[0]
+	recognitionMixinFields0 := recognitionMixin[0].Fields()
+	_ = recognitionMixinFields0
+	recognitionMixinFields1 := recognitionMixin[1].Fields()
+	_ = recognitionMixinFields1
+	recognitionMixinFields2 := recognitionMixin[2].Fields()
+	_ = recognitionMixinFields2
+	recognitionFields := schema.Recognition{}.Fields()
+	_ = recognitionFields
+	// recognitionDescCreatedAt is the schema descriptor for created_at field.
+	recognitionDescCreatedAt := recognitionMixinFields0[0].Descriptor()
+	// recognition.DefaultCreatedAt holds the default value on creation for the created_at field.
+	recognition.DefaultCreatedAt = recognitionDescCreatedAt.Default.(func() time.Time)
+	// recognitionDescUpdatedAt is the schema descriptor for updated_at field.
+	recognitionDescUpdatedAt := recognitionMixinFields0[1].Descriptor()
+	// recognition.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	recognition.DefaultUpdatedAt = recognitionDescUpdatedAt.Default.(func() time.Time)
+	// recognition.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	recognition.UpdateDefaultUpdatedAt = recognitionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// recognitionDescSlug is the schema descriptor for slug field.
+	recognitionDescSlug := recognitionMixinFields2[0].Descriptor()
+	// recognition.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	recognition.SlugValidator = func() func(string) error {
+		validators := recognitionDescSlug.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(slug string) error {
+			for _, fn := range fns {
+				if err := fn(slug); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// recognitionDescTitleZh is the schema descriptor for title_zh field.
+	recognitionDescTitleZh := recognitionFields[0].Descriptor()
+	// recognition.TitleZhValidator is a validator for the "title_zh" field. It is called by the builders before save.
+	recognition.TitleZhValidator = func() func(string) error {
+		validators := recognitionDescTitleZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(title_zh string) error {
+			for _, fn := range fns {
+				if err := fn(title_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// recognitionDescTitleEn is the schema descriptor for title_en field.
+	recognitionDescTitleEn := recognitionFields[1].Descriptor()
+	// recognition.DefaultTitleEn holds the default value on creation for the title_en field.
+	recognition.DefaultTitleEn = recognitionDescTitleEn.Default.(string)
+	// recognition.TitleEnValidator is a validator for the "title_en" field. It is called by the builders before save.
+	recognition.TitleEnValidator = func() func(string) error {
+		validators := recognitionDescTitleEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title_en string) error {
+			for _, fn := range fns {
+				if err := fn(title_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// recognitionDescIssuerZh is the schema descriptor for issuer_zh field.
+	recognitionDescIssuerZh := recognitionFields[3].Descriptor()
+	// recognition.IssuerZhValidator is a validator for the "issuer_zh" field. It is called by the builders before save.
+	recognition.IssuerZhValidator = func() func(string) error {
+		validators := recognitionDescIssuerZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(issuer_zh string) error {
+			for _, fn := range fns {
+				if err := fn(issuer_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// recognitionDescIssuerEn is the schema descriptor for issuer_en field.
+	recognitionDescIssuerEn := recognitionFields[4].Descriptor()
+	// recognition.DefaultIssuerEn holds the default value on creation for the issuer_en field.
+	recognition.DefaultIssuerEn = recognitionDescIssuerEn.Default.(string)
+	// recognition.IssuerEnValidator is a validator for the "issuer_en" field. It is called by the builders before save.
+	recognition.IssuerEnValidator = func() func(string) error {
+		validators := recognitionDescIssuerEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(issuer_en string) error {
+			for _, fn := range fns {
+				if err := fn(issuer_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// recognitionDescYear is the schema descriptor for year field.
+	recognitionDescYear := recognitionFields[5].Descriptor()
+	// recognition.YearValidator is a validator for the "year" field. It is called by the builders before save.
+	recognition.YearValidator = recognitionDescYear.Validators[0].(func(int) error)
+	// recognitionDescDocumentNumber is the schema descriptor for document_number field.
+	recognitionDescDocumentNumber := recognitionFields[6].Descriptor()
+	// recognition.DefaultDocumentNumber holds the default value on creation for the document_number field.
+	recognition.DefaultDocumentNumber = recognitionDescDocumentNumber.Default.(string)
+	// recognition.DocumentNumberValidator is a validator for the "document_number" field. It is called by the builders before save.
+	recognition.DocumentNumberValidator = func() func(string) error {
+		validators := recognitionDescDocumentNumber.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(document_number string) error {
+			for _, fn := range fns {
+				if err := fn(document_number); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// recognitionDescBatch is the schema descriptor for batch field.
+	recognitionDescBatch := recognitionFields[7].Descriptor()
+	// recognition.DefaultBatch holds the default value on creation for the batch field.
+	recognition.DefaultBatch = recognitionDescBatch.Default.(string)
+	// recognition.BatchValidator is a validator for the "batch" field. It is called by the builders before save.
+	recognition.BatchValidator = func() func(string) error {
+		validators := recognitionDescBatch.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(batch string) error {
+			for _, fn := range fns {
+				if err := fn(batch); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// recognitionDescSourceURL is the schema descriptor for source_url field.
+	recognitionDescSourceURL := recognitionFields[10].Descriptor()
+	// recognition.DefaultSourceURL holds the default value on creation for the source_url field.
+	recognition.DefaultSourceURL = recognitionDescSourceURL.Default.(string)
+	// recognition.SourceURLValidator is a validator for the "source_url" field. It is called by the builders before save.
+	recognition.SourceURLValidator = func() func(string) error {
+		validators := recognitionDescSourceURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(source_url string) error {
+			for _, fn := range fns {
+				if err := fn(source_url); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	regionMixin := schema.Region{}.Mixin()
 	region.Policy = privacy.NewPolicies(schema.Region{})
 	region.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -94,6 +94,12 @@ func (Brand) Edges() []ent.Edge {
 		edge.From("events", Event.Type).Ref("brands").
 			Comment("Events the brand takes part in or is shown at.").
 			Annotations(entgql.RelayConnection()),
+		edge.To("figures", Figure.Type).
+			Comment("The brand's reported numbers by year (see figures(metric:) and latestFigures). Deleting the brand deletes them.").
+			Annotations(entgql.Skip(entgql.SkipAll), entsql.OnDelete(entsql.Cascade)),
+		edge.To("recognitions", Recognition.Type).
+			Comment("Official recognitions of this brand (认定): title, level, issuer, year, document number.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -46,6 +46,9 @@ func (Enterprise) Edges() []ent.Edge {
 		edge.To("led_alliances", Alliance.Type).
 			Comment("Alliances this enterprise leads.").
 			Annotations(entgql.RelayConnection()),
+		edge.To("recognitions", Recognition.Type).
+			Comment("Official recognitions of this enterprise (认定): title, level, issuer, year, document number.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -52,6 +52,9 @@ func (RoleModel) Edges() []ent.Edge {
 		edge.From("events", Event.Type).Ref("role_models").
 			Comment("Events the person takes part in.").
 			Annotations(entgql.RelayConnection()),
+		edge.To("recognitions", Recognition.Type).
+			Comment("Official recognitions of this person (认定): title, level, issuer, year, document number.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

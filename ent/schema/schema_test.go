@@ -26,6 +26,7 @@ var schemas = map[string]ent.Interface{
 	"SearchDoc": SearchDoc{}, "Token": Token{}, "Venue": Venue{}, "ChangeLogEntry": ChangeLogEntry{},
 	"Event": Event{}, "EventBrand": EventBrand{}, "EventRoleModel": EventRoleModel{}, "EventMediaCoverage": EventMediaCoverage{},
 	"Webhook": Webhook{}, "WebhookDelivery": WebhookDelivery{}, "PreviewLink": PreviewLink{},
+	"Recognition": Recognition{}, "Figure": Figure{},
 }
 
 // notDisplayText are the string columns that are not typed as display text:

@@ -51,6 +51,9 @@ func (Venue) Edges() []ent.Edge {
 		edge.To("events", Event.Type).
 			Comment("Events held at this venue.").
 			Annotations(entgql.RelayConnection()),
+		edge.To("recognitions", Recognition.Type).
+			Comment("Official recognitions of this venue (认定): title, level, issuer, year, document number.").
+			Annotations(entgql.RelayConnection()),
 	}
 }
 

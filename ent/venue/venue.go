@@ -72,6 +72,8 @@ const (
 	EdgeBrands = "brands"
 	// EdgeEvents holds the string denoting the events edge name in mutations.
 	EdgeEvents = "events"
+	// EdgeRecognitions holds the string denoting the recognitions edge name in mutations.
+	EdgeRecognitions = "recognitions"
 	// EdgeBrandLinks holds the string denoting the brand_links edge name in mutations.
 	EdgeBrandLinks = "brand_links"
 	// Table holds the table name of the venue in the database.
@@ -95,6 +97,13 @@ const (
 	EventsInverseTable = "events"
 	// EventsColumn is the table column denoting the events relation/edge.
 	EventsColumn = "venue_id"
+	// RecognitionsTable is the table that holds the recognitions relation/edge.
+	RecognitionsTable = "recognitions"
+	// RecognitionsInverseTable is the table name for the Recognition entity.
+	// It exists in this package in order to avoid circular dependency with the "recognition" package.
+	RecognitionsInverseTable = "recognitions"
+	// RecognitionsColumn is the table column denoting the recognitions relation/edge.
+	RecognitionsColumn = "venue_id"
 	// BrandLinksTable is the table that holds the brand_links relation/edge.
 	BrandLinksTable = "venue_brands"
 	// BrandLinksInverseTable is the table name for the VenueBrand entity.
@@ -396,6 +405,20 @@ func ByEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByRecognitionsCount orders the results by recognitions count.
+func ByRecognitionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		visibility.OrderByNeighborsCount(s, newRecognitionsStep(), opts...)
+	}
+}
+
+// ByRecognitions orders the results by recognitions terms.
+func ByRecognitions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRecognitionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByBrandLinksCount orders the results by brand_links count.
 func ByBrandLinksCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -428,6 +451,13 @@ func newEventsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EventsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, EventsTable, EventsColumn),
+	)
+}
+func newRecognitionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RecognitionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RecognitionsTable, RecognitionsColumn),
 	)
 }
 func newBrandLinksStep() *sqlgraph.Step {

@@ -191,6 +191,12 @@ func Export(ctx context.Context, client *ent.Client) (*Document, error) {
 			Brands: brandSlugs(e.Edges.Brands), RoleModels: people, MediaCoverage: reports,
 		})
 	}
+	if doc.Recognitions, err = exportRecognitions(ctx, client); err != nil {
+		return nil, err
+	}
+	if doc.Figures, err = exportFigures(ctx, client); err != nil {
+		return nil, err
+	}
 	return doc, nil
 }
 

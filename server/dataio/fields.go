@@ -21,6 +21,8 @@ var fieldValidators = map[string]map[string][]any{
 	"Venue":         validatorsOf(schema.Venue{}),
 	"MediaCoverage": validatorsOf(schema.MediaCoverage{}),
 	"Event":         validatorsOf(schema.Event{}),
+	"Recognition":   validatorsOf(schema.Recognition{}),
+	"Figure":        validatorsOf(schema.Figure{}),
 }
 
 func validatorsOf(s entgo.Interface) map[string][]any {

@@ -45,6 +45,8 @@ type Document struct {
 	Venues        []Venue         `json:"venues"`
 	MediaCoverage []MediaCoverage `json:"mediaCoverage"`
 	Events        []Event         `json:"events"`
+	Recognitions  []Recognition   `json:"recognitions"`
+	Figures       []Figure        `json:"figures"`
 }
 
 // Publication holds the columns every content type shares. CreatedAt is

@@ -20,8 +20,10 @@ import (
 	"brandshow/ent/brand"
 	"brandshow/ent/enterprise"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/migrate"
+	"brandshow/ent/recognition"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
@@ -114,8 +116,8 @@ type Counts struct {
 
 // Report is what an import did (or, in a dry run, would do).
 type Report struct {
-	DryRun                                                                             bool
-	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, MediaCoverage, Events Counts
+	DryRun                                                                                                    bool
+	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, MediaCoverage, Events, Recognitions, Figures Counts
 }
 
 // Lines is the report as text, one line per collection that the input had.
@@ -127,7 +129,7 @@ func (r Report) Lines() []string {
 	}{
 		{"regions", r.Regions}, {"brands", r.Brands}, {"role models", r.RoleModels},
 		{"enterprises", r.Enterprises}, {"alliances", r.Alliances}, {"venues", r.Venues},
-		{"media coverage", r.MediaCoverage}, {"events", r.Events},
+		{"media coverage", r.MediaCoverage}, {"events", r.Events}, {"recognitions", r.Recognitions}, {"figures", r.Figures},
 	} {
 		if c.c != (Counts{}) {
 			out = append(out, fmt.Sprintf("%s: %d created, %d updated, %d unchanged", c.name, c.c.Created, c.c.Updated, c.c.Unchanged))
@@ -187,9 +189,14 @@ func Import(ctx context.Context, client *ent.Client, src *Source, opts Options) 
 		im.problems = append(im.problems, src.unknown...)
 	case src.sheet != nil:
 		im.doc, im.where = &Document{}, sheetLocator(src.sheet.lines)
-		if src.sheet.events {
+		switch src.sheet.kind {
+		case "events":
 			im.doc.Events = im.eventsFromSheet(src.sheet)
-		} else {
+		case "recognitions":
+			im.doc.Recognitions = im.recognitionsFromSheet(src.sheet)
+		case "figures":
+			im.doc.Figures = im.figuresFromSheet(src.sheet)
+		default:
 			im.doc.Brands = im.brandsFromSheet(src.sheet)
 		}
 	}
@@ -217,18 +224,20 @@ type importer struct {
 
 	// The content before the import, as exported inside the transaction.
 	old struct {
-		regions     map[string]Region
-		brands      map[string]Brand
-		roleModels  map[string]RoleModel
-		enterprises map[string]Enterprise
-		alliances   map[string]Alliance
-		venues      map[string]Venue
-		coverage    map[string]MediaCoverage
-		events      map[string]Event
+		regions      map[string]Region
+		brands       map[string]Brand
+		roleModels   map[string]RoleModel
+		enterprises  map[string]Enterprise
+		alliances    map[string]Alliance
+		venues       map[string]Venue
+		coverage     map[string]MediaCoverage
+		events       map[string]Event
+		recognitions map[string]Recognition
+		figures      map[string]Figure
 	}
 	// Key → ID, of rows before the import and of rows it creates.
 	ids struct {
-		regions, brands, roleModels, enterprises, alliances, venues, coverage, events map[string]int
+		regions, brands, roleModels, enterprises, alliances, venues, coverage, events, recognitions, figures map[string]int
 	}
 }
 
@@ -255,6 +264,8 @@ func (im *importer) load(ctx context.Context) error {
 	im.old.venues = keyed(old.Venues, func(r Venue) string { return r.Slug })
 	im.old.coverage = keyed(old.MediaCoverage, func(r MediaCoverage) string { return r.Slug })
 	im.old.events = keyed(old.Events, func(r Event) string { return r.Slug })
+	im.old.recognitions = keyed(old.Recognitions, func(r Recognition) string { return r.Slug })
+	im.old.figures = keyed(old.Figures, func(r Figure) string { return r.Slug })
 	queries := []struct {
 		m   *map[string]int
 		sel interface {
@@ -269,6 +280,8 @@ func (im *importer) load(ctx context.Context) error {
 		{&im.ids.venues, c.Venue.Query().Select(venue.FieldID, venue.FieldSlug)},
 		{&im.ids.coverage, c.MediaCoverage.Query().Select(mediacoverage.FieldID, mediacoverage.FieldSlug)},
 		{&im.ids.events, c.Event.Query().Select(event.FieldID, event.FieldSlug)},
+		{&im.ids.recognitions, c.Recognition.Query().Select(recognition.FieldID, recognition.FieldSlug)},
+		{&im.ids.figures, c.Figure.Query().Select(figure.FieldID, figure.FieldSlug)},
 	}
 	for _, q := range queries {
 		var rows []struct {
@@ -416,6 +429,9 @@ func (im *importer) validate() {
 	inVenues := keys(im, "venues", d.Venues, func(r Venue) string { return r.Slug })
 	inCoverage := keys(im, "mediaCoverage", d.MediaCoverage, func(r MediaCoverage) string { return r.Slug })
 	keys(im, "events", d.Events, func(r Event) string { return r.Slug })
+	keys(im, "recognitions", d.Recognitions, func(r Recognition) string { return r.Slug })
+	im.completeFigureSlugs()
+	keys(im, "figures", d.Figures, func(r Figure) string { return r.Slug })
 
 	for i := range d.Regions {
 		r := &d.Regions[i]
@@ -511,6 +527,8 @@ func (im *importer) validate() {
 		c.refs("roleModels", "role model", e.RoleModels, im.ids.roleModels, inPeople)
 		c.refs("mediaCoverage", "media coverage", e.MediaCoverage, im.ids.coverage, inCoverage)
 	}
+	im.validateRecognitions(inBrands, inPeople, inEnterprises, inVenues)
+	im.validateFigures(inBrands)
 }
 
 // regionOrder returns the indexes of the file's regions, parents first, and

@@ -123,10 +123,14 @@ func flag(field func(*Brand) *bool) func(*Brand, string) error {
 	}
 }
 
-// sheet is a brand or event spreadsheet after its header was checked. A
-// header with a starts_at column makes an event sheet (sheet_events.go).
+// sheet is a brand, event, recognition or figure spreadsheet after its
+// header was checked. A header with a starts_at column makes an event sheet
+// (sheet_events.go), one with the marker column of a record sheet that kind
+// (recordSheets: issuer_zh for recognitions, metric for figures).
 type sheet struct {
 	events       bool
+	kind         string         // "brands", "events", or a record sheet's kind
+	names        []string       // lower-case column names by cell index; "" for none
 	columns      []*Column      // by cell index; nil for an empty, unnamed column
 	eventColumns []*EventColumn // the same, for an event sheet
 	lines        []int          // line (row number) of each data row
@@ -196,6 +200,17 @@ func newSheet(name string, rows [][]string, lines []int) (*Source, error) {
 	header, headerLine := rows[0], lines[0]
 	sh := &sheet{columns: make([]*Column, len(header)), eventColumns: make([]*EventColumn, len(header))}
 	sh.events = slices.ContainsFunc(header, func(h string) bool { return strings.ToLower(strings.TrimSpace(h)) == "starts_at" })
+	sh.kind, sh.names = "brands", make([]string, len(header))
+	if sh.events {
+		sh.kind = "events"
+	}
+	var recordNames []string
+	for _, rs := range recordSheets {
+		if !sh.events && slices.ContainsFunc(header, func(h string) bool { return strings.ToLower(strings.TrimSpace(h)) == rs.marker }) {
+			sh.kind, recordNames = rs.kind, rs.names()
+			break
+		}
+	}
 	var problems Problems
 	seen := map[string]bool{}
 	for i, h := range header {
@@ -210,11 +225,17 @@ func newSheet(name string, rows [][]string, lines []int) (*Source, error) {
 			col = slices.IndexFunc(EventColumns, func(c EventColumn) bool { return c.Name == h })
 			names = eventColumnNames()
 		}
+		if recordNames != nil {
+			col = slices.Index(recordNames, h)
+			names = strings.Join(recordNames, ", ")
+		}
 		switch {
 		case col < 0:
 			problems = append(problems, Problem{where + " (" + h + ")", "unknown column; the columns are " + names})
 		case seen[h]:
 			problems = append(problems, Problem{where + " (" + h + ")", "the column appears twice"})
+		case recordNames != nil:
+			sh.names[i] = h
 		case sh.events:
 			sh.eventColumns[i] = &EventColumns[col]
 		default:
@@ -222,7 +243,7 @@ func newSheet(name string, rows [][]string, lines []int) (*Source, error) {
 		}
 		seen[h] = true
 	}
-	if !seen["slug"] {
+	if !seen["slug"] && sh.kind != "figures" { // a figure's key can be its brand, metric and period
 		problems = append(problems, Problem{fmt.Sprintf("line %d", headerLine), "a slug column is required"})
 	}
 	for r := 1; r < len(rows); r++ {

@@ -18,6 +18,7 @@ func (im *importer) write(ctx context.Context) error {
 	steps := []func(context.Context) error{
 		im.writeRegions, im.writeRoleModels, im.writeBrands, im.writeEnterprises,
 		im.writeAlliances, im.writeVenues, im.writeCoverage, im.writeEvents,
+		im.writeRecognitions, im.writeFigures,
 	}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {

@@ -109,6 +109,15 @@ func DemoCoverage() []dataio.MediaCoverage { return clone(demo().MediaCoverage) 
 // DemoEvents lists the demo events (fictional, drafts included) by slug.
 func DemoEvents() []dataio.Event { return clone(demo().Events) }
 
+// DemoRecognitions lists the demo recognitions (document numbers are
+// fictional; drafts included) by slug.
+func DemoRecognitions() []dataio.Recognition { return clone(demo().Recognitions) }
+
+// DemoFigures lists the demo figures (fictional: three years per brand,
+// the latest equal to the brand's workersEmployed and workersExported) by
+// slug.
+func DemoFigures() []dataio.Figure { return clone(demo().Figures) }
+
 func clone[T any](s []T) []T { return append([]T(nil), s...) }
 
 // isDraft reads a status as the import does: absent means DRAFT.
@@ -116,19 +125,19 @@ func isDraft(p dataio.Publication) bool { return p.Status != "PUBLISHED" }
 
 // Result counts what a load created.
 type Result struct {
-	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, Coverage, Events int
+	Regions, Brands, RoleModels, Enterprises, Alliances, Venues, Coverage, Events, Recognitions, Figures int
 }
 
 // Total is the number of rows created.
 func (r Result) Total() int {
-	return r.Regions + r.Brands + r.RoleModels + r.Enterprises + r.Alliances + r.Venues + r.Coverage + r.Events
+	return r.Regions + r.Brands + r.RoleModels + r.Enterprises + r.Alliances + r.Venues + r.Coverage + r.Events + r.Recognitions + r.Figures
 }
 
 func created(rep dataio.Report) Result {
 	return Result{
 		Regions: rep.Regions.Created, Brands: rep.Brands.Created, RoleModels: rep.RoleModels.Created,
 		Enterprises: rep.Enterprises.Created, Alliances: rep.Alliances.Created, Venues: rep.Venues.Created,
-		Coverage: rep.MediaCoverage.Created, Events: rep.Events.Created,
+		Coverage: rep.MediaCoverage.Created, Events: rep.Events.Created, Recognitions: rep.Recognitions.Created, Figures: rep.Figures.Created,
 	}
 }
 

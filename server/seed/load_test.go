@@ -30,7 +30,7 @@ func TestLoadDemoIsIdempotent(t *testing.T) {
 		want := seed.Result{
 			Regions: len(seed.DemoRegions()), Brands: len(seed.DemoBrands()), RoleModels: len(seed.DemoRoleModels()),
 			Enterprises: len(seed.DemoEnterprises()), Alliances: len(seed.DemoAlliances()), Venues: len(seed.DemoVenues()),
-			Coverage: len(seed.DemoCoverage()), Events: len(seed.DemoEvents()),
+			Coverage: len(seed.DemoCoverage()), Events: len(seed.DemoEvents()), Recognitions: len(seed.DemoRecognitions()), Figures: len(seed.DemoFigures()),
 		}
 		if first != want {
 			t.Fatalf("first load created %+v, want %+v", first, want)
@@ -73,8 +73,15 @@ func TestLoadDemoKeepsEditorsChanges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res != (seed.Result{Brands: 1}) {
-			t.Fatalf("second load created %+v, want the deleted brand only", res)
+		// Deleting a brand deleted its figures (they are part of it).
+		figures := 0
+		for _, f := range seed.DemoFigures() {
+			if f.Brand == deleted {
+				figures++
+			}
+		}
+		if res != (seed.Result{Brands: 1, Figures: figures}) {
+			t.Fatalf("second load created %+v, want the deleted brand and its %d figures only", res, figures)
 		}
 		if got := db.Client.Brand.Query().Where(brand.Slug(edited)).OnlyX(ctx).NameZh; got != "编辑改过的名字" {
 			t.Fatalf("the editor's name was overwritten with %q", got)
@@ -125,6 +132,12 @@ func TestLoadedDemoExportsAsTheBundledFile(t *testing.T) {
 		for i := range doc.Events {
 			publications = append(publications, pub{"event", &doc.Events[i].Publication})
 		}
+		for i := range doc.Recognitions {
+			publications = append(publications, pub{"recognition", &doc.Recognitions[i].Publication})
+		}
+		for i := range doc.Figures {
+			publications = append(publications, pub{"figure", &doc.Figures[i].Publication})
+		}
 		for _, it := range publications {
 			what, p := it.what, it.p
 			if p.CreatedAt == nil || (p.PublishedAt != nil) != (p.Status == schematype.StatusPublished) {
@@ -141,6 +154,8 @@ func TestLoadedDemoExportsAsTheBundledFile(t *testing.T) {
 		slices.SortFunc(doc.Alliances, func(a, b dataio.Alliance) int { return bySlug(a.Publication, b.Publication) })
 		slices.SortFunc(doc.Venues, func(a, b dataio.Venue) int { return bySlug(a.Publication, b.Publication) })
 		slices.SortFunc(doc.MediaCoverage, func(a, b dataio.MediaCoverage) int { return bySlug(a.Publication, b.Publication) })
+		slices.SortFunc(doc.Recognitions, func(a, b dataio.Recognition) int { return bySlug(a.Publication, b.Publication) })
+		slices.SortFunc(doc.Figures, func(a, b dataio.Figure) int { return bySlug(a.Publication, b.Publication) })
 		var got bytes.Buffer
 		if err := dataio.WriteJSON(&got, doc); err != nil {
 			t.Fatal(err)

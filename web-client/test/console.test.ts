@@ -29,7 +29,10 @@ describe('content type descriptions', () => {
     const mutations = Object.values(schema.getMutationType()!.getFields())
       .filter((m) => /^create/.test(m.name) && m.args.some((a) => a.name === 'input' && String(a.type) === `C${m.name.slice(1)}Input!`))
       .filter((m) => (schema.getType(String(m.type).replace(/!$/, '')) as { getInterfaces?: () => { name: string }[] }).getInterfaces?.().some((i) => i.name === 'Node'))
-      .map((m) => m.name);
+      .map((m) => m.name)
+      // Not in the console yet (API and spreadsheet import only): recognitions
+      // and figures, which have no search type for the link pickers either.
+      .filter((m) => !['createRecognition', 'createFigure'].includes(m));
     expect(contentTypes.map((t) => `create${t.typename}`).sort()).toEqual(mutations.sort());
   });
 

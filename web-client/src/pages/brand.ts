@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '../text';
 import type { Ctx, Page } from '../ctx';
 import { monogram, notFound, paras, placeholder, section } from './common';
 import { eventSection } from './events';
+import { figureNote, figureSection, recognitionSection } from './recognitions';
 
 /** brandCoveragePage is every report of a brand, 100 a page: where the brand page's "see all" leads. */
 async function brandCoveragePage(ctx: Ctx, slug: string): Promise<Page> {
@@ -44,6 +45,9 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
   const venues = b.venues.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   const coverage = b.mediaCoverages.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   const events = b.events.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const recognitions = b.recognitions.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  // The employed figure under the number, when it is the one shown.
+  const employed = b.latestFigures.find((f) => f.metric === 'WORKERS_EMPLOYED' && f.value === b.workersEmployed);
   return {
     title: b.name,
     body: h(
@@ -71,9 +75,11 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
         h('div', null, h('dt', null, ctx.t('industry')), h('dd', null, b.industry)),
         h('div', null, h('dt', null, ctx.t('category')), h('dd', null, ctx.label(b.category))),
         h('div', null, h('dt', null, ctx.t('level')), h('dd', null, ctx.label(b.level))),
-        h('div', null, h('dt', null, ctx.t('workersEmployed')), h('dd', null, formatNumber(b.workersEmployed, ctx.lang))),
+        h('div', null, h('dt', null, ctx.t('workersEmployed')), h('dd', null, formatNumber(b.workersEmployed, ctx.lang), employed ? figureNote(ctx, employed) : null)),
         b.foundedYear ? h('div', null, h('dt', null, ctx.t('founded')), h('dd', null, String(b.foundedYear))) : null,
       ),
+      figureSection(ctx, b.latestFigures),
+      recognitionSection(ctx, recognitions),
       section(ctx.t('story'), h('div', { class: 'prose' }, paras(b.story))),
       b.pictures?.length
         ? section(

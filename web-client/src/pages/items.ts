@@ -19,6 +19,7 @@ import type { Ctx, Page } from '../ctx';
 import { linkList, monogram, notFound, paras, section } from './common';
 import { eventSection } from './events';
 import { mapBlock } from './mapdata';
+import { recognitionSection } from './recognitions';
 
 type Edges<T> = { edges?: ({ node?: T | null } | null)[] | null };
 export function nodes<T>(c: Edges<T>): T[] {
@@ -39,6 +40,7 @@ export async function roleModelPage(ctx: Ctx, slug: string): Promise<Page> {
       h('div', { class: 'prose' }, paras(r.bio)),
       studio ? h('p', null, studio) : null,
       honours.length ? h('ul', { class: 'list' }, honours.map((x) => h('li', null, x))) : null,
+      recognitionSection(ctx, nodes(r.recognitions)),
       section(ctx.t('brands'), linkList(ctx, '/brands', nodes(r.brands))),
       nodes(r.mediaCoverages).length ? section(ctx.t('coverage'), h('ul', { class: 'list' }, nodes(r.mediaCoverages).map((c) => h('li', null, h('a', { href: ctx.link(`/coverage/${c.slug}`) }, c.title), h('span', { class: 'meta' }, ` · ${c.outlet} · ${formatDate(c.publishedOn)}`))))) : null,
     ),
