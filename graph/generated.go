@@ -5205,10 +5205,15 @@ extend type Query {
   history(
     "The item's ID."
     id: ID!
+    "Entries after this cursor."
     after: Cursor
+    "The first n entries (at most 100)."
     first: Int
+    "Entries before this cursor."
     before: Cursor
+    "The last n entries (at most 100)."
     last: Int
+    "Order of the entries (default: oldest first)."
     orderBy: AuditEntryOrder
   ): AuditEntryConnection!
 }
@@ -5238,6 +5243,7 @@ type PreviewLink {
   itemType: String!
   "Name of the token that made the link."
   createdBy: String!
+  "When the link was made."
   createdAt: Time!
   "The link shows nothing from this time on."
   expiresAt: Time!
@@ -5249,6 +5255,7 @@ type PreviewLink {
 type CreatedPreviewLink {
   "The site-relative URL to send to the reviewer: /preview/<secret>."
   url: String!
+  "The link's record (to list or revoke it)."
   link: PreviewLink!
 }
 

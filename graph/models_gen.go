@@ -65,7 +65,8 @@ type CreateWebhookInput struct {
 // A new preview link: its URL is shown this once (only its hash is stored).
 type CreatedPreviewLink struct {
 	// The site-relative URL to send to the reviewer: /preview/<secret>.
-	URL  string           `json:"url"`
+	URL string `json:"url"`
+	// The link's record (to list or revoke it).
 	Link *ent.PreviewLink `json:"link"`
 }
 

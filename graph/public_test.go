@@ -149,7 +149,7 @@ func TestOurOwnQueriesFitTheLimits(t *testing.T) {
 	}
 	eachDemo(t, func(t *testing.T, h http.Handler) {
 		for _, b := range blocks {
-			vars := map[string]any{"slug": publishedBrands()[0].Slug, "id": "4294967297", "region": "17179869185", "person": "21474836481"}
+			vars := map[string]any{"slug": publishedBrands()[0].Slug, "id": "4294967297", "region": "17179869185", "person": "21474836481", "entry": "30064771073"}
 			r := post(t, h, b[1], vars)
 			for _, e := range r.Errors {
 				// Editing examples need a token: refused at execution, so

@@ -303,6 +303,8 @@ describe('promotion site', () => {
     await shot(page, 'english');
     await page.click('[data-lang-switch="zh"]');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    // The page renders again in Chinese once its data is in.
+    await page.waitForFunction(() => /一县一品/.test(document.querySelector('main h1')?.textContent ?? ''), null, { timeout: 10000 });
     assert.match(await page.locator('main h1').textContent(), /一县一品/);
     await page.close();
   });
