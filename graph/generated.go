@@ -5229,10 +5229,11 @@ extend type Mutation {
 }
 
 """
-A link that shows one unpublished item (a draft) on the real public page to
-someone without a token, such as a department head reviewing it, until it
-expires or is revoked. The page carries a visible "预览 Preview" banner, is never
-cached and never indexed. Token holders (editors and above) make and list links.
+A link that shows one unpublished item (a draft) to someone without a token,
+such as a department head reviewing it, until it expires or is revoked: the
+query preview(secret:) answers the item, and neither it nor the page
+/preview/<secret> is ever cached or indexed. Token holders (editors and above)
+make and list links.
 """
 type PreviewLink {
   "The link's own ID (to revoke it)."
