@@ -3,8 +3,12 @@ package graph_test
 import (
 	"net/http"
 	"testing"
+	"time"
 
+	"brandshow/ent/brand"
+	"brandshow/ent/figure"
 	"brandshow/server/seed"
+	"brandshow/server/store/storetest"
 )
 
 // TestFiguresInTheDemo: a brand's figures (all, one metric, the latest of
@@ -83,6 +87,31 @@ func TestFiguresInTheDemo(t *testing.T) {
 		}
 		if got.Figures.TotalCount != want2024 || got.Draft != nil || published == 0 {
 			t.Fatalf("2024 employed figures: %d, want %d (one per published brand); draft brand %v", got.Figures.TotalCount, want2024, got.Draft)
+		}
+	})
+}
+
+// TestFiguresOfABrandScheduledForLater: a published brand whose publication
+// is scheduled for later is not public yet, and neither are its figures.
+func TestFiguresOfABrandScheduledForLater(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		e := newEditors(t, dia)
+		// All public figures: no filter through the brand, whose own
+		// visibility would hide them anyway.
+		count := func() int {
+			var got struct{ Figures struct{ TotalCount int } }
+			mustQuery(t, e.h, `{ figures(first: 1) { totalCount } }`, nil, &got)
+			return got.Figures.TotalCount
+		}
+		before := count()
+		b := e.db.Client.Brand.Query().Where(brand.Slug("hongan-dasao")).OnlyX(e.all())
+		own := e.db.Client.Figure.Query().Where(figure.BrandID(b.ID), figure.StatusEQ("PUBLISHED")).CountX(e.all())
+		if own == 0 {
+			t.Fatal("the demo brand has no published figures: the test would prove nothing")
+		}
+		b.Update().SetPublishAt(time.Now().Add(24 * time.Hour)).ExecX(e.all())
+		if after := count(); after != before-own {
+			t.Errorf("%d public figures with the brand scheduled for tomorrow, want %d - %d", after, before, own)
 		}
 	})
 }

@@ -67,7 +67,8 @@ func (Figure) Indexes() []ent.Index {
 }
 
 // Interceptors of the Figure: a figure is part of its brand, so the public
-// sees it only while the brand is published too (besides its own status,
+// sees it only while the public sees the brand too (published, within its
+// schedule) (besides its own status,
 // which the PublicationMixin checks). Deleting the brand deletes its
 // figures.
 func (Figure) Interceptors() []ent.Interceptor {
@@ -79,7 +80,7 @@ func (Figure) Interceptors() []ent.Interceptor {
 			q.WhereP(func(s *sql.Selector) {
 				b := sql.Dialect(s.Dialect()).Table("brands")
 				s.Where(sql.In(s.C("brand_id"), sql.Dialect(s.Dialect()).Select(b.C("id")).From(b).
-					Where(sql.EQ(b.C(visibility.StatusColumn), visibility.Published))))
+					Where(visibility.Public(b.C, visibility.Now()))))
 			})
 			return nil
 		}),
