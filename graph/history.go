@@ -21,14 +21,11 @@ import (
 // is its content now with every later change undone: the "from" value of
 // the first later change of each field.
 
-// notRestored are the fields a restore leaves as they are: publication
-// state (its own mutations and roles decide it), times the server keeps,
-// and the event's sequence (its hook raises it on every change).
-var notRestored = []string{
-	"status", "published_at", "publish_at", "unpublish_at",
-	"featured", "featured_rank", "featured_from", "featured_until",
-	"created_at", "updated_at", "sequence",
-}
+// notRestored are the fields a restore leaves as they are: times the
+// server keeps, the event's sequence (its hook raises it on every change),
+// and publication state (visibility.PublicationFields: its own mutations
+// and roles decide it).
+var notRestored = append([]string{"created_at", "updated_at", "sequence"}, visibility.PublicationFields...)
 
 // ItemHistory returns the audit entries of one content item, oldest first
 // unless ordered otherwise. Every token holder may read the history of an
