@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"testing"
 	"time"
@@ -115,3 +116,112 @@ func TestFiguresOfABrandScheduledForLater(t *testing.T) {
 		}
 	})
 }
+
+// TestStatsAddsUpFigures: stats(year:) adds up the published brands'
+// figures of the year per metric, and stats without a year each brand's
+// latest, with the years and as-of dates they stand at; workersEmployed and
+// workersExported of a year are its figures' totals; a year out of range
+// is refused.
+func TestStatsAddsUpFigures(t *testing.T) {
+	type total struct {
+		Metric            string
+		Total, BrandCount int
+		FromYear, ToYear  *int
+		AsOf, OldestAsOf  *time.Time
+		UndatedCount      int
+	}
+	drafts := map[string]bool{}
+	for _, b := range seed.DemoBrands() {
+		drafts[b.Slug] = b.Draft
+	}
+	// want computes the totals from the demo's figures: those of year, or
+	// each brand's latest (year 0).
+	want := func(year int) map[string]*total {
+		latest := map[string]int{} // brand and metric → its latest year
+		for _, f := range seed.DemoFigures() {
+			if f.Status == "PUBLISHED" && !drafts[f.Brand] {
+				latest[f.Brand+f.Metric] = max(latest[f.Brand+f.Metric], f.Period)
+			}
+		}
+		out := map[string]*total{}
+		for _, f := range seed.DemoFigures() {
+			if f.Status != "PUBLISHED" || drafts[f.Brand] || (year != 0 && f.Period != year) || (year == 0 && f.Period != latest[f.Brand+f.Metric]) {
+				continue
+			}
+			tot := out[f.Metric]
+			if tot == nil {
+				tot = &total{Metric: f.Metric, FromYear: &f.Period, ToYear: &f.Period}
+				out[f.Metric] = tot
+			}
+			tot.Total += f.Value
+			tot.BrandCount++
+			tot.FromYear, tot.ToYear = ptr(min(*tot.FromYear, f.Period)), ptr(max(*tot.ToYear, f.Period))
+			if f.AsOf == nil {
+				tot.UndatedCount++
+				continue
+			}
+			if tot.AsOf == nil || f.AsOf.After(*tot.AsOf) {
+				tot.AsOf = &f.AsOf.Time
+			}
+			if tot.OldestAsOf == nil || f.AsOf.Before(*tot.OldestAsOf) {
+				tot.OldestAsOf = &f.AsOf.Time
+			}
+		}
+		return out
+	}
+	eachDemo(t, func(t *testing.T, h http.Handler) {
+		var got struct {
+			Latest, Y2023 struct {
+				Year                             *int
+				WorkersEmployed, WorkersExported int
+				Figures                          []total
+			}
+		}
+		fields := `year workersEmployed workersExported figures { metric total brandCount fromYear toYear asOf oldestAsOf undatedCount }`
+		mustQuery(t, h, `{ latest: stats { `+fields+` } y2023: stats(year: 2023) { `+fields+` } }`, nil, &got)
+		if got.Latest.Year != nil || got.Y2023.Year == nil || *got.Y2023.Year != 2023 {
+			t.Fatalf("year: %v and %v", got.Latest.Year, got.Y2023.Year)
+		}
+		for _, c := range []struct {
+			name  string
+			year  int
+			stats []total
+		}{{"latest", 0, got.Latest.Figures}, {"2023", 2023, got.Y2023.Figures}} {
+			w := want(c.year)
+			if len(c.stats) != 6 {
+				t.Fatalf("%s: %d metrics listed, want all 6", c.name, len(c.stats))
+			}
+			dated := 0
+			for _, g := range c.stats {
+				e := w[g.Metric]
+				if e == nil {
+					e = &total{Metric: g.Metric}
+				}
+				same := func(a, b *time.Time) bool { return (a == nil) == (b == nil) && (a == nil || a.Equal(*b)) }
+				samei := func(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+				if g.Total != e.Total || g.BrandCount != e.BrandCount || g.UndatedCount != e.UndatedCount ||
+					!samei(g.FromYear, e.FromYear) || !samei(g.ToYear, e.ToYear) || !same(g.AsOf, e.AsOf) || !same(g.OldestAsOf, e.OldestAsOf) {
+					t.Errorf("%s %s: got %s, want %s", c.name, g.Metric, show(g), show(*e))
+				}
+				if g.AsOf != nil {
+					dated++
+				}
+			}
+			if len(w) < 2 || dated == 0 {
+				t.Fatalf("%s: the demo has figures of %d metrics, %d dated: the test would prove little", c.name, len(w), dated)
+			}
+			if c.year == 2023 && (got.Y2023.WorkersEmployed != w["WORKERS_EMPLOYED"].Total || got.Y2023.WorkersExported != w["WORKERS_EXPORTED"].Total) {
+				t.Errorf("2023 workers %d/%d, want the figures' %d/%d", got.Y2023.WorkersEmployed, got.Y2023.WorkersExported,
+					w["WORKERS_EMPLOYED"].Total, w["WORKERS_EXPORTED"].Total)
+			}
+		}
+		if want(2023)["WORKERS_EMPLOYED"].Total == want(0)["WORKERS_EMPLOYED"].Total {
+			t.Fatal("the demo's 2023 and latest employment totals are equal: the test cannot tell the year from the latest")
+		}
+		mustFail(t, h, `{ stats(year: 1900) { brandCount } }`, nil, "year must be between 1949 and 2100", "BAD_USER_INPUT")
+	})
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func show(v any) string { b, _ := json.Marshal(v); return string(b) }

@@ -348,6 +348,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	FigureTotal struct {
+		AsOf         func(childComplexity int) int
+		BrandCount   func(childComplexity int) int
+		FromYear     func(childComplexity int) int
+		Metric       func(childComplexity int) int
+		OldestAsOf   func(childComplexity int) int
+		ToYear       func(childComplexity int) int
+		Total        func(childComplexity int) int
+		UndatedCount func(childComplexity int) int
+	}
+
 	FocalPoint struct {
 		X func(childComplexity int) int
 		Y func(childComplexity int) int
@@ -511,7 +522,7 @@ type ComplexityRoot struct {
 		RoleModel      func(childComplexity int, slug string) int
 		RoleModels     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
 		Search         func(childComplexity int, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) int
-		Stats          func(childComplexity int) int
+		Stats          func(childComplexity int, year *int) int
 		Suggest        func(childComplexity int, prefix string, first *int) int
 		UpcomingEvents func(childComplexity int, first *int, regionCode *string, brandSlug *string) int
 		Venue          func(childComplexity int, slug string) int
@@ -682,11 +693,13 @@ type ComplexityRoot struct {
 		BrandsByLevel      func(childComplexity int) int
 		BrandsByPrefecture func(childComplexity int) int
 		EnterpriseCount    func(childComplexity int) int
+		Figures            func(childComplexity int) int
 		MediaCoverageCount func(childComplexity int) int
 		RoleModelCount     func(childComplexity int) int
 		VenueCount         func(childComplexity int) int
 		WorkersEmployed    func(childComplexity int) int
 		WorkersExported    func(childComplexity int) int
+		Year               func(childComplexity int) int
 	}
 
 	Suggestion struct {
@@ -901,7 +914,7 @@ type QueryResolver interface {
 	FeaturedBrands(ctx context.Context, first *int, category *brand.Category, regionCode *string) ([]*ent.Brand, error)
 	VenuesNear(ctx context.Context, lat float64, lng float64, radiusKm float64, first *int) ([]*VenueDistance, error)
 	UpcomingEvents(ctx context.Context, first *int, regionCode *string, brandSlug *string) ([]*ent.Event, error)
-	Stats(ctx context.Context) (*Stats, error)
+	Stats(ctx context.Context, year *int) (*Stats, error)
 	About(ctx context.Context) (*About, error)
 	Webhooks(ctx context.Context) ([]*ent.Webhook, error)
 }
@@ -2377,6 +2390,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FigureEdge.Node(childComplexity), true
 
+	case "FigureTotal.asOf":
+		if e.ComplexityRoot.FigureTotal.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureTotal.AsOf(childComplexity), true
+	case "FigureTotal.brandCount":
+		if e.ComplexityRoot.FigureTotal.BrandCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureTotal.BrandCount(childComplexity), true
+	case "FigureTotal.fromYear":
+		if e.ComplexityRoot.FigureTotal.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureTotal.FromYear(childComplexity), true
+	case "FigureTotal.metric":
+		if e.ComplexityRoot.FigureTotal.Metric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureTotal.Metric(childComplexity), true
+	case "FigureTotal.oldestAsOf":
+		if e.ComplexityRoot.FigureTotal.OldestAsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureTotal.OldestAsOf(childComplexity), true
+	case "FigureTotal.toYear":
+		if e.ComplexityRoot.FigureTotal.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureTotal.ToYear(childComplexity), true
+	case "FigureTotal.total":
+		if e.ComplexityRoot.FigureTotal.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureTotal.Total(childComplexity), true
+	case "FigureTotal.undatedCount":
+		if e.ComplexityRoot.FigureTotal.UndatedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureTotal.UndatedCount(childComplexity), true
+
 	case "FocalPoint.x":
 		if e.ComplexityRoot.FocalPoint.X == nil {
 			break
@@ -3523,7 +3585,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.Stats(childComplexity), true
+		args, err := ec.field_Query_stats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Stats(childComplexity, args["year"].(*int)), true
 	case "Query.suggest":
 		if e.ComplexityRoot.Query.Suggest == nil {
 			break
@@ -4377,6 +4444,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Stats.EnterpriseCount(childComplexity), true
+	case "Stats.figures":
+		if e.ComplexityRoot.Stats.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Figures(childComplexity), true
 	case "Stats.mediaCoverageCount":
 		if e.ComplexityRoot.Stats.MediaCoverageCount == nil {
 			break
@@ -4407,6 +4480,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Stats.WorkersExported(childComplexity), true
+	case "Stats.year":
+		if e.ComplexityRoot.Stats.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Year(childComplexity), true
 
 	case "Suggestion.item":
 		if e.ComplexityRoot.Suggestion.Item == nil {
@@ -19382,6 +19461,37 @@ type Stats {
   brandsByLevel: [LevelCount!]!
   "Published brands per prefecture-level division, every division listed, by region code."
   brandsByPrefecture: [PrefectureCount!]!
+  "The year asked for; null when the figures are each brand's latest."
+  year: Int
+  """
+  The published brands' figures added up per metric, every metric listed in
+  enum order (one no brand reports has total 0): of the year asked for, or
+  each brand's latest. Cite a total with its years and as-of dates.
+  """
+  figures: [FigureTotal!]!
+}
+
+"""
+One metric's figures added up across the published brands. The figures may
+stand at different dates: fromYear/toYear and oldestAsOf/asOf say which.
+"""
+type FigureTotal {
+  "The metric."
+  metric: FigureMetric!
+  "The sum of the figures."
+  total: Int!
+  "How many brands' figures the total adds up (0: no brand reports the metric)."
+  brandCount: Int!
+  "The earliest year (period) among the figures added; null when there are none."
+  fromYear: Int
+  "The latest year among the figures added; null when there are none."
+  toYear: Int
+  "The newest as-of date among the figures added; null when none carries one."
+  asOf: Time
+  "The oldest as-of date among the figures added; null when none carries one."
+  oldestAsOf: Time
+  "How many of the figures added carry no as-of date (only their year is known)."
+  undatedCount: Int!
 }
 
 """What this data set is."""
@@ -19454,8 +19564,16 @@ extend type Query {
     "Only events the brand with this slug takes part in."
     brandSlug: String
   ): [Event!]!
-  "Key figures for home pages and kiosks."
-  stats: Stats!
+  """
+  Key figures for home pages and kiosks. With a year, workersEmployed,
+  workersExported and figures add up the published brands' figures of that
+  year; without one, figures adds up each brand's latest figure. The counts
+  are always of what is published now.
+  """
+  stats(
+    "A year (1949–2100) whose reported figures to add up."
+    year: Int
+  ): Stats!
   "What this data set is; show its notice with sample content."
   about: About!
 }
@@ -20132,6 +20250,28 @@ func (ec *executionContext) childFields_FigureEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type FigureEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_FigureTotal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "metric":
+		return ec.fieldContext_FigureTotal_metric(ctx, field)
+	case "total":
+		return ec.fieldContext_FigureTotal_total(ctx, field)
+	case "brandCount":
+		return ec.fieldContext_FigureTotal_brandCount(ctx, field)
+	case "fromYear":
+		return ec.fieldContext_FigureTotal_fromYear(ctx, field)
+	case "toYear":
+		return ec.fieldContext_FigureTotal_toYear(ctx, field)
+	case "asOf":
+		return ec.fieldContext_FigureTotal_asOf(ctx, field)
+	case "oldestAsOf":
+		return ec.fieldContext_FigureTotal_oldestAsOf(ctx, field)
+	case "undatedCount":
+		return ec.fieldContext_FigureTotal_undatedCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureTotal", field.Name)
+}
+
 func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "x":
@@ -20650,6 +20790,10 @@ func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql
 		return ec.fieldContext_Stats_brandsByLevel(ctx, field)
 	case "brandsByPrefecture":
 		return ec.fieldContext_Stats_brandsByPrefecture(ctx, field)
+	case "year":
+		return ec.fieldContext_Stats_year(ctx, field)
+	case "figures":
+		return ec.fieldContext_Stats_figures(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
 }
@@ -23759,6 +23903,20 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["correct"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
 	return args, nil
 }
 
@@ -30591,6 +30749,190 @@ func (ec *executionContext) fieldContext_FigureEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("FigureEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _FigureTotal_metric(ctx context.Context, field graphql.CollectedField, obj *FigureTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureTotal_metric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Metric, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v figure.Metric) graphql.Marshaler {
+			return ec.marshalNFigureMetric2brandshowᚋentᚋfigureᚐMetric(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureTotal_metric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureTotal", field, false, false, "FigureMetric")
+}
+
+func (ec *executionContext) _FigureTotal_total(ctx context.Context, field graphql.CollectedField, obj *FigureTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureTotal_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureTotal_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureTotal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FigureTotal_brandCount(ctx context.Context, field graphql.CollectedField, obj *FigureTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureTotal_brandCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BrandCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureTotal_brandCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureTotal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FigureTotal_fromYear(ctx context.Context, field graphql.CollectedField, obj *FigureTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureTotal_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureTotal_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureTotal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FigureTotal_toYear(ctx context.Context, field graphql.CollectedField, obj *FigureTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureTotal_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureTotal_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureTotal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FigureTotal_asOf(ctx context.Context, field graphql.CollectedField, obj *FigureTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureTotal_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureTotal_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureTotal", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FigureTotal_oldestAsOf(ctx context.Context, field graphql.CollectedField, obj *FigureTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureTotal_oldestAsOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OldestAsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureTotal_oldestAsOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureTotal", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FigureTotal_undatedCount(ctx context.Context, field graphql.CollectedField, obj *FigureTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureTotal_undatedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UndatedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureTotal_undatedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureTotal", field, false, false, "Int")
+}
+
 func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *schematype.FocalPoint) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35350,7 +35692,8 @@ func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Query_stats(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Stats(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Stats(ctx, fc.Args["year"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *Stats) graphql.Marshaler {
@@ -35360,7 +35703,7 @@ func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_stats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -35369,6 +35712,17 @@ func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Stats(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -38865,6 +39219,61 @@ func (ec *executionContext) fieldContext_Stats_brandsByPrefecture(_ context.Cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PrefectureCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_year(ctx context.Context, field graphql.CollectedField, obj *Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Stats_figures(ctx context.Context, field graphql.CollectedField, obj *Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Figures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*FigureTotal) graphql.Marshaler {
+			return ec.marshalNFigureTotal2ᚕᚖbrandshowᚋgraphᚐFigureTotalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureTotal(ctx, field)
 		},
 	}
 	return fc, nil
@@ -62823,6 +63232,74 @@ func (ec *executionContext) _FigureEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var figureTotalImplementors = []string{"FigureTotal"}
+
+func (ec *executionContext) _FigureTotal(ctx context.Context, sel ast.SelectionSet, obj *FigureTotal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureTotalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureTotal")
+		case "metric":
+			out.Values[i] = ec._FigureTotal_metric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._FigureTotal_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "brandCount":
+			out.Values[i] = ec._FigureTotal_brandCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromYear":
+			out.Values[i] = ec._FigureTotal_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "toYear":
+			out.Values[i] = ec._FigureTotal_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "asOf":
+			out.Values[i] = ec._FigureTotal_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "oldestAsOf":
+			out.Values[i] = ec._FigureTotal_oldestAsOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "undatedCount":
+			out.Values[i] = ec._FigureTotal_undatedCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var focalPointImplementors = []string{"FocalPoint"}
 
 func (ec *executionContext) _FocalPoint(ctx context.Context, sel ast.SelectionSet, obj *schematype.FocalPoint) graphql.Marshaler {
@@ -65048,6 +65525,16 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "year":
+			out.Values[i] = ec._Stats_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "figures":
+			out.Values[i] = ec._Stats_figures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66523,6 +67010,30 @@ func (ec *executionContext) marshalNFigureOrderField2ᚖbrandshowᚋentᚐFigure
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNFigureTotal2ᚕᚖbrandshowᚋgraphᚐFigureTotalᚄ(ctx context.Context, sel ast.SelectionSet, v []*FigureTotal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureTotal2ᚖbrandshowᚋgraphᚐFigureTotal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigureTotal2ᚖbrandshowᚋgraphᚐFigureTotal(ctx context.Context, sel ast.SelectionSet, v *FigureTotal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FigureTotal!")
+		return graphql.Null
+	}
+	return ec._FigureTotal(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFigureWhereInput2ᚖbrandshowᚋentᚐFigureWhereInput(ctx context.Context, v any) (*ent.FigureWhereInput, error) {

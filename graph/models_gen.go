@@ -5,6 +5,7 @@ package graph
 import (
 	"brandshow/ent"
 	"brandshow/ent/brand"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"bytes"
 	"fmt"
@@ -76,6 +77,27 @@ type CreatedWebhook struct {
 	Webhook *ent.Webhook `json:"webhook"`
 	// The key of the HMAC-SHA256 signatures. Store it now: it is never shown again.
 	Secret string `json:"secret"`
+}
+
+// One metric's figures added up across the published brands. The figures may
+// stand at different dates: fromYear/toYear and oldestAsOf/asOf say which.
+type FigureTotal struct {
+	// The metric.
+	Metric figure.Metric `json:"metric"`
+	// The sum of the figures.
+	Total int `json:"total"`
+	// How many brands' figures the total adds up (0: no brand reports the metric).
+	BrandCount int `json:"brandCount"`
+	// The earliest year (period) among the figures added; null when there are none.
+	FromYear *int `json:"fromYear,omitempty"`
+	// The latest year among the figures added; null when there are none.
+	ToYear *int `json:"toYear,omitempty"`
+	// The newest as-of date among the figures added; null when none carries one.
+	AsOf *time.Time `json:"asOf,omitempty"`
+	// The oldest as-of date among the figures added; null when none carries one.
+	OldestAsOf *time.Time `json:"oldestAsOf,omitempty"`
+	// How many of the figures added carry no as-of date (only their year is known).
+	UndatedCount int `json:"undatedCount"`
 }
 
 // Number of published brands at one level of recognition.
@@ -216,6 +238,12 @@ type Stats struct {
 	BrandsByLevel []*LevelCount `json:"brandsByLevel"`
 	// Published brands per prefecture-level division, every division listed, by region code.
 	BrandsByPrefecture []*PrefectureCount `json:"brandsByPrefecture"`
+	// The year asked for; null when the figures are each brand's latest.
+	Year *int `json:"year,omitempty"`
+	// The published brands' figures added up per metric, every metric listed in
+	// enum order (one no brand reports has total 0): of the year asked for, or
+	// each brand's latest. Cite a total with its years and as-of dates.
+	Figures []*FigureTotal `json:"figures"`
 }
 
 // A name that starts with (or contains) what the user typed.

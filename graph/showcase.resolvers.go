@@ -198,8 +198,8 @@ func (r *queryResolver) UpcomingEvents(ctx context.Context, first *int, regionCo
 }
 
 // Stats is the resolver for the stats field.
-func (r *queryResolver) Stats(ctx context.Context) (*Stats, error) {
-	return ShowcaseStats(ctx, r.client)
+func (r *queryResolver) Stats(ctx context.Context, year *int) (*Stats, error) {
+	return ShowcaseStats(ctx, r.client, year)
 }
 
 // About is the resolver for the about field.

@@ -6,6 +6,7 @@ import (
 
 	"brandshow/ent"
 	"brandshow/ent/brand"
+	"brandshow/ent/figure"
 	"brandshow/ent/region"
 	"brandshow/ent/schematype"
 
@@ -25,9 +26,15 @@ var (
 // those: a home page asking for brandCount and workersEmployed costs one
 // statement, not the eleven of the full set. Every count goes through the
 // ent interceptor, so only published content is counted.
-func ShowcaseStats(ctx context.Context, client *ent.Client) (*Stats, error) {
+//
+// With a year, the worker totals and figures add up the brands' figures of
+// that year instead of the brands' own (undated) numbers.
+func ShowcaseStats(ctx context.Context, client *ent.Client, year *int) (*Stats, error) {
+	if year != nil && (*year < schematype.MinFigureYear || *year > schematype.MaxFigureYear) {
+		return nil, userErrorf("year must be between %d and %d, got %d", schematype.MinFigureYear, schematype.MaxFigureYear, *year)
+	}
 	want := selectedStats(ctx)
-	s := &Stats{}
+	s := &Stats{Year: year}
 	var err error
 	counts := []struct {
 		field string
@@ -51,6 +58,21 @@ func ShowcaseStats(ctx context.Context, client *ent.Client) (*Stats, error) {
 	if want("brandCount", "workersEmployed", "workersExported", "brandsByCategory") {
 		if err := brandFigures(ctx, client, s); err != nil {
 			return nil, fmt.Errorf("stats: brands by category: %w", err)
+		}
+	}
+	if want("figures") || (year != nil && want("workersEmployed", "workersExported")) {
+		if s.Figures, err = figureTotals(ctx, client, year); err != nil {
+			return nil, fmt.Errorf("stats: figures: %w", err)
+		}
+		if year != nil {
+			for _, t := range s.Figures {
+				switch t.Metric {
+				case figure.MetricWORKERS_EMPLOYED:
+					s.WorkersEmployed = t.Total
+				case figure.MetricWORKERS_EXPORTED:
+					s.WorkersExported = t.Total
+				}
+			}
 		}
 	}
 	if want("brandsByLevel") {

@@ -39,7 +39,7 @@ func (Figure) Fields() []ent.Field {
 			Annotations(entgql.Type("FigureMetric"), entgql.OrderField("METRIC")),
 		field.Int("value").Range(0, schematype.MaxWorkers).
 			Comment("The number (people)."),
-		field.Int("period").Range(1949, 2100).
+		field.Int("period").Range(schematype.MinFigureYear, schematype.MaxFigureYear).
 			Comment("The year the number is for.").
 			Annotations(entgql.OrderField("PERIOD")),
 		field.Time("as_of").Optional().Nillable().

@@ -26,6 +26,10 @@ const (
 	MaxRegistrations = 100_000
 	// MaxFeaturedRank bounds a featured brand's rank.
 	MaxFeaturedRank = 1_000_000
+	// MinFigureYear and MaxFigureYear bound a figure's year (period) and
+	// the year stats adds figures up for: from the founding of the PRC.
+	MinFigureYear = 1949
+	MaxFigureYear = 2100
 )
 
 // ErrControlCharacter is the reason for refusing text with a NUL or another
