@@ -67,6 +67,11 @@ describe('promotion site', () => {
     assert.ok(cards >= 6, `featured brands: ${cards}`);
     assert.equal(await page.locator('#featured .card-title').first().textContent(), '红安大嫂');
     assert.equal(await page.locator('.figure').count(), 6);
+    // The worker totals are the brands' dated figures, each with its years,
+    // date and number of brands; the counts need none.
+    const notes = await page.locator('.figure .figure-note').allTextContents();
+    assert.equal(notes.length, 2, `notes under the key figures: ${notes}`);
+    for (const n of notes) assert.match(n, /^\d{4}(–\d{4})?年数据 · 截至 \d{4}-\d{2}-\d{2} · \d+个品牌申报$/);
     assert.match(await page.locator('.notice').textContent(), /示例数据/);
     await shot(page, 'home');
     assert.deepEqual(await axe(page, 'home'), []);
