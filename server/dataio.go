@@ -107,6 +107,12 @@ func importCommand(ctx context.Context, args []string, stdout, stderr io.Writer,
 	if err != nil {
 		return err
 	}
+	if !*dryRun {
+		// Fresh statistics for what was loaded (store.DB.Optimize).
+		if err := db.Optimize(ctx); err != nil {
+			return err
+		}
+	}
 	for _, line := range rep.Lines() {
 		fmt.Fprintln(stdout, line)
 	}

@@ -124,6 +124,9 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
+		if err := db.Optimize(ctx); err != nil {
+			return err
+		}
 		logger.Info("demo content loaded", "created", res.Total(), "brands", res.Brands, "role_models", res.RoleModels, "coverage", res.Coverage)
 		pictures, err := openMedia(ctx, cfg)
 		if err != nil {
@@ -472,6 +475,9 @@ func loadDemoIfEmpty(ctx context.Context, db *store.DB, pictures *media.Store, l
 	}
 	res, err := seed.LoadDemo(ctx, db.Client)
 	if err != nil {
+		return err
+	}
+	if err := db.Optimize(ctx); err != nil {
 		return err
 	}
 	logger.Info("demo content loaded into the empty database", "created", res.Total())

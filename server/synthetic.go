@@ -55,6 +55,9 @@ func syntheticCommand(ctx context.Context, args []string, stdout io.Writer, logg
 	if err != nil {
 		return err
 	}
+	if err := db.Optimize(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "%s: %d brands, %d role models, %d enterprises, %d alliances, %d venues, %d coverage items in %s\n",
 		db.Dialect, res.Brands, res.RoleModels, res.Enterprises, res.Alliances, res.Venues, res.Coverage, time.Since(start).Round(time.Millisecond))
 	return nil

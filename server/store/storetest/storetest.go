@@ -108,6 +108,9 @@ func Fresh(t testing.TB, dia string, demo bool) (*store.DB, *Counter) {
 		if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
 			t.Fatalf("seed %s: %v", dia, err)
 		}
+		if err := db.Optimize(ctx); err != nil {
+			t.Fatalf("analyze %s: %v", dia, err)
+		}
 	}
 	counting.Store(true)
 	return db, counter
@@ -138,6 +141,9 @@ func SharedDemo(t testing.TB, dia string) *store.DB {
 	}
 	if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
 		t.Fatalf("seed %s: %v", dia, err)
+	}
+	if err := db.Optimize(ctx); err != nil {
+		t.Fatalf("analyze %s: %v", dia, err)
 	}
 	shared[dia] = db
 	return db
