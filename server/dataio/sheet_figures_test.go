@@ -2,6 +2,7 @@ package dataio_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -100,6 +101,34 @@ func TestFigureSpreadsheets(t *testing.T) {
 		rep, err = dataio.Import(ctx, c, dataio.DocumentSource("export.json", doc), dataio.Options{})
 		if err != nil || rep.Figures.Created+rep.Figures.Updated != 0 || len(doc.Figures) == 0 {
 			t.Fatalf("re-import of the export: %v %v", rep.Lines(), err)
+		}
+	})
+}
+
+// TestFigureConflictIsAProblem: a figure whose brand, metric and year
+// another figure holds already (under another slug) is reported at its row
+// in words, without the database's message, and nothing is written.
+func TestFigureConflictIsAProblem(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		db, _ := storetest.Fresh(t, dia, true)
+		c := db.Client
+		before := c.Figure.Query().CountX(ctx)
+		taken := c.Figure.Query().Where(figure.PeriodEQ(2024), figure.MetricEQ(figure.MetricWORKERS_EMPLOYED)).WithBrand().FirstX(ctx)
+		csv := "slug,brand,metric,period,value,source_zh\n" +
+			"brand-new-figure,yunyang-fangzhi-gong,TRAINED,2031,7,厅\n" +
+			fmt.Sprintf("another-slug,%s,WORKERS_EMPLOYED,2024,1,厅\n", taken.Edges.Brand.Slug)
+		_, err := importBytes(t, c, "clash.csv", []byte(csv), dataio.Options{})
+		got := problems(t, err)
+		if !strings.Contains(got, "line 3") || !strings.Contains(got, "one figure per metric and period") {
+			t.Fatalf("problems: %s", got)
+		}
+		for _, leak := range []string{"UNIQUE", "constraint", "figures.", "duplicate key", "ent:"} {
+			if strings.Contains(got, leak) {
+				t.Errorf("the problem shows the database's words (%q): %s", leak, got)
+			}
+		}
+		if after := c.Figure.Query().CountX(ctx); after != before {
+			t.Errorf("%d figures after a refused import, %d before", after, before)
 		}
 	})
 }

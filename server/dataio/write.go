@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 
+	"brandshow/ent"
 	"brandshow/ent/schematype"
 )
 
@@ -21,7 +23,9 @@ func (im *importer) write(ctx context.Context) error {
 		im.writeRecognitions, im.writeFigures,
 	}
 	for _, step := range steps {
-		if err := step(ctx); err != nil {
+		if err := step(ctx); errors.Is(err, errConflict) {
+			return nil // reported as a problem: nothing is written
+		} else if err != nil {
 			return err
 		}
 	}
@@ -30,7 +34,10 @@ func (im *importer) write(ctx context.Context) error {
 
 // saved handles the result of one write: a field validation failure becomes
 // a problem at the record and the import goes on (the write never reached
-// the database); anything else stops the import.
+// the database). A unique or foreign-key violation (two figures of one
+// brand, metric and year; a slug another record took) becomes a problem at
+// the record too, but stops the writing: on PostgreSQL the transaction is
+// spent, and nothing is written anyway. Anything else stops the import.
 func (im *importer) saved(collection string, i int, key string, err error) (ok bool, fatal error) {
 	if err == nil {
 		return true, nil
@@ -39,7 +46,28 @@ func (im *importer) saved(collection string, i int, key string, err error) (ok b
 		im.problem(collection, i, key, field, "%s", reason)
 		return false, nil
 	}
+	if ent.IsConstraintError(err) {
+		msg, ok := conflictMessage[collection]
+		if !ok {
+			msg = "conflicts with another item: a unique value (its slug) is taken"
+		}
+		im.problem(collection, i, key, "", "%s", msg)
+		return false, errConflict
+	}
 	return false, err
+}
+
+// errConflict stops the writing after a constraint violation, which is
+// reported as a problem at its record.
+var errConflict = errors.New("dataio: a record conflicts with another")
+
+// conflictMessage says, per collection, which unique keys a record can
+// collide on; the database's own message (table and column names) is not
+// shown.
+var conflictMessage = map[string]string{
+	"figures":      "conflicts with another figure: a brand has one figure per metric and period (year), and slugs are unique",
+	"recognitions": "conflicts with another recognition: slugs are unique",
+	"regions":      "conflicts with another region: codes are unique",
 }
 
 // same reports whether two records have the same content.
