@@ -185,12 +185,28 @@ describe('promotion site', () => {
     assert.equal(new URL(page.url()).pathname, '/regions/421122');
     assert.ok(await page.locator('main a[href="/brands/hongan-dasao"]').count(), '红安县 lists 红安大嫂');
     assert.ok(await page.locator('main a[href="/regions/421100"]').count(), 'its parent, 黄冈市');
+    // Its upcoming events, as the API lists them for the county and for
+    // its prefecture (which includes the county's).
+    const upcoming = async (code) => {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ upcomingEvents(first: 10, regionCode: "${code}") { slug } }` }),
+      });
+      return (await res.json()).data.upcomingEvents.map((e) => e.slug);
+    };
+    const countyEvents = await upcoming('421122');
+    const shown = await page.locator('main .events li').count();
+    assert.equal(shown, countyEvents.length, `红安县 shows ${shown} upcoming events, the API lists ${countyEvents}`);
     await shot(page, 'region');
     assert.deepEqual(await axe(page, 'region'), []);
 
     await page.goto(`${server.url}/regions/421100`);
     await waitFor(page, '#app[data-page="region"] h1');
     assert.ok((await page.locator('main a[href^="/regions/4211"]').count()) > 3, 'a prefecture links its counties');
+    const prefectureEvents = await upcoming('421100');
+    assert.ok(countyEvents.every((slug) => prefectureEvents.includes(slug)), `黄冈市's events ${prefectureEvents} include 红安县's ${countyEvents}`);
+    assert.equal(await page.locator('main .events li').count(), prefectureEvents.length);
 
     const missing = await page.goto(`${server.url}/regions/429999`);
     assert.equal(missing.status(), 404, 'an unknown region code is an HTTP 404');

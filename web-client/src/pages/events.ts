@@ -6,6 +6,7 @@ import { h } from '../dom';
 import { run } from '../api';
 import { EventsDocument, UpcomingEventsDocument, type EventItemFragment, type UpcomingEventsQuery } from '../gql/graphql';
 import type { Ctx, Page } from '../ctx';
+import type { Key } from '../i18n';
 import { section } from './common';
 
 const tz = 'Asia/Shanghai';
@@ -42,9 +43,9 @@ export function eventItem(ctx: Ctx, e: EventItemFragment): HTMLElement {
 }
 
 /** eventSection lists events on a brand or venue page; nothing when there are none. */
-export function eventSection(ctx: Ctx, events: EventItemFragment[]): HTMLElement | null {
+export function eventSection(ctx: Ctx, events: EventItemFragment[], title: Key = 'events'): HTMLElement | null {
   if (!events.length) return null;
-  return section(ctx.t('events'), h('ul', { class: 'list events' }, events.map((e) => eventItem(ctx, e))));
+  return section(ctx.t(title), h('ul', { class: 'list events' }, events.map((e) => eventItem(ctx, e))));
 }
 
 /** eventsPage is the calendar: every published event, grouped by month. */

@@ -6,6 +6,7 @@ import { BrandListDocument, RegionPageDocument, type BrandWhereInput } from '../
 import { categories, levels } from '../searchState';
 import type { Ctx, Page } from '../ctx';
 import { brandCard, linkList, notFound, section } from './common';
+import { eventSection } from './events';
 import { nodes } from './items';
 
 /** How many items of each kind a region page shows before "see all". */
@@ -23,7 +24,7 @@ function seeAll(ctx: Ctx, href: string, total: number, count: number): HTMLEleme
 
 export async function regionPage(ctx: Ctx, code: string): Promise<Page> {
   const all = ctx.params.get('all') === '1';
-  const { region: r } = await run(RegionPageDocument, { code, lang: ctx.api, n: all ? most : shown });
+  const { region: r, upcomingEvents } = await run(RegionPageDocument, { code, lang: ctx.api, n: all ? most : shown });
   if (!r) return notFound(ctx);
   const brands = nodes(r.brands);
   const children = nodes(r.children);
@@ -47,6 +48,7 @@ export async function regionPage(ctx: Ctx, code: string): Promise<Page> {
             seeAll(ctx, ctx.link('/brands', { region: r.code }), r.brands.totalCount, brands.length),
           )
         : h('p', { class: 'meta' }, ctx.t('noBrand')),
+      eventSection(ctx, upcomingEvents, 'upcomingEvents'),
       list(ctx.t('roleModels'), '/role-models', r.roleModels),
       list(ctx.t('venues'), '/venues', r.venues),
       list(ctx.t('enterprises'), '/enterprises', r.enterprises),
