@@ -312,3 +312,58 @@ describe('editors console', () => {
     await page.close();
   });
 });
+
+describe('preview links', () => {
+  test('a reviewer without a token opens a draft brand from a preview link, under a banner; no cache keeps it; revoked, it shows nothing', async () => {
+    const gql = (query, token) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json());
+    const found = await gql('{ brands(where: {slug: "baokang-linkuang-gong"}) { edges { node { id status name } } } }', editorToken);
+    const draft = found.data.brands.edges[0].node;
+    assert.equal(draft.status, 'DRAFT', 'the demo brand is a draft');
+    const made = await gql(`mutation { createPreviewLink(id: "${draft.id}") { url link { id } } }`, editorToken);
+    const { url, link } = made.data.createPreviewLink;
+    assert.match(url, /^\/preview\/[A-Za-z0-9_-]{16,}$/);
+    const secret = url.slice('/preview/'.length);
+
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const res = await page.goto(`${server.url}${url}`);
+    assert.match(res.headers()['cache-control'] ?? '', /no-store/);
+    await page.waitForSelector('#app[data-page="preview"] .preview-banner');
+    assert.equal((await page.locator('main h1').first().textContent()).trim(), draft.name);
+    assert.match(await page.locator('.preview-banner').textContent(), /尚未公开/);
+    await shot(page, 'preview');
+    assert.deepEqual(await axe(page, 'preview'), []);
+    // The service worker, once it runs, keeps neither the page nor the answer.
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.ready.then(() => true)), 'the service worker is active');
+    await page.reload();
+    await page.waitForSelector('#app[data-page="preview"] .preview-banner');
+    await page.waitForTimeout(1000);
+    const kept = await page.evaluate(async () => {
+      const urls = [];
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+      return urls;
+    });
+    assert.ok(kept.length > 0, 'the service worker caches the site (else this proves nothing)');
+    assert.deepEqual(kept.filter((u) => u.includes(secret) || u.includes('/preview/')), [], 'cached: no preview page or answer');
+
+    // The public still sees no such brand.
+    const pub = await page.goto(`${server.url}/brands/baokang-linkuang-gong`);
+    assert.equal(pub.status(), 404);
+
+    // Revoked, the link shows nothing.
+    const revoked = await gql(`mutation { revokePreviewLink(id: "${link.id}") { revokedAt } }`, editorToken);
+    assert.ok(revoked.data.revokePreviewLink.revokedAt);
+    await page.goto(`${server.url}${url}`);
+    await page.waitForSelector('#app[data-page="preview"] .empty');
+    assert.match(await page.locator('main').textContent(), /无效、已过期或已被撤销/);
+    assert.equal(await page.locator('main h1').first().textContent(), '预览');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

@@ -11,6 +11,7 @@ import { matchRoute, splitKiosk, withLang, type Route } from './router';
 import { makeCtx, type Ctx, type Page } from './ctx';
 import { homePage } from './pages/home';
 import { brandPage } from './pages/brand';
+import { previewPage } from './pages/preview';
 import { alliancePage, alliancesPage, coveragePage, enterprisePage, regionsPage, roleModelPage, venuePage, venuesPage } from './pages/items';
 import { searchPage } from './pages/search';
 import { eventsPage } from './pages/events';
@@ -53,6 +54,8 @@ function pageFor(route: Route, ctx: Ctx): Promise<Page> {
       return searchPage(ctx);
     case 'events':
       return eventsPage(ctx);
+    case 'preview':
+      return previewPage(ctx, route.secret);
     default:
       return Promise.resolve(notFound(ctx));
   }

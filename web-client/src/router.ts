@@ -17,6 +17,7 @@ export type Route =
   | { page: 'search' }
   | { page: 'events' }
   | { page: 'admin' }
+  | { page: 'preview'; secret: string }
   | { page: 'notFound' };
 
 const slugRe = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -54,6 +55,7 @@ export function matchRoute(path: string): Route {
   }
   if (parts.length === 2) {
     if (parts[0] === 'regions' && /^\d{6}$/.test(parts[1])) return { page: 'region', code: parts[1] };
+    if (parts[0] === 'preview' && /^[A-Za-z0-9_-]{16,128}$/.test(parts[1])) return { page: 'preview', secret: parts[1] };
     const page = withSlug[parts[0]];
     if (page && slugRe.test(parts[1])) return { page, slug: parts[1] } as Route;
   }

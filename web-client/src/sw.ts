@@ -56,12 +56,17 @@ self.addEventListener('message', (event) => {
         const target = isMedia(u) ? media : c;
         if (await target.match(u.href, { ignoreVary: true })) continue;
         const res = await fetch(u.href).catch(() => null);
-        if (res?.ok) await target.put(u.href, res);
+        if (res && storable(res)) await target.put(u.href, res);
       }
       await trim(media);
     }),
   );
 });
+
+/** storable: an answer the server lets a cache keep (a preview's answer is private, no-store). */
+function storable(res: Response): boolean {
+  return res.ok && !/no-store|private/i.test(res.headers.get('Cache-Control') ?? '');
+}
 
 function isMedia(u: URL): boolean {
   return u.pathname.startsWith('/media/');
@@ -84,7 +89,7 @@ async function networkFirst(req: Request, key: string): Promise<Response> {
       fetch(req),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), NETWORK_TIMEOUT_MS)),
     ]);
-    if (res.ok) await cache.put(key, res.clone());
+    if (storable(res)) await cache.put(key, res.clone());
     return res;
   } catch (err) {
     const hit = await cache.match(key, { ignoreVary: true });
@@ -114,7 +119,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
-    if (/^\/(graphiql|graphql|feeds|metrics|healthz|readyz|sitemap|robots\.txt|kiosks\/)/.test(url.pathname)) return;
+    if (/^\/(graphiql|graphql|feeds|metrics|healthz|readyz|sitemap|robots\.txt|kiosks\/|preview\/)/.test(url.pathname)) return;
     // Every page is the same app: keep one copy of the shell.
     event.respondWith(networkFirst(req, SHELL));
     return;

@@ -5,6 +5,9 @@ describe('matchRoute', () => {
   it('maps every page', () => {
     expect(matchRoute('/')).toEqual({ page: 'home' });
     expect(matchRoute('/brands/hongan-dasao')).toEqual({ page: 'brand', slug: 'hongan-dasao' });
+    expect(matchRoute('/preview/AbC_d-0123456789xyzAbC_d-0123456789xyzAbC')).toEqual({ page: 'preview', secret: 'AbC_d-0123456789xyzAbC_d-0123456789xyzAbC' });
+    expect(matchRoute('/preview/short')).toEqual({ page: 'notFound' });
+    expect(matchRoute('/preview/has%20space-0123456789abcdef')).toEqual({ page: 'notFound' });
     expect(matchRoute('/role-models/li-hua')).toEqual({ page: 'roleModel', slug: 'li-hua' });
     expect(matchRoute('/regions/')).toEqual({ page: 'regions' });
     expect(matchRoute('/venues')).toEqual({ page: 'venues' });

@@ -2,7 +2,7 @@
 
 import { h } from '../dom';
 import { run } from '../api';
-import { BrandCoverageDocument, BrandDocument } from '../gql/graphql';
+import { BrandCoverageDocument, BrandDocument, type BrandPageFragment } from '../gql/graphql';
 import { formatDate, formatNumber } from '../text';
 import type { Ctx, Page } from '../ctx';
 import { monogram, notFound, paras, placeholder, section } from './common';
@@ -38,6 +38,11 @@ export async function brandPage(ctx: Ctx, slug: string): Promise<Page> {
   if (ctx.params.get('coverage') === 'all') return brandCoveragePage(ctx, slug);
   const { brand: b } = await run(BrandDocument, { slug, lang: ctx.api });
   if (!b) return notFound(ctx);
+  return brandView(ctx, b);
+}
+
+/** brandView renders a brand's page from its data (a preview link's too). */
+export function brandView(ctx: Ctx, b: BrandPageFragment): Page {
   const region = b.region.parent && b.region.parent.code !== '420000' ? `${b.region.parent.name} · ${b.region.name}` : b.region.name;
   const alt = (p: { alt: string; altEn?: string | null }) => (ctx.lang === 'en' && p.altEn ? p.altEn : p.alt);
   const roleModels = b.roleModels.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
