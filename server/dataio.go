@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
@@ -18,19 +20,38 @@ import (
 	"brandshow/server/store"
 )
 
-// exportCommand writes every item, drafts included, as JSON:
+// exportCommand writes every item, drafts included, as JSON, or one kind of
+// item as a spreadsheet the import reads back:
 //
-//	server export [-o FILE] [-database-url URL]
+//	server export [-o FILE.json] [-database-url URL]
+//	server export -sheet brands|events|recognitions|figures [-o FILE.csv|FILE.xlsx]
 func exportCommand(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logger) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	dbURL := fs.String("database-url", config.Getenv("DATABASE_URL"), "database (DATABASE_URL)")
-	out := fs.String("o", "", "write to this file instead of standard output")
+	out := fs.String("o", "", "write to this file instead of standard output; with -sheet, .csv or .xlsx picks the format")
+	kind := fs.String("sheet", "", "write one spreadsheet the import reads back instead of JSON: "+strings.Join(dataio.SheetKinds, ", ")+
+		" (CSV on standard output without -o)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `usage: server export [-o FILE.json]
+       server export -sheet brands|events|recognitions|figures [-o FILE.csv|FILE.xlsx]
+
+Writes every item, drafts included, as JSON; with -sheet, the items of one
+kind as a spreadsheet with the columns the import reads (docs/editors.md),
+so importing it back changes nothing. CSV is UTF-8 with a byte order mark.
+
+`)
+		fs.PrintDefaults()
+	}
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
-		return fmt.Errorf("usage: server export [-o FILE]")
+		return fmt.Errorf("usage: server export [-o FILE.json] | -sheet KIND [-o FILE.csv|FILE.xlsx] (export -h)")
+	}
+	format, err := exportFormat(*kind, *out)
+	if err != nil {
+		return err
 	}
 	db, err := openForData(ctx, *dbURL, logger)
 	if err != nil {
@@ -41,17 +62,26 @@ func exportCommand(ctx context.Context, args []string, stdout io.Writer, logger 
 	if err != nil {
 		return err
 	}
+	write := func(w io.Writer) error {
+		switch format {
+		case ".csv":
+			return dataio.WriteCSV(w, doc, *kind)
+		case ".xlsx":
+			return dataio.WriteXLSX(w, doc, *kind)
+		}
+		return dataio.WriteJSON(w, doc)
+	}
 	if *out == "" {
-		return dataio.WriteJSON(stdout, doc)
+		return write(stdout)
 	}
 	// Write beside the target and rename, so a failed export never leaves
 	// half a file where a good one was.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*.json")
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*"+format)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := dataio.WriteJSON(tmp, doc); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -61,8 +91,38 @@ func exportCommand(ctx context.Context, args []string, stdout io.Writer, logger 
 	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return err
 	}
+	if *kind != "" {
+		logger.Info("exported", "file", *out, "sheet", *kind)
+		return nil
+	}
 	logger.Info("exported", "file", *out, "brands", len(doc.Brands), "regions", len(doc.Regions))
 	return nil
+}
+
+// exportFormat decides what an export writes, before the database is
+// opened: ".json" without -sheet; with it, ".csv" or ".xlsx" by the output
+// file's extension (CSV on standard output). A .csv or .xlsx file asks for
+// a -sheet, which says which items it holds.
+func exportFormat(kind, out string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(out))
+	if kind == "" {
+		if ext == ".csv" || ext == ".xlsx" {
+			return "", fmt.Errorf("export -o %s: a spreadsheet holds one kind of item; add -sheet %s", out, strings.Join(dataio.SheetKinds, "|"))
+		}
+		return ".json", nil
+	}
+	if !slices.Contains(dataio.SheetKinds, kind) {
+		return "", fmt.Errorf("export -sheet %s: unknown sheet; the sheets are %s", kind, strings.Join(dataio.SheetKinds, ", "))
+	}
+	switch ext {
+	case ".csv", ".xlsx":
+		return ext, nil
+	case "":
+		if out == "" {
+			return ".csv", nil
+		}
+	}
+	return "", fmt.Errorf("export -sheet %s -o %s: the file must end in .csv or .xlsx", kind, out)
 }
 
 // importCommand upserts a JSON export or a brand spreadsheet:

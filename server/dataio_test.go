@@ -12,6 +12,9 @@ import (
 	"testing"
 
 	"brandshow/server/media/mediatest"
+	"brandshow/server/seed"
+	"brandshow/server/store"
+	"brandshow/server/store/storetest"
 )
 
 // The commands end to end on SQLite files; the package tests of
@@ -112,4 +115,71 @@ func TestImportTakesLocalPictures(t *testing.T) {
 	if !regexp.MustCompile(`"url": "/media/[0-9a-f]{64}\.jpg",\s*"alt": "标志",\s*"width": 60`).Match(exported.Bytes()) {
 		t.Fatalf("the imported logo is not a stored picture:\n%.2000s", exported.String())
 	}
+}
+
+// TestExportSheetCommand: `export -sheet KIND` writes a spreadsheet by the
+// output's extension (CSV on standard output without -o) that `import
+// --dry-run` reads back as nothing to change; a spreadsheet without -sheet,
+// an unknown sheet or a wrong extension is refused before anything is
+// written.
+func TestExportSheetCommand(t *testing.T) {
+	t.Setenv("MEDIA_URL", "file://"+filepath.Join(t.TempDir(), "media"))
+	storetest.Each(t, func(t *testing.T, dia string) {
+		ctx := context.Background()
+		dir := t.TempDir()
+		quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+		db := storetest.NewURL(t, dia)
+		demo, err := store.Open(ctx, db, store.Options{Logger: quiet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := demo.Migrate(ctx, quiet); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := seed.LoadDemo(ctx, demo.Client); err != nil {
+			t.Fatal(err)
+		}
+		demo.Close()
+		for _, file := range []string{"figures.csv", "figures.xlsx", "events.XLSX"} {
+			kind := strings.TrimSuffix(file, filepath.Ext(file))
+			path := filepath.Join(dir, file)
+			if err := exportCommand(ctx, []string{"-database-url", db, "-sheet", kind, "-o", path}, io.Discard, quiet); err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			var out, errs bytes.Buffer
+			if err := importCommand(ctx, []string{"-database-url", db, "--dry-run", path}, &out, &errs, quiet); err != nil {
+				t.Fatalf("import %s: %v\n%s", file, err, errs.String())
+			}
+			if !regexp.MustCompile(`(?m)^` + kind + `: 0 created, 0 updated, [1-9][0-9]* unchanged$`).MatchString(out.String()) {
+				t.Fatalf("import of the exported %s: %s", file, out.String())
+			}
+		}
+		var stdout bytes.Buffer
+		if err := exportCommand(ctx, []string{"-sheet", "brands", "-database-url", db}, &stdout, quiet); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(stdout.String(), "\ufeffslug,name_zh,name_en,region_code,category,level,") || strings.Count(stdout.String(), "\r\n") < 40 {
+			t.Fatalf("CSV on standard output: %.200q", stdout.String())
+		}
+
+		for _, c := range []struct {
+			args []string
+			want string
+		}{
+			{[]string{"-o", filepath.Join(dir, "all.csv")}, "add -sheet brands|events|recognitions|figures"},
+			{[]string{"-sheet", "people", "-o", filepath.Join(dir, "people.csv")}, "unknown sheet; the sheets are brands, events, recognitions, figures"},
+			{[]string{"-sheet", "brands", "-o", filepath.Join(dir, "brands.json")}, "the file must end in .csv or .xlsx"},
+		} {
+			err := exportCommand(ctx, append([]string{"-database-url", db}, c.args...), io.Discard, quiet)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("export %v: %v, want %q", c.args, err, c.want)
+			}
+			if _, err := os.Stat(c.args[len(c.args)-1]); !os.IsNotExist(err) {
+				t.Errorf("export %v left a file: %v", c.args, err)
+			}
+		}
+		if left, _ := filepath.Glob(filepath.Join(dir, ".export-*")); len(left) > 0 {
+			t.Fatalf("temporary files left: %v", left)
+		}
+	})
 }

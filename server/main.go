@@ -7,7 +7,8 @@
 //	go run ./server seed --synthetic   generate content at scale (-brands N, -seed N, ...)
 //	go run ./server token      create, list and revoke editors' tokens
 //	go run ./server webhook    add, list and remove webhook endpoints
-//	go run ./server export     write all content as JSON (-o FILE)
+//	go run ./server export     write all content as JSON (-o FILE), or one
+//	                           spreadsheet (-sheet brands -o brands.xlsx)
 //	go run ./server import     upsert a JSON export, CSV or XLSX (--dry-run)
 package main
 
@@ -186,7 +187,8 @@ commands:
   webhook     register, list and remove webhook endpoints (admins' integrations):
               webhook add -url URL [-events item.published,item.unpublished,item.deleted],
               webhook list, webhook remove ID
-  export      write all content as JSON (export -h)
+  export      write all content as JSON, or with -sheet brands|events|recognitions|figures
+              one spreadsheet the import reads back (-o FILE.csv|FILE.xlsx) (export -h)
   import      upsert a JSON export, CSV or XLSX; --dry-run writes nothing (import -h)
   help        print this help
 

@@ -160,16 +160,14 @@ func setFigure(m *ent.FigureMutation, f *Figure, brandID int) {
 var FigureColumns = []RecordColumn[Figure]{
 	{"brand", "Slug of the brand (required).", cell(func(f *Figure) *string { return &f.Brand })},
 	{"metric", "WORKERS_EMPLOYED, WORKERS_EXPORTED, TRAINED, CERTIFIED, POVERTY_RELIEF_PLACED or RETURNEE_ENTREPRENEURS (required; any case, spaces for _).", enumCell(func(f *Figure) *string { return &f.Metric })},
-	{"period", "The year the number is for (required).", func(f *Figure, v string) error { return wholeNumber(&f.Period, v) }},
-	{"value", "The number: a whole number ≥ 0 (1,200 and 1200.0 are read as 1200).", func(f *Figure, v string) error { return wholeNumber(&f.Value, v) }},
-	{"as_of", "The date it stands at (2024-12-31, 2024/12/31 or an Excel date cell); empty when the source gives none.", func(f *Figure, v string) error { return sheetDate(&f.AsOf, v) }},
+	{"period", "The year the number is for (required).", intCell(func(f *Figure) *int { return &f.Period })},
+	{"value", "The number: a whole number ≥ 0 (1,200 and 1200.0 are read as 1200).", intCell(func(f *Figure) *int { return &f.Value })},
+	{"as_of", "The date it stands at (2024-12-31, 2024/12/31 or an Excel date cell); empty when the source gives none.", dateCell(func(f *Figure) **Time { return &f.AsOf })},
 	{"source_zh", "Who reports it, in Chinese (required), e.g. 湖北省人力资源和社会保障厅.", cell(func(f *Figure) *string { return &f.SourceZh })},
 	{"source_en", "Who reports it, in English.", cell(func(f *Figure) *string { return &f.SourceEn })},
 	{"source_url", "Where the source publishes it (http or https).", cell(func(f *Figure) *string { return &f.SourceURL })},
-	{"slug", "Optional key; empty: brand-metric-period (hongan-dasao-workers-employed-2024).", func(f *Figure, v string) error { f.Slug = v; return nil }},
-	{"status", "DRAFT or PUBLISHED; empty keeps an existing figure's status and makes a new one a DRAFT.", func(f *Figure, v string) error {
-		return statusCell(&f.Publication, v)
-	}},
+	{"slug", "Optional key; empty: brand-metric-period (hongan-dasao-workers-employed-2024).", cell(func(f *Figure) *string { return &f.Slug })},
+	{"status", "DRAFT or PUBLISHED; empty keeps an existing figure's status and makes a new one a DRAFT.", statusRule(func(f *Figure) *Publication { return &f.Publication })},
 }
 
 // figuresFromSheet turns rows into figure records. A row's key is its slug,

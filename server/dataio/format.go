@@ -1,7 +1,9 @@
 // Package dataio moves the showcase's content in and out of the database in
 // bulk: `server export` writes every item (drafts included) as one JSON
-// document, and `server import` reads that document back, or a spreadsheet
-// of brands (CSV or XLSX) kept by a human-resources department.
+// document, or the items of one kind as a spreadsheet (CSV or XLSX, the
+// columns the import reads: sheet_export.go), and `server import` reads
+// either back: a spreadsheet of brands, events, recognitions or figures
+// kept by a human-resources department.
 //
 // Items are identified by their slug (regions by their GB/T 2260 code),
 // never by database ID, so a document moves between databases. An export is

@@ -216,25 +216,23 @@ func setRecognition(m *ent.RecognitionMutation, r *Recognition, owners [4]*int) 
 // enterprise or venue. A column that is absent leaves an existing
 // recognition's field as it is.
 var RecognitionColumns = []RecordColumn[Recognition]{
-	{"slug", "Stable identifier (hongan-dasao-hubei-youxiu-2022). The row updates the recognition with this slug, or creates it.", func(r *Recognition, v string) error { r.Slug = v; return nil }},
+	{"slug", "Stable identifier (hongan-dasao-hubei-youxiu-2022). The row updates the recognition with this slug, or creates it.", cell(func(r *Recognition) *string { return &r.Slug })},
 	{"title_zh", "Chinese title (required), e.g. 湖北省优秀劳务品牌.", cell(func(r *Recognition) *string { return &r.TitleZh })},
 	{"title_en", "English title.", cell(func(r *Recognition) *string { return &r.TitleEn })},
 	{"level", "COUNTY, PREFECTURE, PROVINCIAL or NATIONAL: the issuer's level (required; any case).", enumCell(func(r *Recognition) *string { return &r.Level })},
 	{"issuer_zh", "Who issued it, in Chinese (required), e.g. 湖北省人力资源和社会保障厅.", cell(func(r *Recognition) *string { return &r.IssuerZh })},
 	{"issuer_en", "Who issued it, in English.", cell(func(r *Recognition) *string { return &r.IssuerEn })},
-	{"year", "Year issued, 1949–2100 (required).", func(r *Recognition, v string) error { return wholeNumber(&r.Year, v) }},
+	{"year", "Year issued, 1949–2100 (required).", intCell(func(r *Recognition) *int { return &r.Year })},
 	{"document_number", "Number of the issuing document, e.g. 鄂人社发〔2022〕13号.", cell(func(r *Recognition) *string { return &r.DocumentNumber })},
 	{"batch", "Batch of the listing, e.g. 第三批.", cell(func(r *Recognition) *string { return &r.Batch })},
-	{"ended_on", "When it ended: 2025-06-30 or an Excel date cell; empty while it stands.", func(r *Recognition, v string) error { return sheetDate(&r.EndedOn, v) }},
+	{"ended_on", "When it ended: 2025-06-30 or an Excel date cell; empty while it stands.", dateCell(func(r *Recognition) **Time { return &r.EndedOn })},
 	{"end_reason", "WITHDRAWN or EXPIRED, with ended_on; empty while it stands.", enumCell(func(r *Recognition) *string { return &r.EndReason })},
 	{"source_url", "Where the issuing document is published (http or https).", cell(func(r *Recognition) *string { return &r.SourceURL })},
 	{"brand", "Slug of the recognised brand (exactly one of brand, role_model, enterprise and venue).", cell(func(r *Recognition) *string { return &r.Brand })},
 	{"role_model", "Slug of the recognised person.", cell(func(r *Recognition) *string { return &r.RoleModel })},
 	{"enterprise", "Slug of the recognised enterprise.", cell(func(r *Recognition) *string { return &r.Enterprise })},
 	{"venue", "Slug of the recognised venue.", cell(func(r *Recognition) *string { return &r.Venue })},
-	{"status", "DRAFT or PUBLISHED; empty keeps an existing recognition's status and makes a new one a DRAFT.", func(r *Recognition, v string) error {
-		return statusCell(&r.Publication, v)
-	}},
+	{"status", "DRAFT or PUBLISHED; empty keeps an existing recognition's status and makes a new one a DRAFT.", statusRule(func(r *Recognition) *Publication { return &r.Publication })},
 }
 
 // recognitionsFromSheet turns rows into recognition records: a row whose

@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"brandshow/ent/schematype"
-
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,7 +18,16 @@ import (
 type Column struct {
 	Name        string // header text, matched case-insensitively
 	Description string
-	set         func(b *Brand, v string) error
+	cellRule[Brand]
+}
+
+// cellRule is how a column's cell reads into a record (set, for the import)
+// and is written from one (get, for the export). They sit together so a
+// column the import reads is a column the export writes: get returns what
+// set reads back as the same value.
+type cellRule[T any] struct {
+	set func(r *T, v string) error
+	get func(r *T) string
 }
 
 // BrandColumns are the columns a brand spreadsheet may have, in the order
@@ -29,7 +36,7 @@ type Column struct {
 // present sets its field (an empty cell empties it, except status); a column
 // that is absent leaves an existing brand's field as it is.
 var BrandColumns = []Column{
-	{"slug", "Stable identifier: lower-case pinyin words joined by hyphens (hongan-dasao). The row updates the brand with this slug, or creates it.", func(b *Brand, v string) error { b.Slug = v; return nil }},
+	{"slug", "Stable identifier: lower-case pinyin words joined by hyphens (hongan-dasao). The row updates the brand with this slug, or creates it.", text(func(b *Brand) *string { return &b.Slug })},
 	{"name_zh", "Chinese name (required).", text(func(b *Brand) *string { return &b.NameZh })},
 	{"name_en", "English name.", text(func(b *Brand) *string { return &b.NameEn })},
 	{"region_code", "Six-digit GB/T 2260 code of the county or city (required), e.g. 421122.", text(func(b *Brand) *string { return &b.RegionCode })},
@@ -43,29 +50,20 @@ var BrandColumns = []Column{
 	{"story_en", "The long story, in English (plain text).", text(func(b *Brand) *string { return &b.StoryEn })},
 	{"workers_employed", "Workers employed under the brand: a whole number ≥ 0 (empty = 0).", number(func(b *Brand) *int { return &b.WorkersEmployed })},
 	{"workers_exported", "Workers placed outside their home region (empty = 0).", number(func(b *Brand) *int { return &b.WorkersExported })},
-	{"founded_year", "Year founded, 1949–2100; empty when unknown.", year},
+	{"founded_year", "Year founded, 1949–2100; empty when unknown.", cellRule[Brand]{year, func(b *Brand) string { return optionalInt(b.FoundedYear) }}},
 	{"trademark_count", "Registered trademarks (empty = 0).", number(func(b *Brand) *int { return &b.TrademarkCount })},
 	{"patent_count", "Patents (empty = 0).", number(func(b *Brand) *int { return &b.PatentCount })},
 	{"credit_rating", "AAA, AA, A, B or C; empty when not rated.", enum(func(b *Brand) *string { return &b.CreditRating })},
 	{"in_resource_library", "In the provincial resource library: true/false, yes/no, 1/0, 是/否 (empty = false).", flag(func(b *Brand) *bool { return &b.InResourceLibrary })},
 	{"in_guidance_catalogue", "In the provincial guidance catalogue: true/false (empty = false).", flag(func(b *Brand) *bool { return &b.InGuidanceCatalogue })},
-	{"status", "DRAFT or PUBLISHED; empty keeps an existing brand's status and makes a new one a DRAFT.", status},
+	{"status", "DRAFT or PUBLISHED; empty keeps an existing brand's status and makes a new one a DRAFT.", statusRule(func(b *Brand) *Publication { return &b.Publication })},
 }
 
-func text(field func(*Brand) *string) func(*Brand, string) error {
-	return func(b *Brand, v string) error { *field(b) = v; return nil }
-}
+func text(field func(*Brand) *string) cellRule[Brand] { return cell(field) }
 
 // enum keeps the cell as typed; the import's check (checker.enum) applies
 // the spelling rule that JSON files share.
-func enum(field func(*Brand) *string) func(*Brand, string) error { return text(field) }
-
-func status(b *Brand, v string) error {
-	if v = normalizeEnum(v); v != "" {
-		b.Status = schematype.Status(v)
-	}
-	return nil
-}
+func enum(field func(*Brand) *string) cellRule[Brand] { return text(field) }
 
 // parseInt reads a whole number; spreadsheets may write 1200 as "1,200" or
 // "1200.0".
@@ -81,19 +79,19 @@ func parseInt(v string) (int, error) {
 	return int(f), nil
 }
 
-func number(field func(*Brand) *int) func(*Brand, string) error {
-	return func(b *Brand, v string) error {
-		if strings.TrimSpace(v) == "" {
-			*field(b) = 0
-			return nil
-		}
-		n, err := parseInt(v)
-		if err != nil {
-			return err
-		}
-		*field(b) = n
-		return nil
+func number(field func(*Brand) *int) cellRule[Brand] {
+	return cellRule[Brand]{
+		set: func(b *Brand, v string) error { return wholeNumber(field(b), v) },
+		get: func(b *Brand) string { return strconv.Itoa(*field(b)) },
 	}
+}
+
+// optionalInt writes a number that may be absent (empty).
+func optionalInt(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
 }
 
 func year(b *Brand, v string) error {
@@ -109,17 +107,24 @@ func year(b *Brand, v string) error {
 	return nil
 }
 
-func flag(field func(*Brand) *bool) func(*Brand, string) error {
-	return func(b *Brand, v string) error {
-		switch strings.ToLower(strings.TrimSpace(v)) {
-		case "", "false", "no", "n", "0", "否":
-			*field(b) = false
-		case "true", "yes", "y", "1", "是", "x", "✓":
-			*field(b) = true
-		default:
-			return fmt.Errorf("%q is not true or false", v)
-		}
-		return nil
+func flag(field func(*Brand) *bool) cellRule[Brand] { return flagCell(field) }
+
+// flagCell reads true/false as people type it (yes/no, 1/0, 是/否) and
+// writes true or false.
+func flagCell[T any](field func(*T) *bool) cellRule[T] {
+	return cellRule[T]{
+		set: func(r *T, v string) error {
+			switch strings.ToLower(strings.TrimSpace(v)) {
+			case "", "false", "no", "n", "0", "否":
+				*field(r) = false
+			case "true", "yes", "y", "1", "是", "x", "✓":
+				*field(r) = true
+			default:
+				return fmt.Errorf("%q is not true or false", v)
+			}
+			return nil
+		},
+		get: func(r *T) string { return strconv.FormatBool(*field(r)) },
 	}
 }
 
@@ -137,8 +142,11 @@ type sheet struct {
 	rows         [][]string     // cells of each data row
 }
 
-// ReadCSV reads a brand spreadsheet saved as CSV (UTF-8, comma-separated, an
-// optional byte order mark as Excel writes it).
+// ReadCSV reads a spreadsheet saved as CSV (UTF-8, comma-separated, an
+// optional byte order mark as Excel writes it). A cell that starts with '
+// and then ', =, +, -, @, tab or carriage return loses that first ': it is
+// how WriteCSV keeps spreadsheet apps from running a cell as a formula
+// (escapeFormula).
 func ReadCSV(name string, r io.Reader) (*Source, error) {
 	br := bufio.NewReader(r)
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\xef\xbb\xbf" {
@@ -157,6 +165,9 @@ func ReadCSV(name string, r io.Reader) (*Source, error) {
 			return nil, Problems{{Where: name, Message: err.Error()}}
 		}
 		line, _ := cr.FieldPos(0)
+		for i := range rec {
+			rec[i] = unescapeFormula(rec[i]) // what WriteCSV escaped
+		}
 		rows = append(rows, rec)
 		lines = append(lines, line)
 	}

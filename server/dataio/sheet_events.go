@@ -6,15 +6,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"brandshow/ent/schematype"
 )
 
 // EventColumn is one column of an event spreadsheet.
 type EventColumn struct {
 	Name        string // header text, matched case-insensitively
 	Description string
-	set         func(e *Event, v string) error
+	cellRule[Event]
 }
 
 // EventColumns are the columns an event spreadsheet may have (a sheet is an
@@ -23,34 +21,45 @@ type EventColumn struct {
 // new event also needs title_zh, kind, starts_at and region_code; a column
 // that is absent leaves an existing event's field as it is.
 var EventColumns = []EventColumn{
-	{"slug", "Stable identifier (2027-04-pinpai-luntan); also the calendar UID. The row updates the event with this slug, or creates it.", func(e *Event, v string) error { e.Slug = v; return nil }},
+	{"slug", "Stable identifier (2027-04-pinpai-luntan); also the calendar UID. The row updates the event with this slug, or creates it.", eventText(func(e *Event) *string { return &e.Slug })},
 	{"title_zh", "Chinese title (required).", eventText(func(e *Event) *string { return &e.TitleZh })},
 	{"title_en", "English title.", eventText(func(e *Event) *string { return &e.TitleEn })},
-	{"kind", "EXHIBITION, FORUM, COMPETITION, SELECTION, JOB_FAIR, CULTURE_EXPERIENCE, INTERNATIONAL_EXCHANGE or TRAINING (required; any case).", func(e *Event, v string) error { e.Kind = normalizeEnum(v); return nil }},
-	{"starts_at", "Start, Asia/Shanghai time: 2027-04-22 09:00, or a date alone (2027-04-22) for an all-day event, or an Excel date cell (required).", func(e *Event, v string) error {
-		t, err := parseEventTime(v)
-		if err != nil {
-			return err
-		}
-		e.StartsAt = Time{}
-		if t != nil {
-			e.StartsAt = Time{*t}
-		}
-		return nil // an empty start is reported as required
+	{"kind", "EXHIBITION, FORUM, COMPETITION, SELECTION, JOB_FAIR, CULTURE_EXPERIENCE, INTERNATIONAL_EXCHANGE or TRAINING (required; any case).", enumCell(func(e *Event) *string { return &e.Kind })},
+	{"starts_at", "Start, Asia/Shanghai time: 2027-04-22 09:00, or a date alone (2027-04-22) for an all-day event, or an Excel date cell (required).", cellRule[Event]{
+		set: func(e *Event, v string) error {
+			t, err := parseEventTime(v)
+			if err != nil {
+				return err
+			}
+			e.StartsAt = Time{}
+			if t != nil {
+				e.StartsAt = Time{*t}
+			}
+			return nil // an empty start is reported as required
+		},
+		get: func(e *Event) string { return formatEventTime(e.StartsAt.Time, e.AllDay) },
 	}},
-	{"ends_at", "End, same forms; for an all-day event the last day (inclusive); empty when it ends the day it starts.", func(e *Event, v string) error {
-		t, err := parseEventTime(v)
-		if err != nil {
-			return err
-		}
-		e.EndsAt = nil
-		if t != nil {
-			e.EndsAt = &Time{*t}
-		}
-		return nil
+	{"ends_at", "End, same forms; for an all-day event the last day (inclusive); empty when it ends the day it starts.", cellRule[Event]{
+		set: func(e *Event, v string) error {
+			t, err := parseEventTime(v)
+			if err != nil {
+				return err
+			}
+			e.EndsAt = nil
+			if t != nil {
+				e.EndsAt = &Time{*t}
+			}
+			return nil
+		},
+		get: func(e *Event) string {
+			if e.EndsAt == nil {
+				return ""
+			}
+			return formatEventTime(e.EndsAt.Time, e.AllDay)
+		},
 	}},
-	{"all_day", "Whole days, no times: true/false, yes/no, 1/0, 是/否 (empty = false).", eventFlag(func(e *Event) *bool { return &e.AllDay })},
-	{"cancelled", "Called off: true/false (empty = false). The event stays listed and calendars show it as cancelled.", eventFlag(func(e *Event) *bool { return &e.Cancelled })},
+	{"all_day", "Whole days, no times: true/false, yes/no, 1/0, 是/否 (empty = false).", flagCell(func(e *Event) *bool { return &e.AllDay })},
+	{"cancelled", "Called off: true/false (empty = false). The event stays listed and calendars show it as cancelled.", flagCell(func(e *Event) *bool { return &e.Cancelled })},
 	{"region_code", "Six-digit GB/T 2260 code of where it takes place (required), e.g. 420106.", eventText(func(e *Event) *string { return &e.RegionCode })},
 	{"venue", "Slug of the venue, when it is held at one.", eventText(func(e *Event) *string { return &e.Venue })},
 	{"address_zh", "Address in Chinese, when there is no venue.", eventText(func(e *Event) *string { return &e.AddressZh })},
@@ -64,44 +73,55 @@ var EventColumns = []EventColumn{
 	{"summary_en", "One-paragraph summary, in English.", eventText(func(e *Event) *string { return &e.SummaryEn })},
 	{"description_zh", "Full description, in Chinese (plain text).", eventText(func(e *Event) *string { return &e.DescriptionZh })},
 	{"description_en", "Full description, in English (plain text).", eventText(func(e *Event) *string { return &e.DescriptionEn })},
-	{"brands", "Slugs of the brands taking part, separated by commas or spaces; replaces the event's brands.", func(e *Event, v string) error {
-		e.Brands = splitSlugs(v)
-		return nil
+	{"brands", "Slugs of the brands taking part, separated by commas or spaces; replaces the event's brands.", cellRule[Event]{
+		set: func(e *Event, v string) error { e.Brands = splitSlugs(v); return nil },
+		get: func(e *Event) string { return strings.Join(e.Brands, ", ") },
 	}},
-	{"status", "DRAFT or PUBLISHED; empty keeps an existing event's status and makes a new one a DRAFT.", func(e *Event, v string) error {
-		if v = normalizeEnum(v); v != "" {
-			e.Status = schematype.Status(v)
-		}
-		return nil
-	}},
+	{"status", "DRAFT or PUBLISHED; empty keeps an existing event's status and makes a new one a DRAFT.", statusRule(func(e *Event) *Publication { return &e.Publication })},
 }
 
-func eventText(field func(*Event) *string) func(*Event, string) error {
-	return func(e *Event, v string) error { *field(e) = v; return nil }
-}
+func eventText(field func(*Event) *string) cellRule[Event] { return cell(field) }
 
-func eventFlag(field func(*Event) *bool) func(*Event, string) error {
-	return func(e *Event, v string) error {
-		var b Brand
-		err := flag(func(*Brand) *bool { return &b.Featured })(&b, v)
-		*field(e) = b.Featured
-		return err
-	}
-}
-
-func eventCoordinate(field func(*Event) **float64) func(*Event, string) error {
-	return func(e *Event, v string) error {
-		if strings.TrimSpace(v) == "" {
-			*field(e) = nil
+// eventCoordinate is a latitude or longitude, empty when there is none;
+// written with as many digits as it takes to read back the same number.
+func eventCoordinate(field func(*Event) **float64) cellRule[Event] {
+	return cellRule[Event]{
+		set: func(e *Event, v string) error {
+			if strings.TrimSpace(v) == "" {
+				*field(e) = nil
+				return nil
+			}
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil {
+				return fmt.Errorf("%q is not a number", v)
+			}
+			*field(e) = &f
 			return nil
-		}
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil {
-			return fmt.Errorf("%q is not a number", v)
-		}
-		*field(e) = &f
-		return nil
+		},
+		get: func(e *Event) string {
+			if f := *field(e); f != nil {
+				return strconv.FormatFloat(*f, 'f', -1, 64)
+			}
+			return ""
+		},
 	}
+}
+
+// formatEventTime writes a time as parseEventTime reads it back: in
+// Asia/Shanghai, a date alone for the midnight of an all-day event,
+// otherwise the date and the minute (and the second when there is one);
+// a time finer than a second is written in RFC 3339.
+func formatEventTime(t time.Time, allDay bool) string {
+	t = t.In(shanghai)
+	switch {
+	case t.Nanosecond() != 0:
+		return t.Format(time.RFC3339Nano)
+	case allDay && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
+		return t.Format(time.DateOnly)
+	case t.Second() != 0:
+		return t.Format("2006-01-02 15:04:05")
+	}
+	return t.Format("2006-01-02 15:04")
 }
 
 func splitSlugs(v string) []string {

@@ -2,6 +2,7 @@ package dataio
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 type RecordColumn[T any] struct {
 	Name        string // header text, matched case-insensitively
 	Description string
-	set         func(r *T, v string) error
+	cellRule[T]
 }
 
 // recordSheets are the kinds of spreadsheet read through RecordColumn: the
@@ -35,15 +36,42 @@ func recordColumnNames[T any](cols []RecordColumn[T]) []string {
 	return names
 }
 
-// cell sets a text field from a cell.
-func cell[T any](field func(*T) *string) func(*T, string) error {
-	return func(r *T, v string) error { *field(r) = v; return nil }
+// cell is a text field, read and written as it is.
+func cell[T any](field func(*T) *string) cellRule[T] {
+	return cellRule[T]{
+		set: func(r *T, v string) error { *field(r) = v; return nil },
+		get: func(r *T) string { return *field(r) },
+	}
 }
 
-// enumCell sets an enum field from a cell typed as people like
-// ("provincial", "Workers employed").
-func enumCell[T any](field func(*T) *string) func(*T, string) error {
-	return func(r *T, v string) error { *field(r) = normalizeEnum(v); return nil }
+// enumCell is an enum field, read as people type it ("provincial",
+// "Workers employed") and written as the import spells it (PROVINCIAL).
+func enumCell[T any](field func(*T) *string) cellRule[T] {
+	return cellRule[T]{
+		set: func(r *T, v string) error { *field(r) = normalizeEnum(v); return nil },
+		get: func(r *T) string { return *field(r) },
+	}
+}
+
+// intCell is a whole number; empty reads as 0.
+func intCell[T any](field func(*T) *int) cellRule[T] {
+	return cellRule[T]{
+		set: func(r *T, v string) error { return wholeNumber(field(r), v) },
+		get: func(r *T) string { return strconv.Itoa(*field(r)) },
+	}
+}
+
+// dateCell is a date (sheetDate), written as 2025-06-30; empty is none.
+func dateCell[T any](field func(*T) **Time) cellRule[T] {
+	return cellRule[T]{
+		set: func(r *T, v string) error { return sheetDate(field(r), v) },
+		get: func(r *T) string {
+			if t := *field(r); t != nil {
+				return t.UTC().Format(time.DateOnly)
+			}
+			return ""
+		},
+	}
 }
 
 // wholeNumber reads a whole number; an empty cell is 0 (reported as
@@ -74,12 +102,18 @@ func sheetDate(t **Time, v string) error {
 	return nil
 }
 
-// statusCell sets the status; empty keeps it.
-func statusCell(p *Publication, v string) error {
-	if v = normalizeEnum(v); v != "" {
-		p.Status = schematype.Status(v)
+// statusRule is the status column of every sheet: empty keeps the status
+// (a new record is a DRAFT); written as DRAFT or PUBLISHED.
+func statusRule[T any](pub func(*T) *Publication) cellRule[T] {
+	return cellRule[T]{
+		set: func(r *T, v string) error {
+			if v = normalizeEnum(v); v != "" {
+				pub(r).Status = schematype.Status(v)
+			}
+			return nil
+		},
+		get: func(r *T) string { return string(pub(r).Status) },
 	}
-	return nil
 }
 
 // recordsFromSheet turns the rows of a record sheet into records: start
