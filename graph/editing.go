@@ -46,10 +46,10 @@ func SetPublished(ctx context.Context, c *ent.Client, id int, publish bool) (ent
 func Schedule(ctx context.Context, c *ent.Client, id int, publishAt, unpublishAt *time.Time) (ent.Noder, error) {
 	if unpublishAt != nil {
 		if !unpublishAt.After(time.Now()) {
-			return nil, userErrorf("unpublishAt (%s) must be in the future; to take the item back now, use unpublish", unpublishAt.Format(time.RFC3339))
+			return nil, fieldErrorf("unpublishAt", "unpublishAt (%s) must be in the future; to take the item back now, use unpublish", unpublishAt.Format(time.RFC3339))
 		}
 		if publishAt != nil && !unpublishAt.After(*publishAt) {
-			return nil, userErrorf("unpublishAt (%s) must be after publishAt (%s)", unpublishAt.Format(time.RFC3339), publishAt.Format(time.RFC3339))
+			return nil, fieldErrorf("unpublishAt", "unpublishAt (%s) must be after publishAt (%s)", unpublishAt.Format(time.RFC3339), publishAt.Format(time.RFC3339))
 		}
 	}
 	return setPublication(ctx, c, id, schematype.StatusPublished, publishAt, unpublishAt)

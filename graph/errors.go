@@ -44,6 +44,11 @@ func userErrorf(format string, args ...any) error {
 	return &UserError{Msg: fmt.Sprintf(format, args...)}
 }
 
+// fieldErrorf builds a UserError about one input or argument (extensions.field).
+func fieldErrorf(field, format string, args ...any) error {
+	return &UserError{Msg: fmt.Sprintf(format, args...), Field: field}
+}
+
 // presentError turns any error into what the public may see: mistakes in the
 // request keep their message; everything else becomes "internal error" and
 // the detail goes to the log only, so no SQL, path or stack trace leaks.

@@ -238,8 +238,14 @@ func TestScheduleNeedsPublisherAndAValidWindow(t *testing.T) {
 			"unpublishAt before publishAt": {"id": id, "at": rfc(at), "until": rfc(at.Add(-time.Minute))},
 			"unpublishAt in the past":      {"id": id, "until": rfc(time.Now().Add(-time.Minute))},
 		} {
-			if r := e.as(t, "publisher", scheduleMutation, vars); code(r) != "BAD_USER_INPUT" {
+			r := e.as(t, "publisher", scheduleMutation, vars)
+			if code(r) != "BAD_USER_INPUT" {
 				t.Errorf("%s: %+v, want BAD_USER_INPUT", what, r.Errors)
+				continue
+			}
+			// The console shows the message beside the unpublishAt input.
+			if f, _ := r.Errors[0].Extensions["field"].(string); f != "unpublishAt" {
+				t.Errorf("%s: extensions.field %q, want unpublishAt", what, f)
 			}
 		}
 		b := e.db.Client.Brand.GetX(e.all(), atoi(t, id))

@@ -367,3 +367,158 @@ describe('preview links', () => {
     await page.close();
   });
 });
+
+describe('console: preview links, schedule, history', () => {
+  const gql = (query, token) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    }).then((r) => r.json());
+  const brandBySlug = async (slug, token) => (await gql(`{ brands(where: {slug: "${slug}"}) { edges { node { id status nameZh } } } }`, token)).data.brands.edges[0].node;
+  /** bj is a moment as a datetime-local value in Beijing time (UTC+8, no daylight saving). */
+  const bj = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 16);
+
+  test('an editor makes a preview link in the console and a fresh browser without a token opens it; no schedule or restore for editors', async () => {
+    const draft = await brandBySlug('baokang-linkuang-gong', editorToken);
+    assert.equal(draft.status, 'DRAFT');
+    const page = await open('/admin?' + new URLSearchParams({ type: 'brands', id: draft.id }));
+    await signIn(page, editorToken);
+    await ready(page, 'section.preview-links button.make-preview');
+    await ready(page, 'section.history');
+    assert.equal(await page.locator('section.schedule').count(), 0, 'editors do not schedule');
+    assert.equal(await page.locator('#s-publishAt').count(), 0);
+    assert.equal(await page.locator('button.restore').count(), 0, 'editors do not restore');
+    assert.equal(await page.locator('button', { hasText: '发布' }).count(), 0, 'no publishing buttons for editors');
+
+    await page.selectOption('#preview-expires', '86400');
+    await page.click('button.make-preview');
+    await ready(page, '.preview-made:not([hidden]) #preview-url');
+    const url = await page.inputValue('#preview-url');
+    assert.match(url, new RegExp(`^${server.url.replace(/[.:/]/g, '\\$&')}/preview/[A-Za-z0-9_-]{16,}$`), 'an absolute URL');
+    assert.equal(await page.getAttribute('#preview-url', 'readonly'), '');
+    assert.match(await page.locator('#preview-url-expiry').innerText(), /有效期至 .*2\d{3}/);
+    // The list has the new link, active, with its expiry a day away.
+    await ready(page, '.preview-list tbody tr button.revoke');
+    const links = (await gql(`{ previewLinks(id: "${draft.id}") { id expiresAt revokedAt } }`, editorToken)).data.previewLinks;
+    const made = links[0];
+    assert.ok(Math.abs(Date.parse(made.expiresAt) - Date.now() - 86400e3) < 5 * 60e3, `expires in a day: ${made.expiresAt}`);
+    assert.equal(await page.locator(`.preview-list tr[data-id="${made.id}"] button.revoke`).count(), 1);
+    await page.click('.preview-made button.copy');
+    await ready(page, '.preview-made .copy-status:not(:empty)');
+    await page.locator('section.preview-links').scrollIntoViewIfNeeded();
+    await shot(page, 'console-preview');
+    assert.deepEqual(await axe(page, 'console preview links'), []);
+
+    // A fresh browser, with no token and no shared storage, opens the link.
+    const fresh = await launch();
+    try {
+      const reviewer = await fresh.context.newPage();
+      const res = await reviewer.goto(url);
+      assert.match(res.headers()['cache-control'] ?? '', /no-store/);
+      await reviewer.waitForSelector('#app[data-page="preview"] .preview-banner');
+      assert.equal((await reviewer.locator('main h1').first().textContent()).trim(), draft.nameZh);
+      assert.equal(await reviewer.evaluate(() => sessionStorage.getItem('brandshow.token')), null, 'the reviewer has no token');
+    } finally {
+      await fresh.close();
+    }
+
+    // Revoked in the console, the link shows nothing.
+    await page.click(`.preview-list tr[data-id="${made.id}"] button.revoke`);
+    await page.waitForFunction((id) => !document.querySelector(`.preview-list tr[data-id="${id}"] button.revoke`), made.id);
+    assert.match(await page.locator(`.preview-list tr[data-id="${made.id}"]`).innerText(), /已撤销/);
+    const secret = url.slice(url.lastIndexOf('/') + 1);
+    const gone = await gql(`{ preview(secret: "${secret}") { id } }`);
+    assert.equal(gone.errors?.[0]?.extensions?.code, 'NOT_FOUND', JSON.stringify(gone));
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.csp, []);
+    await page.close();
+  });
+
+  test('a publisher schedules a draft for later (the public does not see it), publishes it now, edits it and restores the earlier version from the history', async () => {
+    const slug = 'huangshi-muju-gong';
+    const draft = await brandBySlug(slug, publisherToken);
+    assert.equal(draft.status, 'DRAFT');
+    const publicName = async () => (await gql(`{ brand(slug: "${slug}") { nameZh } }`)).data.brand?.nameZh ?? null;
+    const page = await open('/admin?' + new URLSearchParams({ type: 'brands', id: draft.id }));
+    await signIn(page, publisherToken);
+    await ready(page, 'section.schedule #s-publishAt');
+
+    // A window that ends before it starts is refused at the field.
+    const at = Date.now() + 2 * 86400e3;
+    await page.fill('#s-publishAt', bj(at));
+    await page.fill('#s-unpublishAt', bj(at - 3600e3));
+    await page.click('button.save-schedule');
+    await ready(page, '#s-unpublishAt-err:not([hidden])');
+    assert.match(await page.locator('#s-unpublishAt-err').innerText(), /unpublishAt/);
+    assert.equal(await page.getAttribute('#s-unpublishAt', 'aria-invalid'), 'true');
+    assert.equal(await page.locator('section.schedule .form-alert:not([hidden])').count(), 0, 'at the field, not at the top');
+
+    // Scheduled two days ahead, open-ended.
+    await page.fill('#s-unpublishAt', '');
+    await rerender(page, () => page.click('button.save-schedule'));
+    assert.match(page.url(), /scheduled=1/);
+    await ready(page, '.item-status .badge.scheduled');
+    assert.match(await page.locator('.saved').innerText(), /定时已保存/);
+    assert.equal(await page.inputValue('#s-publishAt'), bj(at), 'the form shows the schedule in Beijing time');
+    const stored = (await gql(`{ node(id: "${draft.id}") { ... on Brand { status publishAt unpublishAt } } }`, publisherToken)).data.node;
+    assert.equal(Date.parse(stored.publishAt), Date.parse(`${bj(at)}:00+08:00`), JSON.stringify(stored));
+    assert.equal(stored.unpublishAt, null);
+    assert.equal(await publicName(), null, 'scheduled for later: the public does not see it');
+    assert.equal(await page.locator('.actions button.publish').innerText(), '立即发布');
+    await page.locator('section.schedule').scrollIntoViewIfNeeded();
+    await shot(page, 'console-schedule');
+    assert.deepEqual(await axe(page, 'console schedule'), []);
+
+    // Published now: the window is dropped and the public sees it.
+    await rerender(page, () => page.click('.actions button.publish'));
+    await ready(page, '.item-status .badge.published');
+    assert.equal(await page.locator('.item-status .badge.scheduled').count(), 0);
+    assert.equal(await page.inputValue('#s-publishAt'), '');
+    assert.equal(await publicName(), draft.nameZh);
+
+    // Changed and saved; the history shows the change, newest first.
+    const changed = `${draft.nameZh}（新名称）`;
+    await page.fill('#f-nameZh', changed);
+    await rerender(page, () => page.click('form.item-form button[type="submit"]'));
+    await ready(page, 'section.history .history-entry');
+    assert.equal(await publicName(), changed);
+    const newest = page.locator('section.history .history-entry').first();
+    assert.equal(await newest.getAttribute('data-action'), 'UPDATE');
+    assert.match(await newest.locator('li[data-field="name_zh"]').innerText(), new RegExp(`名称（中文）：${draft.nameZh}\\s*→\\s*(改为)?\\s*${changed.replace(/[()（）]/g, '.')}`));
+    assert.match(await newest.innerText(), /e2e\.publisher/);
+    assert.equal(await newest.locator('button.restore').count(), 0, 'the newest entry is the content as it is');
+    // Before it: publishing now (an UPDATE that drops publishAt), and the schedule (PUBLISH).
+    const earlier = page.locator('section.history .history-entry').nth(1);
+    assert.equal(await earlier.getAttribute('data-action'), 'UPDATE');
+    assert.equal(await earlier.locator('li[data-field="publish_at"]').count(), 1);
+    const scheduled = page.locator('section.history .history-entry').nth(2);
+    assert.equal(await scheduled.getAttribute('data-action'), 'PUBLISH');
+    assert.match(await scheduled.locator('li[data-field="status"]').innerText(), /状态：草稿\s*→\s*(改为)?\s*已发布/, 'statuses in words');
+    await page.locator('section.history').scrollIntoViewIfNeeded();
+    await shot(page, 'console-history');
+    assert.deepEqual(await axe(page, 'console history'), []);
+
+    // Restored to the version right after it was published now.
+    await rerender(page, () => earlier.locator('button.restore').click());
+    assert.match(page.url(), /restored=1/);
+    await ready(page, 'form.item-form');
+    assert.match(await page.locator('.saved').innerText(), /已恢复/);
+    assert.equal(await page.inputValue('#f-nameZh'), draft.nameZh, 'the form shows the restored value');
+    assert.match(await page.locator('section.history .history-entry').first().locator('li[data-field="name_zh"]').innerText(), new RegExp(`→\\s*(改为)?\\s*${draft.nameZh}$`));
+    assert.equal(await publicName(), draft.nameZh);
+    // The public page shows the earlier name.
+    const site = await browser.context.newPage();
+    await site.goto(`${server.url}/brands/${slug}`);
+    await site.waitForSelector('#app[data-ready] main h1');
+    assert.equal((await site.locator('main h1').first().textContent()).trim(), draft.nameZh);
+    await site.close();
+
+    // On a phone the sections fit the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await noOverflow(page);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.csp, []);
+    await page.close();
+  });
+});

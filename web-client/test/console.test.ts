@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, GraphQLInputObjectType, GraphQLNonNull, type GraphQLInputField } from 'graphql';
 import { cap, contentTypes, inputNames, typeByKey } from '../src/console/types';
-import { createInput, emptyValues, fromShanghai, missing, toShanghai, updateInput, valuesOf, type Values } from '../src/console/model';
+import { changeLabel, changeValue, createInput, enumChange, emptyValues, fromShanghai, missing, publicNow, scheduleVars, toShanghai, updateInput, valuesOf, type Values } from '../src/console/model';
 
 const dir = join(import.meta.dirname, '..', '..', 'schema');
 const sdl = readdirSync(dir)
@@ -142,5 +142,47 @@ describe('form values and inputs', () => {
     expect(v.allDay).toBe(true);
     expect(createInput(events, v)).toMatchObject({ startsAt: '2027-04-22T09:00:00+08:00', latitude: 30.5, venueID: 'V1', brandIDs: ['B1'], allDay: true });
     expect(toShanghai(fromShanghai('2027-01-01T23:30').replace('+08:00', 'Z'))).toBe('2027-01-02T07:30');
+  });
+});
+
+describe('schedule and history', () => {
+  it('sends a schedule typed in Beijing time as RFC 3339 with +08:00; an empty bound is null', () => {
+    expect(scheduleVars('2027-03-01T09:30', '')).toEqual({ publishAt: '2027-03-01T09:30:00+08:00', unpublishAt: null });
+    expect(scheduleVars(' ', '2027-03-02T00:00')).toEqual({ publishAt: null, unpublishAt: '2027-03-02T00:00:00+08:00' });
+  });
+
+  it('says whether the public sees an item: published and inside its window', () => {
+    const now = Date.parse('2027-01-01T00:00:00Z');
+    expect(publicNow('DRAFT', {}, now)).toBe(false);
+    expect(publicNow('PUBLISHED', {}, now)).toBe(true);
+    expect(publicNow('PUBLISHED', { publishAt: '2027-01-01T08:00:00+08:00' }, now)).toBe(true); // exactly now
+    expect(publicNow('PUBLISHED', { publishAt: '2027-01-02T00:00:00Z' }, now)).toBe(false);
+    expect(publicNow('PUBLISHED', { unpublishAt: '2026-12-31T00:00:00Z' }, now)).toBe(false);
+    expect(publicNow('PUBLISHED', { publishAt: '2026-12-01T00:00:00Z', unpublishAt: '2027-02-01T00:00:00Z' }, now)).toBe(true);
+  });
+
+  it('names the audit log\'s columns and edges as the form labels them', () => {
+    const brands = typeByKey('brands')!;
+    expect(changeLabel(brands, 'name_zh')).toEqual(['名称（中文）', 'Name (Chinese)']);
+    expect(changeLabel(brands, 'summary_en')).toEqual(['简介（英文）', 'Summary (English)']);
+    expect(changeLabel(brands, 'region_id')).toEqual(['地区', 'Region']);
+    expect(changeLabel(brands, 'role_models')).toEqual(['典型人物', 'Role models']);
+    expect(changeLabel(brands, 'workers_employed')).toEqual(['带动就业人数', 'Workers employed']);
+    expect(changeLabel(typeByKey('mediaCoverages')!, 'video_url')).toEqual(['视频链接', 'Video link']);
+    expect(changeLabel(brands, 'publish_at')).toEqual(['定时发布', 'Publish at']);
+    expect(changeLabel(brands, 'no_such_column')).toBeNull();
+    expect(changeLabel(typeByKey('roleModels')!, 'title_en')).toEqual(['头衔（英文）', 'Title (English)']);
+    expect([enumChange(brands, 'status'), enumChange(brands, 'category'), enumChange(brands, 'credit_rating'), enumChange(brands, 'name_zh')]).toEqual([true, true, true, false]);
+  });
+
+  it('shows values shortened, times in Beijing time, empty as a dash', () => {
+    expect(changeValue(null)).toBe('—');
+    expect(changeValue('')).toBe('—');
+    expect(changeValue('2027-04-22T01:00:00Z')).toBe('2027-04-22 09:00');
+    expect(changeValue('一行\n两行')).toBe('一行 两行');
+    const long = '长'.repeat(100);
+    expect(changeValue(long, 10)).toBe(`${'长'.repeat(9)}…`);
+    expect([...changeValue(long)].length).toBe(80);
+    expect(changeValue('短', 10)).toBe('短');
   });
 });

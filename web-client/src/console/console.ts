@@ -2,11 +2,14 @@
 // chunk of its own, so the public site's JavaScript does not grow). Sign in
 // by pasting a token; lists of every content type with search, status
 // filter and paging; one form per item made from the type's description
-// (types.ts); publishing actions shown only to roles the server allows them.
-// The server checks every role: the console only hides what it would refuse.
+// (types.ts), with an item's preview links, schedule and history below it
+// (sections.ts); publishing actions shown only to roles the server allows
+// them. The server checks every role: the console only hides what it would
+// refuse.
 //
 // Its URLs: /admin (?type=brands&q=&status=DRAFT&after=...), ?type=brands&id=ID
-// (edit), ?type=brands&new=1 (create).
+// (edit; &saved=1, &scheduled=1 or &restored=1 after that action),
+// ?type=brands&new=1 (create).
 
 // The console's styles: linked when the console opens (not imported as a
 // module, which would add Vite's preload helper to the site's first load).
@@ -16,7 +19,8 @@ import type { Ctx } from '../ctx';
 import { ConsolePublishDocument, ConsoleUnpublishDocument, ConsoleFeatureDocument, ConsoleUnfeatureDocument, ConsoleViewerDocument } from '../gql/console';
 import { canPublish, ConsoleError, forgetToken, Session, storedToken, storeToken, type FieldProblem, type ImportReport } from './session';
 import { contentTypes, typeByKey, type ContentType, type Field } from './types';
-import { createInput, emptyValues, keys, missing, updateInput, valuesOf, type Linked, type Picture, type Values } from './model';
+import { createInput, emptyValues, keys, missing, publicNow, updateInput, valuesOf, type Linked, type Picture, type Schedule, type Values } from './model';
+import { historySection, previewSection, scheduleSection, when } from './sections';
 import { linkPicker, picturePicker, regions, regionSelect, type Tr } from './widgets';
 
 /** What the console renders: the page title, its header and its content. */
@@ -255,7 +259,7 @@ async function editView(ctx: Ctx, tr: Tr, s: Session, viewer: Viewer, type: Cont
   const regionList = type.fields.some((f) => f.kind === 'region') ? await regions(s) : [];
 
   const alert = h('div', { class: 'form-alert', role: 'alert', hidden: true });
-  const saved = h('p', { class: 'saved', role: 'status' }, ctx.params.get('saved') === '1' ? tr(['已保存。', 'Saved.']) : '');
+  const saved = h('p', { class: 'saved', role: 'status' }, doneMessages.filter(([k]) => ctx.params.get(k) === '1').map(([, m]) => tr(m)));
   // A slug is set once, when the item is created (the update inputs have none).
   const controls: HTMLElement[] = type.fields.map((f) => fieldControl(ctx, tr, s, f, values, regionList, !mayEdit || (!!item && f.kind === 'slug')));
   const fieldsBox = h('div', { class: 'form-fields' }, controls);
@@ -336,19 +340,53 @@ async function editView(ctx: Ctx, tr: Tr, s: Session, viewer: Viewer, type: Cont
 
   const name = item ? String(item[type.titleField] ?? item.slug) : `${tr(['新建', 'New'])}: ${tr(type.label)}`;
   const path = item ? publicPath(type, String(item.slug)) : null;
+  const schedule: Schedule = { publishAt: item?.publishAt as string | null, unpublishAt: item?.unpublishAt as string | null };
+  const shown = publicNow(status, schedule);
+  // Preview links, schedule and history of a saved item, below its form.
+  const sections: Node[] = [];
+  if (item) {
+    const itemID = item.id as string;
+    const reload = (flag: string) => () => go(adminLink(ctx, { type: type.key, id: itemID, [flag]: '1' }));
+    const [preview, history] = await Promise.all([previewSection(ctx.lang, tr, s, itemID), historySection(ctx.lang, tr, s, type, itemID, publisher, (v) => (statusNames[v] ? tr(statusNames[v]) : ctx.label(v)), reload('restored'))]);
+    sections.push(preview);
+    if (publisher) sections.push(scheduleSection(ctx.lang, tr, s, itemID, schedule, reload('scheduled')));
+    sections.push(history);
+  }
   return h(
     'div',
     { class: 'console' },
     h('p', { class: 'crumbs' }, h('a', { href: adminLink(ctx, { type: type.key }) }, tr(type.label))),
     h('h1', null, name),
-    item ? h('div', { class: 'item-status' }, badge(tr, status), item.featured ? h('span', { class: 'badge featured' }, tr(['推介中', 'Featured'])) : null, path && status === 'PUBLISHED' ? h('a', { href: path }, tr(['在网站上查看', 'View on the site'])) : null, publisher ? actions(ctx, tr, s, type, item, status, showProblems) : null) : null,
+    item
+      ? h(
+          'div',
+          { class: 'item-status' },
+          badge(tr, status),
+          status === 'PUBLISHED' && !shown ? h('span', { class: 'badge scheduled' }, schedule.publishAt && Date.parse(schedule.publishAt) > Date.now() ? `${tr(['定时发布：', 'Publishes '])}${when(ctx.lang, schedule.publishAt)}` : tr(['已过下线时间', 'Past its unpublish time'])) : null,
+          item.featured ? h('span', { class: 'badge featured' }, tr(['推介中', 'Featured'])) : null,
+          path && shown ? h('a', { href: path }, tr(['在网站上查看', 'View on the site'])) : null,
+          publisher ? actions(ctx, tr, s, type, item, status, shown, showProblems) : null,
+        )
+      : null,
     saved,
     form,
+    sections,
   );
 }
 
-/** actions are the publishers' buttons: publish or unpublish, feature, delete. */
-function actions(ctx: Ctx, tr: Tr, s: Session, type: ContentType, item: Record<string, unknown>, status: string, showProblems: (p: FieldProblem[]) => void): HTMLElement {
+/** What the item view says after it reloads: ?saved=1, ?scheduled=1, ?restored=1. */
+const doneMessages: [string, [string, string]][] = [
+  ['saved', ['已保存。', 'Saved.']],
+  ['scheduled', ['定时已保存。', 'The schedule is saved.']],
+  ['restored', ['已恢复到所选版本，表单显示的是恢复后的内容。', 'Restored: the form shows the restored content.']],
+];
+
+/**
+ * actions are the publishers' buttons: publish or unpublish, feature,
+ * delete. A scheduled item not yet (or no longer) public can be published
+ * now, which drops its window.
+ */
+function actions(ctx: Ctx, tr: Tr, s: Session, type: ContentType, item: Record<string, unknown>, status: string, shown: boolean, showProblems: (p: FieldProblem[]) => void): HTMLElement {
   const id = item.id as string;
   const run = async (fn: () => Promise<unknown>, after: string) => {
     try {
@@ -363,9 +401,8 @@ function actions(ctx: Ctx, tr: Tr, s: Session, type: ContentType, item: Record<s
   return h(
     'div',
     { class: 'actions', role: 'group', 'aria-label': tr(['发布操作', 'Publishing']) },
-    status === 'DRAFT'
-      ? h('button', { type: 'button', class: 'publish', onclick: () => void run(() => s.mutate(ConsolePublishDocument, { id }), here) }, tr(['发布', 'Publish']))
-      : h('button', { type: 'button', class: 'secondary unpublish', onclick: () => void run(() => s.mutate(ConsoleUnpublishDocument, { id }), here) }, tr(['撤回为草稿', 'Unpublish'])),
+    shown ? null : h('button', { type: 'button', class: 'publish', onclick: () => void run(() => s.mutate(ConsolePublishDocument, { id }), here) }, status === 'DRAFT' ? tr(['发布', 'Publish']) : tr(['立即发布', 'Publish now'])),
+    status === 'DRAFT' ? null : h('button', { type: 'button', class: 'secondary unpublish', onclick: () => void run(() => s.mutate(ConsoleUnpublishDocument, { id }), here) }, tr(['撤回为草稿', 'Unpublish'])),
     type.featurable
       ? item.featured
         ? h('button', { type: 'button', class: 'secondary', onclick: () => void run(() => s.mutate(ConsoleUnfeatureDocument, { id }), here) }, tr(['取消推介', 'Stop featuring']))

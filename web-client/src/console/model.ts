@@ -249,3 +249,74 @@ export function updateInput(t: ContentType, v: Values, init: Values): Record<str
   }
   return input;
 }
+
+/** Publication columns the audit log names, which no form field edits. */
+const publicationLabels: Record<string, [string, string]> = {
+  status: ['状态', 'Status'],
+  published_at: ['首次发布时间', 'First published'],
+  publish_at: ['定时发布', 'Publish at'],
+  unpublish_at: ['定时下线', 'Unpublish at'],
+  featured: ['推介', 'Featured'],
+  featured_rank: ['推介顺序', 'Rank'],
+  featured_from: ['推介开始', 'Featured from'],
+  featured_until: ['推介结束', 'Featured until'],
+};
+
+/**
+ * changeLabel names a column or edge of the audit log (name_zh, region_id,
+ * role_models, video_url) as the form labels it: [Chinese, English], with
+ * the half of a bilingual pair; null when no field of the type has it.
+ */
+export function changeLabel(t: ContentType, column: string): [string, string] | null {
+  const f = changeField(t, column);
+  if (!f?.bilingual) return f?.label ?? publicationLabels[column] ?? null;
+  return column.toLowerCase().endsWith('zh') ? [`${f.label[0]}（中文）`, `${f.label[1]} (Chinese)`] : [`${f.label[0]}（英文）`, `${f.label[1]} (English)`];
+}
+
+/** changeField is the form field that edits a column or edge of the audit log, if one does. */
+export function changeField(t: ContentType, column: string): Field | undefined {
+  const norm = column.replace(/_/g, '').toLowerCase();
+  return t.fields.find((f) => (f.bilingual ? keys(f).some((k) => k.toLowerCase() === norm) : f.name.toLowerCase() === norm || `${f.name}id`.toLowerCase() === norm));
+}
+
+/** enumChange says whether a column of the audit log holds an enum value (shown by its name in words). */
+export function enumChange(t: ContentType, column: string): boolean {
+  return column === 'status' || changeField(t, column)?.kind === 'enum';
+}
+
+const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * changeValue is a value of the audit log as the history shows it: a time
+ * in Beijing time, at most max characters (an ellipsis marks the cut), and
+ * an empty value as a dash.
+ */
+export function changeValue(v: string | null | undefined, max = 80): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const text = rfc3339.test(v) ? toShanghai(v).replace('T', ' ') : v.replace(/\s+/g, ' ').trim();
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/** A schedule as the console reads it: publishAt and unpublishAt, if set. */
+export interface Schedule {
+  publishAt?: string | null;
+  unpublishAt?: string | null;
+}
+
+/**
+ * publicNow says whether the public sees an item at the moment: it is
+ * PUBLISHED and inside its window (a scheduled item is PUBLISHED before its
+ * publishAt, and stays so after its unpublishAt).
+ */
+export function publicNow(status: string, s: Schedule, now = Date.now()): boolean {
+  if (status !== 'PUBLISHED') return false;
+  if (s.publishAt && Date.parse(s.publishAt) > now) return false;
+  if (s.unpublishAt && Date.parse(s.unpublishAt) <= now) return false;
+  return true;
+}
+
+/** scheduleVars are the schedule mutation's bounds from two datetime-local values typed in Beijing time (empty: null). */
+export function scheduleVars(publishAt: string, unpublishAt: string): { publishAt: string | null; unpublishAt: string | null } {
+  return { publishAt: publishAt.trim() ? fromShanghai(publishAt.trim()) : null, unpublishAt: unpublishAt.trim() ? fromShanghai(unpublishAt.trim()) : null };
+}
