@@ -313,7 +313,7 @@ func deleteDrafts(t *testing.T, c *ent.Client) {
 // every condition of each neighbour's where-input inside has<Edge>With, each
 // with a value that would match a draft; two levels down, and inside
 // not/and/or, the conditions that tell a draft apart (status, IDs,
-// has<Edge>) are probed with every value. That keeps the count near 15,000.
+// has<Edge>) are probed with every value. That keeps the count near 23,500.
 func visibilityProbes(t *testing.T, p draftProbes) []string {
 	t.Helper()
 	s := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{}}).Schema()
