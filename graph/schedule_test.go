@@ -175,7 +175,8 @@ func TestScheduledPublicationNeedsNoWrite(t *testing.T) {
 			t.Errorf("changes feed after unpublishAt: %s, want the TOMBSTONE last", k)
 		}
 		// Each transition is logged once, dated at its time.
-		entries := e.db.Client.ChangeLogEntry.Query().Where(changelogentry.EntityID(atoi(t, id))).AllX(context.Background())
+		entries := e.db.Client.ChangeLogEntry.Query().Where(changelogentry.EntityID(atoi(t, id))).
+			Order(changelogentry.ByID()).AllX(context.Background()) // no order is no order on PostgreSQL
 		var ats []time.Time
 		for _, en := range entries {
 			if en.TransitionAt != nil {
