@@ -62,6 +62,12 @@ func TestDraftsChangeNoAnonymousAnswer(t *testing.T) {
 				t.Fatalf("probe is not a valid query (%s):\n  %s", a, queries[i])
 			}
 		}
+		// A preview probe proves something only if the link answers.
+		for i, q := range queries {
+			if strings.HasPrefix(q, "preview(") && !strings.Contains(before[i], `"roleModels"`) && !strings.Contains(before[i], `"brands"`) {
+				t.Errorf("a preview link does not answer its item:\n  %.200s\n  %.300s", q, before[i])
+			}
+		}
 		// The change log keeps its entries when the drafts are deleted, so
 		// comparing answers could not tell a logged draft: its answers
 		// must name no draft at all.
@@ -117,6 +123,10 @@ type draftProbes struct {
 	// allotted in ranges by type and another type's ID can only match all
 	// of the type's items or none of them (one such is probed too).
 	byType map[string][]string
+	// previews are the secrets of preview links to published items with
+	// draft neighbours: a preview shows its one item, never the drafts
+	// linked to it, so its answer must not change when they go.
+	previews []struct{ secret, typ string }
 	// changesSince is the change log's cursor before the drafts were made.
 	changesSince string
 }
@@ -253,6 +263,15 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 	must(err)
 
 	p := draftProbes{byType: map[string][]string{}}
+	editor := visibility.WithViewer(context.Background(), visibility.Viewer{Name: "diff-test", Role: visibility.RoleEditor})
+	for _, item := range []struct {
+		id  int
+		typ string
+	}{{pubBrand.ID, "Brand"}, {lonelyBrand.ID, "Brand"}, {pubPerson.ID, "RoleModel"}, {pubVenue.ID, "Venue"}} {
+		link, err := graph.CreatePreviewLink(editor, c, item.id, nil)
+		must(err)
+		p.previews = append(p.previews, struct{ secret, typ string }{strings.TrimPrefix(link.URL, graph.PreviewPath), item.typ})
+	}
 	for _, d := range []struct {
 		typ string
 		id  int
@@ -403,6 +422,9 @@ func entryPointProbes(s *ast.Schema, p draftProbes) []string {
 	}
 	for _, id := range p.ids {
 		out = append(out, fmt.Sprintf("node(id: %q) { id }", id))
+	}
+	for _, pv := range p.previews {
+		out = append(out, fmt.Sprintf("preview(secret: %q) { __typename ... on %s %s }", pv.secret, pv.typ, nodeSelection(s, s.Types[pv.typ])))
 	}
 	for _, f := range []string{"brand", "roleModel", "enterprise", "alliance", "venue", "mediaCoverage"} {
 		for _, slug := range []string{"person", "brand", "firm", "alliance", "venue", "report"} {
