@@ -42,23 +42,10 @@ func (db *DB) Optimize(ctx context.Context) error {
 	if n < optimizeMinRows {
 		return nil
 	}
-	rows, err := db.SQL.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'
+	tables, err := db.tableNames(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'
 		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT LIKE 'search\_%fts%' ESCAPE '\'`)
 	if err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
-	}
-	var tables []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return fmt.Errorf("store: analyze: %w", err)
-		}
-		tables = append(tables, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
+		return err
 	}
 	conn, err := db.SQL.Conn(ctx) // analysis_limit is per connection
 	if err != nil {
@@ -80,22 +67,9 @@ func (db *DB) Optimize(ctx context.Context) error {
 // DATABASE_URL's search_path names), not the whole database: a shared
 // server holds other schemas, which are not ours to analyze.
 func (db *DB) analyzePostgres(ctx context.Context) error {
-	rows, err := db.SQL.QueryContext(ctx, `SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`)
+	tables, err := db.tableNames(ctx, `SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`)
 	if err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
-	}
-	var tables []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return fmt.Errorf("store: analyze: %w", err)
-		}
-		tables = append(tables, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
+		return err
 	}
 	if len(tables) == 0 {
 		return nil
@@ -104,6 +78,27 @@ func (db *DB) analyzePostgres(ctx context.Context) error {
 		return fmt.Errorf("store: analyze: %w", err)
 	}
 	return nil
+}
+
+// tableNames runs a query that lists table names, one per row.
+func (db *DB) tableNames(ctx context.Context, query string) ([]string, error) {
+	rows, err := db.SQL.QueryContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("store: analyze: %w", err)
+	}
+	defer rows.Close()
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, fmt.Errorf("store: analyze: %w", err)
+		}
+		tables = append(tables, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: analyze: %w", err)
+	}
+	return tables, nil
 }
 
 // optimizeMinRows is how many search rows a database needs before Optimize

@@ -313,14 +313,17 @@ describe('editors console', () => {
   });
 });
 
+/** gql posts a query to the server, with a token when given, and returns the decoded answer. */
+function gql(query, token) {
+  return fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  }).then((r) => r.json());
+}
+
 describe('preview links', () => {
   test('a reviewer without a token opens a draft brand from a preview link, under a banner; no cache keeps it; revoked, it shows nothing', async () => {
-    const gql = (query, token) =>
-      fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query }),
-      }).then((r) => r.json());
     const found = await gql('{ brands(where: {slug: "baokang-linkuang-gong"}) { edges { node { id status name } } } }', editorToken);
     const draft = found.data.brands.edges[0].node;
     assert.equal(draft.status, 'DRAFT', 'the demo brand is a draft');
@@ -369,12 +372,6 @@ describe('preview links', () => {
 });
 
 describe('console: preview links, schedule, history', () => {
-  const gql = (query, token) =>
-    fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
-    }).then((r) => r.json());
   const brandBySlug = async (slug, token) => (await gql(`{ brands(where: {slug: "${slug}"}) { edges { node { id status nameZh } } } }`, token)).data.brands.edges[0].node;
   /** bj is a moment as a datetime-local value in Beijing time (UTC+8, no daylight saving). */
   const bj = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 16);
