@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"entgo.io/ent/dialect"
 	"image"
 	"io"
 	"mime/multipart"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"brandshow/server/httpapp"
 	"brandshow/server/media"
@@ -23,6 +25,12 @@ import (
 // mediaEditors are editors whose handler keeps pictures in a fresh store.
 func mediaEditors(t *testing.T, dia string, maxBytes int64) (*editors, *media.Store) {
 	t.Helper()
+	return mediaEditorsWith(t, dia, httpapp.Config{}, maxBytes)
+}
+
+// mediaEditorsWith is mediaEditors with cfg's timeouts.
+func mediaEditorsWith(t *testing.T, dia string, cfg httpapp.Config, maxBytes int64) (*editors, *media.Store) {
+	t.Helper()
 	e := newEditors(t, dia)
 	store, err := media.Open(context.Background(), media.Config{URL: "file://" + filepath.ToSlash(t.TempDir()), MaxBytes: maxBytes})
 	if err != nil {
@@ -31,6 +39,7 @@ func mediaEditors(t *testing.T, dia string, maxBytes int64) (*editors, *media.St
 	t.Cleanup(func() { _ = store.Close() })
 	e.h = httpapp.New(httpapp.Config{
 		DB: e.db, SampleContent: true, AllowedOrigins: []string{"*"}, Introspection: true, Logger: testLogger(), Media: store,
+		QueryTimeout: cfg.QueryTimeout, UploadTimeout: cfg.UploadTimeout,
 	})
 	return e, store
 }
@@ -147,6 +156,39 @@ func TestUploadPictureAndServeRenditions(t *testing.T) {
 
 // TestAnonymousUploadIsRefused: without a token the multipart request is
 // refused before its file is read, and nothing is stored.
+// TestUploadsHaveTheirOwnDeadline: an upload runs under UploadTimeout, not
+// under the queries' QueryTimeout (a camera file on a slow link, decoded
+// after other uploads, takes longer than any query may).
+func TestUploadsHaveTheirOwnDeadline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dia string) {
+		e, _ := mediaEditorsWith(t, dia, httpapp.Config{QueryTimeout: time.Nanosecond}, 0)
+		if r := e.as(t, "editor", `{ brands(first: 1) { totalCount } }`, nil); code(r) != "TIMEOUT" {
+			t.Fatalf("a query under a 1 ns QueryTimeout: %+v, want TIMEOUT", r.Errors)
+		}
+		if up := e.mustUpload(t, mediatest.JPEG(t, mediatest.Gradient(64, 48))); up.Width != 64 {
+			t.Fatalf("upload: %+v", up)
+		}
+	})
+}
+
+// TestUploadOpensNoTransaction: an upload writes no row, so it runs outside
+// the mutation transaction. In one, it held SQLite's write lock (BEGIN
+// IMMEDIATE) while decoding for seconds: four concurrent camera uploads
+// timed out waiting for each other, and every editor's write waited too.
+// With the write lock held elsewhere, an upload still answers at once.
+func TestUploadOpensNoTransaction(t *testing.T) {
+	e, _ := mediaEditorsWith(t, dialect.SQLite, httpapp.Config{UploadTimeout: 3 * time.Second}, 0)
+	release := holdWriteLock(t, e.db, "brands")
+	defer release()
+	r, _ := answerWithin(t, 30*time.Second, func() response {
+		r, _ := e.upload(t, "editor", mediatest.JPEG(t, mediatest.Gradient(64, 48)), nil)
+		return r
+	})
+	if len(r.Errors) > 0 {
+		t.Fatalf("upload while another writer holds the lock: %+v", r.Errors)
+	}
+}
+
 func TestAnonymousUploadIsRefused(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		e, store := mediaEditors(t, dia, 0)

@@ -40,7 +40,7 @@ func (t transactioner) InterceptResponse(ctx context.Context, next graphql.Respo
 		return next(ctx)
 	}
 	op := graphql.GetOperationContext(ctx).Operation
-	if op == nil || op.Operation != ast.Mutation {
+	if op == nil || op.Operation != ast.Mutation || writesNoRows(op.SelectionSet) {
 		return next(ctx)
 	}
 	txCtx, tx, err := t.OpenTx(ctx)
@@ -69,6 +69,25 @@ func (t transactioner) InterceptResponse(ctx context.Context, next graphql.Respo
 		return failedResponse(ctx, fmt.Errorf("commit transaction: %w", err))
 	}
 	return rsp
+}
+
+// noRowFields are the mutation fields that write no row: an upload decodes
+// and stores a picture for seconds, and in a transaction it would hold
+// SQLite's write lock (transactions begin IMMEDIATE) or a PostgreSQL
+// connection all that time, making every other write wait.
+var noRowFields = map[string]bool{"uploadPicture": true, "__typename": true}
+
+// writesNoRows tells a mutation whose every root field is a noRowFields
+// field (fragments are not looked into: such a mutation gets its
+// transaction).
+func writesNoRows(set ast.SelectionSet) bool {
+	for _, sel := range set {
+		f, ok := sel.(*ast.Field)
+		if !ok || !noRowFields[f.Name] {
+			return false
+		}
+	}
+	return len(set) > 0
 }
 
 // failedResponse answers err alone, as the error presenter shows it.

@@ -259,7 +259,7 @@ func openMedia(ctx context.Context, cfg config.Config) (*media.Store, error) {
 	if cacheMB == 0 {
 		cacheMB = -1 // off
 	}
-	return media.Open(ctx, media.Config{URL: cfg.MediaURL, MaxBytes: cfg.MediaMaxBytes, MaxPixels: cfg.MediaMaxPixels, CacheMB: cacheMB})
+	return media.Open(ctx, media.Config{URL: cfg.MediaURL, MaxBytes: cfg.MediaMaxBytes, MaxPixels: cfg.MediaMaxPixels, CacheMB: cacheMB, Workers: cfg.MediaWorkers})
 }
 
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
@@ -433,9 +433,10 @@ func handlerConfig(cfg config.Config, logger *slog.Logger) (httpapp.Config, erro
 			TrustedProxies: proxies,
 			TokenRate:      cfg.TokenRateLimit, TokenBurst: cfg.TokenBurst,
 		},
-		QueryTimeout: cfg.QueryTimeout,
-		MaxBodyBytes: cfg.MaxBodyBytes,
-		CacheMaxAge:  cfg.CacheMaxAge,
+		QueryTimeout:  cfg.QueryTimeout,
+		UploadTimeout: cfg.UploadTimeout,
+		MaxBodyBytes:  cfg.MaxBodyBytes,
+		CacheMaxAge:   cfg.CacheMaxAge,
 
 		MaxResponseBytes: cfg.MaxResponseBytes,
 		BaseURL:          cfg.PublicURL,

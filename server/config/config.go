@@ -35,6 +35,7 @@ type Config struct {
 
 	// The public endpoint's bounds (issue: a public endpoint that holds).
 	QueryTimeout     time.Duration
+	UploadTimeout    time.Duration
 	MaxBodyBytes     int64
 	MaxResponseBytes int
 	MaxQueryBytes    int
@@ -73,6 +74,7 @@ type Config struct {
 	MediaMaxBytes  int64
 	MediaMaxPixels int64
 	MediaCacheMB   int
+	MediaWorkers   int
 
 	// Webhooks (server/webhooks): how deliveries are made and which
 	// addresses they may reach.
@@ -118,6 +120,7 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", envDuration(getenv, "SHUTDOWN_TIMEOUT", 20*time.Second), "how long in-flight requests may finish on SIGTERM (SHUTDOWN_TIMEOUT)")
 	fs.DurationVar(&c.DBConnectTimeout, "db-connect-timeout", envDuration(getenv, "DB_CONNECT_TIMEOUT", 30*time.Second), "how long to retry an unreachable database at start (DB_CONNECT_TIMEOUT)")
 	fs.DurationVar(&c.QueryTimeout, "query-timeout", envDuration(getenv, "QUERY_TIMEOUT", 10*time.Second), "execution deadline of one request (QUERY_TIMEOUT)")
+	fs.DurationVar(&c.UploadTimeout, "upload-timeout", envDuration(getenv, "UPLOAD_TIMEOUT", 2*time.Minute), "deadline of a picture upload, sending the file included (UPLOAD_TIMEOUT)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", int64(envInt(getenv, "MAX_BODY_BYTES", 64<<10)), "largest request body (MAX_BODY_BYTES)")
 	fs.IntVar(&c.MaxResponseBytes, "max-response-bytes", envInt(getenv, "MAX_RESPONSE_BYTES", 4<<20), "largest answer; a larger one is refused with RESPONSE_TOO_LARGE (MAX_RESPONSE_BYTES)")
 	fs.IntVar(&c.MaxQueryBytes, "max-query-bytes", envInt(getenv, "MAX_QUERY_BYTES", 16<<10), "largest query document (MAX_QUERY_BYTES)")
@@ -146,6 +149,7 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	fs.StringVar(&c.MediaURL, "media-url", env(getenv, "MEDIA_URL", ""), "where pictures are kept: file:///dir or s3://bucket?region=...&endpoint=...; empty means data/media (MEDIA_URL)")
 	fs.Int64Var(&c.MediaMaxBytes, "media-max-bytes", int64(envInt(getenv, "MEDIA_MAX_BYTES", 20<<20)), "largest picture upload in bytes (MEDIA_MAX_BYTES)")
 	fs.Int64Var(&c.MediaMaxPixels, "media-max-pixels", int64(envInt(getenv, "MEDIA_MAX_PIXELS", 50_000_000)), "most pixels (width × height) of an uploaded picture (MEDIA_MAX_PIXELS)")
+	fs.IntVar(&c.MediaWorkers, "media-workers", envInt(getenv, "MEDIA_WORKERS", 0), "pictures decoded or encoded at once (uploads, new renditions); 0 = half the CPUs (MEDIA_WORKERS)")
 	fs.IntVar(&c.MediaCacheMB, "media-cache-mb", envInt(getenv, "MEDIA_CACHE_MB", 32), "memory for hot picture renditions in MiB; 0 turns it off (MEDIA_CACHE_MB)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", envBool(getenv, "WEBHOOK_ALLOW_PRIVATE", false), "let webhooks reach private, loopback and link-local addresses (closed networks, tests); off: public addresses only (WEBHOOK_ALLOW_PRIVATE)")
 	fs.DurationVar(&c.WebhookTimeout, "webhook-timeout", envDuration(getenv, "WEBHOOK_TIMEOUT", 10*time.Second), "how long one webhook POST may take (WEBHOOK_TIMEOUT)")
@@ -182,8 +186,8 @@ func parse(args []string, getenv func(string) string, help io.Writer) (Config, e
 	if c.ResponseCacheMB < 0 || c.ResponseCacheMB > 1<<20 {
 		return c, fmt.Errorf("RESPONSE_CACHE_MB must be between 0 and %d, got %d", 1<<20, c.ResponseCacheMB)
 	}
-	if c.MediaMaxBytes < 1<<10 || c.MediaMaxPixels < 1 || c.MediaCacheMB < 0 {
-		return c, fmt.Errorf("MEDIA_MAX_BYTES must be at least 1024, MEDIA_MAX_PIXELS at least 1 and MEDIA_CACHE_MB not negative")
+	if c.MediaMaxBytes < 1<<10 || c.MediaMaxPixels < 1 || c.MediaCacheMB < 0 || c.MediaWorkers < 0 {
+		return c, fmt.Errorf("MEDIA_MAX_BYTES must be at least 1024, MEDIA_MAX_PIXELS at least 1, MEDIA_CACHE_MB and MEDIA_WORKERS not negative")
 	}
 	if c.MaxKiosks < 1 || c.MaxKiosks > 10000 {
 		return c, fmt.Errorf("MAX_KIOSKS must be between 1 and 10000, got %d", c.MaxKiosks)

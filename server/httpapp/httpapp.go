@@ -65,6 +65,10 @@ type Config struct {
 	OnRateLimited ratelimit.OnLimit
 	// QueryTimeout bounds a request's execution (default 10s).
 	QueryTimeout time.Duration
+	// UploadTimeout bounds a picture upload, reading the file included
+	// (default 2 minutes): a 20 MB file on a slow link, then decoding
+	// while other uploads take the media store's workers.
+	UploadTimeout time.Duration
 	// MaxBodyBytes bounds a request body (default 64 KiB).
 	MaxBodyBytes int64
 	// MaxResponseBytes bounds an answer (default graph.DefaultMaxResponseBytes).
@@ -112,6 +116,9 @@ func (cfg *Config) defaults() {
 	}
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = 10 * time.Second
+	}
+	if cfg.UploadTimeout <= 0 {
+		cfg.UploadTimeout = 2 * time.Minute
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 64 << 10
@@ -167,7 +174,7 @@ func New(cfg Config) http.Handler {
 	// The client's address is checked before authentication (a token lookup
 	// is database work), token holders are then limited by token; the
 	// lookup runs under the request deadline too.
-	mux.Handle("/graphql", limiter.BeforeAuth(middleware.Deadline(cfg.QueryTimeout, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
+	mux.Handle("/graphql", limiter.BeforeAuth(middleware.DeadlineBy(cfg.deadline, auth.Middleware(cfg.DB.Client, cfg.DB.Public, limiter.ByToken(gql)))))
 	mux.Handle("/graphiql", limiter.Middleware(webclient.GraphiQL()))
 	// Spreadsheet and JSON imports from the editors' console: token holders
 	// only (authenticated before the body is read), limited like /graphql, a

@@ -111,6 +111,15 @@ func runImport(cfg Config) http.Handler {
 			return
 		}
 		rep.Written = !rep.DryRun && len(rep.Problems) == 0
+		if rep.Written && rowsWritten(rep.Counts) >= optimizeAfterRows {
+			// As `server import` does: a large import into fresh tables
+			// would otherwise be planned blind until autovacuum's next
+			// round (PostgreSQL) or the next start (SQLite). A failure
+			// here does not undo the import.
+			if err := cfg.DB.Optimize(r.Context()); err != nil {
+				cfg.Logger.WarnContext(r.Context(), "import: statistics not refreshed", "error", err.Error(), "request_id", id)
+			}
+		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "private, no-store")
 		if len(rep.Problems) > 0 {
@@ -118,6 +127,18 @@ func runImport(cfg Config) http.Handler {
 		}
 		_ = json.NewEncoder(w).Encode(rep)
 	})
+}
+
+// optimizeAfterRows is the size of a committed import (rows created or
+// updated) from which the database's statistics are refreshed at once.
+const optimizeAfterRows = 200
+
+func rowsWritten(counts []importCount) int {
+	n := 0
+	for _, c := range counts {
+		n += c.Created + c.Updated
+	}
+	return n
 }
 
 // importCounts lists the collections an import touched.

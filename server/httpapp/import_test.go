@@ -2,17 +2,26 @@ package httpapp_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
+
+	"entgo.io/ent/dialect"
 
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/token"
 	"brandshow/ent/visibility"
 	"brandshow/server/auth"
+	"brandshow/server/httpapp"
+	"brandshow/server/seed"
 	"brandshow/server/store/storetest"
 )
 
@@ -112,4 +121,64 @@ func TestImportEndpoint(t *testing.T) {
 			t.Errorf("audit actors %v", actors)
 		}
 	})
+}
+
+// TestLargeImportRefreshesStatistics: a committed console import of many
+// rows leaves PostgreSQL's statistics fresh (a manual ANALYZE, as `server
+// import` runs), so the new rows are not planned blind until autovacuum.
+func TestLargeImportRefreshesStatistics(t *testing.T) {
+	if os.Getenv(storetest.PostgresEnv) == "" {
+		t.Skip("PostgreSQL only: set " + storetest.PostgresEnv)
+	}
+	db, _ := storetest.Fresh(t, dialect.Postgres, false)
+	ctx := visibility.WithSystem(context.Background())
+	if _, err := seed.LoadRegions(ctx, db.Client); err != nil {
+		t.Fatal(err)
+	}
+	h := httpapp.New(httpapp.Config{DB: db, AllowedOrigins: []string{"*"}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	tok, hash, err := auth.NewToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Client.Token.Create().SetName("sheet.large").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(ctx)
+	analyzed := func() bool {
+		t.Helper()
+		var at sql.NullTime // the time of the last manual ANALYZE (autovacuum's is another column)
+		if err := db.SQL.QueryRowContext(ctx, `SELECT last_analyze FROM pg_stat_user_tables
+			WHERE schemaname = current_schema() AND relname = 'brands'`).Scan(&at); err != nil {
+			t.Fatal(err)
+		}
+		return at.Valid
+	}
+	if analyzed() {
+		t.Fatal("brands analyzed before the import: the test would prove nothing")
+	}
+	post := func(rows int, commit bool) {
+		t.Helper()
+		var sheet strings.Builder
+		sheet.WriteString("slug,name_zh,region_code,category,level\n")
+		for i := range rows {
+			fmt.Fprintf(&sheet, "sheet-brand-%d-%d,表格品牌%d,421122,QUALITY_SERVICE,COUNTY\n", rows, i, i)
+		}
+		target := "/import?file=brands.csv"
+		if commit {
+			target += "&commit=1"
+		}
+		req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(sheet.String()))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("import of %d rows: %d %s", rows, rec.Code, rec.Body)
+		}
+	}
+	post(3, true) // small: autovacuum is enough
+	post(400, false)
+	if analyzed() {
+		t.Fatal("a small import or a dry run refreshed the statistics")
+	}
+	post(400, true)
+	if !analyzed() {
+		t.Error("after a committed import of 400 brands, brands was never analyzed")
+	}
 }

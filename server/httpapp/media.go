@@ -31,9 +31,7 @@ func bodyLimits(cfg Config, next http.Handler) http.Handler {
 	maxUpload := cfg.Media.MaxBytes() + 1<<20 // the file and the form's other parts
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r = r.WithContext(schematype.WithPictureDescriber(r.Context(), cfg.Media))
-		_, holder := visibility.ViewerFrom(r.Context())
-		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if !holder || mt != "multipart/form-data" || r.Method != http.MethodPost {
+		if _, holder := visibility.ViewerFrom(r.Context()); !holder || !isUpload(r) {
 			small.ServeHTTP(w, r)
 			return
 		}
@@ -41,9 +39,30 @@ func bodyLimits(cfg Config, next http.Handler) http.Handler {
 			middleware.WriteError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body too large: an upload may have at most %d bytes", maxUpload), "REQUEST_TOO_LARGE", middleware.RequestIDFrom(r.Context()))
 			return
 		}
+		// The server's read and write timeouts are for queries; an upload
+		// has UploadTimeout (its context's deadline, see Config.deadline).
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(cfg.UploadTimeout))
+		_ = rc.SetWriteDeadline(time.Now().Add(cfg.UploadTimeout + 5*time.Second))
 		r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// isUpload tells a multipart POST: an upload, if its sender holds a token
+// (bodyLimits and gqlgen's transport refuse the others).
+func isUpload(r *http.Request) bool {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return mt == "multipart/form-data" && r.Method == http.MethodPost
+}
+
+// deadline is a /graphql request's deadline: UploadTimeout for an upload,
+// QueryTimeout for everything else.
+func (cfg Config) deadline(r *http.Request) time.Duration {
+	if cfg.Media != nil && isUpload(r) {
+		return cfg.UploadTimeout
+	}
+	return cfg.QueryTimeout
 }
 
 // pressKit serves /brands/{slug}/press-kit.zip: the published brand's

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -52,7 +53,15 @@ type Config struct {
 	MaxPixels int64
 	// CacheMB is the memory for hot renditions (default 32; negative: none).
 	CacheMB int
+	// Workers bounds how many pictures are decoded and encoded at once
+	// (uploads and new renditions); the rest wait their turn. Default
+	// DefaultWorkers: half the CPUs, so that uploads never take every core
+	// from the public queries.
+	Workers int
 }
+
+// DefaultWorkers is half the CPUs the process may use, at least one.
+func DefaultWorkers() int { return max(1, runtime.GOMAXPROCS(0)/2) }
 
 // Asset describes one stored picture (its sidecar meta/<sha>.json).
 type Asset struct {
@@ -94,6 +103,8 @@ type Store struct {
 	cache     *byteCache
 	assets    sync.Map // sha → Asset (descriptions never change)
 	making    singleflight.Group
+	// work holds a token per picture being decoded or encoded (Workers).
+	work chan struct{}
 }
 
 // Open opens (and for a directory, creates) the bucket of cfg.
@@ -119,7 +130,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("media: open %s: %w", redact(u), err)
 	}
-	s := &Store{bucket: b, maxBytes: cfg.MaxBytes, maxPixels: cfg.MaxPixels}
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = DefaultWorkers()
+	}
+	s := &Store{bucket: b, maxBytes: cfg.MaxBytes, maxPixels: cfg.MaxPixels, work: make(chan struct{}, workers)}
 	if s.maxBytes <= 0 {
 		s.maxBytes = DefaultMaxBytes
 	}
@@ -161,7 +176,7 @@ func (s *Store) Put(ctx context.Context, r io.Reader) (Asset, error) {
 	if int64(len(data)) > s.maxBytes {
 		return Asset{}, inputErrorf(ErrTooLarge, "the file is larger than the limit of %d MB", s.maxBytes>>20)
 	}
-	clean, asset, err := prepare(data, s.maxPixels)
+	clean, asset, err := withWorker(ctx, s, func() ([]byte, Asset, error) { return prepare(data, s.maxPixels) })
 	if err != nil {
 		return Asset{}, err
 	}
@@ -299,7 +314,10 @@ func (s *Store) Rendition(ctx context.Context, a Asset, w int) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, err = resize(orig, a.Format, w)
+		b, _, err = withWorker(ctx, s, func() ([]byte, struct{}, error) {
+			b, err := resize(orig, a.Format, w)
+			return b, struct{}{}, err
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -315,6 +333,19 @@ func (s *Store) Rendition(ctx context.Context, a Asset, w int) ([]byte, error) {
 	b := v.([]byte)
 	s.cache.put(key, b)
 	return b, nil
+}
+
+// withWorker runs f, which decodes or encodes a picture, once one of the
+// store's workers is free; a request that ends while waiting gives up.
+func withWorker[T any](ctx context.Context, s *Store, f func() ([]byte, T, error)) ([]byte, T, error) {
+	select {
+	case s.work <- struct{}{}:
+	case <-ctx.Done():
+		var zero T
+		return nil, zero, fmt.Errorf("media: waiting for a free worker: %w", ctx.Err())
+	}
+	defer func() { <-s.work }()
+	return f()
 }
 
 const immutable = "public, max-age=31536000, immutable"

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"brandshow/server/media/mediatest"
 
@@ -198,5 +199,46 @@ func TestThumbhashIsStable(t *testing.T) {
 	}
 	if c := dominantColor(mediatest.Gradient(60, 30)); c[0] != '#' || len(c) != 7 {
 		t.Fatalf("dominant colour %q", c)
+	}
+}
+
+// TestWorkersBoundPictureWork: with every worker busy, an upload and a new
+// rendition wait; a request that ends while waiting gets an error and
+// stores nothing; once a worker is free both go through.
+func TestWorkersBoundPictureWork(t *testing.T) {
+	s, err := Open(context.Background(), Config{URL: "file://" + filepath.ToSlash(t.TempDir()), Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	if DefaultWorkers() < 1 || cap(s.work) != 1 {
+		t.Fatalf("workers: default %d, configured %d", DefaultWorkers(), cap(s.work))
+	}
+	file := mediatest.JPEG(t, mediatest.Gradient(800, 600))
+	s.work <- struct{}{} // the one worker is busy
+	short, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	_, err = s.Put(short, bytes.NewReader(file))
+	cancel()
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("upload with every worker busy: %v, want the deadline", err)
+	}
+	if keys, _ := s.Keys(context.Background(), ""); len(keys) != 0 {
+		t.Fatalf("a refused upload stored %v", keys)
+	}
+	<-s.work // free
+	a, err := s.Put(context.Background(), bytes.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.work <- struct{}{}
+	short, cancel = context.WithTimeout(context.Background(), 100*time.Millisecond)
+	_, err = s.Rendition(short, a, 320)
+	cancel()
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("rendition with every worker busy: %v, want the deadline", err)
+	}
+	<-s.work
+	if _, err := s.Rendition(context.Background(), a, 320); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -128,6 +128,15 @@ func Deadline(timeout time.Duration, next http.Handler) http.Handler {
 	})
 }
 
+// DeadlineBy is Deadline with a timeout chosen per request.
+func DeadlineBy(timeout func(*http.Request) time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout(r))
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
 // FinishGraphQL holds each GraphQL answer until it is complete, then
 //   - gives a request whose deadline passed an answer that says so (gqlgen
 //     sends "null" when the context is done before execution starts), and

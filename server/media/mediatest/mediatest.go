@@ -96,6 +96,31 @@ func WithExif(jpg []byte, orientation uint16) []byte {
 	return append(out, jpg[2:]...)
 }
 
+// Photo draws a w×h JPEG with noise (photographs compress far less than
+// flat drawings) and an EXIF block; variant changes its content. Used by the
+// benchmarks, which need camera-sized files of distinct content.
+func Photo(w, h, variant int) ([]byte, error) {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	x := uint32(variant*7919 + 1)
+	for i := 0; i < len(img.Pix); i += 4 {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		p := i / 4
+		px, py := p%w, p/w
+		img.Pix[i] = uint8(px*255/w) ^ uint8(x&0x1f)
+		img.Pix[i+1] = uint8(py*255/h) ^ uint8(x>>5&0x1f)
+		img.Pix[i+2] = uint8((px+py)*127/(w+h)) ^ uint8(x>>10&0x1f)
+		img.Pix[i+3] = 255
+	}
+	img.Set(variant%w, 0, color.RGBA{R: uint8(variant), A: 255})
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
+		return nil, err
+	}
+	return WithExif(buf.Bytes(), 6), nil
+}
+
 // PNGHeaderOnly is a PNG whose header claims w×h pixels followed by no
 // image data: a decompression bomb's first bytes.
 func PNGHeaderOnly(w, h uint32) []byte {

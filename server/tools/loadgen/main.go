@@ -61,6 +61,10 @@ type options struct {
 	publishEvery time.Duration
 	token        string
 	publishSlug  string
+	// uploads > 0: that many editors (token) upload uploadMP-megapixel
+	// JPEGs one after another during the measured run.
+	uploads  int
+	uploadMP float64
 }
 
 func main() {
@@ -116,12 +120,20 @@ func parseFlags(args []string) (options, error) {
 	fs.Uint64Var(&o.seed, "seed", 1, "random seed of the operation and variable draws")
 	fs.DurationVar(&o.publishEvery, "publish-every", 0, "during the measured run, unpublish and publish -publish-slug in turn this often as an editor (LOADGEN_TOKEN, a publisher's token); 0: no writes")
 	fs.StringVar(&o.publishSlug, "publish-slug", "hongan-dasao", "the brand -publish-every writes")
+	fs.IntVar(&o.uploads, "uploads", 0, "during the measured run, this many editors (LOADGEN_TOKEN) upload pictures one after another; 0: no uploads")
+	fs.Float64Var(&o.uploadMP, "upload-mp", 12, "size of each -uploads JPEG in megapixels")
 	o.token = os.Getenv("LOADGEN_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
 	if o.publishEvery > 0 && o.token == "" {
 		return o, errors.New("-publish-every needs a publisher's token in LOADGEN_TOKEN")
+	}
+	if o.uploads < 0 || o.uploadMP <= 0 || o.uploadMP > 50 {
+		return o, errors.New("-uploads must be 0 or more and -upload-mp in (0, 50]")
+	}
+	if o.uploads > 0 && o.token == "" {
+		return o, errors.New("-uploads needs an editor's token in LOADGEN_TOKEN")
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
@@ -368,6 +380,16 @@ func run(ctx context.Context, o options) (*Report, error) {
 		go func() { wr.run(wctx, o.publishEvery); close(done) }()
 		defer func() { stop(); <-done }()
 	}
+	var up *uploaders
+	if o.uploads > 0 {
+		if up, err = newUploaders(client, o.target, o.token, o.uploads, o.uploadMP); err != nil {
+			return nil, err
+		}
+		uctx, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { up.run(uctx, o.uploads); close(done) }()
+		defer func() { stop(); <-done }()
+	}
 	rep.Outcomes, rep.Elapsed = load(ctx, client, o, d, mix, pools, o.duration, o.seed)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
@@ -377,13 +399,20 @@ func run(ctx context.Context, o options) (*Report, error) {
 		writes = wr.writes.Load()
 		rep.Notes = append(rep.Notes, fmt.Sprintf("an editor published or unpublished %s %d times (every %s), %d failed", o.publishSlug, writes, o.publishEvery, wr.errors.Load()))
 	}
+	if up != nil {
+		rep.Notes = append(rep.Notes, up.note(o.uploads, o.uploadMP))
+	}
 	if o.metricsURL != "" {
 		after, err := readStatements(ctx, client, o.metricsURL)
 		if err != nil {
 			return nil, err
 		}
 		rep.Statements = &StatementCounter{Statements: after.Statements - before.Statements, Requests: after.Requests - before.Requests}
-		if n := int(rep.Statements.Requests); n != len(rep.Outcomes) && (wr == nil || n < len(rep.Outcomes) || n > len(rep.Outcomes)+int(writes)+2) {
+		extra := int(writes) // the editors' requests, not the run's
+		if up != nil {
+			extra += int(up.uploads.Load() + up.errors.Load())
+		}
+		if n := int(rep.Statements.Requests); n != len(rep.Outcomes) && (extra == 0 || n < len(rep.Outcomes) || n > len(rep.Outcomes)+extra+2+o.uploads) {
 			rep.Notes = append(rep.Notes, fmt.Sprintf("the server counted %.0f GraphQL requests, this tool %d: is someone else loading it?", rep.Statements.Requests, len(rep.Outcomes)))
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -24,7 +25,11 @@ import (
 	dto "github.com/prometheus/client_model/go"
 
 	_ "brandshow/ent/runtime"
+	"brandshow/ent/token"
+	"brandshow/ent/visibility"
+	"brandshow/server/auth"
 	"brandshow/server/httpapp"
+	"brandshow/server/media"
 	"brandshow/server/metrics"
 	"brandshow/server/seed"
 	"brandshow/server/store"
@@ -279,6 +284,14 @@ func TestPGCountOnPostgreSQL(t *testing.T) {
 // demo content, counting SQL statements for /metrics as main does.
 func demoServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	srv, _ := demoServerWithMedia(t, nil)
+	return srv
+}
+
+// demoServerWithMedia is demoServer keeping pictures in pictures (nil: no
+// media store), with an editor whose token it returns.
+func demoServerWithMedia(t *testing.T, pictures *media.Store) (*httptest.Server, string) {
+	t.Helper()
 	ctx := context.Background()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "load.db"), store.Options{
@@ -297,9 +310,66 @@ func demoServer(t *testing.T) *httptest.Server {
 	if _, err := seed.LoadDemo(ctx, db.Client); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(httpapp.New(httpapp.Config{DB: db, Logger: quiet, Metrics: metrics.New(db.SQL), AllowedOrigins: []string{"*"}}))
+	tok, hash, err := auth.NewToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Client.Token.Create().SetName("loadgen").SetRole(token.RoleEDITOR).SetHash(hash).SaveX(visibility.WithSystem(ctx))
+	srv := httptest.NewServer(httpapp.New(httpapp.Config{DB: db, Logger: quiet, Metrics: metrics.New(db.SQL), AllowedOrigins: []string{"*"}, Media: pictures}))
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, tok
+}
+
+// TestUploadsDuringARun: -uploads sends real multipart uploads with the
+// token while the mix runs; they succeed, are stored, are reported, and are
+// not counted among the run's requests. Without a token the flag is refused.
+func TestUploadsDuringARun(t *testing.T) {
+	dir := t.TempDir()
+	pictures, err := media.Open(context.Background(), media.Config{URL: "file://" + filepath.ToSlash(dir)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = pictures.Close() })
+	srv, tok := demoServerWithMedia(t, pictures)
+	args := []string{"-url", srv.URL + "/graphql", "-ops", "ops/brandshow", "-mix", "public", "-duration", "2s", "-c", "2", "-uploads", "2", "-upload-mp", "0.3"}
+	t.Setenv("LOADGEN_TOKEN", "")
+	if _, err := parseFlags(args); err == nil || !strings.Contains(err.Error(), "token") {
+		t.Fatalf("-uploads without a token: %v", err)
+	}
+	t.Setenv("LOADGEN_TOKEN", tok)
+	o, err := parseFlags(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var note string
+	for _, n := range rep.Notes {
+		if strings.Contains(n, "uploaded") {
+			note = n
+		}
+		if strings.Contains(n, "someone else") {
+			t.Errorf("uploads counted as the run's requests: %s", n)
+		}
+	}
+	var done, failed int
+	if _, err := fmt.Sscanf(note[strings.Index(note, "throughout: ")+len("throughout: "):], "%d uploads", &done); err != nil {
+		t.Fatalf("no upload note in %q: %v", rep.Notes, err)
+	}
+	if _, err := fmt.Sscanf(note[strings.Index(note, "), ")+3:], "%d failed", &failed); err != nil || failed != 0 || done == 0 {
+		t.Fatalf("uploads: %s", note)
+	}
+	stored, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil || len(stored) == 0 {
+		t.Fatalf("nothing stored in the media bucket (%v)", err)
+	}
+	for _, out := range rep.Outcomes {
+		if out.failed() {
+			t.Errorf("%s failed: HTTP %d %s %v", out.Op, out.Status, out.Transport, out.GQLErrors)
+		}
+	}
 }
 
 // TestShortRunAgainstOurHandler runs the public mix for 1.5 s against the

@@ -18,9 +18,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"image"
-	"image/color"
-	"image/jpeg"
 	"io"
 	"log"
 	"net/http"
@@ -74,28 +71,13 @@ func main() {
 	benchServe(url, *conns, *duration)
 }
 
-// photo draws a w×h JPEG with noise (photographs compress far less than
-// flat drawings) and an EXIF block; variant changes its content.
+// photo is mediatest.Photo, fatal on error.
 func photo(w, h, variant int) []byte {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	x := uint32(variant*7919 + 1)
-	for i := 0; i < len(img.Pix); i += 4 {
-		x ^= x << 13
-		x ^= x >> 17
-		x ^= x << 5
-		p := i / 4
-		px, py := p%w, p/w
-		img.Pix[i] = uint8(px*255/w) ^ uint8(x&0x1f)
-		img.Pix[i+1] = uint8(py*255/h) ^ uint8(x>>5&0x1f)
-		img.Pix[i+2] = uint8((px+py)*127/(w+h)) ^ uint8(x>>10&0x1f)
-		img.Pix[i+3] = 255
-	}
-	img.Set(variant%w, 0, color.RGBA{R: uint8(variant), A: 255})
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
+	b, err := mediatest.Photo(w, h, variant)
+	if err != nil {
 		log.Fatal(err)
 	}
-	return mediatest.WithExif(buf.Bytes(), 6)
+	return b
 }
 
 func benchUpload(ctx context.Context, store *media.Store, mp float64, n int) {
