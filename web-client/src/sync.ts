@@ -320,7 +320,11 @@ export function startSync(o: KioskSyncOptions): Sync {
     save: (m) => localStorage.setItem(manifestKey(o.lang), JSON.stringify(m)),
     changed: o.changed,
   });
+  let running = false;
   const tick = async () => {
+    // A snapshot can take longer than an interval: one sync at a time.
+    if (running) return;
+    running = true;
     if (!root.dataset.kioskSync) root.dataset.kioskSync = 'loading';
     const { buildOffscreen } = await import('./dom');
     const { makeClient, resetClient, useClient } = await import('./api');
@@ -341,6 +345,7 @@ export function startSync(o: KioskSyncOptions): Sync {
     } finally {
       buildOffscreen(null);
       resetClient();
+      running = false;
     }
   };
   void tick();
