@@ -181,11 +181,12 @@ describe('Sync', () => {
     const f = fakeDeps(unpublishRice);
     f.saved = null;
     await new Sync(f.deps).syncOnce();
-    expect(f.saved?.cursor).toBe('c9');
-    expect(f.saved?.items).toEqual({ B1: '/brands/tea', V1: '/venues/hall' });
+    const made = f.saved as Manifest | null;
+    expect(made?.cursor).toBe('c9');
+    expect(made?.items).toEqual({ B1: '/brands/tea', V1: '/venues/hall' });
     // The menus and every item's page, and what they link to.
     expect(f.rendered).toEqual(expect.arrayContaining(['/', '/brands', '/regions', '/venues', '/alliances', '/events', '/brands/tea', '/venues/hall']));
-    expect(Object.keys(f.saved!.pages).sort()).toEqual(['/', '/brands', '/brands/tea', '/venues/hall']);
+    expect(Object.keys(made!.pages).sort()).toEqual(['/', '/brands', '/brands/tea', '/venues/hall']);
     const en = fakeDeps(unpublishRice);
     en.deps.lang = 'en';
     await new Sync(en.deps).syncOnce();
