@@ -151,15 +151,35 @@ export interface PageScan extends PageEntry {
  * does not hold yet (up to limit pages), a few at a time. It returns the
  * pages found; the first failed render fails it all.
  */
-export async function crawl(start: Iterable<string>, render: (key: string) => Promise<PageScan>, pages: Record<string, PageEntry>, opts: { limit?: number; parallel?: number } = {}): Promise<{ found: Record<string, PageEntry>; gone: string[] }> {
+export async function crawl(
+  start: Iterable<string>,
+  render: (key: string) => Promise<PageScan>,
+  pages: Record<string, PageEntry>,
+  opts: { limit?: number; parallel?: number; retries?: number; pause?: (ms: number) => Promise<void> } = {},
+): Promise<{ found: Record<string, PageEntry>; gone: string[] }> {
   const limit = opts.limit ?? 5000;
+  const retries = opts.retries ?? 3;
+  const pause = opts.pause ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  // A snapshot sends a few hundred requests: the server's rate limit (429)
+  // may refuse some, so a failed page waits (1, 2, 4 s) and tries again
+  // before the whole crawl fails.
+  const renderRetrying = async (key: string): Promise<PageScan> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await render(key);
+      } catch (err) {
+        if (attempt >= retries) throw err;
+        await pause(1000 * 2 ** attempt);
+      }
+    }
+  };
   const queue = [...new Set(start)];
   const seen = new Set(queue);
   const found: Record<string, PageEntry> = {};
   const gone: string[] = [];
   const worker = async () => {
     for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
-      const s = await render(key);
+      const s = await renderRetrying(key);
       if (!s.found) {
         gone.push(key);
         continue;
@@ -174,7 +194,7 @@ export async function crawl(start: Iterable<string>, render: (key: string) => Pr
   };
   // Workers stop when the queue is empty: one that finds new links while the
   // others have stopped carries on alone, so run rounds until it is empty.
-  while (queue.length) await Promise.all(Array.from({ length: opts.parallel ?? 4 }, worker));
+  while (queue.length) await Promise.all(Array.from({ length: opts.parallel ?? 3 }, worker));
   return { found, gone };
 }
 
@@ -192,6 +212,8 @@ export interface SyncDeps {
   /** the copy changed: these pages are new */
   changed(keys: string[]): void;
   now?: () => Date;
+  /** waits before a failed page is tried again (tests: at once) */
+  pause?: (ms: number) => Promise<void>;
 }
 
 function allPictures(pages: Record<string, PageEntry>): string[] {
@@ -225,7 +247,7 @@ export class Sync {
         else done.add(field);
       }
     }
-    const { found } = await crawl([...menuPages, ...Object.values(items)], this.d.render, {});
+    const { found } = await crawl([...menuPages, ...Object.values(items)], this.d.render, {}, { pause: this.d.pause });
     const m: Manifest = { version: 1, lang: this.d.lang, cursor: changesHead ?? null, pages: found, items, at: this.now() };
     await this.d.pictures(allPictures(found));
     this.d.save(m);
@@ -260,7 +282,7 @@ export class Sync {
       const plan = planSync(m, changes);
       const pages = { ...m.pages };
       if (plan.refresh.length) {
-        const { found, gone } = await crawl(plan.refresh, this.d.render, pages);
+        const { found, gone } = await crawl(plan.refresh, this.d.render, pages, { pause: this.d.pause });
         for (const k of gone) delete pages[k];
         Object.assign(pages, found);
         await this.d.pictures(allPictures(pages));

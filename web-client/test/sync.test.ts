@@ -88,6 +88,20 @@ describe('crawl', () => {
     expect(gone).toEqual(['/b']);
     expect(seen.sort()).toEqual(['/', '/a', '/b', '/c']);
   });
+
+  it('tries a failed page again (a rate limit), and fails when it keeps failing', async () => {
+    let failures = 2;
+    const flaky = async (k: string): Promise<PageScan> => {
+      if (failures-- > 0) throw new Error('429');
+      return { found: true, links: [], pictures: [k] };
+    };
+    const waits: number[] = [];
+    const pause = async (ms: number) => void waits.push(ms);
+    expect(Object.keys((await crawl(['/'], flaky, {}, { pause })).found)).toEqual(['/']);
+    expect(waits).toEqual([1000, 2000]);
+    failures = 10;
+    await expect(crawl(['/'], flaky, {}, { pause, retries: 3 })).rejects.toThrow('429');
+  });
 });
 
 /** fakeDeps is a server with a changes feed and a kiosk with a saved manifest, in memory. */
@@ -133,6 +147,7 @@ function fakeDeps(feed: { changes: { kind: 'UPSERT' | 'TOMBSTONE'; type: string;
     save: (m) => void (saved = structuredClone(m)),
     changed: (keys) => void changed.push(keys),
     now: () => new Date('2026-12-06T12:00:00Z'),
+    pause: async () => undefined,
   };
   return { deps, rendered, changed, get saved() { return saved; }, set saved(m: Manifest | null) { saved = m; }, get pictures() { return pictureSet; } };
 }
