@@ -308,7 +308,8 @@ export function startKiosk(params: URLSearchParams, app: KioskApp): Kiosk {
 
   return {
     rendered(start: boolean) {
-      startCopy();
+      // Two seconds after the first screen: its pictures load first.
+      if (!syncStarted) setTimeout(startCopy, 2000);
       atStart = start;
       if (!start) stopAttract();
       if (!overlay) idle.activity();
