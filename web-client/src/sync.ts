@@ -209,7 +209,7 @@ export interface SyncDeps {
   pictures(urls: string[]): Promise<{ stored: number; failed: number; bytes: number }>;
   load(): Manifest | null;
   save(m: Manifest): void;
-  /** the copy changed: these pages are new */
+  /** the copy changed: these pages link to other pages or show other pictures now, are new, or are gone */
   changed(keys: string[]): void;
   now?: () => Date;
   /** waits before a failed page is tried again (tests: at once) */
@@ -281,14 +281,20 @@ export class Sync {
       }
       const plan = planSync(m, changes);
       const pages = { ...m.pages };
+      // Pages that now link to other pages, show other pictures, or are gone:
+      // the one on screen is redrawn (a page whose text alone changed shows it
+      // at the next visit, so a visitor reading it is not sent back to its first page).
+      const moved: string[] = [];
       if (plan.refresh.length) {
         const { found, gone } = await crawl(plan.refresh, this.d.render, pages, { pause: this.d.pause });
         for (const k of gone) delete pages[k];
+        for (const [k, e] of Object.entries(found)) if (JSON.stringify(e) !== JSON.stringify(pages[k])) moved.push(k);
+        moved.push(...gone);
         Object.assign(pages, found);
         await this.d.pictures(allPictures(pages));
       }
       this.d.save({ ...m, cursor, pages, items: plan.items, at: this.now() });
-      if (plan.refresh.length) this.d.changed(plan.refresh);
+      if (moved.length) this.d.changed(moved.sort());
       return plan.refresh;
     } finally {
       this.busy = false;
