@@ -12,7 +12,7 @@ import { h } from './dom';
 import { resetClient, run } from './api';
 import { IdleController, kioskParams } from './idle';
 import { figures, homeData } from './pages/home';
-import { brandCard, placeholder } from './pages/common';
+import { brandCard, focus, placeholder } from './pages/common';
 import { link } from './router';
 import { langFrom, t } from './i18n';
 import { makeCtx, type Ctx, type Page } from './ctx';
@@ -150,7 +150,7 @@ function attractSlide(ctx: Ctx, b: KioskPicturesQuery['featuredBrands'][number])
   const pic = b.pictures?.[0];
   const url = brandPublicUrl(publicBase(), b.slug, ctx.lang);
   const picture = pic
-    ? placeholder(h('img', { class: 'attract-picture', src: pic.full, alt: ctx.lang === 'en' && pic.altEn ? pic.altEn : pic.alt }), pic.dominantColor)
+    ? focus(placeholder(h('img', { class: 'attract-picture', src: pic.full, alt: ctx.lang === 'en' && pic.altEn ? pic.altEn : pic.alt }), pic.dominantColor), pic.focalPoint)
     : h('div', { class: 'attract-picture none', 'aria-hidden': 'true' });
   return h(
     'div',

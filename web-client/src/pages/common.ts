@@ -23,6 +23,16 @@ export function placeholder(img: HTMLImageElement, color: string | null | undefi
   return img;
 }
 
+/**
+ * focus keeps a cropped picture's focal point in view: object-position at the
+ * point (fractions from the top left), so a full-screen crop of a wide
+ * photo does not cut the face or the work an editor marked.
+ */
+export function focus(img: HTMLImageElement, point: { x: number; y: number } | null | undefined): HTMLImageElement {
+  if (point && point.x >= 0 && point.x <= 1 && point.y >= 0 && point.y <= 1) img.style.objectPosition = `${Math.round(point.x * 100)}% ${Math.round(point.y * 100)}%`;
+  return img;
+}
+
 export function brandCard(ctx: Ctx, b: BrandCardFragment): HTMLElement {
   const logo = b.logo
     ? placeholder(h('img', { src: b.logo.small, alt: ctx.lang === 'en' && b.logo.altEn ? b.logo.altEn : b.logo.alt, loading: ctx.kiosk ? 'eager' : 'lazy' }), b.logo.dominantColor)
