@@ -204,6 +204,12 @@ describe('promotion site', () => {
     await page.goto(`${server.url}/regions/421100`);
     await waitFor(page, '#app[data-page="region"] h1');
     assert.ok((await page.locator('main a[href^="/regions/4211"]').count()) > 3, 'a prefecture links its counties');
+    // A prefecture's brands are its counties' too: the count in its lead,
+    // the list's heading and the list agree, and 红安大嫂 (红安县) is there.
+    const lead = parseInt((await page.locator('main .lead').innerText()).match(/(\d+)\s*个品牌/)?.[1] ?? '-1', 10);
+    const heading = await page.locator('main section h2', { hasText: '品牌' }).first().innerText();
+    assert.ok(lead > 0 && heading.includes(`(${lead})`), `黄冈市: lead counts ${lead}, the list says "${heading}"`);
+    assert.ok(await page.locator('main a[href="/brands/hongan-dasao"]').count(), '黄冈市 lists 红安大嫂 of 红安县');
     const prefectureEvents = await upcoming('421100');
     assert.ok(countyEvents.every((slug) => prefectureEvents.includes(slug)), `黄冈市's events ${prefectureEvents} include 红安县's ${countyEvents}`);
     assert.equal(await page.locator('main .events li').count(), prefectureEvents.length);

@@ -24,9 +24,9 @@ function seeAll(ctx: Ctx, href: string, total: number, count: number): HTMLEleme
 
 export async function regionPage(ctx: Ctx, code: string): Promise<Page> {
   const all = ctx.params.get('all') === '1';
-  const { region: r, upcomingEvents } = await run(RegionPageDocument, { code, lang: ctx.api, n: all ? most : shown });
+  const { region: r, areaBrands, upcomingEvents } = await run(RegionPageDocument, { code, lang: ctx.api, n: all ? most : shown });
   if (!r) return notFound(ctx);
-  const brands = nodes(r.brands);
+  const brands = nodes(areaBrands);
   const children = nodes(r.children);
   const list = (title: string, base: string, conn: { totalCount: number; edges?: ({ node?: { slug: string; name: string } | null } | null)[] | null }) => {
     const items = nodes(conn);
@@ -43,9 +43,9 @@ export async function regionPage(ctx: Ctx, code: string): Promise<Page> {
       r.parent ? h('p', { class: 'meta' }, `${ctx.t('parentRegion')}: `, h('a', { href: ctx.link(`/regions/${r.parent.code}`) }, r.parent.name)) : null,
       brands.length
         ? section(
-            `${ctx.t('brandsTitle')} (${r.brands.totalCount})`,
+            `${ctx.t('brandsTitle')} (${areaBrands.totalCount})`,
             h('ul', { class: 'cards' }, brands.map((b) => brandCard(ctx, b))),
-            seeAll(ctx, ctx.link('/brands', { region: r.code }), r.brands.totalCount, brands.length),
+            seeAll(ctx, ctx.link('/brands', { region: r.code }), areaBrands.totalCount, brands.length),
           )
         : h('p', { class: 'meta' }, ctx.t('noBrand')),
       eventSection(ctx, upcomingEvents, 'upcomingEvents'),
@@ -79,7 +79,7 @@ export async function brandsPage(ctx: Ctx): Promise<Page> {
   const where: BrandWhereInput = {};
   if (category) where.category = category;
   if (level) where.level = level;
-  if (regionCode) where.hasRegionWith = [{ or: [{ code: regionCode }, { hasParentWith: [{ code: regionCode }] }] }];
+  if (regionCode) where.hasRegionWith = [{ or: [{ code: regionCode }, { hasParentWith: [{ code: regionCode }] }, { hasParentWith: [{ hasParentWith: [{ code: regionCode }] }] }] }];
   const after = p.get('after') || null;
   const { brands, region } = await run(BrandListDocument, { lang: ctx.api, first: brandPage, after, where });
   const items = nodes(brands);
