@@ -39,6 +39,18 @@ func (e *editors) pendingRevision(t *testing.T, role, id string) *revisionAnswer
 	return got.PendingRevision
 }
 
+// publishPending publishes the item's pending revision as the publisher.
+func (e *editors) publishPending(t *testing.T, id string) {
+	t.Helper()
+	rev := e.pendingRevision(t, "publisher", id)
+	if rev == nil {
+		t.Fatalf("item %s has no pending revision", id)
+	}
+	if r := e.as(t, "publisher", `mutation($id: ID!) { publishRevision(id: $id) { id } }`, map[string]any{"id": rev.ID}); len(r.Errors) > 0 {
+		t.Fatalf("publishRevision: %+v", r.Errors)
+	}
+}
+
 // counts of what a public change leaves behind: the item's audit entries,
 // the change log, the webhook outbox.
 type trail struct{ audit, changes, outbox int }
