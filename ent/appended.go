@@ -6,6 +6,7 @@ import (
 	"brandshow/ent/auditentry"
 	"brandshow/ent/brand"
 	"brandshow/ent/event"
+	"brandshow/ent/revision"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/venue"
 	"brandshow/ent/webhook"
@@ -70,6 +71,31 @@ func (m *EventMutation) AppendedField(name string) (ent.Value, bool) {
 	switch name {
 	case event.FieldPictures:
 		return m.AppendedPictures()
+	}
+	return nil, false
+}
+
+// AppendedFields returns the names of the list fields that this mutation
+// appends to.
+func (m *RevisionMutation) AppendedFields() []string {
+	var fields []string
+	if _, ok := m.AppendedChanges(); ok {
+		fields = append(fields, revision.FieldChanges)
+	}
+	if _, ok := m.AppendedLinks(); ok {
+		fields = append(fields, revision.FieldLinks)
+	}
+	return fields
+}
+
+// AppendedField returns the values appended to the named list field, and
+// whether there are any.
+func (m *RevisionMutation) AppendedField(name string) (ent.Value, bool) {
+	switch name {
+	case revision.FieldChanges:
+		return m.AppendedChanges()
+	case revision.FieldLinks:
+		return m.AppendedLinks()
 	}
 	return nil, false
 }

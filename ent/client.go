@@ -30,6 +30,7 @@ import (
 	"brandshow/ent/previewlink"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
+	"brandshow/ent/revision"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
@@ -89,6 +90,8 @@ type Client struct {
 	Recognition *RecognitionClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
+	// Revision is the client for interacting with the Revision builders.
+	Revision *RevisionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
 	RoleModel *RoleModelClient
 	// SearchDoc is the client for interacting with the SearchDoc builders.
@@ -133,6 +136,7 @@ func (c *Client) init() {
 	c.PreviewLink = NewPreviewLinkClient(c.config)
 	c.Recognition = NewRecognitionClient(c.config)
 	c.Region = NewRegionClient(c.config)
+	c.Revision = NewRevisionClient(c.config)
 	c.RoleModel = NewRoleModelClient(c.config)
 	c.SearchDoc = NewSearchDocClient(c.config)
 	c.Token = NewTokenClient(c.config)
@@ -251,6 +255,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		PreviewLink:            NewPreviewLinkClient(cfg),
 		Recognition:            NewRecognitionClient(cfg),
 		Region:                 NewRegionClient(cfg),
+		Revision:               NewRevisionClient(cfg),
 		RoleModel:              NewRoleModelClient(cfg),
 		SearchDoc:              NewSearchDocClient(cfg),
 		Token:                  NewTokenClient(cfg),
@@ -296,6 +301,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		PreviewLink:            NewPreviewLinkClient(cfg),
 		Recognition:            NewRecognitionClient(cfg),
 		Region:                 NewRegionClient(cfg),
+		Revision:               NewRevisionClient(cfg),
 		RoleModel:              NewRoleModelClient(cfg),
 		SearchDoc:              NewSearchDocClient(cfg),
 		Token:                  NewTokenClient(cfg),
@@ -336,8 +342,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
 		c.EventMediaCoverage, c.EventRoleModel, c.Figure, c.MediaCoverage,
 		c.MediaCoverageBrand, c.MediaCoverageRoleModel, c.PreviewLink, c.Recognition,
-		c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue, c.VenueBrand, c.Webhook,
-		c.WebhookDelivery,
+		c.Region, c.Revision, c.RoleModel, c.SearchDoc, c.Token, c.Venue, c.VenueBrand,
+		c.Webhook, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -351,8 +357,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.ChangeLogEntry, c.Enterprise, c.EnterpriseBrand, c.Event, c.EventBrand,
 		c.EventMediaCoverage, c.EventRoleModel, c.Figure, c.MediaCoverage,
 		c.MediaCoverageBrand, c.MediaCoverageRoleModel, c.PreviewLink, c.Recognition,
-		c.Region, c.RoleModel, c.SearchDoc, c.Token, c.Venue, c.VenueBrand, c.Webhook,
-		c.WebhookDelivery,
+		c.Region, c.Revision, c.RoleModel, c.SearchDoc, c.Token, c.Venue, c.VenueBrand,
+		c.Webhook, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -399,6 +405,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Recognition.mutate(ctx, m)
 	case *RegionMutation:
 		return c.Region.mutate(ctx, m)
+	case *RevisionMutation:
+		return c.Revision.mutate(ctx, m)
 	case *RoleModelMutation:
 		return c.RoleModel.mutate(ctx, m)
 	case *SearchDocMutation:
@@ -3517,6 +3525,141 @@ func (c *RegionClient) mutate(ctx context.Context, m *RegionMutation) (Value, er
 	}
 }
 
+// RevisionClient is a client for the Revision schema.
+type RevisionClient struct {
+	config
+}
+
+// NewRevisionClient returns a client for the Revision from the given config.
+func NewRevisionClient(c config) *RevisionClient {
+	return &RevisionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `revision.Hooks(f(g(h())))`.
+func (c *RevisionClient) Use(hooks ...Hook) {
+	c.hooks.Revision = append(c.hooks.Revision, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `revision.Intercept(f(g(h())))`.
+func (c *RevisionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Revision = append(c.inters.Revision, interceptors...)
+}
+
+// Create returns a builder for creating a Revision entity.
+func (c *RevisionClient) Create() *RevisionCreate {
+	mutation := newRevisionMutation(c.config, OpCreate)
+	return &RevisionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Revision entities.
+func (c *RevisionClient) CreateBulk(builders ...*RevisionCreate) *RevisionCreateBulk {
+	return &RevisionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RevisionClient) MapCreateBulk(slice any, setFunc func(*RevisionCreate, int)) *RevisionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RevisionCreateBulk{err: fmt.Errorf("calling to RevisionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RevisionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RevisionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Revision.
+func (c *RevisionClient) Update() *RevisionUpdate {
+	mutation := newRevisionMutation(c.config, OpUpdate)
+	return &RevisionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RevisionClient) UpdateOne(_m *Revision) *RevisionUpdateOne {
+	mutation := newRevisionMutation(c.config, OpUpdateOne, withRevision(_m))
+	return &RevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RevisionClient) UpdateOneID(id int) *RevisionUpdateOne {
+	mutation := newRevisionMutation(c.config, OpUpdateOne, withRevisionID(id))
+	return &RevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Revision.
+func (c *RevisionClient) Delete() *RevisionDelete {
+	mutation := newRevisionMutation(c.config, OpDelete)
+	return &RevisionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RevisionClient) DeleteOne(_m *Revision) *RevisionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RevisionClient) DeleteOneID(id int) *RevisionDeleteOne {
+	builder := c.Delete().Where(revision.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RevisionDeleteOne{builder}
+}
+
+// Query returns a query builder for Revision.
+func (c *RevisionClient) Query() *RevisionQuery {
+	return &RevisionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRevision},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Revision entity by its id.
+func (c *RevisionClient) Get(ctx context.Context, id int) (*Revision, error) {
+	return c.Query().Where(revision.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RevisionClient) GetX(ctx context.Context, id int) *Revision {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *RevisionClient) Hooks() []Hook {
+	hooks := c.hooks.Revision
+	return append(hooks[:len(hooks):len(hooks)], revision.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RevisionClient) Interceptors() []Interceptor {
+	inters := c.inters.Revision
+	return append(inters[:len(inters):len(inters)], revision.Interceptors[:]...)
+}
+
+func (c *RevisionClient) mutate(ctx context.Context, m *RevisionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RevisionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RevisionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RevisionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Revision mutation op: %q", m.Op())
+	}
+}
+
 // RoleModelClient is a client for the RoleModel schema.
 type RoleModelClient struct {
 	config
@@ -4638,15 +4781,15 @@ type (
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
 		EventRoleModel, Figure, MediaCoverage, MediaCoverageBrand,
-		MediaCoverageRoleModel, PreviewLink, Recognition, Region, RoleModel, SearchDoc,
-		Token, Venue, VenueBrand, Webhook, WebhookDelivery []ent.Hook
+		MediaCoverageRoleModel, PreviewLink, Recognition, Region, Revision, RoleModel,
+		SearchDoc, Token, Venue, VenueBrand, Webhook, WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		Alliance, AllianceBrand, AuditEntry, Brand, BrandRoleModel, ChangeLogEntry,
 		Enterprise, EnterpriseBrand, Event, EventBrand, EventMediaCoverage,
 		EventRoleModel, Figure, MediaCoverage, MediaCoverageBrand,
-		MediaCoverageRoleModel, PreviewLink, Recognition, Region, RoleModel, SearchDoc,
-		Token, Venue, VenueBrand, Webhook, WebhookDelivery []ent.Interceptor
+		MediaCoverageRoleModel, PreviewLink, Recognition, Region, Revision, RoleModel,
+		SearchDoc, Token, Venue, VenueBrand, Webhook, WebhookDelivery []ent.Interceptor
 	}
 )
 

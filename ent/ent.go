@@ -22,6 +22,7 @@ import (
 	"brandshow/ent/previewlink"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
+	"brandshow/ent/revision"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
@@ -117,6 +118,7 @@ func checkColumn(t, c string) error {
 			previewlink.Table:            previewlink.ValidColumn,
 			recognition.Table:            recognition.ValidColumn,
 			region.Table:                 region.ValidColumn,
+			revision.Table:               revision.ValidColumn,
 			rolemodel.Table:              rolemodel.ValidColumn,
 			searchdoc.Table:              searchdoc.ValidColumn,
 			token.Table:                  token.ValidColumn,

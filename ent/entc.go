@@ -45,7 +45,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureLock,
 		},
-	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/lazytext.tmpl", "./ent/template/visibility.tmpl", "./ent/template/appended.tmpl", "./ent/template/nodetype.tmpl"))
+	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/lazytext.tmpl", "./ent/template/visibility.tmpl", "./ent/template/appended.tmpl", "./ent/template/nodetype.tmpl", "./ent/template/revisable.tmpl"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}

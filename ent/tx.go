@@ -52,6 +52,8 @@ type Tx struct {
 	Recognition *RecognitionClient
 	// Region is the client for interacting with the Region builders.
 	Region *RegionClient
+	// Revision is the client for interacting with the Revision builders.
+	Revision *RevisionClient
 	// RoleModel is the client for interacting with the RoleModel builders.
 	RoleModel *RoleModelClient
 	// SearchDoc is the client for interacting with the SearchDoc builders.
@@ -216,6 +218,7 @@ func (tx *Tx) init() {
 	tx.PreviewLink = NewPreviewLinkClient(tx.config)
 	tx.Recognition = NewRecognitionClient(tx.config)
 	tx.Region = NewRegionClient(tx.config)
+	tx.Revision = NewRevisionClient(tx.config)
 	tx.RoleModel = NewRoleModelClient(tx.config)
 	tx.SearchDoc = NewSearchDocClient(tx.config)
 	tx.Token = NewTokenClient(tx.config)

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"brandshow/ent/brand"
+	"brandshow/ent/revision"
 	"brandshow/ent/token"
 	"brandshow/ent/visibility"
 	"brandshow/server/auth"
@@ -200,6 +201,12 @@ func TestReadReplica(t *testing.T) {
 		b := db.Client.Brand.Query().Where(brand.Slug("hongan-dasao")).OnlyX(ctx)
 		if _, body := send(t, h, tok, `mutation($id: ID!) { updateBrand(id: $id, input: { workersEmployed: 777 }) { id } }`, map[string]any{"id": strconv.Itoa(b.ID)}); strings.Contains(body, "errors") {
 			t.Fatalf("update: %s", body)
+		}
+		// The brand is published: the edit waits as a pending revision,
+		// which the publisher publishes.
+		rev := db.Client.Revision.Query().Where(revision.ItemID(b.ID), revision.StatusEQ(revision.StatusPENDING)).OnlyX(visibility.WithSystem(ctx))
+		if _, body := send(t, h, tok, `mutation($id: ID!) { publishRevision(id: $id) { status } }`, map[string]any{"id": strconv.Itoa(rev.ID)}); !strings.Contains(body, "PUBLISHED") {
+			t.Fatalf("publishRevision: %s", body)
 		}
 		if n := db.Client.Brand.GetX(ctx, b.ID).WorkersEmployed; n != 777 {
 			t.Fatalf("primary has %d workers, want 777", n)

@@ -82,7 +82,9 @@ func TestWriteBlockedByAnImportTimesOutAndNeverLands(t *testing.T) {
 		e := newEditors(t, dia)
 		const deadline = 500 * time.Millisecond
 		e.h = httpapp.New(httpapp.Config{DB: e.db, Logger: testLogger(), AllowedOrigins: []string{"*"}, QueryTimeout: deadline})
-		id := e.publishedBrandID(t)
+		// A draft: an edit of a published brand would write a pending
+		// revision, not the locked brands table.
+		id := e.draftBrandID(t, "written-too-late")
 		release := holdWriteLock(t, e.db, "brands")
 
 		r, took := answerWithin(t, 15*time.Second, func() response {

@@ -196,6 +196,16 @@ func (r *mutationResolver) RevokePreviewLink(ctx context.Context, id int) (*ent.
 	return RevokePreviewLink(ctx, ent.FromContext(ctx), id)
 }
 
+// PublishRevision is the resolver for the publishRevision field.
+func (r *mutationResolver) PublishRevision(ctx context.Context, id int) (*ent.Revision, error) {
+	return PublishRevision(ctx, ent.FromContext(ctx), id)
+}
+
+// DiscardRevision is the resolver for the discardRevision field.
+func (r *mutationResolver) DiscardRevision(ctx context.Context, id int) (*ent.Revision, error) {
+	return DiscardRevision(ctx, ent.FromContext(ctx), id)
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*visibility.Viewer, error) {
 	return CurrentViewer(ctx), nil
@@ -216,6 +226,21 @@ func (r *queryResolver) Preview(ctx context.Context, secret string) (ent.Noder, 
 	return Preview(ctx, r.client, secret)
 }
 
+// Revisions is the resolver for the revisions field.
+func (r *queryResolver) Revisions(ctx context.Context, id int) ([]*ent.Revision, error) {
+	return Revisions(ctx, r.client, id)
+}
+
+// PendingRevision is the resolver for the pendingRevision field.
+func (r *queryResolver) PendingRevision(ctx context.Context, id int) (*ent.Revision, error) {
+	return PendingRevision(ctx, r.client, id)
+}
+
+// Item is the resolver for the item field.
+func (r *revisionResolver) Item(ctx context.Context, obj *ent.Revision) (ent.Noder, error) {
+	return RevisionItem(ctx, r.client, obj)
+}
+
 // Role is the resolver for the role field.
 func (r *viewerResolver) Role(ctx context.Context, obj *visibility.Viewer) (string, error) {
 	return string(obj.Role), nil
@@ -224,10 +249,14 @@ func (r *viewerResolver) Role(ctx context.Context, obj *visibility.Viewer) (stri
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
+// Revision returns RevisionResolver implementation.
+func (r *Resolver) Revision() RevisionResolver { return &revisionResolver{r} }
+
 // Viewer returns ViewerResolver implementation.
 func (r *Resolver) Viewer() ViewerResolver { return &viewerResolver{r} }
 
 type (
 	mutationResolver struct{ *Resolver }
+	revisionResolver struct{ *Resolver }
 	viewerResolver   struct{ *Resolver }
 )

@@ -12,6 +12,7 @@ import (
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
+	"brandshow/ent/revision"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schematype"
 	"brandshow/ent/venue"
@@ -55,6 +56,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Recognition() RecognitionResolver
 	Region() RegionResolver
+	Revision() RevisionResolver
 	RoleModel() RoleModelResolver
 	Venue() VenueResolver
 	Viewer() ViewerResolver
@@ -369,6 +371,13 @@ type ComplexityRoot struct {
 		Level func(childComplexity int) int
 	}
 
+	LinkChange struct {
+		Added   func(childComplexity int) int
+		Cleared func(childComplexity int) int
+		Edge    func(childComplexity int) int
+		Removed func(childComplexity int) int
+	}
+
 	MediaCoverage struct {
 		Author      func(childComplexity int) int
 		Body        func(childComplexity int, lang *Language) int
@@ -438,8 +447,10 @@ type ComplexityRoot struct {
 		DeleteRoleModel     func(childComplexity int, id int) int
 		DeleteVenue         func(childComplexity int, id int) int
 		DeleteWebhook       func(childComplexity int, id int) int
+		DiscardRevision     func(childComplexity int, id int) int
 		FeatureBrand        func(childComplexity int, id int, rank int, from *time.Time, until *time.Time) int
 		Publish             func(childComplexity int, id int) int
+		PublishRevision     func(childComplexity int, id int) int
 		Restore             func(childComplexity int, id int, to int) int
 		RevokePreviewLink   func(childComplexity int, id int) int
 		Schedule            func(childComplexity int, id int, publishAt *time.Time, unpublishAt *time.Time) int
@@ -494,42 +505,44 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		About          func(childComplexity int) int
-		Alliance       func(childComplexity int, slug string) int
-		Alliances      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AllianceOrder, where *ent.AllianceWhereInput) int
-		AuditLog       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
-		Brand          func(childComplexity int, slug string) int
-		Brands         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
-		Changes        func(childComplexity int, since *entgql.Cursor[int], first *int) int
-		ChangesHead    func(childComplexity int) int
-		Enterprise     func(childComplexity int, slug string) int
-		Enterprises    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) int
-		Event          func(childComplexity int, slug string) int
-		Events         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
-		FeaturedBrands func(childComplexity int, first *int, category *brand.Category, regionCode *string) int
-		Figures        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FigureOrder, where *ent.FigureWhereInput) int
-		History        func(childComplexity int, id int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder) int
-		MediaCoverage  func(childComplexity int, slug string) int
-		MediaCoverages func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
-		Node           func(childComplexity int, id int) int
-		Nodes          func(childComplexity int, ids []int) int
-		Preview        func(childComplexity int, secret string) int
-		PreviewLinks   func(childComplexity int, id int) int
-		Recognition    func(childComplexity int, slug string) int
-		Recognitions   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
-		Region         func(childComplexity int, code string) int
-		Regions        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) int
-		RoleModel      func(childComplexity int, slug string) int
-		RoleModels     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
-		Search         func(childComplexity int, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) int
-		Stats          func(childComplexity int, year *int) int
-		Suggest        func(childComplexity int, prefix string, first *int) int
-		UpcomingEvents func(childComplexity int, first *int, regionCode *string, brandSlug *string) int
-		Venue          func(childComplexity int, slug string) int
-		Venues         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) int
-		VenuesNear     func(childComplexity int, lat float64, lng float64, radiusKm float64, first *int) int
-		Viewer         func(childComplexity int) int
-		Webhooks       func(childComplexity int) int
+		About           func(childComplexity int) int
+		Alliance        func(childComplexity int, slug string) int
+		Alliances       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AllianceOrder, where *ent.AllianceWhereInput) int
+		AuditLog        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
+		Brand           func(childComplexity int, slug string) int
+		Brands          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BrandOrder, where *ent.BrandWhereInput) int
+		Changes         func(childComplexity int, since *entgql.Cursor[int], first *int) int
+		ChangesHead     func(childComplexity int) int
+		Enterprise      func(childComplexity int, slug string) int
+		Enterprises     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EnterpriseOrder, where *ent.EnterpriseWhereInput) int
+		Event           func(childComplexity int, slug string) int
+		Events          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EventOrder, where *ent.EventWhereInput) int
+		FeaturedBrands  func(childComplexity int, first *int, category *brand.Category, regionCode *string) int
+		Figures         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.FigureOrder, where *ent.FigureWhereInput) int
+		History         func(childComplexity int, id int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder) int
+		MediaCoverage   func(childComplexity int, slug string) int
+		MediaCoverages  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.MediaCoverageOrder, where *ent.MediaCoverageWhereInput) int
+		Node            func(childComplexity int, id int) int
+		Nodes           func(childComplexity int, ids []int) int
+		PendingRevision func(childComplexity int, id int) int
+		Preview         func(childComplexity int, secret string) int
+		PreviewLinks    func(childComplexity int, id int) int
+		Recognition     func(childComplexity int, slug string) int
+		Recognitions    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RecognitionOrder, where *ent.RecognitionWhereInput) int
+		Region          func(childComplexity int, code string) int
+		Regions         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RegionOrder, where *ent.RegionWhereInput) int
+		Revisions       func(childComplexity int, id int) int
+		RoleModel       func(childComplexity int, slug string) int
+		RoleModels      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.RoleModelOrder, where *ent.RoleModelWhereInput) int
+		Search          func(childComplexity int, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) int
+		Stats           func(childComplexity int, year *int) int
+		Suggest         func(childComplexity int, prefix string, first *int) int
+		UpcomingEvents  func(childComplexity int, first *int, regionCode *string, brandSlug *string) int
+		Venue           func(childComplexity int, slug string) int
+		Venues          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VenueOrder, where *ent.VenueWhereInput) int
+		VenuesNear      func(childComplexity int, lat float64, lng float64, radiusKm float64, first *int) int
+		Viewer          func(childComplexity int) int
+		Webhooks        func(childComplexity int) int
 	}
 
 	Recognition struct {
@@ -602,6 +615,21 @@ type ComplexityRoot struct {
 	RegionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Revision struct {
+		Author    func(childComplexity int) int
+		Changes   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		DecidedAt func(childComplexity int) int
+		DecidedBy func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Item      func(childComplexity int) int
+		ItemID    func(childComplexity int) int
+		ItemType  func(childComplexity int) int
+		Links     func(childComplexity int) int
+		Status    func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
 	}
 
 	RoleModel struct {
@@ -872,6 +900,8 @@ type MutationResolver interface {
 	Restore(ctx context.Context, id int, to int) (ent.Noder, error)
 	CreatePreviewLink(ctx context.Context, id int, expiresIn *int) (*CreatedPreviewLink, error)
 	RevokePreviewLink(ctx context.Context, id int) (*ent.PreviewLink, error)
+	PublishRevision(ctx context.Context, id int) (*ent.Revision, error)
+	DiscardRevision(ctx context.Context, id int) (*ent.Revision, error)
 	CreateWebhook(ctx context.Context, input CreateWebhookInput) (*CreatedWebhook, error)
 	DeleteWebhook(ctx context.Context, id int) (int, error)
 }
@@ -900,6 +930,8 @@ type QueryResolver interface {
 	History(ctx context.Context, id int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEntryOrder) (*ent.AuditEntryConnection, error)
 	PreviewLinks(ctx context.Context, id int) ([]*ent.PreviewLink, error)
 	Preview(ctx context.Context, secret string) (ent.Noder, error)
+	Revisions(ctx context.Context, id int) ([]*ent.Revision, error)
+	PendingRevision(ctx context.Context, id int) (*ent.Revision, error)
 	Search(ctx context.Context, query string, types []SearchType, filter *SearchFilter, first *int, after *entgql.Cursor[int], correct *bool) (*SearchConnection, error)
 	Suggest(ctx context.Context, prefix string, first *int) ([]*Suggestion, error)
 	Brand(ctx context.Context, slug string) (*ent.Brand, error)
@@ -925,6 +957,9 @@ type RecognitionResolver interface {
 type RegionResolver interface {
 	Name(ctx context.Context, obj *ent.Region, lang *Language) (string, error)
 	BrandCount(ctx context.Context, obj *ent.Region) (int, error)
+}
+type RevisionResolver interface {
+	Item(ctx context.Context, obj *ent.Revision) (ent.Noder, error)
 }
 type RoleModelResolver interface {
 	Name(ctx context.Context, obj *ent.RoleModel, lang *Language) (string, error)
@@ -2465,6 +2500,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LevelCount.Level(childComplexity), true
 
+	case "LinkChange.added":
+		if e.ComplexityRoot.LinkChange.Added == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkChange.Added(childComplexity), true
+	case "LinkChange.cleared":
+		if e.ComplexityRoot.LinkChange.Cleared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkChange.Cleared(childComplexity), true
+	case "LinkChange.edge":
+		if e.ComplexityRoot.LinkChange.Edge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkChange.Edge(childComplexity), true
+	case "LinkChange.removed":
+		if e.ComplexityRoot.LinkChange.Removed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkChange.Removed(childComplexity), true
+
 	case "MediaCoverage.author":
 		if e.ComplexityRoot.MediaCoverage.Author == nil {
 			break
@@ -2940,6 +3000,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWebhook(childComplexity, args["id"].(int)), true
+	case "Mutation.discardRevision":
+		if e.ComplexityRoot.Mutation.DiscardRevision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_discardRevision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DiscardRevision(childComplexity, args["id"].(int)), true
 	case "Mutation.featureBrand":
 		if e.ComplexityRoot.Mutation.FeatureBrand == nil {
 			break
@@ -2962,6 +3033,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Publish(childComplexity, args["id"].(int)), true
+	case "Mutation.publishRevision":
+		if e.ComplexityRoot.Mutation.PublishRevision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishRevision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PublishRevision(childComplexity, args["id"].(int)), true
 	case "Mutation.restore":
 		if e.ComplexityRoot.Mutation.Restore == nil {
 			break
@@ -3481,6 +3563,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.pendingRevision":
+		if e.ComplexityRoot.Query.PendingRevision == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pendingRevision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PendingRevision(childComplexity, args["id"].(int)), true
 	case "Query.preview":
 		if e.ComplexityRoot.Query.Preview == nil {
 			break
@@ -3547,6 +3640,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Regions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.RegionOrder), args["where"].(*ent.RegionWhereInput)), true
+	case "Query.revisions":
+		if e.ComplexityRoot.Query.Revisions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_revisions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Revisions(childComplexity, args["id"].(int)), true
 	case "Query.roleModel":
 		if e.ComplexityRoot.Query.RoleModel == nil {
 			break
@@ -4033,6 +4137,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RegionEdge.Node(childComplexity), true
+
+	case "Revision.author":
+		if e.ComplexityRoot.Revision.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Author(childComplexity), true
+	case "Revision.changes":
+		if e.ComplexityRoot.Revision.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Changes(childComplexity), true
+	case "Revision.createdAt":
+		if e.ComplexityRoot.Revision.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.CreatedAt(childComplexity), true
+	case "Revision.decidedAt":
+		if e.ComplexityRoot.Revision.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.DecidedAt(childComplexity), true
+	case "Revision.decidedBy":
+		if e.ComplexityRoot.Revision.DecidedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.DecidedBy(childComplexity), true
+	case "Revision.id":
+		if e.ComplexityRoot.Revision.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.ID(childComplexity), true
+	case "Revision.item":
+		if e.ComplexityRoot.Revision.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Item(childComplexity), true
+	case "Revision.itemID":
+		if e.ComplexityRoot.Revision.ItemID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.ItemID(childComplexity), true
+	case "Revision.itemType":
+		if e.ComplexityRoot.Revision.ItemType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.ItemType(childComplexity), true
+	case "Revision.links":
+		if e.ComplexityRoot.Revision.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Links(childComplexity), true
+	case "Revision.status":
+		if e.ComplexityRoot.Revision.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Status(childComplexity), true
+	case "Revision.updatedAt":
+		if e.ComplexityRoot.Revision.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.UpdatedAt(childComplexity), true
 
 	case "RoleModel.bio":
 		if e.ComplexityRoot.RoleModel.Bio == nil {
@@ -5360,6 +5537,84 @@ extend type Mutation {
   createPreviewLink("The item's ID." id: ID!, "Lifetime in seconds." expiresIn: Int): CreatedPreviewLink!
   "Revoke a preview link at once (editors)."
   revokePreviewLink("The link's ID." id: ID!): PreviewLink!
+}
+
+"""Where a pending revision stands."""
+enum RevisionStatus {
+  "Waiting for a publisher: the public still sees the published item."
+  PENDING
+  "Applied to the item (an ordinary, logged update)."
+  PUBLISHED
+  "Dropped without changing the item."
+  DISCARDED
+}
+
+"""One edge's part of a revision: the IDs it links and unlinks."""
+type LinkChange {
+  "The edge, e.g. brands or role_models."
+  edge: String!
+  "The IDs it links."
+  added: [ID!]!
+  "The IDs it unlinks."
+  removed: [ID!]!
+  "Whether it first unlinks everything (or, for a one-item edge such as a region, replaces it)."
+  cleared: Boolean!
+}
+
+"""
+A pending change to a published item. Editing a published item (an update
+mutation or restore, by any token holder) does not change what the public
+sees: the change is stored as the item's one pending revision (later edits
+merge into it) and the update answers the item as published. A publisher
+publishes the revision (publishRevision), which applies it as an ordinary
+update, or anyone who may edit discards it (discardRevision). Drafts are
+changed at once, as before. Token holders only.
+"""
+type Revision {
+  "The revision's own ID."
+  id: ID!
+  "The item it changes."
+  itemID: ID!
+  "The item's type, e.g. Brand."
+  itemType: String!
+  "The item as it is now (the published version while the revision is pending)."
+  item: Node
+  "PENDING, PUBLISHED or DISCARDED."
+  status: RevisionStatus!
+  "The fields it changes: from the value the item had when the revision began, to the new one (as the audit log shows them)."
+  changes: [FieldChange!]!
+  "The links it adds and removes."
+  links: [LinkChange!]!
+  "Name of the token that last edited it."
+  author: String!
+  "When it began."
+  createdAt: Time!
+  "When it was last edited."
+  updatedAt: Time!
+  "Name of the token that published or discarded it."
+  decidedBy: String
+  "When it was published or discarded."
+  decidedAt: Time
+}
+
+extend type Query {
+  "The revisions of one item, newest first (token holders; at most 100)."
+  revisions("The item's ID." id: ID!): [Revision!]!
+  "The pending revision of one item, if it has one (token holders)."
+  pendingRevision("The item's ID." id: ID!): Revision
+}
+
+extend type Mutation {
+  """
+  Publish a pending revision (publishers): its changes are applied to the
+  item as one ordinary update (audited, in the changes feed, webhooks as for
+  any update, caches emptied), in one transaction. The revision's values win
+  over whatever the item holds now. Publishing an item (publish) does not
+  apply its pending revision; this does.
+  """
+  publishRevision("The revision's ID." id: ID!): Revision!
+  "Discard a pending revision without changing the item (publishers, or the editor who last edited it)."
+  discardRevision("The revision's ID." id: ID!): Revision!
 }
 `, BuiltIn: false},
 	{Name: "../schema/ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -20292,6 +20547,20 @@ func (ec *executionContext) childFields_LevelCount(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type LevelCount", field.Name)
 }
 
+func (ec *executionContext) childFields_LinkChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edge":
+		return ec.fieldContext_LinkChange_edge(ctx, field)
+	case "added":
+		return ec.fieldContext_LinkChange_added(ctx, field)
+	case "removed":
+		return ec.fieldContext_LinkChange_removed(ctx, field)
+	case "cleared":
+		return ec.fieldContext_LinkChange_cleared(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkChange", field.Name)
+}
+
 func (ec *executionContext) childFields_MediaCoverage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -20600,6 +20869,36 @@ func (ec *executionContext) childFields_RegionEdge(ctx context.Context, field gr
 		return ec.fieldContext_RegionEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RegionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Revision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Revision_id(ctx, field)
+	case "itemID":
+		return ec.fieldContext_Revision_itemID(ctx, field)
+	case "itemType":
+		return ec.fieldContext_Revision_itemType(ctx, field)
+	case "item":
+		return ec.fieldContext_Revision_item(ctx, field)
+	case "status":
+		return ec.fieldContext_Revision_status(ctx, field)
+	case "changes":
+		return ec.fieldContext_Revision_changes(ctx, field)
+	case "links":
+		return ec.fieldContext_Revision_links(ctx, field)
+	case "author":
+		return ec.fieldContext_Revision_author(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Revision_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Revision_updatedAt(ctx, field)
+	case "decidedBy":
+		return ec.fieldContext_Revision_decidedBy(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_Revision_decidedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Revision", field.Name)
 }
 
 func (ec *executionContext) childFields_RoleModel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -22612,6 +22911,20 @@ func (ec *executionContext) field_Mutation_deleteWebhook_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_discardRevision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_featureBrand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22647,6 +22960,20 @@ func (ec *executionContext) field_Mutation_featureBrand_args(ctx context.Context
 		return nil, err
 	}
 	args["until"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_publishRevision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -23620,6 +23947,20 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_pendingRevision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_previewLinks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -23781,6 +24122,20 @@ func (ec *executionContext) field_Query_regions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_revisions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -31025,6 +31380,98 @@ func (ec *executionContext) fieldContext_LevelCount_count(_ context.Context, fie
 	return graphql.NewScalarFieldContext("LevelCount", field, false, false, "Int")
 }
 
+func (ec *executionContext) _LinkChange_edge(ctx context.Context, field graphql.CollectedField, obj *schematype.LinkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkChange_edge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkChange_edge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkChange_added(ctx context.Context, field graphql.CollectedField, obj *schematype.LinkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkChange_added(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Added, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNID2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkChange_added(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LinkChange_removed(ctx context.Context, field graphql.CollectedField, obj *schematype.LinkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkChange_removed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Removed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNID2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkChange_removed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LinkChange_cleared(ctx context.Context, field graphql.CollectedField, obj *schematype.LinkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkChange_cleared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cleared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkChange_cleared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkChange", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _MediaCoverage_id(ctx context.Context, field graphql.CollectedField, obj *ent.MediaCoverage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33585,6 +34032,94 @@ func (ec *executionContext) fieldContext_Mutation_revokePreviewLink(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_publishRevision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_publishRevision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PublishRevision(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚖbrandshowᚋentᚐRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_publishRevision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishRevision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_discardRevision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_discardRevision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DiscardRevision(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚖbrandshowᚋentᚐRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_discardRevision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_discardRevision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createWebhook(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35061,6 +35596,94 @@ func (ec *executionContext) fieldContext_Query_preview(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_preview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_revisions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_revisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Revisions(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕᚖbrandshowᚋentᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_revisions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_revisions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pendingRevision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pendingRevision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PendingRevision(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Revision) graphql.Marshaler {
+			return ec.marshalORevision2ᚖbrandshowᚋentᚐRevision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pendingRevision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_pendingRevision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37395,6 +38018,309 @@ func (ec *executionContext) _RegionEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_RegionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RegionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Revision_id(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Revision_itemID(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_itemID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_itemID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Revision_itemType(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_itemType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ItemType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_itemType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Revision_item(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Revision().Item(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalONode2brandshowᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Revision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Revision_status(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v revision.Status) graphql.Marshaler {
+			return ec.marshalNRevisionStatus2brandshowᚋentᚋrevisionᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "RevisionStatus")
+}
+
+func (ec *executionContext) _Revision_changes(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []schematype.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕbrandshowᚋentᚋschematypeᚐFieldChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Revision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Revision_links(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []schematype.LinkChange) graphql.Marshaler {
+			return ec.marshalNLinkChange2ᚕbrandshowᚋentᚋschematypeᚐLinkChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Revision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Revision_author(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Revision_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Revision_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Revision_decidedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_decidedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_decidedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Revision_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "Time")
 }
 
 func (ec *executionContext) _RoleModel_id(ctx context.Context, field graphql.CollectedField, obj *ent.RoleModel) (ret graphql.Marshaler) {
@@ -63376,6 +64302,54 @@ func (ec *executionContext) _LevelCount(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var linkChangeImplementors = []string{"LinkChange"}
+
+func (ec *executionContext) _LinkChange(ctx context.Context, sel ast.SelectionSet, obj *schematype.LinkChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkChange")
+		case "edge":
+			out.Values[i] = ec._LinkChange_edge(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "added":
+			out.Values[i] = ec._LinkChange_added(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removed":
+			out.Values[i] = ec._LinkChange_removed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cleared":
+			out.Values[i] = ec._LinkChange_cleared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mediaCoverageImplementors = []string{"MediaCoverage", "Node", "SearchItem"}
 
 func (ec *executionContext) _MediaCoverage(ctx context.Context, sel ast.SelectionSet, obj *ent.MediaCoverage) graphql.Marshaler {
@@ -63940,6 +64914,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "publishRevision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishRevision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "discardRevision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_discardRevision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createWebhook":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createWebhook(ctx, field)
@@ -64337,6 +65325,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_preview(ctx, field)
+				})
+		case "revisions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_revisions(ctx, field)
+				})
+		case "pendingRevision":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pendingRevision(ctx, field)
 				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -64906,6 +65906,95 @@ func (ec *executionContext) _RegionEdge(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._RegionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var revisionImplementors = []string{"Revision"}
+
+func (ec *executionContext) _Revision(ctx context.Context, sel ast.SelectionSet, obj *ent.Revision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Revision")
+		case "id":
+			out.Values[i] = ec._Revision_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemID":
+			out.Values[i] = ec._Revision_itemID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "itemType":
+			out.Values[i] = ec._Revision_itemType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "item":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Revision_item(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._Revision_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "changes":
+			out.Values[i] = ec._Revision_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "links":
+			out.Values[i] = ec._Revision_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.Values[i] = ec._Revision_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Revision_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Revision_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedBy":
+			out.Values[i] = ec._Revision_decidedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedAt":
+			out.Values[i] = ec._Revision_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -66956,6 +68045,22 @@ func (ec *executionContext) marshalNFieldChange2brandshowᚋentᚋschematypeᚐF
 	return ec._FieldChange(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNFieldChange2ᚕbrandshowᚋentᚋschematypeᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []schematype.FieldChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldChange2brandshowᚋentᚋschematypeᚐFieldChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFigure2ᚕᚖbrandshowᚋentᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Figure) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -67134,6 +68239,26 @@ func (ec *executionContext) marshalNLevelCount2ᚖbrandshowᚋgraphᚐLevelCount
 		return graphql.Null
 	}
 	return ec._LevelCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLinkChange2brandshowᚋentᚋschematypeᚐLinkChange(ctx context.Context, sel ast.SelectionSet, v schematype.LinkChange) graphql.Marshaler {
+	return ec._LinkChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLinkChange2ᚕbrandshowᚋentᚋschematypeᚐLinkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []schematype.LinkChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkChange2brandshowᚋentᚋschematypeᚐLinkChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNMediaCoverage2ᚖbrandshowᚋentᚐMediaCoverage(ctx context.Context, sel ast.SelectionSet, v *ent.MediaCoverage) graphql.Marshaler {
@@ -67418,6 +68543,40 @@ func (ec *executionContext) marshalNRegionOrderField2ᚖbrandshowᚋentᚐRegion
 func (ec *executionContext) unmarshalNRegionWhereInput2ᚖbrandshowᚋentᚐRegionWhereInput(ctx context.Context, v any) (*ent.RegionWhereInput, error) {
 	res, err := ec.unmarshalInputRegionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevision2ᚕᚖbrandshowᚋentᚐRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Revision) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRevision2ᚖbrandshowᚋentᚐRevision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRevision2ᚖbrandshowᚋentᚐRevision(ctx context.Context, sel ast.SelectionSet, v *ent.Revision) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Revision!")
+		return graphql.Null
+	}
+	return ec._Revision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRevisionStatus2brandshowᚋentᚋrevisionᚐStatus(ctx context.Context, v any) (revision.Status, error) {
+	var res revision.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevisionStatus2brandshowᚋentᚋrevisionᚐStatus(ctx context.Context, sel ast.SelectionSet, v revision.Status) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNRoleModel2ᚖbrandshowᚋentᚐRoleModel(ctx context.Context, sel ast.SelectionSet, v *ent.RoleModel) graphql.Marshaler {
@@ -69552,6 +70711,13 @@ func (ec *executionContext) unmarshalORegionWhereInput2ᚖbrandshowᚋentᚐRegi
 	}
 	res, err := ec.unmarshalInputRegionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORevision2ᚖbrandshowᚋentᚐRevision(ctx context.Context, sel ast.SelectionSet, v *ent.Revision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Revision(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORoleModel2ᚖbrandshowᚋentᚐRoleModel(ctx context.Context, sel ast.SelectionSet, v *ent.RoleModel) graphql.Marshaler {

@@ -104,7 +104,13 @@ func TestHistoryAndRestore(t *testing.T) {
 		if len(r.Errors) > 0 {
 			t.Fatal(r.Errors)
 		}
+		// The brand is published: the restore waits as a pending revision,
+		// and the brand is unchanged until it is published.
 		bid, _ := strconv.Atoi(id)
+		if b := e.db.Client.Brand.GetX(e.all(), bid); b.NameZh != "品牌二" {
+			t.Errorf("a restore of a published brand changed it at once: %q", b.NameZh)
+		}
+		e.publishPending(t, id)
 		b := e.db.Client.Brand.GetX(e.all(), bid)
 		if b.NameZh != "品牌一" || b.SummaryZh != "第一版" || b.Category != brand.CategoryQUALITY_SERVICE {
 			t.Errorf("restored texts and category: %q %q %s", b.NameZh, b.SummaryZh, b.Category)
@@ -134,6 +140,7 @@ func TestHistoryAndRestore(t *testing.T) {
 		if r := e.as(t, "publisher", restore, map[string]any{"id": id, "to": h[1].ID}); len(r.Errors) > 0 {
 			t.Fatal(r.Errors)
 		}
+		e.publishPending(t, id)
 		b = e.db.Client.Brand.GetX(context.Background(), bid)
 		if b.NameZh != "品牌二" || b.FoundedYear == nil || *b.FoundedYear != 1990 || b.CreditRating == nil || *b.CreditRating != brand.CreditRatingAA ||
 			b.Logo == nil || b.Logo.URL != "https://example.org/logo.png" || b.Logo.License != schematype.LicenseCCBY4 {

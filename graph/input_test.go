@@ -65,6 +65,7 @@ func TestCountsOutOfRangeAreRefused(t *testing.T) {
 		if len(r.Errors) > 0 {
 			t.Fatalf("largest counts refused: %+v", r.Errors)
 		}
+		e.publishPending(t, id) // the brand is published: the counts wait in a revision
 		var out struct {
 			Stats struct{ WorkersEmployed int64 }
 		}

@@ -95,7 +95,8 @@ func PreviewLinks(ctx context.Context, c *ent.Client, id int) ([]*ent.PreviewLin
 }
 
 // Preview returns the item a live link shows, with the item's drafts
-// visible to this one lookup only: fields resolved below it (its brands,
+// visible to this one lookup only, and its pending revision's field changes
+// applied (in memory: nothing is written): fields resolved below it (its brands,
 // people, region) run in the request's own context, which hides drafts, so
 // the link grants that one item. The answer is marked private: no cache
 // keeps it.
@@ -131,7 +132,20 @@ func Preview(ctx context.Context, c *ent.Client, secret string) (ent.Noder, erro
 	if errors.As(err, &nf) {
 		return nil, ErrPreviewNotFound // deleted since
 	}
-	return item, err
+	if err != nil {
+		return nil, err
+	}
+	// A published item with a pending revision is shown as it will be.
+	rev, err := PendingRevision(sys, c, link.ItemID)
+	if err != nil {
+		return nil, fmt.Errorf("preview: %w", err)
+	}
+	if rev != nil {
+		if err := showRevision(item, rev.Changes); err != nil {
+			return nil, err
+		}
+	}
+	return item, nil
 }
 
 func hashSecret(secret string) string {

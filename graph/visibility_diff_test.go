@@ -262,8 +262,40 @@ func linkDraftsToEverything(t *testing.T, c *ent.Client) draftProbes {
 		SetPeriod(2024).SetValue(draftWorkers).SetSourceZh(draftMarker + "厅").SetStatus(published).SetPublishedAt(now).Save(ctx)
 	must(err)
 
-	p := draftProbes{byType: map[string][]string{}}
 	editor := visibility.WithViewer(context.Background(), visibility.Viewer{Name: "diff-test", Role: visibility.RoleEditor})
+
+	// Pending revisions: an editor's edits of published items, with draft
+	// values in the probed fields (the marker in names and texts, the draft
+	// county, the draft's numbers and place, links), which ent/pending holds
+	// back. They are on items without a preview link (a preview shows its
+	// item's pending revision, on purpose) but next to those that have one.
+	revised, err := c.Brand.Query().Where(brand.StatusEQ(published), brand.IDNEQ(pubBrand.ID)).Order(ent.Asc(brand.FieldID)).First(ctx)
+	must(err)
+	must(c.Brand.UpdateOne(revised).SetNameZh(draftMarker+"改").SetSummaryZh(draftMarker+"改").SetStoryZh(draftMarker+"改").
+		SetWorkersEmployed(draftWorkers).SetWorkersExported(draftWorkers).SetFoundedYear(1990).SetRegionID(county.ID).
+		SetCategory(brand.CategoryQUALITY_SERVICE).SetLevel(brand.LevelNATIONAL).
+		AddRoleModelIDs(pubPerson.ID).AddMediaCoverageIDs(pubReport.ID).Exec(editor))
+	revisedPerson, err := c.RoleModel.Query().Where(rolemodel.StatusEQ(published), rolemodel.PublishAtIsNil(), rolemodel.IDNEQ(pubPerson.ID)).Order(ent.Asc(rolemodel.FieldID)).First(ctx)
+	must(err)
+	must(c.RoleModel.UpdateOne(revisedPerson).SetNameZh(draftMarker+"改人").SetBioZh(draftMarker+"传").SetRegionID(county.ID).
+		AddBrandIDs(pubBrand.ID, lonelyBrand.ID).Exec(editor))
+	revisedVenue, err := c.Venue.Query().Where(venue.StatusEQ(published), venue.PublishAtIsNil(), venue.IDNEQ(pubVenue.ID)).Order(ent.Asc(venue.FieldID)).First(ctx)
+	must(err)
+	must(c.Venue.UpdateOne(revisedVenue).SetNameZh(draftMarker+"改馆").SetLatitude(30.5).SetLongitude(114.3).SetRegionID(county.ID).
+		AddBrandIDs(pubBrand.ID).Exec(editor))
+	must(c.MediaCoverage.UpdateOne(pubReport).SetTitleZh(draftMarker+"改闻").SetOutlet(draftMarker+"报").SetBodyZh(draftMarker+"文").
+		SetPublishedOn(day).AddBrandIDs(lonelyBrand.ID).Exec(editor))
+	must(c.Alliance.UpdateOne(pubAlliance).SetNameZh(draftMarker+"改盟").SetLeadEnterpriseID(lonelyFirm.ID).Exec(editor))
+	must(c.Enterprise.UpdateOne(lonelyFirm).SetNameZh(draftMarker+"改司").SetRegionID(county.ID).SetProvincialLeading(true).Exec(editor))
+	must(c.RoleModel.UpdateOne(dPerson).SetNameZh(draftMarker+"改人二").Exec(editor)) // scheduled for later: held back too
+	if revs := c.Revision.Query().AllX(ctx); len(revs) != 7 {
+		for _, r := range revs {
+			t.Logf("revision of %s %d: %+v %+v", r.ItemType, r.ItemID, r.Changes, r.Links)
+		}
+		t.Fatalf("%d pending revisions, want 7: an edit of a published item was not held back", len(revs))
+	}
+
+	p := draftProbes{byType: map[string][]string{}}
 	for _, item := range []struct {
 		id  int
 		typ string
@@ -303,7 +335,8 @@ func changesHeadCursor(t *testing.T, c *ent.Client) string {
 }
 
 // deleteDrafts deletes every draft the way a publisher would (links go with
-// them), leaving the database as it would be had they never existed. A
+// them), and every pending revision, leaving the database as it would be
+// had they never existed. A
 // draft is whatever the public does not see: DRAFT, or PUBLISHED outside
 // its schedule.
 func deleteDrafts(t *testing.T, c *ent.Client) {
@@ -311,6 +344,7 @@ func deleteDrafts(t *testing.T, c *ent.Client) {
 	ctx := visibility.WithSystem(context.Background())
 	hidden := func(s *sql.Selector) { s.Where(sql.Not(visibility.Public(s.C, visibility.Now()))) }
 	for _, del := range []func() (int, error){
+		func() (int, error) { return c.Revision.Delete().Exec(ctx) },
 		func() (int, error) { return c.Recognition.Delete().Where(hidden).Exec(ctx) },
 		func() (int, error) { return c.Figure.Delete().Where(hidden).Exec(ctx) },
 		func() (int, error) { return c.MediaCoverage.Delete().Where(hidden).Exec(ctx) },

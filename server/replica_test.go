@@ -140,8 +140,11 @@ func (r *replicaRig) post(t *testing.T, tok, query string, vars map[string]any) 
 	r.h.ServeHTTP(rec, req)
 	var out struct {
 		Data struct {
-			Brand       *struct{ WorkersEmployed int }
-			UpdateBrand *struct{ WorkersEmployed int }
+			Brand           *struct{ WorkersEmployed int }
+			UpdateBrand     *struct{ WorkersEmployed int }
+			PublishRevision *struct {
+				Item *struct{ WorkersEmployed int }
+			}
 		}
 		Errors []any
 	}
@@ -155,15 +158,34 @@ func (r *replicaRig) post(t *testing.T, tok, query string, vars map[string]any) 
 	if out.Data.UpdateBrand != nil {
 		n = out.Data.UpdateBrand.WorkersEmployed
 	}
+	if out.Data.PublishRevision != nil && out.Data.PublishRevision.Item != nil {
+		n = out.Data.PublishRevision.Item.WorkersEmployed
+	}
 	return rec.Header().Get(respcache.StatusHeader), n
 }
 
-// write sets the brand's workersEmployed through the API as the publisher.
+// write sets the brand's workersEmployed through the API as the publisher:
+// the brand is published, so the update becomes a pending revision, which
+// the publisher then publishes (the write the public sees).
 func (r *replicaRig) write(t *testing.T, workers int) {
 	t.Helper()
-	if _, n := r.post(t, r.tok, `mutation($id: ID!, $n: Int!) { updateBrand(id: $id, input: { workersEmployed: $n }) { workersEmployed } }`,
-		map[string]any{"id": strconv.Itoa(r.id), "n": workers}); n != workers {
-		t.Fatalf("update answered %d workers, want %d", n, workers)
+	r.post(t, r.tok, `mutation($id: ID!, $n: Int!) { updateBrand(id: $id, input: { workersEmployed: $n }) { workersEmployed } }`,
+		map[string]any{"id": strconv.Itoa(r.id), "n": workers})
+	body, _ := json.Marshal(map[string]any{"query": `query($id: ID!) { pendingRevision(id: $id) { id } }`, "variables": map[string]any{"id": strconv.Itoa(r.id)}})
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+r.tok)
+	rec := httptest.NewRecorder()
+	r.h.ServeHTTP(rec, req)
+	var pending struct {
+		Data struct{ PendingRevision *struct{ ID string } }
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &pending); err != nil || pending.Data.PendingRevision == nil {
+		t.Fatalf("no pending revision: %s", rec.Body.String())
+	}
+	if _, n := r.post(t, r.tok, `mutation($id: ID!) { publishRevision(id: $id) { item { ... on Brand { workersEmployed } } } }`,
+		map[string]any{"id": pending.Data.PendingRevision.ID}); n != workers {
+		t.Fatalf("publishRevision answered %d workers, want %d", n, workers)
 	}
 }
 

@@ -164,3 +164,7 @@ func render(v any) string {
 	}
 	return string(b)
 }
+
+// Render is a value as the log stores it (pending revisions store their
+// changes the same way, so the same code reads both back).
+func Render(v any) string { return render(v) }

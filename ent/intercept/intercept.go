@@ -27,6 +27,7 @@ import (
 	"brandshow/ent/previewlink"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
+	"brandshow/ent/revision"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/searchdoc"
 	"brandshow/ent/token"
@@ -607,6 +608,33 @@ func (f TraverseRegion) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.RegionQuery", q)
 }
 
+// The RevisionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RevisionFunc func(context.Context, *ent.RevisionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RevisionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RevisionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RevisionQuery", q)
+}
+
+// The TraverseRevision type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRevision func(context.Context, *ent.RevisionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRevision) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRevision) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RevisionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RevisionQuery", q)
+}
+
 // The RoleModelFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RoleModelFunc func(context.Context, *ent.RoleModelQuery) (ent.Value, error)
 
@@ -837,6 +865,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.RecognitionQuery, predicate.Recognition, recognition.OrderOption]{typ: ent.TypeRecognition, tq: q}, nil
 	case *ent.RegionQuery:
 		return &query[*ent.RegionQuery, predicate.Region, region.OrderOption]{typ: ent.TypeRegion, tq: q}, nil
+	case *ent.RevisionQuery:
+		return &query[*ent.RevisionQuery, predicate.Revision, revision.OrderOption]{typ: ent.TypeRevision, tq: q}, nil
 	case *ent.RoleModelQuery:
 		return &query[*ent.RoleModelQuery, predicate.RoleModel, rolemodel.OrderOption]{typ: ent.TypeRoleModel, tq: q}, nil
 	case *ent.SearchDocQuery:

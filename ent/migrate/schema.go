@@ -918,6 +918,33 @@ var (
 			},
 		},
 	}
+	// RevisionsColumns holds the columns for the "revisions" table.
+	RevisionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "item_id", Type: field.TypeInt},
+		{Name: "item_type", Type: field.TypeString},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "PUBLISHED", "DISCARDED"}, Default: "PENDING"},
+		{Name: "changes", Type: field.TypeJSON, Nullable: true},
+		{Name: "links", Type: field.TypeJSON, Nullable: true},
+		{Name: "author", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "decided_by", Type: field.TypeString, Nullable: true},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+	}
+	// RevisionsTable holds the schema information for the "revisions" table.
+	RevisionsTable = &schema.Table{
+		Name:       "revisions",
+		Columns:    RevisionsColumns,
+		PrimaryKey: []*schema.Column{RevisionsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "revision_item_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{RevisionsColumns[1], RevisionsColumns[3]},
+			},
+		},
+	}
 	// RoleModelsColumns holds the columns for the "role_models" table.
 	RoleModelsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1261,6 +1288,7 @@ var (
 		PreviewLinksTable,
 		RecognitionsTable,
 		RegionsTable,
+		RevisionsTable,
 		RoleModelsTable,
 		SearchDocsTable,
 		TokensTable,
@@ -1355,6 +1383,9 @@ func init() {
 	RegionsTable.ForeignKeys[0].RefTable = RegionsTable
 	RegionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(17179869184),
+	}
+	RevisionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
 	}
 	RoleModelsTable.ForeignKeys[0].RefTable = RegionsTable
 	RoleModelsTable.Annotation = &entsql.Annotation{

@@ -63,6 +63,9 @@ type Recognition func(*sql.Selector)
 // Region is the predicate function for region builders.
 type Region func(*sql.Selector)
 
+// Revision is the predicate function for revision builders.
+type Revision func(*sql.Selector)
+
 // RoleModel is the predicate function for rolemodel builders.
 type RoleModel func(*sql.Selector)
 

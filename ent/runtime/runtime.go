@@ -14,6 +14,7 @@ import (
 	"brandshow/ent/previewlink"
 	"brandshow/ent/recognition"
 	"brandshow/ent/region"
+	"brandshow/ent/revision"
 	"brandshow/ent/rolemodel"
 	"brandshow/ent/schema"
 	"brandshow/ent/schematype"
@@ -51,19 +52,21 @@ func init() {
 
 	alliance.Hooks[2] = allianceMixinHooks1[1]
 
-	alliance.Hooks[3] = allianceMixinHooks3[0]
+	alliance.Hooks[3] = allianceMixinHooks1[2]
 
-	alliance.Hooks[4] = allianceMixinHooks4[0]
+	alliance.Hooks[4] = allianceMixinHooks3[0]
 
-	alliance.Hooks[5] = allianceMixinHooks4[1]
+	alliance.Hooks[5] = allianceMixinHooks4[0]
 
-	alliance.Hooks[6] = allianceMixinHooks4[2]
+	alliance.Hooks[6] = allianceMixinHooks4[1]
 
-	alliance.Hooks[7] = allianceMixinHooks4[3]
+	alliance.Hooks[7] = allianceMixinHooks4[2]
 
-	alliance.Hooks[8] = allianceMixinHooks4[4]
+	alliance.Hooks[8] = allianceMixinHooks4[3]
 
-	alliance.Hooks[9] = allianceMixinHooks4[5]
+	alliance.Hooks[9] = allianceMixinHooks4[4]
+
+	alliance.Hooks[10] = allianceMixinHooks4[5]
 	allianceMixinInters1 := allianceMixin[1].Interceptors()
 	allianceMixinInters5 := allianceMixin[5].Interceptors()
 	allianceInters := schema.Alliance{}.Interceptors()
@@ -260,19 +263,21 @@ func init() {
 
 	brand.Hooks[2] = brandMixinHooks1[1]
 
-	brand.Hooks[3] = brandMixinHooks3[0]
+	brand.Hooks[3] = brandMixinHooks1[2]
 
-	brand.Hooks[4] = brandMixinHooks4[0]
+	brand.Hooks[4] = brandMixinHooks3[0]
 
-	brand.Hooks[5] = brandMixinHooks4[1]
+	brand.Hooks[5] = brandMixinHooks4[0]
 
-	brand.Hooks[6] = brandMixinHooks4[2]
+	brand.Hooks[6] = brandMixinHooks4[1]
 
-	brand.Hooks[7] = brandMixinHooks4[3]
+	brand.Hooks[7] = brandMixinHooks4[2]
 
-	brand.Hooks[8] = brandMixinHooks4[4]
+	brand.Hooks[8] = brandMixinHooks4[3]
 
-	brand.Hooks[9] = brandMixinHooks4[5]
+	brand.Hooks[9] = brandMixinHooks4[4]
+
+	brand.Hooks[10] = brandMixinHooks4[5]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
@@ -555,19 +560,21 @@ func init() {
 
 	enterprise.Hooks[2] = enterpriseMixinHooks1[1]
 
-	enterprise.Hooks[3] = enterpriseMixinHooks3[0]
+	enterprise.Hooks[3] = enterpriseMixinHooks1[2]
 
-	enterprise.Hooks[4] = enterpriseMixinHooks4[0]
+	enterprise.Hooks[4] = enterpriseMixinHooks3[0]
 
-	enterprise.Hooks[5] = enterpriseMixinHooks4[1]
+	enterprise.Hooks[5] = enterpriseMixinHooks4[0]
 
-	enterprise.Hooks[6] = enterpriseMixinHooks4[2]
+	enterprise.Hooks[6] = enterpriseMixinHooks4[1]
 
-	enterprise.Hooks[7] = enterpriseMixinHooks4[3]
+	enterprise.Hooks[7] = enterpriseMixinHooks4[2]
 
-	enterprise.Hooks[8] = enterpriseMixinHooks4[4]
+	enterprise.Hooks[8] = enterpriseMixinHooks4[3]
 
-	enterprise.Hooks[9] = enterpriseMixinHooks4[5]
+	enterprise.Hooks[9] = enterpriseMixinHooks4[4]
+
+	enterprise.Hooks[10] = enterpriseMixinHooks4[5]
 	enterpriseMixinInters1 := enterpriseMixin[1].Interceptors()
 	enterprise.Interceptors[0] = enterpriseMixinInters1[0]
 	enterpriseMixinFields0 := enterpriseMixin[0].Fields()
@@ -733,21 +740,23 @@ func init() {
 
 	event.Hooks[2] = eventMixinHooks1[1]
 
-	event.Hooks[3] = eventMixinHooks3[0]
+	event.Hooks[3] = eventMixinHooks1[2]
 
-	event.Hooks[4] = eventMixinHooks4[0]
+	event.Hooks[4] = eventMixinHooks3[0]
 
-	event.Hooks[5] = eventMixinHooks4[1]
+	event.Hooks[5] = eventMixinHooks4[0]
 
-	event.Hooks[6] = eventMixinHooks4[2]
+	event.Hooks[6] = eventMixinHooks4[1]
 
-	event.Hooks[7] = eventMixinHooks4[3]
+	event.Hooks[7] = eventMixinHooks4[2]
 
-	event.Hooks[8] = eventMixinHooks4[4]
+	event.Hooks[8] = eventMixinHooks4[3]
 
-	event.Hooks[9] = eventMixinHooks4[5]
+	event.Hooks[9] = eventMixinHooks4[4]
 
-	event.Hooks[10] = eventHooks[0]
+	event.Hooks[10] = eventMixinHooks4[5]
+
+	event.Hooks[11] = eventHooks[0]
 	eventMixinInters1 := eventMixin[1].Interceptors()
 	eventMixinInters5 := eventMixin[5].Interceptors()
 	event.Interceptors[0] = eventMixinInters1[0]
@@ -1075,17 +1084,19 @@ func init() {
 
 	figure.Hooks[2] = figureMixinHooks1[1]
 
-	figure.Hooks[3] = figureMixinHooks3[0]
+	figure.Hooks[3] = figureMixinHooks1[2]
 
-	figure.Hooks[4] = figureMixinHooks3[1]
+	figure.Hooks[4] = figureMixinHooks3[0]
 
-	figure.Hooks[5] = figureMixinHooks3[2]
+	figure.Hooks[5] = figureMixinHooks3[1]
 
-	figure.Hooks[6] = figureMixinHooks3[3]
+	figure.Hooks[6] = figureMixinHooks3[2]
 
-	figure.Hooks[7] = figureMixinHooks3[4]
+	figure.Hooks[7] = figureMixinHooks3[3]
 
-	figure.Hooks[8] = figureMixinHooks3[5]
+	figure.Hooks[8] = figureMixinHooks3[4]
+
+	figure.Hooks[9] = figureMixinHooks3[5]
 	figureMixinInters1 := figureMixin[1].Interceptors()
 	figureInters := schema.Figure{}.Interceptors()
 	figure.Interceptors[0] = figureMixinInters1[0]
@@ -1212,19 +1223,21 @@ func init() {
 
 	mediacoverage.Hooks[2] = mediacoverageMixinHooks1[1]
 
-	mediacoverage.Hooks[3] = mediacoverageMixinHooks3[0]
+	mediacoverage.Hooks[3] = mediacoverageMixinHooks1[2]
 
-	mediacoverage.Hooks[4] = mediacoverageMixinHooks4[0]
+	mediacoverage.Hooks[4] = mediacoverageMixinHooks3[0]
 
-	mediacoverage.Hooks[5] = mediacoverageMixinHooks4[1]
+	mediacoverage.Hooks[5] = mediacoverageMixinHooks4[0]
 
-	mediacoverage.Hooks[6] = mediacoverageMixinHooks4[2]
+	mediacoverage.Hooks[6] = mediacoverageMixinHooks4[1]
 
-	mediacoverage.Hooks[7] = mediacoverageMixinHooks4[3]
+	mediacoverage.Hooks[7] = mediacoverageMixinHooks4[2]
 
-	mediacoverage.Hooks[8] = mediacoverageMixinHooks4[4]
+	mediacoverage.Hooks[8] = mediacoverageMixinHooks4[3]
 
-	mediacoverage.Hooks[9] = mediacoverageMixinHooks4[5]
+	mediacoverage.Hooks[9] = mediacoverageMixinHooks4[4]
+
+	mediacoverage.Hooks[10] = mediacoverageMixinHooks4[5]
 	mediacoverageMixinInters1 := mediacoverageMixin[1].Interceptors()
 	mediacoverageMixinInters5 := mediacoverageMixin[5].Interceptors()
 	mediacoverage.Interceptors[0] = mediacoverageMixinInters1[0]
@@ -1500,21 +1513,23 @@ func init() {
 
 	recognition.Hooks[2] = recognitionMixinHooks1[1]
 
-	recognition.Hooks[3] = recognitionMixinHooks3[0]
+	recognition.Hooks[3] = recognitionMixinHooks1[2]
 
-	recognition.Hooks[4] = recognitionMixinHooks3[1]
+	recognition.Hooks[4] = recognitionMixinHooks3[0]
 
-	recognition.Hooks[5] = recognitionMixinHooks3[2]
+	recognition.Hooks[5] = recognitionMixinHooks3[1]
 
-	recognition.Hooks[6] = recognitionMixinHooks3[3]
+	recognition.Hooks[6] = recognitionMixinHooks3[2]
 
-	recognition.Hooks[7] = recognitionMixinHooks3[4]
+	recognition.Hooks[7] = recognitionMixinHooks3[3]
 
-	recognition.Hooks[8] = recognitionMixinHooks3[5]
+	recognition.Hooks[8] = recognitionMixinHooks3[4]
 
-	recognition.Hooks[9] = recognitionHooks[0]
+	recognition.Hooks[9] = recognitionMixinHooks3[5]
 
-	recognition.Hooks[10] = recognitionHooks[1]
+	recognition.Hooks[10] = recognitionHooks[0]
+
+	recognition.Hooks[11] = recognitionHooks[1]
 	recognitionMixinInters1 := recognitionMixin[1].Interceptors()
 	recognition.Interceptors[0] = recognitionMixinInters1[0]
 	recognitionMixinFields0 := recognitionMixin[0].Fields()
@@ -1799,6 +1814,29 @@ func init() {
 			return nil
 		}
 	}()
+	revision.Policy = privacy.NewPolicies(schema.Revision{})
+	revision.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := revision.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	revisionInters := schema.Revision{}.Interceptors()
+	revision.Interceptors[0] = revisionInters[0]
+	revisionFields := schema.Revision{}.Fields()
+	_ = revisionFields
+	// revisionDescCreatedAt is the schema descriptor for created_at field.
+	revisionDescCreatedAt := revisionFields[6].Descriptor()
+	// revision.DefaultCreatedAt holds the default value on creation for the created_at field.
+	revision.DefaultCreatedAt = revisionDescCreatedAt.Default.(func() time.Time)
+	// revisionDescUpdatedAt is the schema descriptor for updated_at field.
+	revisionDescUpdatedAt := revisionFields[7].Descriptor()
+	// revision.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	revision.DefaultUpdatedAt = revisionDescUpdatedAt.Default.(func() time.Time)
+	// revision.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	revision.UpdateDefaultUpdatedAt = revisionDescUpdatedAt.UpdateDefault.(func() time.Time)
 	rolemodelMixin := schema.RoleModel{}.Mixin()
 	rolemodel.Policy = privacy.NewPolicies(rolemodelMixin[4], schema.RoleModel{})
 	rolemodel.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1817,19 +1855,21 @@ func init() {
 
 	rolemodel.Hooks[2] = rolemodelMixinHooks1[1]
 
-	rolemodel.Hooks[3] = rolemodelMixinHooks3[0]
+	rolemodel.Hooks[3] = rolemodelMixinHooks1[2]
 
-	rolemodel.Hooks[4] = rolemodelMixinHooks4[0]
+	rolemodel.Hooks[4] = rolemodelMixinHooks3[0]
 
-	rolemodel.Hooks[5] = rolemodelMixinHooks4[1]
+	rolemodel.Hooks[5] = rolemodelMixinHooks4[0]
 
-	rolemodel.Hooks[6] = rolemodelMixinHooks4[2]
+	rolemodel.Hooks[6] = rolemodelMixinHooks4[1]
 
-	rolemodel.Hooks[7] = rolemodelMixinHooks4[3]
+	rolemodel.Hooks[7] = rolemodelMixinHooks4[2]
 
-	rolemodel.Hooks[8] = rolemodelMixinHooks4[4]
+	rolemodel.Hooks[8] = rolemodelMixinHooks4[3]
 
-	rolemodel.Hooks[9] = rolemodelMixinHooks4[5]
+	rolemodel.Hooks[9] = rolemodelMixinHooks4[4]
+
+	rolemodel.Hooks[10] = rolemodelMixinHooks4[5]
 	rolemodelMixinInters1 := rolemodelMixin[1].Interceptors()
 	rolemodelMixinInters5 := rolemodelMixin[5].Interceptors()
 	rolemodel.Interceptors[0] = rolemodelMixinInters1[0]
@@ -2033,6 +2073,7 @@ func init() {
 	searchdocMixinHooks0 := searchdocMixin[0].Hooks()
 	searchdoc.Hooks[0] = searchdocMixinHooks0[0]
 	searchdoc.Hooks[1] = searchdocMixinHooks0[1]
+	searchdoc.Hooks[2] = searchdocMixinHooks0[2]
 	searchdocMixinInters0 := searchdocMixin[0].Interceptors()
 	searchdoc.Interceptors[0] = searchdocMixinInters0[0]
 	searchdocMixinFields0 := searchdocMixin[0].Fields()
@@ -2139,19 +2180,21 @@ func init() {
 
 	venue.Hooks[2] = venueMixinHooks1[1]
 
-	venue.Hooks[3] = venueMixinHooks3[0]
+	venue.Hooks[3] = venueMixinHooks1[2]
 
-	venue.Hooks[4] = venueMixinHooks4[0]
+	venue.Hooks[4] = venueMixinHooks3[0]
 
-	venue.Hooks[5] = venueMixinHooks4[1]
+	venue.Hooks[5] = venueMixinHooks4[0]
 
-	venue.Hooks[6] = venueMixinHooks4[2]
+	venue.Hooks[6] = venueMixinHooks4[1]
 
-	venue.Hooks[7] = venueMixinHooks4[3]
+	venue.Hooks[7] = venueMixinHooks4[2]
 
-	venue.Hooks[8] = venueMixinHooks4[4]
+	venue.Hooks[8] = venueMixinHooks4[3]
 
-	venue.Hooks[9] = venueMixinHooks4[5]
+	venue.Hooks[9] = venueMixinHooks4[4]
+
+	venue.Hooks[10] = venueMixinHooks4[5]
 	venueMixinInters1 := venueMixin[1].Interceptors()
 	venue.Interceptors[0] = venueMixinInters1[0]
 	venueMixinFields0 := venueMixin[0].Fields()

@@ -9,6 +9,7 @@ import (
 	"brandshow/ent/auditlog"
 	"brandshow/ent/changelog"
 	"brandshow/ent/intercept"
+	"brandshow/ent/pending"
 	"brandshow/ent/schematype"
 	"brandshow/ent/visibility"
 
@@ -40,7 +41,28 @@ func (PublicationMixin) Interceptors() []ent.Interceptor {
 // public effect (published item upserted, published item gone) in the change
 // log, in the same transaction, for the changes API (see ent/changelog).
 func (PublicationMixin) Hooks() []ent.Hook {
-	return []ent.Hook{scheduleInUTC, changelog.Hook}
+	return []ent.Hook{revisePublished, scheduleInUTC, changelog.Hook}
+}
+
+// revisePublished holds back the edits of published items as pending
+// revisions (ent/pending). It comes first, so the change log, the webhook
+// outbox and the search index never see a held-back edit; a held-back edit
+// passes the same conversions and checks as one that is saved (appends as
+// sets, the pictures' measures, JSON values, credits; the field validators
+// in pending.Store), so a revision holds nothing that publishing it would
+// refuse.
+func revisePublished(next ent.Mutator) ent.Mutator {
+	store := appendsAsSets(measurePictures(validateJSONFields(creditedWhenPublished(ent.MutateFunc(pending.Store)))))
+	return appendsAsSets(ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		held, err := pending.HeldBack(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		if held {
+			return store.Mutate(ctx, m)
+		}
+		return next.Mutate(ctx, m)
+	}))
 }
 
 // scheduleInUTC stores publish_at and unpublish_at in UTC, whatever zone

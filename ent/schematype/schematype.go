@@ -124,3 +124,12 @@ type DeliveryAttempt struct {
 	DurationMS int       `json:"durationMs"`
 	Error      string    `json:"error,omitempty"`
 }
+
+// LinkChange is one edge's part of a pending revision: the IDs it links
+// and unlinks, and whether it first unlinks everything (Cleared).
+type LinkChange struct {
+	Edge    string `json:"edge"`
+	Added   []int  `json:"added,omitempty"`
+	Removed []int  `json:"removed,omitempty"`
+	Cleared bool   `json:"cleared,omitempty"`
+}

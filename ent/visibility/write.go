@@ -116,8 +116,9 @@ func SystemOnly() privacy.MutationRule {
 var PublicationFields = []string{"status", "published_at", PublishAtColumn, UnpublishAtColumn, "featured", "featured_rank", "featured_from", "featured_until"}
 
 // ContentWrite is the write rule of the content types:
-//   - editors create drafts and change drafts, one at a time;
-//   - publishers also change published items, publish, unpublish, schedule
+//   - editors create drafts and change drafts, one at a time; their
+//     changes to a published item become a pending revision (ent/pending);
+//   - publishers also publish revisions, publish, unpublish, schedule
 //     and feature (set any of PublicationFields) and delete;
 //   - a context without a viewer may not write (see WithSystem).
 //
@@ -150,9 +151,11 @@ func ContentWrite() privacy.MutationRule {
 			if err != nil {
 				return err // not found, say
 			}
-			if old == schematype.StatusPublished {
-				return &DeniedError{Reason: "editors change drafts only: this item is published; a publisher can unpublish it first"}
+			if old == schematype.StatusPublished && ApplyingRevision(ctx) {
+				return needRole(v, RolePublisher)
 			}
+			// An editor's change to a published item becomes a pending
+			// revision (ent/pending), which the public does not see.
 			return privacy.Allow
 		}
 		// Deletes, and bulk updates whose rows the rule cannot check one by one.
@@ -202,4 +205,21 @@ func AdminOnly() privacy.QueryMutationRule {
 		}
 		return privacy.Allow
 	})
+}
+
+type applyingKey struct{}
+
+// WithRevisionApplied marks ctx as publishing a pending revision
+// (graph.PublishRevision): its update of a published item changes the item
+// itself instead of becoming a revision again, and only publishers may make
+// it.
+func WithRevisionApplied(ctx context.Context) context.Context {
+	return context.WithValue(ctx, applyingKey{}, true)
+}
+
+// ApplyingRevision reports whether ctx publishes a revision
+// (WithRevisionApplied).
+func ApplyingRevision(ctx context.Context) bool {
+	applying, _ := ctx.Value(applyingKey{}).(bool)
+	return applying
 }

@@ -65,7 +65,16 @@ func TestEditorCannotPublishThroughEntClient(t *testing.T) {
 		if published.PublishedAt == nil {
 			t.Error("a first publication sets publishedAt")
 		}
-		denied("editor changes a published item", c.Brand.UpdateOne(published).SetSummaryZh("再改").Exec(editor), false)
+		// An editor's change of a published item is held back as a pending
+		// revision (ent/pending): the item is unchanged; applying a
+		// revision is for publishers.
+		if err := c.Brand.UpdateOne(published).SetSummaryZh("再改").Exec(editor); err != nil {
+			t.Errorf("editor edits a published item: %v", err)
+		}
+		if got := c.Brand.GetX(editor, published.ID); got.SummaryZh == "再改" {
+			t.Error("an editor's edit of a published item changed it at once")
+		}
+		denied("editor applies a revision", c.Brand.UpdateOne(published).SetSummaryZh("再改").Exec(visibility.WithRevisionApplied(editor)), false)
 		if err := create().SetSlug("rule-system").SetStatus(schematype.StatusPublished).Exec(visibility.WithSystem(context.Background())); err != nil {
 			t.Errorf("system creates a published item: %v", err)
 		}

@@ -116,9 +116,11 @@ func writing(ctx context.Context) (write, public bool) {
 
 // PrivateTypes are the ent types whose writes the public cannot notice:
 // editors' tokens (last_used_at bookkeeping), the webhook endpoints and the
-// webhook outbox (every delivery attempt updates a row). Their writes do
+// webhook outbox (every delivery attempt updates a row), preview links and
+// pending revisions (the public sees a revision only once it is applied to
+// its item, which is a write of the item). Their writes do
 // not empty the response cache, and their tables have no NOTIFY trigger.
-var PrivateTypes = map[string]bool{ent.TypeToken: true, ent.TypeWebhook: true, ent.TypeWebhookDelivery: true, ent.TypePreviewLink: true}
+var PrivateTypes = map[string]bool{ent.TypeToken: true, ent.TypeWebhook: true, ent.TypeWebhookDelivery: true, ent.TypePreviewLink: true, ent.TypeRevision: true}
 
 // markWrites is the writer client's hook: every mutation's statements run
 // under MarkWrite, public unless the mutated type is one of PrivateTypes.

@@ -92,7 +92,7 @@ func TestLocalWritesAreReported(t *testing.T) {
 }
 
 // TestEveryContentTableNotifies: every table but the private ones (tokens, preview links,
-// webhooks and their outbox: store.PrivateTypes) has the trigger
+// pending revisions, webhooks and their outbox: store.PrivateTypes) has the trigger
 // that tells other processes about writes, so a new table without one
 // fails here (add it in a new migration).
 func TestEveryContentTableNotifies(t *testing.T) {
@@ -109,7 +109,7 @@ func TestEveryContentTableNotifies(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			private := table.Name == "tokens" || table.Name == "webhooks" || table.Name == "webhook_deliveries" || table.Name == "preview_links"
+			private := table.Name == "tokens" || table.Name == "webhooks" || table.Name == "webhook_deliveries" || table.Name == "preview_links" || table.Name == "revisions"
 			if want := map[bool]int{true: 0, false: 1}[private]; n != want {
 				t.Errorf("table %s has %d notify triggers, want %d", table.Name, n, want)
 			}

@@ -183,7 +183,7 @@ func TestEventsAreDeliveredSignedOnce(t *testing.T) {
 		rcv.secret = secret
 		c := db.Client
 		b := c.Brand.Query().Where(brand.StatusEQ(schematype.StatusPublished)).FirstX(system)
-		c.Brand.UpdateOne(b).SetSummaryZh("改过的简介").ExecX(publisher) // still public: no event
+		c.Brand.UpdateOne(b).SetSummaryZh("改过的简介").ExecX(publisher) // held back as a pending revision: no event
 		c.Brand.UpdateOne(b).SetStatus(schematype.StatusDraft).ExecX(publisher)
 		c.Brand.UpdateOne(b).SetSummaryZh("草稿里改").ExecX(publisher) // a draft: no event
 		c.Brand.UpdateOne(b).SetStatus(schematype.StatusPublished).ExecX(publisher)

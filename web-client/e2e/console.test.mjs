@@ -432,7 +432,7 @@ describe('console: preview links, schedule, history', () => {
     await page.close();
   });
 
-  test('a publisher schedules a draft for later (the public does not see it), publishes it now, edits it and restores the earlier version from the history', async () => {
+  test('a publisher schedules a draft for later (the public does not see it), publishes it now, edits it (a pending revision, then published) and restores the earlier version from the history', async () => {
     const slug = 'huangshi-muju-gong';
     const draft = await brandBySlug(slug, publisherToken);
     assert.equal(draft.status, 'DRAFT');
@@ -474,11 +474,24 @@ describe('console: preview links, schedule, history', () => {
     assert.equal(await page.inputValue('#s-publishAt'), '');
     assert.equal(await publicName(), draft.nameZh);
 
-    // Changed and saved; the history shows the change, newest first.
+    // Changed and saved: the item is published, so the change is a pending
+    // revision; the public keeps the published name until it is published.
     const changed = `${draft.nameZh}（新名称）`;
+    const nameChange = (from, to) => new RegExp(`名称（中文）：${from.replace(/[()（）]/g, '.')}\\s*→\\s*(改为)?\\s*${to.replace(/[()（）]/g, '.')}`);
     await page.fill('#f-nameZh', changed);
     await rerender(page, () => page.click('form.item-form button[type="submit"]'));
+    await ready(page, 'section.revision li[data-field="name_zh"]');
+    assert.equal(await publicName(), draft.nameZh, 'a pending revision is not public');
+    assert.match(await page.locator('section.revision li[data-field="name_zh"]').innerText(), nameChange(draft.nameZh, changed));
+    assert.equal(await page.inputValue('#f-nameZh'), draft.nameZh, 'the form shows the item as published');
+    await page.locator('section.revision').scrollIntoViewIfNeeded();
+    await shot(page, 'console-revision');
+    assert.deepEqual(await axe(page, 'console revision'), []);
+    // Published: the public sees it; the history shows the change, newest first.
+    await rerender(page, () => page.click('section.revision button.publish-revision'));
+    assert.match(page.url(), /revisionPublished=1/);
     await ready(page, 'section.history .history-entry');
+    assert.equal(await page.locator('section.revision').count(), 0, 'nothing pending any more');
     assert.equal(await publicName(), changed);
     const newest = page.locator('section.history .history-entry').first();
     assert.equal(await newest.getAttribute('data-action'), 'UPDATE');
@@ -496,11 +509,16 @@ describe('console: preview links, schedule, history', () => {
     await shot(page, 'console-history');
     assert.deepEqual(await axe(page, 'console history'), []);
 
-    // Restored to the version right after it was published now.
+    // Restored to the version right after it was published now: a pending
+    // revision too, which the publisher publishes.
     await rerender(page, () => earlier.locator('button.restore').click());
     assert.match(page.url(), /restored=1/);
-    await ready(page, 'form.item-form');
+    await ready(page, 'section.revision button.publish-revision');
     assert.match(await page.locator('.saved').innerText(), /已恢复/);
+    assert.equal(await publicName(), changed, 'a restore of a published item waits as a revision');
+    assert.match(await page.locator('section.revision li[data-field="name_zh"]').innerText(), nameChange(changed, draft.nameZh));
+    await rerender(page, () => page.click('section.revision button.publish-revision'));
+    await ready(page, 'form.item-form');
     assert.equal(await page.inputValue('#f-nameZh'), draft.nameZh, 'the form shows the restored value');
     assert.match(await page.locator('section.history .history-entry').first().locator('li[data-field="name_zh"]').innerText(), new RegExp(`→\\s*(改为)?\\s*${draft.nameZh}$`));
     assert.equal(await publicName(), draft.nameZh);

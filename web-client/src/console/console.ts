@@ -20,7 +20,7 @@ import { ConsolePublishDocument, ConsoleUnpublishDocument, ConsoleFeatureDocumen
 import { canPublish, ConsoleError, forgetToken, Session, storedToken, storeToken, type FieldProblem, type ImportReport } from './session';
 import { contentTypes, typeByKey, type ContentType, type Field } from './types';
 import { createInput, emptyValues, keys, missing, publicNow, updateInput, valuesOf, type Linked, type Picture, type Schedule, type Values } from './model';
-import { historySection, previewSection, scheduleSection, when } from './sections';
+import { historySection, previewSection, revisionSection, scheduleSection, when } from './sections';
 import { linkPicker, picturePicker, regions, regionSelect, type Tr } from './widgets';
 
 /** What the console renders: the page title, its header and its content. */
@@ -254,14 +254,12 @@ async function editView(ctx: Ctx, tr: Tr, s: Session, viewer: Viewer, type: Cont
   const values: Values = structuredClone(init);
   const status = (item?.status as string | undefined) ?? 'DRAFT';
   const publisher = canPublish(viewer.role);
-  // Editors change drafts only; the server refuses the rest (FORBIDDEN).
-  const mayEdit = !item || status === 'DRAFT' || publisher;
   const regionList = type.fields.some((f) => f.kind === 'region') ? await regions(s) : [];
 
   const alert = h('div', { class: 'form-alert', role: 'alert', hidden: true });
   const saved = h('p', { class: 'saved', role: 'status' }, doneMessages.filter(([k]) => ctx.params.get(k) === '1').map(([, m]) => tr(m)));
   // A slug is set once, when the item is created (the update inputs have none).
-  const controls: HTMLElement[] = type.fields.map((f) => fieldControl(ctx, tr, s, f, values, regionList, !mayEdit || (!!item && f.kind === 'slug')));
+  const controls: HTMLElement[] = type.fields.map((f) => fieldControl(ctx, tr, s, f, values, regionList, !!item && f.kind === 'slug'));
   const fieldsBox = h('div', { class: 'form-fields' }, controls);
 
   const clearErrors = () => {
@@ -332,9 +330,10 @@ async function editView(ctx: Ctx, tr: Tr, s: Session, viewer: Viewer, type: Cont
     },
     alert,
     fieldsBox,
-    mayEdit
-      ? h('div', { class: 'form-actions' }, h('button', { type: 'submit' }, item ? tr(['保存', 'Save']) : tr(['创建草稿', 'Create draft'])), h('a', { href: adminLink(ctx, { type: type.key }) }, tr(['取消', 'Cancel'])))
-      : h('p', { class: 'note' }, tr(['已发布的内容只有发布员可以修改。', 'Only publishers can change published items.'])),
+    // Every token holder edits: the server keeps the edits of a published
+    // item as its pending revision until a publisher publishes it.
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit' }, item ? tr(['保存', 'Save']) : tr(['创建草稿', 'Create draft'])), h('a', { href: adminLink(ctx, { type: type.key }) }, tr(['取消', 'Cancel']))),
+    item && status === 'PUBLISHED' ? h('p', { class: 'note' }, tr(['这是已发布的内容：保存的修改先成为待发布的修订，发布员发布后公众才看到。', 'This item is published: saved changes become a pending revision, which the public sees once a publisher publishes it.'])) : null,
   );
   alert.tabIndex = -1;
 
@@ -347,7 +346,13 @@ async function editView(ctx: Ctx, tr: Tr, s: Session, viewer: Viewer, type: Cont
   if (item) {
     const itemID = item.id as string;
     const reload = (flag: string) => () => go(adminLink(ctx, { type: type.key, id: itemID, [flag]: '1' }));
-    const [preview, history] = await Promise.all([previewSection(ctx.lang, tr, s, itemID), historySection(ctx.lang, tr, s, type, itemID, publisher, (v) => (statusNames[v] ? tr(statusNames[v]) : ctx.label(v)), reload('restored'))]);
+    const valueName = (v: string) => (statusNames[v] ? tr(statusNames[v]) : ctx.label(v));
+    const [revision, preview, history] = await Promise.all([
+      revisionSection(ctx.lang, tr, s, type, itemID, viewer.name, publisher, valueName, (flag) => reload(flag)()),
+      previewSection(ctx.lang, tr, s, itemID),
+      historySection(ctx.lang, tr, s, type, itemID, publisher, valueName, reload('restored')),
+    ]);
+    if (revision) sections.push(revision);
     sections.push(preview);
     if (publisher) sections.push(scheduleSection(ctx.lang, tr, s, itemID, schedule, reload('scheduled')));
     sections.push(history);
@@ -378,7 +383,9 @@ async function editView(ctx: Ctx, tr: Tr, s: Session, viewer: Viewer, type: Cont
 const doneMessages: [string, [string, string]][] = [
   ['saved', ['已保存。', 'Saved.']],
   ['scheduled', ['定时已保存。', 'The schedule is saved.']],
-  ['restored', ['已恢复到所选版本，表单显示的是恢复后的内容。', 'Restored: the form shows the restored content.']],
+  ['restored', ['已恢复到所选版本。已发布的内容：恢复成为待发布的修订，见下方。', 'Restored. For a published item the restore is a pending revision: see below.']],
+  ['revisionPublished', ['修订已发布，公众现在看到修改后的内容。', 'The revision is published: the public now sees the changes.']],
+  ['revisionDiscarded', ['修订已放弃，内容保持已发布的版本。', 'The revision is discarded: the item stays as published.']],
 ];
 
 /**

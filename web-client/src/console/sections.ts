@@ -6,7 +6,7 @@
 // the server would refuse; the server checks every role.
 
 import { h, type Child } from '../dom';
-import { ConsoleCreatePreviewLinkDocument, ConsoleHistoryDocument, ConsolePreviewLinksDocument, ConsoleRestoreDocument, ConsoleRevokePreviewLinkDocument, ConsoleScheduleDocument, type ConsoleHistoryQuery, type ConsolePreviewLinkFragment } from '../gql/console';
+import { ConsoleCreatePreviewLinkDocument, ConsoleDiscardRevisionDocument, ConsoleHistoryDocument, ConsolePendingRevisionDocument, ConsolePublishRevisionDocument, ConsolePreviewLinksDocument, ConsoleRestoreDocument, ConsoleRevokePreviewLinkDocument, ConsoleScheduleDocument, type ConsoleHistoryQuery, type ConsolePreviewLinkFragment } from '../gql/console';
 import { ConsoleError, type FieldProblem, type Session } from './session';
 import { changeLabel, changeValue, enumChange, scheduleVars, toShanghai, type Schedule } from './model';
 import type { ContentType } from './types';
@@ -314,5 +314,66 @@ export async function historySection(lang: string, tr: Tr, s: Session, type: Con
     h('p', { class: 'help' }, data.history.totalCount > entries.length ? tr([`共 ${data.history.totalCount} 条，显示最新的 ${entries.length} 条。`, `${data.history.totalCount} entries; the newest ${entries.length} are shown.`]) : tr(['最新的在前。', 'Newest first.']), mayRestore ? tr(['恢复会把内容改回该版本之后的样子（关联和发布状态不变），恢复本身也记入历史，可以再次恢复。', ' Restoring sets the content back to how it was after that change (links and publication stay as they are); the restore is itself recorded and can be undone the same way.']) : null),
     alert,
     entries.length ? h('ol', { class: 'history-list' }, entries.map(item)) : h('p', { class: 'note' }, tr(['还没有记录。', 'Nothing recorded yet.'])),
+  );
+}
+
+/**
+ * revisionSection shows a published item's pending revision: the edits
+ * saved since it was published, which the public does not see yet (field:
+ * published value → new value, and the links it adds or removes).
+ * Publishers publish or discard it; its author may discard it. Null when
+ * the item has none.
+ */
+export async function revisionSection(lang: string, tr: Tr, s: Session, type: ContentType, id: string, viewerName: string, publisher: boolean, valueName: (v: string) => string, done: (flag: string) => void): Promise<HTMLElement | null> {
+  const data = await s.query(ConsolePendingRevisionDocument, { id });
+  const rev = data.pendingRevision;
+  if (!rev) return null;
+  const alert = h('p', { class: 'form-alert', role: 'alert', hidden: true, tabindex: '-1' });
+  const act = async (button: HTMLButtonElement, publish: boolean) => {
+    alert.hidden = true;
+    button.disabled = true;
+    try {
+      if (publish) await s.mutate(ConsolePublishRevisionDocument, { id: rev.id });
+      else await s.mutate(ConsoleDiscardRevisionDocument, { id: rev.id });
+      done(publish ? 'revisionPublished' : 'revisionDiscarded');
+    } catch (err) {
+      alert.textContent = problemsOf(err)
+        .map((p) => p.message)
+        .join(' ');
+      alert.hidden = false;
+      alert.focus();
+      button.disabled = false;
+    }
+  };
+  const shown = (field: string, v: string | null | undefined) => changeValue(v && enumChange(type, field) ? valueName(v) : v);
+  const change = (c: { field: string; from?: string | null; to?: string | null }) =>
+    h(
+      'li',
+      { 'data-field': c.field },
+      h('span', { class: 'change-field' }, tr(changeLabel(type, c.field) ?? [c.field, c.field])),
+      tr(['：', ': ']),
+      h('span', { class: 'change-from', title: c.from ?? '' }, shown(c.field, c.from)),
+      h('span', { 'aria-hidden': 'true' }, ' → '),
+      h('span', { class: 'visually-hidden' }, tr(['改为', ' changed to '])),
+      h('span', { class: 'change-to', title: c.to ?? '' }, shown(c.field, c.to)),
+    );
+  const link = (l: { edge: string; added: string[]; removed: string[]; cleared: boolean }) =>
+    h('li', { 'data-edge': l.edge }, h('span', { class: 'change-field' }, tr(changeLabel(type, l.edge) ?? [l.edge, l.edge])), tr(['：', ': ']), [l.cleared ? tr(['先全部取消关联；', 'all unlinked first; ']) : '', l.added.length ? tr([`关联 ${l.added.length} 项`, `${l.added.length} linked`]) : '', l.added.length && l.removed.length ? tr(['，', ', ']) : '', l.removed.length ? tr([`取消关联 ${l.removed.length} 项`, `${l.removed.length} unlinked`]) : ''].join(''));
+  const mayDiscard = publisher || rev.author === viewerName;
+  return section(
+    'revision-h',
+    'revision',
+    tr(['待发布的修改', 'Pending revision']),
+    h('p', { class: 'help' }, tr([`已发布的内容被修改后，修改先保存为待发布的修订，公众仍看到已发布的版本，直到发布员发布修订。最后修改：${rev.author}，${when(lang, rev.updatedAt)}。`, `Edits of a published item are kept as a pending revision: the public sees the published version until a publisher publishes the revision. Last edited by ${rev.author}, ${when(lang, rev.updatedAt)}.`])),
+    alert,
+    h('ul', { class: 'changes revision-changes' }, rev.changes.map(change), rev.links.map(link)),
+    publisher || mayDiscard
+      ? h(
+          'div',
+          { class: 'form-actions' },
+          publisher ? h('button', { type: 'button', class: 'publish-revision', onclick: (ev: Event) => void act(ev.currentTarget as HTMLButtonElement, true) }, tr(['发布修订', 'Publish revision'])) : null,
+          mayDiscard ? h('button', { type: 'button', class: 'secondary discard-revision', onclick: (ev: Event) => void act(ev.currentTarget as HTMLButtonElement, false) }, tr(['放弃修订', 'Discard'])) : null,
+        )
+      : null,
   );
 }
