@@ -255,6 +255,7 @@ func init() {
 	brandMixinHooks1 := brandMixin[1].Hooks()
 	brandMixinHooks3 := brandMixin[3].Hooks()
 	brandMixinHooks4 := brandMixin[4].Hooks()
+	brandHooks := schema.Brand{}.Hooks()
 
 	brand.Hooks[1] = brandMixinHooks1[0]
 
@@ -273,6 +274,8 @@ func init() {
 	brand.Hooks[8] = brandMixinHooks4[4]
 
 	brand.Hooks[9] = brandMixinHooks4[5]
+
+	brand.Hooks[10] = brandHooks[0]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
@@ -1070,6 +1073,7 @@ func init() {
 	}
 	figureMixinHooks1 := figureMixin[1].Hooks()
 	figureMixinHooks3 := figureMixin[3].Hooks()
+	figureHooks := schema.Figure{}.Hooks()
 
 	figure.Hooks[1] = figureMixinHooks1[0]
 
@@ -1086,6 +1090,8 @@ func init() {
 	figure.Hooks[7] = figureMixinHooks3[4]
 
 	figure.Hooks[8] = figureMixinHooks3[5]
+
+	figure.Hooks[9] = figureHooks[0]
 	figureMixinInters1 := figureMixin[1].Interceptors()
 	figureInters := schema.Figure{}.Interceptors()
 	figure.Interceptors[0] = figureMixinInters1[0]

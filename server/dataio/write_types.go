@@ -176,7 +176,10 @@ func (im *importer) writeBrands(ctx context.Context) error {
 		old, exists := im.old.brands[b.Slug]
 		im.complete(&b.Publication, oldPublication(exists, &old.Publication))
 		keepLinks(&b.RoleModels, old.RoleModels)
-		if exists && (im.createOnly || same(old, b)) {
+		// The workers numbers are the brand's figures (writeBrandWorkers).
+		rest := b
+		rest.WorkersEmployed, rest.WorkersExported = old.WorkersEmployed, old.WorkersExported
+		if exists && (im.createOnly || same(old, rest)) {
 			im.report.Brands.Unchanged++
 			continue
 		}
@@ -241,8 +244,6 @@ func setBrand(m *ent.BrandMutation, b *Brand, regionID int) {
 	m.SetLevel(brand.Level(b.Level))
 	m.SetInResourceLibrary(b.InResourceLibrary)
 	m.SetInGuidanceCatalogue(b.InGuidanceCatalogue)
-	m.SetWorkersEmployed(b.WorkersEmployed)
-	m.SetWorkersExported(b.WorkersExported)
 	setOrClear(b.FoundedYear, m.SetFoundedYear, m.ClearFoundedYear)
 	m.SetTrademarkCount(b.TrademarkCount)
 	m.SetPatentCount(b.PatentCount)
