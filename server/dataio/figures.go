@@ -200,10 +200,7 @@ func (im *importer) figuresFromSheet(sh *sheet) []Figure {
 // figure of the current year (workers.SetUndated), when it differs from the
 // brand's current number.
 func (im *importer) writeBrandWorkers(ctx context.Context) error {
-	inFile := map[string]bool{}
-	for _, f := range im.doc.Figures {
-		inFile[f.Brand+" "+f.Metric] = true
-	}
+	inFile := im.figuresInFile()
 	for i := range im.doc.Brands {
 		b := im.doc.Brands[i]
 		id, ok := im.ids.brands[b.Slug]
@@ -229,4 +226,16 @@ func (im *importer) writeBrandWorkers(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// figuresInFile tells which brands the file has figures of which metric
+// for ("slug METRIC").
+func (im *importer) figuresInFile() map[string]bool {
+	if im.brandMetrics == nil {
+		im.brandMetrics = map[string]bool{}
+		for _, f := range im.doc.Figures {
+			im.brandMetrics[f.Brand+" "+f.Metric] = true
+		}
+	}
+	return im.brandMetrics
 }
