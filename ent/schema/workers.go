@@ -50,6 +50,11 @@ func workersAsFigures(next ent.Mutator) ent.Mutator {
 			if bm.Op().Is(ent.OpUpdate) {
 				return nil, &schematype.FieldError{Field: col.Field, Err: errBulkWorkers}
 			}
+			if n, _ := v.(int); col.Check != nil {
+				if err := col.Check(n); err != nil {
+					return nil, &schematype.FieldError{Field: col.Field, Err: err}
+				}
+			}
 			current := 0
 			if bm.Op().Is(ent.OpUpdateOne) {
 				old, err := bm.OldField(visibility.WithDrafts(ctx), col.Field)

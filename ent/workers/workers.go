@@ -48,13 +48,19 @@ type Column struct {
 	Field  string        // the brand's column, e.g. workers_employed
 	Metric figure.Metric // the figures it is derived from
 	Of     func(*gen.Brand) int
+	Check  func(int) error // the column's validator (its range)
 }
 
 // Columns are the derived columns.
 var Columns = []Column{
-	{brand.FieldWorkersEmployed, figure.MetricWORKERS_EMPLOYED, func(b *gen.Brand) int { return b.WorkersEmployed }},
-	{brand.FieldWorkersExported, figure.MetricWORKERS_EXPORTED, func(b *gen.Brand) int { return b.WorkersExported }},
+	{brand.FieldWorkersEmployed, figure.MetricWORKERS_EMPLOYED, func(b *gen.Brand) int { return b.WorkersEmployed }, checkEmployed},
+	{brand.FieldWorkersExported, figure.MetricWORKERS_EXPORTED, func(b *gen.Brand) int { return b.WorkersExported }, checkExported},
 }
+
+// checkEmployed and checkExported call the columns' validators, which
+// ent's runtime sets at start (they are nil before).
+func checkEmployed(n int) error { return brand.WorkersEmployedValidator(n) }
+func checkExported(n int) error { return brand.WorkersExportedValidator(n) }
 
 // UndatedSourceZh and UndatedSourceEn name the source of an undated figure
 // made from a brand's own workers column (SetUndated, CarryOver).
