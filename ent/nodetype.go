@@ -48,3 +48,18 @@ func (c *Client) UpdateContent(table string, id int) (m Mutation, ok bool) {
 	}
 	return nil, false
 }
+
+// Dialect returns the name of the client's SQL dialect (sqlite3 or
+// postgres), for the few statements written with ent's SQL builder
+// outside a query (ent/workers' UPDATE of the brands' derived columns).
+func (c *Client) Dialect() string {
+	return c.driver.Dialect()
+}
+
+// ExecStatement runs one statement through the client's driver, in its
+// transaction when the client is a transaction's (ExecContext needs a
+// driver with an ExecContext method, which not every wrapper has). v
+// receives the result (a *database/sql.Result).
+func (c *Client) ExecStatement(ctx context.Context, query string, args []any, v any) error {
+	return c.driver.Exec(ctx, query, args, v)
+}

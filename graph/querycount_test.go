@@ -9,6 +9,7 @@ import (
 
 	"brandshow/ent"
 	"brandshow/ent/brand"
+	"brandshow/ent/event"
 	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/recognition"
@@ -271,11 +272,13 @@ func TestOneItemLoadsEdgesWithPlainLimits(t *testing.T) {
 }
 
 // brandPageWithRecognitions is a brand page that lists the brand's
-// recognitions and its people with theirs, and the brand's figures: all,
-// one metric's, and the latest of each metric.
+// recognitions and its people with theirs, its events, and the brand's
+// figures: all, one metric's, the latest of each metric, and the workers
+// numbers derived from them.
 const brandPageWithRecognitions = `query($slug: String!) {
   brand(slug: $slug) {
-    slug name
+    slug name workersEmployed workersExported
+    events(first: 50) { totalCount edges { node { slug title startsAt brands(first: 5) { edges { node { slug } } } } } }
     recognitions(first: 50, orderBy: { field: YEAR, direction: DESC }) {
       totalCount
       edges { node { slug title(lang: EN) level issuer year documentNumber batch endedOn endReason sourceURL brand { slug } } }
@@ -313,7 +316,10 @@ func TestBrandPageWithRecognitionsAndFiguresHasNoNPlusOne(t *testing.T) {
 					SetLevel(recognition.LevelPROVINCIAL).SetIssuerZh("湖北省人力资源和社会保障厅").SetYear(2023).
 					SetRoleModel(p).SetStatus(schematype.StatusPublished).SaveX(ctx)
 				c.Figure.Create().SetSlug(fmt.Sprintf("f-%d-%d", n, i)).SetBrand(b).SetMetric(metrics[i%len(metrics)]).
-					SetPeriod(2000 + i/len(metrics)).SetValue(100 * i).SetSourceZh("湖北省人力资源和社会保障厅").
+					SetPeriod(2000 + i/len(metrics)).SetValue(100 * (i + 1)).SetSourceZh("湖北省人力资源和社会保障厅").
+					SetStatus(schematype.StatusPublished).SaveX(ctx)
+				c.Event.Create().SetSlug(fmt.Sprintf("e-%d-%d", n, i)).SetTitleZh("活动").SetKind(event.KindFORUM).
+					SetStartsAt(time.Date(2025, 3, 1+i%28, 9, 0, 0, 0, time.UTC)).SetRegion(county).AddBrands(b).
 					SetStatus(schematype.StatusPublished).SaveX(ctx)
 			}
 		}
@@ -322,7 +328,9 @@ func TestBrandPageWithRecognitionsAndFiguresHasNoNPlusOne(t *testing.T) {
 		for _, n := range sizes {
 			var got struct {
 				Brand struct {
-					Recognitions struct {
+					WorkersEmployed int
+					Events          struct{ TotalCount int }
+					Recognitions    struct {
 						TotalCount int
 						Edges      []struct {
 							Node struct {
@@ -352,11 +360,14 @@ func TestBrandPageWithRecognitionsAndFiguresHasNoNPlusOne(t *testing.T) {
 				got.Brand.RoleModels.Edges[0].Node.Recognitions.TotalCount != 1 {
 				t.Fatalf("brand with %d recognitions: %+v", n, got.Brand)
 			}
+			if got.Brand.Events.TotalCount != n || got.Brand.WorkersEmployed == 0 {
+				t.Fatalf("brand with %d events: %d events, %d workers employed", n, got.Brand.Events.TotalCount, got.Brand.WorkersEmployed)
+			}
 			if len(got.Brand.Figures) != n || len(got.Brand.LatestFigures) != min(n, len(metrics)) || len(got.Brand.Employed) != (n+len(metrics)-1)/len(metrics) {
 				t.Fatalf("brand with %d figures: %d listed, %d latest, %d employed", n, len(got.Brand.Figures), len(got.Brand.LatestFigures), len(got.Brand.Employed))
 			}
 		}
-		t.Logf("%s: brand page with recognitions and figures = %d statements for 5 of each, %d for 40", dia, statements[5], statements[40])
+		t.Logf("%s: brand page with recognitions, events and figures = %d statements for 5 of each, %d for 40", dia, statements[5], statements[40])
 		if statements[5] != statements[40] {
 			t.Fatalf("N+1: %d statements for 5 recognitions and figures, %d for 40", statements[5], statements[40])
 		}

@@ -11,6 +11,7 @@ import (
 	"brandshow/ent/changelogentry"
 	"brandshow/ent/outbox"
 	"brandshow/ent/visibility"
+	"brandshow/ent/workers"
 
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
@@ -259,7 +260,19 @@ func WriteDueTransitions(ctx context.Context, client *gen.Client, since time.Tim
 			if err != nil {
 				return err
 			}
-			return logTransitions(ctx, tx, typ, locked, now)
+			if err := logTransitions(ctx, tx, typ, locked, now); err != nil {
+				return err
+			}
+			if typ != gen.TypeFigure {
+				return nil
+			}
+			// A figure that appears or leaves may be its brand's latest
+			// of a workers metric: the brand's derived column follows.
+			brands, err := workers.BrandsOfFigures(ctx, tx, ids)
+			if err != nil {
+				return err
+			}
+			return workers.Refresh(ctx, tx, brands...)
 		})
 		if err != nil {
 			return since, err

@@ -258,6 +258,7 @@ func init() {
 	brandMixinHooks1 := brandMixin[1].Hooks()
 	brandMixinHooks3 := brandMixin[3].Hooks()
 	brandMixinHooks4 := brandMixin[4].Hooks()
+	brandHooks := schema.Brand{}.Hooks()
 
 	brand.Hooks[1] = brandMixinHooks1[0]
 
@@ -278,6 +279,8 @@ func init() {
 	brand.Hooks[9] = brandMixinHooks4[4]
 
 	brand.Hooks[10] = brandMixinHooks4[5]
+
+	brand.Hooks[11] = brandHooks[0]
 	brandMixinInters1 := brandMixin[1].Interceptors()
 	brandMixinInters5 := brandMixin[5].Interceptors()
 	brand.Interceptors[0] = brandMixinInters1[0]
@@ -1079,6 +1082,7 @@ func init() {
 	}
 	figureMixinHooks1 := figureMixin[1].Hooks()
 	figureMixinHooks3 := figureMixin[3].Hooks()
+	figureHooks := schema.Figure{}.Hooks()
 
 	figure.Hooks[1] = figureMixinHooks1[0]
 
@@ -1097,6 +1101,8 @@ func init() {
 	figure.Hooks[8] = figureMixinHooks3[4]
 
 	figure.Hooks[9] = figureMixinHooks3[5]
+
+	figure.Hooks[10] = figureHooks[0]
 	figureMixinInters1 := figureMixin[1].Interceptors()
 	figureInters := schema.Figure{}.Interceptors()
 	figure.Interceptors[0] = figureMixinInters1[0]

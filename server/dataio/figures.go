@@ -3,12 +3,12 @@ package dataio
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"brandshow/ent"
 	"brandshow/ent/brand"
 	"brandshow/ent/figure"
 	"brandshow/ent/migrate"
+	"brandshow/ent/workers"
 )
 
 // Figure is one reported number of a brand for a year. The slug may be
@@ -31,7 +31,7 @@ var figureMetrics = enumValues(migrate.FiguresColumns, figure.FieldMetric)
 
 // FigureSlug is the slug a figure without one gets.
 func FigureSlug(brandSlug, metric string, period int) string {
-	return fmt.Sprintf("%s-%s-%d", brandSlug, strings.ReplaceAll(strings.ToLower(metric), "_", "-"), period)
+	return workers.UndatedSlug(brandSlug, figure.Metric(metric), period)
 }
 
 // exportFigures lists every figure by slug, its brand by slug.
@@ -188,4 +188,54 @@ func (im *importer) figuresFromSheet(sh *sheet) []Figure {
 		}
 		return Figure{Publication: Publication{Slug: slug}}
 	})
+}
+
+// writeBrandWorkers writes a brand record's workersEmployed and
+// workersExported, after the figures. The columns are derived from the
+// brand's figures (ent/workers), so a file that has figures of a metric for
+// the brand decides the number with them, and the record's value is not
+// written (an export's value is the latest of those figures anyway). A
+// record whose file has no figure of the metric for it, such as a file
+// written before figures existed, sets the number as the brand's undated
+// figure of the current year (workers.SetUndated), when it differs from the
+// brand's current number.
+func (im *importer) writeBrandWorkers(ctx context.Context) error {
+	inFile := im.figuresInFile()
+	for i := range im.doc.Brands {
+		b := im.doc.Brands[i]
+		id, ok := im.ids.brands[b.Slug]
+		if im.skip("brands", i) || !ok {
+			continue
+		}
+		old, exists := im.old.brands[b.Slug]
+		for _, col := range workers.Columns {
+			value, current := b.WorkersEmployed, old.WorkersEmployed
+			if col.Metric == figure.MetricWORKERS_EXPORTED {
+				value, current = b.WorkersExported, old.WorkersExported
+			}
+			if !exists {
+				current = 0
+			}
+			if inFile[b.Slug+" "+string(col.Metric)] || value == current || im.createOnly && exists {
+				continue
+			}
+			err := workers.SetUndated(ctx, im.tx.Client(), id, col, value)
+			if _, err := im.saved("brands", i, b.Slug, err); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// figuresInFile tells which brands the file has figures of which metric
+// for ("slug METRIC").
+func (im *importer) figuresInFile() map[string]bool {
+	if im.brandMetrics == nil {
+		im.brandMetrics = map[string]bool{}
+		for _, f := range im.doc.Figures {
+			im.brandMetrics[f.Brand+" "+f.Metric] = true
+		}
+	}
+	return im.brandMetrics
 }

@@ -217,10 +217,12 @@ type importer struct {
 	now        time.Time
 	createOnly bool // see Options.CreateOnly
 	doc        *Document
-	where      locator
-	problems   Problems
-	bad        map[string]bool // "collection/index" of records with problems
-	report     Report
+	// brandMetrics caches figuresInFile.
+	brandMetrics map[string]bool
+	where        locator
+	problems     Problems
+	bad          map[string]bool // "collection/index" of records with problems
+	report       Report
 
 	// The content before the import, as exported inside the transaction.
 	old struct {

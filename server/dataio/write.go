@@ -20,7 +20,7 @@ func (im *importer) write(ctx context.Context) error {
 	steps := []func(context.Context) error{
 		im.writeRegions, im.writeRoleModels, im.writeBrands, im.writeEnterprises,
 		im.writeAlliances, im.writeVenues, im.writeCoverage, im.writeEvents,
-		im.writeRecognitions, im.writeFigures,
+		im.writeRecognitions, im.writeFigures, im.writeBrandWorkers,
 	}
 	for _, step := range steps {
 		if err := step(ctx); errors.Is(err, errConflict) {

@@ -210,8 +210,21 @@ func changeEveryField(t *testing.T, d *dataio.Document) {
 	b.Category = other(t, []string{"HIGH_END_SKILLED", "LIVELIHOOD"}, b.Category)
 	b.Level = other(t, []string{"COUNTY", "CITY"}, b.Level)
 	b.InResourceLibrary, b.InGuidanceCatalogue = !b.InResourceLibrary, !b.InGuidanceCatalogue
+	// workersEmployed/workersExported are the brand's latest figures,
+	// which the file has: they change with those figures (figures.go).
 	b.WorkersEmployed++
 	b.WorkersExported++
+	latest := map[string]*dataio.Figure{}
+	for i := range d.Figures {
+		f := &d.Figures[i]
+		if f.Brand == b.Slug && (latest[f.Metric] == nil || f.Period > latest[f.Metric].Period) {
+			latest[f.Metric] = f
+		}
+	}
+	if latest["WORKERS_EMPLOYED"] == nil || latest["WORKERS_EXPORTED"] == nil {
+		t.Fatalf("brand %s has no workers figures in the file", b.Slug)
+	}
+	latest["WORKERS_EMPLOYED"].Value, latest["WORKERS_EXPORTED"].Value = b.WorkersEmployed, b.WorkersExported
 	b.TrademarkCount++
 	b.PatentCount++
 	b.FoundedYear, b.CreditRating, b.Logo, b.Pictures = nil, "", nil, nil

@@ -8,6 +8,7 @@ import (
 	"brandshow/ent/alliance"
 	"brandshow/ent/brand"
 	"brandshow/ent/event"
+	"brandshow/ent/figure"
 	"brandshow/ent/mediacoverage"
 	"brandshow/ent/region"
 	"brandshow/ent/rolemodel"
@@ -176,7 +177,20 @@ func (im *importer) writeBrands(ctx context.Context) error {
 		old, exists := im.old.brands[b.Slug]
 		im.complete(&b.Publication, oldPublication(exists, &old.Publication))
 		keepLinks(&b.RoleModels, old.RoleModels)
-		if exists && (im.createOnly || same(old, b)) {
+		badWorkers := im.invalidWorkers(i, &b)
+		// The workers numbers of a metric the file has figures of for the
+		// brand are those figures' (writeBrandWorkers).
+		rest := b
+		if im.figuresInFile()[b.Slug+" "+string(figure.MetricWORKERS_EMPLOYED)] {
+			rest.WorkersEmployed = old.WorkersEmployed
+		}
+		if im.figuresInFile()[b.Slug+" "+string(figure.MetricWORKERS_EXPORTED)] {
+			rest.WorkersExported = old.WorkersExported
+		}
+		if exists && (im.createOnly || same(old, rest)) {
+			if badWorkers {
+				continue
+			}
 			im.report.Brands.Unchanged++
 			continue
 		}
@@ -193,7 +207,7 @@ func (im *importer) writeBrands(ctx context.Context) error {
 			u := im.tx.Brand.UpdateOneID(im.ids.brands[b.Slug]).
 				AddRoleModelIDs(add...).RemoveRoleModelIDs(remove...)
 			setBrand(u.Mutation(), &b, regionID)
-			if im.invalidFields("brands", i, b.Slug, u.Mutation()) {
+			if im.invalidFields("brands", i, b.Slug, u.Mutation()) || badWorkers {
 				continue
 			}
 			row, err = u.Save(ctx)
@@ -202,7 +216,7 @@ func (im *importer) writeBrands(ctx context.Context) error {
 			c := im.tx.Brand.Create().SetSlug(b.Slug).SetNillableCreatedAt(b.CreatedAt.std()).
 				AddRoleModelIDs(add...)
 			setBrand(c.Mutation(), &b, regionID)
-			if im.invalidFields("brands", i, b.Slug, c.Mutation()) {
+			if im.invalidFields("brands", i, b.Slug, c.Mutation()) || badWorkers {
 				continue
 			}
 			row, err = c.Save(ctx)
@@ -241,8 +255,6 @@ func setBrand(m *ent.BrandMutation, b *Brand, regionID int) {
 	m.SetLevel(brand.Level(b.Level))
 	m.SetInResourceLibrary(b.InResourceLibrary)
 	m.SetInGuidanceCatalogue(b.InGuidanceCatalogue)
-	m.SetWorkersEmployed(b.WorkersEmployed)
-	m.SetWorkersExported(b.WorkersExported)
 	setOrClear(b.FoundedYear, m.SetFoundedYear, m.ClearFoundedYear)
 	m.SetTrademarkCount(b.TrademarkCount)
 	m.SetPatentCount(b.PatentCount)
@@ -652,4 +664,22 @@ func setOrClearList[E any](v []E, set func([]E), clear func()) {
 		return
 	}
 	set(v)
+}
+
+// invalidWorkers reports a brand record's workers numbers that break the
+// columns' rules, whether or not they are written. They are never written
+// through the brand, which would make them figures before the file's own
+// figures of the same year: writeBrandWorkers writes them after those.
+func (im *importer) invalidWorkers(i int, b *Brand) bool {
+	bad := false
+	for name, v := range map[string]int{brand.FieldWorkersEmployed: b.WorkersEmployed, brand.FieldWorkersExported: b.WorkersExported} {
+		for _, fn := range fieldValidators[ent.TypeBrand][name] {
+			if err := callValidator(fn, v); err != nil {
+				im.problem("brands", i, b.Slug, camel(name), "%s", err.Error())
+				bad = true
+				break
+			}
+		}
+	}
+	return bad
 }

@@ -66,7 +66,7 @@ func TestLocalWritesAreReported(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tx.Brand.Update().Where(brand.Slug("hongan-dasao")).SetWorkersEmployed(4321).ExecX(ctx)
+		tx.Brand.Update().Where(brand.Slug("hongan-dasao")).SetTrademarkCount(43).ExecX(ctx)
 		log.none(t, "a write before its commit")
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
@@ -80,7 +80,7 @@ func TestLocalWritesAreReported(t *testing.T) {
 			t.Fatal("the commit returned before the write was reported")
 		}
 
-		db.Client.Brand.Update().Where(brand.Slug("hongan-dasao")).SetWorkersEmployed(1).ExecX(ctx)
+		db.Client.Brand.Update().Where(brand.Slug("hongan-dasao")).SetTrademarkCount(1).ExecX(ctx)
 		log.next(t, store.LocalWrite)
 		for len(log) > 0 { // the search index's statements report too
 			<-log

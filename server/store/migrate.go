@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"brandshow/ent/migrate"
+	"brandshow/ent/visibility"
+	"brandshow/ent/workers"
 	"brandshow/server/search"
 
 	atlasmigrate "ariga.io/atlas/sql/migrate"
@@ -43,6 +45,9 @@ func (db *DB) Migrate(ctx context.Context, logger *slog.Logger) error {
 			return fmt.Errorf("store: migrate sqlite: %w", err)
 		}
 		if err := search.EnsureBuilt(ctx, db.Client); err != nil {
+			return err
+		}
+		if err := carryOverWorkers(ctx, db, logger); err != nil {
 			return err
 		}
 		return db.Optimize(ctx)
@@ -113,7 +118,35 @@ func (db *DB) Migrate(ctx context.Context, logger *slog.Logger) error {
 		logger.InfoContext(ctx, "applied migration", "version", f.Version(), "name", f.Desc(), "duration", time.Since(start).String())
 	}
 	// Content written before search existed gets its index rows.
-	return search.EnsureBuilt(ctx, db.Client)
+	if err := search.EnsureBuilt(ctx, db.Client); err != nil {
+		return err
+	}
+	return carryOverWorkers(ctx, db, logger)
+}
+
+// carryOverWorkers turns the brands' workers columns of a database written
+// before the columns were derived from figures into undated figures
+// (ent/workers.CarryOver), in one transaction. A data step rather than a
+// versioned migration: both databases need it (SQLite has no versioned
+// migrations), it goes through ent's hooks (slugs, audit, change log,
+// search), and finding nothing to carry is one statement per column.
+func carryOverWorkers(ctx context.Context, db *DB, logger *slog.Logger) error {
+	tx, err := db.Client.Tx(ctx)
+	if err != nil {
+		return fmt.Errorf("store: carry over workers: %w", err)
+	}
+	carried, skipped, err := workers.CarryOver(visibility.WithSystem(ctx), tx.Client())
+	if err != nil {
+		tx.Rollback() //nolint:errcheck
+		return fmt.Errorf("store: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: carry over workers: %w", err)
+	}
+	if carried+skipped > 0 {
+		logger.InfoContext(ctx, "carried brands' workers columns over as undated figures", "carried", carried, "skipped", skipped)
+	}
+	return nil
 }
 
 // MigrationDir returns the embedded migrations, verified against atlas.sum so
