@@ -261,7 +261,7 @@ func TestAuditLog(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dia string) {
 		e := newEditors(t, dia)
 		id := e.draftBrandID(t, "audited-brand")
-		r := e.as(t, "editor", `mutation($id: ID!) { updateBrand(id: $id, input: {summaryZh: "新简介", workersEmployed: 1200}) { id } }`, map[string]any{"id": id})
+		r := e.as(t, "editor", `mutation($id: ID!) { updateBrand(id: $id, input: {summaryZh: "新简介", industryZh: "家政服务"}) { id } }`, map[string]any{"id": id})
 		if len(r.Errors) > 0 {
 			t.Fatal(r.Errors)
 		}
@@ -297,7 +297,9 @@ func TestAuditLog(t *testing.T) {
 		for _, c := range upd.Changes {
 			changed[c.Field] = [2]string{c.From, c.To}
 		}
-		if changed["summary_zh"] != [2]string{"", "新简介"} || changed["workers_employed"] != [2]string{"0", "1200"} {
+		// (Worker numbers are not audited on the brand: they are its
+		// figures', see TestWorkersAreTheLatestPublicFigure.)
+		if changed["summary_zh"] != [2]string{"", "新简介"} || changed["industry_zh"] != [2]string{"", "家政服务"} {
 			t.Errorf("changes %+v", upd.Changes)
 		}
 		if pub.Actor != "test-publisher" || pub.Action != "PUBLISH" {
