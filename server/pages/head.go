@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"html/template"
 	"net/url"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -117,11 +116,6 @@ func (p *Page) Head(base string) ([]byte, error) {
 		d.Canonical = en
 	} else {
 		d.AltLocale = texts[En].locale
-	}
-	if strings.HasPrefix(d.Image, "/") && !strings.HasPrefix(d.Image, "//") {
-		// Link previews (WeChat, Slack, Facebook) fetch og:image as it
-		// stands: a picture path of this server needs the site's address.
-		d.Image = base + d.Image
 	}
 	if d.Image != "" {
 		d.Card = "summary_large_image"

@@ -17,10 +17,9 @@ export class ApiError extends Error {
 }
 
 /** makeClient builds a client for an endpoint (same origin by default). */
-export function makeClient(url = '/graphql', fetchOptions?: RequestInit): Client {
+export function makeClient(url = '/graphql'): Client {
   return new Client({
     url,
-    fetchOptions,
     exchanges: [cacheExchange, fetchExchange],
     // Always GET, even for long queries: answers are then HTTP-cacheable and
     // the kiosk's service worker can keep them (the server accepts long URLs).
@@ -34,11 +33,6 @@ let shared: Client | null = null;
 /** resetClient drops the cached answers (after the network comes back). */
 export function resetClient(): void {
   shared = null;
-}
-
-/** useClient makes c the shared client (the kiosk's sync, while it renders pages off screen). */
-export function useClient(c: Client): void {
-  shared = c;
 }
 
 /** client is the page's shared client. */

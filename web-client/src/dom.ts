@@ -10,7 +10,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   attrs: Attrs | null = null,
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
-  const el = (offscreen ?? document).createElement(tag);
+  const el = document.createElement(tag);
   if (attrs) {
     for (const [k, v] of Object.entries(attrs)) {
       if (v === null || v === undefined || v === false) continue;
@@ -29,19 +29,6 @@ export function append(parent: Node, children: Child[]): void {
     if (c === null || c === undefined || c === false) continue;
     if (Array.isArray(c)) append(parent, c);
     else if (c instanceof Node) parent.appendChild(c);
-    else parent.appendChild((parent.ownerDocument ?? document).createTextNode(String(c)));
+    else parent.appendChild(document.createTextNode(String(c)));
   }
-}
-
-/**
- * While set, h builds in this document instead of the page's: a document
- * without a window loads no picture, so the kiosk's sync can render pages
- * off screen (src/sync.ts) without downloading every picture twice. An
- * element built there and shown on the page is adopted, and loads then.
- */
-let offscreen: Document | null = null;
-
-/** buildOffscreen makes h build in a document of its own (null: in the page's again). */
-export function buildOffscreen(doc: Document | null): void {
-  offscreen = doc;
 }

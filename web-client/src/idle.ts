@@ -63,11 +63,9 @@ export interface KioskParams {
   slide: number;
   /** seconds between checks of the network while offline or online */
   ping: number;
-  /** seconds between syncs of the kiosk's copy of the content with the changes feed (src/sync.ts) */
-  sync: number;
 }
 
-export const kioskDefaults: KioskParams = { idle: 90, attract: 30, slide: 8, ping: 15, sync: 60 };
+export const kioskDefaults: KioskParams = { idle: 90, attract: 30, slide: 8, ping: 15 };
 
 /** kioskParams reads the kiosk's timings from the URL; bad or missing values take the defaults. */
 export function kioskParams(search: URLSearchParams): KioskParams {
@@ -77,5 +75,5 @@ export function kioskParams(search: URLSearchParams): KioskParams {
     const v = Number(raw);
     return Number.isFinite(v) && v > 0 && v <= 86400 ? v : kioskDefaults[name];
   };
-  return { idle: num('idle'), attract: num('attract'), slide: num('slide'), ping: num('ping'), sync: num('sync') };
+  return { idle: num('idle'), attract: num('attract'), slide: num('slide'), ping: num('ping') };
 }

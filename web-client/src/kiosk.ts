@@ -3,9 +3,7 @@
 // brands; an attract loop of full-screen pictures, each with the brand's
 // name and a QR code of its public page, when nobody touches the screen; a
 // return to the start screen after an idle time; and an offline badge while
-// the network is down (the service worker keeps showing saved answers), with
-// a copy of every page the kiosk can show, kept up to date with the changes
-// feed (src/sync.ts, a chunk loaded here only).
+// the network is down (the service worker keeps showing saved answers).
 // No kiosk page scrolls: long pages are paged (src/pager.ts).
 
 import { h } from './dom';
@@ -168,16 +166,8 @@ function attractSlide(ctx: Ctx, b: KioskPicturesQuery['featuredBrands'][number])
   );
 }
 
-export interface KioskApp {
-  render: () => Promise<void>;
-  navigate: (url: string) => void;
-  /** the page of a path (without /kiosk) in the kiosk, as the site renders it */
-  pageAt: (path: string, params: URLSearchParams) => Promise<Page>;
-}
-
-export function startKiosk(params: URLSearchParams, app: KioskApp): Kiosk {
+export function startKiosk(params: URLSearchParams, app: { render: () => Promise<void>; navigate: (url: string) => void }): Kiosk {
   const opts = kioskParams(params);
-  let syncStarted = false;
   // The QR module comes with the kiosk, before the first attract loop (and so into the service worker's cache).
   const qrReady = import('./qr').then((m) => void (qr = m)).catch(() => undefined);
   let atStart = true;
@@ -279,37 +269,8 @@ export function startKiosk(params: URLSearchParams, app: KioskApp): Kiosk {
   window.addEventListener('offline', () => void ping());
   window.addEventListener('online', () => void ping());
 
-  // The copy of the content, after the first screen shows (it must not slow it down).
-  const startCopy = () => {
-    if (syncStarted) return;
-    syncStarted = true;
-    const lang = langFrom(params);
-    void import('./sync')
-      .then(({ startSync, pageKey }) =>
-        startSync({
-          lang,
-          interval: opts.sync,
-          pageAt: app.pageAt,
-          notFoundTitle: t(lang, 'notFound'),
-          changed: (keys) => {
-            // The page on screen changed: show it as it is now.
-            const here = pageKey(location.pathname + location.search, location.origin);
-            if (here && keys.includes(here) && !overlay) {
-              resetClient();
-              void app.render();
-            }
-          },
-        }),
-      )
-      .catch(() => {
-        syncStarted = false;
-      });
-  };
-
   return {
     rendered(start: boolean) {
-      // Two seconds after the first screen: its pictures load first.
-      if (!syncStarted) setTimeout(startCopy, 2000);
       atStart = start;
       if (!start) stopAttract();
       if (!overlay) idle.activity();

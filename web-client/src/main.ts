@@ -96,7 +96,7 @@ export async function render(): Promise<void> {
   document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
   document.body.classList.toggle('kiosk', place.kiosk);
   document.documentElement.classList.toggle('kiosk', place.kiosk);
-  if (place.kiosk && !kiosk) kiosk = startKiosk(params, { render, navigate, pageAt: (path, p) => pageFor(matchRoute(path), makeCtx(langFrom(p), true, p)) });
+  if (place.kiosk && !kiosk) kiosk = startKiosk(params, { render, navigate });
 
   if (route.page === 'admin' && !place.kiosk) {
     await renderConsole(seq, ctx);

@@ -77,7 +77,7 @@ export function splitKiosk(pathname: string, search: URLSearchParams): Place {
 }
 
 /** Parameters that every link keeps: the language and the kiosk's timings. */
-export const sticky = ['lang', 'idle', 'attract', 'slide', 'ping', 'sync', 'kioskId'] as const;
+export const sticky = ['lang', 'idle', 'attract', 'slide', 'ping', 'kioskId'] as const;
 
 /** link builds an internal URL that keeps the kiosk prefix and the sticky parameters. */
 export function link(path: string, current: URLSearchParams, kiosk: boolean, extra?: Record<string, string>): string {

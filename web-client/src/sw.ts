@@ -18,12 +18,7 @@ const CACHE = 'brandshow-v1';
  */
 const MEDIA_CACHE = 'brandshow-media-v1';
 const MEDIA_MAX_ENTRIES = 600;
-/**
- * A kiosk's copy of the pictures its pages show (src/sync.ts): exactly the
- * set the kiosk sends, never trimmed, looked up before MEDIA_CACHE.
- */
-const KIOSK_MEDIA_CACHE = 'brandshow-kiosk-media-v1';
-const KEEP = [CACHE, MEDIA_CACHE, KIOSK_MEDIA_CACHE];
+const KEEP = [CACHE, MEDIA_CACHE];
 const SHELL = '/';
 // The server answers with "Vary: Origin" (CORS), and module scripts are
 // requested with an Origin header while the saved copies were not: matches
@@ -49,14 +44,9 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The page tells which URLs it loaded before the worker controlled it; a
-// kiosk tells which pictures its copy holds.
+// The page tells which URLs it loaded before the worker controlled it.
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: string; urls?: unknown } | null;
-  if (data?.type === 'kiosk-pictures' && Array.isArray(data.urls)) {
-    event.waitUntil(keepKioskPictures(data.urls, event.ports[0]));
-    return;
-  }
   if (data?.type !== 'cache' || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((u): u is string => typeof u === 'string').map((u) => new URL(u, self.location.origin)).filter((u) => u.origin === self.location.origin && cacheable(u));
   event.waitUntil(
@@ -72,36 +62,6 @@ self.addEventListener('message', (event) => {
     }),
   );
 });
-
-/**
- * keepKioskPictures makes the kiosk's picture cache hold exactly urls:
- * missing ones are copied from the media cache or fetched, others deleted.
- * It answers on port with how many are stored, how many failed (fetched
- * again on the next call) and their bytes: the pictures' share of the copy.
- */
-async function keepKioskPictures(list: unknown[], port?: MessagePort): Promise<void> {
-  const want = new Set(list.filter((u): u is string => typeof u === 'string').map((u) => new URL(u, self.location.origin)).filter((u) => u.origin === self.location.origin && isMedia(u)).map((u) => u.href));
-  const [kiosk, media] = await Promise.all([caches.open(KIOSK_MEDIA_CACHE), caches.open(MEDIA_CACHE)]);
-  let failed = 0;
-  for (const href of want) {
-    if (await kiosk.match(href, { ignoreVary: true })) continue;
-    const res = (await media.match(href, { ignoreVary: true })) ?? (await fetch(href).catch(() => null));
-    if (res && res.status === 200) await kiosk.put(href, res);
-    else failed++;
-  }
-  let bytes = 0;
-  let stored = 0;
-  for (const k of await kiosk.keys()) {
-    if (!want.has(k.url)) {
-      await kiosk.delete(k);
-      continue;
-    }
-    const res = await kiosk.match(k);
-    bytes += res ? (await res.blob()).size : 0;
-    stored++;
-  }
-  port?.postMessage({ stored, failed, bytes });
-}
 
 /** storable: an answer the server lets a cache keep (a preview's answer is private, no-store). */
 function storable(res: Response): boolean {
@@ -142,8 +102,7 @@ async function cacheFirst(req: Request, name = CACHE): Promise<Response> {
   const cache = await caches.open(name);
   // Pictures are keyed by URL alone: an <img> asks with other headers
   // (Accept) than the kiosk's prefetch, and the answer is the same.
-  const kept = name === MEDIA_CACHE ? await (await caches.open(KIOSK_MEDIA_CACHE)).match(req.url, { ignoreVary: true }) : undefined;
-  const hit = kept ?? (await cache.match(req.url, { ignoreVary: true }));
+  const hit = await cache.match(req.url, { ignoreVary: true });
   if (hit) return hit;
   const res = await fetch(req);
   // A full answer only: never a 206 of a range request, nor an opaque one.

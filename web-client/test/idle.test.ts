@@ -58,7 +58,7 @@ describe('IdleController', () => {
 
 describe('kioskParams', () => {
   it('reads timings in seconds and rejects bad values', () => {
-    expect(kioskParams(new URLSearchParams('idle=5&attract=2&slide=0.5&ping=1&sync=3'))).toEqual({ idle: 5, attract: 2, slide: 0.5, ping: 1, sync: 3 });
+    expect(kioskParams(new URLSearchParams('idle=5&attract=2&slide=0.5&ping=1'))).toEqual({ idle: 5, attract: 2, slide: 0.5, ping: 1 });
     expect(kioskParams(new URLSearchParams('idle=-1&attract=abc&slide=&ping=999999'))).toEqual(kioskDefaults);
   });
 });
