@@ -121,11 +121,7 @@ func Limit(maxBody int64, timeout time.Duration, next http.Handler) http.Handler
 // Deadline gives the request's context a deadline, timeout from now, before
 // any of its database work: authentication included, not only execution.
 func Deadline(timeout time.Duration, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), timeout)
-		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
+	return DeadlineBy(func(*http.Request) time.Duration { return timeout }, next)
 }
 
 // DeadlineBy is Deadline with a timeout chosen per request.
